@@ -1,0 +1,18 @@
+# Every third-party library is found here once; each module links only what it owns.
+# Third-party headers are SYSTEM includes so their warnings do not fail our -Werror build.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(Boost 1.74 REQUIRED)            # Beast + Asio are header-only
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+if(NOT TARGET kainjow::mustache)
+  add_library(kainjow::mustache INTERFACE IMPORTED)
+  # Debian installs it as /usr/include/kainjow/mustache.hpp
+endif()

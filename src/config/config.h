@@ -1,0 +1,88 @@
+// warta's configuration: one table of options (config/options.cpp), each with a default, a
+// TOML key "section.key" and an environment variable WARTA_SECTION_KEY. Precedence:
+// defaults < config file < environment < command-line flags. The result is immutable.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace warta::config {
+
+struct SiteConfig {
+  std::string name = "Media Jepang";
+  std::string locale = "id";
+  std::string time_zone = "Asia/Jakarta";
+  std::string base_url = "http://127.0.0.1:8080";
+  std::string date_pattern;  // ICU pattern override for long dates, e.g. "MMMM d, yyyy"
+  std::string month_names;   // 12 comma-separated month names overriding the locale's
+};
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;  // 0: one per core
+  std::int64_t max_header_bytes = 16 * 1024;
+  std::int64_t max_body_bytes = 1024 * 1024;
+  int read_timeout_seconds = 15;
+  int idle_timeout_seconds = 60;
+  int drain_timeout_seconds = 10;
+  bool access_log = true;
+  std::vector<std::string> trusted_proxies;
+};
+
+struct DbConfig {
+  std::string url = "sqlite:data/warta.db";
+};
+
+struct ViewsConfig {
+  int flush_interval_ms = 1000;
+  int window_minutes = 30;
+  std::int64_t max_tracked = 2'000'000;
+};
+
+struct RateLimitConfig {
+  bool enabled = true;
+  int requests_per_minute = 600;  // per address, all routes
+};
+
+struct FetchConfig {
+  bool allow_private = false;
+};
+
+struct LogConfig {
+  std::string level = "info";  // trace, debug, info, warn, error
+};
+
+struct Config {
+  SiteConfig site;
+  ServerConfig server;
+  DbConfig db;
+  ViewsConfig views;
+  RateLimitConfig ratelimit;
+  FetchConfig fetch;
+  LogConfig log;
+  // Which keys were set explicitly (file, env or flag), e.g. "site.name". Settings stored in
+  // the database by `warta demo` apply only where the operator did not set a key.
+  std::vector<std::string> explicit_keys;
+
+  bool IsExplicit(const std::string& key) const;
+};
+
+// Flags given on the command line, as "section.key" -> value (e.g. {"db.url", "sqlite:x"}).
+using Overrides = std::map<std::string, std::string>;
+
+// Builds the configuration. config_file may be empty (no file; defaults). env is the
+// process environment (pass `environ`); tests pass their own. Errors name the key and
+// source: "config: WARTA_SERVER_THREADS: not an integer: 'x'".
+Result<Config> Load(const std::string& config_file, char** env, const Overrides& flags);
+
+// One line per option: key, env var, default, description (for `warta config` and docs).
+std::string DescribeOptions();
+
+// Splits "HOST:PORT" ("[::1]:8080" too). InvalidArgument on a bad port.
+Result<std::pair<std::string, std::uint16_t>> ParseListen(const std::string& listen);
+
+}  // namespace warta::config

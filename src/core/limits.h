@@ -1,0 +1,39 @@
+// Every hard limit of warta in one place, each with its reason (after sqliteLimit.h).
+// Configurable limits have their defaults here and their keys in config/options.cpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace warta::limits {
+
+// HTTP: Beast's parser refuses anything larger with 431/413 before we allocate for it.
+inline constexpr std::size_t kDefaultMaxHeaderBytes = 16 * 1024;  // big cookies + long URLs
+inline constexpr std::size_t kDefaultMaxBodyBytes = 1024 * 1024;  // forms and JSON API calls
+inline constexpr int kDefaultReadTimeoutSeconds = 15;   // slowloris: a request must arrive in time
+inline constexpr int kDefaultIdleTimeoutSeconds = 60;   // keep-alive connections then close
+inline constexpr int kShutdownDrainSeconds = 10;        // SIGTERM waits this long for in-flight
+
+// Articles: bounded so one import cannot bloat every page render.
+inline constexpr std::size_t kMaxArticleJsonBytes = 4 * 1024 * 1024;
+inline constexpr std::size_t kMaxTitleBytes = 1000;
+inline constexpr std::size_t kMaxSourceBytes = 200;
+inline constexpr std::size_t kMaxUrlBytes = 2048;
+inline constexpr std::size_t kMaxBodyBytes = 2 * 1024 * 1024;
+inline constexpr std::size_t kMaxTags = 50;
+inline constexpr std::size_t kMaxTagBytes = 100;
+inline constexpr std::int64_t kMaxInitialCounter = 1'000'000'000'000;  // imports of old totals
+
+// Ids in URLs: anything longer cannot be a valid int64 row id.
+inline constexpr std::size_t kMaxIdDigits = 18;
+
+// Pages.
+inline constexpr int kHomePageSize = 20;
+inline constexpr int kMaxPageNumber = 10'000;
+
+// Views: the dedup window per visitor and article, and the memory it may take.
+inline constexpr int kViewWindowSeconds = 30 * 60;
+inline constexpr std::size_t kDefaultMaxTrackedViews = 2'000'000;  // ~100 MB worst case
+inline constexpr int kDefaultFlushIntervalMs = 1000;  // loss window on a hard crash
+
+}  // namespace warta::limits

@@ -1,0 +1,59 @@
+// warta's own request and response values. Handlers see only these, never Beast types, so
+// they are tested without sockets and Beast stays out of every header but the server's.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace warta::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+
+std::string_view MethodName(Method method);
+
+// Views into the server's buffers: valid only during the handler call (handlers are
+// synchronous). Header names are compared case-insensitively.
+struct Request {
+  Method method = Method::kGet;
+  std::string_view target;  // as sent: path + "?" + query
+  std::string_view path;    // percent-encoded, without the query
+  std::string_view query;   // without the "?"
+  std::vector<std::pair<std::string_view, std::string_view>> headers;
+  std::string_view body;
+  std::string remote_address;  // peer address, or X-Forwarded-For from a trusted proxy
+  bool secure = false;         // TLS at a trusted proxy (X-Forwarded-Proto: https)
+
+  // First value of a header, empty when absent.
+  std::string_view Header(std::string_view name) const;
+  // Value of a cookie, empty when absent.
+  std::string_view Cookie(std::string_view name) const;
+  // Decoded value of a query parameter, empty when absent.
+  std::string QueryParam(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  std::string body;
+  // Set by the router: which route answered, for metrics labels and the access log.
+  std::string_view route = "unmatched";
+  // Whether the server may gzip the body for a client that accepts it.
+  bool compressible = true;
+
+  void SetHeader(std::string name, std::string value);
+  std::string_view Header(std::string_view name) const;
+};
+
+Response TextResponse(int status, std::string body);
+Response JsonResponse(int status, std::string body);
+Response RedirectResponse(int status, std::string location);
+
+// Percent-decodes a URL component; '+' becomes ' ' when form is true. Invalid escapes are
+// kept as they are.
+std::string PercentDecode(std::string_view text, bool form);
+
+}  // namespace warta::http

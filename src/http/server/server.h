@@ -1,0 +1,52 @@
+// The HTTP/1.1 server (Boost.Beast). The only component that includes Beast or Asio; its
+// header exposes none of their types.
+//
+// One I/O thread per core, each with its own io_context and its own SO_REUSEPORT acceptor,
+// so connections never migrate between threads and nothing is shared on the hot path.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "http/handler.h"
+#include "metrics/metrics.h"
+
+namespace warta::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port (see Server::port())
+  int threads = 0;            // 0: one per core
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::chrono::seconds read_timeout{15};  // a whole request must arrive within this
+  std::chrono::seconds idle_timeout{60};  // keep-alive connections close after this
+  std::chrono::seconds drain_timeout{10}; // Stop() waits this long for in-flight requests
+  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/Proto we believe
+  bool access_log = true;                    // one line per request through spdlog
+  std::size_t gzip_min_bytes = 1024;         // smaller bodies are sent as they are
+};
+
+class Server {
+ public:
+  // Binds and listens; fails with a clear Io error ("address already in use") when the
+  // port is taken. Does not start threads yet.
+  static Result<std::unique_ptr<Server>> Create(ServerOptions options, Handler handler,
+                                                metrics::Registry* registry);
+  virtual ~Server() = default;
+
+  // The bound port (useful with port 0).
+  virtual std::uint16_t port() const = 0;
+  // Starts the I/O threads and returns at once.
+  virtual void Start() = 0;
+  // Graceful stop: stop accepting, let in-flight requests finish (up to drain_timeout),
+  // close idle keep-alive connections, join the threads. Safe to call from any thread, once.
+  virtual void Stop() = 0;
+};
+
+}  // namespace warta::http
