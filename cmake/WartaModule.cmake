@@ -34,6 +34,13 @@ function(warta_glob_module name dir)
       list(APPEND sources ${f})
     endif()
   endforeach()
+  if(NOT sources AND NOT M_EXTRA_SOURCES)
+    # A module still being written: headers only for now.
+    add_library(warta_${name} INTERFACE)
+    target_include_directories(warta_${name} INTERFACE ${PROJECT_SOURCE_DIR}/src)
+    target_link_libraries(warta_${name} INTERFACE ${M_PUBLIC_DEPS} ${M_PRIVATE_DEPS})
+    return()
+  endif()
   warta_module(${name} SOURCES ${sources} ${M_EXTRA_SOURCES}
                PUBLIC_DEPS ${M_PUBLIC_DEPS} PRIVATE_DEPS ${M_PRIVATE_DEPS})
   if(tests)
