@@ -1,0 +1,129 @@
+// GET /artikel/{id}[/{slug}]: the hottest path. A cached, pre-split page is filled with the
+// current counters and the reader's CSRF token; the view is counted in memory afterwards
+// (the page shows the count before this reader's view, like a printed counter would).
+#include <functional>
+#include <string>
+
+#include "web/handlers.h"
+#include "web/url.h"
+
+namespace warta::web {
+namespace {
+
+constexpr std::size_t Idx(Slot slot) { return static_cast<std::size_t>(slot); }
+
+view::Data ShareLinks(const Site& site, const std::string& url, const std::string& title) {
+  view::Data links = view::MakeList();
+  auto encoded_url = PercentEncode(url);
+  auto encoded_text = PercentEncode(title + " " + url);
+  auto add = [&](const char* network, const char* label, std::string href) {
+    view::Data link;
+    link.set("network", network);
+    link.set("label", label);
+    link.set("url", href);
+    links.push_back(link);
+  };
+  add("whatsapp", "WhatsApp", "https://wa.me/?text=" + encoded_text);
+  add("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + encoded_url);
+  add("x", "X", "https://x.com/intent/tweet?url=" + encoded_url + "&text=" +
+                     PercentEncode(title));
+  add("telegram", "Telegram", "https://t.me/share/url?url=" + encoded_url + "&text=" +
+                                  PercentEncode(title));
+  add("line", "LINE", "https://social-plugins.line.me/lineit/share?url=" + encoded_url);
+  (void)site;
+  return links;
+}
+
+// The page differs only by article version and slot values (counters, the reader's CSRF
+// token), so those identify it: hashing them is far cheaper than hashing the whole body.
+std::string PageTag(const model::Article& article, const SlotValues& values) {
+  std::string key = std::to_string(article.id) + ":" + std::to_string(article.version);
+  for (const std::string& value : values) {
+    key += '\x1f';
+    key += value;
+  }
+  return "W/\"" + std::to_string(std::hash<std::string>{}(key)) + "\"";
+}
+
+}  // namespace
+
+Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
+                                      const std::string& path) {
+  const i18n::Formatter& format = site.formatter();
+  view::Data data = site.PageData(article.title, path, "", SlotMarker(Slot::kCsrfToken));
+  data.set("article_id", std::to_string(article.id));
+  data.set("headline", article.title);
+  data.set("article_lang", article.lang.empty() ? site.locale() : article.lang);
+  data.set("source", article.source);
+  data.set("source_url", article.url);
+  data.set("published_iso", i18n::Formatter::Iso8601Utc(article.published_at));
+  data.set("published_text", format.LongDate(article.published_at));
+  data.set("body_html", article.body_html);  // sanitized when stored
+  view::Data tags = view::MakeList();
+  for (const std::string& tag : article.tags) {
+    view::Data item;
+    item.set("name", tag);
+    tags.push_back(item);
+  }
+  data.set("tags", tags);
+  data.set("has_tags", !article.tags.empty());
+  data.set("views_text", SlotMarker(Slot::kViewsNumber));
+  data.set("views_label", SlotMarker(Slot::kViewsLabel));
+  data.set("likes_text", SlotMarker(Slot::kLikesNumber));
+  data.set("likes_label", SlotMarker(Slot::kLikesLabel));
+  data.set("like_prompt", SlotMarker(Slot::kLikePrompt));
+  data.set("comments_text", SlotMarker(Slot::kCommentsNumber));
+  data.set("comments_label", SlotMarker(Slot::kCommentsLabel));
+  data.set("shares_text", SlotMarker(Slot::kSharesNumber));
+  data.set("shares_label", SlotMarker(Slot::kSharesLabel));
+  data.set("like_action", "/api/v1/articles/" + std::to_string(article.id) + "/like");
+  data.set("comment_action", "/api/v1/articles/" + std::to_string(article.id) + "/comments");
+  data.set("share_links", ShareLinks(site, site.settings().base_url + path, article.title));
+  auto html = site.templates().Render("article", data);
+  if (!html.ok()) return html.error();
+  return SplicedPage::FromRendered(html.value());
+}
+
+Response ArticlePage(Context& context, const Request& request, const RouteParams& params) {
+  auto id = ParseId(params.Get("id"));
+  if (!id) return ErrorPage(context, 404);
+  std::int64_t now = NowUnix();
+  auto cached = context.articles.Get(*id, now);
+  if (!cached.ok()) {
+    return ErrorPage(context, cached.error().code == ErrorCode::kNotFound ? 404 : 500);
+  }
+  const CachedArticle& entry = *cached.value();
+  std::string_view slug = params.Get("slug");
+  if (!slug.empty() && slug != entry.article.slug) {
+    return http::RedirectResponse(301, entry.path);
+  }
+
+  Visitor visitor = IdentifyVisitor(context, request, now);
+  model::Counters counters = entry.article.counters;
+  counters.views = context.views.Displayed(*id).value_or(counters.views);
+  CounterTexts texts = context.site->FormatCounters(counters);
+
+  SlotValues values;
+  values[Idx(Slot::kViewsNumber)] = std::move(texts.views);
+  values[Idx(Slot::kViewsLabel)] = std::move(texts.views_label);
+  values[Idx(Slot::kLikesNumber)] = std::move(texts.likes);
+  values[Idx(Slot::kLikesLabel)] = std::move(texts.likes_label);
+  values[Idx(Slot::kLikePrompt)] = std::move(texts.like_prompt);
+  values[Idx(Slot::kCommentsNumber)] = std::move(texts.comments);
+  values[Idx(Slot::kCommentsLabel)] = std::move(texts.comments_label);
+  values[Idx(Slot::kSharesNumber)] = std::move(texts.shares);
+  values[Idx(Slot::kSharesLabel)] = std::move(texts.shares_label);
+  values[Idx(Slot::kCsrfToken)] = visitor.csrf_token;
+
+  if (!visitor.crawler) context.views.RecordView(*id, visitor.id.value, now);
+
+  Response response;
+  entry.page.AppendTo(response.body, values);
+  response.SetHeader("ETag", PageTag(entry.article, values));
+  response.SetHeader("Cache-Control", "private, no-cache");
+  response.SetHeader("Content-Language", context.site->locale());
+  if (!visitor.set_cookie.empty()) response.SetHeader("Set-Cookie", visitor.set_cookie);
+  return response;
+}
+
+}  // namespace warta::web

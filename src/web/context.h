@@ -1,0 +1,53 @@
+// Everything a handler may use. Built once by `serve` (app/) and shared by all request
+// threads; handlers are plain functions of (Context, Request) to Response.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "auth/csrf.h"
+#include "engagement/view_counter.h"
+#include "engagement/visitor.h"
+#include "http/message.h"
+#include "metrics/metrics.h"
+#include "storage/store.h"
+#include "web/article_cache.h"
+#include "web/home_cache.h"
+#include "web/site.h"
+
+namespace warta::web {
+
+struct Context {
+  std::shared_ptr<const Site> site;
+  storage::Store& store;
+  engagement::ViewCounter& views;
+  const engagement::VisitorIdentifier& visitors;
+  const auth::CsrfTokens& csrf;
+  metrics::Registry& metrics;
+  ArticleCache& articles;
+  HomeCache& home;
+};
+
+// The reader behind a request, as far as counting and forms need to know.
+struct Visitor {
+  engagement::VisitorId id;
+  bool crawler = false;
+  std::string set_cookie;  // a Set-Cookie value to send, empty when the cookie is current
+  std::string csrf_token;
+};
+
+inline constexpr std::string_view kVisitorCookie = "warta_vid";
+
+Visitor IdentifyVisitor(const Context& context, const http::Request& request,
+                        std::int64_t now_unix);
+
+// A positive row id of at most limits::kMaxIdDigits digits, or nullopt.
+std::optional<std::int64_t> ParseId(std::string_view text);
+
+// Unix seconds now (one place so tests and handlers agree).
+std::int64_t NowUnix();
+
+}  // namespace warta::web

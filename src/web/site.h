@@ -1,0 +1,76 @@
+// The site as readers see it: resolved settings (config over database over defaults),
+// formatters, message catalog and templates. Immutable after Create; shared by every
+// request thread.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "config/config.h"
+#include "core/result.h"
+#include "i18n/catalog.h"
+#include "i18n/formatter.h"
+#include "model/article.h"
+#include "storage/store.h"
+#include "view/templates.h"
+
+namespace warta::web {
+
+struct SiteSettings {
+  std::string name;
+  std::string locale;
+  std::string time_zone;
+  std::string base_url;  // without trailing slash
+  i18n::DateOverrides date_overrides;
+};
+
+// Keys of the settings table that `warta demo` (and later the admin) write.
+inline constexpr const char* kSettingSiteName = "site.name";
+inline constexpr const char* kSettingSiteLocale = "site.locale";
+inline constexpr const char* kSettingSiteTimeZone = "site.time_zone";
+inline constexpr const char* kSettingSecret = "secret.signing";
+
+// An operator's explicit configuration wins over what the database says; the database wins
+// over built-in defaults (so `warta demo` can name the site without a config file).
+Result<SiteSettings> ResolveSiteSettings(const config::Config& config,
+                                         storage::SettingsStore& settings);
+
+// Counters formatted for display: numbers with the locale's grouping and labels with
+// plural rules ("27 kali dilihat").
+struct CounterTexts {
+  std::string views, views_label, likes, likes_label, comments, comments_label, shares,
+      shares_label, like_prompt;
+};
+
+class Site {
+ public:
+  static Result<std::shared_ptr<const Site>> Create(SiteSettings settings);
+
+  const SiteSettings& settings() const { return settings_; }
+  const std::string& locale() const { return settings_.locale; }
+  const i18n::Formatter& formatter() const { return *formatter_; }
+  const i18n::Catalog& catalog() const { return *catalog_; }
+  const view::Templates& templates() const { return *templates_; }
+  // "/static/site.css?v=<hash of its content>": cacheable forever, new URL on change.
+  const std::string& css_url() const { return css_url_; }
+
+  const std::string& T(std::string_view key) const { return catalog_->Get(locale(), key); }
+  CounterTexts FormatCounters(const model::Counters& counters) const;
+
+  // The data every page template gets: lang, site_name, t (all catalog strings),
+  // css_url, canonical_url, page_title, meta_description, year, csrf_token.
+  view::Data PageData(const std::string& page_title, const std::string& path,
+                      const std::string& description, const std::string& csrf_token) const;
+
+ private:
+  Site() = default;
+  SiteSettings settings_;
+  std::shared_ptr<const i18n::Formatter> formatter_;
+  std::shared_ptr<const i18n::Catalog> catalog_;
+  std::shared_ptr<const view::Templates> templates_;
+  std::string css_url_;
+  view::Data translations_;
+};
+
+}  // namespace warta::web

@@ -1,0 +1,42 @@
+#include "web/spliced_page.h"
+
+#include <gtest/gtest.h>
+
+namespace warta::web {
+namespace {
+
+TEST(SplicedPage, ReplacesEverySlotOccurrenceWithEscapedValues) {
+  std::string rendered = "<p aria-label=\"" + SlotMarker(Slot::kViewsLabel) + "\">" +
+                         SlotMarker(Slot::kViewsNumber) + "</p><i>" +
+                         SlotMarker(Slot::kViewsNumber) + "</i>";
+  SplicedPage page = SplicedPage::FromRendered(rendered);
+  EXPECT_EQ(page.slot_count(), 3u);
+  SlotValues values;
+  values[static_cast<std::size_t>(Slot::kViewsNumber)] = "1.234";
+  values[static_cast<std::size_t>(Slot::kViewsLabel)] = "1.234 \"views\" <x>";
+  std::string out;
+  page.AppendTo(out, values);
+  EXPECT_EQ(out, "<p aria-label=\"1.234 &quot;views&quot; &lt;x&gt;\">1.234</p><i>1.234</i>");
+}
+
+TEST(SplicedPage, TextWithoutMarkersIsKeptVerbatim) {
+  SplicedPage page = SplicedPage::FromRendered("plain \x1e text \x1f end");
+  EXPECT_EQ(page.slot_count(), 0u);
+  std::string out;
+  page.AppendTo(out, SlotValues{});
+  EXPECT_EQ(out, "plain \x1e text \x1f end");
+}
+
+TEST(SplicedPage, MarkerWithUnknownIndexIsNotASlot) {
+  std::string bogus{'\x1e', 'z', '\x1f'};
+  SplicedPage page = SplicedPage::FromRendered("a" + bogus + "b");
+  EXPECT_EQ(page.slot_count(), 0u);
+}
+
+TEST(EscapeHtml, EscapesTheFiveSpecialCharacters) {
+  EXPECT_EQ(EscapeHtml("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+  EXPECT_EQ(EscapeHtml("日本"), "日本");
+}
+
+}  // namespace
+}  // namespace warta::web

@@ -1,0 +1,60 @@
+// Routes for operators and machines: health, metrics, embedded static files.
+#include <string>
+
+#include "resources/resources.h"
+#include "web/handlers.h"
+
+namespace warta::web {
+namespace {
+
+std::string_view ContentTypeFor(std::string_view path) {
+  auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+  };
+  if (ends_with(".css")) return "text/css; charset=utf-8";
+  if (ends_with(".js")) return "text/javascript; charset=utf-8";
+  if (ends_with(".svg")) return "image/svg+xml";
+  if (ends_with(".png")) return "image/png";
+  if (ends_with(".ico")) return "image/x-icon";
+  if (ends_with(".txt")) return "text/plain; charset=utf-8";
+  return "application/octet-stream";
+}
+
+}  // namespace
+
+Response Healthz(Context& /*context*/, const Request& /*request*/) {
+  Response response = http::TextResponse(200, "ok\n");
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+Response Metrics(Context& context, const Request& /*request*/) {
+  Response response;
+  response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  response.body = context.metrics.Render();
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+Response StaticFile(Context& context, const Request& request, const RouteParams& params) {
+  std::string_view rest = params.Get("*");
+  // Only exact names from the embedded table can match, so "..", "%2e%2e" or absolute
+  // paths can never reach the file system; we still refuse them explicitly for clarity.
+  if (rest.empty() || rest.find("..") != std::string_view::npos || rest.front() == '/' ||
+      rest.find('%') != std::string_view::npos || rest.find('\\') != std::string_view::npos) {
+    return ErrorPage(context, 404);
+  }
+  auto data = resources::Find("static/" + std::string(rest));
+  if (!data) return ErrorPage(context, 404);
+  Response response;
+  response.content_type = std::string(ContentTypeFor(rest));
+  response.body = std::string(*data);
+  // Versioned URLs (?v=hash) never change; unversioned ones revalidate hourly.
+  bool versioned = request.query.find("v=") != std::string_view::npos;
+  response.SetHeader("Cache-Control", versioned ? "public, max-age=31536000, immutable"
+                                                : "public, max-age=3600");
+  response.SetHeader("ETag", "\"" + std::to_string(std::hash<std::string_view>{}(*data)) + "\"");
+  return response;
+}
+
+}  // namespace warta::web

@@ -1,0 +1,45 @@
+#include <chrono>
+#include <string>
+
+#include "core/limits.h"
+#include "web/context.h"
+
+namespace warta::web {
+
+Visitor IdentifyVisitor(const Context& context, const http::Request& request,
+                        std::int64_t now_unix) {
+  Visitor visitor;
+  std::string_view agent = request.Header("user-agent");
+  visitor.crawler = engagement::IsCrawler(agent);
+  visitor.id = context.visitors.Identify(request.Cookie(kVisitorCookie), request.remote_address,
+                                         agent, now_unix);
+  if (!visitor.id.from_cookie && !visitor.crawler) {
+    // The cookie carries the address hash we just counted under, so the next request (with
+    // the cookie) is the same visitor and is not counted again.
+    visitor.set_cookie = std::string(kVisitorCookie) + "=" +
+                         context.visitors.MakeCookie(visitor.id.value) +
+                         "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
+    if (request.secure) visitor.set_cookie += "; Secure";
+  }
+  visitor.csrf_token = context.csrf.Issue("v:" + std::to_string(visitor.id.value));
+  return visitor;
+}
+
+std::optional<std::int64_t> ParseId(std::string_view text) {
+  if (text.empty() || text.size() > limits::kMaxIdDigits) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (value <= 0) return std::nullopt;
+  return value;
+}
+
+std::int64_t NowUnix() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace warta::web
