@@ -1,0 +1,61 @@
+// `warta demo`: the demo site "Media Jepang" with sample articles written for the project
+// (app/demo_content.cpp). Loads once: running it again changes nothing.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/commands.h"
+#include "app/demo_content.h"
+#include "model/article_json.h"
+#include "web/site.h"
+
+namespace warta::app {
+namespace {
+
+constexpr const char* kDemoLoadedKey = "demo.loaded";
+
+// Demo articles go through the same JSON parser and checks as `article add`.
+Result<model::NewArticle> ToNewArticle(const DemoArticle& demo) {
+  nlohmann::json json = {{"title", demo.title},     {"source", demo.source},
+                         {"published", demo.published}, {"lang", demo.lang},
+                         {"body_text", demo.body_text}, {"tags", demo.tags},
+                         {"views", demo.views},     {"likes", demo.likes},
+                         {"shares", demo.shares}};
+  if (!demo.url.empty()) json["url"] = demo.url;
+  return model::ParseArticleJson(json.dump());
+}
+
+}  // namespace
+
+int RunDemo(const CommonOptions& options) {
+  auto config = LoadConfig(options);
+  if (!config.ok()) return Fail(config.error().ToString());
+  auto store = OpenMigratedStore(config.value());
+  if (!store.ok()) return Fail(store.error().ToString());
+  storage::SettingsStore& settings = store.value()->settings();
+  auto loaded = settings.Get(kDemoLoadedKey);
+  if (!loaded.ok()) return Fail(loaded.error().ToString());
+  if (loaded.value().has_value()) {
+    std::cout << "demo site is already loaded\n";
+    return 0;
+  }
+  for (const auto& [key, value] : {std::pair{web::kSettingSiteName, "Media Jepang"},
+                                   std::pair{web::kSettingSiteLocale, "id"},
+                                   std::pair{web::kSettingSiteTimeZone, "Asia/Jakarta"}}) {
+    auto set = settings.Set(key, value);
+    if (!set.ok()) return Fail(set.error().ToString());
+  }
+  int added = 0;
+  for (const DemoArticle& demo : DemoArticles()) {
+    auto article = ToNewArticle(demo);
+    if (!article.ok()) return Fail("demo article '" + demo.title + "': " + article.error().ToString());
+    auto id = AddArticle(*store.value(), std::move(article).value(), config->site.base_url);
+    if (!id.ok()) return Fail("demo article '" + demo.title + "': " + id.error().ToString());
+    ++added;
+  }
+  auto done = settings.Set(kDemoLoadedKey, "1");
+  if (!done.ok()) return Fail(done.error().ToString());
+  std::cout << "loaded the demo site \"Media Jepang\" with " << added << " articles\n";
+  return 0;
+}
+
+}  // namespace warta::app

@@ -1,0 +1,119 @@
+// `warta serve`: opens and migrates the store, builds the site, serves until SIGTERM or
+// SIGINT, then drains in-flight requests, flushes buffered views and exits 0.
+#include <pthread.h>
+#include <signal.h>
+
+#include <chrono>
+#include <spdlog/spdlog.h>
+
+#include "app/commands.h"
+#include "auth/csrf.h"
+#include "core/limits.h"
+#include "engagement/view_counter.h"
+#include "engagement/visitor.h"
+#include "http/server/server.h"
+#include "metrics/metrics.h"
+#include "web/web_app.h"
+
+namespace warta::app {
+namespace {
+
+// Blocks the shutdown signals in this thread and every thread it starts later, so they
+// can be taken synchronously with sigwait in main instead of in an async handler.
+sigset_t BlockShutdownSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+Result<http::ServerOptions> ServerOptionsFrom(const config::Config& config) {
+  auto listen = config::ParseListen(config.server.listen);
+  if (!listen.ok()) return listen.error();
+  http::ServerOptions options;
+  options.host = listen->first;
+  options.port = listen->second;
+  options.threads = config.server.threads;
+  options.max_header_bytes = static_cast<std::size_t>(config.server.max_header_bytes);
+  options.max_body_bytes = static_cast<std::size_t>(config.server.max_body_bytes);
+  options.read_timeout = std::chrono::seconds(config.server.read_timeout_seconds);
+  options.idle_timeout = std::chrono::seconds(config.server.idle_timeout_seconds);
+  options.drain_timeout = std::chrono::seconds(config.server.drain_timeout_seconds);
+  options.trusted_proxies = config.server.trusted_proxies;
+  options.access_log = config.server.access_log;
+  return options;
+}
+
+void RegisterViewMetrics(metrics::Registry& registry, engagement::ViewCounter& views,
+                         web::ArticleCache& cache) {
+  registry.AddCallbackGauge("warta_views_buffered", "Views counted but not yet flushed",
+                            [&views] { return static_cast<double>(views.pending()); });
+  registry.AddCallbackGauge("warta_views_counted_total", "Views counted since start",
+                            [&views] { return static_cast<double>(views.counted_total()); });
+  registry.AddCallbackGauge("warta_views_flushed_total", "Views written to the store since start",
+                            [&views] { return static_cast<double>(views.flushed_total()); });
+  registry.AddCallbackGauge("warta_views_tracked", "Visitor/article pairs in the dedup window",
+                            [&views] { return static_cast<double>(views.tracked()); });
+  registry.AddCallbackGauge("warta_article_cache_entries", "Rendered articles in memory",
+                            [&cache] { return static_cast<double>(cache.size()); });
+}
+
+}  // namespace
+
+int RunServe(const CommonOptions& options) {
+  sigset_t shutdown_signals = BlockShutdownSignals();
+  auto config = LoadConfig(options);
+  if (!config.ok()) return Fail(config.error().ToString());
+  auto server_options = ServerOptionsFrom(config.value());
+  if (!server_options.ok()) return Fail(server_options.error().ToString());
+  auto store = OpenMigratedStore(config.value());
+  if (!store.ok()) return Fail(store.error().ToString());
+  storage::Store& db = *store.value();
+  auto secret = SigningSecret(db.settings());
+  if (!secret.ok()) return Fail(secret.error().ToString());
+  auto site_settings = web::ResolveSiteSettings(config.value(), db.settings());
+  if (!site_settings.ok()) return Fail(site_settings.error().ToString());
+  auto site = web::Site::Create(std::move(site_settings).value());
+  if (!site.ok()) return Fail(site.error().ToString());
+
+  engagement::ViewCounterOptions view_options;
+  view_options.window_seconds = config->views.window_minutes * 60;
+  view_options.max_tracked = static_cast<std::size_t>(config->views.max_tracked);
+  engagement::ViewCounter views(db.articles(), view_options);
+  engagement::VisitorIdentifier visitors(secret.value());
+  auth::CsrfTokens csrf(secret.value());
+  metrics::Registry registry;
+  web::ArticleCache articles(
+      db.articles(), views,
+      [&site](const model::Article& article, const std::string& path) {
+        return web::RenderArticlePage(*site.value(), article, path);
+      },
+      /*capacity=*/20'000, /*refresh_seconds=*/5);
+  web::HomeCache home(db.articles(), /*ttl_seconds=*/1, limits::kHomePageSize);
+  RegisterViewMetrics(registry, views, articles);
+  web::WebApp app(web::Context{site.value(), db, views, visitors, csrf, registry, articles, home});
+
+  auto server = http::Server::Create(server_options.value(), app.AsHandler(), &registry);
+  if (!server.ok()) return Fail(server.error().ToString());
+  engagement::PeriodicFlusher flusher(
+      views, std::chrono::milliseconds(config->views.flush_interval_ms),
+      [](const Error& error) { spdlog::warn("views: flush failed, will retry: {}", error.ToString()); });
+  server.value()->Start();
+  spdlog::info("warta: serving \"{}\" on http://{}:{} ({})", site.value()->settings().name,
+               server_options->host, server.value()->port(), db.backend_name());
+
+  int signal_number = 0;
+  sigwait(&shutdown_signals, &signal_number);
+  spdlog::info("warta: {} received, draining", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
+  server.value()->Stop();
+  flusher.Stop();  // the final flush: every counted view reaches the store
+  if (views.pending() != 0) {
+    return Fail("views: " + std::to_string(views.pending()) + " views could not be flushed");
+  }
+  spdlog::info("warta: stopped cleanly");
+  return 0;
+}
+
+}  // namespace warta::app

@@ -1,0 +1,39 @@
+// One function per CLI command (one file each). main.cpp parses the command line with
+// CLI11 and calls these; each returns the process exit code and prints its own one-line
+// error on failure.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "config/config.h"
+#include "core/result.h"
+#include "model/article.h"
+#include "storage/store.h"
+
+namespace warta::app {
+
+// What every command that touches the database gets from the command line.
+struct CommonOptions {
+  std::string config_file;
+  config::Overrides overrides;  // "db.url", "server.listen", ...
+};
+
+int RunServe(const CommonOptions& options);
+int RunMigrate(const CommonOptions& options);
+int RunDemo(const CommonOptions& options);
+int RunArticleAdd(const CommonOptions& options, const std::string& json_file);
+
+// Helpers shared by the commands.
+Result<config::Config> LoadConfig(const CommonOptions& options);
+// Opens the store named by the config and brings its schema up to date.
+Result<std::unique_ptr<storage::Store>> OpenMigratedStore(const config::Config& config);
+// The site's signing secret from the settings table, created on first use.
+Result<std::string> SigningSecret(storage::SettingsStore& settings);
+// Sanitizes the body, derives the slug, fills "now" for a missing date, validates, inserts.
+Result<std::int64_t> AddArticle(storage::Store& store, model::NewArticle article,
+                                const std::string& base_url);
+// Prints "warta: <message>" to stderr and returns exit code 1.
+int Fail(const std::string& message);
+
+}  // namespace warta::app
