@@ -1,0 +1,215 @@
+"""Test harness: runs the real warta binary against a temporary SQLite file and talks to
+`warta serve` over real HTTP on a free loopback port. Standard library only."""
+
+import html.parser
+import http.client
+import json
+import os
+import re
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import unittest
+
+WARTA = os.environ.get("WARTA_BIN", os.path.join(os.path.dirname(__file__), "../../build/release/src/warta"))
+SHARED = os.environ.get("WARTA_SHARED", os.path.join(os.path.dirname(__file__), "../../../shared"))
+SEED = os.path.join(SHARED, "seeds", "000_21fe03785c536a48.txt")
+
+
+def run_warta(*args, stdin=None, env=None, timeout=60):
+    """Runs a warta command; returns CompletedProcess with text output."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run([WARTA, *args], input=stdin, capture_output=True, text=True,
+                          timeout=timeout, env=full_env)
+
+
+class Server:
+    """A `warta serve` process on 127.0.0.1 with a port chosen by the kernel."""
+
+    def __init__(self, db_url, extra_args=(), env=None):
+        full_env = dict(os.environ)
+        full_env.update({"WARTA_SERVER_ACCESS_LOG": "0"})
+        full_env.update(env or {})
+        self.log_path = tempfile.mktemp(prefix="warta-serve-", suffix=".log")
+        self.log = open(self.log_path, "w+")
+        self.proc = subprocess.Popen(
+            [WARTA, "serve", "--db", db_url, "--listen", "127.0.0.1:0", *extra_args],
+            stdout=self.log, stderr=subprocess.STDOUT, env=full_env)
+        self.port = self._wait_for_port()
+
+    def _wait_for_port(self, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            with open(self.log_path) as f:
+                m = re.search(r"http://127\.0\.0\.1:(\d+)", f.read())
+            if m:
+                return int(m.group(1))
+            if self.proc.poll() is not None:
+                raise RuntimeError("warta serve exited early:\n" + self.output())
+            time.sleep(0.05)
+        raise RuntimeError("warta serve did not start:\n" + self.output())
+
+    def output(self):
+        with open(self.log_path) as f:
+            return f.read()
+
+    def request(self, method, path, headers=None, body=None, timeout=30):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            resp = conn.getresponse()
+            return resp.status, dict((k.lower(), v) for k, v in resp.getheaders()), resp.read()
+        finally:
+            conn.close()
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def get_json(self, path):
+        status, _, body = self.get(path)
+        assert status == 200, (status, body)
+        return json.loads(body)
+
+    def stop(self, sig=signal.SIGTERM, timeout=30):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+        return self.proc.returncode
+
+
+class ElementTexts(html.parser.HTMLParser):
+    """Collects, for every element with an id, its text content and its aria-label, title
+    and value attributes (what CONTRACT §4 calls the id's text), and counts ids."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []  # [tag, id or None]
+        self.texts = {}
+        self.id_counts = {}
+        self.html_lang = None
+        self.meta = {}
+
+    def _append(self, text):
+        for _, ident in self.stack:
+            if ident is not None:
+                self.texts[ident] = self.texts.get(ident, "") + text
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "meta" and a.get("name"):
+            self.meta[a["name"]] = a.get("content")
+        ident = a.get("id")
+        if ident is not None:
+            self.id_counts[ident] = self.id_counts.get(ident, 0) + 1
+        extra = " ".join(a[k] for k in ("aria-label", "title", "value") if a.get(k))
+        if tag in self.VOID:
+            if ident is not None:
+                self.texts[ident] = self.texts.get(ident, "") + " " + extra
+            if extra:
+                self._append(" " + extra + " ")
+            return
+        self.stack.append([tag, ident])
+        if extra:
+            self._append(" " + extra + " ")
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        self._append(data)
+
+
+def parse_page(body):
+    parser = ElementTexts()
+    parser.feed(body.decode("utf-8"))
+    parser.close()
+    squash = lambda s: re.sub(r"\s+", " ", s).strip()
+    parser.texts = {k: squash(v) for k, v in parser.texts.items()}
+    return parser
+
+
+def read_seed():
+    """The seed page as (headline, source, paragraphs): its first lines are site name,
+    headline, source, date, counters; the body runs until the 'komentar' line."""
+    with open(SEED, encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f]
+    headline, source = lines[1], lines[2]
+    body = []
+    for line in lines[6:]:
+        if line.strip().lower() == "komentar":
+            break
+        if line.strip():
+            body.append(line.strip())
+    return headline, source, body
+
+
+def parallel(fn, items, threads=50):
+    """Runs fn(item) for every item on a thread pool; returns the results in order."""
+    results = [None] * len(items)
+    errors = []
+    index = iter(range(len(items)))
+    lock = threading.Lock()
+
+    def worker():
+        while True:
+            with lock:
+                i = next(index, None)
+            if i is None:
+                return
+            try:
+                results[i] = fn(items[i])
+            except Exception as e:  # collected and re-raised in the caller
+                errors.append(e)
+
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    if errors:
+        raise errors[0]
+    return results
+
+
+class WartaTestCase(unittest.TestCase):
+    """A temporary directory with a SQLite database per test."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="warta-test-")
+        self.db_path = os.path.join(self.tmp.name, "warta.db")
+        self.db = "sqlite:" + self.db_path
+        self.servers = []
+
+    def tearDown(self):
+        for s in self.servers:
+            s.stop(sig=signal.SIGKILL)
+        self.tmp.cleanup()
+
+    def serve(self, **kwargs):
+        s = Server(self.db, **kwargs)
+        self.servers.append(s)
+        return s
+
+    def add_article(self, article):
+        path = os.path.join(self.tmp.name, "article-%d.json" % time.monotonic_ns())
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(article, f, ensure_ascii=False)
+        r = run_warta("article", "add", "--db", self.db, "--json", path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
