@@ -1,7 +1,15 @@
 // Maps method + path to a handler. Patterns are literal segments and "{name}" parameters,
 // e.g. "/api/v1/articles/{id}". Every route of the site is registered in one place
 // (web/routes.cpp). The router answers 404 for unknown paths and 405 (with Allow) for a
-// known path with another method; HEAD is served by the GET handler without a body.
+// known path with another method (OPTIONS on a known path: 204 with Allow). HEAD is served
+// by the GET handler; its response keeps the body so the server can send the right
+// Content-Length, and the server never sends a body for HEAD.
+//
+// Matching is on the raw (percent-encoded) path segments: "/" matches only "/", "/a/" does
+// not match "/a", a "{param}" never matches an empty segment. A literal segment wins over a
+// parameter at the same place; exact routes win over prefix routes; longer prefixes first.
+// Response::route is set to the route's name, or "not_found", "method_not_allowed",
+// "options" (all static strings).
 #pragma once
 
 #include <functional>
