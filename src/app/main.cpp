@@ -2,6 +2,7 @@
 // lives in its own file.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "app/commands.h"
@@ -52,6 +53,8 @@ int main(int argc, char** argv) {
   }
   if (!db.empty()) options.overrides["db.url"] = db;
   if (!listen.empty()) options.overrides["server.listen"] = listen;
+  // Logs go to stderr: stdout is for command output (article add prints JSON there).
+  spdlog::set_default_logger(spdlog::stderr_color_mt("warta"));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
 
   try {
