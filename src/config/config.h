@@ -82,7 +82,20 @@ Result<Config> Load(const std::string& config_file, char** env, const Overrides&
 // One line per option: key, env var, default, description (for `warta config` and docs).
 std::string DescribeOptions();
 
-// Splits "HOST:PORT" ("[::1]:8080" too). InvalidArgument on a bad port.
+// The option table as data, in table order (for docs, `warta config` and tests).
+struct OptionInfo {
+  std::string key;            // "server.threads"
+  std::string env_var;        // "WARTA_SERVER_THREADS"
+  std::string type;           // "string", "integer", "boolean" or "string list"
+  std::string default_value;  // as it would be written in an environment variable
+  std::string description;    // includes the accepted range or values
+};
+std::vector<OptionInfo> ListOptions();
+
+// Splits "HOST:PORT" ("[::1]:8080" too; brackets are removed from the host). ":PORT" means
+// every IPv4 interface ("0.0.0.0"), as in Go and nginx. Port 0 asks the kernel for a free
+// port (tests). InvalidArgument on a missing or bad port, an empty or malformed host, or an
+// unbracketed IPv6 address.
 Result<std::pair<std::string, std::uint16_t>> ParseListen(const std::string& listen);
 
 }  // namespace warta::config

@@ -1,0 +1,227 @@
+// The option table: every setting of warta, in one place (after Miniflux's config options).
+// Defaults live in config.h's member initializers, so the table cannot disagree with them.
+// docs/configuration.md and warta.example.toml list these rows; config_test checks both.
+#include "config/options.h"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace warta::config::internal {
+namespace {
+
+bool OneOf(const std::string& value, std::initializer_list<std::string_view> allowed) {
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+bool HasSpace(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+std::string CheckNonEmpty(std::string& value) { return value.empty() ? "must not be empty" : ""; }
+
+std::string CheckLocale(std::string& value) {
+  if (OneOf(value, {"id", "en", "ja"})) return "";
+  return "unknown locale '" + value + "' (one of: id, en, ja)";
+}
+
+std::string CheckTimeZone(std::string& value) {
+  // The IANA name itself is checked by ICU when the site starts; config has no ICU.
+  if (value.empty() || HasSpace(value)) return "not a time zone name: '" + value + "'";
+  return "";
+}
+
+std::string CheckBaseUrl(std::string& value) {
+  std::string_view v = value;
+  std::string_view rest;
+  if (v.substr(0, 7) == "http://") rest = v.substr(7);
+  if (v.substr(0, 8) == "https://") rest = v.substr(8);
+  if (rest.empty() || rest.front() == '/' || HasSpace(v)) {
+    return "not an http(s) URL: '" + value + "'";
+  }
+  // Paths are appended to it, so "https://x/" would give "https://x//article".
+  while (value.size() > 1 && value.back() == '/') value.pop_back();
+  return "";
+}
+
+std::string CheckMonthNames(std::string& value) {
+  if (value.empty()) return "";
+  int names = 1;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= value.size(); ++i) {
+    if (i == value.size() || value[i] == ',') {
+      if (i == start) return "empty month name in '" + value + "'";
+      start = i + 1;
+      if (i < value.size()) ++names;
+    }
+  }
+  if (names != 12) return "expected 12 comma-separated month names, got " + std::to_string(names);
+  return "";
+}
+
+std::string CheckListen(std::string& value) {
+  std::string host;
+  std::uint16_t port = 0;
+  return SplitListen(value, host, port);
+}
+
+std::string CheckDbUrl(std::string& value) {
+  std::string_view v = value;
+  if (v.substr(0, 7) == "sqlite:" && v.size() > 7) return "";
+  if (v.substr(0, 13) == "postgresql://" || v.substr(0, 11) == "postgres://") return "";
+  return "expected sqlite:PATH or postgresql://…, got '" + value + "'";
+}
+
+std::string CheckLogLevel(std::string& value) {
+  if (OneOf(value, {"trace", "debug", "info", "warn", "error", "off"})) return "";
+  return "unknown log level '" + value + "' (one of: trace, debug, info, warn, error, off)";
+}
+
+// An address or a CIDR block: "10.0.0.1", "10.0.0.0/8", "::1", "fd00::/8".
+std::string CheckProxy(std::string& value) {
+  std::string address = value;
+  int max_bits = 32;
+  std::array<unsigned char, 16> buffer{};
+  const auto slash = value.find('/');
+  if (slash != std::string::npos) address = value.substr(0, slash);
+  if (inet_pton(AF_INET, address.c_str(), buffer.data()) != 1) {
+    if (inet_pton(AF_INET6, address.c_str(), buffer.data()) != 1) {
+      return "not an IP address or CIDR block: '" + value + "'";
+    }
+    max_bits = 128;
+  }
+  if (slash == std::string::npos) return "";
+  const std::string bits = value.substr(slash + 1);
+  const bool digits =
+      !bits.empty() && bits.size() <= 3 &&
+      std::all_of(bits.begin(), bits.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+  if (!digits || std::stoi(bits) > max_bits) {
+    return "bad prefix length in '" + value + "'";
+  }
+  return "";
+}
+
+// Descriptions end without a period; DescribeOptions adds ranges for integers.
+const Option kOptions[] = {
+    {"site.name", &Member<&Config::site, &SiteConfig::name>,
+     "Site name shown in every page header and feed", 0, 0, CheckNonEmpty},
+    {"site.locale", &Member<&Config::site, &SiteConfig::locale>,
+     "Language of the interface and of dates: id, en or ja", 0, 0, CheckLocale},
+    {"site.time_zone", &Member<&Config::site, &SiteConfig::time_zone>,
+     "IANA time zone in which dates are shown, e.g. Asia/Jakarta", 0, 0, CheckTimeZone},
+    {"site.base_url", &Member<&Config::site, &SiteConfig::base_url>,
+     "Public http(s) URL of the site, used in feeds, sitemaps and canonical links "
+     "(a trailing / is removed)",
+     0, 0, CheckBaseUrl},
+    {"site.date_pattern", &Member<&Config::site, &SiteConfig::date_pattern>,
+     "ICU pattern overriding the locale's long date format, e.g. \"d MMMM yyyy\"; empty: the "
+     "locale's"},
+    {"site.month_names", &Member<&Config::site, &SiteConfig::month_names>,
+     "12 comma-separated month names overriding the locale's; empty: the locale's", 0, 0,
+     CheckMonthNames},
+    {"server.listen", &Member<&Config::server, &ServerConfig::listen>,
+     "Address to serve on, HOST:PORT or [IPv6]:PORT; \":PORT\" means 0.0.0.0; port 0 picks "
+     "a free port",
+     0, 0, CheckListen},
+    {"server.threads", &Member<&Config::server, &ServerConfig::threads>,
+     "Threads serving HTTP; 0 means one per CPU core", 0, 256},
+    {"server.max_header_bytes", &Member<&Config::server, &ServerConfig::max_header_bytes>,
+     "Largest request head accepted, in bytes; larger ones get 431", 1, 1024 * 1024},
+    {"server.max_body_bytes", &Member<&Config::server, &ServerConfig::max_body_bytes>,
+     "Largest request body accepted, in bytes; larger ones get 413", 1, 1024 * 1024 * 1024},
+    {"server.read_timeout_seconds", &Member<&Config::server, &ServerConfig::read_timeout_seconds>,
+     "Time a client has to send a whole request", 1, 3600},
+    {"server.idle_timeout_seconds", &Member<&Config::server, &ServerConfig::idle_timeout_seconds>,
+     "Time an idle keep-alive connection stays open", 1, 86400},
+    {"server.drain_timeout_seconds", &Member<&Config::server, &ServerConfig::drain_timeout_seconds>,
+     "On SIGTERM/SIGINT, time in-flight requests get to finish", 0, 3600},
+    {"server.access_log", &Member<&Config::server, &ServerConfig::access_log>,
+     "Log one line per request"},
+    {"server.trusted_proxies", &Member<&Config::server, &ServerConfig::trusted_proxies>,
+     "Addresses or CIDR blocks of reverse proxies whose X-Forwarded-For is believed", 0, 0,
+     CheckProxy},
+    {"db.url", &Member<&Config::db, &DbConfig::url>,
+     "Database: sqlite:PATH (embedded) or postgresql://… (shared by several nodes)", 0, 0,
+     CheckDbUrl},
+    {"views.flush_interval_ms", &Member<&Config::views, &ViewsConfig::flush_interval_ms>,
+     "How often buffered views are written to the database: the loss window of a hard crash", 50,
+     60000},
+    {"views.window_minutes", &Member<&Config::views, &ViewsConfig::window_minutes>,
+     "A visitor's views of one article count once per this many minutes", 1, 1440},
+    {"views.max_tracked", &Member<&Config::views, &ViewsConfig::max_tracked>,
+     "Most (visitor, article) pairs remembered for that window; bounds memory", 1, 1'000'000'000},
+    {"ratelimit.enabled", &Member<&Config::ratelimit, &RateLimitConfig::enabled>,
+     "Rate limits on requests, comments, likes and logins; turn off only for load tests"},
+    {"ratelimit.requests_per_minute",
+     &Member<&Config::ratelimit, &RateLimitConfig::requests_per_minute>,
+     "Requests per minute allowed from one address, all routes together", 1, 1'000'000},
+    {"fetch.allow_private", &Member<&Config::fetch, &FetchConfig::allow_private>,
+     "Allow fetching feeds from loopback and private addresses (refused by default against "
+     "SSRF)"},
+    {"log.level", &Member<&Config::log, &LogConfig::level>,
+     "Least severe log level written: trace, debug, info, warn, error or off", 0, 0, CheckLogLevel},
+};
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string_view Leaf(std::string_view key) {
+  const auto dot = key.rfind('.');
+  return dot == std::string_view::npos ? key : key.substr(dot + 1);
+}
+
+}  // namespace
+
+std::span<const Option> Options() { return kOptions; }
+
+const Option* FindOption(std::string_view key) {
+  for (const Option& option : kOptions) {
+    if (option.key == key) return &option;
+  }
+  return nullptr;
+}
+
+std::string SuggestKey(std::string_view key) {
+  const Option* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const Option& option : kOptions) {
+    const std::size_t d = EditDistance(key, option.key);
+    if (best == nullptr || d < best_distance) {
+      best = &option;
+      best_distance = d;
+    }
+  }
+  if (best != nullptr && best_distance <= std::max<std::size_t>(2, key.size() / 4)) {
+    return std::string(best->key);
+  }
+  // A key put in the wrong section ("name" at the top, "listen" under [site]).
+  for (const Option& option : kOptions) {
+    if (Leaf(option.key) == Leaf(key)) return std::string(option.key);
+  }
+  return "";
+}
+
+std::string EnvVarName(std::string_view key) {
+  std::string name = "WARTA_";
+  for (char c : key) {
+    name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return name;
+}
+
+}  // namespace warta::config::internal
