@@ -8,5 +8,6 @@ function(warta_embed out_cpp base_dir)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out_cpp} -DBASE=${base_dir} "-DFILES=${files}"
             -P ${PROJECT_SOURCE_DIR}/cmake/EmbedGenerate.cmake
     DEPENDS ${PROJECT_SOURCE_DIR}/cmake/EmbedGenerate.cmake ${files}
-    COMMENT "Embedding resources into ${out_cpp}")
+    COMMENT "Embedding resources into ${out_cpp}"
+    VERBATIM)
 endfunction()
