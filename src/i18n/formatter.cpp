@@ -1,0 +1,184 @@
+#include "i18n/formatter.h"
+
+#include <unicode/datefmt.h>
+#include <unicode/dcfmtsym.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+#include <unicode/ucal.h>
+
+#include <array>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "i18n/catalog.h"
+#include "i18n/icu_util.h"
+#include "i18n/number_format.h"
+
+namespace warta::i18n {
+namespace {
+
+using internal::FromUtf8;
+using internal::StatusText;
+using internal::ToUtf8;
+
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalidArgument, "i18n: " + std::move(message));
+}
+
+// ICU answers an unknown id with a copy of "Etc/Unknown" (which behaves as GMT) instead of an
+// error; a site configured with a typo would silently show UTC dates, so we refuse.
+Result<std::unique_ptr<icu::TimeZone>> MakeZone(std::string_view time_zone) {
+  if (time_zone.empty()) return Invalid("empty time zone");
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(FromUtf8(time_zone)));
+  icu::UnicodeString id;
+  if (!zone || zone->getID(id) == icu::UnicodeString(UCAL_UNKNOWN_ZONE_ID)) {
+    return Invalid("unknown time zone '" + std::string(time_zone) + "'");
+  }
+  return zone;
+}
+
+Result<std::vector<icu::UnicodeString>> SplitMonths(std::string_view names) {
+  std::vector<icu::UnicodeString> months;
+  while (true) {
+    const auto comma = names.find(',');
+    std::string_view name = names.substr(0, comma);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name.empty()) return Invalid("empty month name in override");
+    months.push_back(FromUtf8(name));
+    if (comma == std::string_view::npos) break;
+    names.remove_prefix(comma + 1);
+  }
+  if (months.size() != 12) {
+    return Invalid("month name override needs 12 names, got " + std::to_string(months.size()));
+  }
+  return months;
+}
+
+Result<std::unique_ptr<icu::SimpleDateFormat>> AsSimple(icu::DateFormat* format,
+                                                        UErrorCode status) {
+  std::unique_ptr<icu::DateFormat> owned(format);
+  if (U_FAILURE(status) || !owned) {
+    return MakeError(ErrorCode::kInternal, "i18n: date format: " + StatusText(status));
+  }
+  auto* simple = dynamic_cast<icu::SimpleDateFormat*>(owned.get());
+  if (simple == nullptr) {
+    return MakeError(ErrorCode::kInternal, "i18n: locale date format is not a pattern");
+  }
+  owned.release();
+  return std::unique_ptr<icu::SimpleDateFormat>(simple);
+}
+
+}  // namespace
+
+struct Formatter::Impl {
+  std::string locale;
+  std::string time_zone;
+  internal::GroupedNumberFormat numbers;
+  // ICU's format() mutates internal state (the calendar); dates are formatted once per
+  // rendered article, so one lock beats cloning per call.
+  mutable std::mutex mu;
+  std::unique_ptr<icu::SimpleDateFormat> long_date;  // guarded by mu
+  std::unique_ptr<icu::SimpleDateFormat> date_time;  // guarded by mu
+
+  Result<void> ApplyOverrides(const icu::Locale& loc, const DateOverrides& overrides);
+  std::string Format(const icu::DateFormat& format, std::int64_t unix_seconds) const;
+};
+
+Result<void> Formatter::Impl::ApplyOverrides(const icu::Locale& loc,
+                                             const DateOverrides& overrides) {
+  if (!overrides.date_pattern.empty()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString time_pattern;
+    auto short_time =
+        AsSimple(icu::DateFormat::createTimeInstance(icu::DateFormat::kShort, loc), status);
+    if (!short_time.ok()) return short_time.error();
+    (*short_time)->toPattern(time_pattern);
+    const icu::UnicodeString pattern = FromUtf8(overrides.date_pattern);
+    long_date->applyPattern(pattern);
+    date_time->applyPattern(pattern + icu::UnicodeString(u" ") + time_pattern);
+  }
+  if (!overrides.month_names.empty()) {
+    auto months = SplitMonths(overrides.month_names);
+    if (!months.ok()) return months.error();
+    auto symbols = std::make_unique<icu::DateFormatSymbols>(*long_date->getDateFormatSymbols());
+    for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+      symbols->setMonths(months->data(), 12, context, icu::DateFormatSymbols::WIDE);
+    }
+    date_time->setDateFormatSymbols(*symbols);
+    long_date->adoptDateFormatSymbols(symbols.release());
+  }
+  // A bad pattern only shows when formatting: try one date now rather than on a live page.
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString probe;
+  long_date->format(0.0, probe, nullptr, status);
+  if (U_FAILURE(status) || probe.isEmpty()) {
+    return Invalid("date pattern '" + overrides.date_pattern + "': " + StatusText(status));
+  }
+  return Ok();
+}
+
+std::string Formatter::Impl::Format(const icu::DateFormat& format,
+                                    std::int64_t unix_seconds) const {
+  icu::UnicodeString out;
+  std::lock_guard lock(mu);
+  format.format(static_cast<UDate>(unix_seconds) * 1000.0, out);
+  return ToUtf8(out);
+}
+
+Formatter::Formatter() : impl_(std::make_unique<Impl>()) {}
+Formatter::~Formatter() = default;
+
+Result<std::shared_ptr<const Formatter>> Formatter::Create(std::string_view locale,
+                                                           std::string_view time_zone,
+                                                           const DateOverrides& overrides) {
+  const std::string normalized = NormalizeLocale(locale);
+  if (normalized.empty()) return Invalid("unsupported locale '" + std::string(locale) + "'");
+  auto zone = MakeZone(time_zone);
+  if (!zone.ok()) return zone.error();
+
+  std::shared_ptr<Formatter> formatter(new Formatter());
+  Impl& impl = *formatter->impl_;
+  impl.locale = normalized;
+  impl.time_zone = std::string(time_zone);
+  const icu::Locale loc(normalized.c_str());
+
+  UErrorCode status = U_ZERO_ERROR;
+  auto long_date =
+      AsSimple(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc), status);
+  if (!long_date.ok()) return long_date.error();
+  auto date_time = AsSimple(
+      icu::DateFormat::createDateTimeInstance(icu::DateFormat::kLong, icu::DateFormat::kShort, loc),
+      status);
+  if (!date_time.ok()) return date_time.error();
+  impl.long_date = std::move(*long_date);
+  impl.date_time = std::move(*date_time);
+  impl.long_date->setTimeZone(**zone);
+  impl.date_time->setTimeZone(**zone);
+  WARTA_RETURN_IF_ERROR(impl.ApplyOverrides(loc, overrides));
+
+  auto numbers = internal::GroupedNumberFormat::Create(loc);
+  if (!numbers.ok()) return numbers.error();
+  impl.numbers = std::move(*numbers);
+  return std::shared_ptr<const Formatter>(std::move(formatter));
+}
+
+std::string Formatter::LongDate(std::int64_t unix_seconds) const {
+  return impl_->Format(*impl_->long_date, unix_seconds);
+}
+
+std::string Formatter::DateTime(std::int64_t unix_seconds) const {
+  return impl_->Format(*impl_->date_time, unix_seconds);
+}
+
+std::string Formatter::Number(std::int64_t n) const { return impl_->numbers.Format(n); }
+
+const std::string& Formatter::locale() const { return impl_->locale; }
+const std::string& Formatter::time_zone() const { return impl_->time_zone; }
+
+}  // namespace warta::i18n
