@@ -21,15 +21,17 @@ using internal::Option;
 using internal::Value;
 
 // A config file is a few kilobytes; a bigger one is a mistake (or a device file).
-constexpr std::size_t kMaxConfigFileBytes = 1024 * 1024;
+constexpr std::size_t kMaxConfigFileBytes = std::size_t{1} << 20;
 
 struct State {
   Config config;
   std::set<std::string> explicit_keys;
 };
 
-Error Invalid(const std::string& message) {
-  return MakeError(ErrorCode::kInvalidArgument, "config: " + message);
+Error Invalid(std::initializer_list<std::string_view> parts) {
+  std::string message = "config: ";
+  for (std::string_view part : parts) message += part;
+  return MakeError(ErrorCode::kInvalidArgument, std::move(message));
 }
 
 std::string UnknownKey(const std::string& key) {
@@ -129,12 +131,12 @@ Result<void> ApplyTable(const toml::table& table, const std::string& prefix,
       Value value;
       std::string problem = FromToml(*option, node, value);
       if (problem.empty()) problem = internal::Store(*option, std::move(value), state.config);
-      if (!problem.empty()) return Invalid(where + key + ": " + problem);
+      if (!problem.empty()) return Invalid({where, key, ": ", problem});
       state.explicit_keys.insert(key);
     } else if (section == nullptr) {
-      return Invalid(where + UnknownKey(key));
+      return Invalid({where, UnknownKey(key)});
     } else if (section->empty() && !IsSection(key)) {
-      return Invalid(where + "unknown section [" + key + "]");
+      return Invalid({where, "unknown section [", key, "]"});
     } else {
       // An unknown section reports its first key, so "[sever] threads" suggests server.threads.
       WARTA_RETURN_IF_ERROR(ApplyTable(*section, key, path, state));
@@ -174,8 +176,8 @@ Result<void> ApplyFile(const std::string& path, State& state) {
     root = toml::parse(*text, path);
   } catch (const toml::parse_error& e) {
     const auto& begin = e.source().begin;
-    return Invalid(path + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column) +
-                   ": " + std::string(e.description()));
+    return Invalid({path, ":", std::to_string(begin.line), ":", std::to_string(begin.column), ": ",
+                    e.description()});
   }
   return ApplyTable(root, "", path, state);
 }
@@ -203,7 +205,7 @@ Result<void> ApplyEnv(char** env, State& state) {
     Value value;
     std::string problem = internal::ParseText(*option, text.substr(eq + 1), value);
     if (problem.empty()) problem = internal::Store(*option, std::move(value), state.config);
-    if (!problem.empty()) return Invalid(std::string(name) + ": " + problem);
+    if (!problem.empty()) return Invalid({name, ": ", problem});
     state.explicit_keys.insert(std::string(option->key));
   }
   return Ok();
@@ -212,11 +214,11 @@ Result<void> ApplyEnv(char** env, State& state) {
 Result<void> ApplyFlags(const Overrides& flags, State& state) {
   for (const auto& [key, text] : flags) {
     const Option* option = internal::FindOption(key);
-    if (option == nullptr) return Invalid(UnknownKey(key) + " (command line)");
+    if (option == nullptr) return Invalid({UnknownKey(key), " (command line)"});
     Value value;
     std::string problem = internal::ParseText(*option, text, value);
     if (problem.empty()) problem = internal::Store(*option, std::move(value), state.config);
-    if (!problem.empty()) return Invalid(key + " (command line): " + problem);
+    if (!problem.empty()) return Invalid({key, " (command line): ", problem});
     state.explicit_keys.insert(key);
   }
   return Ok();

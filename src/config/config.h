@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/result.h"
 
 namespace warta::config {
@@ -24,11 +25,11 @@ struct SiteConfig {
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;  // 0: one per core
-  std::int64_t max_header_bytes = 16 * 1024;
-  std::int64_t max_body_bytes = 1024 * 1024;
-  int read_timeout_seconds = 15;
-  int idle_timeout_seconds = 60;
-  int drain_timeout_seconds = 10;
+  std::int64_t max_header_bytes = static_cast<std::int64_t>(limits::kDefaultMaxHeaderBytes);
+  std::int64_t max_body_bytes = static_cast<std::int64_t>(limits::kDefaultMaxBodyBytes);
+  int read_timeout_seconds = limits::kDefaultReadTimeoutSeconds;
+  int idle_timeout_seconds = limits::kDefaultIdleTimeoutSeconds;
+  int drain_timeout_seconds = limits::kShutdownDrainSeconds;
   bool access_log = true;
   std::vector<std::string> trusted_proxies;
 };
@@ -38,9 +39,9 @@ struct DbConfig {
 };
 
 struct ViewsConfig {
-  int flush_interval_ms = 1000;
-  int window_minutes = 30;
-  std::int64_t max_tracked = 2'000'000;
+  int flush_interval_ms = limits::kDefaultFlushIntervalMs;
+  int window_minutes = limits::kViewWindowSeconds / 60;
+  std::int64_t max_tracked = static_cast<std::int64_t>(limits::kDefaultMaxTrackedViews);
 };
 
 struct RateLimitConfig {
