@@ -22,17 +22,23 @@ class ArticleStore {
  public:
   virtual ~ArticleStore() = default;
 
-  // Inserts and returns the new id. InvalidArgument if a required field is empty.
+  // Inserts the article with its tags in one transaction, committed before returning, and
+  // returns the new id. Validates with model::ValidateNewArticle first (InvalidArgument or
+  // TooLarge, nothing written). published_at 0 means "now". initial.comments is ignored:
+  // the comments counter follows the stored comments.
   virtual Result<std::int64_t> Insert(const model::NewArticle& article) = 0;
-  // NotFound when there is no such id.
+  // The article with its tags (in the order given at insert). NotFound when there is no
+  // such id.
   virtual Result<model::Article> FindById(std::int64_t id) = 0;
-  // Newest first by published_at, then id. offset/limit are bounded by the caller.
+  // Newest first by published_at, then id; excerpt is ~280 bytes of the body's plain text.
+  // InvalidArgument when limit is outside [0, 1000] or offset is negative.
   virtual Result<std::vector<model::ArticleSummary>> ListNewest(int limit, int offset) = 0;
   virtual Result<std::int64_t> Count() = 0;
   // Current stored counters of one article.
   virtual Result<model::Counters> GetCounters(std::int64_t id) = 0;
   // Adds buffered view deltas (article id, delta) in one transaction and returns the new
   // stored totals in the same order. Ids that no longer exist are skipped (total -1).
+  // InvalidArgument (nothing written) for a negative delta.
   virtual Result<std::vector<std::int64_t>> AddViews(
       const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas) = 0;
 };
@@ -42,6 +48,7 @@ class SettingsStore {
  public:
   virtual ~SettingsStore() = default;
   virtual Result<std::optional<std::string>> Get(const std::string& key) = 0;
+  // Inserts or replaces; committed before returning. Keys and values are UTF-8.
   virtual Result<void> Set(const std::string& key, const std::string& value) = 0;
 };
 
@@ -50,6 +57,7 @@ class Store {
   virtual ~Store() = default;
 
   // Applies pending forward-only migrations; idempotent. Returns the schema version.
+  // Corrupt when the database has a newer schema than this binary knows.
   virtual Result<int> Migrate() = 0;
   // The schema version of the database, 0 for an empty one.
   virtual Result<int> SchemaVersion() = 0;
@@ -63,7 +71,9 @@ class Store {
 
 // Opens a store from a URL: "sqlite:PATH" (file created if absent, parent directory must
 // exist and be writable) or "postgresql://..." (not yet built: returns InvalidArgument).
-// Does not migrate: callers run Migrate() (serve does, at start).
+// Does not migrate: callers run Migrate() (serve does, at start). The database is opened at
+// once, so a bad path fails here with Io and a message naming it; nothing is created
+// elsewhere. Unknown schemes give InvalidArgument naming the accepted forms.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
 
 }  // namespace warta::storage

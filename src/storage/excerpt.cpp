@@ -1,0 +1,150 @@
+#include "storage/excerpt.h"
+
+#include <cstdint>
+
+namespace warta::storage {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+void AppendUtf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Decodes the entity starting at html[pos] == '&'. Returns the bytes consumed (0 when it
+// is not one we know, so the '&' is kept literally).
+std::size_t DecodeEntity(std::string_view html, std::size_t pos, std::string& out) {
+  std::size_t end = html.find(';', pos);
+  if (end == std::string_view::npos || end - pos > 10) return 0;
+  std::string_view name = html.substr(pos + 1, end - pos - 1);
+  struct Named {
+    std::string_view name;
+    std::string_view text;
+  };
+  static constexpr Named kNamed[] = {
+      {"amp", "&"},  {"lt", "<"},  {"gt", ">"},          {"quot", "\""},      {"apos", "'"},
+      {"nbsp", " "}, {"#39", "'"}, {"hellip", "\u2026"}, {"mdash", "\u2014"}, {"ndash", "\u2013"}};
+  for (const Named& n : kNamed) {
+    if (name == n.name) {
+      out += n.text;
+      return end - pos + 1;
+    }
+  }
+  if (name.size() < 2 || name[0] != '#') return 0;
+  bool hex = Lower(name[1]) == 'x';
+  std::uint32_t cp = 0;
+  std::string_view digits = name.substr(hex ? 2 : 1);
+  if (digits.empty()) return 0;
+  for (char c : digits) {
+    int d = (c >= '0' && c <= '9')                      ? c - '0'
+            : hex && Lower(c) >= 'a' && Lower(c) <= 'f' ? Lower(c) - 'a' + 10
+                                                        : -1;
+    if (d < 0 || cp > 0x10FFFF) return 0;
+    cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+  }
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  AppendUtf8(out, cp);
+  return end - pos + 1;
+}
+
+bool IsBlockTag(std::string_view name) {
+  static constexpr std::string_view kBlock[] = {
+      "p",  "br",  "div",   "li",      "ul",         "ol",     "h1",        "h2",
+      "h3", "h4",  "h5",    "h6",      "blockquote", "tr",     "td",        "th",
+      "hr", "pre", "table", "section", "article",    "figure", "figcaption"};
+  for (std::string_view b : kBlock) {
+    if (name == b) return true;
+  }
+  return false;
+}
+
+// Position of "</name" (any case) at or after `from`, or the end of `html`.
+std::size_t FindEndTag(std::string_view html, std::size_t from, std::string_view name) {
+  for (std::size_t at = html.find("</", from); at != std::string_view::npos;
+       at = html.find("</", at + 2)) {
+    std::size_t k = 0;
+    while (k < name.size() && at + 2 + k < html.size() && Lower(html[at + 2 + k]) == name[k]) ++k;
+    if (k == name.size()) return at;
+  }
+  return html.size();
+}
+
+// Plain text, stopping once more than `enough` bytes are collected.
+std::string PlainText(std::string_view html, std::size_t enough) {
+  std::string text;
+  bool space = false;
+  std::size_t i = 0;
+  while (i < html.size() && text.size() <= enough) {
+    char c = html[i];
+    if (c == '<') {
+      std::size_t close = html.find('>', i);
+      if (close == std::string_view::npos) break;
+      const bool end_tag = i + 1 < html.size() && html[i + 1] == '/';
+      const bool self_closing = html[close - 1] == '/';
+      std::string name;
+      for (std::size_t n = i + (end_tag ? 2 : 1);
+           n < close && !IsSpace(html[n]) && html[n] != '/';) {
+        name += Lower(html[n++]);
+      }
+      i = close + 1;
+      if (!end_tag && !self_closing && (name == "script" || name == "style")) {
+        i = FindEndTag(html, i, name);
+      }
+      if (IsBlockTag(name)) space = !text.empty();
+      continue;
+    }
+    if (IsSpace(c)) {
+      space = !text.empty();
+      ++i;
+      continue;
+    }
+    if (space) text += ' ';
+    space = false;
+    std::size_t used = c == '&' ? DecodeEntity(html, i, text) : 0;
+    if (used == 0) {
+      text += c;
+      used = 1;
+    }
+    i += used;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string MakeExcerpt(std::string_view html, std::size_t max_bytes) {
+  std::string text = PlainText(html, max_bytes + 8);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  if (text.size() <= max_bytes) return text;
+  // Back up to the start of a UTF-8 sequence, then to a word boundary if one is near
+  // (Japanese and Chinese text has no spaces: there the character boundary has to do).
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::size_t word = text.rfind(' ', cut);
+  if (word != std::string::npos && word > max_bytes / 2) cut = word;
+  text.resize(cut);
+  while (!text.empty() && (text.back() == ' ' || text.back() == ',' || text.back() == ';' ||
+                           text.back() == ':' || text.back() == '-')) {
+    text.pop_back();
+  }
+  text += "\u2026";
+  return text;
+}
+
+}  // namespace warta::storage

@@ -1,0 +1,28 @@
+// The schema history: versioned, forward-only migrations, one ordered list per backend.
+// A released migration is never edited; a change is a new migration with the next version.
+// Each script runs in one transaction together with its row in
+// schema_migrations(version, applied_at).
+//
+// The data model stays portable to PostgreSQL: plain types, times as unix seconds UTC in
+// *_at columns, counters as integers with CHECK (>= 0), no SQLite-only features. The
+// PostgreSQL list will differ only in spelling (BIGINT, GENERATED ... AS IDENTITY).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace warta::storage::migrations {
+
+struct Migration {
+  int version;                   // 1, 2, 3, ... without gaps
+  std::string_view description;  // one line, for logs
+  std::string_view sql;          // one or more statements
+};
+
+// Every SQLite migration, ordered by version.
+std::span<const Migration> Sqlite();
+
+// The highest version in a list (0 for an empty list).
+int LatestVersion(std::span<const Migration> migrations);
+
+}  // namespace warta::storage::migrations

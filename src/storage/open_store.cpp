@@ -1,0 +1,54 @@
+#include <string>
+#include <string_view>
+
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/store.h"
+
+namespace warta::storage {
+namespace {
+
+constexpr std::string_view kAcceptedForms =
+    "use sqlite:PATH (e.g. sqlite:data/warta.db) or postgresql://USER@HOST/DBNAME";
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+Result<std::unique_ptr<Store>> OpenSqlite(std::string_view url) {
+  std::string_view path = url.substr(std::string_view("sqlite:").size());
+  // Also accept the URL spelling sqlite://PATH (sqlite:///abs/path for absolute paths).
+  if (StartsWith(path, "//")) path.remove_prefix(2);
+  if (path.empty()) {
+    return MakeError(
+        ErrorCode::kInvalidArgument,
+        "sqlite: no database path in '" + std::string(url) + "'; " + std::string(kAcceptedForms));
+  }
+  // An in-memory database would be a different empty database per pooled connection.
+  if (path == ":memory:") {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "sqlite: in-memory databases are not supported; give a file path");
+  }
+  auto store = sqlite::SqliteStore::Open(std::string(path));
+  if (!store.ok()) return store.error();
+  return std::unique_ptr<Store>(std::move(*store));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+  if (StartsWith(url, "sqlite:")) return OpenSqlite(url);
+  if (StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "storage: the postgresql backend is not built yet; use sqlite:PATH");
+  }
+  // Echo only the scheme: the rest of a database URL may hold a password.
+  std::string_view shown(url);
+  shown = shown.substr(0, shown.find(':'));
+  if (shown.size() > 40) shown = shown.substr(0, 40);
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "storage: unsupported database '" + std::string(shown) +
+                       (url.find(':') != std::string::npos ? ":...'" : "'") + "; " +
+                       std::string(kAcceptedForms));
+}
+
+}  // namespace warta::storage

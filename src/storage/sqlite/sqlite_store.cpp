@@ -1,0 +1,90 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <utility>
+
+#include "model/article_json.h"
+#include "storage/migrations/migrations.h"
+#include "storage/sqlite/migrate.h"
+
+namespace warta::storage::sqlite {
+namespace {
+
+// Settings are short strings (site name, locale, a description): the bounds only stop
+// abuse through the admin form.
+constexpr std::size_t kMaxSettingKeyBytes = 200;
+constexpr std::size_t kMaxSettingValueBytes = 64 * 1024;
+
+Result<void> CheckSettingKey(const std::string& key) {
+  if (key.empty()) return MakeError(ErrorCode::kInvalidArgument, "settings: empty key");
+  if (key.size() > kMaxSettingKeyBytes || !model::IsValidUtf8(key)) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "settings: a key must be valid UTF-8 of at most " +
+                         std::to_string(kMaxSettingKeyBytes) + " bytes");
+  }
+  return Ok();
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
+    : pool_(std::move(pool)), articles_(*pool_), settings_(*pool_) {}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       int max_connections) {
+  auto pool = ConnectionPool::Open(path, max_connections);
+  if (!pool.ok()) return pool.error();
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*pool)));
+}
+
+Result<int> SqliteStore::Migrate() {
+  auto connection = pool_->Acquire();
+  if (!connection.ok()) return connection.error();
+  return ApplyMigrations(**connection, migrations::Sqlite());
+}
+
+Result<int> SqliteStore::SchemaVersion() {
+  auto connection = pool_->Acquire();
+  if (!connection.ok()) return connection.error();
+  return ReadSchemaVersion(**connection);
+}
+
+Result<std::optional<std::string>> SqliteSettingsStore::Get(const std::string& key) {
+  WARTA_RETURN_IF_ERROR(CheckSettingKey(key));
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto stmt = (*connection)->Prepare("SELECT value FROM settings WHERE key = ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt->Bind(1, key);
+  auto row = stmt->Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(stmt->Text(0));
+}
+
+Result<void> SqliteSettingsStore::Set(const std::string& key, const std::string& value) {
+  WARTA_RETURN_IF_ERROR(CheckSettingKey(key));
+  if (value.size() > kMaxSettingValueBytes) {
+    return MakeError(ErrorCode::kTooLarge, "settings: value of '" + key + "' is longer than " +
+                                               std::to_string(kMaxSettingValueBytes) + " bytes");
+  }
+  if (!model::IsValidUtf8(value)) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "settings: value of '" + key + "' is not valid UTF-8");
+  }
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  // An immediate transaction so writers of this process queue on the write mutex instead
+  // of sleeping in SQLite's busy handler; committed, hence durable, before returning.
+  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
+  if (!tx.ok()) return tx.error();
+  auto stmt = (*connection)
+                  ->Prepare(
+                      "INSERT INTO settings (key, value) VALUES (?, ?) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  if (!stmt.ok()) return stmt.error();
+  stmt->Bind(1, key).Bind(2, value);
+  WARTA_RETURN_IF_ERROR(stmt->Run());
+  return tx->Commit();
+}
+
+}  // namespace warta::storage::sqlite
