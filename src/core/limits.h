@@ -8,18 +8,18 @@
 namespace warta::limits {
 
 // HTTP: Beast's parser refuses anything larger with 431/413 before we allocate for it.
-inline constexpr std::size_t kDefaultMaxHeaderBytes = 16 * 1024;  // big cookies + long URLs
-inline constexpr std::size_t kDefaultMaxBodyBytes = 1024 * 1024;  // forms and JSON API calls
+inline constexpr std::size_t kDefaultMaxHeaderBytes = std::size_t{16} * 1024;  // big cookies + long URLs
+inline constexpr std::size_t kDefaultMaxBodyBytes = std::size_t{1024} * 1024;  // forms and JSON API calls
 inline constexpr int kDefaultReadTimeoutSeconds = 15;   // slowloris: a request must arrive in time
 inline constexpr int kDefaultIdleTimeoutSeconds = 60;   // keep-alive connections then close
 inline constexpr int kShutdownDrainSeconds = 10;        // SIGTERM waits this long for in-flight
 
 // Articles: bounded so one import cannot bloat every page render.
-inline constexpr std::size_t kMaxArticleJsonBytes = 4 * 1024 * 1024;
+inline constexpr std::size_t kMaxArticleJsonBytes = std::size_t{4} * 1024 * 1024;
 inline constexpr std::size_t kMaxTitleBytes = 1000;
 inline constexpr std::size_t kMaxSourceBytes = 200;
 inline constexpr std::size_t kMaxUrlBytes = 2048;
-inline constexpr std::size_t kMaxBodyBytes = 2 * 1024 * 1024;
+inline constexpr std::size_t kMaxBodyBytes = std::size_t{2} * 1024 * 1024;
 inline constexpr std::size_t kMaxTags = 50;
 inline constexpr std::size_t kMaxTagBytes = 100;
 inline constexpr std::int64_t kMaxInitialCounter = 1'000'000'000'000;  // imports of old totals
