@@ -24,9 +24,9 @@ struct ServerOptions {
   int threads = 0;            // 0: one per core
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
-  std::chrono::seconds read_timeout{15};  // a whole request must arrive within this
-  std::chrono::seconds idle_timeout{60};  // keep-alive connections close after this
-  std::chrono::seconds drain_timeout{10}; // Stop() waits this long for in-flight requests
+  std::chrono::seconds read_timeout{15};     // a whole request must arrive within this
+  std::chrono::seconds idle_timeout{60};     // keep-alive connections close after this
+  std::chrono::seconds drain_timeout{10};    // Stop() waits this long for in-flight requests
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/Proto we believe
   bool access_log = true;                    // one line per request through spdlog
   std::size_t gzip_min_bytes = 1024;         // smaller bodies are sent as they are
@@ -44,8 +44,10 @@ class Server {
   virtual std::uint16_t port() const = 0;
   // Starts the I/O threads and returns at once.
   virtual void Start() = 0;
-  // Graceful stop: stop accepting, let in-flight requests finish (up to drain_timeout),
-  // close idle keep-alive connections, join the threads. Safe to call from any thread, once.
+  // Graceful stop: stop accepting, close keep-alive connections idle between requests, let
+  // in-flight requests finish (their responses carry Connection: close) for up to
+  // drain_timeout, then stop and join the I/O threads. Safe to call from any thread but an
+  // I/O thread (a handler), and more than once; the destructor calls it.
   virtual void Stop() = 0;
 };
 

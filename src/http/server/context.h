@@ -1,0 +1,46 @@
+// What every I/O thread shares: read-only options and the handler, plus the few atomics
+// that Stop() and the sessions use to agree on shutdown.
+#pragma once
+
+#include <atomic>
+#include <memory>
+
+#include "http/handler.h"
+#include "http/server/proxy.h"
+#include "http/server/server.h"
+#include "metrics/metrics.h"
+
+namespace spdlog {
+class logger;
+}
+
+namespace warta::http::server {
+
+struct Context {
+  ServerOptions options;
+  Handler handler;
+  TrustedProxies proxies;
+  metrics::Registry* registry = nullptr;          // may be null
+  metrics::Gauge* connections_open = nullptr;     // null without a registry
+  std::shared_ptr<spdlog::logger> access_logger;  // null when options.access_log is off
+  std::atomic<bool> stopping{false};              // set once by Stop()
+  std::atomic<int> open_sessions{0};              // Stop() waits for this to reach 0
+};
+
+// One I/O thread: its own io_context, its own acceptor (SO_REUSEPORT) and its sessions.
+// The interface hides Asio so only worker.cpp compiles Beast.
+class Worker {
+ public:
+  // Takes ownership of listen_fd (a listening socket of the given address family).
+  static std::unique_ptr<Worker> Create(Context& context, int listen_fd, int family);
+  virtual ~Worker() = default;
+
+  virtual void Start() = 0;  // runs the io_context on a new thread
+  // Thread-safe: stops accepting and closes connections idle between requests; sessions
+  // in the middle of a request finish it (answering with Connection: close).
+  virtual void BeginStop() = 0;
+  // Stops the io_context, joins the thread and closes whatever is left.
+  virtual void Join() = 0;
+};
+
+}  // namespace warta::http::server

@@ -1,0 +1,472 @@
+// The only file that compiles Beast and Asio: one io_context per thread, its acceptor, and
+// a Session per connection (after Beast's advanced_server example at boost-1.74.0).
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <optional>
+#include <thread>
+
+#include "http/server/context.h"
+#include "http/server/request_log.h"
+#include "http/server/response_writer.h"
+
+namespace warta::http::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+// A concrete executor rather than any_io_executor: one thread per io_context, and no
+// type-erased call per operation.
+using Executor = net::io_context::executor_type;
+using Acceptor = net::basic_socket_acceptor<tcp, Executor>;
+using Socket = net::basic_stream_socket<tcp, Executor>;
+using Stream = beast::basic_stream<tcp, Executor>;
+using Timer = net::basic_waitable_timer<Clock, net::wait_traits<Clock>, Executor>;
+
+constexpr std::size_t kReadChunk = 8192;
+// After refusing a request (431, 413, 400) we read and discard what the client still sends
+// for a while before closing, so our answer is not lost to a TCP reset.
+constexpr auto kLingerTime = std::chrono::seconds(5);
+constexpr std::size_t kLingerMaxBytes = 64 * 1024 * 1024;
+constexpr auto kAcceptRetry = std::chrono::milliseconds(100);
+
+std::string_view View(beast::string_view s) { return {s.data(), s.size()}; }
+
+Method ToMethod(bhttp::verb verb) {
+  switch (verb) {
+    case bhttp::verb::get:
+      return Method::kGet;
+    case bhttp::verb::head:
+      return Method::kHead;
+    case bhttp::verb::post:
+      return Method::kPost;
+    case bhttp::verb::put:
+      return Method::kPut;
+    case bhttp::verb::patch:
+      return Method::kPatch;
+    case bhttp::verb::delete_:
+      return Method::kDelete;
+    case bhttp::verb::options:
+      return Method::kOptions;
+    default:
+      return Method::kOther;
+  }
+}
+
+// "http://host/path?q" (absolute-form, RFC 9112 3.2.2) → "/path?q".
+std::string_view OriginForm(std::string_view target) {
+  if (target.empty() || target.front() == '/') return target;
+  std::size_t scheme = target.find("://");
+  if (scheme == std::string_view::npos) return target;
+  std::size_t slash = target.find('/', scheme + 3);
+  return slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
+}
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+class WorkerImpl;
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(WorkerImpl& worker, Socket socket);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  void Start() { WaitForRequest(true); }
+  // On Stop(): a connection waiting for its next request (or lingering) closes now.
+  void CloseIfIdle();
+
+  Session* prev = nullptr;  // the worker's list of sessions
+  Session* next = nullptr;
+
+ private:
+  void WaitForRequest(bool first);
+  void ReadRequest();
+  void OnHeader(beast::error_code ec);
+  void ReadBody();
+  void OnRequest(beast::error_code ec);
+  void BuildRequest();
+  void Respond();
+  void RespondError(int status);
+  void Write(const Wire& wire);
+  void OnWritten(beast::error_code ec);
+  void FailRead(beast::error_code ec);
+  void Drain();
+  void Close();
+  Response InternalError(std::string_view what);
+
+  WorkerImpl& worker_;
+  Context& context_;
+  Stream stream_;
+  beast::flat_buffer buffer_;  // reused across requests; holds pipelined bytes
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Request request_;  // views into *parser_; reused so its vector keeps its capacity
+  Response response_;
+  std::string head_;
+  std::string gzipped_;
+  std::string peer_;
+  std::string_view method_name_;
+  bool peer_trusted_ = false;
+  bool idle_ = false;
+  bool keep_alive_ = false;
+  bool linger_ = false;
+  std::size_t drained_ = 0;
+  Clock::time_point started_;
+};
+
+class WorkerImpl final : public Worker {
+ public:
+  WorkerImpl(Context& context, int listen_fd, int family);
+  ~WorkerImpl() override;
+
+  void Start() override;
+  void BeginStop() override;
+  void Join() override;
+
+  void Link(Session* s);
+  void Unlink(Session* s);
+
+  Context& context;
+  RequestMetrics metrics;
+  Gzipper gzipper;
+  DateCache date;
+
+ private:
+  void Accept();
+  void OnAccept(beast::error_code ec, Socket socket);
+  void CloseAcceptorAndIdleSessions();
+
+  std::unique_ptr<net::io_context> ioc_;
+  std::optional<Acceptor> acceptor_;
+  std::optional<Timer> retry_timer_;
+  Session* sessions_ = nullptr;
+  std::thread thread_;
+};
+
+// ---- Session ----
+
+Session::Session(WorkerImpl& worker, Socket socket)
+    : worker_(worker), context_(worker.context), stream_(std::move(socket)) {
+  context_.open_sessions.fetch_add(1, std::memory_order_relaxed);
+  if (context_.connections_open) context_.connections_open->Add(1);
+  worker_.Link(this);
+  beast::error_code ec;
+  stream_.socket().set_option(tcp::no_delay(true), ec);
+  auto endpoint = stream_.socket().remote_endpoint(ec);
+  if (!ec) {
+    net::ip::address address = endpoint.address();
+    if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+      address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
+    }
+    peer_ = address.to_string();
+    auto ip = ParseIp(peer_);
+    peer_trusted_ = ip && context_.proxies.Contains(*ip);
+  }
+  head_.reserve(512);
+}
+
+Session::~Session() {
+  worker_.Unlink(this);
+  if (context_.connections_open) context_.connections_open->Add(-1);
+  context_.open_sessions.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void Session::CloseIfIdle() {
+  if (idle_) stream_.cancel();
+}
+
+void Session::WaitForRequest(bool first) {
+  if (buffer_.size() > 0) return ReadRequest();  // pipelined: the next request is here
+  if (context_.stopping.load(std::memory_order_relaxed)) return Close();
+  // Wait for the first byte with the idle timeout; the read timeout starts with it.
+  idle_ = true;
+  stream_.expires_after(first ? context_.options.read_timeout : context_.options.idle_timeout);
+  stream_.async_read_some(buffer_.prepare(kReadChunk),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                            self->idle_ = false;
+                            if (ec) return self->Close();
+                            self->buffer_.commit(n);
+                            self->ReadRequest();
+                          });
+}
+
+void Session::ReadRequest() {
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(
+      std::min<std::size_t>(context_.options.max_header_bytes, UINT32_MAX)));
+  parser_->body_limit(context_.options.max_body_bytes);
+  stream_.expires_after(context_.options.read_timeout);
+  bhttp::async_read_header(
+      stream_, buffer_, *parser_,
+      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
+}
+
+void Session::OnHeader(beast::error_code ec) {
+  if (ec) return FailRead(ec);
+  if (parser_->is_done()) return OnRequest({});
+  if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
+    // curl and others wait for this before sending a body.
+    static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+    net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
+                     [self = shared_from_this()](beast::error_code wec, std::size_t) {
+                       if (wec) return self->Close();
+                       self->ReadBody();
+                     });
+    return;
+  }
+  ReadBody();
+}
+
+void Session::ReadBody() {
+  bhttp::async_read(
+      stream_, buffer_, *parser_,
+      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnRequest(ec); });
+}
+
+void Session::FailRead(beast::error_code ec) {
+  if (ec == bhttp::error::header_limit) return RespondError(431);
+  if (ec == bhttp::error::body_limit) return RespondError(413);
+  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return Close();
+  if (&ec.category() == &bhttp::make_error_code(bhttp::error::bad_version).category()) {
+    return RespondError(400);  // any other parse error
+  }
+  Close();  // timeout, reset, cancelled by Stop()
+}
+
+void Session::OnRequest(beast::error_code ec) {
+  if (ec) return FailRead(ec);
+  started_ = Clock::now();
+  BuildRequest();
+  Respond();
+}
+
+void Session::BuildRequest() {
+  const auto& msg = parser_->get();
+  request_.method = ToMethod(msg.method());
+  method_name_ = View(msg.method_string());
+  request_.target = View(msg.target());
+  std::string_view origin = OriginForm(request_.target);
+  std::size_t question = origin.find('?');
+  request_.path = origin.substr(0, question);
+  request_.query =
+      question == std::string_view::npos ? std::string_view() : origin.substr(question + 1);
+  request_.headers.clear();
+  for (const auto& field : msg) {
+    request_.headers.emplace_back(View(field.name_string()), View(field.value()));
+  }
+  request_.body = msg.body();
+  request_.secure = false;
+  if (peer_trusted_) {
+    request_.remote_address.assign(
+        context_.proxies.ClientAddress(peer_, request_.Header("X-Forwarded-For")));
+    request_.secure = EqualsIgnoreCase(TrimSpaces(request_.Header("X-Forwarded-Proto")), "https");
+  } else {
+    request_.remote_address.assign(peer_);
+  }
+}
+
+Response Session::InternalError(std::string_view what) {
+  std::string id = NewRequestId();
+  spdlog::error("http: request {} \"{} {:.200}\" from {} failed: {}", id, method_name_,
+                request_.target, request_.remote_address, what);
+  Response response = TextResponse(500, "Internal Server Error\nrequest id: " + id + "\n");
+  response.SetHeader("X-Request-Id", std::move(id));
+  response.route = "error";
+  return response;
+}
+
+void Session::Respond() {
+  try {
+    response_ = context_.handler(request_);
+  } catch (const std::exception& e) {
+    response_ = InternalError(e.what());
+  } catch (...) {
+    response_ = InternalError("unknown exception");
+  }
+  // Decided after the handler: a Stop() during a slow handler makes this the last response.
+  keep_alive_ = parser_->get().keep_alive() && !context_.stopping.load(std::memory_order_relaxed);
+  WireOptions options;
+  options.gzip_min_bytes = context_.options.gzip_min_bytes;
+  options.keep_alive = keep_alive_;
+  options.http10 = parser_->get().version() == 10;
+  options.date = worker_.date.Now();
+  Write(Prepare(request_, response_, options, worker_.gzipper, gzipped_, head_));
+}
+
+void Session::RespondError(int status) {
+  // The parser's message is incomplete: answer from nothing but the status.
+  linger_ = true;
+  keep_alive_ = false;
+  started_ = Clock::now();
+  request_.method = Method::kOther;
+  request_.target = request_.path = request_.query = request_.body = {};
+  request_.headers.clear();
+  request_.remote_address.assign(peer_);
+  method_name_ = "-";
+  response_ = TextResponse(status, std::string(ReasonPhrase(status)) + "\n");
+  response_.route = "rejected";
+  WireOptions options;
+  options.keep_alive = false;
+  options.date = worker_.date.Now();
+  Write(Prepare(request_, response_, options, worker_.gzipper, gzipped_, head_));
+}
+
+void Session::Write(const Wire& wire) {
+  // Counted before the write starts, so a client that has its response always finds it in
+  // the metrics; the duration is the server's part (handler and serialization).
+  double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+  worker_.metrics.Record(response_.route, response_.status, seconds);
+  if (context_.access_logger) {
+    LogAccess(*context_.access_logger,
+              AccessEntry{request_.remote_address, method_name_, request_.target, response_.status,
+                          wire.body.size(), seconds});
+  }
+  // A client that does not read its response is dropped after the idle timeout.
+  stream_.expires_after(context_.options.idle_timeout);
+  std::array<net::const_buffer, 2> buffers{net::buffer(head_),
+                                           net::buffer(wire.body.data(), wire.body.size())};
+  net::async_write(
+      stream_, buffers,
+      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnWritten(ec); });
+}
+
+void Session::OnWritten(beast::error_code ec) {
+  if (ec) return Close();
+  if (linger_) {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(kLingerTime);
+    return Drain();
+  }
+  if (!keep_alive_ || context_.stopping.load(std::memory_order_relaxed)) {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    return;  // the socket closes with the last reference to this session
+  }
+  WaitForRequest(false);
+}
+
+void Session::Drain() {
+  buffer_.clear();
+  idle_ = true;
+  stream_.async_read_some(buffer_.prepare(kReadChunk),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                            self->idle_ = false;
+                            self->drained_ += n;
+                            if (ec || self->drained_ > kLingerMaxBytes) return self->Close();
+                            self->Drain();
+                          });
+}
+
+void Session::Close() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+  stream_.socket().close(ignored);
+}
+
+// ---- WorkerImpl ----
+
+WorkerImpl::WorkerImpl(Context& ctx, int listen_fd, int family)
+    : context(ctx), metrics(ctx.registry), ioc_(std::make_unique<net::io_context>(1)) {
+  acceptor_.emplace(ioc_->get_executor());
+  retry_timer_.emplace(ioc_->get_executor());
+  beast::error_code ec;
+  acceptor_->assign(family == AF_INET6 ? tcp::v6() : tcp::v4(), listen_fd, ec);
+  if (ec) spdlog::error("http: cannot adopt the listening socket: {}", ec.message());
+}
+
+WorkerImpl::~WorkerImpl() {
+  Join();
+  // Destroying the io_context destroys pending handlers and with them the last sessions,
+  // whose destructors still use this object: so it goes first, explicitly.
+  acceptor_.reset();
+  retry_timer_.reset();
+  ioc_.reset();
+}
+
+void WorkerImpl::Start() {
+  Accept();
+  thread_ = std::thread([this] {
+    while (true) {
+      try {
+        ioc_->run();
+        return;
+      } catch (const std::exception& e) {
+        spdlog::error("http: I/O thread: {}", e.what());
+      }
+    }
+  });
+}
+
+void WorkerImpl::BeginStop() {
+  net::post(*ioc_, [this] { CloseAcceptorAndIdleSessions(); });
+}
+
+void WorkerImpl::Join() {
+  ioc_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void WorkerImpl::CloseAcceptorAndIdleSessions() {
+  beast::error_code ignored;
+  acceptor_->close(ignored);
+  retry_timer_->cancel();
+  for (Session* s = sessions_; s != nullptr; s = s->next) s->CloseIfIdle();
+}
+
+void WorkerImpl::Link(Session* s) {
+  s->next = sessions_;
+  if (sessions_) sessions_->prev = s;
+  sessions_ = s;
+}
+
+void WorkerImpl::Unlink(Session* s) {
+  if (s->prev) s->prev->next = s->next;
+  if (s->next) s->next->prev = s->prev;
+  if (sessions_ == s) sessions_ = s->next;
+}
+
+void WorkerImpl::Accept() {
+  if (!acceptor_->is_open()) return;
+  acceptor_->async_accept(
+      [this](beast::error_code ec, Socket socket) { OnAccept(ec, std::move(socket)); });
+}
+
+void WorkerImpl::OnAccept(beast::error_code ec, Socket socket) {
+  if (ec == net::error::operation_aborted || !acceptor_->is_open()) return;
+  if (ec) {
+    // Typically out of file descriptors: wait a little instead of spinning.
+    spdlog::warn("http: accept failed: {}", ec.message());
+    retry_timer_->expires_after(kAcceptRetry);
+    retry_timer_->async_wait([this](beast::error_code wec) {
+      if (!wec) Accept();
+    });
+    return;
+  }
+  if (!context.stopping.load(std::memory_order_relaxed)) {
+    std::make_shared<Session>(*this, std::move(socket))->Start();
+  }
+  Accept();
+}
+
+}  // namespace
+
+std::unique_ptr<Worker> Worker::Create(Context& context, int listen_fd, int family) {
+  return std::make_unique<WorkerImpl>(context, listen_fd, family);
+}
+
+}  // namespace warta::http::server
