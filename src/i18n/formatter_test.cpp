@@ -129,15 +129,15 @@ TEST(FormatterTest, NumberAgreesWithIcu) {
   for (const char* locale : {"id", "en", "ja"}) {
     auto f = Make(locale, "UTC");
     const auto icu = icu::number::NumberFormatter::withLocale(icu::Locale(locale));
+    std::vector<std::int64_t> values = {std::numeric_limits<std::int64_t>::max(),
+                                        std::numeric_limits<std::int64_t>::min()};
     std::int64_t n = 1;
-    for (int i = 0; i < 19; ++i, n = n * 10 + (i % 10)) {
-      for (std::int64_t value : {n, -n, n - 1}) {
-        UErrorCode status = U_ZERO_ERROR;
-        const std::string expected =
-            internal::ToUtf8(icu.formatInt(value, status).toString(status));
-        ASSERT_TRUE(U_SUCCESS(status));
-        EXPECT_EQ(f->Number(value), expected) << locale << " " << value;
-      }
+    for (int i = 0; i < 18; ++i, n = n * 10 + (i % 10)) values.insert(values.end(), {n, -n, n - 1});
+    for (std::int64_t value : values) {
+      UErrorCode status = U_ZERO_ERROR;
+      const std::string expected = internal::ToUtf8(icu.formatInt(value, status).toString(status));
+      ASSERT_TRUE(U_SUCCESS(status));
+      EXPECT_EQ(f->Number(value), expected) << locale << " " << value;
     }
   }
 }
