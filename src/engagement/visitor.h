@@ -56,7 +56,7 @@ class VisitorIdentifier {
   std::array<unsigned char, 22> Sign(std::uint64_t visitor) const;
   std::array<unsigned char, 16> SaltFor(std::int64_t day) const;
 
-  std::array<unsigned char, 32> cookie_key_{};
+  std::array<unsigned char, 16> cookie_key_{};  // SipHash-2-4 (128-bit tag) key
   std::array<unsigned char, 32> salt_master_{};
   // The current day's salt, read lock-free. Replaced (never freed before destruction, so a
   // reader can never see freed memory) only when the day moves forward: one small object a
