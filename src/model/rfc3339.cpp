@@ -90,7 +90,8 @@ Result<std::int64_t> ParseRfc3339(std::string_view text) {
   if (pos != text.size()) return BadDate(text, "trailing characters");
   const std::int64_t days =
       DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-  return days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
+  return days * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second -
+         offset_seconds;
 }
 
 }  // namespace warta::model

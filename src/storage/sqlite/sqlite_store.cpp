@@ -12,7 +12,7 @@ namespace {
 // Settings are short strings (site name, locale, a description): the bounds only stop
 // abuse through the admin form.
 constexpr std::size_t kMaxSettingKeyBytes = 200;
-constexpr std::size_t kMaxSettingValueBytes = 64 * 1024;
+constexpr std::size_t kMaxSettingValueBytes = std::size_t{64} * 1024;
 
 Result<void> CheckSettingKey(const std::string& key) {
   if (key.empty()) return MakeError(ErrorCode::kInvalidArgument, "settings: empty key");

@@ -35,7 +35,7 @@ class SqliteStoreTest : public ::testing::Test {
     return stmt->Int64(0);
   }
 
-  std::int64_t MustInsert(model::NewArticle a) {
+  std::int64_t MustInsert(const model::NewArticle& a) {
     auto id = store_->articles().Insert(a);
     EXPECT_TRUE(id.ok()) << id.error().message;
     return id.ok() ? *id : 0;
