@@ -207,7 +207,12 @@ Result<void> Connection::Configure() {
 }
 
 Result<Statement> Connection::Prepare(std::string_view sql) {
-  auto [it, inserted] = cache_.try_emplace(std::string(sql));
+  auto it = cache_.find(sql);
+  bool inserted = false;
+  if (it == cache_.end()) {
+    it = cache_.emplace(std::string(sql), CachedStatement{}).first;
+    inserted = true;
+  }
   CachedStatement& entry = it->second;
   if (!entry.in_use && entry.stmt != nullptr) {
     entry.in_use = true;
@@ -217,6 +222,7 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
   int rc = sqlite3_prepare_v3(db_.get(), sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
   StmtPtr stmt(raw);
+  if (rc == SQLITE_OK && raw == nullptr) rc = SQLITE_MISUSE;  // empty SQL: a bug here
   if (rc != SQLITE_OK) {
     if (inserted) cache_.erase(it);
     std::string shown(sql.substr(0, sql.find('\n')));

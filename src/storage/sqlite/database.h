@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -102,10 +103,17 @@ class Connection {
     StmtPtr stmt;
     bool in_use = false;
   };
+  // Transparent, so a lookup by string_view does not allocate.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
 
   // db_ is declared first so it closes last, after the cached statements are finalized.
   DbPtr db_;
-  std::unordered_map<std::string, CachedStatement> cache_;
+  std::unordered_map<std::string, CachedStatement, SqlHash, std::equal_to<>> cache_;
   std::string path_;
   std::mutex* write_mutex_;
 };
