@@ -10,10 +10,10 @@
 namespace warta::ingest::sanitizer::internal {
 namespace {
 
-constexpr std::size_t kChunkBytes = 256 * 1024;
+constexpr std::size_t kChunkBytes = std::size_t{256} * 1024;
 constexpr std::size_t kAlign = alignof(std::max_align_t);
 // gumbo needs roughly 30-60x the input in memory; beyond this the input is hostile.
-constexpr std::size_t kMaxArenaBytes = 512 * 1024 * 1024;
+constexpr std::size_t kMaxArenaBytes = std::size_t{512} * 1024 * 1024;
 // Reading the thread CPU clock is a system call: look at it once per this many allocations.
 constexpr unsigned kClockEveryAllocations = 512;
 

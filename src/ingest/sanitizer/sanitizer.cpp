@@ -38,8 +38,10 @@ struct Frame {
   std::string_view end_tag;    // empty when the element was unwrapped
   std::size_t start = 0;       // output offset of the start tag
   std::size_t content = 0;     // output offset after it
-  bool drop_if_blank = false;  // <p> with nothing visible inside
+  bool drop_if_blank = false;  // <p> or <div> with nothing visible inside
 };
+
+constexpr const char* kSpaces = " \t\n\r\f";
 
 bool IsBlank(std::string_view html) {
   while (!html.empty()) {
@@ -91,6 +93,11 @@ class Writer {
           break;  // comments; CDATA exists only in svg/math, which are dropped
       }
     }
+    // White space around everything (a whole page's <head>, indentation) shows nowhere.
+    const std::size_t first = out_.find_first_not_of(kSpaces);
+    if (first == std::string::npos) return {};
+    out_.erase(out_.find_last_not_of(kSpaces) + 1);
+    out_.erase(0, first);
     return std::move(out_);
   }
 
@@ -198,7 +205,7 @@ class Writer {
     }
     if (rule.name == "pre") pre_content_ = out_.size();
     stack_.push_back(Frame{&element.children, 0, ChildContext(rule, context), rule.name, start,
-                           out_.size(), rule.name == "p"});
+                           out_.size(), rule.name == "p" || rule.name == "div"});
   }
 
   enum class Written { kNo, kYes };

@@ -21,7 +21,7 @@ namespace warta::ingest::sanitizer {
 
 // Inputs above this are refused (empty output, SanitizeReport::too_large): larger than any
 // article body we accept (limits::kMaxBodyBytes), and gumbo's cost grows fast with size.
-inline constexpr std::size_t kMaxInputBytes = 4 * 1024 * 1024;
+inline constexpr std::size_t kMaxInputBytes = std::size_t{4} * 1024 * 1024;
 // Elements nested deeper than this in the output are unwrapped (their content stays, flat).
 // Real content never comes close; it bounds what the page's layout has to cope with.
 inline constexpr int kMaxDepth = 100;

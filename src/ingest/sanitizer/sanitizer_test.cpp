@@ -125,6 +125,7 @@ TEST(SanitizeTest, KeepsAllowedMarkupAndDropsTheRest) {
   EXPECT_EQ(Clean("<section><p>a</p></section>"), "<div><p>a</p></div>");
   EXPECT_EQ(Clean("a<!-- secret -->b"), "ab");
   EXPECT_EQ(Clean("<p></p><p> &nbsp; </p><p><br></p><p>x</p>"), "<p>x</p>");
+  EXPECT_EQ(Clean("\n  <div>\n\t<span> </span></div> <p>x</p>\n"), "<p>x</p>");
   EXPECT_EQ(Clean("<table><tr><td colspan=2 rowspan=0 style=x>c</td></tr></table>"),
             "<table><tbody><tr><td colspan=\"2\">c</td></tr></tbody></table>");
   EXPECT_EQ(Clean("<ol start=3 type=a><li>x</ol>"), "<ol start=\"3\"><li>x</li></ol>");

@@ -72,10 +72,8 @@ std::string RemoveDotSegments(std::string_view path) {
   while (!in.empty()) {
     if (in.rfind("../", 0) == 0) {
       in.erase(0, 3);
-    } else if (in.rfind("./", 0) == 0) {
-      in.erase(0, 2);
-    } else if (in.rfind("/./", 0) == 0) {
-      in.erase(0, 2);
+    } else if (in.rfind("./", 0) == 0 || in.rfind("/./", 0) == 0) {
+      in.erase(0, 2);  // "/./" becomes "/"
     } else if (in == "/.") {
       in = "/";
     } else if (in.rfind("/../", 0) == 0) {
