@@ -28,8 +28,9 @@ constexpr std::int64_t kInitialViews = 27;
 // every thread shares (so threads race to count the same pair), over three articles.
 std::pair<int, std::uint64_t> ViewOf(int t, int i) {
   const int article = (i * 7 + t) % 3;
-  const std::uint64_t visitor =
-      i % 4 == 0 ? (std::uint64_t{1} << 40) + t * 100000 + i : static_cast<std::uint64_t>(i % 1500);
+  const std::uint64_t visitor = i % 4 == 0
+                                    ? (std::uint64_t{1} << 40) + std::uint64_t{100000} * t + i
+                                    : static_cast<std::uint64_t>(i % 1500);
   return {article, visitor};
 }
 
@@ -37,6 +38,7 @@ TEST(ViewCounterConcurrency, EightThreadsCountExactlyWhileFlushing) {
   TempDir dir;
   auto store = OpenStore(dir.path() + "/warta.db");
   std::vector<std::int64_t> ids;
+  ids.reserve(3);
   for (int a = 0; a < 3; ++a) ids.push_back(AddArticle(*store, kInitialViews));
 
   std::map<std::int64_t, std::int64_t> expected;  // article id -> distinct visitors
@@ -66,6 +68,7 @@ TEST(ViewCounterConcurrency, EightThreadsCountExactlyWhileFlushing) {
     }
   });
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       std::int64_t mine = 0;

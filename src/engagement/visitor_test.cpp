@@ -17,6 +17,21 @@ const std::string kSecret(32, 's');
 constexpr std::string_view kChrome =
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/126.0.0.0 Safari/537.36";
+constexpr std::string_view kHeadlessChrome =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "HeadlessChrome/120.0.6099.224 Safari/537.36";
+constexpr std::string_view kIphoneSafari =
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+constexpr std::string_view kCubotPhone =  // a phone brand, not a bot
+    "Mozilla/5.0 (Linux; Android 10; CUBOT_X30) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Mobile Safari/537.36";
+constexpr std::string_view kLighthouse =
+    "Mozilla/5.0 (Linux; Android 11; moto g(30)) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse";
+constexpr std::string_view kBingbot =
+    "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0; "
+    "+http://www.bing.com/bingbot.htm) Chrome/116.0.1938.76 Safari/537.36";
 
 TEST(VisitorCookie, RoundTripsAndHasTheDocumentedShape) {
   VisitorIdentifier ids(kSecret);
@@ -107,10 +122,12 @@ TEST(VisitorAddressHash, SeparatesAddressesAgentsAndSecrets) {
 TEST(VisitorAddressHash, IsConsistentAcrossThreadsWhileTheDayChanges) {
   VisitorIdentifier reference(kSecret);
   std::vector<std::uint64_t> expected;
+  expected.reserve(50);
   for (int d = 0; d < 50; ++d) expected.push_back(reference.AddressHash("a", "b", kNow + d * kDay));
 
   VisitorIdentifier ids(kSecret);
   std::vector<std::thread> threads;
+  threads.reserve(4);
   std::vector<int> mismatches(4, 0);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
@@ -126,9 +143,7 @@ TEST(VisitorAddressHash, IsConsistentAcrossThreadsWhileTheDayChanges) {
 
 TEST(Crawler, KnownCrawlersPreviewersAndMonitors) {
   for (std::string_view agent : std::initializer_list<std::string_view>{
-           "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
-           "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0; "
-           "+http://www.bing.com/bingbot.htm) Chrome/116.0.1938.76 Safari/537.36",
+           "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", kBingbot,
            "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)",
            "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)",
            "DuckDuckBot/1.1; (+http://duckduckgo.com/duckduckbot.html)",
@@ -150,15 +165,11 @@ TEST(Crawler, KnownCrawlersPreviewersAndMonitors) {
 TEST(Crawler, ReadersBrowsersAndTestClientsAreNotCrawlers) {
   for (std::string_view agent : std::initializer_list<std::string_view>{
            kChrome,
-           "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-           "HeadlessChrome/120.0.6099.224 Safari/537.36",
+           kHeadlessChrome,
            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0",
-           "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
-           "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
-           "Mozilla/5.0 (Linux; Android 10; CUBOT_X30) AppleWebKit/537.36 (KHTML, like Gecko) "
-           "Chrome/120.0.0.0 Mobile Safari/537.36",
-           "Mozilla/5.0 (Linux; Android 11; moto g(30)) AppleWebKit/537.36 (KHTML, like Gecko) "
-           "Chrome/120.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse",
+           kIphoneSafari,
+           kCubotPhone,
+           kLighthouse,
            "curl/7.88.1",
            "Wget/1.21.3",
            "Python-urllib/3.11",
