@@ -45,8 +45,7 @@ int RunArticleAdd(const CommonOptions& options, const std::string& json_file) {
   if (!id.ok()) return Fail(json_file + ": " + id.error().ToString());
   auto stored = store.value()->articles().FindById(id.value());
   if (!stored.ok()) return Fail(stored.error().ToString());
-  nlohmann::json out = {{"id", id.value()},
-                        {"path", model::ArticlePath(id.value(), stored->slug)}};
+  nlohmann::json out = {{"id", id.value()}, {"path", model::ArticlePath(id.value(), stored->slug)}};
   std::cout << out.dump() << "\n";
   return 0;
 }

@@ -15,11 +15,10 @@ constexpr const char* kDemoLoadedKey = "demo.loaded";
 
 // Demo articles go through the same JSON parser and checks as `article add`.
 Result<model::NewArticle> ToNewArticle(const DemoArticle& demo) {
-  nlohmann::json json = {{"title", demo.title},     {"source", demo.source},
-                         {"published", demo.published}, {"lang", demo.lang},
-                         {"body_text", demo.body_text}, {"tags", demo.tags},
-                         {"views", demo.views},     {"likes", demo.likes},
-                         {"shares", demo.shares}};
+  nlohmann::json json = {
+      {"title", demo.title}, {"source", demo.source},       {"published", demo.published},
+      {"lang", demo.lang},   {"body_text", demo.body_text}, {"tags", demo.tags},
+      {"views", demo.views}, {"likes", demo.likes},         {"shares", demo.shares}};
   if (!demo.url.empty()) json["url"] = demo.url;
   return model::ParseArticleJson(json.dump());
 }
@@ -38,16 +37,17 @@ int RunDemo(const CommonOptions& options) {
     std::cout << "demo site is already loaded\n";
     return 0;
   }
-  for (const auto& [key, value] : {std::pair{web::kSettingSiteName, "Media Jepang"},
-                                   std::pair{web::kSettingSiteLocale, "id"},
-                                   std::pair{web::kSettingSiteTimeZone, "Asia/Jakarta"}}) {
+  for (const auto& [key, value] :
+       {std::pair{web::kSettingSiteName, "Media Jepang"}, std::pair{web::kSettingSiteLocale, "id"},
+        std::pair{web::kSettingSiteTimeZone, "Asia/Jakarta"}}) {
     auto set = settings.Set(key, value);
     if (!set.ok()) return Fail(set.error().ToString());
   }
   int added = 0;
   for (const DemoArticle& demo : DemoArticles()) {
     auto article = ToNewArticle(demo);
-    if (!article.ok()) return Fail("demo article '" + demo.title + "': " + article.error().ToString());
+    if (!article.ok())
+      return Fail("demo article '" + demo.title + "': " + article.error().ToString());
     auto id = AddArticle(*store.value(), std::move(article).value(), config->site.base_url);
     if (!id.ok()) return Fail("demo article '" + demo.title + "': " + id.error().ToString());
     ++added;

@@ -2,9 +2,9 @@
 // SIGINT, then drains in-flight requests, flushes buffered views and exits 0.
 #include <pthread.h>
 #include <signal.h>
+#include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <spdlog/spdlog.h>
 
 #include "app/commands.h"
 #include "auth/csrf.h"
@@ -13,6 +13,7 @@
 #include "engagement/visitor.h"
 #include "http/server/server.h"
 #include "metrics/metrics.h"
+#include "web/handlers.h"
 #include "web/web_app.h"
 
 namespace warta::app {
@@ -98,8 +99,9 @@ int RunServe(const CommonOptions& options) {
   auto server = http::Server::Create(server_options.value(), app.AsHandler(), &registry);
   if (!server.ok()) return Fail(server.error().ToString());
   engagement::PeriodicFlusher flusher(
-      views, std::chrono::milliseconds(config->views.flush_interval_ms),
-      [](const Error& error) { spdlog::warn("views: flush failed, will retry: {}", error.ToString()); });
+      views, std::chrono::milliseconds(config->views.flush_interval_ms), [](const Error& error) {
+        spdlog::warn("views: flush failed, will retry: {}", error.ToString());
+      });
   server.value()->Start();
   spdlog::info("warta: serving \"{}\" on http://{}:{} ({})", site.value()->settings().name,
                server_options->host, server.value()->port(), db.backend_name());

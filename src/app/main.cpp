@@ -1,9 +1,10 @@
 // The warta command line: one subcommand per job (CONTRACT §2). Parsing only; each command
 // lives in its own file.
-#include <CLI/CLI.hpp>
-#include <iostream>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "app/commands.h"
 
@@ -13,7 +14,8 @@ using warta::app::CommonOptions;
 
 // --db / --config on every command that uses the database.
 void AddStoreOptions(CLI::App* command, CommonOptions& options, std::string& db) {
-  command->add_option("--db", db, "Database: sqlite:PATH (default sqlite:data/warta.db) or postgresql://...");
+  command->add_option("--db", db,
+                      "Database: sqlite:PATH (default sqlite:data/warta.db) or postgresql://...");
   command->add_option("--config", options.config_file, "TOML configuration file");
 }
 

@@ -8,11 +8,13 @@
 namespace warta::limits {
 
 // HTTP: Beast's parser refuses anything larger with 431/413 before we allocate for it.
-inline constexpr std::size_t kDefaultMaxHeaderBytes = std::size_t{16} * 1024;  // big cookies + long URLs
-inline constexpr std::size_t kDefaultMaxBodyBytes = std::size_t{1024} * 1024;  // forms and JSON API calls
-inline constexpr int kDefaultReadTimeoutSeconds = 15;   // slowloris: a request must arrive in time
-inline constexpr int kDefaultIdleTimeoutSeconds = 60;   // keep-alive connections then close
-inline constexpr int kShutdownDrainSeconds = 10;        // SIGTERM waits this long for in-flight
+inline constexpr std::size_t kDefaultMaxHeaderBytes =
+    std::size_t{16} * 1024;  // big cookies + long URLs
+inline constexpr std::size_t kDefaultMaxBodyBytes =
+    std::size_t{1024} * 1024;                          // forms and JSON API calls
+inline constexpr int kDefaultReadTimeoutSeconds = 15;  // slowloris: a request must arrive in time
+inline constexpr int kDefaultIdleTimeoutSeconds = 60;  // keep-alive connections then close
+inline constexpr int kShutdownDrainSeconds = 10;       // SIGTERM waits this long for in-flight
 
 // Articles: bounded so one import cannot bloat every page render.
 inline constexpr std::size_t kMaxArticleJsonBytes = std::size_t{4} * 1024 * 1024;
@@ -34,6 +36,6 @@ inline constexpr int kMaxPageNumber = 10'000;
 // Views: the dedup window per visitor and article, and the memory it may take.
 inline constexpr int kViewWindowSeconds = 30 * 60;
 inline constexpr std::size_t kDefaultMaxTrackedViews = 2'000'000;  // ~100 MB worst case
-inline constexpr int kDefaultFlushIntervalMs = 1000;  // loss window on a hard crash
+inline constexpr int kDefaultFlushIntervalMs = 1000;               // loss window on a hard crash
 
 }  // namespace warta::limits

@@ -42,8 +42,8 @@ inline Error MakeError(ErrorCode code, std::string message, std::string user_key
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
-  Result(Error error) : state_(std::move(error)) {}    // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -78,7 +78,8 @@ template <>
 class [[nodiscard]] Result<void> {
  public:
   Result() = default;
-  Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
+  Result(Error error)
+      : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }
@@ -97,8 +98,8 @@ inline Result<void> Ok() { return {}; }
 }  // namespace warta
 
 // Returns early with the error of a failed Result expression.
-#define WARTA_RETURN_IF_ERROR(expr)                 \
-  do {                                              \
-    auto warta_status_ = (expr);                    \
+#define WARTA_RETURN_IF_ERROR(expr)                        \
+  do {                                                     \
+    auto warta_status_ = (expr);                           \
     if (!warta_status_.ok()) return warta_status_.error(); \
   } while (false)

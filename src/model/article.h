@@ -21,14 +21,14 @@ struct Counters {
 // ParseArticleJson / ValidateNewArticle before it reaches a store.
 struct NewArticle {
   std::string title;
-  std::string source;          // outlet shown as attribution, e.g. "MAINICHI"
-  std::string url;             // original article URL, may be empty
+  std::string source;             // outlet shown as attribution, e.g. "MAINICHI"
+  std::string url;                // original article URL, may be empty
   std::int64_t published_at = 0;  // unix seconds, UTC
-  std::string lang;            // BCP 47 primary tag ("en", "id", "ja"), may be empty
-  std::string body_html;       // sanitized HTML (paragraphs); body_text is converted to this
+  std::string lang;               // BCP 47 primary tag ("en", "id", "ja"), may be empty
+  std::string body_html;          // sanitized HTML (paragraphs); body_text is converted to this
   std::vector<std::string> tags;
-  std::string slug;            // URL slug derived from the title
-  Counters initial;            // imported totals (views, likes, shares); comments stay 0
+  std::string slug;  // URL slug derived from the title
+  Counters initial;  // imported totals (views, likes, shares); comments stay 0
 };
 
 // A stored article. `version` increases on every edit so caches know when to re-render.

@@ -25,10 +25,9 @@ view::Data ShareLinks(const Site& site, const std::string& url, const std::strin
   };
   add("whatsapp", "WhatsApp", "https://wa.me/?text=" + encoded_text);
   add("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + encoded_url);
-  add("x", "X", "https://x.com/intent/tweet?url=" + encoded_url + "&text=" +
-                     PercentEncode(title));
-  add("telegram", "Telegram", "https://t.me/share/url?url=" + encoded_url + "&text=" +
-                                  PercentEncode(title));
+  add("x", "X", "https://x.com/intent/tweet?url=" + encoded_url + "&text=" + PercentEncode(title));
+  add("telegram", "Telegram",
+      "https://t.me/share/url?url=" + encoded_url + "&text=" + PercentEncode(title));
   add("line", "LINE", "https://social-plugins.line.me/lineit/share?url=" + encoded_url);
   (void)site;
   return links;

@@ -80,8 +80,8 @@ Response HomePage(Context& context, const Request& request) {
   Response response;
   response.body = std::move(html).value();
   response.SetHeader("Cache-Control", "private, no-cache");
-  response.SetHeader("ETag", "W/\"" + std::to_string(std::hash<std::string>{}(response.body)) +
-                                 "\"");
+  response.SetHeader("ETag",
+                     "W/\"" + std::to_string(std::hash<std::string>{}(response.body)) + "\"");
   response.SetHeader("Content-Language", site.locale());
   if (!visitor.set_cookie.empty()) response.SetHeader("Set-Cookie", visitor.set_cookie);
   return response;

@@ -10,7 +10,8 @@ http::Router BuildRoutes(Context& context) {
   http::Router router;
   Context* c = &context;
   auto page = [c](Response (*handler)(Context&, const Request&)) {
-    return [c, handler](const Request& request, const RouteParams&) { return handler(*c, request); };
+    return
+        [c, handler](const Request& request, const RouteParams&) { return handler(*c, request); };
   };
   auto with_params = [c](Response (*handler)(Context&, const Request&, const RouteParams&)) {
     return [c, handler](const Request& request, const RouteParams& params) {

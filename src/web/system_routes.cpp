@@ -51,8 +51,8 @@ Response StaticFile(Context& context, const Request& request, const RouteParams&
   response.body = std::string(*data);
   // Versioned URLs (?v=hash) never change; unversioned ones revalidate hourly.
   bool versioned = request.query.find("v=") != std::string_view::npos;
-  response.SetHeader("Cache-Control", versioned ? "public, max-age=31536000, immutable"
-                                                : "public, max-age=3600");
+  response.SetHeader("Cache-Control",
+                     versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600");
   response.SetHeader("ETag", "\"" + std::to_string(std::hash<std::string_view>{}(*data)) + "\"");
   return response;
 }
