@@ -9,7 +9,7 @@ status=0
 if [ "$what" = format ] || [ "$what" = all ]; then
   if ! clang-format --dry-run --Werror "${files[@]}" 2>/tmp/warta-format.log; then
     echo "lint: clang-format would change these files:"
-    grep -o '^[^:]*\.\(cpp\|h\)' /tmp/warta-format.log | sort -u
+    grep -oE '^[^: ]+\.(cpp|h):' /tmp/warta-format.log | tr -d : | sort -u
     status=1
   fi
 fi
