@@ -47,10 +47,6 @@ class Formatter {
   std::unique_ptr<Impl> impl_;
 };
 
-// Parses RFC 3339 / ISO 8601 with offset ("2024-11-01T12:00:00+09:00", "...Z") to unix
-// seconds. InvalidArgument on anything else.
-Result<std::int64_t> ParseRfc3339(std::string_view text);
-
 // A URL slug from a title: ICU transliteration to ASCII, lower case, words joined by '-',
 // at most 80 bytes. Japanese titles are romanized. Empty when nothing usable remains.
 std::string Slugify(std::string_view title);

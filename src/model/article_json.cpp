@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/limits.h"
+#include "core/rfc3339.h"
 
 namespace warta::model {
 namespace {

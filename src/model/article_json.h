@@ -25,10 +25,6 @@ Result<NewArticle> ParseArticleJson(std::string_view json);
 // limits (core/limits.h) that ParseArticleJson applies.
 Result<void> ValidateNewArticle(const NewArticle& article);
 
-// Strict RFC 3339 date-time: YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM) -> unix seconds.
-// Fractions are dropped; a leap second (:60) counts as the next second.
-Result<std::int64_t> ParseRfc3339(std::string_view text);
-
 // Plain text -> HTML paragraphs. Paragraphs are separated by blank lines; text without any
 // blank line has one paragraph per line (common in scraped sources). Every paragraph is
 // HTML-escaped into <p>...</p>; paragraphs are joined by "\n".

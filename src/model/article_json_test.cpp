@@ -113,9 +113,9 @@ TEST(ParseArticleJsonTest, BadUrl) {
 
 TEST(ParseArticleJsonTest, BadDate) {
   for (const char* date :
-       {"2024-11-01", "2024-11-01 12:00:00Z", "2024-11-01T12:00:00", "2024-13-01T12:00:00Z",
-        "2023-02-29T00:00:00Z", "2024-11-01T24:00:00Z", "2024-11-01T12:00:00+0900",
-        "Fri, 01 Nov 2024 12:00:00 GMT", "2024-11-01T12:00:00.Z", "2024-11-01T12:00:00Zjunk"}) {
+       {"2024-11-01", "2024-11-01T12:00:00", "2024-13-01T12:00:00Z", "2023-02-29T00:00:00Z",
+        "2024-11-01T24:00:00Z", "2024-11-01T12:00:00+0900", "Fri, 01 Nov 2024 12:00:00 GMT",
+        "2024-11-01T12:00:00.Z", "2024-11-01T12:00:00Zjunk"}) {
     std::string json =
         std::string(R"({"title": "T", "body_text": "x", "published": ")") + date + "\"}";
     std::string message = MessageOf(json);
@@ -207,17 +207,6 @@ TEST(ValidateNewArticleTest, ChecksStructsBuiltInCode) {
   a.source = "\xFF";
   EXPECT_EQ(ValidateNewArticle(a).error().message,
             "article: 'source' is not valid UTF-8 (at byte 0)");
-}
-
-TEST(ParseRfc3339Test, Offsets) {
-  EXPECT_EQ(*ParseRfc3339("1970-01-01T00:00:00Z"), 0);
-  EXPECT_EQ(*ParseRfc3339("2024-11-01T03:00:00Z"), 1730430000);
-  EXPECT_EQ(*ParseRfc3339("2024-11-01T12:00:00+09:00"), 1730430000);
-  EXPECT_EQ(*ParseRfc3339("2024-10-31T22:30:00-04:30"), 1730430000);
-  EXPECT_EQ(*ParseRfc3339("2024-11-01t03:00:00.123456z"), 1730430000);
-  EXPECT_EQ(*ParseRfc3339("2024-02-29T00:00:00Z"), 1709164800);  // leap day
-  EXPECT_EQ(*ParseRfc3339("1969-12-31T23:59:59Z"), -1);
-  EXPECT_EQ(*ParseRfc3339("2016-12-31T23:59:60Z"), 1483228800);  // leap second
 }
 
 TEST(BodyTextToHtmlTest, BlankLinesSeparateParagraphs) {

@@ -1,8 +1,8 @@
+#include "core/rfc3339.h"
+
 #include <gtest/gtest.h>
 
-#include "i18n/formatter.h"
-
-namespace warta::i18n {
+namespace warta {
 namespace {
 
 std::int64_t Parsed(std::string_view text) {
@@ -26,7 +26,7 @@ TEST(Rfc3339Test, ParsesOffsetsAndUtc) {
 
 TEST(Rfc3339Test, RoundTripsWithIso8601Utc) {
   for (std::int64_t t : {0LL, 1730430000LL, -86400LL, 253402300799LL}) {
-    EXPECT_EQ(Parsed(Formatter::Iso8601Utc(t)), t);
+    EXPECT_EQ(Parsed(FormatRfc3339Utc(t)), t);
   }
 }
 
@@ -60,4 +60,4 @@ TEST(Rfc3339Test, RefusesEverythingElse) {
 }
 
 }  // namespace
-}  // namespace warta::i18n
+}  // namespace warta
