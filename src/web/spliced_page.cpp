@@ -1,5 +1,7 @@
 #include "web/spliced_page.h"
 
+#include "core/html_escape.h"
+
 namespace warta::web {
 namespace {
 
@@ -41,45 +43,9 @@ void SplicedPage::AppendTo(std::string& out, const SlotValues& values) const {
   out.reserve(out.size() + size_hint());
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     out += parts_[i];
-    AppendEscaped(out, values[static_cast<std::size_t>(slots_[i])]);
+    AppendEscapedHtml(out, values[static_cast<std::size_t>(slots_[i])]);
   }
   if (!parts_.empty()) out += parts_.back();
-}
-
-void AppendEscaped(std::string& out, std::string_view text) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* replacement = nullptr;
-    switch (text[i]) {
-      case '&':
-        replacement = "&amp;";
-        break;
-      case '<':
-        replacement = "&lt;";
-        break;
-      case '>':
-        replacement = "&gt;";
-        break;
-      case '"':
-        replacement = "&quot;";
-        break;
-      case '\'':
-        replacement = "&#39;";
-        break;
-      default:
-        continue;
-    }
-    out.append(text.substr(start, i - start));
-    out += replacement;
-    start = i + 1;
-  }
-  out.append(text.substr(start));
-}
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  AppendEscaped(out, text);
-  return out;
 }
 
 }  // namespace warta::web

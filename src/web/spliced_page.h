@@ -52,8 +52,4 @@ class SplicedPage {
   std::size_t fixed_bytes_ = 0;
 };
 
-// Escapes & < > " ' for HTML text and attribute values.
-void AppendEscaped(std::string& out, std::string_view text);
-std::string EscapeHtml(std::string_view text);
-
 }  // namespace warta::web

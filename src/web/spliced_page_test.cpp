@@ -33,10 +33,5 @@ TEST(SplicedPage, MarkerWithUnknownIndexIsNotASlot) {
   EXPECT_EQ(page.slot_count(), 0u);
 }
 
-TEST(EscapeHtml, EscapesTheFiveSpecialCharacters) {
-  EXPECT_EQ(EscapeHtml("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
-  EXPECT_EQ(EscapeHtml("日本"), "日本");
-}
-
 }  // namespace
 }  // namespace warta::web
