@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-warta="$root/build/release/src/warta"
+warta="$root/build/release/warta"
 seconds=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-64}
 seed="$root/../shared/seeds/000_21fe03785c536a48.txt"

@@ -14,8 +14,9 @@ test_pkgs=(
   libgtest-dev libgmock-dev python3 sqlite3 curl
   python3-feedparser python3-readability python3-bleach python3-lxml
   postgresql chromium nodejs npm clang-format clang-tidy
+  wrk nginx-light   # the benchmark's smoke run is part of the suite
 )
-bench_pkgs=(wrk nginx-light libbenchmark-dev valgrind)
+bench_pkgs=(libbenchmark-dev valgrind)
 
 want=("${build_pkgs[@]}")
 case "${1:-build}" in

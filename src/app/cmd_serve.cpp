@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <iostream>
 
 #include "app/commands.h"
 #include "auth/csrf.h"
@@ -67,6 +68,7 @@ int RunServe(const CommonOptions& options) {
   sigset_t shutdown_signals = BlockShutdownSignals();
   auto config = LoadConfig(options);
   if (!config.ok()) return Fail(config.error().ToString());
+  spdlog::set_level(spdlog::level::from_str(config->log.level));
   auto server_options = ServerOptionsFrom(config.value());
   if (!server_options.ok()) return Fail(server_options.error().ToString());
   auto store = OpenMigratedStore(config.value());
@@ -103,8 +105,12 @@ int RunServe(const CommonOptions& options) {
         spdlog::warn("views: flush failed, will retry: {}", error.ToString());
       });
   server.value()->Start();
-  spdlog::info("warta: serving \"{}\" on http://{}:{} ({})", site.value()->settings().name,
-               server_options->host, server.value()->port(), db.backend_name());
+  // Always printed, whatever the log level: scripts and tests read the address from it.
+  const std::string& host = server_options->host;
+  std::string shown_host = host.find(':') == std::string::npos ? host : "[" + host + "]";
+  std::cerr << "warta: serving \"" << site.value()->settings().name << "\" on http://"
+            << shown_host << ":" << server.value()->port() << " ("
+            << db.backend_name() << ")" << std::endl;
 
   int signal_number = 0;
   sigwait(&shutdown_signals, &signal_number);

@@ -13,7 +13,7 @@ import threading
 import time
 import unittest
 
-WARTA = os.environ.get("WARTA_BIN", os.path.join(os.path.dirname(__file__), "../../build/release/src/warta"))
+WARTA = os.environ.get("WARTA_BIN", os.path.join(os.path.dirname(__file__), "../../build/release/warta"))
 SHARED = os.environ.get("WARTA_SHARED", os.path.join(os.path.dirname(__file__), "../../../shared"))
 SEED = os.path.join(SHARED, "seeds", "000_21fe03785c536a48.txt")
 
