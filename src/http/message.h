@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,9 +45,17 @@ struct Response {
   std::string_view route = "unmatched";
   // Whether the server may gzip the body for a client that accepts it.
   bool compressible = true;
+  // A body shared with a cache (a page rendered once and kept by the web layer): sent
+  // without copying it per request. When set, `body` is ignored.
+  std::shared_ptr<const std::string> shared_body;
+  // Optional: the gzip encoding of shared_body, made once by the cache; sent as is to
+  // clients that accept gzip instead of compressing on every request.
+  std::shared_ptr<const std::string> shared_gzip_body;
 
   void SetHeader(std::string name, std::string value);
   std::string_view Header(std::string_view name) const;
+  // The identity body: *shared_body when set, else body.
+  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }
 };
 
 Response TextResponse(int status, std::string body);

@@ -39,6 +39,7 @@ RequestMetrics::RouteSeries& RequestMetrics::Series(std::string_view route) {
   it = routes_.find(route);
   if (it != routes_.end()) return it->second;
   RouteSeries series;
+  series.label = std::string(route);
   series.duration =
       registry_->GetHistogram("warta_http_request_duration_seconds",
                               "Time from a complete request to its response written, by route.",
@@ -58,7 +59,7 @@ void RequestMetrics::Record(std::string_view route, int status, double seconds) 
   }
   metrics::Counter* counter = registry_->GetCounter(
       "warta_http_requests_total", "HTTP requests answered, by route and status.",
-      {{"route", std::string(route)}, {"status", std::to_string(status)}});
+      {{"route", series.label}, {"status", std::to_string(status)}});
   series.by_status.emplace_back(status, counter);
   counter->Add();
 }

@@ -26,6 +26,7 @@ class RequestMetrics {
 
  private:
   struct RouteSeries {
+    std::string label;  // the route, or "other" past the cap
     metrics::Histogram* duration = nullptr;
     std::vector<std::pair<int, metrics::Counter*>> by_status;
   };

@@ -223,17 +223,22 @@ Wire Prepare(const Request& request, Response& response, const WireOptions& opti
     response.route = route;
   }
   bool get_or_head = request.method == Method::kGet || request.method == Method::kHead;
+  std::string_view body = response.Body();
   HeadFlags flags;
   flags.vary = response.compressible && response.status == 200 &&
-               response.body.size() >= options.gzip_min_bytes &&
-               response.Header("Content-Encoding").empty();
+               body.size() >= options.gzip_min_bytes && response.Header("Content-Encoding").empty();
   if (get_or_head && response.status == 200 && NotModified(request, response)) {
     response.status = 304;
   } else if (flags.vary && AcceptsGzip(request.Header("Accept-Encoding"))) {
-    flags.gzipped = gzipper.Compress(response.body, gzip_buffer);
+    if (response.shared_gzip_body) {
+      flags.gzipped = true;
+      body = *response.shared_gzip_body;
+    } else if (gzipper.Compress(body, gzip_buffer)) {
+      flags.gzipped = true;
+      body = gzip_buffer;
+    }
   }
   flags.no_body = response.status == 204 || response.status == 304;
-  std::string_view body = flags.gzipped ? std::string_view(gzip_buffer) : response.body;
   Wire wire;
   wire.content_length = flags.no_body ? 0 : body.size();
   if (!flags.no_body && request.method != Method::kHead) wire.body = body;

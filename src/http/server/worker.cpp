@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 
+#include "http/server/arena.h"
 #include "http/server/context.h"
 #include "http/server/request_log.h"
 #include "http/server/response_writer.h"
@@ -29,8 +30,8 @@ using Clock = std::chrono::steady_clock;
 using Executor = net::io_context::executor_type;
 using Acceptor = net::basic_socket_acceptor<tcp, Executor>;
 using Socket = net::basic_stream_socket<tcp, Executor>;
-using Stream = beast::basic_stream<tcp, Executor>;
 using Timer = net::basic_waitable_timer<Clock, net::wait_traits<Clock>, Executor>;
+using Parser = bhttp::request_parser<bhttp::string_body, ArenaAllocator<char>>;
 
 constexpr std::size_t kReadChunk = 8192;
 // After refusing a request (431, 413, 400) we read and discard what the client still sends
@@ -38,6 +39,8 @@ constexpr std::size_t kReadChunk = 8192;
 constexpr auto kLingerTime = std::chrono::seconds(5);
 constexpr std::size_t kLingerMaxBytes = 64 * 1024 * 1024;
 constexpr auto kAcceptRetry = std::chrono::milliseconds(100);
+// How often deadlines are checked: timeouts fire up to this much late.
+constexpr auto kSweepInterval = std::chrono::milliseconds(200);
 
 std::string_view View(beast::string_view s) { return {s.data(), s.size()}; }
 
@@ -89,6 +92,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void Start() { WaitForRequest(true); }
   // On Stop(): a connection waiting for its next request (or lingering) closes now.
   void CloseIfIdle();
+  // Closes the connection when its deadline has passed; its pending operation then fails.
+  void CloseIfExpired(Clock::time_point now) {
+    if (now >= deadline_) Close();
+  }
 
   Session* prev = nullptr;  // the worker's list of sessions
   Session* next = nullptr;
@@ -107,13 +114,21 @@ class Session : public std::enable_shared_from_this<Session> {
   void FailRead(beast::error_code ec);
   void Drain();
   void Close();
+  template <typename Duration>
+  void ExpiresAfter(Duration d) {
+    deadline_ = Clock::now() + d;
+  }
   Response InternalError(std::string_view what);
 
   WorkerImpl& worker_;
   Context& context_;
-  Stream stream_;
+  Socket socket_;
+  // Timeouts: one deadline per session, checked by the worker's sweep, instead of a timer
+  // armed and cancelled for every read and write (Beast's tcp_stream).
+  Clock::time_point deadline_ = Clock::time_point::max();
   beast::flat_buffer buffer_;  // reused across requests; holds pipelined bytes
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Arena arena_;                // the parser's header fields; reset per request
+  std::optional<Parser> parser_;
   Request request_;  // views into *parser_; reused so its vector keeps its capacity
   Response response_;
   std::string head_;
@@ -149,10 +164,12 @@ class WorkerImpl final : public Worker {
   void Accept();
   void OnAccept(beast::error_code ec, Socket socket);
   void CloseAcceptorAndIdleSessions();
+  void Sweep();
 
   std::unique_ptr<net::io_context> ioc_;
   std::optional<Acceptor> acceptor_;
   std::optional<Timer> retry_timer_;
+  std::optional<Timer> sweep_timer_;
   Session* sessions_ = nullptr;
   std::thread thread_;
 };
@@ -160,13 +177,13 @@ class WorkerImpl final : public Worker {
 // ---- Session ----
 
 Session::Session(WorkerImpl& worker, Socket socket)
-    : worker_(worker), context_(worker.context), stream_(std::move(socket)) {
+    : worker_(worker), context_(worker.context), socket_(std::move(socket)) {
   context_.open_sessions.fetch_add(1, std::memory_order_relaxed);
   if (context_.connections_open) context_.connections_open->Add(1);
   worker_.Link(this);
   beast::error_code ec;
-  stream_.socket().set_option(tcp::no_delay(true), ec);
-  auto endpoint = stream_.socket().remote_endpoint(ec);
+  socket_.set_option(tcp::no_delay(true), ec);
+  auto endpoint = socket_.remote_endpoint(ec);
   if (!ec) {
     net::ip::address address = endpoint.address();
     if (address.is_v6() && address.to_v6().is_v4_mapped()) {
@@ -186,7 +203,7 @@ Session::~Session() {
 }
 
 void Session::CloseIfIdle() {
-  if (idle_) stream_.cancel();
+  if (idle_) Close();
 }
 
 void Session::WaitForRequest(bool first) {
@@ -194,24 +211,29 @@ void Session::WaitForRequest(bool first) {
   if (context_.stopping.load(std::memory_order_relaxed)) return Close();
   // Wait for the first byte with the idle timeout; the read timeout starts with it.
   idle_ = true;
-  stream_.expires_after(first ? context_.options.read_timeout : context_.options.idle_timeout);
-  stream_.async_read_some(buffer_.prepare(kReadChunk),
+  ExpiresAfter(first ? context_.options.read_timeout : context_.options.idle_timeout);
+  socket_.async_read_some(buffer_.prepare(kReadChunk),
                           [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                             self->idle_ = false;
-                            if (ec) return self->Close();
+                            // Closed by Stop() or the sweep after the bytes arrived: the
+                            // request must not run when its response cannot be sent.
+                            if (ec || !self->socket_.is_open()) return self->Close();
                             self->buffer_.commit(n);
                             self->ReadRequest();
                           });
 }
 
 void Session::ReadRequest() {
-  parser_.emplace();
+  parser_.reset();  // first: its fields live in the arena
+  arena_.Reset();
+  parser_.emplace(std::piecewise_construct, std::make_tuple(),
+                  std::make_tuple(ArenaAllocator<char>(&arena_)));
   parser_->header_limit(static_cast<std::uint32_t>(
       std::min<std::size_t>(context_.options.max_header_bytes, UINT32_MAX)));
   parser_->body_limit(context_.options.max_body_bytes);
-  stream_.expires_after(context_.options.read_timeout);
+  ExpiresAfter(context_.options.read_timeout);
   bhttp::async_read_header(
-      stream_, buffer_, *parser_,
+      socket_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
 }
 
@@ -221,7 +243,7 @@ void Session::OnHeader(beast::error_code ec) {
   if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
     // curl and others wait for this before sending a body.
     static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-    net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
+    net::async_write(socket_, net::buffer(kContinue.data(), kContinue.size()),
                      [self = shared_from_this()](beast::error_code wec, std::size_t) {
                        if (wec) return self->Close();
                        self->ReadBody();
@@ -233,7 +255,7 @@ void Session::OnHeader(beast::error_code ec) {
 
 void Session::ReadBody() {
   bhttp::async_read(
-      stream_, buffer_, *parser_,
+      socket_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnRequest(ec); });
 }
 
@@ -249,6 +271,7 @@ void Session::FailRead(beast::error_code ec) {
 
 void Session::OnRequest(beast::error_code ec) {
   if (ec) return FailRead(ec);
+  if (!socket_.is_open()) return;  // timed out while the completion was queued
   started_ = Clock::now();
   BuildRequest();
   Respond();
@@ -336,11 +359,11 @@ void Session::Write(const Wire& wire) {
                           wire.body.size(), seconds});
   }
   // A client that does not read its response is dropped after the idle timeout.
-  stream_.expires_after(context_.options.idle_timeout);
+  ExpiresAfter(context_.options.idle_timeout);
   std::array<net::const_buffer, 2> buffers{net::buffer(head_),
                                            net::buffer(wire.body.data(), wire.body.size())};
   net::async_write(
-      stream_, buffers,
+      socket_, buffers,
       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnWritten(ec); });
 }
 
@@ -348,13 +371,13 @@ void Session::OnWritten(beast::error_code ec) {
   if (ec) return Close();
   if (linger_) {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.expires_after(kLingerTime);
+    socket_.shutdown(tcp::socket::shutdown_send, ignored);
+    ExpiresAfter(kLingerTime);
     return Drain();
   }
   if (!keep_alive_ || context_.stopping.load(std::memory_order_relaxed)) {
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    socket_.shutdown(tcp::socket::shutdown_send, ignored);
     return;  // the socket closes with the last reference to this session
   }
   WaitForRequest(false);
@@ -363,7 +386,7 @@ void Session::OnWritten(beast::error_code ec) {
 void Session::Drain() {
   buffer_.clear();
   idle_ = true;
-  stream_.async_read_some(buffer_.prepare(kReadChunk),
+  socket_.async_read_some(buffer_.prepare(kReadChunk),
                           [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                             self->idle_ = false;
                             self->drained_ += n;
@@ -374,8 +397,8 @@ void Session::Drain() {
 
 void Session::Close() {
   beast::error_code ignored;
-  stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-  stream_.socket().close(ignored);
+  socket_.shutdown(tcp::socket::shutdown_both, ignored);
+  socket_.close(ignored);
 }
 
 // ---- WorkerImpl ----
@@ -384,6 +407,7 @@ WorkerImpl::WorkerImpl(Context& ctx, int listen_fd, int family)
     : context(ctx), metrics(ctx.registry), ioc_(std::make_unique<net::io_context>(1)) {
   acceptor_.emplace(ioc_->get_executor());
   retry_timer_.emplace(ioc_->get_executor());
+  sweep_timer_.emplace(ioc_->get_executor());
   beast::error_code ec;
   acceptor_->assign(family == AF_INET6 ? tcp::v6() : tcp::v4(), listen_fd, ec);
   if (ec) spdlog::error("http: cannot adopt the listening socket: {}", ec.message());
@@ -395,11 +419,13 @@ WorkerImpl::~WorkerImpl() {
   // whose destructors still use this object: so it goes first, explicitly.
   acceptor_.reset();
   retry_timer_.reset();
+  sweep_timer_.reset();
   ioc_.reset();
 }
 
 void WorkerImpl::Start() {
   Accept();
+  Sweep();
   thread_ = std::thread([this] {
     while (true) {
       try {
@@ -426,6 +452,17 @@ void WorkerImpl::CloseAcceptorAndIdleSessions() {
   acceptor_->close(ignored);
   retry_timer_->cancel();
   for (Session* s = sessions_; s != nullptr; s = s->next) s->CloseIfIdle();
+}
+
+void WorkerImpl::Sweep() {
+  sweep_timer_->expires_after(kSweepInterval);
+  sweep_timer_->async_wait([this](beast::error_code ec) {
+    if (ec) return;
+    auto now = Clock::now();
+    // Closing only fails the session's pending operation; no session is freed in the loop.
+    for (Session* s = sessions_; s != nullptr; s = s->next) s->CloseIfExpired(now);
+    Sweep();
+  });
 }
 
 void WorkerImpl::Link(Session* s) {
