@@ -3,6 +3,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "app/cli.h"
 #include "app/commands.h"
 #include "core/limits.h"
 #include "model/article_json.h"
@@ -48,6 +49,16 @@ int RunArticleAdd(const CommonOptions& options, const std::string& json_file) {
   nlohmann::json out = {{"id", id.value()}, {"path", model::ArticlePath(id.value(), stored->slug)}};
   std::cout << out.dump() << "\n";
   return 0;
+}
+
+void RegisterArticle(CommandLine& line) {
+  CLI::App* article = line.cli().add_subcommand("article", "Manage articles");
+  article->require_subcommand(1);
+  CLI::App* add = article->add_subcommand("add", "Add one article from a JSON file");
+  line.AddStoreOptions(add);
+  std::string* json_file = &line.NewValue();
+  add->add_option("--json", *json_file, "Article JSON file ('-' for stdin)")->required();
+  line.OnRun(add, [&line, json_file] { return RunArticleAdd(line.options(), *json_file); });
 }
 
 }  // namespace warta::app

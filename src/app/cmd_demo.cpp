@@ -3,6 +3,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/cli.h"
 #include "app/commands.h"
 #include "app/demo_content.h"
 #include "model/article_json.h"
@@ -56,6 +57,12 @@ int RunDemo(const CommonOptions& options) {
   if (!done.ok()) return Fail(done.error().ToString());
   std::cout << "loaded the demo site \"Media Jepang\" with " << added << " articles\n";
   return 0;
+}
+
+void RegisterDemo(CommandLine& line) {
+  CLI::App* demo = line.cli().add_subcommand("demo", "Load the demo site \"Media Jepang\"");
+  line.AddStoreOptions(demo);
+  line.OnRun(demo, [&line] { return RunDemo(line.options()); });
 }
 
 }  // namespace warta::app

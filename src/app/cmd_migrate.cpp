@@ -1,5 +1,6 @@
 #include <iostream>
 
+#include "app/cli.h"
 #include "app/commands.h"
 
 namespace warta::app {
@@ -20,6 +21,12 @@ int RunMigrate(const CommonOptions& options) {
               << "\n";
   }
   return 0;
+}
+
+void RegisterMigrate(CommandLine& line) {
+  CLI::App* migrate = line.cli().add_subcommand("migrate", "Create or upgrade the database schema");
+  line.AddStoreOptions(migrate);
+  line.OnRun(migrate, [&line] { return RunMigrate(line.options()); });
 }
 
 }  // namespace warta::app

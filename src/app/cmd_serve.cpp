@@ -7,6 +7,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "app/cli.h"
 #include "app/commands.h"
 #include "auth/csrf.h"
 #include "core/limits.h"
@@ -108,9 +109,8 @@ int RunServe(const CommonOptions& options) {
   // Always printed, whatever the log level: scripts and tests read the address from it.
   const std::string& host = server_options->host;
   std::string shown_host = host.find(':') == std::string::npos ? host : "[" + host + "]";
-  std::cerr << "warta: serving \"" << site.value()->settings().name << "\" on http://"
-            << shown_host << ":" << server.value()->port() << " ("
-            << db.backend_name() << ")" << std::endl;
+  std::cerr << "warta: serving \"" << site.value()->settings().name << "\" on http://" << shown_host
+            << ":" << server.value()->port() << " (" << db.backend_name() << ")" << std::endl;
 
   int signal_number = 0;
   sigwait(&shutdown_signals, &signal_number);
@@ -122,6 +122,18 @@ int RunServe(const CommonOptions& options) {
   }
   spdlog::info("warta: stopped cleanly");
   return 0;
+}
+
+void RegisterServe(CommandLine& line) {
+  CLI::App* serve = line.cli().add_subcommand("serve", "Serve the portal over HTTP");
+  line.AddStoreOptions(serve);
+  std::string* listen = &line.NewValue();
+  serve->add_option("--listen", *listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  line.OnRun(serve, [&line, listen] {
+    CommonOptions& options = line.options();
+    if (!listen->empty()) options.overrides["server.listen"] = *listen;
+    return RunServe(options);
+  });
 }
 
 }  // namespace warta::app
