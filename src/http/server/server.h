@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/result.h"
 #include "http/handler.h"
 #include "metrics/metrics.h"
@@ -22,11 +23,14 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (see Server::port())
   int threads = 0;            // 0: one per core
-  std::size_t max_header_bytes = 16 * 1024;
-  std::size_t max_body_bytes = 1024 * 1024;
-  std::chrono::seconds read_timeout{15};     // a whole request must arrive within this
-  std::chrono::seconds idle_timeout{60};     // keep-alive connections close after this
-  std::chrono::seconds drain_timeout{10};    // Stop() waits this long for in-flight requests
+  std::size_t max_header_bytes = limits::kDefaultMaxHeaderBytes;  // larger: 431
+  std::size_t max_body_bytes = limits::kDefaultMaxBodyBytes;      // larger: 413
+  // A request must arrive within this from its first byte (slowloris); the first request
+  // of a connection must also start within it.
+  std::chrono::seconds read_timeout{limits::kDefaultReadTimeoutSeconds};
+  // Keep-alive connections idle this long close; also bounds writing one response.
+  std::chrono::seconds idle_timeout{limits::kDefaultIdleTimeoutSeconds};
+  std::chrono::seconds drain_timeout{limits::kShutdownDrainSeconds};  // see Stop()
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/Proto we believe
   bool access_log = true;                    // one line per request through spdlog
   std::size_t gzip_min_bytes = 1024;         // smaller bodies are sent as they are

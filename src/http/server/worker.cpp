@@ -37,7 +37,7 @@ constexpr std::size_t kReadChunk = 8192;
 // After refusing a request (431, 413, 400) we read and discard what the client still sends
 // for a while before closing, so our answer is not lost to a TCP reset.
 constexpr auto kLingerTime = std::chrono::seconds(5);
-constexpr std::size_t kLingerMaxBytes = 64 * 1024 * 1024;
+constexpr std::size_t kLingerMaxBytes = std::size_t{64} << 20;
 constexpr auto kAcceptRetry = std::chrono::milliseconds(100);
 // How often deadlines are checked: timeouts fire up to this much late.
 constexpr auto kSweepInterval = std::chrono::milliseconds(200);
