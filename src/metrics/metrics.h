@@ -60,8 +60,7 @@ class Registry {
   Histogram* GetHistogram(std::string_view name, std::string_view help,
                           const std::vector<double>& bounds, const Labels& labels = {});
   // A gauge computed at render time (e.g. the number of views waiting to be flushed).
-  void AddCallbackGauge(std::string_view name, std::string_view help,
-                        std::function<double()> read);
+  void AddCallbackGauge(std::string_view name, std::string_view help, std::function<double()> read);
 
   std::string Render() const;
 
