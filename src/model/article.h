@@ -29,6 +29,27 @@ struct NewArticle {
   std::vector<std::string> tags;
   std::string slug;  // URL slug derived from the title
   Counters initial;  // imported totals (views, likes, shares); comments stay 0
+
+  // Set by ingest only (0 / empty otherwise). A second article with the same
+  // (source_id, guid) or the same canonical_url is refused with kAlreadyExists, which makes
+  // re-ingesting a feed idempotent.
+  std::int64_t source_id = 0;            // the feed source it came from
+  std::string guid;                      // the entry's id in its feed
+  std::string canonical_url;             // the link with tracking parameters removed (ingest/dedup)
+  std::string content_hash;              // hex digest of the normalized text
+  std::optional<std::uint64_t> simhash;  // near-duplicate fingerprint of the text
+};
+
+// Another source's article about the same story (a cluster of near-duplicates).
+struct RelatedReport {
+  std::int64_t article_id = 0;
+  std::string title;
+  std::string source;
+  std::string url;  // the original article
+  std::string slug;
+  std::int64_t published_at = 0;
+
+  friend bool operator==(const RelatedReport&, const RelatedReport&) = default;
 };
 
 // A stored article. `version` increases on every edit so caches know when to re-render.
@@ -45,7 +66,12 @@ struct Article {
   std::vector<std::string> tags;
   std::string slug;
   std::int64_t version = 1;
-  Counters counters;  // stored totals (views not yet flushed are not included)
+  Counters counters;           // stored totals (views not yet flushed are not included)
+  std::int64_t source_id = 0;  // 0 when not ingested from a feed
+  std::int64_t story_id = 0;   // 0 when not part of a story cluster
+  // The same story from other sources ("also reported by"), one per source, oldest first.
+  // Filled by ArticleStore::FindById; a change of it bumps `version`.
+  std::vector<RelatedReport> also_reported_by;
 };
 
 // One row of a listing (home page, feeds): no body.

@@ -15,8 +15,24 @@
 
 #include "core/result.h"
 #include "model/article.h"
+#include "model/source.h"
 
 namespace warta::storage {
+
+// One article's near-duplicate fingerprint, for clustering (ArticleStore::RecentSimhashes).
+struct SimhashCandidate {
+  std::int64_t article_id = 0;
+  std::int64_t source_id = 0;  // 0 when not from a feed
+  std::int64_t story_id = 0;   // 0 when in no story yet
+  std::uint64_t simhash = 0;
+};
+
+// An ingested article as `source reextract` needs it.
+struct ArticleRef {
+  std::int64_t id = 0;
+  std::string url;
+  std::string title;
+};
 
 class ArticleStore {
  public:
@@ -41,6 +57,55 @@ class ArticleStore {
   // InvalidArgument (nothing written) for a negative delta.
   virtual Result<std::vector<std::int64_t>> AddViews(
       const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas) = 0;
+
+  // --- ingest ---
+  // Ids of an already stored article with the same key, or nullopt. Empty keys match nothing.
+  virtual Result<std::optional<std::int64_t>> FindIdByGuid(std::int64_t source_id,
+                                                           const std::string& guid) = 0;
+  virtual Result<std::optional<std::int64_t>> FindIdByCanonicalUrl(
+      const std::string& canonical_url) = 0;
+  virtual Result<std::optional<std::int64_t>> FindIdByContentHash(
+      std::int64_t source_id, const std::string& content_hash) = 0;
+  // Fingerprints of articles published in [from, to] (unix seconds), newest first, at most
+  // `limit` (InvalidArgument outside [1, 100000]).
+  virtual Result<std::vector<SimhashCandidate>> RecentSimhashes(std::int64_t from, std::int64_t to,
+                                                                int limit) = 0;
+  // Puts `article_id` into the story of `member_id` (creating the story when the member has
+  // none; merging when both have one) in one transaction, and bumps the version of every
+  // article of the story, since their pages list each other. Returns the story id.
+  // NotFound when either article does not exist.
+  virtual Result<std::int64_t> JoinStory(std::int64_t article_id, std::int64_t member_id) = 0;
+  // The other sources' articles in the article's story, one per source name, oldest first;
+  // empty when it is in no story.
+  virtual Result<std::vector<model::RelatedReport>> AlsoReportedBy(std::int64_t article_id) = 0;
+  // The newest articles of one source (by published_at), at most `limit` (1..1000).
+  virtual Result<std::vector<ArticleRef>> ListBySource(std::int64_t source_id, int limit) = 0;
+  // Replaces the (sanitized) body and bumps the version. NotFound for an unknown id;
+  // InvalidArgument/TooLarge under the same rules as Insert.
+  virtual Result<void> UpdateBody(std::int64_t id, const std::string& body_html) = 0;
+};
+
+// Feed sources and their fetch state.
+class SourceStore {
+ public:
+  virtual ~SourceStore() = default;
+
+  // Validates (model::ValidateNewSource) and inserts; the source is due at once.
+  // AlreadyExists when a source with that URL exists.
+  virtual Result<std::int64_t> Add(const model::NewSource& source) = 0;
+  // NotFound when there is no such id.
+  virtual Result<model::Source> FindById(std::int64_t id) = 0;
+  virtual Result<std::optional<model::Source>> FindByUrl(const std::string& url) = 0;
+  // Every source by id, with items_last_week counted over the 7 days before `now`.
+  virtual Result<std::vector<model::Source>> List(std::int64_t now) = 0;
+  // Enabled sources with next_fetch_at <= now, longest overdue first, at most `limit`.
+  virtual Result<std::vector<model::Source>> ListDue(std::int64_t now, int limit) = 0;
+  // Writes the outcome of one fetch. A new_url already taken by another source is ignored
+  // (the source keeps its URL). NotFound when there is no such id.
+  virtual Result<void> RecordFetch(std::int64_t id, const model::FetchRecord& record) = 0;
+  // Replaces the operator's settings (name, site_url, lang, time_zone, category,
+  // refresh_minutes, full_text, enabled) from `settings`; the fetch state is kept.
+  virtual Result<void> UpdateSettings(std::int64_t id, const model::NewSource& settings) = 0;
 };
 
 // Site-wide key/value settings that the demo and the admin set (site.name, site.locale, ...).
@@ -64,6 +129,7 @@ class Store {
 
   virtual ArticleStore& articles() = 0;
   virtual SettingsStore& settings() = 0;
+  virtual SourceStore& sources() = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

@@ -40,8 +40,61 @@ CREATE TABLE settings (
 );
 )sql";
 
+// Ingestion: feed sources with their fetch state, story clusters, and the keys that make
+// re-ingesting idempotent. The unique indexes are partial so articles added by hand (no
+// source, guid or canonical URL) are unaffected; PostgreSQL has the same partial indexes.
+// etag and last_modified are kept separately because servers honour one or the other.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE sources (
+  id                 INTEGER PRIMARY KEY,
+  url                TEXT    NOT NULL UNIQUE CHECK (length(url) > 0),
+  name               TEXT    NOT NULL DEFAULT '',
+  site_url           TEXT    NOT NULL DEFAULT '',
+  lang               TEXT    NOT NULL DEFAULT '',
+  time_zone          TEXT    NOT NULL DEFAULT '',
+  category           TEXT    NOT NULL DEFAULT '',
+  refresh_minutes    INTEGER NOT NULL DEFAULT 0 CHECK (refresh_minutes >= 0),
+  full_text          INTEGER NOT NULL DEFAULT 0 CHECK (full_text IN (0, 1)),
+  enabled            INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  etag               TEXT    NOT NULL DEFAULT '',
+  last_modified      TEXT    NOT NULL DEFAULT '',
+  created_at         INTEGER NOT NULL,
+  last_fetch_at      INTEGER NOT NULL DEFAULT 0,
+  last_success_at    INTEGER NOT NULL DEFAULT 0,
+  next_fetch_at      INTEGER NOT NULL DEFAULT 0,
+  last_status        INTEGER NOT NULL DEFAULT 0,
+  last_error         TEXT    NOT NULL DEFAULT '',
+  consecutive_errors INTEGER NOT NULL DEFAULT 0 CHECK (consecutive_errors >= 0),
+  items_total        INTEGER NOT NULL DEFAULT 0 CHECK (items_total >= 0)
+);
+CREATE INDEX sources_due_idx ON sources (enabled, next_fetch_at);
+
+CREATE TABLE stories (
+  id         INTEGER PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+ALTER TABLE articles ADD COLUMN source_id INTEGER REFERENCES sources (id) ON DELETE SET NULL;
+ALTER TABLE articles ADD COLUMN guid TEXT;
+ALTER TABLE articles ADD COLUMN canonical_url TEXT;
+ALTER TABLE articles ADD COLUMN content_hash TEXT;
+ALTER TABLE articles ADD COLUMN simhash INTEGER;
+ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories (id) ON DELETE SET NULL;
+
+CREATE UNIQUE INDEX articles_source_guid_idx ON articles (source_id, guid)
+  WHERE source_id IS NOT NULL AND guid IS NOT NULL;
+CREATE UNIQUE INDEX articles_canonical_url_idx ON articles (canonical_url)
+  WHERE canonical_url IS NOT NULL;
+CREATE INDEX articles_content_hash_idx ON articles (content_hash) WHERE content_hash IS NOT NULL;
+CREATE INDEX articles_story_idx ON articles (story_id) WHERE story_id IS NOT NULL;
+CREATE INDEX articles_source_created_idx ON articles (source_id, created_at)
+  WHERE source_id IS NOT NULL;
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "articles, article_tags, settings", kV1},
+    {2, "sources, stories, ingest keys on articles", kV2},
 };
 
 }  // namespace

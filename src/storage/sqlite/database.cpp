@@ -113,6 +113,15 @@ Statement& Statement::Bind(int index, std::int64_t value) {
   return *this;
 }
 
+Statement& Statement::BindNull(int index) {
+  int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
+    bind_rc_ = rc;
+    bind_index_ = index;
+  }
+  return *this;
+}
+
 Statement& Statement::Bind(int index, std::string_view value) {
   // A non-null pointer even for "" so the value is an empty string, not NULL.
   const char* data = value.data() != nullptr ? value.data() : "";

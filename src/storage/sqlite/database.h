@@ -54,6 +54,7 @@ class Statement {
   // Parameters are 1-based, as in SQLite. Text is copied.
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, std::string_view value);
+  Statement& BindNull(int index);
 
   // Advances; true when a row is ready, false when done.
   Result<bool> Step();

@@ -3,6 +3,7 @@
 #include "core/limits.h"
 #include "model/article_json.h"
 #include "storage/excerpt.h"
+#include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/unix_time.h"
 
@@ -22,18 +23,42 @@ model::Counters ReadCounters(const Statement& stmt, int first_column) {
                          stmt.Int64(first_column + 2), stmt.Int64(first_column + 3)};
 }
 
+// Empty ingest keys are stored as NULL so the partial unique indexes ignore them.
+void BindOptionalText(Statement& stmt, int index, const std::string& value) {
+  if (value.empty()) {
+    stmt.BindNull(index);
+  } else {
+    stmt.Bind(index, value);
+  }
+}
+
 Result<std::int64_t> InsertRow(Connection& connection, const model::NewArticle& a,
                                std::int64_t now) {
   auto stmt = connection.Prepare(
       "INSERT INTO articles (title, source, url, published_at, created_at, updated_at, lang, "
-      "body_html, slug, version, views, likes, comments, shares) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?) RETURNING id");
+      "body_html, slug, version, views, likes, comments, shares, source_id, guid, "
+      "canonical_url, content_hash, simhash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!stmt.ok()) return stmt.error();
   // published_at 0 means "not known": the article is published now.
   stmt->Bind(1, a.title).Bind(2, a.source).Bind(3, a.url);
   stmt->Bind(4, a.published_at != 0 ? a.published_at : now).Bind(5, now).Bind(6, now);
   stmt->Bind(7, a.lang).Bind(8, a.body_html).Bind(9, a.slug);
   stmt->Bind(10, a.initial.views).Bind(11, a.initial.likes).Bind(12, a.initial.shares);
+  if (a.source_id > 0) {
+    stmt->Bind(13, a.source_id);
+  } else {
+    stmt->BindNull(13);
+  }
+  BindOptionalText(*stmt, 14, a.guid);
+  BindOptionalText(*stmt, 15, a.canonical_url);
+  BindOptionalText(*stmt, 16, a.content_hash);
+  if (a.simhash) {
+    // SQLite integers are signed: the 64 bits are stored as they are.
+    stmt->Bind(17, static_cast<std::int64_t>(*a.simhash));
+  } else {
+    stmt->BindNull(17);
+  }
   auto row = stmt->Step();
   if (!row.ok()) return row.error();
   if (!*row) return MakeError(ErrorCode::kInternal, "sqlite: INSERT ... RETURNING gave no id");
@@ -60,7 +85,8 @@ Result<void> InsertTags(Connection& connection, std::int64_t id,
 Result<bool> ReadArticle(Connection& connection, std::int64_t id, model::Article& a) {
   auto stmt = connection.Prepare(
       "SELECT id, title, source, url, published_at, created_at, updated_at, lang, body_html, "
-      "slug, version, views, likes, comments, shares FROM articles WHERE id = ?");
+      "slug, version, views, likes, comments, shares, source_id, story_id FROM articles "
+      "WHERE id = ?");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, id);
   auto row = stmt->Step();
@@ -78,6 +104,8 @@ Result<bool> ReadArticle(Connection& connection, std::int64_t id, model::Article
   a.slug = stmt->Text(9);
   a.version = stmt->Int64(10);
   a.counters = ReadCounters(*stmt, 11);
+  a.source_id = stmt->Int64(15);  // NULL reads as 0
+  a.story_id = stmt->Int64(16);
   return true;
 }
 
@@ -126,6 +154,11 @@ Result<model::Article> SqliteArticleStore::FindById(std::int64_t id) {
   auto tags = ReadTags(**connection, id);
   if (!tags.ok()) return tags.error();
   article.tags = std::move(*tags);
+  if (article.story_id != 0) {
+    auto related = ReadAlsoReportedBy(**connection, id);
+    if (!related.ok()) return related.error();
+    article.also_reported_by = std::move(*related);
+  }
   WARTA_RETURN_IF_ERROR(tx->Commit());
   return article;
 }

@@ -24,6 +24,37 @@ class SqliteArticleStore final : public ArticleStore {
   Result<std::vector<std::int64_t>> AddViews(
       const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas) override;
 
+  // Ingest (sqlite_ingest_articles.cpp).
+  Result<std::optional<std::int64_t>> FindIdByGuid(std::int64_t source_id,
+                                                   const std::string& guid) override;
+  Result<std::optional<std::int64_t>> FindIdByCanonicalUrl(
+      const std::string& canonical_url) override;
+  Result<std::optional<std::int64_t>> FindIdByContentHash(std::int64_t source_id,
+                                                          const std::string& content_hash) override;
+  Result<std::vector<SimhashCandidate>> RecentSimhashes(std::int64_t from, std::int64_t to,
+                                                        int limit) override;
+  Result<std::int64_t> JoinStory(std::int64_t article_id, std::int64_t member_id) override;
+  Result<std::vector<model::RelatedReport>> AlsoReportedBy(std::int64_t article_id) override;
+  Result<std::vector<ArticleRef>> ListBySource(std::int64_t source_id, int limit) override;
+  Result<void> UpdateBody(std::int64_t id, const std::string& body_html) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+// sqlite_source_store.cpp
+class SqliteSourceStore final : public SourceStore {
+ public:
+  explicit SqliteSourceStore(ConnectionPool& pool) : pool_(pool) {}
+
+  Result<std::int64_t> Add(const model::NewSource& source) override;
+  Result<model::Source> FindById(std::int64_t id) override;
+  Result<std::optional<model::Source>> FindByUrl(const std::string& url) override;
+  Result<std::vector<model::Source>> List(std::int64_t now) override;
+  Result<std::vector<model::Source>> ListDue(std::int64_t now, int limit) override;
+  Result<void> RecordFetch(std::int64_t id, const model::FetchRecord& record) override;
+  Result<void> UpdateSettings(std::int64_t id, const model::NewSource& settings) override;
+
  private:
   ConnectionPool& pool_;
 };
@@ -49,6 +80,7 @@ class SqliteStore final : public Store {
   Result<int> SchemaVersion() override;
   ArticleStore& articles() override { return articles_; }
   SettingsStore& settings() override { return settings_; }
+  SourceStore& sources() override { return sources_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -59,6 +91,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<ConnectionPool> pool_;
   SqliteArticleStore articles_;
   SqliteSettingsStore settings_;
+  SqliteSourceStore sources_;
 };
 
 }  // namespace warta::storage::sqlite
