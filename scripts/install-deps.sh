@@ -13,7 +13,7 @@ build_pkgs=(
 test_pkgs=(
   libgtest-dev libgmock-dev python3 sqlite3 curl
   python3-feedparser python3-readability python3-bleach python3-lxml
-  postgresql chromium nodejs npm clang-format clang-tidy
+  postgresql chromium clang-format clang-tidy
   wrk nginx-light   # the benchmark's smoke run is part of the suite
 )
 bench_pkgs=(libbenchmark-dev valgrind)
@@ -25,6 +25,13 @@ case "${1:-build}" in
   bench) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
   *) echo "install-deps: unknown set '$1' (build, test or bench)" >&2; exit 2 ;;
 esac
+
+# Node.js and npm: any installation will do (some machines carry NodeSource's nodejs,
+# which bundles npm and conflicts with Debian's npm package).
+if [ "${1:-build}" != build ]; then
+  command -v node >/dev/null || want+=(nodejs)
+  command -v npm >/dev/null || want+=(npm)
+fi
 
 missing=()
 for p in "${want[@]}"; do

@@ -25,6 +25,10 @@ http::Router BuildRoutes(Context& context) {
   router.Add(Method::kGet, "/healthz", "healthz", page(Healthz));
   router.Add(Method::kGet, "/metrics", "metrics", page(Metrics));
   router.AddPrefix(Method::kGet, "/static/", "static", with_params(StaticFile));
+  // Browsers and feed readers ask for /favicon.ico whatever the page links to.
+  router.Add(Method::kGet, "/favicon.ico", "static", [](const Request&, const RouteParams&) {
+    return http::RedirectResponse(301, "/static/favicon.svg");
+  });
   router.SetNotFound([c](const Request& request) {
     bool api = request.path.substr(0, 5) == "/api/";
     return api ? ApiError(404, "no such API route") : ErrorPage(*c, 404);
