@@ -1,0 +1,202 @@
+#include "ingest/fetcher/fetcher.h"
+
+#include <curl/curl.h>
+
+#include <deque>
+#include <mutex>
+#include <unordered_map>
+#include <utility>
+
+#include "ingest/fetcher/transfer.h"
+
+namespace warta::ingest::fetcher {
+namespace {
+
+constexpr int kPollMs = 100;  // how often a cancel request is noticed while waiting
+
+struct MultiDeleter {
+  void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+};
+using MultiPtr = std::unique_ptr<CURLM, MultiDeleter>;
+
+Result<void> GlobalInit() {
+  static std::once_flag once;
+  static CURLcode rc = CURLE_OK;
+  std::call_once(once, [] { rc = curl_global_init(CURL_GLOBAL_DEFAULT); });
+  if (rc != CURLE_OK) {
+    return MakeError(ErrorCode::kInternal,
+                     std::string("fetch: curl_global_init failed: ") + curl_easy_strerror(rc));
+  }
+  return Ok();
+}
+
+FetchResponse Failed(const FetchRequest& request, Error error) {
+  FetchResponse response;
+  response.url = request.url;
+  response.final_url = request.url;
+  response.error = std::move(error);
+  return response;
+}
+
+}  // namespace
+
+struct Fetcher::Impl {
+  MultiPtr multi;
+};
+
+// One batch: transfers waiting for a slot, transfers running, and their hosts' counts.
+class Batch {
+ public:
+  Batch(CURLM* multi, const FetchOptions& options, const std::vector<FetchRequest>& requests,
+        const Fetcher::OnDone& on_done, const std::atomic<bool>* cancel)
+      : multi_(multi), options_(options), requests_(requests), on_done_(on_done), cancel_(cancel) {}
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+
+  // Handles still attached when the batch ends (cancel, or an exception from on_done)
+  // are detached so the multi handle stays usable.
+  ~Batch() {
+    for (auto& [easy, running] : running_) curl_multi_remove_handle(multi_, easy);
+  }
+
+  void Run() {
+    for (std::size_t i = 0; i < requests_.size(); ++i) {
+      auto host = HttpHost(requests_[i].url);
+      if (!host.ok()) {
+        on_done_(i, Failed(requests_[i], host.error()));
+        continue;
+      }
+      waiting_.push_back({i, std::move(host).value()});
+    }
+    while (!waiting_.empty() || !running_.empty()) {
+      if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
+        CancelAll();
+        return;
+      }
+      StartEligible();
+      int still_running = 0;
+      curl_multi_perform(multi_, &still_running);
+      CollectFinished();
+      if (!running_.empty()) curl_multi_poll(multi_, nullptr, 0, kPollMs, nullptr);
+    }
+  }
+
+ private:
+  struct Waiting {
+    std::size_t index;
+    std::string host;
+  };
+  struct Running {
+    std::size_t index;
+    std::string host;
+    std::unique_ptr<Transfer> transfer;
+  };
+
+  void StartEligible() {
+    for (auto it = waiting_.begin(); it != waiting_.end();) {
+      if (static_cast<int>(running_.size()) >= options_.max_concurrent) return;
+      int& per_host = per_host_[it->host];
+      if (per_host >= options_.max_per_host) {
+        ++it;
+        continue;
+      }
+      const std::size_t index = it->index;
+      auto transfer = std::make_unique<Transfer>(requests_[index], options_, cancel_);
+      auto setup = transfer->Setup();
+      if (!setup.ok()) {
+        Waiting done = std::move(*it);
+        it = waiting_.erase(it);
+        on_done_(done.index, Failed(requests_[done.index], setup.error()));
+        continue;
+      }
+      if (curl_multi_add_handle(multi_, transfer->easy()) != CURLM_OK) {
+        Waiting done = std::move(*it);
+        it = waiting_.erase(it);
+        on_done_(done.index, Failed(requests_[done.index],
+                                    MakeError(ErrorCode::kInternal, "fetch: cannot start")));
+        continue;
+      }
+      ++per_host;
+      CURL* easy = transfer->easy();
+      running_.emplace(easy, Running{index, std::move(it->host), std::move(transfer)});
+      it = waiting_.erase(it);
+    }
+  }
+
+  void CollectFinished() {
+    int left = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi_, &left)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      CURL* easy = message->easy_handle;
+      const CURLcode code = message->data.result;
+      auto it = running_.find(easy);
+      if (it == running_.end()) continue;
+      curl_multi_remove_handle(multi_, easy);
+      Running done = std::move(it->second);
+      running_.erase(it);
+      --per_host_[done.host];
+      on_done_(done.index, done.transfer->Finish(code));
+    }
+  }
+
+  void CancelAll() {
+    std::vector<std::size_t> cancelled;
+    for (auto& [easy, running] : running_) {
+      curl_multi_remove_handle(multi_, easy);
+      cancelled.push_back(running.index);
+    }
+    running_.clear();
+    for (const Waiting& w : waiting_) cancelled.push_back(w.index);
+    waiting_.clear();
+    for (std::size_t index : cancelled) {
+      on_done_(index,
+               Failed(requests_[index], MakeError(ErrorCode::kUnavailable, "fetch: cancelled")));
+    }
+  }
+
+  CURLM* multi_;
+  const FetchOptions& options_;
+  const std::vector<FetchRequest>& requests_;
+  const Fetcher::OnDone& on_done_;
+  const std::atomic<bool>* cancel_;
+  std::deque<Waiting> waiting_;
+  std::unordered_map<CURL*, Running> running_;
+  std::unordered_map<std::string, int> per_host_;
+};
+
+Result<std::unique_ptr<Fetcher>> Fetcher::Create(const FetchOptions& options) {
+  WARTA_RETURN_IF_ERROR(GlobalInit());
+  if (options.max_concurrent < 1 || options.max_per_host < 1 || options.max_redirects < 0 ||
+      options.max_body_bytes == 0) {
+    return MakeError(ErrorCode::kInvalidArgument, "fetch: limits must be positive");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->multi.reset(curl_multi_init());
+  if (!impl->multi) return MakeError(ErrorCode::kInternal, "fetch: curl_multi_init failed");
+  // Idle connections kept for the next batch (the same hosts come back every cycle).
+  curl_multi_setopt(impl->multi.get(), CURLMOPT_MAXCONNECTS,
+                    static_cast<long>(options.max_concurrent) * 2);
+  return std::unique_ptr<Fetcher>(new Fetcher(options, std::move(impl)));
+}
+
+Fetcher::Fetcher(const FetchOptions& options, std::unique_ptr<Impl> impl)
+    : options_(options), impl_(std::move(impl)) {}
+
+Fetcher::~Fetcher() = default;
+
+void Fetcher::Run(const std::vector<FetchRequest>& requests, const OnDone& on_done,
+                  const std::atomic<bool>* cancel) {
+  Batch batch(impl_->multi.get(), options_, requests, on_done, cancel);
+  batch.Run();
+}
+
+FetchResponse Fetcher::Fetch(const FetchRequest& request, const std::atomic<bool>* cancel) {
+  FetchResponse result = Failed(request, MakeError(ErrorCode::kInternal, "fetch: not run"));
+  std::vector<FetchRequest> one{request};
+  Run(
+      one, [&result](std::size_t, FetchResponse response) { result = std::move(response); },
+      cancel);
+  return result;
+}
+
+}  // namespace warta::ingest::fetcher

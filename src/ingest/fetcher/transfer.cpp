@@ -1,0 +1,299 @@
+#include "ingest/fetcher/transfer.h"
+
+#include <sys/socket.h>
+
+#include <cctype>
+#include <ctime>
+#include <string_view>
+
+#include "ingest/fetcher/address_policy.h"
+#include "ingest/fetcher/http_headers.h"
+
+namespace warta::ingest::fetcher {
+namespace {
+
+// Headers of all responses on the way, together. Real servers send a few KB.
+constexpr std::size_t kMaxHeaderBytes = std::size_t{256} * 1024;
+
+struct UrlDeleter {
+  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+struct CurlStringDeleter {
+  void operator()(char* s) const { curl_free(s); }
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::string Seconds(std::chrono::milliseconds ms) {
+  return std::to_string(ms.count() / 1000) + "." + std::to_string(ms.count() % 1000 / 100) + " s";
+}
+
+}  // namespace
+
+Result<std::string> HttpHost(const std::string& url) {
+  std::unique_ptr<CURLU, UrlDeleter> handle(curl_url());
+  if (!handle) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
+  if (curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
+    return MakeError(ErrorCode::kInvalidArgument, "fetch: not a valid URL: '" + url + "'");
+  }
+  char* raw = nullptr;
+  if (curl_url_get(handle.get(), CURLUPART_SCHEME, &raw, 0) != CURLUE_OK) {
+    return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a scheme: '" + url + "'");
+  }
+  const std::string scheme = Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
+  if (scheme != "http" && scheme != "https") {
+    return MakeError(ErrorCode::kPermissionDenied,
+                     "fetch: only http and https URLs are fetched, not " + scheme + ":");
+  }
+  raw = nullptr;
+  if (curl_url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
+    return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a host: '" + url + "'");
+  }
+  return Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
+}
+
+Transfer::Transfer(const FetchRequest& request, const FetchOptions& options,
+                   const std::atomic<bool>* cancel)
+    : request_(request), options_(options), cancel_(cancel) {}
+
+Result<void> Transfer::Setup() {
+  easy_.reset(curl_easy_init());
+  if (!easy_) return MakeError(ErrorCode::kInternal, "fetch: curl_easy_init failed");
+  CURL* e = easy_.get();
+  std::vector<std::string> lines;
+  lines.push_back("Accept: " + (request_.accept.empty() ? std::string("*/*") : request_.accept));
+  if (!request_.etag.empty() && IsSafeHeaderValue(request_.etag)) {
+    lines.push_back("If-None-Match: " + request_.etag);
+  }
+  if (!request_.last_modified.empty() && IsSafeHeaderValue(request_.last_modified)) {
+    lines.push_back("If-Modified-Since: " + request_.last_modified);
+  }
+  for (const std::string& line : lines) {
+    curl_slist* grown = curl_slist_append(headers_.get(), line.c_str());
+    if (grown == nullptr) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
+    (void)headers_.release();
+    headers_.reset(grown);
+  }
+  bool ok = true;
+  auto set = [&ok](CURLcode rc) { ok = ok && rc == CURLE_OK; };
+  set(curl_easy_setopt(e, CURLOPT_URL, request_.url.c_str()));
+  set(curl_easy_setopt(e, CURLOPT_PRIVATE, this));
+  set(curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_buffer_));
+  set(curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L));
+  set(curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https"));
+  set(curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"));
+  set(curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L));
+  set(curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects)));
+  // Environment proxies would make every connection go to the proxy's address and so
+  // defeat the address check below.
+  set(curl_easy_setopt(e, CURLOPT_PROXY, ""));
+  set(curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""));  // every decoder curl has: gzip, br
+  set(curl_easy_setopt(e, CURLOPT_USERAGENT, options_.user_agent.c_str()));
+  set(curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers_.get()));
+  set(curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                       static_cast<long>(options_.connect_timeout.count())));
+  set(curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count())));
+  set(curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes));
+  set(curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, options_.low_speed_seconds));
+  set(curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+                       static_cast<curl_off_t>(options_.max_body_bytes)));
+  set(curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::OnWrite));
+  set(curl_easy_setopt(e, CURLOPT_WRITEDATA, this));
+  set(curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::OnHeader));
+  set(curl_easy_setopt(e, CURLOPT_HEADERDATA, this));
+  set(curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L));
+  set(curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, &Transfer::OnProgress));
+  set(curl_easy_setopt(e, CURLOPT_XFERINFODATA, this));
+  set(curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Transfer::OnOpenSocket));
+  set(curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, this));
+  if (!ok) return MakeError(ErrorCode::kInternal, "fetch: libcurl refused an option");
+  return Ok();
+}
+
+std::size_t Transfer::OnWrite(char* data, std::size_t size, std::size_t count,
+                              void* self) noexcept {
+  auto* t = static_cast<Transfer*>(self);
+  const std::size_t bytes = size * count;
+  // Data arrives here decoded, so this bounds what a gzip or brotli bomb expands to.
+  if (t->response_.body.size() + bytes > t->options_.max_body_bytes) {
+    t->too_large_ = true;
+    return 0;  // makes libcurl abort the transfer with CURLE_WRITE_ERROR
+  }
+  try {
+    t->response_.body.append(data, bytes);
+  } catch (...) {
+    t->out_of_memory_ = true;
+    return 0;
+  }
+  return bytes;
+}
+
+std::size_t Transfer::OnHeader(char* data, std::size_t size, std::size_t count,
+                               void* self) noexcept {
+  auto* t = static_cast<Transfer*>(self);
+  const std::size_t bytes = size * count;
+  t->header_bytes_ += bytes;
+  if (t->header_bytes_ > kMaxHeaderBytes) {
+    t->headers_too_large_ = true;
+    return 0;
+  }
+  try {
+    t->HeaderLine(std::string_view(data, bytes));
+  } catch (...) {
+    t->out_of_memory_ = true;
+    return 0;
+  }
+  return bytes;
+}
+
+void Transfer::HeaderLine(std::string_view line) {
+  line = Trim(line);
+  if (line.substr(0, 5) == "HTTP/") {
+    // A new response (the first, or one after a redirect): its headers replace the last's.
+    const auto space = line.find(' ');
+    int status = 0;
+    for (std::size_t i = space + 1;
+         space != std::string_view::npos && i < line.size() && i < space + 4 &&
+         std::isdigit(static_cast<unsigned char>(line[i]));
+         ++i) {
+      status = status * 10 + (line[i] - '0');
+    }
+    if (status >= 200) statuses_.push_back(status);  // 1xx are interim, not responses
+    response_.content_type.clear();
+    response_.etag.clear();
+    response_.last_modified.clear();
+    cache_control_.clear();
+    retry_after_.clear();
+    return;
+  }
+  const auto colon = line.find(':');
+  if (colon == std::string_view::npos) return;
+  const std::string name = Lower(Trim(line.substr(0, colon)));
+  const std::string value(Trim(line.substr(colon + 1)).substr(0, 2048));
+  if (name == "content-type") response_.content_type = value;
+  if (name == "etag") response_.etag = value;
+  if (name == "last-modified") response_.last_modified = value;
+  if (name == "cache-control") cache_control_ = value;
+  if (name == "retry-after") retry_after_ = value;
+}
+
+int Transfer::OnProgress(void* self, curl_off_t /*download_total*/, curl_off_t download_now,
+                         curl_off_t /*upload_total*/, curl_off_t /*upload_now*/) noexcept {
+  auto* t = static_cast<Transfer*>(self);
+  if (t->cancel_ != nullptr && t->cancel_->load(std::memory_order_relaxed)) {
+    t->cancelled_ = true;
+    return 1;
+  }
+  // Bytes as received, before decoding: bounds a server that streams without end.
+  if (download_now > static_cast<curl_off_t>(t->options_.max_body_bytes)) {
+    t->too_large_ = true;
+    return 1;
+  }
+  return 0;
+}
+
+curl_socket_t Transfer::OnOpenSocket(void* self, curlsocktype purpose,
+                                     curl_sockaddr* address) noexcept {
+  auto* t = static_cast<Transfer*>(self);
+  if (purpose != CURLSOCKTYPE_IPCXN || address == nullptr) return CURL_SOCKET_BAD;
+  if (!t->options_.allow_private && !IsPublicAddress(&address->addr)) {
+    try {
+      t->refused_address_ = AddressToString(&address->addr);
+    } catch (...) {
+      t->out_of_memory_ = true;
+    }
+    return CURL_SOCKET_BAD;
+  }
+  return socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+}
+
+FetchResponse Transfer::Finish(CURLcode code) {
+  CURL* e = easy_.get();
+  response_.url = request_.url;
+  char* effective = nullptr;
+  if (curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective) {
+    response_.final_url = effective;
+  }
+  long status = 0;
+  curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+  response_.status = static_cast<int>(status);
+  long redirects = 0;
+  curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
+  response_.redirects = static_cast<int>(redirects);
+  char* ip = nullptr;
+  if (curl_easy_getinfo(e, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) response_.peer = ip;
+  curl_off_t micros = 0;
+  curl_easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &micros);
+  response_.seconds = static_cast<double>(micros) / 1e6;
+  const std::int64_t now = std::time(nullptr);
+  if (!cache_control_.empty()) response_.max_age_seconds = ParseMaxAge(cache_control_);
+  if (!retry_after_.empty()) response_.retry_after_at = ParseRetryAfter(retry_after_, now);
+  if (redirects > 0 && statuses_.size() >= 2) {
+    bool permanent = true;
+    for (std::size_t i = 0; i + 1 < statuses_.size(); ++i) {
+      permanent = permanent && (statuses_[i] == 301 || statuses_[i] == 308);
+    }
+    if (permanent && response_.final_url != request_.url) {
+      response_.permanent_url = response_.final_url;
+    }
+  }
+  if (code != CURLE_OK || too_large_ || cancelled_ || out_of_memory_ || headers_too_large_) {
+    response_.error = MapError(code);
+    response_.body.clear();
+    response_.body.shrink_to_fit();
+  }
+  return std::move(response_);
+}
+
+Error Transfer::MapError(CURLcode code) const {
+  const std::string detail = error_buffer_[0] != '\0' ? error_buffer_ : curl_easy_strerror(code);
+  if (cancelled_) return MakeError(ErrorCode::kUnavailable, "fetch: cancelled");
+  if (too_large_ || code == CURLE_FILESIZE_EXCEEDED) {
+    return MakeError(ErrorCode::kTooLarge, "fetch: response body larger than " +
+                                               std::to_string(options_.max_body_bytes) + " bytes");
+  }
+  if (headers_too_large_) {
+    return MakeError(ErrorCode::kTooLarge, "fetch: response headers larger than " +
+                                               std::to_string(kMaxHeaderBytes) + " bytes");
+  }
+  if (out_of_memory_) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
+  if (!refused_address_.empty()) {
+    return MakeError(ErrorCode::kPermissionDenied,
+                     "fetch: refused to connect to non-public address " + refused_address_ +
+                         " (fetch.allow_private is off)");
+  }
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+      return MakeError(ErrorCode::kTimeout, "fetch: " + detail + " (limits: connect " +
+                                                Seconds(options_.connect_timeout) + ", total " +
+                                                Seconds(options_.total_timeout) + ")");
+    case CURLE_TOO_MANY_REDIRECTS:
+      return MakeError(ErrorCode::kIo, "fetch: more than " +
+                                           std::to_string(options_.max_redirects) +
+                                           " redirects (a redirect loop?)");
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return MakeError(ErrorCode::kPermissionDenied,
+                       "fetch: only http and https are followed: " + detail);
+    case CURLE_BAD_CONTENT_ENCODING:
+      return MakeError(ErrorCode::kCorrupt, "fetch: bad content encoding: " + detail);
+    case CURLE_URL_MALFORMAT:
+      return MakeError(ErrorCode::kInvalidArgument, "fetch: " + detail);
+    default:
+      return MakeError(ErrorCode::kIo, "fetch: " + detail);
+  }
+}
+
+}  // namespace warta::ingest::fetcher
