@@ -51,6 +51,26 @@ struct RateLimitConfig {
 
 struct FetchConfig {
   bool allow_private = false;
+  // Empty: "warta/VERSION (+site.base_url)", so publishers can see who polls them.
+  std::string user_agent;
+  int max_concurrent = 16;
+  int max_per_host = 2;
+  int connect_timeout_seconds = 10;
+  int timeout_seconds = 30;
+  int low_speed_bytes = 256;  // slower than this for low_speed_seconds: aborted
+  int low_speed_seconds = 15;
+  std::int64_t max_body_bytes = std::int64_t{10} * 1024 * 1024;
+  int default_refresh_minutes = 60;
+  int min_interval_minutes = 15;
+  int max_backoff_minutes = 24 * 60;
+};
+
+struct IngestConfig {
+  bool enabled = true;           // the scheduler inside `warta serve`
+  int interval_seconds = 60;     // how often it looks for due sources
+  int max_items_per_feed = 200;  // newest entries of one fetch considered
+  int cluster_window_hours = 48;
+  int cluster_max_distance = 10;  // SimHash bits
 };
 
 struct LogConfig {
@@ -64,6 +84,7 @@ struct Config {
   ViewsConfig views;
   RateLimitConfig ratelimit;
   FetchConfig fetch;
+  IngestConfig ingest;
   LogConfig log;
   // Which keys were set explicitly (file, env or flag), e.g. "site.name". Settings stored in
   // the database by `warta demo` apply only where the operator did not set a key.
