@@ -43,5 +43,6 @@ void RegisterServe(CommandLine& line);
 void RegisterMigrate(CommandLine& line);
 void RegisterDemo(CommandLine& line);
 void RegisterArticle(CommandLine& line);
+void RegisterFeed(CommandLine& line);
 
 }  // namespace warta::app

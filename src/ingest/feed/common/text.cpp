@@ -1,0 +1,160 @@
+#include "ingest/feed/common/text.h"
+
+#include <libxml/HTMLparser.h>
+
+#include <algorithm>
+#include <array>
+
+#include "ingest/sanitizer/sanitizer.h"
+#include "ingest/sanitizer/url.h"
+
+namespace warta::ingest::feed {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsWord(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The elements feedparser's heuristic (and any article) treats as HTML.
+bool IsHtmlElement(std::string_view name) {
+  static constexpr std::array<std::string_view, 84> kElements = {
+      "a",        "abbr",     "acronym",    "address",    "area",  "article",  "aside",
+      "audio",    "b",        "big",        "blockquote", "br",    "button",   "canvas",
+      "caption",  "center",   "cite",       "code",       "col",   "colgroup", "dd",
+      "del",      "details",  "dfn",        "dir",        "div",   "dl",       "dt",
+      "em",       "fieldset", "figcaption", "figure",     "font",  "footer",   "form",
+      "h1",       "h2",       "h3",         "h4",         "h5",    "h6",       "header",
+      "hr",       "i",        "img",        "input",      "ins",   "kbd",      "label",
+      "legend",   "li",       "map",        "mark",       "menu",  "nav",      "ol",
+      "optgroup", "option",   "p",          "pre",        "q",     "s",        "samp",
+      "section",  "select",   "small",      "source",     "span",  "strike",   "strong",
+      "sub",      "summary",  "sup",        "table",      "tbody", "td",       "textarea",
+      "tfoot",    "th",       "thead",      "time",       "tr",    "u",        "ul"};
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::find(kElements.begin(), kElements.end(), lower) != kElements.end() ||
+         lower == "var" || lower == "video";
+}
+
+int Base64Value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+' || c == '-') return 62;
+  if (c == '/' || c == '_') return 63;
+  return -1;
+}
+
+}  // namespace
+
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (IsSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string HtmlToPlainLine(std::string_view html) {
+  if (html.find_first_of("<&") == std::string_view::npos) return CollapseWhitespace(html);
+  return CollapseWhitespace(sanitizer::ToPlainText(html));
+}
+
+std::string PlainToHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\n':
+        out += "<br>";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+bool LooksLikeHtml(std::string_view s) {
+  bool end_tag = false;
+  bool entity = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '<') {
+      std::size_t j = i + 1;
+      bool closing = j < s.size() && s[j] == '/';
+      if (closing) ++j;
+      std::size_t start = j;
+      while (j < s.size() && IsWord(s[j])) ++j;
+      if (j == start) continue;
+      if (!IsHtmlElement(s.substr(start, j - start))) return false;
+      if (closing && j < s.size() && s[j] == '>') end_tag = true;
+    } else if (s[i] == '&') {
+      std::size_t j = i + 1;
+      bool numeric = j < s.size() && s[j] == '#';
+      if (numeric) ++j;
+      std::size_t start = j;
+      while (j < s.size() && IsWord(s[j])) ++j;
+      if (j == start || j >= s.size() || s[j] != ';') continue;
+      if (!numeric) {
+        std::string name(s.substr(start, j - start));
+        if (htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str())) == nullptr) {
+          return false;
+        }
+      }
+      entity = true;
+    }
+  }
+  return end_tag || entity;
+}
+
+std::string ResolveLink(std::string_view raw, std::string_view base) {
+  std::string_view trimmed = raw;
+  while (!trimmed.empty() && IsSpace(trimmed.front())) trimmed.remove_prefix(1);
+  while (!trimmed.empty() && IsSpace(trimmed.back())) trimmed.remove_suffix(1);
+  if (trimmed.empty()) return {};
+  auto clean = sanitizer::CleanUrl(trimmed, base, sanitizer::UrlKind::kLink);
+  return clean ? *clean : std::string();
+}
+
+bool DecodeBase64(std::string_view text, std::string* out) {
+  out->clear();
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    if (IsSpace(c)) continue;
+    if (c == '=') break;
+    int value = Base64Value(c);
+    if (value < 0) return false;
+    buffer = (buffer << 6) | static_cast<unsigned>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out->push_back(static_cast<char>((buffer >> bits) & 0xFF));
+    }
+  }
+  return true;
+}
+
+}  // namespace warta::ingest::feed

@@ -1,0 +1,286 @@
+#include "ingest/feed/xml/node.h"
+
+#include <libxml/entities.h>
+
+#include <array>
+#include <cstring>
+#include <utility>
+
+namespace warta::ingest::feed::xml {
+namespace {
+
+std::string_view View(const xmlChar* text) {
+  return text == nullptr ? std::string_view{}
+                         : std::string_view(reinterpret_cast<const char*>(text));
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
+    char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] + 32) : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::string_view TrimUri(std::string_view uri) {
+  while (!uri.empty() && (uri.front() == ' ' || uri.front() == '\t' || uri.front() == '\n')) {
+    uri.remove_prefix(1);
+  }
+  while (!uri.empty() && (uri.back() == ' ' || uri.back() == '\t' || uri.back() == '\n')) {
+    uri.remove_suffix(1);
+  }
+  return uri;
+}
+
+Ns FromUri(std::string_view raw) {
+  std::string_view uri = TrimUri(raw);
+  if (uri.empty()) return Ns::kNone;
+  if (!uri.empty() && uri.back() == '/' && EqualsIgnoreCase(uri, "http://search.yahoo.com/mrss/")) {
+    return Ns::kMedia;
+  }
+  static constexpr std::array<std::pair<std::string_view, Ns>, 20> kTable = {{
+      {"http://www.w3.org/2005/Atom", Ns::kAtom10},
+      {"http://purl.org/atom/ns#", Ns::kAtom03},
+      {"http://purl.org/rss/1.0/", Ns::kRss10},
+      {"http://my.netscape.com/rdf/simple/0.9/", Ns::kRss090},
+      {"http://www.w3.org/1999/02/22-rdf-syntax-ns#", Ns::kRdf},
+      {"http://purl.org/dc/elements/1.1/", Ns::kDc},
+      {"http://purl.org/dc/terms/", Ns::kDcTerms},
+      {"http://purl.org/rss/1.0/modules/content/", Ns::kContent},
+      {"http://search.yahoo.com/mrss", Ns::kMedia},
+      {"http://search.yahoo.com/mrss/", Ns::kMedia},
+      {"http://www.itunes.com/dtds/podcast-1.0.dtd", Ns::kItunes},
+      {"http://www.w3.org/1999/xhtml", Ns::kXhtml},
+      {"http://www.w3.org/XML/1998/namespace", Ns::kXml},
+      {"http://backend.userland.com/rss", Ns::kNone},
+      {"http://backend.userland.com/rss2", Ns::kNone},
+      {"http://blogs.law.harvard.edu/tech/rss", Ns::kNone},
+      {"http://purl.org/rss/1.0/modules/rss091#", Ns::kNone},
+      {"http://purl.org/net/rss1.1#", Ns::kRss10},
+      {"http://www.w3.org/2005/atom", Ns::kAtom10},
+      {"http://purl.org/atom/ns", Ns::kAtom03},
+  }};
+  for (const auto& [known, ns] : kTable) {
+    if (EqualsIgnoreCase(uri, known)) return ns;
+  }
+  return Ns::kOther;
+}
+
+// Conventional prefixes, for feeds that use a prefix without declaring it.
+Ns FromPrefix(std::string_view prefix) {
+  static constexpr std::array<std::pair<std::string_view, Ns>, 10> kTable = {{
+      {"atom", Ns::kAtom10},
+      {"dc", Ns::kDc},
+      {"dcterms", Ns::kDcTerms},
+      {"content", Ns::kContent},
+      {"media", Ns::kMedia},
+      {"itunes", Ns::kItunes},
+      {"rdf", Ns::kRdf},
+      {"xhtml", Ns::kXhtml},
+      {"xml", Ns::kXml},
+      {"atom10", Ns::kAtom10},
+  }};
+  for (const auto& [known, ns] : kTable) {
+    if (EqualsIgnoreCase(prefix, known)) return ns;
+  }
+  return Ns::kOther;
+}
+
+bool IsVoidElement(std::string_view name) {
+  static constexpr std::array<std::string_view, 14> kVoid = {
+      "area",  "base", "br",   "col",   "embed",  "hr",    "img",
+      "input", "link", "meta", "param", "source", "track", "wbr"};
+  for (std::string_view v : kVoid) {
+    if (EqualsIgnoreCase(name, v)) return true;
+  }
+  return false;
+}
+
+void AppendText(const xmlNode* node, EntityBudget& budget, std::string* out) {
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    switch (child->type) {
+      case XML_TEXT_NODE:
+      case XML_CDATA_SECTION_NODE:
+        out->append(View(child->content));
+        break;
+      case XML_ENTITY_REF_NODE:
+        budget.Expand(child, out);
+        break;
+      case XML_ELEMENT_NODE:
+        AppendText(child, budget, out);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+void AppendHtml(const xmlNode* node, EntityBudget& budget, std::string* out);
+
+void AppendElementHtml(const xmlNode* element, EntityBudget& budget, std::string* out) {
+  std::string_view name = LocalName(element);
+  out->push_back('<');
+  out->append(name);
+  for (const xmlAttr* attr = element->properties; attr != nullptr; attr = attr->next) {
+    std::string_view attr_name = View(attr->name);
+    auto colon = attr_name.find(':');
+    if (colon != std::string_view::npos) attr_name.remove_prefix(colon + 1);
+    if (attr_name.empty() || attr_name == "xmlns") continue;
+    std::string value;
+    for (const xmlNode* v = attr->children; v != nullptr; v = v->next) {
+      if (v->type == XML_TEXT_NODE) value.append(View(v->content));
+    }
+    out->push_back(' ');
+    out->append(attr_name);
+    out->append("=\"");
+    AppendEscapedHtml(value, out);
+    out->push_back('"');
+  }
+  out->push_back('>');
+  if (IsVoidElement(name)) return;
+  AppendHtml(element, budget, out);
+  out->append("</");
+  out->append(name);
+  out->push_back('>');
+}
+
+void AppendHtml(const xmlNode* node, EntityBudget& budget, std::string* out) {
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    switch (child->type) {
+      case XML_TEXT_NODE:
+      case XML_CDATA_SECTION_NODE:
+        AppendEscapedHtml(View(child->content), out);
+        break;
+      case XML_ENTITY_REF_NODE: {
+        std::string text;
+        if (budget.Expand(child, &text)) AppendEscapedHtml(text, out);
+        break;
+      }
+      case XML_ELEMENT_NODE:
+        AppendElementHtml(child, budget, out);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+Ns NamespaceOf(const xmlNode* node) {
+  if (node->ns != nullptr) return FromUri(View(node->ns->href));
+  std::string_view name = View(node->name);
+  auto colon = name.find(':');
+  if (colon == std::string_view::npos) return Ns::kNone;
+  return FromPrefix(name.substr(0, colon));
+}
+
+std::string_view LocalName(const xmlNode* node) {
+  std::string_view name = View(node->name);
+  if (node->ns == nullptr) {
+    auto colon = name.find(':');
+    if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
+  }
+  return name;
+}
+
+namespace {
+
+const xmlAttr* FindAttr(const xmlNode* node, std::string_view local, Ns ns) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE) return nullptr;
+  for (const xmlAttr* attr = node->properties; attr != nullptr; attr = attr->next) {
+    std::string_view name = View(attr->name);
+    Ns attr_ns = Ns::kNone;
+    if (attr->ns != nullptr) {
+      attr_ns = FromUri(View(attr->ns->href));
+    } else if (auto colon = name.find(':'); colon != std::string_view::npos) {
+      attr_ns = FromPrefix(name.substr(0, colon));
+      name.remove_prefix(colon + 1);
+    }
+    if (attr_ns == ns && EqualsIgnoreCase(name, local)) return attr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string Attr(const xmlNode* node, std::string_view local, Ns ns) {
+  const xmlAttr* attr = FindAttr(node, local, ns);
+  std::string value;
+  if (attr == nullptr) return value;
+  for (const xmlNode* v = attr->children; v != nullptr; v = v->next) {
+    if (v->type == XML_TEXT_NODE) value.append(View(v->content));
+  }
+  return value;
+}
+
+bool HasAttr(const xmlNode* node, std::string_view local, Ns ns) {
+  return FindAttr(node, local, ns) != nullptr;
+}
+
+bool EntityBudget::Expand(const xmlNode* reference, std::string* out) {
+  // libxml2 hangs the xmlEntity off the reference node's children when it knows it.
+  const auto* entity = reinterpret_cast<const xmlEntity*>(reference->children);
+  if (entity == nullptr || entity->type != XML_ENTITY_DECL ||
+      entity->etype != XML_INTERNAL_GENERAL_ENTITY || entity->content == nullptr) {
+    return false;
+  }
+  std::string_view text = View(entity->content);
+  // Only plain text: anything with markup or further references is where amplification
+  // attacks live, and real feeds do not need it.
+  if (text.find_first_of("<&") != std::string_view::npos || text.size() > left_) return false;
+  left_ -= text.size();
+  out->append(text);
+  return true;
+}
+
+std::string TextContent(const xmlNode* node, EntityBudget& budget) {
+  std::string out;
+  AppendText(node, budget, &out);
+  return out;
+}
+
+std::string InnerHtml(const xmlNode* node, EntityBudget& budget) {
+  std::string out;
+  AppendHtml(node, budget, &out);
+  return out;
+}
+
+bool HasElementChildren(const xmlNode* node) {
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->type == XML_ELEMENT_NODE) return true;
+  }
+  return false;
+}
+
+std::string BaseOf(const xmlNode* node) {
+  xmlChar* base = xmlNodeGetBase(node->doc, node);
+  std::string out(View(base));
+  xmlFree(base);
+  return out;
+}
+
+void AppendEscapedHtml(std::string_view text, std::string* out) {
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out->append("&amp;");
+        break;
+      case '<':
+        out->append("&lt;");
+        break;
+      case '>':
+        out->append("&gt;");
+        break;
+      case '"':
+        out->append("&quot;");
+        break;
+      default:
+        out->push_back(c);
+    }
+  }
+}
+
+}  // namespace warta::ingest::feed::xml

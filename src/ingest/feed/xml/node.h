@@ -1,0 +1,72 @@
+// Reading libxml2 trees the way feeds need: names by namespace (with the conventional prefix
+// standing in when a feed forgot to declare it), attributes, text with internal entities
+// expanded within a budget, inner markup re-serialized as HTML, and xml:base.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace warta::ingest::feed::xml {
+
+enum class Ns {
+  kNone,     // no namespace, or one of the RSS 0.9x/2.0 namespaces some feeds declare
+  kRss090,   // http://my.netscape.com/rdf/simple/0.9/
+  kRss10,    // http://purl.org/rss/1.0/
+  kRdf,      // http://www.w3.org/1999/02/22-rdf-syntax-ns#
+  kAtom03,   // http://purl.org/atom/ns#
+  kAtom10,   // http://www.w3.org/2005/Atom
+  kDc,       // http://purl.org/dc/elements/1.1/
+  kDcTerms,  // http://purl.org/dc/terms/
+  kContent,  // http://purl.org/rss/1.0/modules/content/
+  kMedia,    // http://search.yahoo.com/mrss/
+  kItunes,   // http://www.itunes.com/dtds/podcast-1.0.dtd
+  kXhtml,    // http://www.w3.org/1999/xhtml
+  kXml,      // http://www.w3.org/XML/1998/namespace
+  kOther,
+};
+
+Ns NamespaceOf(const xmlNode* node);
+// The name without a prefix (also for names libxml2 kept whole because the prefix was
+// undeclared: "atom:link" -> "link").
+std::string_view LocalName(const xmlNode* node);
+
+inline bool IsElement(const xmlNode* node) { return node->type == XML_ELEMENT_NODE; }
+inline bool Is(const xmlNode* node, Ns ns, std::string_view local) {
+  return IsElement(node) && NamespaceOf(node) == ns && LocalName(node) == local;
+}
+
+// Value of the attribute with this local name (case-insensitive) in no namespace, or in
+// namespace `ns`; "" when absent.
+std::string Attr(const xmlNode* node, std::string_view local, Ns ns = Ns::kNone);
+bool HasAttr(const xmlNode* node, std::string_view local, Ns ns = Ns::kNone);
+
+// How much internal-entity text one document may expand to (kMaxEntityExpansionBytes).
+class EntityBudget {
+ public:
+  explicit EntityBudget(std::size_t bytes) : left_(bytes) {}
+  // Appends the replacement text of an entity reference node if it is plain text and
+  // fits the budget; returns whether it did.
+  bool Expand(const xmlNode* reference, std::string* out);
+
+ private:
+  std::size_t left_;
+};
+
+// Concatenated text of the node's descendants (text, CDATA, expanded entities).
+std::string TextContent(const xmlNode* node, EntityBudget& budget);
+// The children of `node` serialized as HTML: elements by local name, attributes by local
+// name (xmlns dropped), text escaped. For XHTML content and "naked" markup in RSS.
+std::string InnerHtml(const xmlNode* node, EntityBudget& budget);
+// True if the node has element children (markup that was not escaped).
+bool HasElementChildren(const xmlNode* node);
+
+// The base URI in effect at `node` (xml:base attributes up the tree over the document URL).
+std::string BaseOf(const xmlNode* node);
+
+// Appends `text` to `out` with & < > " escaped for HTML.
+void AppendEscapedHtml(std::string_view text, std::string* out);
+
+}  // namespace warta::ingest::feed::xml
