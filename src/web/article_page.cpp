@@ -58,6 +58,18 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("published_iso", i18n::Formatter::Iso8601Utc(article.published_at));
   data.set("published_text", format.LongDate(article.published_at));
   data.set("body_html", article.body_html);  // sanitized when stored
+  // "Also reported by": the same story from other sources (ingest clusters), linked to
+  // their copies on this site.
+  view::Data reports = view::MakeList();
+  for (const model::RelatedReport& report : article.also_reported_by) {
+    view::Data item;
+    item.set("source", report.source);
+    item.set("title", report.title);
+    item.set("path", model::ArticlePath(report.article_id, report.slug));
+    reports.push_back(item);
+  }
+  data.set("also_reported_by", reports);
+  data.set("has_also_reported_by", !article.also_reported_by.empty());
   view::Data tags = view::MakeList();
   for (const std::string& tag : article.tags) {
     view::Data item;
