@@ -43,6 +43,7 @@ void RegisterServe(CommandLine& line);
 void RegisterMigrate(CommandLine& line);
 void RegisterDemo(CommandLine& line);
 void RegisterArticle(CommandLine& line);
+void RegisterExtract(CommandLine& line);
 void RegisterFeed(CommandLine& line);
 
 }  // namespace warta::app

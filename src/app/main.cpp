@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   warta::app::RegisterMigrate(line);
   warta::app::RegisterDemo(line);
   warta::app::RegisterArticle(line);
+  warta::app::RegisterExtract(line);
   warta::app::RegisterFeed(line);
 
   try {

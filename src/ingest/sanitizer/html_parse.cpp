@@ -7,7 +7,7 @@
 
 #include "ingest/sanitizer/sanitizer.h"
 
-namespace warta::ingest::sanitizer::internal {
+namespace warta::ingest::sanitizer {
 namespace {
 
 constexpr std::size_t kChunkBytes = std::size_t{256} * 1024;
@@ -28,7 +28,7 @@ double ThreadCpuSeconds() {
 // Bump allocator for one parse. gumbo frees as it goes (vector growth, temporary buffers);
 // those frees are no-ops here, which at most doubles the memory of a parse. Chunks are plain
 // malloc blocks in a list, so nothing here can throw into gumbo's C frames.
-struct ParsedFragment::Arena {
+struct ParsedHtml::Arena {
   struct Chunk {
     Chunk* previous;
   };
@@ -86,13 +86,13 @@ struct ParsedFragment::Arena {
 namespace {
 
 void* ArenaAllocate(void* userdata, std::size_t size) {
-  return static_cast<ParsedFragment::Arena*>(userdata)->Allocate(size);
+  return static_cast<ParsedHtml::Arena*>(userdata)->Allocate(size);
 }
 
 void ArenaFree(void* /*userdata*/, void* /*ptr*/) {}
 
 // setjmp lives in this small frame with nothing to destroy; returns null when the budget ran out.
-GumboOutput* RunGumbo(ParsedFragment::Arena* arena, const GumboOptions* options,
+GumboOutput* RunGumbo(ParsedHtml::Arena* arena, const GumboOptions* options,
                       std::string_view html) {
   if (setjmp(arena->over_budget) != 0) return nullptr;
   return gumbo_parse_with_options(options, html.data(), html.size());
@@ -100,8 +100,9 @@ GumboOutput* RunGumbo(ParsedFragment::Arena* arena, const GumboOptions* options,
 
 }  // namespace
 
-ParsedFragment::ParsedFragment(std::string_view html) : arena_(std::make_unique<Arena>()) {
-  if (html.size() > kMaxInputBytes) {
+ParsedHtml::ParsedHtml(std::string_view html, HtmlInput input, const ParseLimits& limits)
+    : arena_(std::make_unique<Arena>()) {
+  if (html.size() > limits.max_input_bytes) {
     status_ = ParseStatus::kTooLarge;
     return;
   }
@@ -110,9 +111,11 @@ ParsedFragment::ParsedFragment(std::string_view html) : arena_(std::make_unique<
   options.deallocator = ArenaFree;
   options.userdata = arena_.get();
   options.max_errors = 0;  // we never read gumbo's error list
-  options.fragment_context = GUMBO_TAG_DIV;
-  options.fragment_namespace = GUMBO_NAMESPACE_HTML;
-  arena_->cpu_deadline = ThreadCpuSeconds() + kMaxParseCpuSeconds;
+  if (input == HtmlInput::kFragment) {
+    options.fragment_context = GUMBO_TAG_DIV;
+    options.fragment_namespace = GUMBO_NAMESPACE_HTML;
+  }
+  arena_->cpu_deadline = ThreadCpuSeconds() + limits.max_cpu_seconds;
   GumboOutput* output = RunGumbo(arena_.get(), &options, html);
   if (output == nullptr || output->root == nullptr) {
     status_ = ParseStatus::kTooComplex;
@@ -123,6 +126,6 @@ ParsedFragment::ParsedFragment(std::string_view html) : arena_(std::make_unique<
 
 // The arena owns every gumbo allocation: no gumbo_destroy_output needed (nor wanted: it
 // recurses over the tree).
-ParsedFragment::~ParsedFragment() = default;
+ParsedHtml::~ParsedHtml() = default;
 
-}  // namespace warta::ingest::sanitizer::internal
+}  // namespace warta::ingest::sanitizer

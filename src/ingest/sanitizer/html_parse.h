@@ -1,5 +1,5 @@
-// Parsing untrusted HTML with gumbo, bounded in size, memory and CPU time (internal to the
-// sanitizer module).
+// Parsing untrusted HTML with gumbo, bounded in size, memory and CPU time. Used by the
+// sanitizer (fragments) and by the article extractor (whole pages).
 #pragma once
 
 #include <gumbo.h>
@@ -7,29 +7,42 @@
 #include <cstddef>
 #include <memory>
 #include <string_view>
-#include <vector>
 
-namespace warta::ingest::sanitizer::internal {
+#include "ingest/sanitizer/sanitizer.h"
+
+namespace warta::ingest::sanitizer {
 
 enum class ParseStatus {
   kOk,
-  kTooLarge,    // input over kMaxInputBytes
+  kTooLarge,    // input over ParseLimits::max_input_bytes
   kTooComplex,  // gumbo went over its CPU or memory budget
 };
 
-// A parsed HTML5 fragment (context element <div>). Every gumbo allocation comes from an arena
-// owned here, so the tree is freed at once, and a parse that goes over budget can be abandoned
-// from inside gumbo's allocator (see html_parse.cpp). The input must outlive this object:
-// gumbo's nodes point into it.
-class ParsedFragment {
+enum class HtmlInput {
+  kFragment,  // parsed as the content of a <div> (feed content, comments)
+  kDocument,  // a whole page: doctype, <html>, <head>, <body> as a browser builds them
+};
+
+struct ParseLimits {
+  std::size_t max_input_bytes = kMaxInputBytes;
+  double max_cpu_seconds = kMaxParseCpuSeconds;
+};
+
+// A parsed HTML5 fragment or document. Every gumbo allocation comes from an arena owned here,
+// so the tree is freed at once, and a parse that goes over budget can be abandoned from inside
+// gumbo's allocator (see html_parse.cpp). The input must outlive this object: gumbo's nodes
+// point into it. Not copyable; the tree is read-only for users.
+class ParsedHtml {
  public:
-  explicit ParsedFragment(std::string_view html);
-  ~ParsedFragment();
-  ParsedFragment(const ParsedFragment&) = delete;
-  ParsedFragment& operator=(const ParsedFragment&) = delete;
+  explicit ParsedHtml(std::string_view html, HtmlInput input = HtmlInput::kFragment,
+                      const ParseLimits& limits = {});
+  ~ParsedHtml();
+  ParsedHtml(const ParsedHtml&) = delete;
+  ParsedHtml& operator=(const ParsedHtml&) = delete;
 
   ParseStatus status() const { return status_; }
-  // The element whose children are the fragment's top-level nodes; null unless status() is kOk.
+  // Null unless status() is kOk. For a fragment: the element whose children are the
+  // fragment's top-level nodes. For a document: the <html> element (always present).
   const GumboNode* root() const { return root_; }
 
   struct Arena;
@@ -40,4 +53,10 @@ class ParsedFragment {
   ParseStatus status_ = ParseStatus::kOk;
 };
 
-}  // namespace warta::ingest::sanitizer::internal
+namespace internal {
+// The names the sanitizer's own files use.
+using ParsedFragment = ParsedHtml;
+using sanitizer::ParseStatus;
+}  // namespace internal
+
+}  // namespace warta::ingest::sanitizer
