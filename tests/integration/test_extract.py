@@ -1,0 +1,120 @@
+"""`warta extract` (CONTRACT §2) over the readability corpus: issue 3, Must show 4.
+
+Runs the real binary on every ../shared/corpus/extract/readability/*/source.html, scores the
+text with the corpus's own scorer (corpus/tools/score_extract.py, the measure that gives
+python3-readability 0.881 on these pages) and checks the titles against expected-metadata.json.
+"""
+
+import glob
+import json
+import os
+import re
+import subprocess
+import tempfile
+import unittest
+
+from warta_harness import SHARED, run_warta
+
+CORPUS = os.path.join(SHARED, "corpus", "extract", "readability")
+SCORER = os.path.join(SHARED, "corpus", "tools", "score_extract.py")
+# Readability's test suite runs every page as if fetched from this address.
+PAGE_URL = "http://fakehost/test/page.html"
+MIN_F1 = 0.90
+MIN_TITLE_AGREEMENT = 0.85
+FIELDS = ("file", "title", "byline", "published", "lang", "content_html", "text")
+
+
+def page_name(path):
+    return os.path.basename(os.path.dirname(path))
+
+
+def normalize_title(title):
+    return re.sub(r"\s+", " ", title or "").strip()
+
+
+class ExtractCorpusTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.pages = sorted(glob.glob(os.path.join(CORPUS, "*", "source.html")))
+        if not cls.pages:
+            raise unittest.SkipTest("no corpus at " + CORPUS)
+        proc = run_warta("extract", "--url", PAGE_URL, *cls.pages, timeout=600)
+        cls.returncode, cls.stderr = proc.returncode, proc.stderr
+        cls.results = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+
+    def test_one_object_per_page_with_contract_fields(self):
+        self.assertEqual(self.returncode, 0, self.stderr)
+        self.assertEqual([r["file"] for r in self.results], self.pages)
+        for r in self.results:
+            for field in FIELDS:
+                self.assertIn(field, r, r["file"])
+            self.assertNotIn("<script", r["content_html"].lower(), r["file"])
+
+    def test_text_f1_against_expected_articles(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            results = os.path.join(tmp, "results.jsonl")
+            with open(results, "w", encoding="utf-8") as f:
+                for r in self.results:
+                    line = {"page": page_name(r["file"]), "title": r["title"], "text": r["text"]}
+                    f.write(json.dumps(line, ensure_ascii=False) + "\n")
+            score = subprocess.run(["/usr/bin/python3", SCORER, CORPUS, results],
+                                   capture_output=True, text=True, timeout=300)
+        self.assertEqual(score.returncode, 0, score.stderr)
+        print(score.stdout, end="")
+        match = re.search(r"extract f1: ([0-9.]+)", score.stdout)
+        self.assertIsNotNone(match, score.stdout)
+        f1 = float(match.group(1))
+        print(f"extract f1: {f1:.3f} over {len(self.results)} pages "
+              f"(python3-readability: 0.881; required: {MIN_F1})")
+        self.assertGreaterEqual(f1, MIN_F1)
+
+    def test_titles_match_expected_metadata(self):
+        same, differ = 0, []
+        for r in self.results:
+            meta_path = os.path.join(os.path.dirname(r["file"]), "expected-metadata.json")
+            with open(meta_path, encoding="utf-8") as f:
+                want = normalize_title(json.load(f).get("title"))
+            if normalize_title(r["title"]) == want:
+                same += 1
+            else:
+                differ.append((page_name(r["file"]), r["title"], want))
+        rate = same / len(self.results)
+        print(f"titles: {same}/{len(self.results)} equal ({rate:.3f})")
+        for name, got, want in differ:
+            print(f"  {name}: got {got!r}, expected {want!r}")
+        self.assertGreaterEqual(rate, MIN_TITLE_AGREEMENT)
+
+
+class ExtractCommandTest(unittest.TestCase):
+    def test_missing_file_is_a_one_line_error_and_others_still_print(self):
+        page = sorted(glob.glob(os.path.join(CORPUS, "*", "source.html")))[:1]
+        if not page:
+            self.skipTest("no corpus")
+        proc = run_warta("extract", "/nonexistent/page.html", *page)
+        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(len(proc.stderr.strip().splitlines()), 1, proc.stderr)
+        self.assertIn("/nonexistent/page.html", proc.stderr)
+        lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+        self.assertEqual([r["file"] for r in lines], page)
+
+    def test_relative_links_resolve_against_url(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "page.html")
+            paragraph = ("<p>Warta reads this paragraph, which is long enough to count as "
+                         "content, with commas, clauses, and a <a href='/next'>link</a>.</p>")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("<html lang='id'><head><title>Judul berita yang cukup panjang</title>"
+                        "<meta property='article:published_time' "
+                        "content='2024-11-01T12:00:00+09:00'></head><body><article>"
+                        + paragraph * 6 + "</article></body></html>")
+            proc = run_warta("extract", path, "--url", "https://example.org/news/a.html")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        r = json.loads(proc.stdout)
+        self.assertEqual(r["lang"], "id")
+        self.assertEqual(r["published"], "2024-11-01T03:00:00Z")
+        self.assertIn('href="https://example.org/next"', r["content_html"])
+        self.assertTrue(r["acceptable"])
+
+
+if __name__ == "__main__":
+    unittest.main()
