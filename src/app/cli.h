@@ -43,6 +43,9 @@ void RegisterServe(CommandLine& line);
 void RegisterMigrate(CommandLine& line);
 void RegisterDemo(CommandLine& line);
 void RegisterArticle(CommandLine& line);
+void RegisterSource(CommandLine& line);
+void RegisterOpml(CommandLine& line);
+void RegisterIngest(CommandLine& line);
 void RegisterExtract(CommandLine& line);
 void RegisterFeed(CommandLine& line);
 

@@ -9,11 +9,13 @@
 
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/ingest_setup.h"
 #include "auth/csrf.h"
 #include "core/limits.h"
 #include "engagement/view_counter.h"
 #include "engagement/visitor.h"
 #include "http/server/server.h"
+#include "ingest/scheduler/scheduler.h"
 #include "metrics/metrics.h"
 #include "web/handlers.h"
 #include "web/web_app.h"
@@ -105,7 +107,18 @@ int RunServe(const CommonOptions& options) {
       views, std::chrono::milliseconds(config->views.flush_interval_ms), [](const Error& error) {
         spdlog::warn("views: flush failed, will retry: {}", error.ToString());
       });
+  // Background ingest (ingest.enabled): fetches due sources every ingest.interval_seconds.
+  std::unique_ptr<ingest::scheduler::Scheduler> ingester;
+  if (config->ingest.enabled) {
+    ingest::scheduler::SchedulerOptions ingest_options;
+    ingest_options.interval = std::chrono::seconds(config->ingest.interval_seconds);
+    auto scheduler = ingest::scheduler::Scheduler::Create(db, PipelineOptionsFrom(config.value()),
+                                                          ingest_options, &registry);
+    if (!scheduler.ok()) return Fail(scheduler.error().ToString());
+    ingester = std::move(scheduler).value();
+  }
   server.value()->Start();
+  if (ingester) ingester->Start();
   // Always printed, whatever the log level: scripts and tests read the address from it.
   const std::string& host = server_options->host;
   std::string shown_host = host.find(':') == std::string::npos ? host : "[" + host + "]";
@@ -115,6 +128,7 @@ int RunServe(const CommonOptions& options) {
   int signal_number = 0;
   sigwait(&shutdown_signals, &signal_number);
   spdlog::info("warta: {} received, draining", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
+  if (ingester) ingester->Stop();  // cancels running fetches; their sources stay due
   server.value()->Stop();
   flusher.Stop();  // the final flush: every counted view reaches the store
   if (views.pending() != 0) {

@@ -17,6 +17,9 @@ int main(int argc, char** argv) {
   warta::app::RegisterMigrate(line);
   warta::app::RegisterDemo(line);
   warta::app::RegisterArticle(line);
+  warta::app::RegisterSource(line);
+  warta::app::RegisterOpml(line);
+  warta::app::RegisterIngest(line);
   warta::app::RegisterExtract(line);
   warta::app::RegisterFeed(line);
 

@@ -1,0 +1,95 @@
+// `warta opml import FILE` and `warta opml export`: sources in and out as OPML 2.0.
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "app/cli.h"
+#include "app/commands.h"
+#include "ingest/opml/opml.h"
+
+namespace warta::app {
+namespace {
+
+std::int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Result<std::string> ReadBounded(const std::string& path) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) return MakeError(ErrorCode::kIo, "opml: cannot read '" + path + "'");
+    in = &file;
+  }
+  std::string data(ingest::opml::kMaxOpmlBytes + 1, '\0');
+  in->read(data.data(), static_cast<std::streamsize>(data.size()));
+  data.resize(static_cast<std::size_t>(in->gcount()));
+  if (data.size() > ingest::opml::kMaxOpmlBytes) {
+    return MakeError(ErrorCode::kTooLarge, "opml: '" + path + "' is larger than " +
+                                               std::to_string(ingest::opml::kMaxOpmlBytes) +
+                                               " bytes");
+  }
+  return data;
+}
+
+int RunImport(const CommonOptions& options, const std::string& path) {
+  auto config = LoadConfig(options);
+  if (!config.ok()) return Fail(config.error().ToString());
+  auto bytes = ReadBounded(path);
+  if (!bytes.ok()) return Fail(bytes.error().message);
+  auto subs = ingest::opml::ParseOpml(*bytes);
+  if (!subs.ok()) return Fail(path + ": " + subs.error().message);
+  auto store = OpenMigratedStore(config.value());
+  if (!store.ok()) return Fail(store.error().ToString());
+  int added = 0, present = 0, skipped = subs->skipped;
+  for (const model::NewSource& source : subs->sources) {
+    auto id = store.value()->sources().Add(source);
+    if (id.ok()) {
+      ++added;
+    } else if (id.error().code == ErrorCode::kAlreadyExists) {
+      ++present;
+    } else if (id.error().code == ErrorCode::kInvalidArgument ||
+               id.error().code == ErrorCode::kTooLarge) {
+      ++skipped;
+      std::cerr << "warta: opml: skipped " << source.url.substr(0, 200) << ": "
+                << id.error().message << "\n";
+    } else {
+      return Fail(id.error().ToString());
+    }
+  }
+  std::cout << "opml: imported " << added << " sources (" << present << " already present, "
+            << skipped << " skipped)\n";
+  return 0;
+}
+
+int RunExport(const CommonOptions& options) {
+  auto config = LoadConfig(options);
+  if (!config.ok()) return Fail(config.error().ToString());
+  auto store = OpenMigratedStore(config.value());
+  if (!store.ok()) return Fail(store.error().ToString());
+  auto sources = store.value()->sources().List(UnixNow());
+  if (!sources.ok()) return Fail(sources.error().ToString());
+  std::cout << ingest::opml::WriteOpml(*sources, config->site.name, UnixNow());
+  return 0;
+}
+
+}  // namespace
+
+void RegisterOpml(CommandLine& line) {
+  CLI::App* opml = line.cli().add_subcommand("opml", "Sources in and out as OPML 2.0");
+  opml->require_subcommand(1);
+  CLI::App* import = opml->add_subcommand("import", "Add the feeds of an OPML file");
+  line.AddStoreOptions(import);
+  std::string* file = &line.NewValue();
+  import->add_option("file", *file, "OPML file ('-' for stdin)")->required();
+  line.OnRun(import, [&line, file] { return RunImport(line.options(), *file); });
+  CLI::App* export_command = opml->add_subcommand("export", "Print every source as OPML 2.0");
+  line.AddStoreOptions(export_command);
+  line.OnRun(export_command, [&line] { return RunExport(line.options()); });
+}
+
+}  // namespace warta::app

@@ -1,0 +1,175 @@
+// `warta source add|list|reextract`: feed sources and their health.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/cli.h"
+#include "app/commands.h"
+#include "app/ingest_setup.h"
+#include "core/rfc3339.h"
+#include "model/source.h"
+
+namespace warta::app {
+namespace {
+
+std::int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+struct AddFlags {
+  std::string url;
+  std::string name;
+  std::string lang;
+  std::string time_zone;
+  std::string category;
+  int refresh_minutes = 0;
+  bool full_text = false;
+  bool disabled = false;
+};
+
+const char* State(const model::Source& s) {
+  if (!s.enabled) return "disabled";
+  if (s.last_fetch_at == 0) return "new";
+  return s.consecutive_errors > 0 ? "failing" : "ok";
+}
+
+std::string When(std::int64_t t) { return t == 0 ? "never" : FormatRfc3339Utc(t); }
+
+nlohmann::json SourceJson(const model::Source& s) {
+  return {{"id", s.id},
+          {"url", s.url},
+          {"name", s.DisplayName()},
+          {"site_url", s.site_url},
+          {"category", s.category},
+          {"lang", s.lang},
+          {"time_zone", s.time_zone},
+          {"refresh_minutes", s.refresh_minutes},
+          {"full_text", s.full_text},
+          {"enabled", s.enabled},
+          {"state", State(s)},
+          {"last_fetch_at", s.last_fetch_at},
+          {"last_success_at", s.last_success_at},
+          {"next_fetch_at", s.next_fetch_at},
+          {"last_status", s.last_status},
+          {"last_error", s.last_error},
+          {"consecutive_errors", s.consecutive_errors},
+          {"items_total", s.items_total},
+          {"items_per_day", s.ItemsPerDay()},
+          {"etag", s.etag},
+          {"last_modified", s.last_modified}};
+}
+
+int RunSourceAdd(const CommonOptions& options, const AddFlags& flags) {
+  auto config = LoadConfig(options);
+  if (!config.ok()) return Fail(config.error().ToString());
+  model::NewSource source;
+  source.url = flags.url;
+  source.name = flags.name;
+  source.lang = flags.lang;
+  source.time_zone = flags.time_zone;
+  source.category = flags.category;
+  source.refresh_minutes = flags.refresh_minutes;
+  source.full_text = flags.full_text;
+  source.enabled = !flags.disabled;
+  auto valid = model::ValidateNewSource(source);
+  if (!valid.ok()) return Fail(valid.error().message);
+  auto store = OpenMigratedStore(config.value());
+  if (!store.ok()) return Fail(store.error().ToString());
+  auto id = store.value()->sources().Add(source);
+  if (!id.ok()) return Fail(id.error().message);
+  std::cout << nlohmann::json{{"id", id.value()}, {"url", source.url}}.dump() << "\n";
+  return 0;
+}
+
+void PrintTable(const std::vector<model::Source>& sources) {
+  std::printf("%-4s %-24s %-8s %-20s %-4s %-4s %7s %7s  %s\n", "ID", "NAME", "STATE", "LAST FETCH",
+              "HTTP", "ERR", "ITEMS/D", "TOTAL", "URL");
+  for (const model::Source& s : sources) {
+    std::string name = s.DisplayName();
+    if (name.size() > 24) name = name.substr(0, 23) + "~";
+    std::printf("%-4lld %-24s %-8s %-20s %-4d %-4d %7.1f %7lld  %s\n", static_cast<long long>(s.id),
+                name.c_str(), State(s), When(s.last_fetch_at).c_str(), s.last_status,
+                s.consecutive_errors, s.ItemsPerDay(), static_cast<long long>(s.items_total),
+                s.url.c_str());
+    if (!s.last_error.empty()) std::printf("     error: %s\n", s.last_error.c_str());
+  }
+}
+
+int RunSourceList(const CommonOptions& options, bool json) {
+  auto config = LoadConfig(options);
+  if (!config.ok()) return Fail(config.error().ToString());
+  auto store = OpenMigratedStore(config.value());
+  if (!store.ok()) return Fail(store.error().ToString());
+  auto sources = store.value()->sources().List(UnixNow());
+  if (!sources.ok()) return Fail(sources.error().ToString());
+  if (json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const model::Source& s : *sources) list.push_back(SourceJson(s));
+    std::cout << nlohmann::json{{"sources", list}}.dump(2) << "\n";
+  } else {
+    PrintTable(*sources);
+  }
+  return 0;
+}
+
+int RunSourceReextract(const CommonOptions& options, std::int64_t id, int limit) {
+  auto config = LoadConfig(options);
+  if (!config.ok()) return Fail(config.error().ToString());
+  auto store = OpenMigratedStore(config.value());
+  if (!store.ok()) return Fail(store.error().ToString());
+  auto pipeline =
+      ingest::pipeline::Pipeline::Create(*store.value(), PipelineOptionsFrom(config.value()));
+  if (!pipeline.ok()) return Fail(pipeline.error().ToString());
+  auto summary = pipeline.value()->Reextract(id, limit);
+  if (!summary.ok()) return Fail(summary.error().message);
+  std::cout << "reextract: " << summary->articles << " articles, " << summary->updated
+            << " updated, " << summary->unchanged << " unchanged\n";
+  return 0;
+}
+
+}  // namespace
+
+void RegisterSource(CommandLine& line) {
+  CLI::App* source = line.cli().add_subcommand("source", "Manage feed sources");
+  source->require_subcommand(1);
+
+  CLI::App* add = source->add_subcommand("add", "Register a feed source");
+  line.AddStoreOptions(add);
+  auto flags = std::make_shared<AddFlags>();
+  add->add_option("url", flags->url, "Feed URL (http or https)")->required();
+  add->add_option("--name", flags->name, "Display name, shown as the articles' source");
+  add->add_option("--lang", flags->lang, "Language of the source (e.g. ja); default: detected");
+  add->add_option("--time-zone", flags->time_zone,
+                  "IANA zone for dates without one (e.g. Asia/Tokyo)");
+  add->add_option("--category", flags->category, "Category path, e.g. News/Japan");
+  add->add_option("--refresh-minutes", flags->refresh_minutes,
+                  "Minutes between fetches (default: fetch.default_refresh_minutes)")
+      ->check(CLI::Range(0, model::kMaxRefreshMinutes));
+  add->add_flag("--full-text", flags->full_text, "Fetch each article's page for its full text");
+  add->add_flag("--disabled", flags->disabled, "Add without fetching it yet");
+  line.OnRun(add, [&line, flags] { return RunSourceAdd(line.options(), *flags); });
+
+  CLI::App* list = source->add_subcommand("list", "Sources with their health");
+  line.AddStoreOptions(list);
+  auto json = std::make_shared<bool>(false);
+  list->add_flag("--json", *json, "Print JSON instead of a table");
+  line.OnRun(list, [&line, json] { return RunSourceList(line.options(), *json); });
+
+  CLI::App* reextract =
+      source->add_subcommand("reextract", "Re-run full-text extraction on a source's articles");
+  line.AddStoreOptions(reextract);
+  auto id = std::make_shared<std::int64_t>(0);
+  auto limit = std::make_shared<int>(20);
+  reextract->add_option("id", *id, "Source id (see 'warta source list')")->required();
+  reextract->add_option("--limit", *limit, "Newest articles to re-extract (default 20)")
+      ->check(CLI::Range(1, 1000));
+  line.OnRun(reextract,
+             [&line, id, limit] { return RunSourceReextract(line.options(), *id, *limit); });
+}
+
+}  // namespace warta::app

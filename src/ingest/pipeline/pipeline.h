@@ -1,0 +1,105 @@
+// The ingest pipeline, the only place that knows the order of the stages:
+//
+//   fetch feed -> parse -> (sanitize: done by the parser) -> dedup by guid / URL
+//     -> fetch article page + extract full text (sources that want it; kept only when the
+//        extractor finds it acceptable) -> fingerprint, language -> dedup by content
+//     -> store -> cluster near-duplicates into stories -> record the source's health
+//
+// Each source is one job: its errors (transport, HTTP status, unparseable feed, an
+// exception anywhere in its processing) are recorded on that source and never affect the
+// others. Re-running is idempotent: storage refuses a second article with the same
+// (source, guid) or canonical URL.
+//
+// Thread safety: one run at a time per Pipeline (RunOnce and Reextract serialize on a
+// mutex); different processes may ingest the same store (unique keys keep it consistent).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "ingest/fetcher/fetcher.h"
+#include "model/fetch_schedule.h"
+#include "storage/store.h"
+
+namespace warta::ingest::pipeline {
+
+struct PipelineOptions {
+  fetcher::FetchOptions fetch;
+  model::SchedulePolicy schedule;
+  int max_items_per_feed = 200;  // newest entries of one fetch considered
+  std::int64_t cluster_window_seconds = 48 * 3600;
+  int cluster_max_distance = 10;  // SimHash bits
+  int max_sources_per_run = 10'000;
+  std::vector<std::string> iframe_hosts;  // passed to the sanitizer / extractor
+  // Unix seconds now; tests pass a fake clock. Default: the system clock.
+  std::function<std::int64_t()> clock;
+};
+
+struct Progress {
+  std::size_t done = 0;
+  std::size_t total = 0;
+  std::string source;   // display name of the source just read
+  bool failed = false;  // its fetch or feed failed
+};
+
+struct RunOptions {
+  bool force = false;  // every enabled source, due or not
+  const std::atomic<bool>* cancel = nullptr;
+  // Called on the run's thread as each source's feed has been fetched and read.
+  std::function<void(const Progress&)> on_progress;
+};
+
+// What one run did. Every due source ends in exactly one of fetched, not_modified, failed.
+struct RunSummary {
+  int sources = 0;
+  int fetched = 0;       // 200, parsed
+  int not_modified = 0;  // 304
+  int failed = 0;        // transport/HTTP/parse errors, 410 (disabled)
+  int new_articles = 0;
+  int duplicates = 0;               // entries already stored (guid, canonical URL, same text)
+  int clustered = 0;                // new articles joined to a story of other reports
+  int full_text = 0;                // new articles whose body came from their page
+  int rejected = 0;                 // entries that could not be stored (invalid even after repair)
+  std::vector<std::string> errors;  // "source name: message", one per failed source
+};
+
+struct ReextractSummary {
+  int articles = 0;   // looked at
+  int updated = 0;    // body replaced with the extracted full text
+  int unchanged = 0;  // extraction failed or was not acceptable: body kept
+};
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> Create(storage::Store& store, PipelineOptions options);
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Fetches every due source (all enabled ones with force) once and stores new articles.
+  // Fails only when the store cannot list sources; per-source problems are in the summary.
+  Result<RunSummary> RunOnce(const RunOptions& run);
+
+  // Re-runs full-text extraction on a source's newest `limit` articles, replacing a body
+  // only with an acceptable extraction. NotFound for an unknown source.
+  Result<ReextractSummary> Reextract(std::int64_t source_id, int limit,
+                                     const std::atomic<bool>* cancel = nullptr);
+
+ private:
+  Pipeline(storage::Store& store, PipelineOptions options,
+           std::unique_ptr<fetcher::Fetcher> fetcher);
+  std::int64_t Now() const;
+
+  storage::Store& store_;
+  PipelineOptions options_;
+  std::unique_ptr<fetcher::Fetcher> fetcher_;
+  std::mutex run_mutex_;
+};
+
+}  // namespace warta::ingest::pipeline

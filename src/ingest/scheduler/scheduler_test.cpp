@@ -1,0 +1,105 @@
+#include "ingest/scheduler/scheduler.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "ingest/fetcher/test_server.h"
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/testing/temp_dir.h"
+
+namespace warta::ingest::scheduler {
+namespace {
+
+using fetcher::testing::TestRequest;
+using fetcher::testing::TestServer;
+using Clock = std::chrono::steady_clock;
+
+class SchedulerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = storage::sqlite::SqliteStore::Open(dir_.File("warta.db"));
+    ASSERT_TRUE(store.ok());
+    store_ = std::move(*store);
+    ASSERT_TRUE(store_->Migrate().ok());
+  }
+
+  pipeline::PipelineOptions Options() {
+    pipeline::PipelineOptions options;
+    options.fetch.allow_private = true;
+    options.fetch.total_timeout = std::chrono::milliseconds(20'000);
+    options.fetch.low_speed_bytes = 1;
+    options.fetch.low_speed_seconds = 20;
+    return options;
+  }
+
+  void AddSource(const std::string& url) {
+    model::NewSource s;
+    s.url = url;
+    s.name = "Src";
+    ASSERT_TRUE(store_->sources().Add(s).ok());
+  }
+
+  storage::test_util::TempDir dir_;
+  std::unique_ptr<storage::sqlite::SqliteStore> store_;
+};
+
+TEST_F(SchedulerTest, RunsInTheBackgroundAndPublishesSourceHealth) {
+  TestServer server([](const TestRequest&, TestServer&, int fd) {
+    TestServer::Send(fd, TestServer::Response(
+                             200, {"Content-Type: application/rss+xml"},
+                             "<rss version=\"2.0\"><channel><title>T</title><item><guid>1</guid>"
+                             "<title>Hello</title><description>World</description></item>"
+                             "</channel></rss>"));
+  });
+  AddSource(server.Url("/feed"));
+  metrics::Registry registry;
+  auto scheduler =
+      Scheduler::Create(*store_, Options(), {std::chrono::milliseconds(20)}, &registry);
+  ASSERT_TRUE(scheduler.ok());
+  (*scheduler)->Start();
+  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  while (*store_->articles().Count() == 0 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  while ((*scheduler)->runs() < 2 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  (*scheduler)->Stop();
+  EXPECT_EQ(*store_->articles().Count(), 1);
+  EXPECT_EQ(server.requests().size(), 1u);  // not due again within the floor
+  const std::string text = registry.Render();
+  EXPECT_NE(text.find("warta_ingest_articles_total 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("warta_source_consecutive_errors{source_id=\"1\",source=\"Src\"} 0"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("warta_sources{state=\"all\"} 1"), std::string::npos);
+}
+
+TEST_F(SchedulerTest, StopCancelsASlowFetchAndLeavesTheSourceDue) {
+  TestServer server([](const TestRequest&, TestServer& s, int fd) {
+    TestServer::Send(fd, TestServer::Head(200, {"Content-Length: 100000"}));
+    while (!s.stopping() && TestServer::Send(fd, "x")) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  });
+  AddSource(server.Url("/slow"));
+  auto scheduler =
+      Scheduler::Create(*store_, Options(), {std::chrono::milliseconds(1000)}, nullptr);
+  ASSERT_TRUE(scheduler.ok());
+  (*scheduler)->Start();
+  const auto deadline = Clock::now() + std::chrono::seconds(5);
+  while (server.requests().empty() && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  const auto start = Clock::now();
+  (*scheduler)->Stop();
+  EXPECT_LT(Clock::now() - start, std::chrono::seconds(2));
+  auto source = store_->sources().FindById(1);
+  ASSERT_TRUE(source.ok());
+  EXPECT_EQ(source->consecutive_errors, 0);
+  EXPECT_EQ(source->last_fetch_at, 0);
+}
+
+}  // namespace
+}  // namespace warta::ingest::scheduler

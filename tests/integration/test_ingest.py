@@ -1,0 +1,381 @@
+"""Ingestion end to end: `warta source add`, `warta ingest --once`, `warta opml`, the
+scheduler inside `warta serve`, against a loopback HTTP server in this process serving the
+fixture feeds of tests/fixtures/ingest/ and hostile responses (issue 3, Must show 3 and 5)."""
+
+import gzip
+import http.server
+import json
+import os
+import re
+import sqlite3
+import threading
+import time
+import unittest
+
+from warta_harness import WartaTestCase, parse_page, run_warta
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "ingest")
+
+# Short limits so the hostile cases end in a second or two.
+ENV = {
+    "WARTA_FETCH_ALLOW_PRIVATE": "1",
+    "WARTA_FETCH_MAX_BODY_BYTES": str(1024 * 1024),
+    "WARTA_FETCH_TIMEOUT_SECONDS": "6",
+    "WARTA_FETCH_CONNECT_TIMEOUT_SECONDS": "2",
+    "WARTA_FETCH_LOW_SPEED_BYTES": "1000",
+    "WARTA_FETCH_LOW_SPEED_SECONDS": "1",
+    "WARTA_LOG_LEVEL": "warn",
+}
+
+
+_BOMB = []
+
+
+def bomb():
+    if not _BOMB:
+        _BOMB.append(gzip.compress(b"\0" * (32 << 20), 9))
+    return _BOMB[0]
+
+
+def fixture(name, base):
+    with open(os.path.join(FIXTURES, name), encoding="utf-8") as f:
+        return f.read().replace("{BASE}", base).encode("utf-8")
+
+
+class FeedSite:
+    """http.server on 127.0.0.1:0 in a thread; records every request's path and headers."""
+
+    def __init__(self):
+        self.requests = []
+        self.flaky_fails = True
+        self.stop = threading.Event()
+        site = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                site.requests.append((self.path, dict(self.headers)))
+                try:
+                    site.route(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = "http://127.0.0.1:%d" % self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.stop.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+    def url(self, path):
+        return self.base + path
+
+    def seen(self, path):
+        return [headers for p, headers in self.requests if p == path]
+
+    @staticmethod
+    def send(h, status, body=b"", headers=()):
+        h.send_response(status)
+        for name, value in headers:
+            h.send_header(name, value)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    def route(self, h):
+        path = h.path
+        if path == "/a.xml":  # ETag only
+            etag = '"paper-a-v1"'
+            if h.headers.get("If-None-Match") == etag:
+                return self.send(h, 304, headers=[("ETag", etag)])
+            return self.send(h, 200, fixture("paper_a.xml", self.base),
+                             [("Content-Type", "application/rss+xml; charset=utf-8"), ("ETag", etag)])
+        if path == "/b.atom":  # Last-Modified only
+            modified = "Tue, 22 Oct 2024 03:00:00 GMT"
+            if h.headers.get("If-Modified-Since") == modified:
+                return self.send(h, 304)
+            return self.send(h, 200, fixture("paper_b.atom", self.base),
+                             [("Content-Type", "application/atom+xml"), ("Last-Modified", modified)])
+        if path == "/summary.xml":
+            return self.send(h, 200, fixture("summary_only.xml", self.base),
+                             [("Content-Type", "application/rss+xml")])
+        if path == "/articles/library.html":
+            return self.send(h, 200, fixture("articles/library.html", self.base),
+                             [("Content-Type", "text/html; charset=utf-8")])
+        if path == "/flaky.xml":
+            if self.flaky_fails:
+                return self.send(h, 500, b"internal error")
+            return self.send(h, 200, fixture("recovered.xml", self.base),
+                             [("Content-Type", "application/rss+xml")])
+        if path == "/huge.xml":  # a "1 GB" body: streams until the client hangs up
+            h.send_response(200)
+            h.send_header("Content-Type", "application/rss+xml")
+            h.send_header("Content-Length", str(1 << 30))
+            h.end_headers()
+            h.wfile.write(b"<rss><channel><title>")
+            chunk = b"x" * 65536
+            while not self.stop.is_set():
+                h.wfile.write(chunk)
+            return
+        if path == "/bomb.xml":  # 32 MB of zeros in ~32 KB of gzip, 32 times the cap
+            return self.send(h, 200, bomb(),
+                             [("Content-Type", "application/rss+xml"), ("Content-Encoding", "gzip")])
+        if path in ("/loop1", "/loop2"):
+            target = "/loop2" if path == "/loop1" else "/loop1"
+            return self.send(h, 302, headers=[("Location", self.url(target))])
+        if path == "/trickle.xml":
+            h.send_response(200)
+            h.send_header("Content-Type", "application/rss+xml")
+            h.send_header("Content-Length", "100000")
+            h.end_headers()
+            for _ in range(300):
+                if self.stop.is_set():
+                    return
+                h.wfile.write(b"<")
+                h.wfile.flush()
+                time.sleep(0.1)
+            return
+        if path == "/image.xml":
+            return self.send(h, 200, b"\x89PNG\r\n\x1a\n" + b"\0" * 100,
+                             [("Content-Type", "image/png")])
+        return self.send(h, 404, b"not found")
+
+
+class IngestTest(WartaTestCase):
+    def setUp(self):
+        super().setUp()
+        self.site = FeedSite()
+
+    def tearDown(self):
+        super().tearDown()
+        self.site.close()
+
+    def warta(self, *args, env=None, ok=True):
+        full = dict(ENV)
+        full.update(env or {})
+        r = run_warta(*args, "--db", self.db, env=full, timeout=120)
+        if ok:
+            self.assertEqual(r.returncode, 0, (args, r.stdout, r.stderr))
+        return r
+
+    def add_source(self, path, name, *flags):
+        r = self.warta("source", "add", self.site.url(path), "--name", name, *flags)
+        return json.loads(r.stdout)["id"]
+
+    def ingest(self, *flags, env=None):
+        r = self.warta("ingest", "--once", *flags, env=env)
+        m = re.search(r"ingest: (\d+) sources: (\d+) fetched, (\d+) not modified, (\d+) failed; "
+                      r"(\d+) new articles, (\d+) duplicates", r.stdout)
+        self.assertIsNotNone(m, r.stdout)
+        keys = ("sources", "fetched", "not_modified", "failed", "new", "duplicates")
+        return dict(zip(keys, map(int, m.groups()))), r
+
+    def sources(self):
+        r = self.warta("source", "list", "--json")
+        return {s["id"]: s for s in json.loads(r.stdout)["sources"]}
+
+    def query(self, sql, *args):
+        con = sqlite3.connect(self.db_path)
+        try:
+            return con.execute(sql, args).fetchall()
+        finally:
+            con.close()
+
+    def test_ingest_then_conditional_requests_add_nothing(self):
+        a = self.add_source("/a.xml", "Harbour Daily")
+        b = self.add_source("/b.atom", "Coast Courier")
+        first, _ = self.ingest()
+        self.assertEqual(first["sources"], 2)
+        self.assertEqual(first["fetched"], 2)
+        self.assertEqual(first["new"], 5)
+        self.assertEqual(self.query("SELECT COUNT(*) FROM articles")[0][0], 5)
+        # Stored safely: no script from the feed, the source's name, the canonical URL.
+        body, source, canonical = self.query(
+            "SELECT body_html, source, canonical_url FROM articles WHERE guid = 'harbour-daily-1001'")[0]
+        self.assertNotIn("<script", body)
+        self.assertIn("eight weeks of repairs", body)
+        self.assertEqual(source, "Harbour Daily")
+        self.assertEqual(canonical, "https://127.0.0.1:%d/a/railway" % self.site.server.server_address[1])
+        health = self.sources()
+        self.assertEqual(health[a]["etag"], '"paper-a-v1"')
+        self.assertEqual(health[b]["last_modified"], "Tue, 22 Oct 2024 03:00:00 GMT")
+        self.assertEqual(health[a]["items_total"], 3)
+
+        second, _ = self.ingest("--force")
+        self.assertEqual(second["not_modified"], 2, second)
+        self.assertEqual(second["new"], 0)
+        self.assertEqual(self.query("SELECT COUNT(*) FROM articles")[0][0], 5)
+        self.assertEqual(self.site.seen("/a.xml")[-1].get("If-None-Match"), '"paper-a-v1"')
+        self.assertEqual(self.site.seen("/b.atom")[-1].get("If-Modified-Since"),
+                         "Tue, 22 Oct 2024 03:00:00 GMT")
+        self.assertIsNone(self.site.seen("/b.atom")[-1].get("If-None-Match"))
+        self.assertIn("warta/", self.site.seen("/a.xml")[0].get("User-Agent"))
+        # Not due: a plain run fetches nothing.
+        third, _ = self.ingest()
+        self.assertEqual(third["sources"], 0)
+
+    def test_one_story_in_two_feeds_is_one_cluster_shown_on_the_article_page(self):
+        self.add_source("/a.xml", "Harbour Daily")
+        self.add_source("/b.atom", "Coast Courier")
+        self.ingest()
+        rows = self.query("SELECT id, source, story_id FROM articles WHERE story_id IS NOT NULL")
+        self.assertEqual(len(rows), 2, rows)
+        self.assertEqual(rows[0][2], rows[1][2])
+        self.assertEqual({r[1] for r in rows}, {"Harbour Daily", "Coast Courier"})
+        self.assertEqual(self.query("SELECT COUNT(DISTINCT story_id) FROM articles")[0][0], 1)
+        daily = [r[0] for r in rows if r[1] == "Harbour Daily"][0]
+        server = self.serve(env={"WARTA_INGEST_ENABLED": "0"})
+        status, _, body = server.get("/artikel/%d" % daily)
+        self.assertEqual(status, 200)
+        text = body.decode("utf-8")
+        m = re.search(r'<div class="also-reported">(.*?)</div>', text, re.S)
+        self.assertIsNotNone(m, text)
+        self.assertIn("Coast Courier", m.group(1))
+        self.assertNotIn("Harbour Daily", m.group(1))
+        page = parse_page(body)
+        self.assertEqual(page.texts["source"], "Harbour Daily")
+
+    def test_summary_only_feed_gets_its_full_text(self):
+        self.add_source("/summary.xml", "Town Bulletin", "--full-text")
+        counts, r = self.ingest()
+        self.assertEqual(counts["new"], 1, r.stdout)
+        self.assertIn("1 full text", r.stdout)
+        body = self.query("SELECT body_html FROM articles")[0][0]
+        self.assertIn("forty seats", body)
+        self.assertIn("publish the number of evening visitors", body)
+        self.assertNotIn("Most read", body)
+        self.assertNotIn("All rights reserved", body)
+        self.assertEqual(len(self.site.seen("/articles/library.html")), 1)
+        # reextract fetches the page again and keeps the full text.
+        rx = self.warta("source", "reextract", "1")
+        self.assertIn("1 articles, 1 updated", rx.stdout)
+
+    def test_failing_source_backs_off_and_recovers(self):
+        flaky = self.add_source("/flaky.xml", "Flaky Times")
+        good = self.add_source("/a.xml", "Harbour Daily")
+        counts, r = self.ingest()
+        self.assertEqual(counts["failed"], 1)
+        self.assertEqual(counts["new"], 3)  # the other source is unaffected
+        self.assertIn("Flaky Times: HTTP 500", r.stderr)
+        waits = []
+        for attempt in range(1, 4):
+            s = self.sources()[flaky]
+            self.assertEqual(s["consecutive_errors"], attempt)
+            self.assertEqual(s["state"], "failing")
+            self.assertTrue(s["enabled"])
+            waits.append(s["next_fetch_at"] - s["last_fetch_at"])
+            self.ingest("--force")
+        self.assertLess(waits[0], waits[1])
+        self.assertLess(waits[1], waits[2])
+        self.assertEqual(self.sources()[good]["consecutive_errors"], 0)
+        listing = self.warta("source", "list").stdout
+        self.assertRegex(listing, r"Flaky Times\s+failing")
+        self.assertIn("error: HTTP 500", listing)
+
+        self.site.flaky_fails = False
+        counts, _ = self.ingest("--force")
+        self.assertEqual(counts["failed"], 0)
+        s = self.sources()[flaky]
+        self.assertEqual(s["consecutive_errors"], 0)
+        self.assertEqual(s["last_error"], "")
+        self.assertEqual(s["state"], "ok")
+        self.assertEqual(s["items_total"], 1)
+
+    def test_hostile_responses_are_contained(self):
+        cases = {
+            "/huge.xml": "larger than",
+            "/bomb.xml": "larger than",
+            "/loop1": "redirects",
+            "/trickle.xml": "too slow",
+            "/image.xml": "image/png",
+        }
+        bomb()  # made before the fetch, so making it does not look like a slow server
+        ids = {path: self.add_source(path, "Hostile " + path) for path in cases}
+        good = self.add_source("/a.xml", "Harbour Daily")
+        start = time.monotonic()
+        counts, r = self.ingest()
+        self.assertLess(time.monotonic() - start, 30)
+        self.assertEqual(counts["failed"], len(cases), r.stderr)
+        self.assertEqual(counts["new"], 3)
+        health = self.sources()
+        for path, expected in cases.items():
+            error = health[ids[path]]["last_error"]
+            self.assertIn(expected, error.lower() if expected == "too slow" else error, (path, error))
+            self.assertEqual(health[ids[path]]["consecutive_errors"], 1)
+        self.assertEqual(health[good]["consecutive_errors"], 0)
+        self.assertLessEqual(len(self.site.seen("/loop1")) + len(self.site.seen("/loop2")), 6)
+        # Nothing damaged was stored.
+        self.assertEqual(self.query("SELECT COUNT(*) FROM articles")[0][0], 3)
+        self.assertEqual(self.query("PRAGMA integrity_check")[0][0], "ok")
+
+    def test_private_addresses_are_refused_without_allow_private(self):
+        src = self.add_source("/a.xml", "Harbour Daily")
+        counts, _ = self.ingest(env={"WARTA_FETCH_ALLOW_PRIVATE": "0"})
+        self.assertEqual(counts["failed"], 1)
+        self.assertEqual(self.site.seen("/a.xml"), [])
+        error = self.sources()[src]["last_error"]
+        self.assertIn("non-public address 127.0.0.1", error)
+        self.assertIn("allow_private", error)
+
+    def test_opml_import_keeps_categories_and_export_round_trips(self):
+        path = os.path.join(self.tmp.name, "sources.opml")
+        with open(path, "wb") as f:
+            f.write(fixture("sources.opml", self.site.base))
+        r = self.warta("opml", "import", path)
+        self.assertIn("imported 3 sources", r.stdout)
+        again = self.warta("opml", "import", path)
+        self.assertIn("imported 0 sources (3 already present", again.stdout)
+        by_name = {s["name"]: s for s in self.sources().values()}
+        self.assertEqual(by_name["Harbour Daily"]["category"], "News/Coast")
+        self.assertEqual(by_name["Town Bulletin"]["category"], "")
+        exported = self.warta("opml", "export").stdout
+        self.assertIn('<opml version="2.0"', exported)
+        self.assertRegex(exported, r'<outline text="News" title="News">\s*<outline text="Coast"')
+        self.assertIn('xmlUrl="%s/b.atom"' % self.site.base, exported)
+        bad = run_warta("opml", "import", os.path.join(FIXTURES, "paper_a.xml"), "--db", self.db)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("not an OPML document", bad.stderr)
+
+    def test_source_add_refuses_bad_input(self):
+        for args in (["ftp://example.org/feed"], ["not a url"], ["https://x.example/", "--lang", "english"]):
+            r = self.warta("source", "add", *args, ok=False)
+            self.assertNotEqual(r.returncode, 0, args)
+            self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+        self.add_source("/a.xml", "A")
+        dup = self.warta("source", "add", self.site.url("/a.xml"), ok=False)
+        self.assertNotEqual(dup.returncode, 0)
+        self.assertIn("already exists", dup.stderr)
+
+    def test_serve_runs_the_scheduler_and_reports_source_health(self):
+        self.add_source("/a.xml", "Harbour Daily")
+        self.add_source("/flaky.xml", "Flaky Times")
+        env = dict(ENV)
+        env["WARTA_INGEST_INTERVAL_SECONDS"] = "1"
+        server = self.serve(env=env)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            if self.query("SELECT COUNT(*) FROM articles")[0][0] == 3:
+                break
+            time.sleep(0.2)
+        self.assertEqual(self.query("SELECT COUNT(*) FROM articles")[0][0], 3, server.output())
+        time.sleep(1.5)  # a second cycle: the health gauges are set after each run
+        status, _, metrics = server.get("/metrics")
+        self.assertEqual(status, 200)
+        text = metrics.decode()
+        self.assertRegex(text, r'warta_source_consecutive_errors\{source_id="2",source="Flaky Times"\} 1')
+        self.assertRegex(text, r'warta_source_consecutive_errors\{source_id="1",source="Harbour Daily"\} 0')
+        self.assertRegex(text, r'warta_ingest_articles_total 3')
+        self.assertRegex(text, r'warta_sources\{state="failing"\} 1')
+        status, _, home = server.get("/")
+        self.assertIn("Coastal railway to reopen next month", home.decode())
+        self.assertEqual(server.stop(), 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
