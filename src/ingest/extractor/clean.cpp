@@ -201,8 +201,8 @@ void Scorer::CleanConditionally(Node* root, GumboTag tag) {
   if (!Flag(kCleanConditionally)) return;
   const std::vector<Node*> nodes = ElementsByTag(root, tag);
   // Backwards, so inner elements are judged (and maybe removed) before their containers.
-  for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
-    if ((*it)->parent != nullptr && ShouldRemove(*it, tag)) Detach(*it);
+  for (std::size_t i = nodes.size(); i-- > 0;) {
+    if (nodes[i]->parent != nullptr && ShouldRemove(nodes[i], tag)) Detach(nodes[i]);
   }
 }
 

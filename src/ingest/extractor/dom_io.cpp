@@ -80,15 +80,17 @@ void AppendStartTag(const Node* n, std::string& out) {
   out += '>';
 }
 
-// Writes `first` and its following siblings up to (not including) `end`, iteratively.
+// Writes `first` alone (only_first) or with all its following siblings; iterative.
 void AppendNodes(const Node* first, std::string& out, bool only_first) {
   std::vector<std::pair<const Node*, bool>> stack;  // (node, closing)
   if (only_first) {
     stack.emplace_back(first, false);
   } else {
-    std::vector<const Node*> siblings;
-    for (const Node* n = first; n != nullptr; n = n->next) siblings.push_back(n);
-    for (auto it = siblings.rbegin(); it != siblings.rend(); ++it) stack.emplace_back(*it, false);
+    const Node* last = first;
+    while (last->next != nullptr) last = last->next;
+    for (const Node* n = last; n != nullptr && n != first->prev; n = n->prev) {
+      stack.emplace_back(n, false);
+    }
   }
   while (!stack.empty()) {
     const auto [n, closing] = stack.back();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "ingest/extractor/dom.h"
@@ -48,7 +49,7 @@ Article FindArticle(const san::ParsedHtml& parsed, std::unique_ptr<Document> fir
       PrepareDocument(*doc);
     }
     const Grabbed grabbed = Scorer(*doc, flags, context).Grab();
-    article.documents.push_back(std::move(doc));
+    article.documents.push_back(std::exchange(doc, nullptr));
     if (grabbed.content == nullptr) return article;  // no <body>
     if (grabbed.text_length >= kCharThreshold) {
       article.content = grabbed.content;

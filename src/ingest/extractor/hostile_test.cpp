@@ -92,7 +92,7 @@ TEST(HostileTest, HugeButOrdinaryPageStaysFast) {
       "<div class='block'><p>Some paragraph text, with a comma, that goes on for a while to "
       "look like an article, with more words.</p><ul><li><a href='/a'>a link</a></li>"
       "<li><a href='/b'>another link</a></li></ul></div>";
-  html += Repeat(block, 1536 * 1024 / block.size());
+  html += Repeat(block, std::size_t{1536} * 1024 / block.size());
   const auto start = Clock::now();
   auto r = Extract(html, {});
   EXPECT_LT(SecondsSince(start), 10.0);
