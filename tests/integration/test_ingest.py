@@ -28,6 +28,21 @@ ENV = {
 }
 
 
+# Malformed on purpose: an entity bomb in the DTD, an external entity, a bare "&", bytes
+# that are not UTF-8, a date in 2099, and the document cut off in the middle of an item.
+BROKEN_FEED = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n'
+    b'<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+    b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;">'
+    b'<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;">'
+    b'<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+    b'<rss version="2.0"><channel><title>Broken & Co</title>\n'
+    b'<item><title>Tides &f; &xxe; table for the \xff\xfe week</title><guid>broken-1</guid>'
+    b'<pubDate>Fri, 01 Jan 2099 00:00:00 GMT</pubDate>'
+    b'<description>High tide at 6 & low tide at noon.</description></item>\n'
+    b'<item><title>Second item cut off'
+)
+
 _BOMB = []
 
 
@@ -141,6 +156,11 @@ class FeedSite:
                 h.wfile.flush()
                 time.sleep(0.1)
             return
+        if path == "/page.xml":  # an HTML page where a feed should be
+            return self.send(h, 200, b"<!DOCTYPE html><html><body><p>Welcome</p></body></html>",
+                             [("Content-Type", "text/html")])
+        if path == "/broken.xml":
+            return self.send(h, 200, BROKEN_FEED, [("Content-Type", "text/xml")])
         if path == "/image.xml":
             return self.send(h, 200, b"\x89PNG\r\n\x1a\n" + b"\0" * 100,
                              [("Content-Type", "image/png")])
@@ -312,6 +332,27 @@ class IngestTest(WartaTestCase):
         self.assertLessEqual(len(self.site.seen("/loop1")) + len(self.site.seen("/loop2")), 6)
         # Nothing damaged was stored.
         self.assertEqual(self.query("SELECT COUNT(*) FROM articles")[0][0], 3)
+        self.assertEqual(self.query("PRAGMA integrity_check")[0][0], "ok")
+
+    def test_malformed_and_absurd_feeds_are_contained(self):
+        page = self.add_source("/page.xml", "Not a feed")
+        broken = self.add_source("/broken.xml", "Broken")
+        before = int(time.time())
+        counts, r = self.ingest()
+        after = int(time.time())
+        self.assertEqual(counts["failed"], 1, r.stderr)
+        health = self.sources()
+        self.assertIn("feed", health[page]["last_error"].lower())
+        self.assertEqual(health[broken]["consecutive_errors"], 0, health[broken]["last_error"])
+        rows = self.query("SELECT title, published_at, body_html FROM articles WHERE source_id = ?", broken)
+        self.assertGreaterEqual(len(rows), 1)
+        for title, published, body in rows:
+            self.assertLessEqual(published, after)  # 2099 clamped to the fetch time
+            self.assertNotIn("root:", title + body)
+            self.assertLess(len(title), 1000)
+        tides = [r for r in rows if r[0].startswith("Tides")]
+        self.assertEqual(len(tides), 1, rows)
+        self.assertGreaterEqual(tides[0][1], before - 5)
         self.assertEqual(self.query("PRAGMA integrity_check")[0][0], "ok")
 
     def test_private_addresses_are_refused_without_allow_private(self):
