@@ -23,6 +23,7 @@ struct Node {
   bool is_text = false;
   GumboTag tag = GUMBO_TAG_UNKNOWN;  // elements only
   std::string name;                  // lower-case tag name (elements), for unknown tags
+  bool foreign = false;              // an SVG or MathML element
   std::vector<Attribute> attributes;
   std::string text;  // text nodes only
 
@@ -115,9 +116,10 @@ std::string InnerText(const Node* node, bool normalize_spaces = true);
 // without building the string.
 std::size_t InnerTextLength(const Node* node);
 
-// Copies gumbo's tree under `root` (an <html> element) into `doc`. Comments and the doctype
-// are left out; elements nested deeper than `max_depth` are unwrapped into the deepest
-// allowed ancestor (their content stays), which bounds every recursive walk later on.
+// Copies gumbo's tree under `root` (an <html> element) into `doc`. Comments, the doctype and
+// the inert content of <template> are left out; elements nested deeper than `max_depth` are
+// unwrapped into the deepest allowed ancestor (their content stays), which bounds every
+// recursive walk later on.
 void BuildFromGumbo(const GumboNode* root, Document& doc, int max_depth);
 
 // HTML of the node's children (innerHTML) or of the node itself (outerHTML).

@@ -20,6 +20,7 @@ std::string ElementName(const GumboElement& element) {
 Node* CopyElement(const GumboElement& element, Document& doc) {
   Node* node = doc.NewElement(element.tag);
   if (element.tag == GUMBO_TAG_UNKNOWN) node->name = ElementName(element);
+  node->foreign = element.tag_namespace != GUMBO_NAMESPACE_HTML;
   node->attributes.reserve(element.attributes.length);
   for (unsigned i = 0; i < element.attributes.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(element.attributes.data[i]);
@@ -140,8 +141,11 @@ void BuildFromGumbo(const GumboNode* root, Document& doc, int max_depth) {
       case GUMBO_NODE_CDATA:
         AppendChild(parent, doc.NewText(g->v.text.text));
         break;
-      case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE:
+        // A browser keeps template content out of the document (in template.content).
+        AppendChild(parent, CopyElement(g->v.element, doc));
+        break;
+      case GUMBO_NODE_ELEMENT:
         if (depth + 1 > max_depth) {
           // Too deep: the element disappears, its children join `parent`.
           stack.push_back(Frame{&g->v.element.children, 0, parent, depth});

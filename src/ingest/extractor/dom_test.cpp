@@ -31,6 +31,14 @@ TEST(DomTest, CopiesTheDocumentWithHeadAndBody) {
   EXPECT_EQ(OuterHtml(p.doc.body()), "<body><p class=\"x\">Hello <b>you</b></p></body>");
 }
 
+TEST(DomTest, TemplateContentIsInertAndSvgIsForeign) {
+  Parsed p("<body><template><p>inert</p></template><svg><title>icon</title></svg>");
+  EXPECT_EQ(InnerText(p.doc.body()), "icon");
+  const std::vector<Node*> titles = ElementsByTag(p.doc.html(), GUMBO_TAG_TITLE);
+  ASSERT_EQ(titles.size(), 1u);
+  EXPECT_TRUE(titles.front()->foreign);
+}
+
 TEST(DomTest, ElementsBeyondTheDepthLimitAreFlattenedKeepingTheirText) {
   std::string html = "<body>";
   for (int i = 0; i < 50; ++i) html += "<div>";

@@ -57,6 +57,15 @@ TEST(TitleTest, OnlyH1WhenTitleTooShort) {
             "Harbour plan approved after long debate");
 }
 
+TEST(TitleTest, SvgTitlesAreNotThePageTitle) {
+  EXPECT_EQ(ExtractPage("",
+                        "<svg><title>Share icon</title></svg><h1>Harbour plan approved after "
+                        "long debate</h1>" +
+                            Body())
+                .title,
+            "Harbour plan approved after long debate");
+}
+
 TEST(TitleTest, MetaTitlesWinOverTheTitleElement) {
   EXPECT_EQ(
       ExtractPage("<title>X | Y</title><meta property='og:title' content='From Open Graph'>").title,

@@ -64,8 +64,10 @@ std::string WithoutSeparators(std::string_view s) {
 
 // The title text as document.title gives it.
 std::string DocumentTitle(Node* root) {
-  const std::vector<Node*> titles = ElementsByTag(root, GUMBO_TAG_TITLE);
-  return titles.empty() ? std::string() : CollapseSpaces(TextContent(titles.front()));
+  for (const Node* title : ElementsByTag(root, GUMBO_TAG_TITLE)) {
+    if (!title->foreign) return CollapseSpaces(TextContent(title));  // not an SVG <title>
+  }
+  return {};
 }
 
 std::string TitleAfterColon(Node* root, const std::string& original) {
