@@ -102,7 +102,12 @@ class FeedParseCommandTest(unittest.TestCase):
         self.assertEqual(entry["link"], "https://example.org/news/1")
         self.assertEqual(entry["published"], "2024-11-01T03:00:00Z")
         self.assertIsNone(entry["updated"])
-        self.assertNotIn("script", entry["summary"])
+        self.assertEqual(entry["summary"], "<p>Hi<script>x()</script></p>")  # the feed's HTML
+
+        r = run_warta("feed", "parse", "--sanitize", "--base-url", "https://example.org/feed.xml",
+                      path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout)["entries"][0]["summary"], "<p>Hi</p>")
 
     def test_bozo_feed_exits_zero(self):
         path = self.write("bozo.xml", "<rss version='2.0'><channel><title>Fish & Chips&nbsp;"

@@ -45,6 +45,7 @@ std::string SafeHtml(const RawText& text, const std::string& base, const ParseOp
   if (!text.present) return {};
   std::string html = text.html ? text.value : PlainToHtml(text.value);
   if (!options.sanitize) return html;
+  if (auto trivial = SanitizeTrivial(html)) return *std::move(trivial);
   sanitizer::SanitizeOptions sanitize;
   sanitize.base_url = base;
   return sanitizer::Sanitize(html, sanitize);
@@ -101,13 +102,26 @@ Result<Feed> ParseJson(std::string_view bytes, const ParseOptions& options) {
   return feed;
 }
 
-Result<Feed> ParseXml(std::string_view bytes, const ParseOptions& options) {
+// Where the XML starts in a body that begins with something else (a PHP warning printed
+// before the feed is the classic), or npos.
+std::size_t XmlStart(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 4096);
+  for (std::string_view marker : {"<?xml", "<rss", "<feed", "<rdf:RDF"}) {
+    std::size_t at = head.find(marker);
+    if (at != std::string_view::npos) return at;
+  }
+  return std::string_view::npos;
+}
+
+Result<Feed> ParseXml(std::string_view bytes, const ParseOptions& options,
+                      const std::string& problem) {
   Feed feed;
+  NoteProblem(&feed, problem);
   encoding::Decoded decoded = encoding::DecodeXml(bytes, options.content_type_charset);
   NoteProblem(&feed, decoded.problem);
   feed.encoding = decoded.encoding;
   std::string repair_problem;
-  std::string text = xml::RepairXml(decoded.utf8, &repair_problem);
+  std::string text = xml::RepairXml(decoded.utf8, kMaxEntityExpansionBytes, &repair_problem);
   NoteProblem(&feed, repair_problem);
   decoded.utf8.clear();
   xml::Document doc = xml::Document::Parse(text, options.base_url);
@@ -174,10 +188,19 @@ Result<Feed> ParseFeed(std::string_view bytes, const ParseOptions& options) {
   char first = FirstSignificant(bytes);
   if (first == 0) return MakeError(ErrorCode::kInvalidArgument, "feed: empty document");
   if (first == '{' || first == '[') return ParseJson(bytes, options);
-  if (first != '<') {
+  std::size_t start = first == '<' ? 0 : XmlStart(bytes);
+  if (start == std::string_view::npos) {
     return MakeError(ErrorCode::kInvalidArgument, "feed: not a feed (neither XML nor JSON)");
   }
-  return ParseXml(bytes, options);
+  auto feed = ParseXml(bytes.substr(start), options, start > 0 ? "text before the XML" : "");
+  if (!feed.ok() && feed.error().code == ErrorCode::kInvalidArgument) {
+    // "<br />\n<b>Warning</b>: ... <?xml ...": markup before the feed.
+    std::size_t later = XmlStart(bytes.substr(start + 1));
+    if (later != std::string_view::npos) {
+      return ParseXml(bytes.substr(start + 1 + later), options, "text before the XML");
+    }
+  }
+  return feed;
 }
 
 }  // namespace warta::ingest::feed

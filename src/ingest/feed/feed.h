@@ -7,9 +7,10 @@
 //   (UTF-8/16, ISO-8859-x, Windows-125x, KOI8, Shift_JIS, EUC-JP, GB, Big5, ... via ICU);
 // - recovers from malformed XML (bare "&", HTML entities such as &nbsp;, mismatched or
 //   missing end tags, truncation, undeclared namespace prefixes) and sets `bozo` when it did;
-// - never loads anything from the network or the file system (no external entities, no
-//   DTD), and expands internal entities only as plain text within a small budget, so
-//   billion-laughs and XXE documents parse to harmless text;
+// - never loads anything from the network or the file system and never lets libxml2 see a
+//   DTD: the repair pass removes the DOCTYPE and expands internal entities itself, only
+//   when their value is plain text and within a small budget, so billion-laughs, quadratic
+//   blowup and XXE documents parse to harmless text;
 // - makes titles plain text, links absolute (xml:base, then ParseOptions::base_url) and
 //   summary/content safe HTML (the sanitizer, unless ParseOptions::sanitize is false);
 // - reads dates in every form seen in the wild (RFC 822 and its variants, RFC 3339, W3CDTF,
@@ -36,7 +37,7 @@ inline constexpr std::size_t kMaxFeedBytes = std::size_t{16} * 1024 * 1024;
 // Entries beyond this are dropped (and the feed marked bozo): it bounds the work per fetch.
 inline constexpr std::size_t kMaxEntries = 5000;
 // Internal DTD entities are expanded as text up to this many bytes per document; the rest
-// of their references are dropped. Enough for the odd "&company;" and nothing like an attack.
+// of their references are dropped. Enough for the odd "&company;", nothing like an attack.
 inline constexpr std::size_t kMaxEntityExpansionBytes = std::size_t{64} * 1024;
 
 enum class Format { kUnknown, kRss090, kRss091, kRss092, kRss20, kRss10, kAtom03, kAtom10, kJson };

@@ -53,10 +53,9 @@ std::int64_t ParseLength(std::string_view text) {
 
 }  // namespace
 
-Reader::Reader(std::string_view default_time_zone)
-    : budget_(kMaxEntityExpansionBytes), zone_(default_time_zone) {}
+Reader::Reader(std::string_view default_time_zone) : zone_(default_time_zone) {}
 
-std::string Reader::Text(const xmlNode* node) { return xml::TextContent(node, budget_); }
+std::string Reader::Text(const xmlNode* node) { return xml::TextContent(node); }
 
 std::string Reader::TrimmedText(const xmlNode* node) {
   std::string text = Text(node);
@@ -75,7 +74,7 @@ std::string Reader::Link(std::string_view raw, const xmlNode* node) {
 }
 
 RawText Reader::RssText(const xmlNode* node, bool html) {
-  if (xml::HasElementChildren(node)) return RawText::Html(xml::InnerHtml(node, budget_));
+  if (xml::HasElementChildren(node)) return RawText::Html(xml::InnerHtml(node));
   std::string text = Text(node);
   if (html || LooksLikeHtml(text)) return RawText::Html(std::move(text));
   return RawText::Plain(std::move(text));
@@ -97,7 +96,7 @@ RawText Reader::AtomText(const xmlNode* node, bool atom03) {
   }
   if (xml::HasElementChildren(node) && mode != "escaped") {
     // xhtml, or markup that was not escaped although the type says otherwise.
-    return RawText::Html(xml::InnerHtml(XhtmlContainer(node), budget_));
+    return RawText::Html(xml::InnerHtml(XhtmlContainer(node)));
   }
   std::string text = Text(node);
   return html ? RawText::Html(std::move(text)) : RawText::Plain(std::move(text));
@@ -136,7 +135,7 @@ bool Reader::ReadItemExtension(const xmlNode* child, DraftEntry* entry) {
       return true;
     case Ns::kXhtml:
       if (name == "body" && !entry->content.present) {
-        entry->content = RawText::Html(xml::InnerHtml(child, budget_));
+        entry->content = RawText::Html(xml::InnerHtml(child));
       }
       return true;
     case Ns::kAtom10:

@@ -1,6 +1,6 @@
-// What every XML format adapter needs while walking a tree: text with the entity budget,
-// dates in the feed's default zone, links resolved against xml:base, and the elements that
-// RSS 2.0, RSS 1.0 and Atom share through namespaces (dc, dcterms, content, media, itunes).
+// What every XML format adapter needs while walking a tree: text, dates in the feed's default zone,
+// links resolved against xml:base, and the elements that RSS 2.0, RSS 1.0 and Atom share through
+// namespaces (dc, dcterms, content, media, itunes).
 #pragma once
 
 #include <libxml/tree.h>
@@ -20,7 +20,7 @@ class Reader {
  public:
   explicit Reader(std::string_view default_time_zone);
 
-  // Text content of the element, entities expanded within the document's budget.
+  // Text content of the element.
   std::string Text(const xmlNode* node);
   // Trimmed text content.
   std::string TrimmedText(const xmlNode* node);
@@ -40,12 +40,9 @@ class Reader {
   // The same for channel-level elements (dc:language, dc:title, atom:link).
   bool ReadFeedExtension(const xmlNode* child, DraftFeed* feed);
 
-  xml::EntityBudget& budget() { return budget_; }
-
  private:
   void ReadMedia(const xmlNode* node, DraftEntry* entry);
 
-  xml::EntityBudget budget_;
   date::TimeZone zone_;
 };
 

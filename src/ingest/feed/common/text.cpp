@@ -53,9 +53,13 @@ std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool space = false;
-  for (char c : text) {
-    if (IsSpace(c)) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    // U+00A0 (C2 A0) counts too: "&nbsp;" in a title is layout, not content.
+    bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+    if (IsSpace(c) || nbsp) {
       space = !out.empty();
+      i += nbsp ? 1 : 0;
       continue;
     }
     if (space) out.push_back(' ');
@@ -127,6 +131,29 @@ bool LooksLikeHtml(std::string_view s) {
     }
   }
   return end_tag || entity;
+}
+
+std::optional<std::string> SanitizeTrivial(std::string_view html) {
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    auto c = static_cast<unsigned char>(html[i]);
+    if (c == '<' || c == '&' || c == '\r' || (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ||
+        (c == 0xC2 && i + 1 < html.size() && static_cast<unsigned char>(html[i + 1]) == 0xA0)) {
+      return std::nullopt;
+    }
+  }
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f'; };
+  while (!html.empty() && is_space(html.front())) html.remove_prefix(1);
+  while (!html.empty() && is_space(html.back())) html.remove_suffix(1);
+  std::string out;
+  out.reserve(html.size());
+  for (char c : html) {
+    if (c == '>') {
+      out += "&gt;";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
 }
 
 std::string ResolveLink(std::string_view raw, std::string_view base) {

@@ -1,7 +1,5 @@
 #include "ingest/feed/xml/node.h"
 
-#include <libxml/entities.h>
-
 #include <array>
 #include <cstring>
 #include <utility>
@@ -98,18 +96,15 @@ bool IsVoidElement(std::string_view name) {
   return false;
 }
 
-void AppendText(const xmlNode* node, EntityBudget& budget, std::string* out) {
+void AppendText(const xmlNode* node, std::string* out) {
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
     switch (child->type) {
       case XML_TEXT_NODE:
       case XML_CDATA_SECTION_NODE:
         out->append(View(child->content));
         break;
-      case XML_ENTITY_REF_NODE:
-        budget.Expand(child, out);
-        break;
       case XML_ELEMENT_NODE:
-        AppendText(child, budget, out);
+        AppendText(child, out);
         break;
       default:
         break;
@@ -117,9 +112,9 @@ void AppendText(const xmlNode* node, EntityBudget& budget, std::string* out) {
   }
 }
 
-void AppendHtml(const xmlNode* node, EntityBudget& budget, std::string* out);
+void AppendHtml(const xmlNode* node, std::string* out);
 
-void AppendElementHtml(const xmlNode* element, EntityBudget& budget, std::string* out) {
+void AppendElementHtml(const xmlNode* element, std::string* out) {
   std::string_view name = LocalName(element);
   out->push_back('<');
   out->append(name);
@@ -140,26 +135,21 @@ void AppendElementHtml(const xmlNode* element, EntityBudget& budget, std::string
   }
   out->push_back('>');
   if (IsVoidElement(name)) return;
-  AppendHtml(element, budget, out);
+  AppendHtml(element, out);
   out->append("</");
   out->append(name);
   out->push_back('>');
 }
 
-void AppendHtml(const xmlNode* node, EntityBudget& budget, std::string* out) {
+void AppendHtml(const xmlNode* node, std::string* out) {
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
     switch (child->type) {
       case XML_TEXT_NODE:
       case XML_CDATA_SECTION_NODE:
         AppendEscapedHtml(View(child->content), out);
         break;
-      case XML_ENTITY_REF_NODE: {
-        std::string text;
-        if (budget.Expand(child, &text)) AppendEscapedHtml(text, out);
-        break;
-      }
       case XML_ELEMENT_NODE:
-        AppendElementHtml(child, budget, out);
+        AppendElementHtml(child, out);
         break;
       default:
         break;
@@ -220,31 +210,15 @@ bool HasAttr(const xmlNode* node, std::string_view local, Ns ns) {
   return FindAttr(node, local, ns) != nullptr;
 }
 
-bool EntityBudget::Expand(const xmlNode* reference, std::string* out) {
-  // libxml2 hangs the xmlEntity off the reference node's children when it knows it.
-  const auto* entity = reinterpret_cast<const xmlEntity*>(reference->children);
-  if (entity == nullptr || entity->type != XML_ENTITY_DECL ||
-      entity->etype != XML_INTERNAL_GENERAL_ENTITY || entity->content == nullptr) {
-    return false;
-  }
-  std::string_view text = View(entity->content);
-  // Only plain text: anything with markup or further references is where amplification
-  // attacks live, and real feeds do not need it.
-  if (text.find_first_of("<&") != std::string_view::npos || text.size() > left_) return false;
-  left_ -= text.size();
-  out->append(text);
-  return true;
-}
-
-std::string TextContent(const xmlNode* node, EntityBudget& budget) {
+std::string TextContent(const xmlNode* node) {
   std::string out;
-  AppendText(node, budget, &out);
+  AppendText(node, &out);
   return out;
 }
 
-std::string InnerHtml(const xmlNode* node, EntityBudget& budget) {
+std::string InnerHtml(const xmlNode* node) {
   std::string out;
-  AppendHtml(node, budget, &out);
+  AppendHtml(node, &out);
   return out;
 }
 

@@ -1,11 +1,10 @@
 // Reading libxml2 trees the way feeds need: names by namespace (with the conventional prefix
-// standing in when a feed forgot to declare it), attributes, text with internal entities
-// expanded within a budget, inner markup re-serialized as HTML, and xml:base.
+// standing in when a feed forgot to declare it), attributes, text, inner markup re-serialized
+// as HTML, and xml:base. Trees come from RepairXml'd text, so they hold no entity references.
 #pragma once
 
 #include <libxml/tree.h>
 
-#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -43,23 +42,11 @@ inline bool Is(const xmlNode* node, Ns ns, std::string_view local) {
 std::string Attr(const xmlNode* node, std::string_view local, Ns ns = Ns::kNone);
 bool HasAttr(const xmlNode* node, std::string_view local, Ns ns = Ns::kNone);
 
-// How much internal-entity text one document may expand to (kMaxEntityExpansionBytes).
-class EntityBudget {
- public:
-  explicit EntityBudget(std::size_t bytes) : left_(bytes) {}
-  // Appends the replacement text of an entity reference node if it is plain text and
-  // fits the budget; returns whether it did.
-  bool Expand(const xmlNode* reference, std::string* out);
-
- private:
-  std::size_t left_;
-};
-
-// Concatenated text of the node's descendants (text, CDATA, expanded entities).
-std::string TextContent(const xmlNode* node, EntityBudget& budget);
+// Concatenated text of the node's descendants (text and CDATA).
+std::string TextContent(const xmlNode* node);
 // The children of `node` serialized as HTML: elements by local name, attributes by local
 // name (xmlns dropped), text escaped. For XHTML content and "naked" markup in RSS.
-std::string InnerHtml(const xmlNode* node, EntityBudget& budget);
+std::string InnerHtml(const xmlNode* node);
 // True if the node has element children (markup that was not escaped).
 bool HasElementChildren(const xmlNode* node);
 
