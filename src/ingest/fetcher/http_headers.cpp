@@ -80,7 +80,7 @@ std::optional<std::int64_t> ParseHttpDate(std::string_view text) {
     return std::nullopt;
   }
   return DaysFromCivil(year, static_cast<unsigned>(m), static_cast<unsigned>(day)) * 86400 +
-         hour * 3600 + minute * 60 + second;
+         std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
 }
 
 std::optional<std::int64_t> ParseMaxAge(std::string_view cache_control) {

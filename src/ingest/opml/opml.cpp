@@ -56,8 +56,10 @@ void Walk(const xmlNode* parent, const std::string& path, int depth, Subscriptio
     if (url.empty()) {
       std::string child = text;
       std::replace(child.begin(), child.end(), '/', '-');  // "/" separates levels
-      Walk(node, path.empty() ? child : (child.empty() ? path : path + "/" + child), depth + 1,
-           out);
+      std::string nested = path;
+      if (!nested.empty() && !child.empty()) nested += '/';
+      nested += child;
+      Walk(node, nested, depth + 1, out);
       continue;
     }
     if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {

@@ -152,7 +152,7 @@ void ReadFeed(SourceJob& job, fetcher::FetchResponse response, storage::ArticleS
 model::FetchHints ScanRssHints(std::string_view document) {
   model::FetchHints hints;
   // The channel's own elements come before its first item.
-  document = document.substr(0, std::min<std::size_t>(document.size(), 256 * 1024));
+  document = document.substr(0, std::min<std::size_t>(document.size(), std::size_t{256} * 1024));
   const auto first_item = document.find("<item");
   if (first_item != std::string_view::npos) document = document.substr(0, first_item);
   auto element_text = [](std::string_view doc, std::string_view name, std::size_t from,

@@ -33,7 +33,7 @@ struct PipelineOptions {
   fetcher::FetchOptions fetch;
   model::SchedulePolicy schedule;
   int max_items_per_feed = 200;  // newest entries of one fetch considered
-  std::int64_t cluster_window_seconds = 48 * 3600;
+  std::int64_t cluster_window_seconds = std::int64_t{48} * 3600;
   int cluster_max_distance = 10;  // SimHash bits
   int max_sources_per_run = 10'000;
   std::vector<std::string> iframe_hosts;  // passed to the sanitizer / extractor

@@ -9,7 +9,7 @@ namespace warta::storage::sqlite {
 namespace {
 
 constexpr int kMaxDueLimit = 100'000;
-constexpr std::int64_t kWeekSeconds = 7 * 24 * 3600;
+constexpr std::int64_t kWeekSeconds = std::int64_t{7} * 24 * 3600;
 
 // The columns every read selects, in the order ReadSource expects; the last one is the
 // number of articles in the week before the bound parameter ?1.
