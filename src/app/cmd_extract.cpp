@@ -11,6 +11,7 @@
 #include "app/commands.h"
 #include "core/rfc3339.h"
 #include "ingest/extractor/extractor.h"
+#include "ingest/pipeline/stages.h"
 
 namespace warta::app {
 namespace {
@@ -69,9 +70,11 @@ int RunExtract(const std::vector<std::string>& files, const std::string& url) {
   int status = 0;
   for (const std::string& file : files) {
     auto page = ReadPage(file, options.max_input_bytes);
-    Result<extractor::Extraction> extraction = page.ok()
-                                                   ? extractor::Extract(page.value(), options)
-                                                   : Result<extractor::Extraction>(page.error());
+    // Saved pages keep their charset: decode as the pipeline decodes fetched pages (<meta
+    // charset>, else UTF-8 or Windows-1252).
+    Result<extractor::Extraction> extraction =
+        page.ok() ? extractor::Extract(ingest::pipeline::DecodePage(page.value(), ""), options)
+                  : Result<extractor::Extraction>(page.error());
     if (!extraction.ok()) {
       status = Fail("extract: " + file + ": " + extraction.error().message);
       continue;

@@ -97,6 +97,21 @@ class ExtractCommandTest(unittest.TestCase):
         lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
         self.assertEqual([r["file"] for r in lines], page)
 
+    def test_saved_page_in_its_own_charset_is_decoded(self):
+        sentence = "政府は月曜日、港の再建計画を承認したと発表した。工事は来年まで続く見通しだ。"
+        html = ("<html lang='ja'><head><meta charset='Shift_JIS'><title>港の再建計画を承認"
+                "</title></head><body><article>" + ("<p>" + sentence + "</p>") * 5 +
+                "</article></body></html>")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "sjis.html")
+            with open(path, "wb") as f:
+                f.write(html.encode("shift_jis"))
+            proc = run_warta("extract", path)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        r = json.loads(proc.stdout)
+        self.assertIn(sentence, r["text"])
+        self.assertEqual(r["title"], "港の再建計画を承認")
+
     def test_relative_links_resolve_against_url(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "page.html")
