@@ -123,10 +123,10 @@ double TextDensity(Node* node, std::initializer_list<GumboTag> tags) {
   return static_cast<double>(inner) / static_cast<double>(length);
 }
 
-void CleanMatchedShareNodes(Node* top) {
+void CleanMatchedShareNodes(Node* top, WorkBudget& budget) {
   Node* end = NextElementInTree(top, true);
   Node* next = NextElementInTree(top, false);
-  while (next != nullptr && next != end) {
+  while (next != nullptr && next != end && !budget.Exhausted()) {
     if (ShareHint(ClassAndId(next)) && JsLength(TextContent(next)) < kShareElementMaxText) {
       next = RemoveAndGetNext(next);
     } else {
@@ -173,7 +173,7 @@ void Scorer::CleanArticle(Node* article) {
   }
   for (Node* child = article->FirstElementChild(); child != nullptr;
        child = child->NextElementSibling()) {
-    CleanMatchedShareNodes(child);
+    CleanMatchedShareNodes(child, context_.budget);
   }
   for (const GumboTag t : {GUMBO_TAG_IFRAME, GUMBO_TAG_INPUT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_SELECT,
                            GUMBO_TAG_BUTTON}) {
@@ -201,7 +201,7 @@ void Scorer::CleanConditionally(Node* root, GumboTag tag) {
   if (!Flag(kCleanConditionally)) return;
   const std::vector<Node*> nodes = ElementsByTag(root, tag);
   // Backwards, so inner elements are judged (and maybe removed) before their containers.
-  for (std::size_t i = nodes.size(); i-- > 0;) {
+  for (std::size_t i = nodes.size(); i-- > 0 && !context_.budget.Exhausted();) {
     if (nodes[i]->parent != nullptr && ShouldRemove(nodes[i], tag)) Detach(nodes[i]);
   }
 }
@@ -300,9 +300,9 @@ void FlattenMath(Document& doc, Node* root) {
   }
 }
 
-void SimplifyNestedElements(Node* article) {
+void SimplifyNestedElements(Node* article, WorkBudget& budget) {
   Node* node = article;
-  while (node != nullptr) {
+  while (node != nullptr && !budget.Exhausted()) {
     if (node->parent != nullptr && (node->Is(GUMBO_TAG_DIV) || node->Is(GUMBO_TAG_SECTION)) &&
         !node->Attr("id").starts_with("readability")) {
       if (IsElementWithoutContent(node)) {

@@ -50,7 +50,7 @@ Article FindArticle(const san::ParsedHtml& parsed, std::unique_ptr<Document> fir
     }
     const Grabbed grabbed = Scorer(*doc, flags, context).Grab();
     article.documents.push_back(std::exchange(doc, nullptr));
-    if (grabbed.content == nullptr) return article;  // no <body>
+    if (grabbed.content == nullptr) return article;  // no <body>, or out of budget
     if (grabbed.text_length >= kCharThreshold) {
       article.content = grabbed.content;
       article.dir = grabbed.dir;
@@ -153,10 +153,17 @@ Result<Extraction> Extract(std::string_view html, const ExtractOptions& options)
   PrepareDocument(*doc);
   const PageMetadata meta = ReadMetadata(doc->html(), json_ld);
 
-  ScorerContext context;
+  WorkBudget budget(options.max_cpu_seconds);
+  ScorerContext context(budget);
   context.article_title = meta.title;
   context.have_metadata_byline = !meta.byline.empty();
   Article article = FindArticle(parsed, std::move(doc), context);
+  if (article.content != nullptr) SimplifyNestedElements(article.content, budget);
+  if (budget.spent()) {
+    return MakeError(ErrorCode::kTimeout,
+                     fmt::format("extractor: page too complex to score within {} s of CPU",
+                                 options.max_cpu_seconds));
+  }
 
   out.title = meta.title;
   out.byline = !meta.byline.empty() ? meta.byline : context.byline;
@@ -169,7 +176,6 @@ Result<Extraction> Extract(std::string_view html, const ExtractOptions& options)
   const std::string base = BaseUrl(options, meta, out.canonical_url);
   out.lead_image = AbsoluteUrl(meta.lead_image, base);
   if (article.content != nullptr) {
-    SimplifyNestedElements(article.content);
     FlattenMath(*article.documents.front(), article.content);
     out.link_density = LinkDensity(article.content);
     san::SanitizeOptions sanitize;

@@ -32,6 +32,9 @@ namespace warta::ingest::extractor {
 inline constexpr std::size_t kMaxPageBytes = std::size_t{8} * 1024 * 1024;
 // Parse budget for one page (gumbo is quadratic on deeply nested tags; see sanitizer.h).
 inline constexpr double kMaxPageParseCpuSeconds = 3.0;
+// Scoring budget: real pages need milliseconds (Release); pages built to be deep and wide at
+// once would need far more.
+inline constexpr double kMaxExtractCpuSeconds = 5.0;
 
 struct ExtractOptions {
   // The page's address: base for relative links and images (a <base href> in the page
@@ -45,6 +48,8 @@ struct ExtractOptions {
   std::vector<std::string> iframe_hosts;
   std::size_t max_input_bytes = kMaxPageBytes;
   double max_parse_cpu_seconds = kMaxPageParseCpuSeconds;
+  // CPU time for scoring and cleaning after the parse (see budget.h).
+  double max_cpu_seconds = kMaxExtractCpuSeconds;
 };
 
 struct Extraction {
@@ -70,8 +75,8 @@ struct Extraction {
 };
 
 // Extracts the article of `html`. Errors: kTooLarge (over max_input_bytes) and kTimeout
-// (the page is too complex to parse within the budget). A page without an article is not an
-// error: the result has acceptable == false and a reason.
+// (the page is too complex to parse or score within the CPU budgets). A page without an article is
+// not an error: the result has acceptable == false and a reason.
 Result<Extraction> Extract(std::string_view html, const ExtractOptions& options);
 
 // "2024-11-01T12:00:00+09:00", "2024-11-01", "2024-11-01 12:00", RFC 822 dates

@@ -164,7 +164,7 @@ std::vector<Node*> Scorer::PrepareNodes(Node* root) {
   bool remove_title_header = true;
   const bool strip = Flag(kStripUnlikelys);
   Node* node = root;
-  while (node != nullptr) {
+  while (node != nullptr && !context_.budget.Exhausted()) {
     const std::string class_and_id = ClassAndId(node);
     if (!IsProbablyVisible(node) ||
         (node->Attr("aria-modal") == "true" && node->Attr("role") == "dialog") ||
@@ -211,6 +211,7 @@ std::vector<Node*> Scorer::PrepareNodes(Node* root) {
 std::vector<Node*> Scorer::ScoreParagraphs(const std::vector<Node*>& paragraphs) {
   std::vector<Node*> candidates;
   for (Node* paragraph : paragraphs) {
+    if (context_.budget.Exhausted()) break;
     if (paragraph->parent == nullptr) continue;
     const std::string text = InnerText(paragraph);
     const std::size_t length = JsLength(text);

@@ -76,6 +76,23 @@ TEST(HostileTest, NestingTooDeepToParseInTimeIsRefused) {
   EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
 }
 
+TEST(HostileTest, DeepAndWideAtOnceRunsOutOfBudget) {
+  // Paragraphs at every level of a deep chain, then many more at the bottom: every per-element
+  // measure walks a huge subtree. The scoring budget stops it.
+  const std::string p = "<p>Some text, with commas, and <a href='/x'>a link</a> in it.</p>";
+  std::string html = "<body>";
+  for (int i = 0; i < 190; ++i) html += "<div class='d" + std::to_string(i) + "'>" + p;
+  html += Repeat(p, 20'000);
+  ExtractOptions options;
+  options.max_cpu_seconds = 0.2;
+  const auto start = Clock::now();
+  auto r = Extract(html, options);
+  EXPECT_LT(SecondsSince(start), 8.0);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_NE(r.error().message.find("score"), std::string::npos);
+}
+
 TEST(HostileTest, DeepInlineNestingAndManyBrs) {
   const std::string html = "<body><div>" + Repeat("<a href='#'><del><ins>", 2'000) + "x" +
                            Repeat("<br>", 20'000) + "y</div>";

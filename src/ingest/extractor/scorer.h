@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/extractor/budget.h"
 #include "ingest/extractor/dom.h"
 
 namespace warta::ingest::extractor {
@@ -32,6 +33,8 @@ inline constexpr std::size_t kCharThreshold = 500;
 
 // What passes share: inputs from the metadata, and what the first pass found.
 struct ScorerContext {
+  explicit ScorerContext(WorkBudget& work_budget) : budget(work_budget) {}
+  WorkBudget& budget;         // spent: passes stop early and find nothing
   std::string article_title;  // headings repeating it are removed
   bool have_metadata_byline = false;
   std::string byline;  // found in the page by the first pass
@@ -101,7 +104,7 @@ bool IsProbablyVisible(const Node* node);
 void MarkDataTables(Node* root);
 // After a pass (readability's post-processing): empty divs/sections removed, a div or section
 // that only wraps another replaced by it.
-void SimplifyNestedElements(Node* article);
+void SimplifyNestedElements(Node* article, WorkBudget& budget);
 // MathML as text (the sanitizer does not pass MathML, a known XSS vector).
 void FlattenMath(Document& doc, Node* root);
 

@@ -41,6 +41,7 @@ bool ProseParagraph(const Node* node) {
 Node* Scorer::PickTopCandidate(const std::vector<Node*>& candidates, Node* body) {
   std::vector<Node*> top;
   for (Node* candidate : candidates) {
+    if (context_.budget.Exhausted()) break;
     candidate->score *= 1 - LinkDensity(candidate);
     auto at = std::find_if(top.begin(), top.end(),
                            [&](const Node* t) { return candidate->score > t->score; });
@@ -138,9 +139,11 @@ Grabbed Scorer::Grab() {
   const std::vector<Node*> paragraphs = PrepareNodes(doc_.html());
   const std::vector<Node*> candidates = ScoreParagraphs(paragraphs);
   Node* top = PickTopCandidate(candidates, body);
+  if (context_.budget.spent()) return result;
   Node* parent = top->parent;
   Node* article = CollectSiblings(top);
   CleanArticle(article);
+  if (context_.budget.spent()) return result;
   Node* page = doc_.NewElement(GUMBO_TAG_DIV);
   page->SetAttr("id", "readability-page-1");
   page->SetAttr("class", "page");
