@@ -9,13 +9,14 @@ Response ApiLogin(Context& context, const Request& request, const RouteParams& /
                   const Reader& reader) {
   auto credentials = ReadCredentials(request);
   if (!credentials) {
+    if (IsFormPost(request)) return BackToForm(request, "/login", "invalid");
     return ActionError(context, request, 400,
                        "expected a JSON object {\"username\": \"…\", \"password\": \"…\"}");
   }
   const std::int64_t now = NowUnix();
   auto started = context.readers.accounts.Login(credentials->username, credentials->password,
                                                 request.remote_address, now);
-  if (!started.ok()) return AccountError(context, request, started.error());
+  if (!started.ok()) return AccountError(context, request, started.error(), "/login");
   if (reader.session) {
     // Logging in again (perhaps as someone else) replaces the session this browser had.
     (void)context.readers.sessions.End(request.Cookie(auth::kSessionCookie));

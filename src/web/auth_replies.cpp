@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/reader.h"
+#include "web/url.h"
 
 namespace warta::web {
 namespace {
@@ -70,8 +71,34 @@ http::Response SessionStarted(const Context& context, const http::Request& reque
   return response;
 }
 
+std::string PercentEncodeNext(const std::string& next) { return PercentEncode(next); }
+
+http::Response BackToForm(const http::Request& request, std::string_view form_page,
+                          std::string_view code) {
+  std::string target = std::string(form_page) + "?error=" + std::string(code);
+  const std::string next = LocalRedirectTarget(FormField(request.body, "next").value_or("/"));
+  if (next != "/") target += "&next=" + PercentEncode(next);
+  http::Response response = http::RedirectResponse(303, target);
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
 http::Response AccountError(const Context& context, const http::Request& request,
-                            const Error& error) {
+                            const Error& error, std::string_view form_page) {
+  if (IsFormPost(request)) {
+    std::string_view code = "failed";
+    if (error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kTooLarge) {
+      code = "invalid";
+    } else if (error.code == ErrorCode::kAlreadyExists) {
+      code = "taken";
+    } else if (error.code == ErrorCode::kPermissionDenied) {
+      code = "bad_credentials";
+    } else if (error.code == ErrorCode::kUnavailable && error.user_key == "rate_limited") {
+      code = "rate_limited";
+    }
+    if (code == "failed") spdlog::error("web: account action failed: {}", error.ToString());
+    return BackToForm(request, form_page, code);
+  }
   switch (error.code) {
     case ErrorCode::kInvalidArgument:
     case ErrorCode::kTooLarge:

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "auth/sessions.h"
 #include "core/result.h"
@@ -29,9 +30,18 @@ http::Response SessionStarted(const Context& context, const http::Request& reque
                               const auth::SessionManager::Started& started, int status,
                               const std::string& next);
 
-// 400 rules, 401 bad credentials, 409 name taken, 429 throttled, 500 otherwise.
+// 400 rules, 401 bad credentials, 409 name taken, 429 throttled, 500 otherwise. A form post
+// is sent back to form_page ("/login", "/register") with ?error=CODE (and ?next=).
 http::Response AccountError(const Context& context, const http::Request& request,
-                            const Error& error);
+                            const Error& error, std::string_view form_page);
+
+// A form post's way back to its page with an error code: 303 to
+// form_page?error=CODE[&next=...].
+http::Response BackToForm(const http::Request& request, std::string_view form_page,
+                          std::string_view code);
+
+// Percent-encodes a local path for a ?next= value.
+std::string PercentEncodeNext(const std::string& next);
 
 // A redirect target from a form: a local absolute path ("/x", not "//host" or "/\host"),
 // else "/".

@@ -54,6 +54,8 @@ struct Visitor {
 
 inline constexpr std::string_view kVisitorCookie = "warta_vid";
 
+// csrf_token is the token of the reader: bound to their session when the request carries a
+// valid session cookie, else to the visitor (web/reader.h has the whole reader).
 Visitor IdentifyVisitor(const Context& context, const http::Request& request,
                         std::int64_t now_unix);
 

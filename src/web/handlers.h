@@ -22,6 +22,8 @@ Response Metrics(Context& context, const Request& request);
 // bound through RunAction so the CSRF token is checked before they run.
 struct Reader;
 Response ApiSession(Context& context, const Request& request);
+Response LoginPage(Context& context, const Request& request);
+Response RegisterPage(Context& context, const Request& request);
 Response ApiRegister(Context& context, const Request& request, const RouteParams& params,
                      const Reader& reader);
 Response ApiLogin(Context& context, const Request& request, const RouteParams& params,

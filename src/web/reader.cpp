@@ -33,7 +33,7 @@ std::string Reader::CsrfSubject() const {
 
 Reader IdentifyReader(const Context& context, const http::Request& request, std::int64_t now) {
   Reader reader;
-  reader.visitor = IdentifyVisitor(context, request, now);
+  reader.visitor = IdentifyAnonymousVisitor(context, request, now);
   std::string_view token = request.Cookie(auth::kSessionCookie);
   if (!token.empty()) {
     auto session = context.readers.sessions.Resolve(token, now);
@@ -43,9 +43,14 @@ Reader IdentifyReader(const Context& context, const http::Request& request, std:
       spdlog::warn("web: session lookup failed: {}", session.error().ToString());
     }
   }
-  reader.csrf_token =
-      reader.session ? context.csrf.Issue(reader.CsrfSubject()) : reader.visitor.csrf_token;
+  if (reader.session) reader.visitor.csrf_token = context.csrf.Issue(reader.CsrfSubject());
+  reader.csrf_token = reader.visitor.csrf_token;
   return reader;
+}
+
+Visitor IdentifyVisitor(const Context& context, const http::Request& request,
+                        std::int64_t now_unix) {
+  return IdentifyReader(context, request, now_unix).visitor;
 }
 
 std::string SessionJson(const Reader& reader) {

@@ -33,7 +33,11 @@ struct Reader {
 };
 
 // A session that cannot be read (store failure) counts as logged out: pages keep working.
+// reader.visitor.csrf_token equals reader.csrf_token.
 Reader IdentifyReader(const Context& context, const http::Request& request, std::int64_t now);
+// The visitor alone, ignoring any session (visitor.cpp); IdentifyReader builds on it.
+Visitor IdentifyAnonymousVisitor(const Context& context, const http::Request& request,
+                                 std::int64_t now_unix);
 
 // `{"user": null or {"name", "role"}, "csrf_token": "…"}` (CONTRACT §3).
 std::string SessionJson(const Reader& reader);

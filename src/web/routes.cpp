@@ -29,6 +29,8 @@ http::Router BuildRoutes(Context& context) {
   router.Add(Method::kGet, "/artikel/{id}", "article", with_params(ArticlePage));
   router.Add(Method::kGet, "/artikel/{id}/{slug}", "article", with_params(ArticlePage));
   router.Add(Method::kGet, "/api/v1/articles/{id}", "api_article", with_params(ApiArticle));
+  router.Add(Method::kGet, "/login", "login", page(LoginPage));
+  router.Add(Method::kGet, "/register", "register", page(RegisterPage));
   router.Add(Method::kGet, "/api/v1/session", "api_session", page(ApiSession));
   router.Add(Method::kPost, "/api/v1/auth/register", "api_register", action(ApiRegister));
   router.Add(Method::kPost, "/api/v1/auth/login", "api_login", action(ApiLogin));

@@ -3,11 +3,12 @@
 
 #include "core/limits.h"
 #include "web/context.h"
+#include "web/reader.h"
 
 namespace warta::web {
 
-Visitor IdentifyVisitor(const Context& context, const http::Request& request,
-                        std::int64_t now_unix) {
+Visitor IdentifyAnonymousVisitor(const Context& context, const http::Request& request,
+                                 std::int64_t now_unix) {
   Visitor visitor;
   std::string_view agent = request.Header("user-agent");
   visitor.crawler = engagement::IsCrawler(agent);

@@ -143,6 +143,53 @@ class AccountsTest(WartaTestCase):
         reply = c.request("POST", "/api/v1/auth/login", form=form)
         self.assertEqual((reply.status, reply.header("location")), (303, "/"))
 
+    def test_html_pages_register_login_logout_without_javascript(self):
+        c = Client(self.server, agent="no javascript")
+        page = c.request("GET", "/register")
+        self.assertEqual(page.status, 200)
+        parsed = parse_page(page.body)
+        token = parsed.meta["csrf-token"]
+        text = page.body.decode()
+        self.assertIn('action="/api/v1/auth/register"', text)
+        self.assertIn('name="csrf_token" value="%s"' % token, text)
+        self.assertIn('autocomplete="new-password"', text)
+        reply = c.request("POST", "/api/v1/auth/register",
+                          form={"csrf_token": token, "username": "kartika",
+                                "password": "kata sandi panjang", "next": self.article["path"]})
+        self.assertEqual((reply.status, reply.header("location")), (303, self.article["path"]))
+        # Logged in: the login page offers to log out, with the session's token.
+        page = c.request("GET", "/login")
+        text = page.body.decode()
+        self.assertIn("Anda masuk sebagai <strong>kartika</strong>", text)
+        token = parse_page(page.body).meta["csrf-token"]
+        reply = c.request("POST", "/api/v1/auth/logout", form={"csrf_token": token})
+        self.assertEqual((reply.status, reply.header("location")), (303, "/"))
+        self.assertNotIn("warta_session", c.cookies)
+
+        # Mistakes come back to the form with a localized message, keeping `next`.
+        token = parse_page(c.request("GET", "/login").body).meta["csrf-token"]
+        reply = c.request("POST", "/api/v1/auth/login",
+                          form={"csrf_token": token, "username": "kartika",
+                                "password": "salah salah salah", "next": "/artikel/1"})
+        self.assertEqual(reply.status, 303)
+        self.assertEqual(reply.header("location"),
+                         "/login?error=bad_credentials&next=%2Fartikel%2F1")
+        page = c.request("GET", reply.header("location")).body.decode()
+        self.assertIn("Nama pengguna atau kata sandi salah.", page)
+        self.assertIn('name="next" value="/artikel/1"', page)
+        reply = c.request("POST", "/api/v1/auth/register",
+                          form={"csrf_token": token, "username": "KARTIKA",
+                                "password": "kata sandi panjang"})
+        self.assertEqual(reply.header("location"), "/register?error=taken")
+        self.assertIn("sudah dipakai", c.request("GET", "/register?error=taken").body.decode())
+        reply = c.request("POST", "/api/v1/auth/register",
+                          form={"csrf_token": token, "username": "<x>", "password": "pendek"})
+        self.assertEqual(reply.header("location"), "/register?error=invalid")
+        # Unknown codes show nothing; the page never echoes them.
+        page = c.request("GET", "/login?error=%3Cscript%3E").body.decode()
+        self.assertNotIn("<script>", page)
+        self.assertNotIn('role="alert"', page)
+
     def test_user_add_from_stdin_with_a_role(self):
         r = run_warta("user", "add", "Moderator_1", "--role", "moderator", "--db", self.db,
                       stdin="rahasia sekali\n")
