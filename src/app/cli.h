@@ -49,5 +49,6 @@ void RegisterIngest(CommandLine& line);
 void RegisterExtract(CommandLine& line);
 void RegisterFeed(CommandLine& line);
 void RegisterUser(CommandLine& line);
+void RegisterSpam(CommandLine& line);
 
 }  // namespace warta::app

@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/demo_content.h"
 #include "model/article_json.h"
+#include "spam/demo_corpus.h"
 #include "web/site.h"
 
 namespace warta::app {
@@ -52,6 +53,11 @@ int RunDemo(const CommonOptions& options) {
     auto id = AddArticle(*store.value(), std::move(article).value(), config->site.base_url);
     if (!id.ok()) return Fail("demo article '" + demo.title + "': " + id.error().ToString());
     ++added;
+  }
+  // A fresh demo site's spam classifier starts with examples, so it has an opinion at once.
+  spam::Classifier classifier(store.value()->spam());
+  if (auto taught = spam::TeachDemo(classifier); !taught.ok()) {
+    return Fail("demo spam examples: " + taught.error().ToString());
   }
   auto done = settings.Set(kDemoLoadedKey, "1");
   if (!done.ok()) return Fail(done.error().ToString());

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   warta::app::RegisterExtract(line);
   warta::app::RegisterFeed(line);
   warta::app::RegisterUser(line);
+  warta::app::RegisterSpam(line);
 
   try {
     cli.parse(argc, argv);

@@ -38,4 +38,11 @@ inline constexpr int kViewWindowSeconds = 30 * 60;
 inline constexpr std::size_t kDefaultMaxTrackedViews = 2'000'000;  // ~100 MB worst case
 inline constexpr int kDefaultFlushIntervalMs = 1000;               // loss window on a hard crash
 
+// Spam classifier: a comment is short; bounding what one text contributes keeps a pasted
+// novel from costing more than a comment and from flooding the token table.
+inline constexpr std::size_t kSpamMaxInputBytes = std::size_t{32} * 1024;  // the rest is ignored
+inline constexpr std::size_t kSpamMaxTokensPerText = 300;                  // distinct tokens
+inline constexpr std::size_t kSpamMaxTokenBytes = 64;  // longer words are one "long word" token
+inline constexpr std::size_t kSpamMaxMessagesPerBatch = 10'000;  // one training transaction
+
 }  // namespace warta::limits

@@ -221,6 +221,43 @@ class ShareStore {
       std::int64_t article_id) = 0;
 };
 
+// --- Spam classifier (spam/classifier.h): what moderators taught it ---
+
+// How many messages the classifier was taught of each class.
+struct SpamTotals {
+  std::int64_t spam_messages = 0;
+  std::int64_t ham_messages = 0;
+};
+
+// In how many taught spam and ham messages one token occurred.
+struct SpamTokenCounts {
+  std::int64_t spam = 0;
+  std::int64_t ham = 0;
+};
+
+// The totals and the counts of some tokens, read together so they agree.
+struct SpamSnapshot {
+  SpamTotals totals;
+  std::vector<std::pair<std::string, SpamTokenCounts>> tokens;  // only tokens ever taught
+};
+
+class SpamStore {
+ public:
+  virtual ~SpamStore() = default;
+  // Adds (delta +1) or takes back (delta -1) messages of one class, each given as its
+  // distinct tokens: the class's message total and every token's count change by delta, all
+  // in one transaction. Counts never go below 0; token rows left at 0/0 are removed.
+  // InvalidArgument (nothing written) for another delta, an empty or over-long
+  // (limits::kSpamMaxTokenBytes) token, or more than limits::kSpamMaxMessagesPerBatch
+  // messages or limits::kSpamMaxTokensPerText tokens in one message.
+  virtual Result<void> Train(const std::vector<std::vector<std::string>>& messages, bool is_spam,
+                             int delta) = 0;
+  virtual Result<SpamTotals> Totals() = 0;
+  // The totals and the counts of those of `tokens` that were ever taught (at most
+  // limits::kSpamMaxTokensPerText, else InvalidArgument), in one read.
+  virtual Result<SpamSnapshot> Lookup(const std::vector<std::string>& tokens) = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -238,6 +275,7 @@ class Store {
   virtual SessionStore& sessions() = 0;
   virtual LikeStore& likes() = 0;
   virtual ShareStore& shares() = 0;
+  virtual SpamStore& spam() = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

@@ -135,10 +135,32 @@ CREATE TABLE shares (
 );
 )sql";
 
+// Spam classifier (spam/classifier.h): in how many taught spam and ham messages each token
+// occurred, and how many messages of each class were taught (one row, id 1). Counts only:
+// no message text is kept, so the table says nothing about who wrote what.
+constexpr std::string_view kSpam = R"sql(
+CREATE TABLE spam_tokens (
+  token      TEXT    PRIMARY KEY CHECK (length(token) > 0),
+  spam_count INTEGER NOT NULL DEFAULT 0 CHECK (spam_count >= 0),
+  ham_count  INTEGER NOT NULL DEFAULT 0 CHECK (ham_count >= 0)
+);
+
+CREATE TABLE spam_totals (
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  spam_messages INTEGER NOT NULL DEFAULT 0 CHECK (spam_messages >= 0),
+  ham_messages  INTEGER NOT NULL DEFAULT 0 CHECK (ham_messages >= 0)
+);
+INSERT INTO spam_totals (id, spam_messages, ham_messages) VALUES (1, 0, 0);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "articles, article_tags, settings", kV1},
     {2, "sources, stories, ingest keys on articles", kV2},
     {3, "users, sessions, likes, shares", kReaders},
+    // Placeholder on branch h/spam only: version 4 is the comments migration of another
+    // branch; on merge, take that one and drop this line.
+    {4, "reserved for comments", "SELECT 1;"},
+    {5, "spam classifier token counts", kSpam},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/sqlite_readers.h"
+#include "storage/sqlite/sqlite_spam_store.h"
 #include "storage/store.h"
 
 namespace warta::storage::sqlite {
@@ -86,6 +87,7 @@ class SqliteStore final : public Store {
   SessionStore& sessions() override { return sessions_; }
   LikeStore& likes() override { return likes_; }
   ShareStore& shares() override { return shares_; }
+  SpamStore& spam() override { return spam_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -101,6 +103,7 @@ class SqliteStore final : public Store {
   SqliteSessionStore sessions_;
   SqliteLikeStore likes_;
   SqliteShareStore shares_;
+  SqliteSpamStore spam_;
 };
 
 }  // namespace warta::storage::sqlite
