@@ -38,4 +38,9 @@ inline constexpr int kViewWindowSeconds = 30 * 60;
 inline constexpr std::size_t kDefaultMaxTrackedViews = 2'000'000;  // ~100 MB worst case
 inline constexpr int kDefaultFlushIntervalMs = 1000;               // loss window on a hard crash
 
+// Accept-Language: browsers send well under 200 bytes and a handful of ranges; a longer
+// header is hostile or broken and is ignored (the site's default locale is served).
+inline constexpr std::size_t kMaxAcceptLanguageBytes = 1024;
+inline constexpr std::size_t kMaxAcceptLanguageRanges = 32;
+
 }  // namespace warta::limits
