@@ -1,6 +1,7 @@
 #include "i18n/accept_language.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -9,9 +10,16 @@
 namespace warta::i18n {
 namespace {
 
+// A language range's primary subtag, lower case, without allocating ("*" for the wildcard).
+struct Primary {
+  std::array<char, 8> text{};
+  std::size_t size = 0;
+  std::string_view view() const { return {text.data(), size}; }
+};
+
 struct Range {
-  std::string primary;  // lower case; "*" for the wildcard
-  int q = 1000;         // thousandths
+  Primary primary;
+  int q = 1000;  // thousandths
 };
 
 std::string_view TrimSpace(std::string_view s) {
@@ -41,15 +49,19 @@ std::optional<int> ParseQ(std::string_view text) {
 }
 
 // language-range = (1*8ALPHA *("-" 1*8alphanum)) / "*". Only the primary subtag is kept.
-std::optional<std::string> ParsePrimary(std::string_view range) {
-  if (range == "*") return std::string("*");
-  std::string primary;
+std::optional<Primary> ParsePrimary(std::string_view range) {
+  Primary primary;
+  if (range == "*") {
+    primary.text[0] = '*';
+    primary.size = 1;
+    return primary;
+  }
   std::size_t i = 0;
   for (; i < range.size() && range[i] != '-'; ++i) {
-    if (!IsAlpha(range[i]) || primary.size() == 8) return std::nullopt;
-    primary += static_cast<char>(range[i] | 0x20);  // ASCII lower case
+    if (!IsAlpha(range[i]) || primary.size == primary.text.size()) return std::nullopt;
+    primary.text[primary.size++] = static_cast<char>(range[i] | 0x20);  // ASCII lower case
   }
-  if (primary.empty()) return std::nullopt;
+  if (primary.size == 0) return std::nullopt;
   std::size_t subtag = 0;
   for (; i < range.size(); ++i) {
     const char c = range[i];
@@ -63,7 +75,7 @@ std::optional<std::string> ParsePrimary(std::string_view range) {
     }
   }
   if (range.back() == '-') return std::nullopt;
-  if (primary == "in") primary = "id";  // the pre-1989 code for Indonesian, still sent
+  if (primary.view() == "in") primary.text[1] = 'd';  // the pre-1989 code for Indonesian
   return primary;
 }
 
@@ -72,7 +84,7 @@ std::optional<Range> ParseElement(std::string_view element) {
   const std::size_t semicolon = element.find(';');
   auto primary = ParsePrimary(TrimSpace(element.substr(0, semicolon)));
   if (!primary) return std::nullopt;
-  Range range{std::move(*primary), 1000};
+  Range range{*primary, 1000};
   std::string_view params =
       semicolon == std::string_view::npos ? std::string_view{} : element.substr(semicolon + 1);
   while (!params.empty()) {
@@ -89,59 +101,82 @@ std::optional<Range> ParseElement(std::string_view element) {
   return range;
 }
 
-std::vector<Range> ParseHeader(std::string_view header) {
-  std::vector<Range> ranges;
-  if (header.size() > limits::kMaxAcceptLanguageBytes) return ranges;
-  while (!header.empty() && ranges.size() < limits::kMaxAcceptLanguageRanges) {
+// One pass, no allocation: per offered locale the q of the first range naming it, and the q
+// of the first "*"; positions break ties.
+std::string Negotiate(std::string_view header, std::span<const std::string> offered) {
+  constexpr std::size_t kMaxOffered = 16;
+  constexpr int kUnnamed = -1;
+  if (header.size() > limits::kMaxAcceptLanguageBytes || offered.size() > kMaxOffered) return {};
+  std::array<int, kMaxOffered> named_q;
+  std::array<std::size_t, kMaxOffered> named_position{};
+  named_q.fill(kUnnamed);
+  int wildcard_q = kUnnamed;
+  std::size_t wildcard_position = 0;
+  std::size_t position = 0;
+  while (!header.empty() && position < limits::kMaxAcceptLanguageRanges) {
     const std::size_t comma = header.find(',');
     const std::string_view element = TrimSpace(header.substr(0, comma));
-    if (!element.empty()) {
-      if (auto range = ParseElement(element)) ranges.push_back(std::move(*range));
+    const std::optional<Range> range = element.empty() ? std::nullopt : ParseElement(element);
+    if (range) {
+      if (range->primary.view() == "*") {
+        if (wildcard_q == kUnnamed) {
+          wildcard_q = range->q;
+          wildcard_position = position;
+        }
+      } else {
+        for (std::size_t k = 0; k < offered.size(); ++k) {
+          if (offered[k] == range->primary.view() && named_q[k] == kUnnamed) {
+            named_q[k] = range->q;
+            named_position[k] = position;
+          }
+        }
+      }
+      ++position;
     }
     if (comma == std::string_view::npos) break;
     header.remove_prefix(comma + 1);
   }
-  return ranges;
+  std::size_t best = offered.size();
+  for (std::size_t k = 0; k < offered.size(); ++k) {
+    if (named_q[k] <= 0) continue;
+    if (best == offered.size() || named_q[k] > named_q[best] ||
+        (named_q[k] == named_q[best] && named_position[k] < named_position[best])) {
+      best = k;
+    }
+  }
+  const int best_q = best == offered.size() ? 0 : named_q[best];
+  const bool wildcard_wins =
+      wildcard_q > 0 && (wildcard_q > best_q || (wildcard_q == best_q && best != offered.size() &&
+                                                 wildcard_position < named_position[best]));
+  if (wildcard_wins) {
+    for (std::size_t k = 0; k < offered.size(); ++k) {
+      if (named_q[k] == kUnnamed) return offered[k];
+    }
+  }
+  return best == offered.size() ? std::string() : offered[best];
 }
+
+// The last answer of this thread. This runs for every page view, and most browsers of one
+// site's readers send the same few headers, so a repeat costs one comparison.
+struct Memo {
+  std::string header;
+  std::vector<std::string> offered;
+  std::string answer;
+};
 
 }  // namespace
 
 std::string NegotiateLanguage(std::string_view header, std::span<const std::string> offered) {
-  const std::vector<Range> ranges = ParseHeader(header);
-  // The q of each offered locale: from the first range naming it, else from "*".
-  std::optional<int> wildcard;
-  std::size_t wildcard_position = 0;
-  std::string best;
-  int best_q = 0;
-  std::size_t best_position = ranges.size();
-  for (std::size_t i = 0; i < ranges.size(); ++i) {
-    if (ranges[i].primary == "*") {
-      if (!wildcard) {
-        wildcard = ranges[i].q;
-        wildcard_position = i;
-      }
-      continue;
-    }
-    const bool named_before =
-        std::any_of(ranges.begin(), ranges.begin() + static_cast<long>(i),
-                    [&](const Range& r) { return r.primary == ranges[i].primary; });
-    if (named_before) continue;
-    if (std::find(offered.begin(), offered.end(), ranges[i].primary) == offered.end()) continue;
-    if (ranges[i].q > best_q) {
-      best = ranges[i].primary;
-      best_q = ranges[i].q;
-      best_position = i;
-    }
+  if (header.size() > limits::kMaxAcceptLanguageBytes) return {};
+  thread_local Memo memo;
+  if (header == memo.header &&
+      std::equal(offered.begin(), offered.end(), memo.offered.begin(), memo.offered.end())) {
+    return memo.answer;
   }
-  if (wildcard && *wildcard > 0 &&
-      (*wildcard > best_q || (*wildcard == best_q && wildcard_position < best_position))) {
-    for (const std::string& locale : offered) {
-      const bool named = std::any_of(ranges.begin(), ranges.end(),
-                                     [&](const Range& r) { return r.primary == locale; });
-      if (!named) return locale;
-    }
-  }
-  return best;
+  memo.answer = Negotiate(header, offered);
+  memo.header.assign(header);
+  memo.offered.assign(offered.begin(), offered.end());
+  return memo.answer;
 }
 
 }  // namespace warta::i18n

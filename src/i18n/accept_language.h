@@ -15,7 +15,8 @@ namespace warta::i18n {
 // long, or accepts none of them (the caller then uses its default). `offered` lists
 // normalized locales ("id", "en", "ja"), the site's default first: a winning "*" picks the
 // first offered locale the header does not name. Ties in q go to the earlier range; q=0
-// refuses a locale, even when "*" would accept it.
+// refuses a locale, even when "*" would accept it. Thread-safe; each thread remembers its
+// last answer, so a repeated header (the common case) is not parsed again.
 std::string NegotiateLanguage(std::string_view header, std::span<const std::string> offered);
 
 }  // namespace warta::i18n

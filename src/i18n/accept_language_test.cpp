@@ -60,6 +60,14 @@ TEST(AcceptLanguageTest, OnlyOfferedLocales) {
   EXPECT_EQ(Pick("ja", {"id", "en"}), "");
 }
 
+TEST(AcceptLanguageTest, RepeatedHeadersGiveTheSameAnswerForTheSameOffer) {
+  EXPECT_EQ(Pick("ja, en;q=0.5"), "ja");
+  EXPECT_EQ(Pick("ja, en;q=0.5"), "ja");
+  EXPECT_EQ(Pick("ja, en;q=0.5", {"id", "en"}), "en");
+  EXPECT_EQ(Pick("ja, en;q=0.5", {"id"}), "");
+  EXPECT_EQ(Pick("ja, en;q=0.5"), "ja");
+}
+
 TEST(AcceptLanguageTest, MalformedRangesAreSkipped) {
   EXPECT_EQ(Pick("en;q=2, ja;q=0.5"), "ja");           // q above 1
   EXPECT_EQ(Pick("en;q=1.5, ja;q=0.5"), "ja");         // 1 with a fraction
