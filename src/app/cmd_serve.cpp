@@ -94,8 +94,8 @@ int RunServe(const CommonOptions& options) {
   metrics::Registry registry;
   web::ArticleCache articles(
       db.articles(), views,
-      [&site](const model::Article& article, const std::string& path) {
-        return web::RenderArticlePage(*site.value(), article, path);
+      [&site](const model::Article& article, const std::string& path, const std::string& locale) {
+        return web::RenderArticlePage(site.value()->For(locale), article, path);
       },
       /*capacity=*/20'000, /*refresh_seconds=*/5);
   web::HomeCache home(db.articles(), /*ttl_seconds=*/1, limits::kHomePageSize);

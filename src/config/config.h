@@ -18,8 +18,9 @@ struct SiteConfig {
   std::string locale = "id";
   std::string time_zone = "Asia/Jakarta";
   std::string base_url = "http://127.0.0.1:8080";
-  std::string date_pattern;  // ICU pattern override for long dates, e.g. "MMMM d, yyyy"
-  std::string month_names;   // 12 comma-separated month names overriding the locale's
+  std::string date_pattern;              // ICU pattern override for long dates, e.g. "MMMM d, y"
+  std::vector<std::string> month_names;  // 12 month names overriding the default locale's
+  std::vector<std::string> locales = {"id", "en", "ja"};  // offered to readers
 };
 
 struct ServerConfig {

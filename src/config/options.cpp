@@ -47,20 +47,7 @@ std::string CheckBaseUrl(std::string& value) {
   return "";
 }
 
-std::string CheckMonthNames(std::string& value) {
-  if (value.empty()) return "";
-  int names = 1;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= value.size(); ++i) {
-    if (i == value.size() || value[i] == ',') {
-      if (i == start) return "empty month name in '" + value + "'";
-      start = i + 1;
-      if (i < value.size()) ++names;
-    }
-  }
-  if (names != 12) return "expected 12 comma-separated month names, got " + std::to_string(names);
-  return "";
-}
+std::string CheckMonthName(std::string& value) { return value.empty() ? "empty month name" : ""; }
 
 std::string CheckListen(std::string& value) {
   std::string host;
@@ -117,11 +104,16 @@ const Option kOptions[] = {
      "(a trailing / is removed)",
      0, 0, CheckBaseUrl},
     {"site.date_pattern", &Member<&Config::site, &SiteConfig::date_pattern>,
-     "ICU pattern overriding the locale's long date format, e.g. \"d MMMM yyyy\"; empty: the "
-     "locale's"},
+     "ICU pattern overriding the long date format of pages in site.locale, e.g. \"MMMM d, "
+     "y\"; empty: the locale's"},
     {"site.month_names", &Member<&Config::site, &SiteConfig::month_names>,
-     "12 comma-separated month names overriding the locale's; empty: the locale's", 0, 0,
-     CheckMonthNames},
+     "12 month names, January first, overriding those of site.locale (e.g. \"Nopember\"); "
+     "empty: the locale's",
+     12, 12, CheckMonthName},
+    {"site.locales", &Member<&Config::site, &SiteConfig::locales>,
+     "Languages readers may choose (switcher, ?lang=, Accept-Language): id, en, ja; "
+     "site.locale is always offered",
+     0, 0, CheckLocale},
     {"server.listen", &Member<&Config::server, &ServerConfig::listen>,
      "Address to serve on, HOST:PORT or [IPv6]:PORT; \":PORT\" means 0.0.0.0; port 0 picks "
      "a free port",

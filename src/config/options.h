@@ -34,7 +34,8 @@ struct Option {
   std::string_view key;  // "section.key"; the env var is derived from it
   Field field;
   std::string_view description;
-  std::int64_t min = 0;  // integers only: the accepted range, inclusive
+  std::int64_t min = 0;  // integers: the accepted range, inclusive; string lists: the
+                         // accepted item count when max > 0 (an empty list always passes)
   std::int64_t max = 0;
   TextCheck check = nullptr;  // strings: the whole value; string lists: each item
 };

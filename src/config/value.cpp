@@ -126,6 +126,16 @@ std::string Store(const Option& option, Value value, Config& config) {
             if (option.check == nullptr) continue;
             if (std::string problem = option.check(item); !problem.empty()) return problem;
           }
+          // A list with a fixed size (max > 0) may still be empty: "not set".
+          if (option.max > 0 && !items.empty() &&
+              (items.size() < static_cast<std::size_t>(option.min) ||
+               items.size() > static_cast<std::size_t>(option.max))) {
+            const std::string wanted =
+                option.min == option.max
+                    ? std::to_string(option.max)
+                    : std::to_string(option.min) + ".." + std::to_string(option.max);
+            return "expected " + wanted + " items, got " + std::to_string(items.size());
+          }
           field(config) = std::move(items);
         }
         return "";

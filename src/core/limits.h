@@ -45,4 +45,9 @@ inline constexpr std::size_t kSpamMaxTokensPerText = 300;                  // di
 inline constexpr std::size_t kSpamMaxTokenBytes = 64;  // longer words are one "long word" token
 inline constexpr std::size_t kSpamMaxMessagesPerBatch = 10'000;  // one training transaction
 
+// Accept-Language: browsers send well under 200 bytes and a handful of ranges; a longer
+// header is hostile or broken and is ignored (the site's default locale is served).
+inline constexpr std::size_t kMaxAcceptLanguageBytes = 1024;
+inline constexpr std::size_t kMaxAcceptLanguageRanges = 32;
+
 }  // namespace warta::limits

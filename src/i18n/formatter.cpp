@@ -5,10 +5,12 @@
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
 #include <unicode/numberformatter.h>
+#include <unicode/reldatefmt.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/ucal.h>
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 #include <string>
@@ -42,20 +44,16 @@ Result<std::unique_ptr<icu::TimeZone>> MakeZone(std::string_view time_zone) {
   return zone;
 }
 
-Result<std::vector<icu::UnicodeString>> SplitMonths(std::string_view names) {
+Result<std::vector<icu::UnicodeString>> MonthNames(const std::vector<std::string>& names) {
+  if (names.size() != 12) {
+    return Invalid("month name override needs 12 names, got " + std::to_string(names.size()));
+  }
   std::vector<icu::UnicodeString> months;
-  while (true) {
-    const auto comma = names.find(',');
-    std::string_view name = names.substr(0, comma);
+  for (std::string_view name : names) {
     while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
     while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
     if (name.empty()) return Invalid("empty month name in override");
     months.push_back(FromUtf8(name));
-    if (comma == std::string_view::npos) break;
-    names.remove_prefix(comma + 1);
-  }
-  if (months.size() != 12) {
-    return Invalid("month name override needs 12 names, got " + std::to_string(months.size()));
   }
   return months;
 }
@@ -85,6 +83,8 @@ struct Formatter::Impl {
   mutable std::mutex mu;
   std::unique_ptr<icu::SimpleDateFormat> long_date;  // guarded by mu
   std::unique_ptr<icu::SimpleDateFormat> date_time;  // guarded by mu
+  // Immutable and thread-safe (reldatefmt.h), so no lock.
+  std::unique_ptr<icu::RelativeDateTimeFormatter> relative;
 
   Result<void> ApplyOverrides(const icu::Locale& loc, const DateOverrides& overrides);
   std::string Format(const icu::DateFormat& format, std::int64_t unix_seconds) const;
@@ -104,7 +104,7 @@ Result<void> Formatter::Impl::ApplyOverrides(const icu::Locale& loc,
     date_time->applyPattern(pattern + icu::UnicodeString(u" ") + time_pattern);
   }
   if (!overrides.month_names.empty()) {
-    auto months = SplitMonths(overrides.month_names);
+    auto months = MonthNames(overrides.month_names);
     if (!months.ok()) return months.error();
     auto symbols = std::make_unique<icu::DateFormatSymbols>(*long_date->getDateFormatSymbols());
     for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
@@ -162,6 +162,12 @@ Result<std::shared_ptr<const Formatter>> Formatter::Create(std::string_view loca
   impl.date_time->setTimeZone(**zone);
   WARTA_RETURN_IF_ERROR(impl.ApplyOverrides(loc, overrides));
 
+  impl.relative = std::make_unique<icu::RelativeDateTimeFormatter>(
+      loc, nullptr, UDAT_STYLE_LONG, UDISPCTX_CAPITALIZATION_NONE, status);
+  if (U_FAILURE(status)) {
+    return MakeError(ErrorCode::kInternal, "i18n: relative time format: " + StatusText(status));
+  }
+
   auto numbers = internal::GroupedNumberFormat::Create(loc);
   if (!numbers.ok()) return numbers.error();
   impl.numbers = std::move(*numbers);
@@ -174,6 +180,37 @@ std::string Formatter::LongDate(std::int64_t unix_seconds) const {
 
 std::string Formatter::DateTime(std::int64_t unix_seconds) const {
   return impl_->Format(*impl_->date_time, unix_seconds);
+}
+
+std::string Formatter::RelativeTime(std::int64_t then, std::int64_t now) const {
+  const std::int64_t ago = std::max<std::int64_t>(0, now - then);
+  UDateRelativeUnit unit = UDAT_RELATIVE_SECONDS;
+  std::int64_t amount = ago;
+  if (ago >= 86400) {
+    unit = UDAT_RELATIVE_DAYS;
+    amount = ago / 86400;
+  } else if (ago >= 3600) {
+    unit = UDAT_RELATIVE_HOURS;
+    amount = ago / 3600;
+  } else if (ago >= 60) {
+    unit = UDAT_RELATIVE_MINUTES;
+    amount = ago / 60;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out;
+  if (ago < 60) {
+    impl_->relative->format(UDAT_DIRECTION_PLAIN, UDAT_ABSOLUTE_NOW, out, status);
+  } else {
+    impl_->relative->format(static_cast<double>(amount), UDAT_DIRECTION_LAST, unit, out, status);
+  }
+  // Never seen with valid units; an absolute date is still right, only less friendly.
+  if (U_FAILURE(status) || out.isEmpty()) return LongDate(then);
+  return ToUtf8(out);
+}
+
+std::string Formatter::ListDate(std::int64_t then, std::int64_t now) const {
+  if (IsRecent(then, now)) return RelativeTime(then, now);
+  return LongDate(then);
 }
 
 std::string Formatter::Number(std::int64_t n) const { return impl_->numbers.Format(n); }

@@ -7,17 +7,18 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
 namespace warta::i18n {
 
 struct DateOverrides {
-  // Optional ICU pattern replacing the locale's long date (e.g. "MMMM d, yyyy").
+  // Optional ICU pattern replacing the locale's long date (e.g. "MMMM d, y").
   std::string date_pattern;
-  // Optional 12 month names replacing the locale's (e.g. "Nopember" for November), separated
-  // by commas.
-  std::string month_names;
+  // Optional 12 month names replacing the locale's wide ones (e.g. "Nopember" for
+  // November), January first; empty keeps the locale's.
+  std::vector<std::string> month_names;
 };
 
 class Formatter {
@@ -33,6 +34,16 @@ class Formatter {
   std::string LongDate(std::int64_t unix_seconds) const;
   // Date and time for tooltips: "1 November 2024 10.00".
   std::string DateTime(std::int64_t unix_seconds) const;
+  // How long ago `then` was, seen at `now`: "3 jam yang lalu" (id), "3 hours ago" (en),
+  // "3 時間前" (ja), in seconds, minutes, hours or days (ICU RelativeDateTimeFormatter). A
+  // `then` in the future (clock skew between sources and us) reads as now.
+  std::string RelativeTime(std::int64_t then, std::int64_t now) const;
+  // For lists: RelativeTime for the last kRecentSeconds, LongDate for anything older.
+  static constexpr std::int64_t kRecentSeconds = 24 * 60 * 60;
+  static bool IsRecent(std::int64_t then, std::int64_t now) {
+    return now - then < kRecentSeconds && then - now < kRecentSeconds;
+  }
+  std::string ListDate(std::int64_t then, std::int64_t now) const;
   // RFC 3339 in UTC ("2024-11-01T03:00:00Z") for <time datetime> and APIs.
   static std::string Iso8601Utc(std::int64_t unix_seconds);
   // "1.234" in id, "1,234" in en. Fast: no ICU call per number (symbols cached).

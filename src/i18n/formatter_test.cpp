@@ -53,10 +53,9 @@ TEST(FormatterTest, DateTimeShowsLocalTime) {
 
 TEST(FormatterTest, OverridesGiveTheSiteSpelling) {
   DateOverrides overrides;
-  overrides.date_pattern = "MMMM d, yyyy";
-  overrides.month_names =
-      "Januari, Februari, Maret, April, Mei, Juni, Juli, Agustus, September, Oktober, Nopember, "
-      "Desember";
+  overrides.date_pattern = "MMMM d, y";
+  overrides.month_names = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                           "Juli",    "Agustus",  "September", "Oktober", "Nopember", "Desember"};
   auto f = Make("id", "Asia/Jakarta", overrides);
   EXPECT_EQ(f->LongDate(kSeedTime), "Nopember 1, 2024");
   EXPECT_NE(f->DateTime(kSeedTime).find("Nopember 1, 2024"), std::string::npos);
@@ -72,14 +71,44 @@ TEST(FormatterTest, OverridesGiveTheSiteSpelling) {
 
 TEST(FormatterTest, RefusesBadOverrides) {
   DateOverrides eleven;
-  eleven.month_names = "a,b,c,d,e,f,g,h,i,j,k";
+  eleven.month_names = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"};
   auto f = Formatter::Create("id", "Asia/Jakarta", eleven);
   ASSERT_FALSE(f.ok());
   EXPECT_EQ(f.error().code, ErrorCode::kInvalidArgument);
 
   DateOverrides empty_name;
-  empty_name.month_names = "a,b,c,d,e,,g,h,i,j,k,l";
+  empty_name.month_names = {"a", "b", "c", "d", "e", " ", "g", "h", "i", "j", "k", "l"};
   EXPECT_FALSE(Formatter::Create("id", "Asia/Jakarta", empty_name).ok());
+}
+
+TEST(FormatterTest, OverridesLeaveRelativeTimesAlone) {
+  DateOverrides overrides;
+  overrides.date_pattern = "MMMM d, y";
+  auto f = Make("id", "Asia/Jakarta", overrides);
+  EXPECT_EQ(f->ListDate(kSeedTime - 3 * 3600, kSeedTime), "3 jam yang lalu");
+  EXPECT_EQ(f->ListDate(kSeedTime, kSeedTime + 2 * 86400), "November 1, 2024");
+}
+
+TEST(FormatterTest, RelativeTimePerLocale) {
+  const std::int64_t now = kSeedTime;
+  EXPECT_EQ(Make("id", "UTC")->RelativeTime(now - 3 * 3600, now), "3 jam yang lalu");
+  EXPECT_EQ(Make("en", "UTC")->RelativeTime(now - 3 * 3600, now), "3 hours ago");
+  EXPECT_EQ(Make("ja", "UTC")->RelativeTime(now - 3 * 3600, now), "3 時間前");
+  EXPECT_EQ(Make("en", "UTC")->RelativeTime(now - 3600, now), "1 hour ago");
+  EXPECT_EQ(Make("en", "UTC")->RelativeTime(now - 5 * 60 - 59, now), "5 minutes ago");
+  EXPECT_EQ(Make("id", "UTC")->RelativeTime(now - 5 * 60, now), "5 menit yang lalu");
+  EXPECT_EQ(Make("en", "UTC")->RelativeTime(now - 2 * 86400, now), "2 days ago");
+  // Just now, and a publication time slightly in the future (clocks disagree).
+  EXPECT_EQ(Make("en", "UTC")->RelativeTime(now - 10, now), "now");
+  EXPECT_EQ(Make("en", "UTC")->RelativeTime(now + 120, now), "now");
+}
+
+TEST(FormatterTest, ListDateIsRelativeOnlyForTheLastDay) {
+  auto f = Make("id", "Asia/Jakarta");
+  EXPECT_EQ(f->ListDate(kSeedTime - 23 * 3600, kSeedTime), "23 jam yang lalu");
+  EXPECT_EQ(f->ListDate(kSeedTime - 86400, kSeedTime), "31 Oktober 2024");
+  EXPECT_EQ(f->ListDate(kSeedTime, kSeedTime + 400 * 86400), "1 November 2024");
+  EXPECT_EQ(f->ListDate(kSeedTime + 3 * 86400, kSeedTime), "4 November 2024");
 }
 
 TEST(FormatterTest, RefusesUnknownZoneAndLocale) {

@@ -8,6 +8,7 @@
 
 #include "web/auth_replies.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 #include "web/reader.h"
 
 namespace warta::web {
@@ -42,7 +43,7 @@ constexpr FormPage kRegister = {
     true,        "register_to_login", "/login"};
 
 Response RenderFormPage(Context& context, const Request& request, const FormPage& form) {
-  const Site& site = *context.site;
+  const Site& site = SiteFor(context, request);
   Reader reader = IdentifyReader(context, request, NowUnix());
   const std::string title = site.T(form.title_key);
   view::Data data = site.PageData(title, form.path, "", reader.csrf_token);
@@ -62,11 +63,11 @@ Response RenderFormPage(Context& context, const Request& request, const FormPage
   }
   if (reader.session) data.set("user_name", reader.session->user.name);
   auto html = site.templates().Render("account", data);
-  if (!html.ok()) return ErrorPage(context, 500);
+  if (!html.ok()) return ErrorPage(context, request, 500);
   Response response;
   response.body = std::move(html).value();
   response.SetHeader("Cache-Control", "no-store");
-  response.SetHeader("Content-Language", site.locale());
+  MarkLocalized(response, site);
   if (!reader.visitor.set_cookie.empty())
     response.SetHeader("Set-Cookie", reader.visitor.set_cookie);
   return response;

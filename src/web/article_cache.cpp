@@ -66,9 +66,11 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
   entry->path = model::ArticlePath(entry->article.id, entry->article.slug);
   entry->loaded_at = now_unix;
   if (previous != nullptr && previous->article.version == entry->article.version) {
-    entry->page = previous->page;  // unchanged text: keep the rendered page
+    entry->page = previous->page;  // unchanged text: keep the rendered pages
+    std::lock_guard lock(previous->localized_mutex);
+    entry->localized = previous->localized;
   } else {
-    auto page = render_(entry->article, entry->path);
+    auto page = render_(entry->article, entry->path, std::string());
     if (!page.ok()) return page.error();
     entry->page = std::move(page).value();
   }
@@ -87,6 +89,26 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
   }
   if (previous == nullptr) views_.Prime(id, stored.views);
   return std::shared_ptr<const CachedArticle>(std::move(entry));
+}
+
+Result<std::shared_ptr<const SplicedPage>> ArticleCache::LocalizedPage(const CachedArticle& entry,
+                                                                       const std::string& locale) {
+  {
+    std::lock_guard lock(entry.localized_mutex);
+    for (const auto& [code, page] : entry.localized) {
+      if (code == locale) return page;
+    }
+  }
+  // Rendered outside the lock; two first readers at once both render, one result is kept.
+  auto rendered = render_(entry.article, entry.path, locale);
+  if (!rendered.ok()) return rendered.error();
+  auto page = std::make_shared<const SplicedPage>(std::move(rendered).value());
+  std::lock_guard lock(entry.localized_mutex);
+  for (const auto& [code, kept] : entry.localized) {
+    if (code == locale) return kept;
+  }
+  if (entry.localized.size() < kMaxLocalizedPages) entry.localized.emplace_back(locale, page);
+  return page;
 }
 
 void ArticleCache::Put(std::int64_t id, std::shared_ptr<const CachedArticle> entry) {

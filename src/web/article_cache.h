@@ -2,6 +2,8 @@
 // render. An entry holds the article and its page split at the per-request holes.
 // Entries are refreshed from the store after refresh_seconds (picking up edits and
 // likes/comments/shares written by other processes or nodes) and evicted beyond capacity.
+// Pages are kept per (article version, locale): the default locale's is rendered on load,
+// another locale's on its first request (LocalizedPage), at most kMaxLocalizedPages each.
 //
 // Thread safety: all methods may be called concurrently. Entries are immutable and shared.
 #pragma once
@@ -14,7 +16,10 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "core/result.h"
 #include "engagement/view_counter.h"
@@ -38,7 +43,12 @@ struct LiveCounters {
 struct CachedArticle {
   model::Article article;  // counters: as stored when loaded (use counters() instead)
   std::string path;        // canonical path
-  SplicedPage page;
+  SplicedPage page;        // in the site's default locale
+
+  // Pages in other locales, rendered when first asked for; kept for the next version-equal
+  // entry like `page`. The mutex is taken only for those locales.
+  mutable std::mutex localized_mutex;
+  mutable std::vector<std::pair<std::string, std::shared_ptr<const SplicedPage>>> localized;
   std::int64_t loaded_at = 0;
   std::shared_ptr<LiveCounters> live;
 
@@ -48,13 +58,20 @@ struct CachedArticle {
 
 class ArticleCache {
  public:
-  using Renderer = std::function<Result<SplicedPage>(const model::Article&, const std::string&)>;
+  // Renders an article's page at its path in a locale ("" for the site's default).
+  using Renderer = std::function<Result<SplicedPage>(const model::Article&, const std::string&,
+                                                     const std::string& locale)>;
+  static constexpr std::size_t kMaxLocalizedPages = 8;
 
   ArticleCache(storage::ArticleStore& store, engagement::ViewCounter& views, Renderer render,
                std::size_t capacity, int refresh_seconds);
 
   // The cached article, loading (and rendering) it on a miss. NotFound for unknown ids.
   Result<std::shared_ptr<const CachedArticle>> Get(std::int64_t id, std::int64_t now_unix);
+  // The entry's page in `locale` (not the default: that is entry.page), rendered on first
+  // use. Kept with the entry unless kMaxLocalizedPages are kept already.
+  Result<std::shared_ptr<const SplicedPage>> LocalizedPage(const CachedArticle& entry,
+                                                           const std::string& locale);
   // Drops an entry so the next Get reloads it (after an edit).
   void Invalidate(std::int64_t id);
   // Takes in the stored likes, comments and shares that a committed write returned. For one

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 #include "web/reader.h"
 #include "web/share_links.h"
 
@@ -39,8 +40,10 @@ bool LikedBy(Context& context, const Request& request, const Reader& reader, std
 
 // The page differs only by article version and slot values (counters, the reader's CSRF
 // token), so those identify it: hashing them is far cheaper than hashing the whole body.
-std::string PageTag(const model::Article& article, const SlotValues& values) {
-  std::string key = std::to_string(article.id) + ":" + std::to_string(article.version);
+std::string PageTag(const model::Article& article, const std::string& locale,
+                    const SlotValues& values) {
+  std::string key =
+      std::to_string(article.id) + ":" + std::to_string(article.version) + ":" + locale;
   for (const std::string& value : values) {
     key += '\x1f';
     key += value;
@@ -105,11 +108,11 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
 
 Response ArticlePage(Context& context, const Request& request, const RouteParams& params) {
   auto id = ParseId(params.Get("id"));
-  if (!id) return ErrorPage(context, 404);
+  if (!id) return ErrorPage(context, request, 404);
   std::int64_t now = NowUnix();
   auto cached = context.articles.Get(*id, now);
   if (!cached.ok()) {
-    return ErrorPage(context, cached.error().code == ErrorCode::kNotFound ? 404 : 500);
+    return ErrorPage(context, request, cached.error().code == ErrorCode::kNotFound ? 404 : 500);
   }
   const CachedArticle& entry = *cached.value();
   std::string_view slug = params.Get("slug");
@@ -117,12 +120,23 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
     return http::RedirectResponse(301, entry.path);
   }
 
+  // The default locale's page is in the entry; another locale's is rendered once and kept.
+  const Site& site = SiteFor(context, request);
+  const SplicedPage* page = &entry.page;
+  std::shared_ptr<const SplicedPage> localized;
+  if (&site != context.site.get()) {
+    auto rendered = context.articles.LocalizedPage(entry, site.locale());
+    if (!rendered.ok()) return ErrorPage(context, request, 500);
+    localized = std::move(rendered).value();
+    page = localized.get();
+  }
+
   Reader reader = IdentifyReader(context, request, now);
   const Visitor& visitor = reader.visitor;
   const bool liked = LikedBy(context, request, reader, *id);
   model::Counters counters = entry.counters();
   counters.views = context.views.Displayed(*id).value_or(counters.views);
-  CounterTexts texts = context.site->FormatCounters(counters);
+  CounterTexts texts = site.FormatCounters(counters);
 
   SlotValues values;
   values[Idx(Slot::kViewsNumber)] = std::move(texts.views);
@@ -136,16 +150,16 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   values[Idx(Slot::kSharesLabel)] = std::move(texts.shares_label);
   values[Idx(Slot::kCsrfToken)] = reader.csrf_token;
   values[Idx(Slot::kLikeFormAction)] = liked ? "unlike" : "like";
-  values[Idx(Slot::kLikeButtonText)] = context.site->T(liked ? "unlike_button" : "like_button");
+  values[Idx(Slot::kLikeButtonText)] = site.T(liked ? "unlike_button" : "like_button");
   values[Idx(Slot::kLiked)] = liked ? "true" : "false";
 
   if (!visitor.crawler) context.views.RecordView(*id, visitor.id.value, now);
 
   Response response;
-  entry.page.AppendTo(response.body, values);
-  response.SetHeader("ETag", PageTag(entry.article, values));
+  page->AppendTo(response.body, values);
+  response.SetHeader("ETag", PageTag(entry.article, site.locale(), values));
   response.SetHeader("Cache-Control", "private, no-cache");
-  response.SetHeader("Content-Language", context.site->locale());
+  MarkLocalized(response, site);
   if (!visitor.set_cookie.empty()) response.SetHeader("Set-Cookie", visitor.set_cookie);
   return response;
 }

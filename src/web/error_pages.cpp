@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 
 namespace warta::web {
 namespace {
@@ -18,10 +19,7 @@ ErrorKeys KeysFor(int status) {
   return {"error_bad_request_title", "error_bad_request_message"};
 }
 
-}  // namespace
-
-Response ErrorPage(const Context& context, int status) {
-  const Site& site = *context.site;
+Response RenderErrorPage(const Site& site, int status) {
   ErrorKeys keys = KeysFor(status);
   view::Data data = site.PageData(site.T(keys.title), "/", "", "");
   data.set("status", std::to_string(status));
@@ -37,6 +35,19 @@ Response ErrorPage(const Context& context, int status) {
     response.body = site.T(keys.title) + "\n";
   }
   response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+Response ErrorPage(const Context& context, int status) {
+  return RenderErrorPage(*context.site, status);
+}
+
+Response ErrorPage(const Context& context, const Request& request, int status) {
+  const Site& site = SiteFor(context, request);
+  Response response = RenderErrorPage(site, status);
+  MarkLocalized(response, site);
   return response;
 }
 

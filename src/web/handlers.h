@@ -41,6 +41,11 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
 
 // Localized error pages (error.mustache); fall back to plain text if rendering fails.
 Response ErrorPage(const Context& context, int status);
+// The same in the request's locale (web/locale_choice.h).
+Response ErrorPage(const Context& context, const Request& request, int status);
+// GET /lang?set=xx&next=/path: remembers the reader's language, back to a local path.
+Response LanguageSwitch(Context& context, const Request& request);
+
 // JSON error for API routes: {"error": message}.
 Response ApiError(int status, const std::string& message);
 

@@ -3,6 +3,7 @@
 
 #include "core/limits.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 
 namespace warta::web {
 namespace {
@@ -16,8 +17,8 @@ int ParsePage(const Request& request) {
   return static_cast<int>(*value);
 }
 
-view::Data ArticleItem(const Context& context, const model::ArticleSummary& summary) {
-  const Site& site = *context.site;
+view::Data ArticleItem(const Context& context, const Site& site,
+                       const model::ArticleSummary& summary, std::int64_t now) {
   model::Counters counters = summary.counters;
   counters.views = context.views.Displayed(summary.id).value_or(counters.views);
   CounterTexts texts = site.FormatCounters(counters);
@@ -26,7 +27,11 @@ view::Data ArticleItem(const Context& context, const model::ArticleSummary& summ
   item.set("title", summary.title);
   item.set("source", summary.source);
   item.set("published_iso", i18n::Formatter::Iso8601Utc(summary.published_at));
-  item.set("published_text", site.formatter().LongDate(summary.published_at));
+  // "3 jam yang lalu" for today's news (with the exact time on hover), the date for older.
+  item.set("published_text", site.formatter().ListDate(summary.published_at, now));
+  if (i18n::Formatter::IsRecent(summary.published_at, now)) {
+    item.set("published_title", site.formatter().DateTime(summary.published_at));
+  }
   item.set("excerpt", summary.excerpt);
   item.set("lang", summary.lang.empty() ? site.locale() : summary.lang);
   item.set("views_text", texts.views);
@@ -46,16 +51,16 @@ std::string PageUrl(int page) { return page <= 1 ? "/" : "/?page=" + std::to_str
 
 Response HomePage(Context& context, const Request& request) {
   int page = ParsePage(request);
-  if (page == 0) return ErrorPage(context, 400);
+  if (page == 0) return ErrorPage(context, request, 400);
   std::int64_t now = NowUnix();
   auto listing = context.home.Page(page, now);
-  if (!listing.ok()) return ErrorPage(context, 500);
+  if (!listing.ok()) return ErrorPage(context, request, 500);
   const HomeListing& list = *listing.value();
   std::int64_t page_size = context.home.page_size();
   std::int64_t last_page = std::max<std::int64_t>(1, (list.total + page_size - 1) / page_size);
-  if (page > last_page) return ErrorPage(context, 404);
+  if (page > last_page) return ErrorPage(context, request, 404);
 
-  const Site& site = *context.site;
+  const Site& site = SiteFor(context, request);
   Visitor visitor = IdentifyVisitor(context, request, now);
   std::string title = page == 1 ? site.settings().name
                                 : site.settings().name + " - " +
@@ -65,7 +70,7 @@ Response HomePage(Context& context, const Request& request) {
   data.set("heading", site.T("home_title"));
   view::Data items = view::MakeList();
   for (const model::ArticleSummary& summary : list.articles) {
-    items.push_back(ArticleItem(context, summary));
+    items.push_back(ArticleItem(context, site, summary, now));
   }
   data.set("articles", items);
   data.set("has_articles", !list.articles.empty());
@@ -76,13 +81,13 @@ Response HomePage(Context& context, const Request& request) {
   data.set("page_label", site.catalog().Plural(site.locale(), "page_number", page,
                                                site.formatter().Number(page)));
   auto html = site.templates().Render("home", data);
-  if (!html.ok()) return ErrorPage(context, 500);
+  if (!html.ok()) return ErrorPage(context, request, 500);
   Response response;
   response.body = std::move(html).value();
   response.SetHeader("Cache-Control", "private, no-cache");
   response.SetHeader("ETag",
                      "W/\"" + std::to_string(std::hash<std::string>{}(response.body)) + "\"");
-  response.SetHeader("Content-Language", site.locale());
+  MarkLocalized(response, site);
   if (!visitor.set_cookie.empty()) response.SetHeader("Set-Cookie", visitor.set_cookie);
   return response;
 }

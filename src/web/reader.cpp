@@ -85,7 +85,7 @@ std::optional<std::string> FormField(std::string_view body, std::string_view nam
 http::Response ActionError(const Context& context, const http::Request& request, int status,
                            const std::string& message, int retry_after_seconds) {
   http::Response response =
-      IsFormPost(request) ? ErrorPage(context, status) : ApiError(status, message);
+      IsFormPost(request) ? ErrorPage(context, request, status) : ApiError(status, message);
   if (status == 429 && retry_after_seconds > 0) {
     response.SetHeader("Retry-After", std::to_string(retry_after_seconds));
   }

@@ -33,8 +33,8 @@ class ReadersTest : public ::testing::Test {
                                                        engagement::ViewCounterOptions{});
     cache_ = std::make_unique<ArticleCache>(
         store_->articles(), *views_,
-        [this](const model::Article& a, const std::string& path) {
-          return RenderArticlePage(*site_, a, path);
+        [this](const model::Article& a, const std::string& path, const std::string& locale) {
+          return RenderArticlePage(site_->For(locale), a, path);
         },
         100, 5);
     home_ = std::make_unique<HomeCache>(store_->articles(), 1, 20);

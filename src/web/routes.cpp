@@ -39,6 +39,7 @@ http::Router BuildRoutes(Context& context) {
   router.Add(Method::kDelete, "/api/v1/articles/{id}/like", "api_like", action(LikeAction));
   router.Add(Method::kPost, "/api/v1/articles/{id}/share", "api_share", action(ShareAction));
   router.Add(Method::kGet, "/healthz", "healthz", page(Healthz));
+  router.Add(Method::kGet, "/lang", "lang", page(LanguageSwitch));
   router.Add(Method::kGet, "/metrics", "metrics", page(Metrics));
   router.AddPrefix(Method::kGet, "/static/", "static", with_params(StaticFile));
   // Browsers and feed readers ask for /favicon.ico whatever the page links to.
@@ -47,7 +48,7 @@ http::Router BuildRoutes(Context& context) {
   });
   router.SetNotFound([c](const Request& request) {
     bool api = request.path.substr(0, 5) == "/api/";
-    return api ? ApiError(404, "no such API route") : ErrorPage(*c, 404);
+    return api ? ApiError(404, "no such API route") : ErrorPage(*c, request, 404);
   });
   return router;
 }
@@ -60,7 +61,7 @@ http::Response WebApp::Handle(const http::Request& request) {
   } catch (const std::exception& e) {
     spdlog::error("web: {} {}: {}", http::MethodName(request.method), request.target, e.what());
     // The reader gets the site's own 500 page; the server's access log has the request.
-    http::Response response = ErrorPage(context_, 500);
+    http::Response response = ErrorPage(context_, request, 500);
     response.route = "error";
     return response;
   }

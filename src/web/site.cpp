@@ -1,9 +1,11 @@
 #include "web/site.h"
 
+#include <algorithm>
 #include <ctime>
 #include <functional>
 
 #include "resources/resources.h"
+#include "web/url.h"
 
 namespace warta::web {
 namespace {
@@ -47,6 +49,18 @@ Result<SiteSettings> ResolveSiteSettings(const config::Config& config,
     return MakeError(ErrorCode::kInvalidArgument,
                      "site: unsupported locale '" + locale.value() + "' (use id, en or ja)");
   }
+  // The default locale is always offered, and first (Accept-Language "*" picks it).
+  out.locales.push_back(out.locale);
+  for (const std::string& offered : config.site.locales) {
+    const std::string normalized = i18n::NormalizeLocale(offered);
+    if (normalized.empty()) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "site: unsupported locale '" + offered + "' in site.locales");
+    }
+    if (std::find(out.locales.begin(), out.locales.end(), normalized) == out.locales.end()) {
+      out.locales.push_back(normalized);
+    }
+  }
   out.time_zone = std::move(zone).value();
   out.base_url = config.site.base_url;
   while (!out.base_url.empty() && out.base_url.back() == '/') out.base_url.pop_back();
@@ -55,28 +69,66 @@ Result<SiteSettings> ResolveSiteSettings(const config::Config& config,
   return out;
 }
 
-Result<std::shared_ptr<const Site>> Site::Create(SiteSettings settings) {
-  auto formatter =
-      i18n::Formatter::Create(settings.locale, settings.time_zone, settings.date_overrides);
+Result<std::unique_ptr<Site>> Site::CreateOne(const SiteSettings& settings,
+                                              const std::string& locale,
+                                              std::shared_ptr<const i18n::Catalog> catalog,
+                                              std::shared_ptr<const view::Templates> templates) {
+  // Month names and the date pattern spell dates of the site's own language; readers who
+  // chose another one get that language's dates.
+  const i18n::DateOverrides none;
+  const bool is_default = locale == settings.locale;
+  auto formatter = i18n::Formatter::Create(locale, settings.time_zone,
+                                           is_default ? settings.date_overrides : none);
   if (!formatter.ok()) return formatter.error();
+  std::unique_ptr<Site> site(new Site());
+  site->settings_ = settings;
+  site->locale_ = locale;
+  site->formatter_ = std::move(formatter).value();
+  site->catalog_ = std::move(catalog);
+  site->templates_ = std::move(templates);
+  auto css = resources::Find("static/site.css");
+  site->css_url_ = "/static/site.css?v=" + ContentVersion(css ? *css : std::string_view{});
+  for (const std::string& key : site->catalog_->Keys(locale)) {
+    const std::string& text = site->catalog_->Get(locale, key);
+    // Plural messages are not plain strings; Keys() lists only the string ones usable here.
+    site->translations_.set(key, text);
+  }
+  return site;
+}
+
+Result<std::shared_ptr<const Site>> Site::Create(SiteSettings settings) {
   auto catalog = i18n::Catalog::LoadEmbedded();
   if (!catalog.ok()) return catalog.error();
   auto templates = view::Templates::LoadEmbedded();
   if (!templates.ok()) return templates.error();
+  if (settings.locales.empty()) settings.locales.push_back(settings.locale);
 
-  auto site = std::shared_ptr<Site>(new Site());
-  site->settings_ = std::move(settings);
-  site->formatter_ = std::move(formatter).value();
-  site->catalog_ = std::move(catalog).value();
-  site->templates_ = std::move(templates).value();
-  auto css = resources::Find("static/site.css");
-  site->css_url_ = "/static/site.css?v=" + ContentVersion(css ? *css : std::string_view{});
-  for (const std::string& key : site->catalog_->Keys(site->locale())) {
-    const std::string& text = site->catalog_->Get(site->locale(), key);
-    // Plural messages are not plain strings; Keys() lists only the string ones usable here.
-    site->translations_.set(key, text);
+  auto root = CreateOne(settings, settings.locale, *catalog, *templates);
+  if (!root.ok()) return root.error();
+  std::unique_ptr<Site> site = std::move(root).value();
+  site->root_ = site.get();
+  for (const std::string& locale : settings.locales) {
+    if (locale == settings.locale) continue;
+    auto other = CreateOne(settings, locale, *catalog, *templates);
+    if (!other.ok()) return other.error();
+    other.value()->root_ = site.get();
+    site->others_.push_back(std::move(other).value());
   }
   return std::shared_ptr<const Site>(std::move(site));
+}
+
+const Site& Site::For(std::string_view locale) const {
+  const Site& root = *root_;
+  if (locale == root.locale_) return root;
+  for (const auto& other : root.others_) {
+    if (other->locale_ == locale) return *other;
+  }
+  return root;
+}
+
+bool Site::Offers(std::string_view locale) const {
+  const auto& offered = settings_.locales;
+  return std::find(offered.begin(), offered.end(), locale) != offered.end();
 }
 
 CounterTexts Site::FormatCounters(const model::Counters& c) const {
@@ -99,7 +151,7 @@ CounterTexts Site::FormatCounters(const model::Counters& c) const {
 view::Data Site::PageData(const std::string& page_title, const std::string& path,
                           const std::string& description, const std::string& csrf_token) const {
   view::Data data;
-  data.set("lang", settings_.locale);
+  data.set("lang", locale_);
   data.set("site_name", settings_.name);
   data.set("page_title", page_title);
   data.set("meta_description", description);
@@ -111,7 +163,37 @@ view::Data Site::PageData(const std::string& page_title, const std::string& path
   std::tm utc{};
   gmtime_r(&now, &utc);
   data.set("year", std::to_string(utc.tm_year + 1900));
+  if (settings_.locales.size() > 1) LanguageLinks(path, data);
   return data;
+}
+
+void Site::LanguageLinks(const std::string& path, view::Data& data) const {
+  // hreflang alternates name each language's own URL (?lang= beats the reader's cookie and
+  // browser), plus x-default: the URL that negotiates.
+  const std::string with_lang =
+      settings_.base_url + path + (path.find('?') == std::string::npos ? "?" : "&") + "lang=";
+  const std::string next = PercentEncode(path);
+  view::Data links = view::MakeList();
+  view::Data alternates = view::MakeList();
+  for (const std::string& code : settings_.locales) {
+    view::Data link;
+    link.set("code", code);
+    link.set("name", catalog_->Get(code, "language_self_name"));
+    link.set("url", "/lang?set=" + code + "&next=" + next);
+    link.set("current", code == locale_);
+    links.push_back(link);
+    view::Data alternate;
+    alternate.set("hreflang", code);
+    alternate.set("url", with_lang + code);
+    alternates.push_back(alternate);
+  }
+  view::Data fallback;
+  fallback.set("hreflang", std::string("x-default"));
+  fallback.set("url", settings_.base_url + path);
+  alternates.push_back(fallback);
+  data.set("locale_links", links);
+  data.set("has_locale_links", true);
+  data.set("alternates", alternates);
 }
 
 }  // namespace warta::web

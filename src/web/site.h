@@ -6,6 +6,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "config/config.h"
 #include "core/result.h"
@@ -19,10 +21,11 @@ namespace warta::web {
 
 struct SiteSettings {
   std::string name;
-  std::string locale;
+  std::string locale;  // the default: pages are in it unless a reader asks otherwise
   std::string time_zone;
   std::string base_url;  // without trailing slash
   i18n::DateOverrides date_overrides;
+  std::vector<std::string> locales = {};  // offered to readers, `locale` first; empty: just it
 };
 
 // Keys of the settings table that `warta demo` (and later the admin) write.
@@ -48,7 +51,15 @@ class Site {
   static Result<std::shared_ptr<const Site>> Create(SiteSettings settings);
 
   const SiteSettings& settings() const { return settings_; }
-  const std::string& locale() const { return settings_.locale; }
+  // The locale this Site renders in: settings().locale for the site itself, another offered
+  // locale for what For() returns.
+  const std::string& locale() const { return locale_; }
+  // The site as rendered in `locale` (one of settings().locales); the default-locale site
+  // for anything else. Same settings, templates and catalog; that locale's strings and
+  // formatter (date overrides apply to the default locale only: they spell its months).
+  // The result lives as long as this Site.
+  const Site& For(std::string_view locale) const;
+  bool Offers(std::string_view locale) const;
   const i18n::Formatter& formatter() const { return *formatter_; }
   const i18n::Catalog& catalog() const { return *catalog_; }
   const view::Templates& templates() const { return *templates_; }
@@ -59,13 +70,25 @@ class Site {
   CounterTexts FormatCounters(const model::Counters& counters) const;
 
   // The data every page template gets: lang, site_name, t (all catalog strings),
-  // css_url, canonical_url, page_title, meta_description, year, csrf_token.
+  // css_url, canonical_url, page_title, meta_description, year, csrf_token, and for the
+  // language switcher and hreflang links (path = the page's path and query):
+  // locale_links ({code, name, url, current}) and alternates ({hreflang, url}), when the
+  // site offers more than one locale.
   view::Data PageData(const std::string& page_title, const std::string& path,
                       const std::string& description, const std::string& csrf_token) const;
 
  private:
   Site() = default;
+  static Result<std::unique_ptr<Site>> CreateOne(const SiteSettings& settings,
+                                                 const std::string& locale,
+                                                 std::shared_ptr<const i18n::Catalog> catalog,
+                                                 std::shared_ptr<const view::Templates> templates);
+  void LanguageLinks(const std::string& path, view::Data& data) const;
+
   SiteSettings settings_;
+  std::string locale_;
+  const Site* root_ = nullptr;                       // the default-locale site; this when it is
+  std::vector<std::unique_ptr<const Site>> others_;  // root only: the other offered locales
   std::shared_ptr<const i18n::Formatter> formatter_;
   std::shared_ptr<const i18n::Catalog> catalog_;
   std::shared_ptr<const view::Templates> templates_;

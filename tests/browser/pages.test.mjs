@@ -17,8 +17,10 @@ after(async () => {
   await warta?.stop();
 });
 
-async function open(path) {
-  const page = await browser.newPage();
+// Pages follow the browser's language (Accept-Language), so each page states the one it
+// reads in: Indonesian, the site's default, unless a test asks for another.
+async function open(path, locale = 'id-ID') {
+  const page = await browser.newPage({ locale });
   const errors = [];
   const foreign = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -60,5 +62,21 @@ test('article page shows every contract element and passes axe', async () => {
   await page.setViewportSize({ width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no horizontal overflow on a phone (${overflow}px)`);
+  await page.close();
+});
+
+test('the switcher gives an accessible English page and remembers the choice', async () => {
+  const { page, errors, foreign } = await open('/', 'ja-JP');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  await page.click('.lang-switch a[lang="en"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getAttribute('.lang-switch a[lang="en"]', 'aria-current'), 'true');
+  const href = await page.getAttribute('article a[href^="/artikel/"]', 'href');
+  await page.goto(warta.base + href);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('#comments h2'), /Comments/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(await seriousAxeViolations(page), []);
   await page.close();
 });
