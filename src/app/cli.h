@@ -48,5 +48,6 @@ void RegisterOpml(CommandLine& line);
 void RegisterIngest(CommandLine& line);
 void RegisterExtract(CommandLine& line);
 void RegisterFeed(CommandLine& line);
+void RegisterUser(CommandLine& line);
 
 }  // namespace warta::app

@@ -9,6 +9,7 @@
 
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/reader_services.h"
 #include "app/ingest_setup.h"
 #include "auth/csrf.h"
 #include "core/limits.h"
@@ -99,7 +100,9 @@ int RunServe(const CommonOptions& options) {
       /*capacity=*/20'000, /*refresh_seconds=*/5);
   web::HomeCache home(db.articles(), /*ttl_seconds=*/1, limits::kHomePageSize);
   RegisterViewMetrics(registry, views, articles);
-  web::WebApp app(web::Context{site.value(), db, views, visitors, csrf, registry, articles, home});
+  ReaderParts readers(db, config.value());
+  web::WebApp app(web::Context{site.value(), db, views, visitors, csrf, registry, articles, home,
+                               readers.services()});
 
   auto server = http::Server::Create(server_options.value(), app.AsHandler(), &registry);
   if (!server.ok()) return Fail(server.error().ToString());

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   warta::app::RegisterIngest(line);
   warta::app::RegisterExtract(line);
   warta::app::RegisterFeed(line);
+  warta::app::RegisterUser(line);
 
   try {
     cli.parse(argc, argv);

@@ -47,6 +47,13 @@ struct ViewsConfig {
 struct RateLimitConfig {
   bool enabled = true;
   int requests_per_minute = 600;  // per address, all routes
+  int likes_per_minute = 30;      // likes, unlikes and shares, per address and per account
+  int logins_per_minute = 10;     // login and registration attempts per address
+};
+
+struct AccountsConfig {
+  bool registration = true;  // readers may create accounts themselves
+  int session_days = 30;     // a login lasts this long
 };
 
 struct FetchConfig {
@@ -83,6 +90,7 @@ struct Config {
   DbConfig db;
   ViewsConfig views;
   RateLimitConfig ratelimit;
+  AccountsConfig accounts;
   FetchConfig fetch;
   IngestConfig ingest;
   LogConfig log;

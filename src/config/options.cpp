@@ -158,6 +158,17 @@ const Option kOptions[] = {
     {"ratelimit.requests_per_minute",
      &Member<&Config::ratelimit, &RateLimitConfig::requests_per_minute>,
      "Requests per minute allowed from one address, all routes together", 1, 1'000'000},
+    {"ratelimit.likes_per_minute", &Member<&Config::ratelimit, &RateLimitConfig::likes_per_minute>,
+     "Likes, unlikes and shares per minute from one address, and from one account", 1, 1'000'000},
+    {"ratelimit.logins_per_minute",
+     &Member<&Config::ratelimit, &RateLimitConfig::logins_per_minute>,
+     "Login and registration attempts per minute from one address (failed logins are also "
+     "limited per account)",
+     1, 1'000'000},
+    {"accounts.registration", &Member<&Config::accounts, &AccountsConfig::registration>,
+     "Let readers create their own accounts; when false, only `warta user add` creates them"},
+    {"accounts.session_days", &Member<&Config::accounts, &AccountsConfig::session_days>,
+     "Days a login lasts before the reader must log in again", 1, 3650},
     {"fetch.allow_private", &Member<&Config::fetch, &FetchConfig::allow_private>,
      "Allow fetching feeds from loopback and private addresses (refused by default against "
      "SSRF)"},

@@ -117,6 +117,110 @@ class SettingsStore {
   virtual Result<void> Set(const std::string& key, const std::string& value) = 0;
 };
 
+// --- Readers: accounts, sessions, likes, shares ---
+
+// An account. Names are unique ignoring ASCII case ("Budi" and "budi" are one account); the
+// name rules themselves (auth/username.h) are checked by auth, not here.
+struct User {
+  std::int64_t id = 0;
+  std::string name;           // as registered
+  std::string password_hash;  // argon2id, in libsodium's crypto_pwhash_str format
+  std::string role;           // "reader", "moderator", "editor" or "admin"
+  std::int64_t created_at = 0;
+};
+
+struct NewUser {
+  std::string name;
+  std::string password_hash;
+  std::string role = "reader";
+};
+
+class UserStore {
+ public:
+  virtual ~UserStore() = default;
+  // Inserts and returns the new id, committed before returning. AlreadyExists when the name
+  // is taken (ignoring ASCII case); InvalidArgument for an empty or over-long name or hash,
+  // or an unknown role.
+  virtual Result<std::int64_t> Create(const NewUser& user) = 0;
+  // nullopt when there is no such account.
+  virtual Result<std::optional<User>> FindByName(const std::string& name) = 0;
+  virtual Result<std::optional<User>> FindById(std::int64_t id) = 0;
+  // NotFound when there is no such account.
+  virtual Result<void> SetPasswordHash(std::int64_t id, const std::string& password_hash) = 0;
+  virtual Result<void> SetRole(std::int64_t id, const std::string& role) = 0;
+  virtual Result<std::int64_t> Count() = 0;
+};
+
+// A login session. Only a hash of the session token is stored, so a copy of the database
+// does not let anyone log in as a reader.
+struct SessionRecord {
+  std::string id_hash;  // hex digest of the token (auth/sessions.h)
+  std::int64_t user_id = 0;
+  std::int64_t created_at = 0;
+  std::int64_t expires_at = 0;
+  std::int64_t last_seen_at = 0;
+};
+
+struct SessionWithUser {
+  SessionRecord session;
+  User user;
+};
+
+class SessionStore {
+ public:
+  virtual ~SessionStore() = default;
+  // Committed before returning. NotFound when the user does not exist; AlreadyExists when
+  // the id is taken (a random 256-bit token: never in practice).
+  virtual Result<void> Create(const SessionRecord& session) = 0;
+  // The session and its account; nullopt when absent or expired (expires_at <= now).
+  virtual Result<std::optional<SessionWithUser>> Find(const std::string& id_hash,
+                                                      std::int64_t now) = 0;
+  // Slides the expiry. Absent sessions are ignored.
+  virtual Result<void> Touch(const std::string& id_hash, std::int64_t last_seen_at,
+                             std::int64_t expires_at) = 0;
+  // Ends one session (logout); absent sessions are ignored.
+  virtual Result<void> Delete(const std::string& id_hash) = 0;
+  // Ends every session of an account (password change, ban); returns how many.
+  virtual Result<std::int64_t> DeleteForUser(std::int64_t user_id) = 0;
+  // Removes sessions with expires_at <= now; returns how many.
+  virtual Result<std::int64_t> DeleteExpired(std::int64_t now) = 0;
+};
+
+// The outcome of a like or unlike: whether a like row was added or removed, and the article's
+// stored counters after it (views: the stored total, without views not yet flushed).
+struct LikeChange {
+  bool changed = false;
+  model::Counters counters;
+};
+
+// Likes are rows keyed by (article, liker), the liker being "u:<user id>" or
+// "v:<visitor id>", so repeats and retries from any node are idempotent. articles.likes is
+// changed in the same transaction only when a row was added or removed, so it stays exact
+// under any concurrency. Writes are committed and synced to disk before returning: an
+// acknowledged like survives a crash.
+class LikeStore {
+ public:
+  virtual ~LikeStore() = default;
+  // NotFound for an unknown article; InvalidArgument for an empty or over-long liker.
+  virtual Result<LikeChange> Like(std::int64_t article_id, const std::string& liker,
+                                  std::int64_t now) = 0;
+  virtual Result<LikeChange> Unlike(std::int64_t article_id, const std::string& liker) = 0;
+  virtual Result<bool> IsLiked(std::int64_t article_id, const std::string& liker) = 0;
+};
+
+// Shares counted per article and network (whatsapp, facebook, x, ...); articles.shares is
+// the sum, changed in the same transaction. Durable like likes.
+class ShareStore {
+ public:
+  virtual ~ShareStore() = default;
+  // Counts one share and returns the article's stored counters. NotFound for an unknown
+  // article; InvalidArgument for a network name that is not 1..32 of [a-z0-9_-].
+  virtual Result<model::Counters> Add(std::int64_t article_id, const std::string& network) = 0;
+  // (network, count) of one article, by network name.
+  virtual Result<std::vector<std::pair<std::string, std::int64_t>>> ByNetwork(
+      std::int64_t article_id) = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -130,6 +234,10 @@ class Store {
   virtual ArticleStore& articles() = 0;
   virtual SettingsStore& settings() = 0;
   virtual SourceStore& sources() = 0;
+  virtual UserStore& users() = 0;
+  virtual SessionStore& sessions() = 0;
+  virtual LikeStore& likes() = 0;
+  virtual ShareStore& shares() = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

@@ -82,6 +82,9 @@ Data Article() {
   data = Counter("shares", "0", "0 kali dibagikan", data);
   data.set("like_prompt", "Jadilah yang pertama menyukai ini");
   data.set("like_action", "/artikel/1/suka");
+  data.set("like_form_action", "like");
+  data.set("like_button_text", "Suka");
+  data.set("liked", "false");
   Data share_links = MakeList();
   Data link;
   link.set("network", "x");
@@ -164,7 +167,7 @@ TEST(TemplatesTest, ArticlePageHasEveryContractIdOnce) {
   for (bool liked : {false, true}) {
     for (bool with_source_url : {true, false}) {
       Data data = Article();
-      data.set("liked", liked);
+      data.set("liked", liked ? "true" : "false");
       if (!with_source_url) data.set("source_url", "");
       const std::string html = Render(*templates, "article", data);
       const auto ids = Ids(html);
@@ -220,12 +223,28 @@ TEST(TemplatesTest, ArticlePageShowsTheSeedElements) {
 TEST(TemplatesTest, LikedVisitorSeesUnlike) {
   auto templates = Load();
   Data data = Article();
-  data.set("liked", true);
+  // The like state is per reader: the page fills these three per request (spliced_page.h).
+  data.set("like_form_action", "unlike");
+  data.set("like_button_text", "Batal suka");
+  data.set("liked", "true");
   data.set("like_prompt", "1 orang menyukai ini");
   const std::string like = Element(Render(*templates, "article", data), "like-button", "div");
   EXPECT_NE(like.find("name=\"action\" value=\"unlike\""), std::string::npos);
-  EXPECT_NE(like.find(">Batal suka</button>"), std::string::npos);
+  EXPECT_NE(like.find("data-liked=\"true\">Batal suka</button>"), std::string::npos) << like;
   EXPECT_NE(like.find("1 orang menyukai ini"), std::string::npos);
+}
+
+TEST(TemplatesTest, ShareLinksAreFormsThatCountTheShare) {
+  auto templates = Load();
+  Data data = Article();
+  data.set("share_action", "/api/v1/articles/1/share");
+  const std::string html = Render(*templates, "article", data);
+  EXPECT_NE(html.find("<form method=\"post\" action=\"/api/v1/articles/1/share?network=x\">"
+                      "<input type=\"hidden\" name=\"csrf_token\" value=\"tok123\">"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("data-network=\"x\" data-url=\"/share/1?network=x\">X</button>"),
+            std::string::npos);
 }
 
 TEST(TemplatesTest, EmptyValuesHideTheirSections) {
@@ -269,6 +288,9 @@ TEST(TemplatesTest, RawOutputOnlyForBodyAndCommentHtml) {
         "views_label", "likes_text",    "likes_label",   "comments_text",    "comments_label",
         "shares_text", "shares_label",  "like_prompt",   "like_action",      "comment_action",
         "article_id",  "comment_notice"}) {
+    data.set(key, marker);
+  }
+  for (const char* key : {"like_form_action", "like_button_text", "liked", "share_action"}) {
     data.set(key, marker);
   }
   data.set("body_html", "<b>body</b>");

@@ -16,7 +16,8 @@ Response ApiArticle(Context& context, const Request& /*request*/, const RoutePar
     return ApiError(500, "could not load the article; try again");
   }
   const model::Article& article = cached.value()->article;
-  std::int64_t views = context.views.Displayed(*id).value_or(article.counters.views);
+  const model::Counters counters = cached.value()->counters();
+  std::int64_t views = context.views.Displayed(*id).value_or(counters.views);
   nlohmann::json body = {
       {"id", article.id},
       {"title", article.title},
@@ -28,9 +29,9 @@ Response ApiArticle(Context& context, const Request& /*request*/, const RoutePar
       {"tags", article.tags},
       {"counters",
        {{"views", views},
-        {"likes", article.counters.likes},
-        {"comments", article.counters.comments},
-        {"shares", article.counters.shares}}},
+        {"likes", counters.likes},
+        {"comments", counters.comments},
+        {"shares", counters.shares}}},
   };
   Response response = http::JsonResponse(200, body.dump());
   response.SetHeader("Cache-Control", "no-cache");

@@ -3,6 +3,23 @@
 #include <mutex>
 
 namespace warta::web {
+namespace {
+
+void StoreLive(LiveCounters& live, const model::Counters& stored) {
+  live.likes.store(stored.likes, std::memory_order_relaxed);
+  live.comments.store(stored.comments, std::memory_order_relaxed);
+  live.shares.store(stored.shares, std::memory_order_relaxed);
+}
+
+}  // namespace
+
+model::Counters CachedArticle::counters() const {
+  model::Counters counters = article.counters;
+  counters.likes = live->likes.load(std::memory_order_relaxed);
+  counters.comments = live->comments.load(std::memory_order_relaxed);
+  counters.shares = live->shares.load(std::memory_order_relaxed);
+  return counters;
+}
 
 ArticleCache::ArticleCache(storage::ArticleStore& store, engagement::ViewCounter& views,
                            Renderer render, std::size_t capacity, int refresh_seconds)
@@ -39,6 +56,9 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Get(std::int64_t id,
 Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
                                                                 std::int64_t now_unix,
                                                                 const CachedArticle* previous) {
+  // Read before the store is, so a write applied while the store is read is noticed.
+  const std::uint64_t applied_before = applied_.load();
+  const std::uint64_t updates_before = previous != nullptr ? previous->live->updates.load() : 0;
   auto article = store_.FindById(id);
   if (!article.ok()) return article.error();
   auto entry = std::make_shared<CachedArticle>();
@@ -52,7 +72,20 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
     if (!page.ok()) return page.error();
     entry->page = std::move(page).value();
   }
-  if (previous == nullptr) views_.Prime(id, entry->article.counters.views);
+  const model::Counters& stored = entry->article.counters;
+  if (previous != nullptr) {
+    entry->live = previous->live;
+    std::lock_guard lock(entry->live->mutex);
+    // A write applied since the read began is at least as new as what was read.
+    if (entry->live->updates.load() == updates_before) StoreLive(*entry->live, stored);
+  } else {
+    entry->live = std::make_shared<LiveCounters>();
+    StoreLive(*entry->live, stored);
+    // A write applied to no entry while this one was read may be missing from it: load
+    // again at the next Get (reusing the page and these live counters).
+    if (applied_.load() != applied_before) entry->loaded_at = 0;
+  }
+  if (previous == nullptr) views_.Prime(id, stored.views);
   return std::shared_ptr<const CachedArticle>(std::move(entry));
 }
 
@@ -69,6 +102,25 @@ void ArticleCache::Put(std::int64_t id, std::shared_ptr<const CachedArticle> ent
 void ArticleCache::Invalidate(std::int64_t id) {
   std::unique_lock lock(mutex_);
   entries_.erase(id);
+}
+
+void ArticleCache::ApplyCounters(std::int64_t id, const model::Counters& stored) {
+  applied_.fetch_add(1);
+  std::shared_ptr<const CachedArticle> entry;
+  {
+    std::shared_lock lock(mutex_);
+    auto it = entries_.find(id);
+    if (it != entries_.end()) entry = it->second;
+  }
+  if (!entry) return;  // the next Get loads it from the store
+  std::lock_guard lock(entry->live->mutex);
+  StoreLive(*entry->live, stored);
+  entry->live->updates.fetch_add(1);
+}
+
+std::unique_lock<std::mutex> ArticleCache::CounterLock(std::int64_t id) {
+  return std::unique_lock<std::mutex>(
+      counter_locks_[static_cast<std::size_t>(id) % counter_locks_.size()]);
 }
 
 std::size_t ArticleCache::size() const {

@@ -6,10 +6,12 @@
 // Thread safety: all methods may be called concurrently. Entries are immutable and shared.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -22,11 +24,26 @@
 
 namespace warta::web {
 
+// Likes, comments and shares of a cached article, kept current by the writers
+// (ArticleCache::ApplyCounters) so pages and the API show exact totals at once, without
+// reloading or re-rendering the article. Shared by the successive entries of one article.
+struct LiveCounters {
+  std::atomic<std::int64_t> likes{0};
+  std::atomic<std::int64_t> comments{0};
+  std::atomic<std::int64_t> shares{0};
+  std::atomic<std::uint64_t> updates{0};  // ApplyCounters calls so far
+  std::mutex mutex;                       // orders ApplyCounters against a refresh's merge
+};
+
 struct CachedArticle {
-  model::Article article;  // counters: as stored when loaded (views: see ViewCounter)
+  model::Article article;  // counters: as stored when loaded (use counters() instead)
   std::string path;        // canonical path
   SplicedPage page;
   std::int64_t loaded_at = 0;
+  std::shared_ptr<LiveCounters> live;
+
+  // Stored views as loaded (the ViewCounter adds the rest), live likes, comments, shares.
+  model::Counters counters() const;
 };
 
 class ArticleCache {
@@ -38,8 +55,13 @@ class ArticleCache {
 
   // The cached article, loading (and rendering) it on a miss. NotFound for unknown ids.
   Result<std::shared_ptr<const CachedArticle>> Get(std::int64_t id, std::int64_t now_unix);
-  // Drops an entry so the next Get reloads it (after an edit, a like, a comment).
+  // Drops an entry so the next Get reloads it (after an edit).
   void Invalidate(std::int64_t id);
+  // Takes in the stored likes, comments and shares that a committed write returned. For one
+  // article, calls must come in commit order: hold CounterLock(id) across the write and
+  // this call. A refresh running meanwhile keeps these values rather than what it read.
+  void ApplyCounters(std::int64_t id, const model::Counters& stored);
+  std::unique_lock<std::mutex> CounterLock(std::int64_t id);
 
   std::size_t size() const;
   std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
@@ -59,6 +81,8 @@ class ArticleCache {
   std::unordered_map<std::int64_t, std::shared_ptr<const CachedArticle>> entries_;
   std::atomic<std::uint64_t> hits_{0};
   std::atomic<std::uint64_t> misses_{0};
+  std::atomic<std::uint64_t> applied_{0};  // ApplyCounters calls, for loads racing them
+  std::array<std::mutex, 64> counter_locks_;
 };
 
 }  // namespace warta::web

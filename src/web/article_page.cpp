@@ -1,36 +1,40 @@
 // GET /artikel/{id}[/{slug}]: the hottest path. A cached, pre-split page is filled with the
-// current counters and the reader's CSRF token; the view is counted in memory afterwards
+// current counters, the reader's CSRF token and like state; the view is counted in memory
+// afterwards
 // (the page shows the count before this reader's view, like a printed counter would).
 #include <functional>
 #include <string>
 
 #include "web/handlers.h"
-#include "web/url.h"
+#include "web/reader.h"
+#include "web/share_links.h"
 
 namespace warta::web {
 namespace {
 
 constexpr std::size_t Idx(Slot slot) { return static_cast<std::size_t>(slot); }
 
-view::Data ShareLinks(const Site& site, const std::string& url, const std::string& title) {
+view::Data ShareLinks(const std::string& url, const std::string& title) {
   view::Data links = view::MakeList();
-  auto encoded_url = PercentEncode(url);
-  auto encoded_text = PercentEncode(title + " " + url);
-  auto add = [&](const char* network, const char* label, std::string href) {
+  for (const ShareNetwork& network : kShareNetworks) {
+    if (!network.has_link) continue;
     view::Data link;
-    link.set("network", network);
-    link.set("label", label);
-    link.set("url", href);
+    link.set("network", std::string(network.name));
+    link.set("label", std::string(network.label));
+    link.set("url", ShareTargetUrl(network.name, url, title).value_or(""));
     links.push_back(link);
-  };
-  add("whatsapp", "WhatsApp", "https://wa.me/?text=" + encoded_text);
-  add("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + encoded_url);
-  add("x", "X", "https://x.com/intent/tweet?url=" + encoded_url + "&text=" + PercentEncode(title));
-  add("telegram", "Telegram",
-      "https://t.me/share/url?url=" + encoded_url + "&text=" + PercentEncode(title));
-  add("line", "LINE", "https://social-plugins.line.me/lineit/share?url=" + encoded_url);
-  (void)site;
+  }
   return links;
+}
+
+// Whether the reader likes the article. Only readers who can have liked anything are
+// looked up: logged-in ones and visitors with the hint cookie of their first like, so
+// the page costs no database read for everyone else. A failed lookup shows "not liked":
+// liking again is harmless (idempotent).
+bool LikedBy(Context& context, const Request& request, const Reader& reader, std::int64_t id) {
+  if (!reader.logged_in() && request.Cookie(kLikedHintCookie).empty()) return false;
+  auto liked = context.store.likes().IsLiked(id, reader.LikerKey());
+  return liked.ok() && *liked;
 }
 
 // The page differs only by article version and slot values (counters, the reader's CSRF
@@ -89,7 +93,11 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("shares_label", SlotMarker(Slot::kSharesLabel));
   data.set("like_action", "/api/v1/articles/" + std::to_string(article.id) + "/like");
   data.set("comment_action", "/api/v1/articles/" + std::to_string(article.id) + "/comments");
-  data.set("share_links", ShareLinks(site, site.settings().base_url + path, article.title));
+  data.set("like_form_action", SlotMarker(Slot::kLikeFormAction));
+  data.set("like_button_text", SlotMarker(Slot::kLikeButtonText));
+  data.set("liked", SlotMarker(Slot::kLiked));
+  data.set("share_action", "/api/v1/articles/" + std::to_string(article.id) + "/share");
+  data.set("share_links", ShareLinks(site.settings().base_url + path, article.title));
   auto html = site.templates().Render("article", data);
   if (!html.ok()) return html.error();
   return SplicedPage::FromRendered(html.value());
@@ -109,8 +117,10 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
     return http::RedirectResponse(301, entry.path);
   }
 
-  Visitor visitor = IdentifyVisitor(context, request, now);
-  model::Counters counters = entry.article.counters;
+  Reader reader = IdentifyReader(context, request, now);
+  const Visitor& visitor = reader.visitor;
+  const bool liked = LikedBy(context, request, reader, *id);
+  model::Counters counters = entry.counters();
   counters.views = context.views.Displayed(*id).value_or(counters.views);
   CounterTexts texts = context.site->FormatCounters(counters);
 
@@ -124,7 +134,10 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   values[Idx(Slot::kCommentsLabel)] = std::move(texts.comments_label);
   values[Idx(Slot::kSharesNumber)] = std::move(texts.shares);
   values[Idx(Slot::kSharesLabel)] = std::move(texts.shares_label);
-  values[Idx(Slot::kCsrfToken)] = visitor.csrf_token;
+  values[Idx(Slot::kCsrfToken)] = reader.csrf_token;
+  values[Idx(Slot::kLikeFormAction)] = liked ? "unlike" : "like";
+  values[Idx(Slot::kLikeButtonText)] = context.site->T(liked ? "unlike_button" : "like_button");
+  values[Idx(Slot::kLiked)] = liked ? "true" : "false";
 
   if (!visitor.crawler) context.views.RecordView(*id, visitor.id.value, now);
 

@@ -8,7 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "auth/accounts.h"
 #include "auth/csrf.h"
+#include "auth/rate_limiter.h"
+#include "auth/sessions.h"
 #include "engagement/view_counter.h"
 #include "engagement/visitor.h"
 #include "http/message.h"
@@ -20,6 +23,15 @@
 
 namespace warta::web {
 
+// Readers' accounts and the limits on what they do (web/reader.h).
+struct ReaderServices {
+  auth::Accounts& accounts;
+  auth::SessionManager& sessions;
+  auth::RateLimiter& likes_per_address;  // likes, unlikes and shares
+  auth::RateLimiter& likes_per_account;
+  bool registration = true;  // readers may create accounts (accounts.registration)
+};
+
 struct Context {
   std::shared_ptr<const Site> site;
   storage::Store& store;
@@ -29,6 +41,7 @@ struct Context {
   metrics::Registry& metrics;
   ArticleCache& articles;
   HomeCache& home;
+  ReaderServices readers;
 };
 
 // The reader behind a request, as far as counting and forms need to know.

@@ -18,6 +18,21 @@ Response StaticFile(Context& context, const Request& request, const RouteParams&
 Response Healthz(Context& context, const Request& request);
 Response Metrics(Context& context, const Request& request);
 
+// Readers: accounts, likes, shares. State-changing ones are ActionHandlers (web/reader.h),
+// bound through RunAction so the CSRF token is checked before they run.
+struct Reader;
+Response ApiSession(Context& context, const Request& request);
+Response ApiRegister(Context& context, const Request& request, const RouteParams& params,
+                     const Reader& reader);
+Response ApiLogin(Context& context, const Request& request, const RouteParams& params,
+                  const Reader& reader);
+Response ApiLogout(Context& context, const Request& request, const RouteParams& params,
+                   const Reader& reader);
+Response LikeAction(Context& context, const Request& request, const RouteParams& params,
+                    const Reader& reader);
+Response ShareAction(Context& context, const Request& request, const RouteParams& params,
+                     const Reader& reader);
+
 // The article page's hole-filled template, rendered once per article version.
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
                                       const std::string& path);

@@ -1,6 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include "web/handlers.h"
+#include "web/reader.h"
 #include "web/web_app.h"
 
 namespace warta::web {
@@ -18,10 +19,23 @@ http::Router BuildRoutes(Context& context) {
       return handler(*c, request, params);
     };
   };
+  // Every POST/PUT/DELETE route is bound through `action`: the CSRF token is checked first.
+  auto action = [c](ActionHandler handler) {
+    return [c, handler](const Request& request, const RouteParams& params) {
+      return RunAction(*c, request, params, handler);
+    };
+  };
   router.Add(Method::kGet, "/", "home", page(HomePage));
   router.Add(Method::kGet, "/artikel/{id}", "article", with_params(ArticlePage));
   router.Add(Method::kGet, "/artikel/{id}/{slug}", "article", with_params(ArticlePage));
   router.Add(Method::kGet, "/api/v1/articles/{id}", "api_article", with_params(ApiArticle));
+  router.Add(Method::kGet, "/api/v1/session", "api_session", page(ApiSession));
+  router.Add(Method::kPost, "/api/v1/auth/register", "api_register", action(ApiRegister));
+  router.Add(Method::kPost, "/api/v1/auth/login", "api_login", action(ApiLogin));
+  router.Add(Method::kPost, "/api/v1/auth/logout", "api_logout", action(ApiLogout));
+  router.Add(Method::kPost, "/api/v1/articles/{id}/like", "api_like", action(LikeAction));
+  router.Add(Method::kDelete, "/api/v1/articles/{id}/like", "api_like", action(LikeAction));
+  router.Add(Method::kPost, "/api/v1/articles/{id}/share", "api_share", action(ShareAction));
   router.Add(Method::kGet, "/healthz", "healthz", page(Healthz));
   router.Add(Method::kGet, "/metrics", "metrics", page(Metrics));
   router.AddPrefix(Method::kGet, "/static/", "static", with_params(StaticFile));

@@ -13,7 +13,8 @@
 
 namespace warta::web {
 
-// The values that vary per request. Order matters: it is the marker index.
+// The values that vary per request (counters, and what differs per reader: the CSRF token
+// and whether they like the article). Order matters: it is the marker index.
 enum class Slot : unsigned char {
   kViewsNumber,
   kViewsLabel,
@@ -25,6 +26,11 @@ enum class Slot : unsigned char {
   kSharesNumber,
   kSharesLabel,
   kCsrfToken,
+  // The reader's like state: the form's action field ("like"/"unlike"), the button's text,
+  // and "true"/"false" for data-liked (styling and scripts).
+  kLikeFormAction,
+  kLikeButtonText,
+  kLiked,
   kCount,
 };
 

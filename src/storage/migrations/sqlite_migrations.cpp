@@ -92,9 +92,53 @@ CREATE INDEX articles_source_created_idx ON articles (source_id, created_at)
   WHERE source_id IS NOT NULL;
 )sql";
 
+// Readers: accounts, sessions, likes and shares. users.name_key is the name folded to ASCII
+// lower case (names are ASCII), so uniqueness ignores case the same way on every backend.
+// Sessions keep only a hash of the token. A like is a row per (article, liker), liker being
+// "u:<user id>" or "v:<visitor id>": the primary key makes likes idempotent, and
+// articles.likes changes with it in one transaction.
+constexpr std::string_view kReaders = R"sql(
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT    NOT NULL CHECK (length(name) > 0),
+  name_key      TEXT    NOT NULL UNIQUE,
+  password_hash TEXT    NOT NULL,
+  role          TEXT    NOT NULL DEFAULT 'reader'
+                CHECK (role IN ('reader', 'moderator', 'editor', 'admin')),
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+);
+
+CREATE TABLE sessions (
+  id_hash      TEXT    PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at   INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_user_idx ON sessions (user_id);
+CREATE INDEX sessions_expires_idx ON sessions (expires_at);
+
+CREATE TABLE likes (
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  liker      TEXT    NOT NULL CHECK (length(liker) > 0),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (article_id, liker)
+);
+CREATE INDEX likes_liker_idx ON likes (liker);
+
+CREATE TABLE shares (
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  network    TEXT    NOT NULL,
+  count      INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0),
+  PRIMARY KEY (article_id, network)
+);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "articles, article_tags, settings", kV1},
     {2, "sources, stories, ingest keys on articles", kV2},
+    {3, "users, sessions, likes, shares", kReaders},
 };
 
 }  // namespace

@@ -27,7 +27,14 @@ Result<void> CheckSettingKey(const std::string& key) {
 }  // namespace
 
 SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
-    : pool_(std::move(pool)), articles_(*pool_), settings_(*pool_), sources_(*pool_) {}
+    : pool_(std::move(pool)),
+      articles_(*pool_),
+      settings_(*pool_),
+      sources_(*pool_),
+      users_(*pool_),
+      sessions_(*pool_),
+      likes_(*pool_),
+      shares_(*pool_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        int max_connections) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "storage/sqlite/connection_pool.h"
+#include "storage/sqlite/sqlite_readers.h"
 #include "storage/store.h"
 
 namespace warta::storage::sqlite {
@@ -81,6 +82,10 @@ class SqliteStore final : public Store {
   ArticleStore& articles() override { return articles_; }
   SettingsStore& settings() override { return settings_; }
   SourceStore& sources() override { return sources_; }
+  UserStore& users() override { return users_; }
+  SessionStore& sessions() override { return sessions_; }
+  LikeStore& likes() override { return likes_; }
+  ShareStore& shares() override { return shares_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -92,6 +97,10 @@ class SqliteStore final : public Store {
   SqliteArticleStore articles_;
   SqliteSettingsStore settings_;
   SqliteSourceStore sources_;
+  SqliteUserStore users_;
+  SqliteSessionStore sessions_;
+  SqliteLikeStore likes_;
+  SqliteShareStore shares_;
 };
 
 }  // namespace warta::storage::sqlite

@@ -1,0 +1,50 @@
+#include "app/reader_services.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+namespace warta::app {
+namespace {
+
+auth::SessionOptions SessionOptionsFrom(const config::Config& config) {
+  auth::SessionOptions options;
+  options.lifetime_seconds = std::int64_t{config.accounts.session_days} * 86400;
+  return options;
+}
+
+auth::AccountLimits AccountLimitsFrom(const config::Config& config) {
+  auth::AccountLimits limits;
+  limits.enabled = config.ratelimit.enabled;
+  limits.attempts_per_minute = config.ratelimit.logins_per_minute;
+  return limits;
+}
+
+std::int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+ReaderParts::ReaderParts(storage::Store& store, const config::Config& config)
+    : sessions_(store.sessions(), SessionOptionsFrom(config)),
+      accounts_(store.users(), hasher_, sessions_, AccountLimitsFrom(config)),
+      likes_per_address_(config.ratelimit.likes_per_minute, config.ratelimit.likes_per_minute,
+                         config.ratelimit.enabled),
+      likes_per_account_(config.ratelimit.likes_per_minute, config.ratelimit.likes_per_minute,
+                         config.ratelimit.enabled),
+      registration_(config.accounts.registration) {
+  // Expired sessions are refused anyway; this only keeps the table small.
+  auto swept = store.sessions().DeleteExpired(Now());
+  if (!swept.ok())
+    spdlog::warn("sessions: could not remove expired ones: {}", swept.error().ToString());
+}
+
+web::ReaderServices ReaderParts::services() {
+  return web::ReaderServices{accounts_, sessions_, likes_per_address_, likes_per_account_,
+                             registration_};
+}
+
+}  // namespace warta::app

@@ -1,0 +1,115 @@
+#include "auth/accounts.h"
+
+#include <algorithm>
+#include <string>
+
+#include "auth/username.h"
+
+namespace warta::auth {
+namespace {
+
+Error Throttled() {
+  return MakeError(ErrorCode::kUnavailable, "auth: too many attempts; try again in a minute",
+                   "rate_limited");
+}
+
+Error BadCredentials() {
+  return MakeError(ErrorCode::kPermissionDenied, "auth: wrong user name or password",
+                   "auth_bad_credentials");
+}
+
+// The throttling key of an account: names are unique ignoring ASCII case.
+std::string AccountKey(std::string_view name) {
+  std::string key(name.substr(0, kMaxUsernameChars + 1));
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return key;
+}
+
+}  // namespace
+
+Accounts::Accounts(storage::UserStore& users, const PasswordHasher& hasher,
+                   SessionManager& sessions, AccountLimits limits)
+    : users_(users),
+      hasher_(hasher),
+      sessions_(sessions),
+      per_address_(limits.attempts_per_minute, limits.attempts_per_minute, limits.enabled),
+      per_account_(60.0 / std::max(limits.account_refill_seconds, 1), limits.account_failures,
+                   limits.enabled) {}
+
+Result<void> Accounts::TakeAttempt(std::string_view address) {
+  if (!per_address_.Take(address).allowed) return Throttled();
+  return Ok();
+}
+
+Result<storage::User> Accounts::Create(std::string_view name, std::string_view password,
+                                       Role role) {
+  WARTA_RETURN_IF_ERROR(CheckUsername(name));
+  auto hash = hasher_.Hash(password);
+  if (!hash.ok()) return hash.error();
+  storage::NewUser user{std::string(name), std::move(hash).value(), std::string(RoleName(role))};
+  auto id = users_.Create(user);
+  if (!id.ok()) return id.error();
+  auto stored = users_.FindById(*id);
+  if (!stored.ok()) return stored.error();
+  if (!stored->has_value()) return MakeError(ErrorCode::kInternal, "auth: new user vanished");
+  return std::move(**stored);
+}
+
+Result<SessionManager::Started> Accounts::Register(std::string_view name, std::string_view password,
+                                                   std::string_view address, std::int64_t now) {
+  WARTA_RETURN_IF_ERROR(TakeAttempt(address));
+  auto user = Create(name, password, Role::kReader);
+  if (!user.ok()) return user.error();
+  return sessions_.Start(*user, now);
+}
+
+Result<SessionManager::Started> Accounts::Login(std::string_view name, std::string_view password,
+                                                std::string_view address, std::int64_t now) {
+  WARTA_RETURN_IF_ERROR(TakeAttempt(address));
+  const std::string account = AccountKey(name);
+  if (!per_account_.Check(account).allowed) return Throttled();
+  auto found = users_.FindByName(std::string(name.substr(0, kMaxUsernameChars + 1)));
+  if (!found.ok()) return found.error();
+  if (!found->has_value()) {
+    hasher_.VerifyDummy(password);
+    (void)per_account_.Take(account);
+    return BadCredentials();
+  }
+  storage::User& user = **found;
+  if (!hasher_.Verify(user.password_hash, password)) {
+    (void)per_account_.Take(account);
+    return BadCredentials();
+  }
+  per_account_.Reset(account);
+  if (hasher_.NeedsRehash(user.password_hash)) {
+    // The cost was raised since this hash was made; the login still succeeds if this fails.
+    auto rehashed = hasher_.Hash(password);
+    if (rehashed.ok()) (void)users_.SetPasswordHash(user.id, *rehashed);
+  }
+  return sessions_.Start(user, now);
+}
+
+Result<SessionManager::Started> Accounts::ChangePassword(std::int64_t user_id,
+                                                         std::string_view old_password,
+                                                         std::string_view new_password,
+                                                         std::int64_t now) {
+  auto found = users_.FindById(user_id);
+  if (!found.ok()) return found.error();
+  if (!found->has_value()) return BadCredentials();
+  storage::User& user = **found;
+  if (!per_account_.Check(AccountKey(user.name)).allowed) return Throttled();
+  if (!hasher_.Verify(user.password_hash, old_password)) {
+    (void)per_account_.Take(AccountKey(user.name));
+    return BadCredentials();
+  }
+  auto hash = hasher_.Hash(new_password);
+  if (!hash.ok()) return hash.error();
+  WARTA_RETURN_IF_ERROR(users_.SetPasswordHash(user.id, *hash));
+  WARTA_RETURN_IF_ERROR(sessions_.EndAllFor(user.id));
+  user.password_hash = std::move(hash).value();
+  return sessions_.Start(user, now);
+}
+
+}  // namespace warta::auth

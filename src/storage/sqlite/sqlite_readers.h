@@ -1,0 +1,83 @@
+// The SQLite backend of the readers' stores: accounts, sessions, likes and shares.
+// Internal to src/storage/sqlite/ (obtain them through storage::Store).
+#pragma once
+
+#include "storage/sqlite/connection_pool.h"
+#include "storage/store.h"
+
+namespace warta::storage::sqlite {
+
+class SqliteUserStore final : public UserStore {
+ public:
+  explicit SqliteUserStore(ConnectionPool& pool) : pool_(pool) {}
+
+  Result<std::int64_t> Create(const NewUser& user) override;
+  Result<std::optional<User>> FindByName(const std::string& name) override;
+  Result<std::optional<User>> FindById(std::int64_t id) override;
+  Result<void> SetPasswordHash(std::int64_t id, const std::string& password_hash) override;
+  Result<void> SetRole(std::int64_t id, const std::string& role) override;
+  Result<std::int64_t> Count() override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+class SqliteSessionStore final : public SessionStore {
+ public:
+  explicit SqliteSessionStore(ConnectionPool& pool) : pool_(pool) {}
+
+  Result<void> Create(const SessionRecord& session) override;
+  Result<std::optional<SessionWithUser>> Find(const std::string& id_hash,
+                                              std::int64_t now) override;
+  Result<void> Touch(const std::string& id_hash, std::int64_t last_seen_at,
+                     std::int64_t expires_at) override;
+  Result<void> Delete(const std::string& id_hash) override;
+  Result<std::int64_t> DeleteForUser(std::int64_t user_id) override;
+  Result<std::int64_t> DeleteExpired(std::int64_t now) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+class SqliteLikeStore final : public LikeStore {
+ public:
+  explicit SqliteLikeStore(ConnectionPool& pool) : pool_(pool) {}
+
+  Result<LikeChange> Like(std::int64_t article_id, const std::string& liker,
+                          std::int64_t now) override;
+  Result<LikeChange> Unlike(std::int64_t article_id, const std::string& liker) override;
+  Result<bool> IsLiked(std::int64_t article_id, const std::string& liker) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+class SqliteShareStore final : public ShareStore {
+ public:
+  explicit SqliteShareStore(ConnectionPool& pool) : pool_(pool) {}
+
+  Result<model::Counters> Add(std::int64_t article_id, const std::string& network) override;
+  Result<std::vector<std::pair<std::string, std::int64_t>>> ByNetwork(
+      std::int64_t article_id) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+// Makes the commits of one connection synced to disk (synchronous=FULL) while it lives, and
+// restores the pool's default (NORMAL: durable against a process crash, not a power cut)
+// afterwards. Acknowledged likes, shares and account changes use it. Create it before the
+// transaction begins: SQLite ignores the setting inside one.
+class DurableCommits {
+ public:
+  static Result<DurableCommits> Begin(Connection& connection);
+  DurableCommits(DurableCommits&& other) noexcept;
+  DurableCommits& operator=(DurableCommits&&) = delete;
+  ~DurableCommits();
+
+ private:
+  explicit DurableCommits(Connection* connection) : connection_(connection) {}
+  Connection* connection_;
+};
+
+}  // namespace warta::storage::sqlite

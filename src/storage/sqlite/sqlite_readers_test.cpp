@@ -1,0 +1,281 @@
+// Accounts, sessions, likes and shares on a real SQLite file.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/testing/temp_dir.h"
+
+namespace warta::storage::sqlite {
+namespace {
+
+class SqliteReadersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = SqliteStore::Open(dir_.File("warta.db"));
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(*store);
+    auto version = store_->Migrate();
+    ASSERT_TRUE(version.ok()) << version.error().message;
+  }
+
+  std::int64_t NewArticle(std::int64_t likes = 0) {
+    model::NewArticle a;
+    a.title = "Article";
+    a.body_html = "<p>Body</p>";
+    a.initial.likes = likes;
+    auto id = store_->articles().Insert(a);
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    return id.ok() ? *id : 0;
+  }
+
+  std::int64_t NewUser(const std::string& name, const std::string& role = "reader") {
+    auto id = store_->users().Create(NewUserValue(name, role));
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    return id.ok() ? *id : 0;
+  }
+
+  static storage::NewUser NewUserValue(const std::string& name, const std::string& role) {
+    storage::NewUser user;
+    user.name = name;
+    user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+    user.role = role;
+    return user;
+  }
+
+  std::int64_t StoredLikes(std::int64_t article) {
+    auto counters = store_->articles().GetCounters(article);
+    EXPECT_TRUE(counters.ok());
+    return counters.ok() ? counters->likes : -1;
+  }
+
+  std::string Pragma(const std::string& name) {
+    auto lease = store_->pool().Acquire();
+    EXPECT_TRUE(lease.ok());
+    auto stmt = (*lease)->Prepare("PRAGMA " + name);
+    EXPECT_TRUE(stmt.ok());
+    auto row = stmt->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return stmt->Text(0);
+  }
+
+  test_util::TempDir dir_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(SqliteReadersTest, UserNamesAreUniqueIgnoringCase) {
+  std::int64_t id = NewUser("Budi_Santoso", "editor");
+  ASSERT_GT(id, 0);
+  auto taken = store_->users().Create(NewUserValue("budi_SANTOSO", "reader"));
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().code, ErrorCode::kAlreadyExists);
+
+  auto found = store_->users().FindByName("BUDI_santoso");
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->id, id);
+  EXPECT_EQ((*found)->name, "Budi_Santoso");  // kept as registered
+  EXPECT_EQ((*found)->role, "editor");
+  EXPECT_GT((*found)->created_at, 0);
+
+  auto missing = store_->users().FindByName("nobody");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+  auto count = store_->users().Count();
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 1);
+}
+
+TEST_F(SqliteReadersTest, UserValuesAreCheckedAndUpdatable) {
+  auto bad_role = store_->users().Create(NewUserValue("ani", "root"));
+  ASSERT_FALSE(bad_role.ok());
+  EXPECT_EQ(bad_role.error().code, ErrorCode::kInvalidArgument);
+  storage::NewUser no_hash = NewUserValue("ani", "reader");
+  no_hash.password_hash.clear();
+  EXPECT_FALSE(store_->users().Create(no_hash).ok());
+  EXPECT_FALSE(store_->users().Create(NewUserValue("", "reader")).ok());
+
+  std::int64_t id = NewUser("ani");
+  ASSERT_TRUE(store_->users().SetPasswordHash(id, "$argon2id$new").ok());
+  ASSERT_TRUE(store_->users().SetRole(id, "moderator").ok());
+  auto user = store_->users().FindById(id);
+  ASSERT_TRUE(user.ok() && user->has_value());
+  EXPECT_EQ((*user)->password_hash, "$argon2id$new");
+  EXPECT_EQ((*user)->role, "moderator");
+  auto missing = store_->users().SetRole(id + 1, "admin");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(store_->users().SetRole(id, "god").ok());
+}
+
+TEST_F(SqliteReadersTest, SessionsExpireSlideAndEnd) {
+  std::int64_t user = NewUser("citra");
+  SessionStore& sessions = store_->sessions();
+  ASSERT_TRUE(sessions.Create({"hash-a", user, 1000, 2000, 1000}).ok());
+  ASSERT_TRUE(sessions.Create({"hash-b", user, 1000, 1500, 1000}).ok());
+  auto missing_user = sessions.Create({"hash-c", user + 1, 1000, 2000, 1000});
+  ASSERT_FALSE(missing_user.ok());
+  EXPECT_EQ(missing_user.error().code, ErrorCode::kNotFound);
+
+  auto found = sessions.Find("hash-a", 1999);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->user.name, "citra");
+  EXPECT_EQ((*found)->session.expires_at, 2000);
+  auto expired = sessions.Find("hash-a", 2000);
+  ASSERT_TRUE(expired.ok());
+  EXPECT_FALSE(expired->has_value());
+
+  ASSERT_TRUE(sessions.Touch("hash-a", 1900, 5000).ok());
+  ASSERT_TRUE(sessions.Touch("hash-a", 1950, 3000).ok());  // never shortens
+  found = sessions.Find("hash-a", 4000);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->session.last_seen_at, 1950);
+  EXPECT_EQ((*found)->session.expires_at, 5000);
+
+  auto swept = sessions.DeleteExpired(1600);
+  ASSERT_TRUE(swept.ok());
+  EXPECT_EQ(*swept, 1);  // hash-b
+  ASSERT_TRUE(sessions.Delete("hash-a").ok());
+  ASSERT_TRUE(sessions.Delete("hash-a").ok());  // absent: ignored
+  found = sessions.Find("hash-a", 1000);
+  ASSERT_TRUE(found.ok());
+  EXPECT_FALSE(found->has_value());
+
+  ASSERT_TRUE(sessions.Create({"hash-d", user, 1000, 9000, 1000}).ok());
+  ASSERT_TRUE(sessions.Create({"hash-e", user, 1000, 9000, 1000}).ok());
+  auto ended = sessions.DeleteForUser(user);
+  ASSERT_TRUE(ended.ok());
+  EXPECT_EQ(*ended, 2);
+}
+
+TEST_F(SqliteReadersTest, LikeAndUnlikeAreIdempotentAndMoveTheCounter) {
+  std::int64_t article = NewArticle(/*likes=*/3);  // an imported total
+  LikeStore& likes = store_->likes();
+  auto first = likes.Like(article, "v:1", 100);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_TRUE(first->changed);
+  EXPECT_EQ(first->counters.likes, 4);
+  auto again = likes.Like(article, "v:1", 101);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->changed);
+  EXPECT_EQ(again->counters.likes, 4);
+  ASSERT_TRUE(likes.Like(article, "u:1", 102).ok());
+  EXPECT_EQ(StoredLikes(article), 5);
+
+  auto liked = likes.IsLiked(article, "v:1");
+  ASSERT_TRUE(liked.ok());
+  EXPECT_TRUE(*liked);
+  auto unliked = likes.Unlike(article, "v:1");
+  ASSERT_TRUE(unliked.ok());
+  EXPECT_TRUE(unliked->changed);
+  EXPECT_EQ(unliked->counters.likes, 4);
+  unliked = likes.Unlike(article, "v:1");
+  ASSERT_TRUE(unliked.ok());
+  EXPECT_FALSE(unliked->changed);
+  EXPECT_EQ(StoredLikes(article), 4);
+  liked = likes.IsLiked(article, "v:1");
+  ASSERT_TRUE(liked.ok());
+  EXPECT_FALSE(*liked);
+}
+
+TEST_F(SqliteReadersTest, LikesOnMissingArticlesOrWithBadKeysAreRefused) {
+  auto missing = store_->likes().Like(424242, "v:1", 1);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  missing = store_->likes().Unlike(424242, "v:1");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  std::int64_t article = NewArticle();
+  auto empty = store_->likes().Like(article, "", 1);
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(store_->likes().Like(article, std::string(65, 'v'), 1).ok());
+  EXPECT_EQ(StoredLikes(article), 0);
+}
+
+TEST_F(SqliteReadersTest, ConcurrentLikesAreExact) {
+  std::int64_t article = NewArticle();
+  constexpr int kThreads = 8;
+  constexpr int kLikersPerThread = 40;
+  std::atomic<int> changed{0};
+  std::atomic<int> failures{0};
+  auto run = [&](bool like) {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < kLikersPerThread; ++i) {
+          // Every liker twice, and the second half of the likers by two threads at once.
+          std::string liker = "v:" + std::to_string((t / 2) * 1000 + i);
+          for (int repeat = 0; repeat < 2; ++repeat) {
+            auto result = like ? store_->likes().Like(article, liker, 1)
+                               : store_->likes().Unlike(article, liker);
+            if (!result.ok()) {
+              failures.fetch_add(1);
+            } else if (result->changed) {
+              changed.fetch_add(1);
+            }
+          }
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+  };
+  run(true);
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(changed.load(), kThreads / 2 * kLikersPerThread);
+  EXPECT_EQ(StoredLikes(article), kThreads / 2 * kLikersPerThread);
+  changed = 0;
+  run(false);
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(changed.load(), kThreads / 2 * kLikersPerThread);
+  EXPECT_EQ(StoredLikes(article), 0);
+}
+
+TEST_F(SqliteReadersTest, LikeCommitsAreSyncedAndTheConnectionRestored) {
+  std::int64_t article = NewArticle();
+  ASSERT_TRUE(store_->likes().Like(article, "v:9", 1).ok());
+  // The one pooled connection went back at synchronous=NORMAL (1).
+  EXPECT_EQ(Pragma("synchronous"), "1");
+  {
+    auto lease = store_->pool().Acquire();
+    ASSERT_TRUE(lease.ok());
+    auto durable = DurableCommits::Begin(**lease);
+    ASSERT_TRUE(durable.ok());
+    auto stmt = (*lease)->Prepare("PRAGMA synchronous");
+    ASSERT_TRUE(stmt.ok());
+    auto row = stmt->Step();
+    ASSERT_TRUE(row.ok() && *row);
+    EXPECT_EQ(stmt->Int64(0), 2);  // FULL
+  }
+  EXPECT_EQ(Pragma("synchronous"), "1");
+}
+
+TEST_F(SqliteReadersTest, SharesAreCountedPerNetwork) {
+  std::int64_t article = NewArticle();
+  ShareStore& shares = store_->shares();
+  ASSERT_TRUE(shares.Add(article, "whatsapp").ok());
+  ASSERT_TRUE(shares.Add(article, "whatsapp").ok());
+  auto counters = shares.Add(article, "x");
+  ASSERT_TRUE(counters.ok());
+  EXPECT_EQ(counters->shares, 3);
+  auto by_network = shares.ByNetwork(article);
+  ASSERT_TRUE(by_network.ok());
+  std::vector<std::pair<std::string, std::int64_t>> expected = {{"whatsapp", 2}, {"x", 1}};
+  EXPECT_EQ(*by_network, expected);
+
+  auto bad = shares.Add(article, "Bad Network");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  auto missing = shares.Add(article + 100, "x");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  auto stored = store_->articles().GetCounters(article);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->shares, 3);
+}
+
+}  // namespace
+}  // namespace warta::storage::sqlite

@@ -1,0 +1,26 @@
+// POST /api/v1/auth/login {"username", "password"} (JSON or form): 200 and a session cookie.
+#include "web/auth_replies.h"
+#include "web/handlers.h"
+#include "web/reader.h"
+
+namespace warta::web {
+
+Response ApiLogin(Context& context, const Request& request, const RouteParams& /*params*/,
+                  const Reader& reader) {
+  auto credentials = ReadCredentials(request);
+  if (!credentials) {
+    return ActionError(context, request, 400,
+                       "expected a JSON object {\"username\": \"…\", \"password\": \"…\"}");
+  }
+  const std::int64_t now = NowUnix();
+  auto started = context.readers.accounts.Login(credentials->username, credentials->password,
+                                                request.remote_address, now);
+  if (!started.ok()) return AccountError(context, request, started.error());
+  if (reader.session) {
+    // Logging in again (perhaps as someone else) replaces the session this browser had.
+    (void)context.readers.sessions.End(request.Cookie(auth::kSessionCookie));
+  }
+  return SessionStarted(context, request, *started, 200, credentials->next);
+}
+
+}  // namespace warta::web
