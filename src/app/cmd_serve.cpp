@@ -9,8 +9,8 @@
 
 #include "app/cli.h"
 #include "app/commands.h"
-#include "app/reader_services.h"
 #include "app/ingest_setup.h"
+#include "app/reader_services.h"
 #include "auth/csrf.h"
 #include "core/limits.h"
 #include "engagement/view_counter.h"
