@@ -103,11 +103,12 @@ Result<Query> ParseQuery(std::string_view raw) {
   auto analyzer = ThreadAnalyzer();
   if (!analyzer.ok()) return analyzer.error();
   Query query;
-  // Cut before repairing too, so a 10 MB query costs no more than a short one.
-  std::string repaired = RepairUtf8(raw.substr(0, kMaxQueryBytes * 2));
-  std::string_view trimmed = Trim(repaired);
-  std::string_view cut = CutUtf8(trimmed, kMaxQueryBytes);
-  query.truncated = cut.size() < trimmed.size() || raw.size() > kMaxQueryBytes * 2;
+  // Trim and cut before repairing, so a 10 MB query costs no more than a short one (repair
+  // can only grow the text: each bad byte becomes the 3-byte U+FFFD).
+  std::string_view trimmed = Trim(raw);
+  std::string repaired = RepairUtf8(trimmed.substr(0, kMaxQueryBytes * 2));
+  std::string_view cut = CutUtf8(repaired, kMaxQueryBytes);
+  query.truncated = cut.size() < repaired.size() || trimmed.size() > kMaxQueryBytes * 2;
   query.text = std::string(Trim(cut));
 
   TermCollector terms(**analyzer);

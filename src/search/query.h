@@ -3,7 +3,8 @@
 // AND, OR, NEAR, *, ^, :, ( ) and quotes have no special meaning beyond phrases.
 //
 // Rules: invalid UTF-8 is repaired (U+FFFD, which is no word); control characters count as
-// spaces; the text is cut to kMaxQueryBytes; "double-quoted text" is one phrase (an
+// spaces; the text is trimmed and then cut to kMaxQueryBytes (a longer query is not refused:
+// the reader still gets results, marked `truncated`); "double-quoted text" is one phrase (an
 // unbalanced quote is ignored); every other space-separated chunk is one term, and a chunk
 // that breaks into several words ("e-mail", "防衛分野") is a phrase of them. Chunks without
 // words ("***", "()") are dropped; at most kMaxQueryTerms distinct terms are kept.
@@ -18,7 +19,7 @@
 
 namespace warta::search {
 
-inline constexpr std::size_t kMaxQueryBytes = 500;
+inline constexpr std::size_t kMaxQueryBytes = 512;
 inline constexpr std::size_t kMaxQueryTerms = 12;
 
 struct Query {

@@ -91,6 +91,14 @@ TEST(QueryTest, LongQueriesAreCut) {
   EXPECT_LE(j.text.size(), kMaxQueryBytes);
   EXPECT_EQ(j.text.size() % 3, 0u);  // cut on a character boundary
   EXPECT_EQ(RepairUtf8(j.text), j.text);
+
+  // The limit applies after trimming: padding does not push the words out.
+  Query padded = Parse(std::string(3000, ' ') + "Borrell" + std::string(3000, '\t'));
+  EXPECT_FALSE(padded.truncated);
+  EXPECT_EQ(padded.terms, Terms{"borrell"});
+  Query exact = Parse(std::string(kMaxQueryBytes, 'a'));
+  EXPECT_FALSE(exact.truncated);
+  EXPECT_TRUE(Parse(std::string(kMaxQueryBytes + 1, 'a')).truncated);
 }
 
 TEST(QueryTest, CutUtf8) {
