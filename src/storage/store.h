@@ -272,6 +272,11 @@ class SearchStore {
   // Rebuilds the whole index from the articles (after a change of the text analysis) and
   // returns the number of articles indexed.
   virtual Result<std::int64_t> Rebuild() = 0;
+  // "Did you mean": for terms that found nothing, the terms with each misspelled word (ASCII
+  // letters, 4..40 bytes) replaced by the nearest word the articles use (edit distance 1, or
+  // 2 for words over 5 letters; same first letter; the most common on ties), or an empty list
+  // when no word changes. Phrases and other scripts are kept as they are.
+  virtual Result<std::vector<std::string>> Suggest(const std::vector<std::string>& terms) = 0;
 };
 
 class Store {

@@ -140,7 +140,8 @@ CREATE TABLE shares (
 // (article add, demo, ingest, edits) indexes in its own transaction. Values carry the article's
 // language as a prefix that the tokenizer reads (search_fts.h); warta_search_html stores the
 // body's plain text. search_languages lists the languages indexed so far, which queries are
-// stemmed in. The triggers fire only on the indexed columns: counter updates cost nothing.
+// stemmed in; search_vocab lists the indexed terms (for "did you mean"). The triggers fire
+// only on the indexed columns: counter updates cost nothing.
 // New tags are indexed by their one writer, once per article (search_fts.h kIndexTagsSql):
 // a trigger per tag row would re-tokenize the whole article for every tag. Deleting tags
 // (rare) re-indexes, except in the cascade of an article's own delete.
@@ -148,6 +149,7 @@ CREATE TABLE shares (
 constexpr std::string_view kSearch = R"sql(
 CREATE VIRTUAL TABLE search_index USING fts5(title, body, source, tags, tokenize = 'warta');
 CREATE TABLE search_languages (lang TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row');
 
 CREATE TRIGGER search_articles_insert AFTER INSERT ON articles BEGIN
   INSERT INTO search_index (rowid, title, body, source, tags) VALUES (

@@ -84,32 +84,37 @@ TEST_F(SearchFtsTest, JapaneseIsSplitIntoWordsWithoutSpaces) {
   EXPECT_EQ(IndexedTerms(Marked("ja", "ＥＵ")), Terms{"eu"});
 }
 
-TEST_F(SearchFtsTest, QueriesAreStemmedInEveryListedLanguage) {
-  IndexedTerms(Marked("id", "Kemitraan keamanan"));
+TEST_F(SearchFtsTest, QueriesAreStemmedInTheListedAndDefaultLanguages) {
+  IndexedTerms(Marked("de", "Partnerschaften"));  // German stem: partnerschaft
   auto match = [this](const std::string& query) {
     return Column("SELECT rowid FROM t WHERE t MATCH ?", query).size();
   };
-  EXPECT_EQ(match("\"" + LangMarker({"id"}) + "bermitra\""), 1u);
-  EXPECT_EQ(match("\"" + LangMarker({"en"}) + "kemitraan\""), 0u);  // no Indonesian stem
-  EXPECT_EQ(match("\"" + LangMarker({"en", "id"}) + "kemitraan\""), 1u);
+  EXPECT_EQ(match("\"" + LangMarker({"de"}) + "partnerschaften\""), 1u);
+  EXPECT_EQ(match("\"" + LangMarker({}) + "partnerschaften\""), 0u);  // only id and en
+  IndexedTerms(Marked("id", "Kemitraan keamanan"));
+  // Indonesian is a default language: every query is also stemmed in it.
+  EXPECT_EQ(match("\"" + LangMarker({"en"}) + "bermitra\""), 1u);
 }
 
 TEST_F(SearchFtsTest, HighlightOffsetsPointIntoTheStoredText) {
   IndexedTerms(Marked("en", "EU <agreed> on security"));
-  Terms marked = Column(
-      "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?",
-      "\"" + LangMarker({"en"}) + "agreeing\"");
+  Terms marked = Column("SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ?",
+                        "\"" + LangMarker({"en"}) + "agreeing\"");
   ASSERT_EQ(marked.size(), 1u);
   EXPECT_EQ(StripLangMarker(marked[0]), "EU <[agreed]> on security");
 }
 
 TEST_F(SearchFtsTest, IndexFunctionsStripControlCharactersAndMarkup) {
-  EXPECT_EQ(Column("SELECT warta_search_text('en', ?)", std::string("a\x1F" "b\x02" "c\n")),
+  EXPECT_EQ(Column("SELECT warta_search_text('en', ?)", std::string("a\x1F"
+                                                                    "b\x02"
+                                                                    "c\n")),
             Terms{LangMarker({"en"}) + "a b c\n"});
   EXPECT_EQ(Column("SELECT warta_search_html('id', ?)", "<p>Satu &amp; <b>dua</b></p><p>x</p>"),
             Terms{LangMarker({"id"}) + "Satu & dua x"});
   // A language that could forge the marker is dropped.
-  EXPECT_EQ(Column("SELECT warta_search_text(?, 'x')", "en\x1F" "x"),
+  EXPECT_EQ(Column("SELECT warta_search_text(?, 'x')",
+                   "en\x1F"
+                   "x"),
             Terms{LangMarker({}) + "x"});
 }
 

@@ -13,6 +13,7 @@ class SqliteSearchStore final : public SearchStore {
 
   Result<SearchResults> Search(const SearchRequest& request) override;
   Result<std::int64_t> Rebuild() override;
+  Result<std::vector<std::string>> Suggest(const std::vector<std::string>& terms) override;
 
  private:
   ConnectionPool& pool_;

@@ -293,6 +293,27 @@ TEST_F(SqliteSearchTest, RebuildReindexesEverything) {
   Exec("INSERT INTO search_index (search_index) VALUES ('integrity-check')");
 }
 
+TEST_F(SqliteSearchTest, SuggestsWordsTheArticlesUse) {
+  Add(Article("Japan, EU agree", "en", "<p>EU foreign policy chief Josep Borrell spoke.</p>"));
+  Add(Article("Kemitraan keamanan", "id", "<p>Kemitraan baru.</p>"));
+  using Terms = std::vector<std::string>;
+  auto suggest = [this](Terms terms) {
+    auto suggested = store_->search().Suggest(terms);
+    EXPECT_TRUE(suggested.ok()) << suggested.error().message;
+    return suggested.ok() ? *suggested : Terms{"(error)"};
+  };
+  // A letter missing: the word as the article writes it (folded), not the index's stem.
+  EXPECT_EQ(suggest({"borell"}), Terms{"borrell"});
+  // Indonesian: the stem (prefix and suffix gone) is what is close.
+  EXPECT_EQ(suggest({"kemitran"}), Terms{"kemitraan"});
+  // Phrases and other scripts stay; correct words give nothing to suggest.
+  EXPECT_EQ(suggest({"防衛", "borell", "josep borrell"}),
+            (Terms{"防衛", "borrell", "josep borrell"}));
+  EXPECT_TRUE(suggest({"borrell"}).empty());
+  EXPECT_TRUE(suggest({"xqzvwk"}).empty());
+  EXPECT_TRUE(suggest({}).empty());
+}
+
 // Articles stored before the search migration are indexed by it.
 TEST(SqliteSearchMigrationTest, ExistingArticlesAreIndexed) {
   test_util::TempDir dir;
