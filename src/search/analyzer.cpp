@@ -100,6 +100,13 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create() {
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
+bool Analyzer::EmitWord(std::string_view text, std::size_t begin, std::size_t end, WordKind kind,
+                        const WordSink& sink) {
+  Normalize(text.substr(begin, end - begin), impl_->normalized);
+  if (impl_->normalized.empty() || impl_->normalized.size() > kMaxWordBytes) return true;
+  return sink(Word{begin, end, impl_->normalized, kind});
+}
+
 bool Analyzer::ForEachWord(std::string_view text, const WordSink& sink) {
   if (text.empty()) return true;
   UErrorCode status = U_ZERO_ERROR;
@@ -116,11 +123,16 @@ bool Analyzer::ForEachWord(std::string_view text, const WordSink& sink) {
     auto begin = static_cast<std::size_t>(start);
     auto stop = static_cast<std::size_t>(end);
     if (stop - begin > kMaxWordBytes) continue;
-    Normalize(text.substr(begin, stop - begin), impl_->normalized);
-    if (impl_->normalized.empty() || impl_->normalized.size() > kMaxWordBytes) continue;
-    if (!sink(Word{begin, stop, impl_->normalized, *kind})) {
-      it.setText(icu::UnicodeString());  // drop the pointer into `text`
-      return false;
+    // UAX #29 joins letters across a colon ("c:a" in Swedish); here "title:borrell" is two
+    // words, as a reader typing FTS column syntax or a URL scheme means.
+    for (std::size_t part = begin; part < stop;) {
+      std::size_t colon = text.substr(0, stop).find(':', part);
+      std::size_t part_end = colon == std::string_view::npos ? stop : colon;
+      if (part_end > part && !EmitWord(text, part, part_end, *kind, sink)) {
+        it.setText(icu::UnicodeString());  // drop the pointer into `text`
+        return false;
+      }
+      part = part_end + 1;
     }
   }
   it.setText(icu::UnicodeString());

@@ -78,6 +78,9 @@ class Analyzer {
  private:
   struct Impl;
   explicit Analyzer(std::unique_ptr<Impl> impl);
+  // Normalizes text[begin, end) and passes it to `sink` unless it is empty or too long.
+  bool EmitWord(std::string_view text, std::size_t begin, std::size_t end, WordKind kind,
+                const WordSink& sink);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -77,6 +77,17 @@ TEST(AnalyzerTest, PunctuationAndSymbolsAreNotWords) {
             (std::vector<std::string>{"and", "or", "near", "x"}));
 }
 
+TEST(AnalyzerTest, ColonsSeparateWords) {
+  auto analyzer = Make();
+  const std::string text = "title:Borrell c:a ::x";
+  std::vector<std::string> slices;
+  analyzer->ForEachWord(text, [&](const Word& word) {
+    slices.push_back(text.substr(word.begin, word.end - word.begin));
+    return true;
+  });
+  EXPECT_EQ(slices, (std::vector<std::string>{"title", "Borrell", "c", "a", "x"}));
+}
+
 TEST(AnalyzerTest, InvalidUtf8SeparatesWords) {
   auto analyzer = Make();
   auto words = Words(*analyzer, std::string("ab\xff\xfe"
