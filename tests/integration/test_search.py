@@ -241,7 +241,10 @@ class SearchTest(unittest.TestCase):
                 self.assertEqual(status, 200, (text[:40], path, body[:200]))
         # FTS syntax is text: the operators do not act, the words are still searched.
         self.assertEqual(self.ids("Borrell*"), [self.seed["id"]])
-        self.assertEqual(self.ids("title:Borrell"), [self.seed["id"]])
+        # A column filter is no filter: its words are a phrase, like "e-mail".
+        self.assertEqual(self.api(q("title:Borrell"))["terms"], ["title borrell"])
+        self.assertEqual(self.api(q("NEAR(Borrell agreeing)"))["terms"],
+                         ["near borrell", "agreeing"])
         self.assertEqual(self.ids('"Borrell'), [self.seed["id"]])
         # A 10 KB query is cut (at 512 bytes), not refused, and still finds the article.
         long = self.api(q("Borrell " * 1300))
