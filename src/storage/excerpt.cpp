@@ -128,6 +128,12 @@ std::string PlainText(std::string_view html, std::size_t enough) {
 
 }  // namespace
 
+std::string HtmlToText(std::string_view html) {
+  std::string text = PlainText(html, std::string::npos);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
 std::string MakeExcerpt(std::string_view html, std::size_t max_bytes) {
   std::string text = PlainText(html, max_bytes + 8);
   while (!text.empty() && text.back() == ' ') text.pop_back();

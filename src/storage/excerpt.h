@@ -16,4 +16,7 @@ inline constexpr std::size_t kExcerptBytes = 280;
 // that matters; it only has to read well in a listing.
 std::string MakeExcerpt(std::string_view html, std::size_t max_bytes = kExcerptBytes);
 
+// The whole plain text of `html`, by the same rules as MakeExcerpt (the search index's body).
+std::string HtmlToText(std::string_view html);
+
 }  // namespace warta::storage

@@ -14,6 +14,8 @@ using http::RouteParams;
 Response HomePage(Context& context, const Request& request);
 Response ArticlePage(Context& context, const Request& request, const RouteParams& params);
 Response ApiArticle(Context& context, const Request& request, const RouteParams& params);
+Response SearchPage(Context& context, const Request& request);
+Response ApiSearch(Context& context, const Request& request);
 Response StaticFile(Context& context, const Request& request, const RouteParams& params);
 Response Healthz(Context& context, const Request& request);
 Response Metrics(Context& context, const Request& request);

@@ -26,6 +26,8 @@ http::Router BuildRoutes(Context& context) {
     };
   };
   router.Add(Method::kGet, "/", "home", page(HomePage));
+  router.Add(Method::kGet, "/search", "search", page(SearchPage));
+  router.Add(Method::kGet, "/api/v1/search", "api_search", page(ApiSearch));
   router.Add(Method::kGet, "/artikel/{id}", "article", with_params(ArticlePage));
   router.Add(Method::kGet, "/artikel/{id}/{slug}", "article", with_params(ArticlePage));
   router.Add(Method::kGet, "/api/v1/articles/{id}", "api_article", with_params(ApiArticle));

@@ -151,6 +151,62 @@ CREATE TABLE spam_totals (
   ham_messages  INTEGER NOT NULL DEFAULT 0 CHECK (ham_messages >= 0)
 );
 INSERT INTO spam_totals (id, spam_messages, ham_messages) VALUES (1, 0, 0);
+// Full-text search (docs/decisions/0004-search.md): an FTS5 table over title, body, source
+// and tags, tokenized by warta's own tokenizer, kept current by triggers so that every writer
+// (article add, demo, ingest, edits) indexes in its own transaction. Values carry the article's
+// language as a prefix that the tokenizer reads (search_fts.h); warta_search_html stores the
+// body's plain text. search_languages lists the languages indexed so far, which queries are
+// stemmed in; search_vocab lists the indexed terms (for "did you mean"). The triggers fire
+// only on the indexed columns: counter updates cost nothing.
+// New tags are indexed by their one writer, once per article (search_fts.h kIndexTagsSql):
+// a trigger per tag row would re-tokenize the whole article for every tag. Deleting tags
+// (rare) re-indexes, except in the cascade of an article's own delete.
+// SQLite only: PostgreSQL will index the same analyzed terms in a tsvector column.
+constexpr std::string_view kSearch = R"sql(
+CREATE VIRTUAL TABLE search_index USING fts5(title, body, source, tags, tokenize = 'warta');
+CREATE TABLE search_languages (lang TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'row');
+
+CREATE TRIGGER search_articles_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO search_index (rowid, title, body, source, tags) VALUES (
+    new.id, warta_search_text(new.lang, new.title), warta_search_html(new.lang, new.body_html),
+    warta_search_text(new.lang, new.source),
+    warta_search_text(new.lang,
+                      (SELECT group_concat(tag, ' ') FROM article_tags WHERE article_id = new.id)));
+  INSERT OR IGNORE INTO search_languages (lang) VALUES (new.lang);
+END;
+
+CREATE TRIGGER search_articles_update AFTER UPDATE OF title, body_html, source, lang ON articles
+BEGIN
+  UPDATE search_index SET
+    title = warta_search_text(new.lang, new.title),
+    body = warta_search_html(new.lang, new.body_html),
+    source = warta_search_text(new.lang, new.source),
+    tags = warta_search_text(new.lang,
+             (SELECT group_concat(tag, ' ') FROM article_tags WHERE article_id = new.id))
+  WHERE rowid = new.id;
+  INSERT OR IGNORE INTO search_languages (lang) VALUES (new.lang);
+END;
+
+CREATE TRIGGER search_articles_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM search_index WHERE rowid = old.id;
+END;
+
+CREATE TRIGGER search_tags_delete AFTER DELETE ON article_tags
+WHEN EXISTS (SELECT 1 FROM articles WHERE id = old.article_id) BEGIN
+  UPDATE search_index SET tags = warta_search_text(
+    (SELECT lang FROM articles WHERE id = old.article_id),
+    (SELECT group_concat(tag, ' ') FROM article_tags WHERE article_id = old.article_id))
+  WHERE rowid = old.article_id;
+END;
+
+INSERT INTO search_index (rowid, title, body, source, tags)
+  SELECT id, warta_search_text(lang, title), warta_search_html(lang, body_html),
+         warta_search_text(lang, source),
+         warta_search_text(lang, (SELECT group_concat(tag, ' ') FROM article_tags
+                                  WHERE article_id = articles.id))
+  FROM articles;
+INSERT OR IGNORE INTO search_languages (lang) SELECT DISTINCT lang FROM articles;
 )sql";
 
 constexpr Migration kSqlite[] = {
@@ -161,6 +217,7 @@ constexpr Migration kSqlite[] = {
     // branch; on merge, take that one and drop this line.
     {4, "reserved for comments", "SELECT 1;"},
     {5, "spam classifier token counts", kSpam},
+    {6, "full-text search index", kSearch},
 };
 
 }  // namespace

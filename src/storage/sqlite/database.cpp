@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "storage/sqlite/search_fts.h"
+
 namespace warta::storage::sqlite {
 namespace {
 
@@ -161,6 +163,8 @@ void Statement::Reset() {
 
 std::int64_t Statement::Int64(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+
 std::string Statement::Text(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return {};
@@ -212,7 +216,9 @@ Result<void> Connection::Configure() {
     return MakeError(ErrorCode::kIo, "sqlite: cannot use write-ahead logging on '" + path_ +
                                          "' (journal mode stays '" + mode + "')");
   }
-  return Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  WARTA_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+  // The search index's tokenizer and trigger functions: every connection may write articles.
+  return RegisterSearch(db_.get());
 }
 
 Result<Statement> Connection::Prepare(std::string_view sql) {

@@ -64,7 +64,8 @@ class Statement {
   void Reset();
 
   std::int64_t Int64(int column) const;  // 0-based
-  std::string Text(int column) const;    // "" for NULL
+  double Double(int column) const;
+  std::string Text(int column) const;  // "" for NULL
   bool IsNull(int column) const;
 
  private:

@@ -4,6 +4,7 @@
 #include "model/article_json.h"
 #include "storage/excerpt.h"
 #include "storage/sqlite/article_queries.h"
+#include "storage/sqlite/search_fts.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/unix_time.h"
 
@@ -79,7 +80,10 @@ Result<void> InsertTags(Connection& connection, std::int64_t id,
     stmt->Bind(1, id).Bind(2, tags[i]).Bind(3, static_cast<std::int64_t>(i));
     WARTA_RETURN_IF_ERROR(stmt->Run());
   }
-  return Ok();
+  auto index = connection.Prepare(kIndexTagsSql);
+  if (!index.ok()) return index.error();
+  index->Bind(1, id);
+  return index->Run();
 }
 
 Result<bool> ReadArticle(Connection& connection, std::int64_t id, model::Article& a) {

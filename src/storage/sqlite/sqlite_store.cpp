@@ -31,6 +31,7 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
       articles_(*pool_),
       settings_(*pool_),
       sources_(*pool_),
+      search_(*pool_),
       users_(*pool_),
       sessions_(*pool_),
       likes_(*pool_),

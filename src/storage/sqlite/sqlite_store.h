@@ -8,6 +8,7 @@
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/sqlite_spam_store.h"
+#include "storage/sqlite/sqlite_search_store.h"
 #include "storage/store.h"
 
 namespace warta::storage::sqlite {
@@ -83,6 +84,7 @@ class SqliteStore final : public Store {
   ArticleStore& articles() override { return articles_; }
   SettingsStore& settings() override { return settings_; }
   SourceStore& sources() override { return sources_; }
+  SearchStore& search() override { return search_; }
   UserStore& users() override { return users_; }
   SessionStore& sessions() override { return sessions_; }
   LikeStore& likes() override { return likes_; }
@@ -99,6 +101,7 @@ class SqliteStore final : public Store {
   SqliteArticleStore articles_;
   SqliteSettingsStore settings_;
   SqliteSourceStore sources_;
+  SqliteSearchStore search_;
   SqliteUserStore users_;
   SqliteSessionStore sessions_;
   SqliteLikeStore likes_;

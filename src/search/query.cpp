@@ -1,0 +1,133 @@
+#include "search/query.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+#include "search/analyzer.h"
+
+namespace warta::search {
+namespace {
+
+bool IsSeparator(UChar32 c) { return c < 0 || u_isUWhiteSpace(c) || u_iscntrl(c); }
+
+// The analyzer of this thread: ICU break iterators and stemmers are not thread-safe.
+Result<Analyzer*> ThreadAnalyzer() {
+  thread_local std::unique_ptr<Analyzer> analyzer;
+  if (analyzer == nullptr) {
+    auto created = Analyzer::Create();
+    if (!created.ok()) return created.error();
+    analyzer = std::move(created).value();
+  }
+  return analyzer.get();
+}
+
+class TermCollector {
+ public:
+  explicit TermCollector(Analyzer& analyzer) : analyzer_(analyzer) {}
+
+  // Adds the words of `chunk` as one term (a phrase when there are several).
+  void Add(std::string_view chunk) {
+    std::string term;
+    analyzer_.ForEachWord(chunk, [&term](const Word& word) {
+      if (!term.empty()) term += ' ';
+      term += word.normalized;
+      return true;
+    });
+    if (term.empty()) return;
+    for (const std::string& have : terms_) {
+      if (have == term) return;
+    }
+    if (terms_.size() == kMaxQueryTerms) {
+      dropped_ = true;
+      return;
+    }
+    terms_.push_back(std::move(term));
+  }
+
+  // Adds every space-separated chunk of `text` as its own term.
+  void AddChunks(std::string_view text) {
+    std::size_t chunk_start = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+      std::size_t at = i;
+      UChar32 c = 0;
+      U8_NEXT(text.data(), i, text.size(), c);
+      if (IsSeparator(c)) {
+        if (at > chunk_start) Add(text.substr(chunk_start, at - chunk_start));
+        chunk_start = i;
+      }
+    }
+    if (text.size() > chunk_start) Add(text.substr(chunk_start));
+  }
+
+  std::vector<std::string> Take() { return std::move(terms_); }
+  bool dropped() const { return dropped_; }
+
+ private:
+  Analyzer& analyzer_;
+  std::vector<std::string> terms_;
+  bool dropped_ = false;
+};
+
+std::string_view Trim(std::string_view text) {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+std::string RepairUtf8(std::string_view text) {
+  // ICU's conversion replaces each ill-formed sequence (overlong forms, surrogates, stray
+  // continuation bytes, truncated sequences) with U+FFFD.
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .toUTF8String(out);
+  return out;
+}
+
+std::string_view CutUtf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
+Result<Query> ParseQuery(std::string_view raw) {
+  auto analyzer = ThreadAnalyzer();
+  if (!analyzer.ok()) return analyzer.error();
+  Query query;
+  // Trim and cut before repairing, so a 10 MB query costs no more than a short one (repair
+  // can only grow the text: each bad byte becomes the 3-byte U+FFFD).
+  std::string_view trimmed = Trim(raw);
+  std::string repaired = RepairUtf8(trimmed.substr(0, kMaxQueryBytes * 2));
+  std::string_view cut = CutUtf8(repaired, kMaxQueryBytes);
+  query.truncated = cut.size() < repaired.size() || trimmed.size() > kMaxQueryBytes * 2;
+  query.text = std::string(Trim(cut));
+
+  TermCollector terms(**analyzer);
+  std::string_view rest = query.text;
+  for (;;) {
+    std::size_t open = rest.find('"');
+    std::size_t close = open == std::string_view::npos ? open : rest.find('"', open + 1);
+    if (close == std::string_view::npos) {
+      // No quotes left, or an unbalanced one: the rest is plain chunks.
+      terms.AddChunks(rest);
+      break;
+    }
+    terms.AddChunks(rest.substr(0, open));
+    terms.Add(rest.substr(open + 1, close - open - 1));
+    rest.remove_prefix(close + 1);
+  }
+  query.truncated = query.truncated || terms.dropped();
+  query.terms = terms.Take();
+  return query;
+}
+
+}  // namespace warta::search

@@ -1,0 +1,209 @@
+#include "storage/sqlite/search_fts.h"
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <new>
+
+#include "search/analyzer.h"
+#include "storage/excerpt.h"
+
+namespace warta::storage::sqlite {
+namespace {
+
+constexpr std::size_t kMaxLangBytes = 16;
+constexpr std::size_t kMaxLanguages = 32;
+constexpr std::size_t kMaxMarkerBytes = 2 + kMaxLanguages * (kMaxLangBytes + 1);
+
+bool IsLangTag(std::string_view tag) {
+  if (tag.empty() || tag.size() > kMaxLangBytes) return false;
+  for (char c : tag) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Splits a leading marker off `text`: its languages (possibly none) and the rest.
+bool SplitMarker(std::string_view text, std::vector<std::string>& languages,
+                 std::size_t& body_offset) {
+  languages.clear();
+  body_offset = 0;
+  if (text.empty() || text[0] != kLangMarker) return false;
+  std::size_t end = text.find(kLangMarker, 1);
+  if (end == std::string_view::npos || end > kMaxMarkerBytes) return false;
+  std::string_view list = text.substr(1, end - 1);
+  while (!list.empty()) {
+    std::size_t comma = list.find(',');
+    std::string_view tag = list.substr(0, comma);
+    if (IsLangTag(tag) && languages.size() < kMaxLanguages) languages.emplace_back(tag);
+    list.remove_prefix(comma == std::string_view::npos ? list.size() : comma + 1);
+  }
+  body_offset = end + 1;
+  return true;
+}
+
+// Which forms to index or search for. A document in a known language is indexed with its
+// stems only; one of unknown language with the plain words and the default languages' stems.
+// A query asks for every form a document might have been indexed with.
+search::Forms FormsFor(bool query, const std::vector<std::string>& languages) {
+  search::Forms forms;
+  if (!query && !languages.empty()) {
+    forms.languages.push_back(languages.front());
+    return forms;
+  }
+  if (query) forms.languages = languages;
+  for (std::string_view fallback : search::kDefaultLanguages) {
+    bool have = false;
+    for (const std::string& l : forms.languages) have = have || l == fallback;
+    if (!have) forms.languages.emplace_back(fallback);
+  }
+  forms.plain = true;
+  return forms;
+}
+
+// --- the FTS5 tokenizer ---
+
+struct Tokenizer {
+  std::unique_ptr<search::Analyzer> analyzer;
+  std::vector<std::string> languages;  // scratch
+};
+
+int CreateTokenizer(void* /*user_data*/, const char** /*args*/, int /*arg_count*/,
+                    Fts5Tokenizer** out) {
+  // No exception may cross into SQLite's C code.
+  try {
+    auto analyzer = search::Analyzer::Create();
+    if (!analyzer.ok()) return SQLITE_ERROR;
+    auto* tokenizer = new Tokenizer{std::move(analyzer).value(), {}};
+    *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer);
+    return SQLITE_OK;
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (...) {
+    return SQLITE_ERROR;
+  }
+}
+
+void DeleteTokenizer(Fts5Tokenizer* tokenizer) { delete reinterpret_cast<Tokenizer*>(tokenizer); }
+
+int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text, int size,
+             int (*on_token)(void*, int, const char*, int, int, int)) {
+  try {
+    auto& tokenizer = *reinterpret_cast<Tokenizer*>(handle);
+    std::string_view all(text, size > 0 ? static_cast<std::size_t>(size) : 0);
+    std::size_t offset = 0;
+    SplitMarker(all, tokenizer.languages, offset);
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    // highlight() and snippet() need only each word's position and offsets, which do not
+    // depend on its forms: skip stemming for them.
+    search::Forms forms =
+        (flags & FTS5_TOKENIZE_AUX) != 0 ? search::Forms{} : FormsFor(query, tokenizer.languages);
+    int rc = SQLITE_OK;
+    tokenizer.analyzer->Tokenize(
+        all.substr(offset), forms,
+        [&](std::string_view term, std::size_t begin, std::size_t end, bool colocated) {
+          rc = on_token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(),
+                        static_cast<int>(term.size()), static_cast<int>(begin + offset),
+                        static_cast<int>(end + offset));
+          return rc == SQLITE_OK;
+        });
+    return rc;
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (...) {
+    return SQLITE_ERROR;
+  }
+}
+
+fts5_api* Fts5Api(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &raw, nullptr) != SQLITE_OK) return nullptr;
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, sqlite3_finalize);
+  sqlite3_bind_pointer(raw, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+  sqlite3_step(raw);
+  return api;
+}
+
+// --- the SQL functions ---
+
+// Control characters would clash with the language and match markers: they become spaces.
+void AppendClean(std::string& out, std::string_view text) {
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    out += ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7F) ? ' ' : c;
+  }
+}
+
+std::string_view ValueText(sqlite3_value* value) {
+  const unsigned char* text = sqlite3_value_text(value);
+  if (text == nullptr) return {};
+  return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_value_bytes(value))};
+}
+
+void SearchText(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  try {
+    const bool html = sqlite3_user_data(context) != nullptr;
+    std::string lang(ValueText(argv[0]));
+    std::string out = LangMarker({lang});
+    std::string_view text = ValueText(argv[1]);
+    AppendClean(out, html ? HtmlToText(text) : std::string(text));
+    sqlite3_result_text64(context, out.data(), out.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  } catch (const std::bad_alloc&) {
+    sqlite3_result_error_nomem(context);
+  } catch (...) {
+    sqlite3_result_error(context, "warta_search_text failed", -1);
+  }
+}
+
+Error RegisterError(sqlite3* db, std::string_view what) {
+  return MakeError(ErrorCode::kInternal,
+                   "sqlite: cannot register " + std::string(what) + ": " + sqlite3_errmsg(db));
+}
+
+}  // namespace
+
+std::string LangMarker(const std::vector<std::string>& languages) {
+  std::string marker(1, kLangMarker);
+  std::size_t kept = 0;
+  for (const std::string& tag : languages) {
+    if (!IsLangTag(tag) || kept == kMaxLanguages) continue;
+    if (kept++ > 0) marker += ',';
+    marker += tag;
+  }
+  marker += kLangMarker;
+  return marker;
+}
+
+std::string_view StripLangMarker(std::string_view text) {
+  std::vector<std::string> languages;
+  std::size_t offset = 0;
+  SplitMarker(text, languages, offset);
+  return text.substr(offset);
+}
+
+Result<void> RegisterSearch(sqlite3* db) {
+  fts5_api* api = Fts5Api(db);
+  if (api == nullptr || api->iVersion < 2) {
+    return MakeError(ErrorCode::kInternal, "sqlite: this SQLite library has no FTS5");
+  }
+  static fts5_tokenizer tokenizer = {CreateTokenizer, DeleteTokenizer, Tokenize};
+  if (api->xCreateTokenizer(api, "warta", nullptr, &tokenizer, nullptr) != SQLITE_OK) {
+    return RegisterError(db, "the FTS5 tokenizer");
+  }
+  // Deterministic and innocuous, so triggers may call them even with trusted_schema off.
+  constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  static int html_flag = 1;
+  if (sqlite3_create_function_v2(db, "warta_search_text", 2, kFlags, nullptr, SearchText, nullptr,
+                                 nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(db, "warta_search_html", 2, kFlags, &html_flag, SearchText,
+                                 nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return RegisterError(db, "the search functions");
+  }
+  return Ok();
+}
+
+}  // namespace warta::storage::sqlite
