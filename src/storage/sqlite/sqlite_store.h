@@ -6,6 +6,7 @@
 #include <string>
 
 #include "storage/sqlite/connection_pool.h"
+#include "storage/sqlite/sqlite_comments.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/store.h"
 
@@ -86,6 +87,7 @@ class SqliteStore final : public Store {
   SessionStore& sessions() override { return sessions_; }
   LikeStore& likes() override { return likes_; }
   ShareStore& shares() override { return shares_; }
+  CommentStore& comments() override { return comments_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -101,6 +103,7 @@ class SqliteStore final : public Store {
   SqliteSessionStore sessions_;
   SqliteLikeStore likes_;
   SqliteShareStore shares_;
+  SqliteCommentStore comments_;
 };
 
 }  // namespace warta::storage::sqlite
