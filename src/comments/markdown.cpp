@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "ingest/sanitizer/sanitizer.h"
 
@@ -50,6 +51,35 @@ bool ValidUtf8(std::string_view s) {
 // lists are left out: the comment profile would unwrap them anyway.
 constexpr const char* kExtensions[] = {"autolink", "strikethrough"};
 
+// Raw HTML in a comment is shown as what the reader typed: inline HTML becomes text and an
+// HTML block a code block, instead of vanishing as CMARK_OPT_SAFE would make it. Both are
+// leaf nodes, so they are collected first and replaced after the walk.
+void ShowHtmlAsText(cmark_node* document) {
+  std::vector<cmark_node*> raw;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (event == CMARK_EVENT_ENTER &&
+        (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)) {
+      raw.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* node : raw) {
+    const bool block = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK;
+    cmark_node* text = cmark_node_new(block ? CMARK_NODE_CODE_BLOCK : CMARK_NODE_TEXT);
+    const char* literal = cmark_node_get_literal(node);
+    if (text == nullptr || cmark_node_set_literal(text, literal != nullptr ? literal : "") == 0 ||
+        cmark_node_replace(node, text) == 0) {
+      if (text != nullptr) cmark_node_free(text);
+      cmark_node_unlink(node);  // it could not be shown as text: left out
+    }
+    cmark_node_free(node);
+  }
+}
+
 }  // namespace
 
 std::size_t CodePoints(std::string_view utf8) {
@@ -75,6 +105,7 @@ Result<RenderedComment> RenderMarkdown(std::string_view source) {
   cmark_parser_feed(parser.get(), source.data(), source.size());
   std::unique_ptr<cmark_node, NodeFree> document(cmark_parser_finish(parser.get()));
   if (!document) return MakeError(ErrorCode::kInternal, "comments: cmark parse failed");
+  ShowHtmlAsText(document.get());
   std::unique_ptr<char, CharFree> html(
       cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
   if (!html) return MakeError(ErrorCode::kInternal, "comments: cmark render failed");

@@ -1,6 +1,7 @@
-// Comment bodies: a Markdown subset rendered by cmark-gfm (raw HTML and unsafe URLs left
-// out by CMARK_OPT_SAFE), then passed through warta's sanitizer with the comment profile,
-// so what reaches the page is safe even if cmark let something through.
+// Comment bodies: a Markdown subset rendered by cmark-gfm (raw HTML shown as the text the
+// reader typed, unsafe URLs left out by CMARK_OPT_SAFE), then passed through warta's
+// sanitizer with the comment profile, so what reaches the page is safe even if cmark let
+// something through.
 //
 // Thread safety: reentrant.
 #pragma once

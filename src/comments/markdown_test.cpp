@@ -36,6 +36,12 @@ TEST(Markdown, RawHtmlNeverSurvives) {
   }
 }
 
+TEST(Markdown, RawHtmlIsShownAsTyped) {
+  EXPECT_EQ(Html("pakai <b>tebal</b> saja"), "<p>pakai &lt;b&gt;tebal&lt;/b&gt; saja</p>");
+  EXPECT_EQ(Html("<script>alert(1)</script>"),
+            "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>");
+}
+
 TEST(Markdown, UnsafeLinkTargetsAreDropped) {
   for (const char* source : {"[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))",
                              "[x](data:text/html;base64,PHNjcmlwdD4=)", "[x](vbscript:msgbox)",
