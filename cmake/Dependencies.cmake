@@ -18,3 +18,7 @@ if(NOT TARGET kainjow::mustache)
   add_library(kainjow::mustache INTERFACE IMPORTED)
   # Debian installs it as /usr/include/kainjow/mustache.hpp
 endif()
+# cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev): Markdown of comments. Debian
+# ships no CMake package for it, so the libraries are found by name.
+find_library(CMARK_GFM_LIBRARY cmark-gfm REQUIRED)
+find_library(CMARK_GFM_EXTENSIONS_LIBRARY cmark-gfm-extensions REQUIRED)

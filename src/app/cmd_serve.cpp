@@ -9,6 +9,7 @@
 
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/comment_services.h"
 #include "app/ingest_setup.h"
 #include "app/reader_services.h"
 #include "auth/csrf.h"
@@ -18,6 +19,7 @@
 #include "http/server/server.h"
 #include "ingest/scheduler/scheduler.h"
 #include "metrics/metrics.h"
+#include "web/comment_view.h"
 #include "web/handlers.h"
 #include "web/web_app.h"
 
@@ -92,17 +94,22 @@ int RunServe(const CommonOptions& options) {
   engagement::VisitorIdentifier visitors(secret.value());
   auth::CsrfTokens csrf(secret.value());
   metrics::Registry registry;
+  // No spam classifier is attached yet (src/spam/ plugs in through comments::SpamCheck).
+  CommentParts comment_parts(db, config.value());
+  web::CommentServices* comment_services = comment_parts.services();
   web::ArticleCache articles(
       db.articles(), views,
-      [&site](const model::Article& article, const std::string& path, const std::string& locale) {
-        return web::RenderArticlePage(site.value()->For(locale), article, path);
+      [&site, comment_services](const model::Article& article, const std::string& path,
+                                const std::string& locale) {
+        return web::RenderArticleWithComments(site.value()->For(locale), comment_services, article,
+                                              path);
       },
       /*capacity=*/20'000, /*refresh_seconds=*/5);
   web::HomeCache home(db.articles(), /*ttl_seconds=*/1, limits::kHomePageSize);
   RegisterViewMetrics(registry, views, articles);
   ReaderParts readers(db, config.value());
   web::WebApp app(web::Context{site.value(), db, views, visitors, csrf, registry, articles, home,
-                               readers.services()});
+                               readers.services(), comment_services});
 
   auto server = http::Server::Create(server_options.value(), app.AsHandler(), &registry);
   if (!server.ok()) return Fail(server.error().ToString());

@@ -50,11 +50,27 @@ struct RateLimitConfig {
   int requests_per_minute = 600;  // per address, all routes
   int likes_per_minute = 30;      // likes, unlikes and shares, per address and per account
   int logins_per_minute = 10;     // login and registration attempts per address
+  int comments_per_minute = 5;    // comments, edits and reports, per address and per account
 };
 
 struct AccountsConfig {
   bool registration = true;  // readers may create accounts themselves
   int session_days = 30;     // a login lasts this long
+};
+
+// The rules of commenting (comments/options.h says what each does).
+struct CommentsConfig {
+  bool anonymous = false;
+  int max_chars = 5000;
+  int max_depth = 4;
+  int edit_minutes = 15;
+  int close_after_days = 0;
+  int report_threshold = 3;
+  bool moderate_first = true;
+  bool moderate_links = true;
+  int spam_threshold_percent = 90;
+  int page_size = 20;
+  std::string order = "oldest";
 };
 
 struct FetchConfig {
@@ -92,6 +108,7 @@ struct Config {
   ViewsConfig views;
   RateLimitConfig ratelimit;
   AccountsConfig accounts;
+  CommentsConfig comments;
   FetchConfig fetch;
   IngestConfig ingest;
   LogConfig log;

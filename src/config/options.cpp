@@ -67,6 +67,11 @@ std::string CheckLogLevel(std::string& value) {
   return "unknown log level '" + value + "' (one of: trace, debug, info, warn, error, off)";
 }
 
+std::string CheckCommentOrder(std::string& value) {
+  if (OneOf(value, {"oldest", "newest"})) return "";
+  return "unknown comment order '" + value + "' (oldest or newest)";
+}
+
 // An address or a CIDR block: "10.0.0.1", "10.0.0.0/8", "::1", "fd00::/8".
 std::string CheckProxy(std::string& value) {
   std::string address = value;
@@ -157,6 +162,33 @@ const Option kOptions[] = {
      "Login and registration attempts per minute from one address (failed logins are also "
      "limited per account)",
      1, 1'000'000},
+    {"ratelimit.comments_per_minute",
+     &Member<&Config::ratelimit, &RateLimitConfig::comments_per_minute>,
+     "Comments, edits and reports per minute from one address, and from one account", 1, 1'000'000},
+    {"comments.anonymous", &Member<&Config::comments, &CommentsConfig::anonymous>,
+     "Let visitors without an account comment (their comments always wait for a moderator)"},
+    {"comments.max_chars", &Member<&Config::comments, &CommentsConfig::max_chars>,
+     "Longest comment, in characters of Markdown; longer ones get 413", 10, 100'000},
+    {"comments.max_depth", &Member<&Config::comments, &CommentsConfig::max_depth>,
+     "Levels of a thread; deeper replies join the deepest allowed level", 1, 16},
+    {"comments.edit_minutes", &Member<&Config::comments, &CommentsConfig::edit_minutes>,
+     "Minutes an author may edit a comment after posting it; 0: never", 0, 10'080},
+    {"comments.close_after_days", &Member<&Config::comments, &CommentsConfig::close_after_days>,
+     "Threads close this many days after the article's publication; 0: never", 0, 36'500},
+    {"comments.report_threshold", &Member<&Config::comments, &CommentsConfig::report_threshold>,
+     "Reports by distinct readers that send a published comment back to the moderation queue", 1,
+     1000},
+    {"comments.moderate_first", &Member<&Config::comments, &CommentsConfig::moderate_first>,
+     "An account's first comment waits for a moderator"},
+    {"comments.moderate_links", &Member<&Config::comments, &CommentsConfig::moderate_links>,
+     "Comments with links wait for a moderator"},
+    {"comments.spam_threshold_percent",
+     &Member<&Config::comments, &CommentsConfig::spam_threshold_percent>,
+     "Spam probability (percent) from which the classifier sends a comment to the queue", 1, 100},
+    {"comments.page_size", &Member<&Config::comments, &CommentsConfig::page_size>,
+     "Top-level threads per page", 1, 500},
+    {"comments.order", &Member<&Config::comments, &CommentsConfig::order>,
+     "Order of threads on the article page: oldest or newest first", 0, 0, CheckCommentOrder},
     {"accounts.registration", &Member<&Config::accounts, &AccountsConfig::registration>,
      "Let readers create their own accounts; when false, only `warta user add` creates them"},
     {"accounts.session_days", &Member<&Config::accounts, &AccountsConfig::session_days>,

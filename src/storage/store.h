@@ -314,6 +314,100 @@ class SearchStore {
   // 2 for words over 5 letters; same first letter; the most common on ties), or an empty list
   // when no word changes. Phrases and other scripts are kept as they are.
   virtual Result<std::vector<std::string>> Suggest(const std::vector<std::string>& terms) = 0;
+// --- Comments and moderation (comments/ builds the rules; this stores them) ---
+
+// A reader's comment. status is one of "published", "pending", "rejected", "spam",
+// "deleted"; only published ones count in articles.comments.
+struct Comment {
+  std::int64_t id = 0;
+  std::int64_t article_id = 0;
+  std::int64_t parent_id = 0;  // 0: top level
+  std::int64_t user_id = 0;    // 0: anonymous visitor
+  std::string author;          // the account's name, or "" when anonymous
+  int depth = 0;               // 0 for top level, parent's depth + 1 for replies
+  std::string body_source;     // Markdown as written ("" once deleted)
+  std::string body_html;       // rendered and sanitized ("" once deleted)
+  std::string status;
+  std::string reason;  // why pending: "first", "link", "reports", "spam?", "honeypot"
+  std::int64_t created_at = 0;
+  std::int64_t edited_at = 0;  // 0: never edited
+  std::int64_t reports = 0;
+};
+
+struct NewComment {
+  std::int64_t article_id = 0;
+  std::int64_t parent_id = 0;
+  std::int64_t user_id = 0;
+  int depth = 0;
+  std::string body_source;
+  std::string body_html;
+  std::string status = "published";
+  std::string reason;
+  std::int64_t created_at = 0;
+};
+
+// A committed comment change: the comment as stored after it and the article's counters.
+struct CommentChange {
+  Comment comment;
+  model::Counters counters;
+};
+
+// One line of the moderation log.
+struct ModerationEntry {
+  std::int64_t id = 0;
+  std::int64_t comment_id = 0;    // 0 for actions on accounts or articles
+  std::int64_t article_id = 0;    // 0 when not about an article
+  std::int64_t target_user = 0;   // the comment's author or the banned account
+  std::string target_name;        // that account's name
+  std::int64_t moderator_id = 0;  // 0: the system (automatic queueing)
+  std::string moderator_name;
+  std::string action;  // "approve", "reject", "spam", "delete", "ban", "unban", "close", "open"
+  std::string note;
+  std::int64_t created_at = 0;
+};
+
+// Writes are committed and synced to disk before returning (acknowledged comments survive a
+// crash); articles.comments changes in the same transaction by the published delta, and
+// articles.version is bumped so every page cache re-renders the thread. Every write that
+// names an unknown comment or article is NotFound; bad status names are InvalidArgument.
+class CommentStore {
+ public:
+  virtual ~CommentStore() = default;
+  virtual Result<CommentChange> Create(const NewComment& comment) = 0;
+  virtual Result<std::optional<Comment>> FindById(std::int64_t id) = 0;
+  // Every comment of the article by id (oldest first), hidden ones too when include_hidden;
+  // at most `limit` (1..100000).
+  virtual Result<std::vector<Comment>> ListForArticle(std::int64_t article_id, bool include_hidden,
+                                                      int limit) = 0;
+  // Replaces the body (edit) and sets status/reason; edited_at = now.
+  virtual Result<CommentChange> UpdateBody(std::int64_t id, const std::string& body_source,
+                                           const std::string& body_html, const std::string& status,
+                                           const std::string& reason, std::int64_t now) = 0;
+  // Sets the status; when `log` has an action it is appended to the moderation log in the
+  // same transaction. "deleted" also clears the body.
+  virtual Result<CommentChange> SetStatus(std::int64_t id, const std::string& status,
+                                          const std::string& reason,
+                                          const ModerationEntry& log) = 0;
+  // Records one report by `reporter` ("u:<id>"); a repeat is ignored (first = false). When
+  // the comment is published and reaches `threshold` reports it becomes pending ("reports").
+  struct ReportResult {
+    bool first = false;
+    CommentChange change;
+  };
+  virtual Result<ReportResult> Report(std::int64_t id, const std::string& reporter,
+                                      std::int64_t threshold, std::int64_t now) = 0;
+  // Pending comments (and published ones with reports), oldest first, at most `limit`.
+  virtual Result<std::vector<Comment>> ListQueue(int limit) = 0;
+  virtual Result<std::vector<ModerationEntry>> ListLog(int limit) = 0;
+  // Published comments written by the account (for "first comment" moderation).
+  virtual Result<std::int64_t> CountPublishedBy(std::int64_t user_id) = 0;
+  // Bans stop an account from commenting; logged with `log`.
+  virtual Result<void> SetBanned(std::int64_t user_id, bool banned, const ModerationEntry& log) = 0;
+  virtual Result<bool> IsBanned(std::int64_t user_id) = 0;
+  // Per-article switch; logged with `log`.
+  virtual Result<void> SetClosed(std::int64_t article_id, bool closed,
+                                 const ModerationEntry& log) = 0;
+  virtual Result<bool> IsClosed(std::int64_t article_id) = 0;
 };
 
 class Store {
@@ -335,6 +429,7 @@ class Store {
   virtual LikeStore& likes() = 0;
   virtual ShareStore& shares() = 0;
   virtual SpamStore& spam() = 0;
+  virtual CommentStore& comments() = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "web/comment_view.h"
 #include "web/handlers.h"
 #include "web/locale_choice.h"
 #include "web/reader.h"
@@ -51,10 +52,25 @@ std::string PageTag(const model::Article& article, const std::string& locale,
   return "W/\"" + std::to_string(std::hash<std::string>{}(key)) + "\"";
 }
 
+// Who reads (for which comment actions the page shows) and the notice a form post left in
+// the query (?comment=pending|published|deleted|reported|error_KEY).
+void FillCommentSlots(const Site& site, const Request& request, const Reader& reader,
+                      SlotValues& values) {
+  values[Idx(Slot::kViewerId)] = reader.session ? std::to_string(reader.session->user.id) : "none";
+  std::string_view role = "anonymous";
+  if (reader.session) {
+    role =
+        auth::HasRole(reader.session->user.role, auth::Role::kModerator) ? "moderator" : "reader";
+  }
+  values[Idx(Slot::kViewerRole)] = std::string(role);
+  const std::string notice = request.QueryParam("comment");
+  if (!notice.empty()) values[Idx(Slot::kCommentNotice)] = CommentNoticeText(site, notice);
+}
+
 }  // namespace
 
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
-                                      const std::string& path) {
+                                      const std::string& path, const CommentsRender* comments) {
   const i18n::Formatter& format = site.formatter();
   view::Data data = site.PageData(article.title, path, "", SlotMarker(Slot::kCsrfToken));
   data.set("article_id", std::to_string(article.id));
@@ -101,6 +117,11 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("liked", SlotMarker(Slot::kLiked));
   data.set("share_action", "/api/v1/articles/" + std::to_string(article.id) + "/share");
   data.set("share_links", ShareLinks(site.settings().base_url + path, article.title));
+  data.set("viewer_id", SlotMarker(Slot::kViewerId));
+  data.set("viewer_role", SlotMarker(Slot::kViewerRole));
+  data.set("comment_notice", SlotMarker(Slot::kCommentNotice));
+  data.set("show_comments", comments != nullptr);
+  if (comments != nullptr) FillCommentsSection(site, article, path, *comments, data);
   auto html = site.templates().Render("article", data);
   if (!html.ok()) return html.error();
   return SplicedPage::FromRendered(html.value());
@@ -152,6 +173,7 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   values[Idx(Slot::kLikeFormAction)] = liked ? "unlike" : "like";
   values[Idx(Slot::kLikeButtonText)] = site.T(liked ? "unlike_button" : "like_button");
   values[Idx(Slot::kLiked)] = liked ? "true" : "false";
+  FillCommentSlots(*context.site, request, reader, values);
 
   if (!visitor.crawler) context.views.RecordView(*id, visitor.id.value, now);
 

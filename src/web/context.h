@@ -12,6 +12,7 @@
 #include "auth/csrf.h"
 #include "auth/rate_limiter.h"
 #include "auth/sessions.h"
+#include "comments/service.h"
 #include "engagement/view_counter.h"
 #include "engagement/visitor.h"
 #include "http/message.h"
@@ -32,6 +33,14 @@ struct ReaderServices {
   bool registration = true;  // readers may create accounts (accounts.registration)
 };
 
+// Comments: the rules (comments/service.h) and the limits on posting (per address and per
+// account; ratelimit.comments_per_minute).
+struct CommentServices {
+  comments::CommentService& service;
+  auth::RateLimiter& per_address;
+  auth::RateLimiter& per_account;
+};
+
 struct Context {
   std::shared_ptr<const Site> site;
   storage::Store& store;
@@ -42,6 +51,7 @@ struct Context {
   ArticleCache& articles;
   HomeCache& home;
   ReaderServices readers;
+  CommentServices* comments = nullptr;  // null: the site takes no comments
 };
 
 // The reader behind a request, as far as counting and forms need to know.

@@ -37,9 +37,38 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
 Response ShareAction(Context& context, const Request& request, const RouteParams& params,
                      const Reader& reader);
 
-// The article page's hole-filled template, rendered once per article version.
+// The article page's hole-filled template, rendered once per article version. comments:
+// its comments section (web/comment_view.h); null shows none.
+struct CommentsRender;
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
-                                      const std::string& path);
+                                      const std::string& path,
+                                      const CommentsRender* comments = nullptr);
+
+// Comments and moderation (comment_*.cpp, moderation_page.cpp).
+Response ApiComments(Context& context, const Request& request, const RouteParams& params);
+Response CommentsPage(Context& context, const Request& request, const RouteParams& params);
+Response CommentsFeed(Context& context, const Request& request, const RouteParams& params);
+Response ModerationPage(Context& context, const Request& request);
+Response CommentCreate(Context& context, const Request& request, const RouteParams& params,
+                       const Reader& reader);
+Response CommentEdit(Context& context, const Request& request, const RouteParams& params,
+                     const Reader& reader);
+Response CommentDelete(Context& context, const Request& request, const RouteParams& params,
+                       const Reader& reader);
+Response CommentReport(Context& context, const Request& request, const RouteParams& params,
+                       const Reader& reader);
+Response CommentApprove(Context& context, const Request& request, const RouteParams& params,
+                        const Reader& reader);
+Response CommentReject(Context& context, const Request& request, const RouteParams& params,
+                       const Reader& reader);
+Response CommentSpam(Context& context, const Request& request, const RouteParams& params,
+                     const Reader& reader);
+Response CommentBan(Context& context, const Request& request, const RouteParams& params,
+                    const Reader& reader);
+Response CommentsClose(Context& context, const Request& request, const RouteParams& params,
+                       const Reader& reader);
+Response CommentsOpen(Context& context, const Request& request, const RouteParams& params,
+                      const Reader& reader);
 
 // Localized error pages (error.mustache); fall back to plain text if rendering fails.
 Response ErrorPage(const Context& context, int status);

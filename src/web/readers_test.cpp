@@ -43,7 +43,7 @@ class ReadersTest : public ::testing::Test {
                                                  auth::AccountLimits{});
     app_ = std::make_unique<WebApp>(
         Context{site_, *store_, *views_, visitors_, csrf_, metrics_, *cache_, *home_,
-                ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true}});
+                ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true}, nullptr});
     model::NewArticle article;
     article.title = "Likes";
     article.body_html = "<p>Body</p>";

@@ -40,6 +40,38 @@ http::Router BuildRoutes(Context& context) {
   router.Add(Method::kPost, "/api/v1/articles/{id}/like", "api_like", action(LikeAction));
   router.Add(Method::kDelete, "/api/v1/articles/{id}/like", "api_like", action(LikeAction));
   router.Add(Method::kPost, "/api/v1/articles/{id}/share", "api_share", action(ShareAction));
+  // Comments and moderation (docs/api.md). Forms cannot send PUT or DELETE, so edit and
+  // delete also have POST …/edit and …/delete.
+  router.Add(Method::kGet, "/api/v1/articles/{id}/comments", "api_comments",
+             with_params(ApiComments));
+  router.Add(Method::kPost, "/api/v1/articles/{id}/comments", "api_comment_create",
+             action(CommentCreate));
+  router.Add(Method::kPut, "/api/v1/comments/{id}", "api_comment_edit", action(CommentEdit));
+  router.Add(Method::kPatch, "/api/v1/comments/{id}", "api_comment_edit", action(CommentEdit));
+  router.Add(Method::kPost, "/api/v1/comments/{id}/edit", "api_comment_edit", action(CommentEdit));
+  router.Add(Method::kDelete, "/api/v1/comments/{id}", "api_comment_delete", action(CommentDelete));
+  router.Add(Method::kPost, "/api/v1/comments/{id}/delete", "api_comment_delete",
+             action(CommentDelete));
+  router.Add(Method::kPost, "/api/v1/comments/{id}/report", "api_comment_report",
+             action(CommentReport));
+  router.Add(Method::kPost, "/api/v1/comments/{id}/approve", "api_comment_moderate",
+             action(CommentApprove));
+  router.Add(Method::kPost, "/api/v1/comments/{id}/reject", "api_comment_moderate",
+             action(CommentReject));
+  router.Add(Method::kPost, "/api/v1/comments/{id}/spam", "api_comment_moderate",
+             action(CommentSpam));
+  router.Add(Method::kPost, "/api/v1/comments/{id}/ban", "api_comment_moderate",
+             action(CommentBan));
+  router.Add(Method::kPost, "/api/v1/articles/{id}/comments/close", "api_comments_close",
+             action(CommentsClose));
+  router.Add(Method::kPost, "/api/v1/articles/{id}/comments/open", "api_comments_close",
+             action(CommentsOpen));
+  router.Add(Method::kGet, "/artikel/{id}/{slug}/komentar", "comments_page",
+             with_params(CommentsPage));
+  router.Add(Method::kGet, "/artikel/{id}/{slug}/comments.xml", "comments_feed",
+             with_params(CommentsFeed));
+  router.Add(Method::kGet, "/moderasi", "moderation", page(ModerationPage));
+  router.Add(Method::kGet, "/moderation", "moderation", page(ModerationPage));
   router.Add(Method::kGet, "/healthz", "healthz", page(Healthz));
   router.Add(Method::kGet, "/lang", "lang", page(LanguageSwitch));
   router.Add(Method::kGet, "/metrics", "metrics", page(Metrics));

@@ -31,6 +31,12 @@ enum class Slot : unsigned char {
   kLikeFormAction,
   kLikeButtonText,
   kLiked,
+  // Comments (web/comment_view.h): the reader's account id ("none" when logged out), their
+  // standing ("anonymous", "reader" or "moderator") for which actions the page shows, and
+  // a one-line notice after a form post (comment waiting for moderation, an error).
+  kViewerId,
+  kViewerRole,
+  kCommentNotice,
   kCount,
 };
 

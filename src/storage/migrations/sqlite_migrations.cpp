@@ -207,15 +207,66 @@ INSERT INTO search_index (rowid, title, body, source, tags)
                                   WHERE article_id = articles.id))
   FROM articles;
 INSERT OR IGNORE INTO search_languages (lang) SELECT DISTINCT lang FROM articles;
+// Comments and moderation. A comment keeps its Markdown source and the sanitized HTML
+// rendered from it (rendering once on write keeps the page path free of Markdown work).
+// user_id is NULL for anonymous comments; ON DELETE SET NULL keeps threads when an account
+// goes. reports counts comment_reports rows (one per reader). Articles' comments counter
+// stays equal to the published rows: every status change adjusts it in its transaction.
+constexpr std::string_view kComments = R"sql(
+CREATE TABLE comments (
+  id          INTEGER PRIMARY KEY,
+  article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  parent_id   INTEGER REFERENCES comments (id) ON DELETE SET NULL,
+  user_id     INTEGER REFERENCES users (id) ON DELETE SET NULL,
+  depth       INTEGER NOT NULL DEFAULT 0 CHECK (depth >= 0),
+  body_source TEXT    NOT NULL,
+  body_html   TEXT    NOT NULL,
+  status      TEXT    NOT NULL
+              CHECK (status IN ('published', 'pending', 'rejected', 'spam', 'deleted')),
+  reason      TEXT    NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL,
+  edited_at   INTEGER NOT NULL DEFAULT 0,
+  reports     INTEGER NOT NULL DEFAULT 0 CHECK (reports >= 0)
+);
+CREATE INDEX comments_article_idx ON comments (article_id, id);
+CREATE INDEX comments_user_idx ON comments (user_id, status);
+CREATE INDEX comments_status_idx ON comments (status, id);
+
+CREATE TABLE comment_reports (
+  comment_id INTEGER NOT NULL REFERENCES comments (id) ON DELETE CASCADE,
+  reporter   TEXT    NOT NULL CHECK (length(reporter) > 0),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (comment_id, reporter)
+);
+
+CREATE TABLE comment_bans (
+  user_id    INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE comments_closed (
+  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE moderation_log (
+  id           INTEGER PRIMARY KEY,
+  comment_id   INTEGER,
+  article_id   INTEGER,
+  target_user  INTEGER,
+  moderator_id INTEGER,
+  action       TEXT    NOT NULL,
+  note         TEXT    NOT NULL DEFAULT '',
+  created_at   INTEGER NOT NULL
+);
+CREATE INDEX moderation_log_created_idx ON moderation_log (created_at DESC, id DESC);
 )sql";
 
 constexpr Migration kSqlite[] = {
     {1, "articles, article_tags, settings", kV1},
     {2, "sources, stories, ingest keys on articles", kV2},
     {3, "users, sessions, likes, shares", kReaders},
-    // Placeholder on branch h/spam only: version 4 is the comments migration of another
-    // branch; on merge, take that one and drop this line.
-    {4, "reserved for comments", "SELECT 1;"},
+    {4, "comments, reports, bans, closed threads, moderation log", kComments},
     {5, "spam classifier token counts", kSpam},
     {6, "full-text search index", kSearch},
 };

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "storage/sqlite/connection_pool.h"
+#include "storage/sqlite/sqlite_comments.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/sqlite_spam_store.h"
 #include "storage/sqlite/sqlite_search_store.h"
@@ -90,6 +91,7 @@ class SqliteStore final : public Store {
   LikeStore& likes() override { return likes_; }
   ShareStore& shares() override { return shares_; }
   SpamStore& spam() override { return spam_; }
+  CommentStore& comments() override { return comments_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -107,6 +109,7 @@ class SqliteStore final : public Store {
   SqliteLikeStore likes_;
   SqliteShareStore shares_;
   SqliteSpamStore spam_;
+  SqliteCommentStore comments_;
 };
 
 }  // namespace warta::storage::sqlite

@@ -1,0 +1,127 @@
+#include "comments/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "ingest/sanitizer/sanitizer.h"
+
+namespace warta::comments {
+namespace {
+
+struct ParserFree {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeFree {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct CharFree {
+  void operator()(char* s) const { std::free(s); }  // cmark's default allocator is malloc
+};
+
+bool ValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    std::uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    const bool overlong =
+        (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
+
+// Extensions for readers' habits: bare URLs become links, ~~strike~~ works. Tables and task
+// lists are left out: the comment profile would unwrap them anyway.
+constexpr const char* kExtensions[] = {"autolink", "strikethrough"};
+
+// Raw HTML in a comment is shown as what the reader typed: inline HTML becomes text and an
+// HTML block a code block, instead of vanishing as CMARK_OPT_SAFE would make it. Both are
+// leaf nodes, so they are collected first and replaced after the walk.
+void ShowHtmlAsText(cmark_node* document) {
+  std::vector<cmark_node*> raw;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (event == CMARK_EVENT_ENTER &&
+        (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)) {
+      raw.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* node : raw) {
+    const bool block = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK;
+    cmark_node* text = cmark_node_new(block ? CMARK_NODE_CODE_BLOCK : CMARK_NODE_TEXT);
+    const char* literal = cmark_node_get_literal(node);
+    if (text == nullptr || cmark_node_set_literal(text, literal != nullptr ? literal : "") == 0 ||
+        cmark_node_replace(node, text) == 0) {
+      if (text != nullptr) cmark_node_free(text);
+      cmark_node_unlink(node);  // it could not be shown as text: left out
+    }
+    cmark_node_free(node);
+  }
+}
+
+}  // namespace
+
+std::size_t CodePoints(std::string_view utf8) {
+  std::size_t n = 0;
+  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+Result<RenderedComment> RenderMarkdown(std::string_view source) {
+  if (!ValidUtf8(source)) {
+    return MakeError(ErrorCode::kInvalidArgument, "comments: body is not valid UTF-8",
+                     "comment_error_invalid");
+  }
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  const int options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8;
+  std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(options));
+  if (!parser) return MakeError(ErrorCode::kInternal, "comments: cmark parser not created");
+  for (const char* name : kExtensions) {
+    cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
+    if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
+  }
+  cmark_parser_feed(parser.get(), source.data(), source.size());
+  std::unique_ptr<cmark_node, NodeFree> document(cmark_parser_finish(parser.get()));
+  if (!document) return MakeError(ErrorCode::kInternal, "comments: cmark parse failed");
+  ShowHtmlAsText(document.get());
+  std::unique_ptr<char, CharFree> html(
+      cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
+  if (!html) return MakeError(ErrorCode::kInternal, "comments: cmark render failed");
+
+  ingest::sanitizer::SanitizeOptions sanitize;
+  sanitize.profile = ingest::sanitizer::Profile::kComment;
+  sanitize.allow_images = false;
+  ingest::sanitizer::SanitizeReport report;
+  RenderedComment rendered;
+  rendered.html = ingest::sanitizer::Sanitize(html.get(), sanitize, &report);
+  if (report.too_large || report.too_complex) {
+    return MakeError(ErrorCode::kInvalidArgument, "comments: body too complex to render",
+                     "comment_error_invalid");
+  }
+  rendered.has_link = rendered.html.find("<a ") != std::string::npos;
+  return rendered;
+}
+
+}  // namespace warta::comments

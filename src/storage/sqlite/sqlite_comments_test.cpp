@@ -1,0 +1,167 @@
+// Comments, reports, bans, closed threads and the moderation log on a real SQLite file.
+#include <gtest/gtest.h>
+
+#include "storage/sqlite/sqlite_store.h"
+#include "storage/testing/temp_dir.h"
+
+namespace warta::storage::sqlite {
+namespace {
+
+class SqliteCommentsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = SqliteStore::Open(dir_.File("warta.db"));
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(*store);
+    ASSERT_TRUE(store_->Migrate().ok());
+    model::NewArticle a;
+    a.title = "Article";
+    a.body_html = "<p>Body</p>";
+    auto id = store_->articles().Insert(a);
+    ASSERT_TRUE(id.ok());
+    article_ = *id;
+    NewUser user;
+    user.name = "budi";
+    user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
+    auto uid = store_->users().Create(user);
+    ASSERT_TRUE(uid.ok());
+    user_ = *uid;
+  }
+
+  NewComment Make(const std::string& status, std::int64_t parent = 0) {
+    NewComment c;
+    c.article_id = article_;
+    c.parent_id = parent;
+    c.user_id = user_;
+    c.body_source = "*hi*";
+    c.body_html = "<p><em>hi</em></p>";
+    c.status = status;
+    c.created_at = 100;
+    return c;
+  }
+
+  std::int64_t Version() {
+    auto a = store_->articles().FindById(article_);
+    return a.ok() ? a->version : -1;
+  }
+
+  storage::test_util::TempDir dir_;
+  std::unique_ptr<SqliteStore> store_;
+  std::int64_t article_ = 0;
+  std::int64_t user_ = 0;
+};
+
+TEST_F(SqliteCommentsTest, CreateCountsPublishedOnlyAndBumpsTheVersion) {
+  CommentStore& comments = store_->comments();
+  const std::int64_t v0 = Version();
+  auto published = comments.Create(Make("published"));
+  ASSERT_TRUE(published.ok()) << published.error().message;
+  EXPECT_EQ(published->counters.comments, 1);
+  EXPECT_EQ(published->comment.author, "budi");
+  EXPECT_EQ(published->comment.body_html, "<p><em>hi</em></p>");
+  EXPECT_GT(Version(), v0);
+  auto pending = comments.Create(Make("pending", published->comment.id));
+  ASSERT_TRUE(pending.ok());
+  EXPECT_EQ(pending->counters.comments, 1);
+  EXPECT_EQ(pending->comment.parent_id, published->comment.id);
+  EXPECT_EQ(comments.Create(Make("weird")).error().code, ErrorCode::kInvalidArgument);
+  NewComment orphan = Make("published");
+  orphan.article_id = 4242;
+  EXPECT_EQ(comments.Create(orphan).error().code, ErrorCode::kNotFound);
+  auto count = comments.CountPublishedBy(user_);
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 1);
+}
+
+TEST_F(SqliteCommentsTest, StatusChangesMoveTheCounterByTheirDeltaAndAreLogged) {
+  CommentStore& comments = store_->comments();
+  auto c = comments.Create(Make("pending"));
+  ASSERT_TRUE(c.ok());
+  const std::int64_t id = c->comment.id;
+  ModerationEntry log;
+  log.moderator_id = user_;
+  log.action = "approve";
+  log.created_at = 200;
+  auto approved = comments.SetStatus(id, "published", "", log);
+  ASSERT_TRUE(approved.ok());
+  EXPECT_EQ(approved->counters.comments, 1);
+  auto again = comments.SetStatus(id, "published", "", ModerationEntry{});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->counters.comments, 1);
+  auto deleted = comments.SetStatus(id, "deleted", "", ModerationEntry{});
+  ASSERT_TRUE(deleted.ok());
+  EXPECT_EQ(deleted->counters.comments, 0);
+  EXPECT_EQ(deleted->comment.body_source, "");
+  EXPECT_EQ(comments.SetStatus(999, "published", "", log).error().code, ErrorCode::kNotFound);
+  auto entries = comments.ListLog(10);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].comment_id, id);
+  EXPECT_EQ((*entries)[0].article_id, article_);
+  EXPECT_EQ((*entries)[0].target_name, "budi");
+}
+
+TEST_F(SqliteCommentsTest, EditsKeepTheRowAndHiddenTextStaysOutOfPublicLists) {
+  CommentStore& comments = store_->comments();
+  auto c = comments.Create(Make("published"));
+  ASSERT_TRUE(c.ok());
+  auto edited = comments.UpdateBody(c->comment.id, "new", "<p>new</p>", "published", "", 300);
+  ASSERT_TRUE(edited.ok());
+  EXPECT_EQ(edited->comment.edited_at, 300);
+  EXPECT_EQ(edited->comment.body_html, "<p>new</p>");
+  ASSERT_TRUE(comments.Create(Make("pending")).ok());
+  auto rejected = comments.Create(Make("rejected"));
+  ASSERT_TRUE(rejected.ok());
+  auto visible = comments.ListForArticle(article_, false, 100);
+  ASSERT_TRUE(visible.ok());
+  ASSERT_EQ(visible->size(), 2u);  // the pending one is not listed; the rejected one is blank
+  EXPECT_EQ((*visible)[1].body_html, "");
+  auto all = comments.ListForArticle(article_, true, 100);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 3u);
+  EXPECT_FALSE(comments.ListForArticle(article_, true, 0).ok());
+}
+
+TEST_F(SqliteCommentsTest, ReportsAreOncePerReporterAndQueueAtTheThreshold) {
+  CommentStore& comments = store_->comments();
+  auto c = comments.Create(Make("published"));
+  ASSERT_TRUE(c.ok());
+  const std::int64_t id = c->comment.id;
+  auto r1 = comments.Report(id, "u:1", 2, 100);
+  ASSERT_TRUE(r1.ok());
+  EXPECT_TRUE(r1->first);
+  EXPECT_FALSE(comments.Report(id, "u:1", 2, 101)->first);
+  auto r2 = comments.Report(id, "u:2", 2, 102);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_EQ(r2->change.comment.status, "pending");
+  EXPECT_EQ(r2->change.comment.reports, 2);
+  EXPECT_EQ(r2->change.counters.comments, 0);
+  EXPECT_EQ(comments.Report(id, "", 2, 103).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(comments.Report(777, "u:1", 2, 103).error().code, ErrorCode::kNotFound);
+  auto queue = comments.ListQueue(10);
+  ASSERT_TRUE(queue.ok());
+  ASSERT_EQ(queue->size(), 1u);
+}
+
+TEST_F(SqliteCommentsTest, BansAndClosedThreadsAreSwitches) {
+  CommentStore& comments = store_->comments();
+  ModerationEntry log;
+  log.action = "ban";
+  log.created_at = 5;
+  ASSERT_TRUE(comments.SetBanned(user_, true, log).ok());
+  ASSERT_TRUE(comments.SetBanned(user_, true, log).ok());  // idempotent
+  EXPECT_TRUE(*comments.IsBanned(user_));
+  log.action = "unban";
+  ASSERT_TRUE(comments.SetBanned(user_, false, log).ok());
+  EXPECT_FALSE(*comments.IsBanned(user_));
+  log.action = "close";
+  ASSERT_TRUE(comments.SetClosed(article_, true, log).ok());
+  EXPECT_TRUE(*comments.IsClosed(article_));
+  EXPECT_EQ(comments.SetClosed(9999, true, log).error().code, ErrorCode::kNotFound);
+  auto entries = comments.ListLog(10);
+  ASSERT_TRUE(entries.ok());
+  EXPECT_EQ(entries->size(), 4u);
+}
+
+}  // namespace
+}  // namespace warta::storage::sqlite
