@@ -10,6 +10,7 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/comment_services.h"
+#include "app/comment_spam_check.h"
 #include "app/ingest_setup.h"
 #include "app/reader_services.h"
 #include "auth/csrf.h"
@@ -94,8 +95,10 @@ int RunServe(const CommonOptions& options) {
   engagement::VisitorIdentifier visitors(secret.value());
   auth::CsrfTokens csrf(secret.value());
   metrics::Registry registry;
-  // No spam classifier is attached yet (src/spam/ plugs in through comments::SpamCheck).
-  CommentParts comment_parts(db, config.value());
+  // Likely spam waits for a moderator; moderators' decisions teach the classifier.
+  spam::Classifier spam_classifier(db.spam());
+  ClassifierSpamCheck spam_check(spam_classifier);
+  CommentParts comment_parts(db, config.value(), &spam_check);
   web::CommentServices* comment_services = comment_parts.services();
   web::ArticleCache articles(
       db.articles(), views,
