@@ -16,6 +16,7 @@
 #include "core/result.h"
 #include "model/article.h"
 #include "model/source.h"
+#include "storage/listing_store.h"
 
 namespace warta::storage {
 
@@ -238,6 +239,8 @@ class Store {
   virtual SessionStore& sessions() = 0;
   virtual LikeStore& likes() = 0;
   virtual ShareStore& shares() = 0;
+  // Feeds out and sitemaps (storage/listing_store.h).
+  virtual ListingStore& listings() = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

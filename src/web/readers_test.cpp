@@ -41,9 +41,9 @@ class ReadersTest : public ::testing::Test {
     sessions_ = std::make_unique<auth::SessionManager>(store_->sessions(), auth::SessionOptions{});
     accounts_ = std::make_unique<auth::Accounts>(store_->users(), hasher_, *sessions_,
                                                  auth::AccountLimits{});
-    app_ = std::make_unique<WebApp>(
-        Context{site_, *store_, *views_, visitors_, csrf_, metrics_, *cache_, *home_,
-                ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true}});
+    app_ = std::make_unique<WebApp>(Context{
+        site_, *store_, *views_, visitors_, csrf_, metrics_, *cache_, *home_,
+        ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true}, documents_});
     model::NewArticle article;
     article.title = "Likes";
     article.body_html = "<p>Body</p>";
@@ -90,6 +90,7 @@ class ReadersTest : public ::testing::Test {
   metrics::Registry metrics_;
   std::unique_ptr<ArticleCache> cache_;
   std::unique_ptr<HomeCache> home_;
+  DocumentCache documents_{60, 100};
   auth::PasswordHasher hasher_{auth::PasswordCost::Minimum()};
   std::unique_ptr<auth::SessionManager> sessions_;
   std::unique_ptr<auth::Accounts> accounts_;

@@ -34,7 +34,8 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
       users_(*pool_),
       sessions_(*pool_),
       likes_(*pool_),
-      shares_(*pool_) {}
+      shares_(*pool_),
+      listings_(*pool_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        int max_connections) {

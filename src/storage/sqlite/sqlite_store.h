@@ -60,6 +60,24 @@ class SqliteSourceStore final : public SourceStore {
   ConnectionPool& pool_;
 };
 
+// sqlite_listing_store.cpp
+class SqliteListingStore final : public ListingStore {
+ public:
+  explicit SqliteListingStore(ConnectionPool& pool) : pool_(pool) {}
+
+  Result<std::vector<model::Article>> NewestArticles(const ListingFilter& filter,
+                                                     int limit) override;
+  Result<std::vector<NameCount>> SourceNames(int limit) override;
+  Result<std::vector<NameCount>> TagNames(int limit) override;
+  Result<std::vector<SitemapRow>> SitemapRows(std::int64_t offset, int limit) override;
+  Result<std::vector<SitemapRow>> PublishedBetween(std::int64_t since, std::int64_t until,
+                                                   int limit) override;
+  Result<std::int64_t> LastUpdated() override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
 class SqliteSettingsStore final : public SettingsStore {
  public:
   explicit SqliteSettingsStore(ConnectionPool& pool) : pool_(pool) {}
@@ -86,6 +104,7 @@ class SqliteStore final : public Store {
   SessionStore& sessions() override { return sessions_; }
   LikeStore& likes() override { return likes_; }
   ShareStore& shares() override { return shares_; }
+  ListingStore& listings() override { return listings_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -101,6 +120,7 @@ class SqliteStore final : public Store {
   SqliteSessionStore sessions_;
   SqliteLikeStore likes_;
   SqliteShareStore shares_;
+  SqliteListingStore listings_;
 };
 
 }  // namespace warta::storage::sqlite
