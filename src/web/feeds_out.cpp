@@ -3,6 +3,7 @@
 // or JSON Feed 1.1. Built from storage at most every feeds.cache_seconds per node.
 // {source} and {tag} are the slug of the name (i18n::Slugify: "THE JAPAN NEWS" ->
 // "the-japan-news"), matched against the names in use.
+#include <algorithm>
 #include <map>
 
 #include "storage/excerpt.h"
@@ -57,7 +58,7 @@ syndication::FeedEntry EntryOf(const Site& site, const model::Article& article,
   entry.content_html = article.body_html;
   entry.summary = storage::MakeExcerpt(article.body_html);
   entry.published = article.published_at;
-  entry.updated = std::max(article.updated_at, article.published_at);
+  entry.updated = ModifiedAt(article);
   entry.language = article.lang;
   entry.source_name = article.source;
   entry.source_url = OriginalUrl(article.url);

@@ -1,5 +1,7 @@
 #include "web/seo.h"
 
+#include <algorithm>
+
 #include "storage/excerpt.h"
 #include "syndication/json_ld.h"
 
@@ -61,6 +63,11 @@ std::string FirstImageUrl(const std::string& base_url, std::string_view html) {
   return AbsoluteUrl(base_url, DecodeAttribute(tag.substr(start, close - start)));
 }
 
+std::int64_t ModifiedAt(const model::Article& article) {
+  if (article.version <= 1) return article.published_at;
+  return std::max(article.updated_at, article.published_at);
+}
+
 std::string DefaultShareImage(const Site& site) {
   return site.settings().base_url + "/static/share.png";
 }
@@ -75,7 +82,7 @@ void AddArticleHead(view::Data& data, const Site& site, const model::Article& ar
   std::string description = storage::MakeExcerpt(article.body_html, 200);
   std::string image = FirstImageUrl(base, article.body_html);
   if (image.empty()) image = DefaultShareImage(site);
-  std::int64_t modified = std::max(article.updated_at, article.published_at);
+  std::int64_t modified = ModifiedAt(article);
   data.set("meta_description", description);
   data.set("og_image", image);
   data.set("modified_iso", i18n::Formatter::Iso8601Utc(modified));

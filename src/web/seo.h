@@ -23,6 +23,11 @@ std::string OriginalUrl(std::string_view url);
 // The src of the first <img> in sanitized HTML (entities decoded), absolute; "" when none.
 std::string FirstImageUrl(const std::string& base_url, std::string_view body_html);
 
+// When the article last changed as readers know it: its publication date until it is
+// edited (version > 1), then the last edit. Insertion time is not a change: an imported
+// article published years ago was not "modified" the day it was imported.
+std::int64_t ModifiedAt(const model::Article& article);
+
 // The site's default share image and publisher logo, absolute.
 std::string DefaultShareImage(const Site& site);
 std::string PublisherLogo(const Site& site);

@@ -2,6 +2,8 @@
 // The URL list is the home page followed by every article by id; up to 50,000 URLs it is
 // one sitemap, beyond that sitemap.xml is an index of /sitemap-1.xml, /sitemap-2.xml, …
 // (50,000 URLs each, so a page's content only grows at the end as articles are added).
+#include <algorithm>
+
 #include "syndication/sitemap.h"
 #include "web/handlers.h"
 
