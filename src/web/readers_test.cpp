@@ -41,9 +41,10 @@ class ReadersTest : public ::testing::Test {
     sessions_ = std::make_unique<auth::SessionManager>(store_->sessions(), auth::SessionOptions{});
     accounts_ = std::make_unique<auth::Accounts>(store_->users(), hasher_, *sessions_,
                                                  auth::AccountLimits{});
-    app_ = std::make_unique<WebApp>(Context{
-        site_, *store_, *views_, visitors_, csrf_, metrics_, *cache_, *home_,
-        ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true}, documents_});
+    app_ = std::make_unique<WebApp>(
+        Context{site_, *store_, *views_, visitors_, csrf_, metrics_, *cache_, *home_,
+                ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true},
+                documents_, Context::FeedOptions{}});
     model::NewArticle article;
     article.title = "Likes";
     article.body_html = "<p>Body</p>";
