@@ -69,6 +69,16 @@ void RegisterViewMetrics(metrics::Registry& registry, engagement::ViewCounter& v
                             [&cache] { return static_cast<double>(cache.size()); });
 }
 
+// http://HOST:PORT of the bound address; wildcard addresses become loopback, the one
+// address certain to reach this server from this machine.
+std::string ListenBaseUrl(const std::string& host, unsigned port) {
+  std::string shown = host;
+  if (host.empty() || host == "0.0.0.0") shown = "127.0.0.1";
+  if (host == "::") shown = "::1";
+  if (shown.find(':') != std::string::npos) shown = "[" + shown + "]";
+  return "http://" + shown + ":" + std::to_string(port);
+}
+
 }  // namespace
 
 int RunServe(const CommonOptions& options) {
@@ -85,6 +95,24 @@ int RunServe(const CommonOptions& options) {
   if (!secret.ok()) return Fail(secret.error().ToString());
   auto site_settings = web::ResolveSiteSettings(config.value(), db.settings());
   if (!site_settings.ok()) return Fail(site_settings.error().ToString());
+  metrics::Registry registry;
+  // The server binds first (the handler forwards to the app built below), so a site without
+  // site.base_url can link to the port it really listens on.
+  web::WebApp* app_pointer = nullptr;
+  auto server = http::Server::Create(
+      server_options.value(),
+      [&app_pointer](const http::Request& request) { return app_pointer->Handle(request); },
+      &registry);
+  if (!server.ok()) return Fail(server.error().ToString());
+  if (!config->IsExplicit("site.base_url")) {
+    site_settings->base_url = ListenBaseUrl(server_options->host, server.value()->port());
+    if (server_options->host != "127.0.0.1" && server_options->host != "::1") {
+      spdlog::warn(
+          "site.base_url is not set: links in pages and feeds use {}; set it to the "
+          "site's public URL",
+          site_settings->base_url);
+    }
+  }
   auto site = web::Site::Create(std::move(site_settings).value());
   if (!site.ok()) return Fail(site.error().ToString());
 
@@ -94,7 +122,6 @@ int RunServe(const CommonOptions& options) {
   engagement::ViewCounter views(db.articles(), view_options);
   engagement::VisitorIdentifier visitors(secret.value());
   auth::CsrfTokens csrf(secret.value());
-  metrics::Registry registry;
   // Likely spam waits for a moderator; moderators' decisions teach the classifier.
   spam::Classifier spam_classifier(db.spam());
   ClassifierSpamCheck spam_check(spam_classifier);
@@ -111,11 +138,11 @@ int RunServe(const CommonOptions& options) {
   web::HomeCache home(db.articles(), /*ttl_seconds=*/1, limits::kHomePageSize);
   RegisterViewMetrics(registry, views, articles);
   ReaderParts readers(db, config.value());
+  web::DocumentCache documents(config->feeds.cache_seconds, /*capacity=*/4096);
+  web::Context::FeedOptions feeds{config->feeds.cache_seconds, config->feeds.items};
   web::WebApp app(web::Context{site.value(), db, views, visitors, csrf, registry, articles, home,
-                               readers.services(), comment_services});
-
-  auto server = http::Server::Create(server_options.value(), app.AsHandler(), &registry);
-  if (!server.ok()) return Fail(server.error().ToString());
+                               readers.services(), comment_services, documents, feeds});
+  app_pointer = &app;  // before Start: no request reaches the handler earlier
   engagement::PeriodicFlusher flusher(
       views, std::chrono::milliseconds(config->views.flush_interval_ms), [](const Error& error) {
         spdlog::warn("views: flush failed, will retry: {}", error.ToString());

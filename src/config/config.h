@@ -97,6 +97,11 @@ struct IngestConfig {
   int cluster_max_distance = 10;  // SimHash bits
 };
 
+struct FeedsConfig {
+  int cache_seconds = 60;  // feeds, sitemaps and robots.txt are rebuilt at most this often
+  int items = 50;          // entries per feed
+};
+
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error
 };
@@ -112,6 +117,7 @@ struct Config {
   FetchConfig fetch;
   IngestConfig ingest;
   LogConfig log;
+  FeedsConfig feeds;
   // Which keys were set explicitly (file, env or flag), e.g. "site.name". Settings stored in
   // the database by `warta demo` apply only where the operator did not set a key.
   std::vector<std::string> explicit_keys;

@@ -106,7 +106,8 @@ const Option kOptions[] = {
      "IANA time zone in which dates are shown, e.g. Asia/Jakarta", 0, 0, CheckTimeZone},
     {"site.base_url", &Member<&Config::site, &SiteConfig::base_url>,
      "Public http(s) URL of the site, used in feeds, sitemaps and canonical links "
-     "(a trailing / is removed)",
+     "(a trailing / is removed); when not set, serve uses http://ADDRESS:PORT of the address "
+     "it listens on, never the request's Host header",
      0, 0, CheckBaseUrl},
     {"site.date_pattern", &Member<&Config::site, &SiteConfig::date_pattern>,
      "ICU pattern overriding the long date format of pages in site.locale, e.g. \"MMMM d, "
@@ -237,6 +238,10 @@ const Option kOptions[] = {
      0, 32},
     {"log.level", &Member<&Config::log, &LogConfig::level>,
      "Least severe log level written: trace, debug, info, warn, error or off", 0, 0, CheckLogLevel},
+    {"feeds.cache_seconds", &Member<&Config::feeds, &FeedsConfig::cache_seconds>,
+     "How long a built feed, sitemap or robots.txt is served before it is rebuilt", 1, 3600},
+    {"feeds.items", &Member<&Config::feeds, &FeedsConfig::items>,
+     "Newest articles listed in each feed (site, source and tag)", 1, 200},
 };
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {

@@ -16,6 +16,7 @@
 #include "core/result.h"
 #include "model/article.h"
 #include "model/source.h"
+#include "storage/listing_store.h"
 
 namespace warta::storage {
 
@@ -430,6 +431,8 @@ class Store {
   virtual ShareStore& shares() = 0;
   virtual SpamStore& spam() = 0;
   virtual CommentStore& comments() = 0;
+  // Feeds out and sitemaps (storage/listing_store.h).
+  virtual ListingStore& listings() = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

@@ -9,6 +9,7 @@
 #include "web/handlers.h"
 #include "web/locale_choice.h"
 #include "web/reader.h"
+#include "web/seo.h"
 #include "web/share_links.h"
 
 namespace warta::web {
@@ -73,6 +74,7 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
                                       const std::string& path, const CommentsRender* comments) {
   const i18n::Formatter& format = site.formatter();
   view::Data data = site.PageData(article.title, path, "", SlotMarker(Slot::kCsrfToken));
+  AddArticleHead(data, site, article, path);
   data.set("article_id", std::to_string(article.id));
   data.set("headline", article.title);
   data.set("article_lang", article.lang.empty() ? site.locale() : article.lang);

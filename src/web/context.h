@@ -19,6 +19,7 @@
 #include "metrics/metrics.h"
 #include "storage/store.h"
 #include "web/article_cache.h"
+#include "web/document_cache.h"
 #include "web/home_cache.h"
 #include "web/site.h"
 
@@ -52,6 +53,12 @@ struct Context {
   HomeCache& home;
   ReaderServices readers;
   CommentServices* comments = nullptr;  // null: the site takes no comments
+  // Feeds out, sitemaps, robots.txt (feeds.* options).
+  DocumentCache& documents;
+  struct FeedOptions {
+    int cache_seconds = 60;
+    int items = 50;
+  } feeds;
 };
 
 // The reader behind a request, as far as counting and forms need to know.

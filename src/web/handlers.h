@@ -37,6 +37,13 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
 Response ShareAction(Context& context, const Request& request, const RouteParams& params,
                      const Reader& reader);
 
+// Feeds out, sitemaps and robots.txt (issue 5): feeds_out.cpp, sitemaps.cpp.
+Response FeedOut(Context& context, const Request& request, const RouteParams& params);
+Response Sitemap(Context& context, const Request& request);
+Response SitemapPage(Context& context, const Request& request, const RouteParams& params);
+Response NewsSitemap(Context& context, const Request& request);
+Response RobotsTxt(Context& context, const Request& request);
+
 // The article page's hole-filled template, rendered once per article version. comments:
 // its comments section (web/comment_view.h); null shows none.
 struct CommentsRender;

@@ -4,6 +4,7 @@
 #include "core/limits.h"
 #include "web/handlers.h"
 #include "web/locale_choice.h"
+#include "web/seo.h"
 
 namespace warta::web {
 namespace {
@@ -67,6 +68,7 @@ Response HomePage(Context& context, const Request& request) {
                                       site.catalog().Plural(site.locale(), "page_number", page,
                                                             site.formatter().Number(page));
   view::Data data = site.PageData(title, PageUrl(page), site.T("home_title"), visitor.csrf_token);
+  if (page == 1) AddHomeHead(data, site);
   data.set("heading", site.T("home_title"));
   view::Data items = view::MakeList();
   for (const model::ArticleSummary& summary : list.articles) {

@@ -43,7 +43,8 @@ class ReadersTest : public ::testing::Test {
                                                  auth::AccountLimits{});
     app_ = std::make_unique<WebApp>(
         Context{site_, *store_, *views_, visitors_, csrf_, metrics_, *cache_, *home_,
-                ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true}, nullptr});
+                ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true}, nullptr,
+                documents_, Context::FeedOptions{}});
     model::NewArticle article;
     article.title = "Likes";
     article.body_html = "<p>Body</p>";
@@ -90,6 +91,7 @@ class ReadersTest : public ::testing::Test {
   metrics::Registry metrics_;
   std::unique_ptr<ArticleCache> cache_;
   std::unique_ptr<HomeCache> home_;
+  DocumentCache documents_{60, 100};
   auth::PasswordHasher hasher_{auth::PasswordCost::Minimum()};
   std::unique_ptr<auth::SessionManager> sessions_;
   std::unique_ptr<auth::Accounts> accounts_;

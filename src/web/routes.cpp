@@ -80,6 +80,21 @@ http::Router BuildRoutes(Context& context) {
   router.Add(Method::kGet, "/favicon.ico", "static", [](const Request&, const RouteParams&) {
     return http::RedirectResponse(301, "/static/favicon.svg");
   });
+  // Feeds out and crawler files (issue 5). /sumber/{source} and /tag/{tag} are slugs of the
+  // outlet and tag names (web/feeds_out.cpp).
+  for (const char* feed : {"/feed.xml", "/atom.xml", "/feed.json"}) {
+    router.Add(Method::kGet, feed, "feed", with_params(FeedOut));
+  }
+  router.Add(Method::kGet, "/sumber/{source}/feed.xml", "feed", with_params(FeedOut));
+  router.Add(Method::kGet, "/sumber/{source}/atom.xml", "feed", with_params(FeedOut));
+  router.Add(Method::kGet, "/sumber/{source}/feed.json", "feed", with_params(FeedOut));
+  router.Add(Method::kGet, "/tag/{tag}/feed.xml", "feed", with_params(FeedOut));
+  router.Add(Method::kGet, "/tag/{tag}/atom.xml", "feed", with_params(FeedOut));
+  router.Add(Method::kGet, "/tag/{tag}/feed.json", "feed", with_params(FeedOut));
+  router.Add(Method::kGet, "/sitemap.xml", "sitemap", page(Sitemap));
+  router.AddPrefix(Method::kGet, "/sitemap-", "sitemap", with_params(SitemapPage));
+  router.Add(Method::kGet, "/news-sitemap.xml", "sitemap", page(NewsSitemap));
+  router.Add(Method::kGet, "/robots.txt", "robots", page(RobotsTxt));
   router.SetNotFound([c](const Request& request) {
     bool api = request.path.substr(0, 5) == "/api/";
     return api ? ApiError(404, "no such API route") : ErrorPage(*c, request, 404);

@@ -37,7 +37,8 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
       likes_(*pool_),
       shares_(*pool_),
       spam_(*pool_),
-      comments_(*pool_) {}
+      comments_(*pool_),
+      listings_(*pool_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        int max_connections) {

@@ -63,6 +63,24 @@ class SqliteSourceStore final : public SourceStore {
   ConnectionPool& pool_;
 };
 
+// sqlite_listing_store.cpp
+class SqliteListingStore final : public ListingStore {
+ public:
+  explicit SqliteListingStore(ConnectionPool& pool) : pool_(pool) {}
+
+  Result<std::vector<model::Article>> NewestArticles(const ListingFilter& filter,
+                                                     int limit) override;
+  Result<std::vector<NameCount>> SourceNames(int limit) override;
+  Result<std::vector<NameCount>> TagNames(int limit) override;
+  Result<std::vector<SitemapRow>> SitemapRows(std::int64_t offset, int limit) override;
+  Result<std::vector<SitemapRow>> PublishedBetween(std::int64_t since, std::int64_t until,
+                                                   int limit) override;
+  Result<std::int64_t> LastUpdated() override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
 class SqliteSettingsStore final : public SettingsStore {
  public:
   explicit SqliteSettingsStore(ConnectionPool& pool) : pool_(pool) {}
@@ -92,6 +110,7 @@ class SqliteStore final : public Store {
   ShareStore& shares() override { return shares_; }
   SpamStore& spam() override { return spam_; }
   CommentStore& comments() override { return comments_; }
+  ListingStore& listings() override { return listings_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -110,6 +129,7 @@ class SqliteStore final : public Store {
   SqliteShareStore shares_;
   SqliteSpamStore spam_;
   SqliteCommentStore comments_;
+  SqliteListingStore listings_;
 };
 
 }  // namespace warta::storage::sqlite
