@@ -151,6 +151,8 @@ CREATE TABLE spam_totals (
   ham_messages  INTEGER NOT NULL DEFAULT 0 CHECK (ham_messages >= 0)
 );
 INSERT INTO spam_totals (id, spam_messages, ham_messages) VALUES (1, 0, 0);
+)sql";
+
 // Full-text search (docs/decisions/0004-search.md): an FTS5 table over title, body, source
 // and tags, tokenized by warta's own tokenizer, kept current by triggers so that every writer
 // (article add, demo, ingest, edits) indexes in its own transaction. Values carry the article's
@@ -207,6 +209,8 @@ INSERT INTO search_index (rowid, title, body, source, tags)
                                   WHERE article_id = articles.id))
   FROM articles;
 INSERT OR IGNORE INTO search_languages (lang) SELECT DISTINCT lang FROM articles;
+)sql";
+
 // Comments and moderation. A comment keeps its Markdown source and the sanitized HTML
 // rendered from it (rendering once on write keeps the page path free of Markdown work).
 // user_id is NULL for anonymous comments; ON DELETE SET NULL keeps threads when an account
