@@ -315,6 +315,8 @@ class SearchStore {
   // 2 for words over 5 letters; same first letter; the most common on ties), or an empty list
   // when no word changes. Phrases and other scripts are kept as they are.
   virtual Result<std::vector<std::string>> Suggest(const std::vector<std::string>& terms) = 0;
+};
+
 // --- Comments and moderation (comments/ builds the rules; this stores them) ---
 
 // A reader's comment. status is one of "published", "pending", "rejected", "spam",
