@@ -102,21 +102,22 @@ void AppendJsonString(std::string_view text, std::string* out) {
   out->push_back('"');
   std::size_t i = 0;
   while (i < text.size()) {
+    // One append per run of bytes that go out as they are: plain ASCII and well-formed UTF-8.
     const std::size_t run = i;
-    while (i < text.size() && IsPlainJsonByte(static_cast<unsigned char>(text[i]))) ++i;
+    for (;;) {
+      while (i < text.size() && IsPlainJsonByte(static_cast<unsigned char>(text[i]))) ++i;
+      if (i == text.size() || static_cast<unsigned char>(text[i]) < 0x80) break;
+      const std::size_t length = Utf8SequenceLength(text, i);
+      if (length == 0) break;
+      i += length;
+    }
     out->append(text.data() + run, i - run);
     if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       // Only paths from the command line can be invalid UTF-8; the parser's text is valid.
-      const std::size_t length = Utf8SequenceLength(text, i);
-      if (length == 0) {
-        out->append("\\ufffd");
-        ++i;
-      } else {
-        out->append(text.data() + i, length);
-        i += length;
-      }
+      out->append("\\ufffd");
+      ++i;
       continue;
     }
     if (c == '"' || c == '\\') {
