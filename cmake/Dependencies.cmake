@@ -9,7 +9,7 @@ find_package(nlohmann_json REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(tomlplusplus REQUIRED)
 find_package(ZLIB REQUIRED)
-find_package(CURL REQUIRED)               # CURL::libcurl, the fetcher's HTTP client (multi interface)
+find_package(CURL REQUIRED)               # headers only: the fetcher dlopen()s libcurl.so.4 (multi interface)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(LibXml2 REQUIRED)           # LibXml2::LibXml2, the feed parser's XML reader
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

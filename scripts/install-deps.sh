@@ -7,6 +7,8 @@ build_pkgs=(
   build-essential cmake ninja-build pkg-config
   libboost-dev libsqlite3-dev libicu-dev libkainjow-mustache-dev libtomlplusplus-dev
   libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev zlib1g-dev libsodium-dev
+  # libcurl4-openssl-dev: the headers, and through its libcurl4 dependency the libcurl.so.4
+  # that the fetcher dlopen()s at run time (not linked; docs/decisions/0003-ingest.md).
   libgumbo-dev libcurl4-openssl-dev libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libpq-dev libstemmer-dev libcld2-dev
 )

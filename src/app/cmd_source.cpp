@@ -1,15 +1,18 @@
-// `warta source add|list|reextract`: feed sources and their health.
+// `warta source add|set|list|reextract`: feed sources, their settings and their health.
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/ingest_setup.h"
 #include "core/rfc3339.h"
+#include "ingest/feed/date/date.h"
 #include "model/source.h"
 
 namespace warta::app {
@@ -31,6 +34,27 @@ struct AddFlags {
   bool full_text = false;
   bool disabled = false;
 };
+
+// Only what was given on the command line changes.
+struct SetFlags {
+  std::int64_t id = 0;
+  std::optional<std::string> name;
+  std::optional<std::string> lang;
+  std::optional<std::string> time_zone;
+  std::optional<std::string> category;
+  std::optional<int> refresh_minutes;
+  std::optional<bool> full_text;
+  bool enable = false;
+  bool disable = false;
+};
+
+// A zone name the date parser knows: an unknown one would silently read dates as UTC.
+Result<void> CheckTimeZone(const std::string& zone) {
+  if (zone.empty() || zone == "UTC" || zone == "Etc/UTC") return Ok();
+  if (!ingest::feed::date::TimeZone(zone).is_utc()) return Ok();
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "time_zone: unknown time zone \"" + zone + "\" (an IANA name like Asia/Tokyo)");
+}
 
 const char* State(const model::Source& s) {
   if (!s.enabled) return "disabled";
@@ -77,12 +101,44 @@ int RunSourceAdd(const CommonOptions& options, const AddFlags& flags) {
   source.full_text = flags.full_text;
   source.enabled = !flags.disabled;
   auto valid = model::ValidateNewSource(source);
+  if (valid.ok()) valid = CheckTimeZone(source.time_zone);
   if (!valid.ok()) return Fail(valid.error().message);
   auto store = OpenMigratedStore(config.value());
   if (!store.ok()) return Fail(store.error().ToString());
   auto id = store.value()->sources().Add(source);
   if (!id.ok()) return Fail(id.error().message);
   std::cout << nlohmann::json{{"id", id.value()}, {"url", source.url}}.dump() << "\n";
+  return 0;
+}
+
+int RunSourceSet(const CommonOptions& options, const SetFlags& flags) {
+  if (flags.enable && flags.disable) return Fail("--enable and --disable exclude each other");
+  auto config = LoadConfig(options);
+  if (!config.ok()) return Fail(config.error().ToString());
+  auto store = OpenMigratedStore(config.value());
+  if (!store.ok()) return Fail(store.error().ToString());
+  auto current = store.value()->sources().FindById(flags.id);
+  if (!current.ok()) return Fail(current.error().message);
+  const model::Source& s = current.value();
+  model::NewSource settings{s.url,       s.name,     s.site_url,        s.lang,
+                            s.time_zone, s.category, s.refresh_minutes, s.full_text,
+                            s.enabled};
+  if (flags.name) settings.name = *flags.name;
+  if (flags.lang) settings.lang = *flags.lang;
+  if (flags.time_zone) settings.time_zone = *flags.time_zone;
+  if (flags.category) settings.category = *flags.category;
+  if (flags.refresh_minutes) settings.refresh_minutes = *flags.refresh_minutes;
+  if (flags.full_text) settings.full_text = *flags.full_text;
+  if (flags.enable) settings.enabled = true;  // also how a source disabled by 410 comes back
+  if (flags.disable) settings.enabled = false;
+  auto valid = model::ValidateNewSource(settings);
+  if (valid.ok()) valid = CheckTimeZone(settings.time_zone);
+  if (!valid.ok()) return Fail(valid.error().message);
+  auto updated = store.value()->sources().UpdateSettings(flags.id, settings);
+  if (!updated.ok()) return Fail(updated.error().message);
+  auto after = store.value()->sources().FindById(flags.id);
+  if (!after.ok()) return Fail(after.error().message);
+  std::cout << SourceJson(after.value()).dump() << "\n";
   return 0;
 }
 
@@ -153,6 +209,24 @@ void RegisterSource(CommandLine& line) {
   add->add_flag("--full-text", flags->full_text, "Fetch each article's page for its full text");
   add->add_flag("--disabled", flags->disabled, "Add without fetching it yet");
   line.OnRun(add, [&line, flags] { return RunSourceAdd(line.options(), *flags); });
+
+  CLI::App* set = source->add_subcommand("set", "Change a source's settings");
+  line.AddStoreOptions(set);
+  auto changes = std::make_shared<SetFlags>();
+  set->add_option("id", changes->id, "Source id (see 'warta source list')")->required();
+  set->add_option("--name", changes->name, "Display name (\"\" for the feed's own title)");
+  set->add_option("--lang", changes->lang, "Language of the source (\"\" to detect)");
+  set->add_option("--time-zone", changes->time_zone, "IANA zone for dates without one");
+  set->add_option("--category", changes->category, "Category path, e.g. News/Japan");
+  set->add_option("--refresh-minutes", changes->refresh_minutes,
+                  "Minutes between fetches (0: fetch.default_refresh_minutes)")
+      ->check(CLI::Range(0, model::kMaxRefreshMinutes));
+  set->add_option("--full-text", changes->full_text, "Fetch each article's page: on or off")
+      ->transform(
+          CLI::CheckedTransformer(std::map<std::string, bool>{{"on", true}, {"off", false}}));
+  set->add_flag("--enable", changes->enable, "Fetch it again (after --disable or a 410 Gone)");
+  set->add_flag("--disable", changes->disable, "Stop fetching it; its articles stay");
+  line.OnRun(set, [&line, changes] { return RunSourceSet(line.options(), *changes); });
 
   CLI::App* list = source->add_subcommand("list", "Sources with their health");
   line.AddStoreOptions(list);

@@ -25,6 +25,7 @@ ingest::pipeline::PipelineOptions PipelineOptionsFrom(const config::Config& conf
   options.max_items_per_feed = config.ingest.max_items_per_feed;
   options.cluster_window_seconds = std::int64_t{config.ingest.cluster_window_hours} * 3600;
   options.cluster_max_distance = config.ingest.cluster_max_distance;
+  options.iframe_hosts = config.ingest.iframe_hosts;
   return options;
 }
 

@@ -95,6 +95,8 @@ struct IngestConfig {
   int max_items_per_feed = 200;  // newest entries of one fetch considered
   int cluster_window_hours = 48;
   int cluster_max_distance = 10;  // SimHash bits
+  // Hosts whose https iframes (embedded videos) stay in stored articles; all others go.
+  std::vector<std::string> iframe_hosts;
 };
 
 struct FeedsConfig {

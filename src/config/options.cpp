@@ -34,6 +34,18 @@ std::string CheckTimeZone(std::string& value) {
   return "";
 }
 
+// A host name as the sanitizer compares it: lower case, letters, digits, dots and hyphens.
+std::string CheckHost(std::string& value) {
+  for (char& c : value) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const bool ok = !value.empty() && value.front() != '.' && value.back() != '.' &&
+                  std::all_of(value.begin(), value.end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+                  });
+  return ok ? "" : "not a host name: '" + value + "'";
+}
+
 std::string CheckBaseUrl(std::string& value) {
   std::string_view v = value;
   std::string_view rest;
@@ -236,6 +248,10 @@ const Option kOptions[] = {
      "Largest SimHash distance (bits of 64) between articles of one story; 0 groups only "
      "identical texts",
      0, 32},
+    {"ingest.iframe_hosts", &Member<&Config::ingest, &IngestConfig::iframe_hosts>,
+     "Hosts whose https iframes (embedded videos) stay in stored articles; every other iframe is "
+     "removed",
+     0, 0, CheckHost},
     {"log.level", &Member<&Config::log, &LogConfig::level>,
      "Least severe log level written: trace, debug, info, warn, error or off", 0, 0, CheckLogLevel},
     {"feeds.cache_seconds", &Member<&Config::feeds, &FeedsConfig::cache_seconds>,

@@ -14,8 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The repository root, from this file's path (CMake passes absolute source paths).
-fs::path RepoRoot() { return fs::path(__FILE__).parent_path().parent_path().parent_path(); }
+// The repository root, given by CMake: __FILE__ is relative under ccache's base_dir (it rewrites
+// source paths), and then depends on the directory the test runs in.
+fs::path RepoRoot() { return fs::path(WARTA_SOURCE_DIR); }
 
 std::string ReadAll(const fs::path& path) {
   std::ifstream in(path);

@@ -8,11 +8,13 @@ import json
 import os
 import re
 import sqlite3
+import subprocess
+import tempfile
 import threading
 import time
 import unittest
 
-from warta_harness import WartaTestCase, parse_page, run_warta
+from warta_harness import WARTA, WartaTestCase, parse_page, run_warta
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "ingest")
 
@@ -41,6 +43,22 @@ BROKEN_FEED = (
     b'<pubDate>Fri, 01 Jan 2099 00:00:00 GMT</pubDate>'
     b'<description>High tide at 6 & low tide at noon.</description></item>\n'
     b'<item><title>Second item cut off'
+)
+
+# Peak resident memory allowed for `warta ingest --once` against every hostile server at once
+# (1 MB body cap in ENV): a 1 GB body or a 32 MB gzip bomb read whole would be far above it.
+MAX_RSS_MB = 96
+
+# One item embedding a video from an allowed host and a page from any other.
+VIDEO_FEED = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>Video Desk</title>'
+    b'<item><title>Harbour fireworks on video</title><guid>video-1</guid>'
+    b'<link>https://video.example/fireworks</link>'
+    b'<description><![CDATA[<p>The fireworks over the harbour lasted twenty minutes.</p>'
+    b'<iframe src="https://www.youtube-nocookie.com/embed/fw2024" width="560"></iframe>'
+    b'<iframe src="https://tracker.example/frame"></iframe>'
+    b'<iframe src="http://www.youtube-nocookie.com/embed/plain"></iframe>]]></description>'
+    b'</item></channel></rss>'
 )
 
 _BOMB = []
@@ -161,6 +179,15 @@ class FeedSite:
                              [("Content-Type", "text/html")])
         if path == "/broken.xml":
             return self.send(h, 200, BROKEN_FEED, [("Content-Type", "text/xml")])
+        if path == "/mislabelled.xml":  # a good feed sent as a web page: read it anyway
+            return self.send(h, 200, fixture("recovered.xml", self.base),
+                             [("Content-Type", "text/html; charset=utf-8")])
+        if path in ("/video.xml", "/video-b.xml"):
+            body = VIDEO_FEED if path == "/video.xml" else VIDEO_FEED.replace(
+                b"video.example/fireworks", b"video.example/fireworks-b")
+            return self.send(h, 200, body, [("Content-Type", "application/rss+xml")])
+        if path == "/gone.xml":
+            return self.send(h, 410, b"gone")
         if path == "/image.xml":
             return self.send(h, 200, b"\x89PNG\r\n\x1a\n" + b"\0" * 100,
                              [("Content-Type", "image/png")])
@@ -195,6 +222,31 @@ class IngestTest(WartaTestCase):
         self.assertIsNotNone(m, r.stdout)
         keys = ("sources", "fetched", "not_modified", "failed", "new", "duplicates")
         return dict(zip(keys, map(int, m.groups()))), r
+
+    def ingest_measured(self):
+        """`warta ingest --once` with its own peak RSS (os.wait4 on that one process): counts,
+        stdout, stderr and the peak in MB."""
+        env = dict(os.environ)
+        env.update(ENV)
+        with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+            proc = subprocess.Popen([WARTA, "ingest", "--once", "--db", self.db], stdout=out,
+                                    stderr=err, env=env)
+            timer = threading.Timer(120, proc.kill)
+            timer.start()
+            try:
+                _, status, usage = os.wait4(proc.pid, 0)
+            finally:
+                timer.cancel()
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            stdout, stderr = out.read(), err.read()
+        self.assertEqual(proc.returncode, 0, (stdout, stderr))
+        m = re.search(r"ingest: (\d+) sources: (\d+) fetched, (\d+) not modified, (\d+) failed; "
+                      r"(\d+) new articles, (\d+) duplicates", stdout)
+        self.assertIsNotNone(m, stdout)
+        keys = ("sources", "fetched", "not_modified", "failed", "new", "duplicates")
+        return dict(zip(keys, map(int, m.groups()))), stdout, stderr, usage.ru_maxrss / 1024
 
     def sources(self):
         r = self.warta("source", "list", "--json")
@@ -319,10 +371,14 @@ class IngestTest(WartaTestCase):
         ids = {path: self.add_source(path, "Hostile " + path) for path in cases}
         good = self.add_source("/a.xml", "Harbour Daily")
         start = time.monotonic()
-        counts, r = self.ingest()
+        counts, _, stderr, peak_mb = self.ingest_measured()
         self.assertLess(time.monotonic() - start, 30)
-        self.assertEqual(counts["failed"], len(cases), r.stderr)
+        print("hostile ingest: peak RSS %.1f MB (bound %d MB)" % (peak_mb, MAX_RSS_MB))
+        self.assertLess(peak_mb, MAX_RSS_MB)
+        self.assertEqual(counts["failed"], len(cases), stderr)
         self.assertEqual(counts["new"], 3)
+        for path in cases:  # one clear line per failing source
+            self.assertIn("Hostile %s: " % path, stderr)
         health = self.sources()
         for path, expected in cases.items():
             error = health[ids[path]]["last_error"]
@@ -337,12 +393,21 @@ class IngestTest(WartaTestCase):
     def test_malformed_and_absurd_feeds_are_contained(self):
         page = self.add_source("/page.xml", "Not a feed")
         broken = self.add_source("/broken.xml", "Broken")
+        mislabelled = self.add_source("/mislabelled.xml", "Mislabelled")
+        good = self.add_source("/a.xml", "Harbour Daily")
         before = int(time.time())
-        counts, r = self.ingest()
+        counts, _, stderr, peak_mb = self.ingest_measured()
         after = int(time.time())
-        self.assertEqual(counts["failed"], 1, r.stderr)
+        print("malformed ingest: peak RSS %.1f MB (bound %d MB)" % (peak_mb, MAX_RSS_MB))
+        self.assertLess(peak_mb, MAX_RSS_MB)
+        self.assertEqual(counts["failed"], 1, stderr)
         health = self.sources()
         self.assertIn("feed", health[page]["last_error"].lower())
+        self.assertIn("Not a feed: ", stderr)
+        # A feed behind a wrong content type is still a feed; the other sources are unaffected.
+        for src, items in ((mislabelled, 1), (good, 3)):
+            self.assertEqual(health[src]["consecutive_errors"], 0, health[src]["last_error"])
+            self.assertEqual(health[src]["items_total"], items)
         self.assertEqual(health[broken]["consecutive_errors"], 0, health[broken]["last_error"])
         rows = self.query("SELECT title, published_at, body_html FROM articles WHERE source_id = ?", broken)
         self.assertGreaterEqual(len(rows), 1)
@@ -354,6 +419,65 @@ class IngestTest(WartaTestCase):
         self.assertEqual(len(tides), 1, rows)
         self.assertGreaterEqual(tides[0][1], before - 5)
         self.assertEqual(self.query("PRAGMA integrity_check")[0][0], "ok")
+
+    def test_gone_disables_and_source_set_changes_the_settings(self):
+        gone = self.add_source("/gone.xml", "Gone Gazette")
+        self.ingest()
+        s = self.sources()[gone]
+        self.assertFalse(s["enabled"])
+        self.assertEqual(s["state"], "disabled")
+        self.assertIn("410", s["last_error"])
+        self.ingest("--force")  # disabled: not fetched even when forced
+        self.assertEqual(len(self.site.seen("/gone.xml")), 1)
+
+        r = self.warta("source", "set", str(gone), "--enable", "--name", "Gazette", "--lang", "ja",
+                       "--time-zone", "Asia/Tokyo", "--refresh-minutes", "30", "--full-text", "on",
+                       "--category", "News/Japan")
+        printed = json.loads(r.stdout)
+        s = self.sources()[gone]
+        self.assertEqual(printed, s)
+        self.assertEqual((s["name"], s["lang"], s["time_zone"], s["refresh_minutes"],
+                          s["full_text"], s["category"], s["enabled"], s["url"]),
+                         ("Gazette", "ja", "Asia/Tokyo", 30, True, "News/Japan", True,
+                          self.site.url("/gone.xml")))
+        self.ingest("--force")
+        self.assertEqual(len(self.site.seen("/gone.xml")), 2)
+        # Only the options given change.
+        s = json.loads(self.warta("source", "set", str(gone), "--full-text", "off").stdout)
+        self.assertEqual((s["name"], s["full_text"], s["refresh_minutes"]), ("Gazette", False, 30))
+        for args in (["--time-zone", "Mars/Olympus_Mons"], ["--full-text", "maybe"],
+                     ["--enable", "--disable"], ["--lang", "english"]):
+            r = self.warta("source", "set", str(gone), *args, ok=False)
+            self.assertNotEqual(r.returncode, 0, args)
+            self.assertEqual(len(r.stderr.strip().splitlines()), 1, (args, r.stderr))
+        self.assertEqual(self.sources()[gone]["time_zone"], "Asia/Tokyo")
+        missing = self.warta("source", "set", "999", "--enable", ok=False)
+        self.assertNotEqual(missing.returncode, 0)
+        bad_zone = self.warta("source", "add", self.site.url("/a.xml"), "--time-zone", "Nowhere/Land",
+                              ok=False)
+        self.assertIn("unknown time zone", bad_zone.stderr)
+
+    def test_iframes_only_from_the_configured_hosts(self):
+        first = self.add_source("/video.xml", "Video Desk")
+        self.ingest(env={"WARTA_INGEST_IFRAME_HOSTS": "WWW.YouTube-nocookie.com"})
+        body = self.query("SELECT body_html FROM articles WHERE source_id = ?", first)[0][0]
+        self.assertIn("twenty minutes", body)
+        self.assertIn('<iframe src="https://www.youtube-nocookie.com/embed/fw2024"', body)
+        self.assertIn("sandbox=", body)
+        self.assertNotIn("tracker.example", body)
+        self.assertNotIn("embed/plain", body)  # http: not https
+        self.assertEqual(body.count("<iframe"), 1, body)
+        # Without the setting no iframe is kept (only the new source is due).
+        second = self.add_source("/video-b.xml", "Video Desk B")
+        counts, _ = self.ingest()
+        self.assertEqual(counts["new"], 1)
+        body = self.query("SELECT body_html FROM articles WHERE source_id = ?", second)[0][0]
+        self.assertIn("twenty minutes", body)
+        self.assertNotIn("<iframe", body)
+        bad = self.warta("ingest", "--once", env={"WARTA_INGEST_IFRAME_HOSTS": "evil.example/x"},
+                         ok=False)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("WARTA_INGEST_IFRAME_HOSTS: not a host name", bad.stderr)
 
     def test_private_addresses_are_refused_without_allow_private(self):
         src = self.add_source("/a.xml", "Harbour Daily")

@@ -3,10 +3,10 @@
 #include <curl/curl.h>
 
 #include <deque>
-#include <mutex>
 #include <unordered_map>
 #include <utility>
 
+#include "ingest/fetcher/curl_library.h"
 #include "ingest/fetcher/transfer.h"
 
 namespace warta::ingest::fetcher {
@@ -15,20 +15,9 @@ namespace {
 constexpr int kPollMs = 100;  // how often a cancel request is noticed while waiting
 
 struct MultiDeleter {
-  void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+  void operator()(CURLM* multi) const { Curl().multi_cleanup(multi); }
 };
 using MultiPtr = std::unique_ptr<CURLM, MultiDeleter>;
-
-Result<void> GlobalInit() {
-  static std::once_flag once;
-  static CURLcode rc = CURLE_OK;
-  std::call_once(once, [] { rc = curl_global_init(CURL_GLOBAL_DEFAULT); });
-  if (rc != CURLE_OK) {
-    return MakeError(ErrorCode::kInternal,
-                     std::string("fetch: curl_global_init failed: ") + curl_easy_strerror(rc));
-  }
-  return Ok();
-}
 
 FetchResponse Failed(const FetchRequest& request, Error error) {
   FetchResponse response;
@@ -56,7 +45,7 @@ class Batch {
   // Handles still attached when the batch ends (cancel, or an exception from on_done)
   // are detached so the multi handle stays usable.
   ~Batch() {
-    for (auto& [easy, running] : running_) curl_multi_remove_handle(multi_, easy);
+    for (auto& [easy, running] : running_) Curl().multi_remove_handle(multi_, easy);
   }
 
   void Run() {
@@ -75,9 +64,9 @@ class Batch {
       }
       StartEligible();
       int still_running = 0;
-      curl_multi_perform(multi_, &still_running);
+      Curl().multi_perform(multi_, &still_running);
       CollectFinished();
-      if (!running_.empty()) curl_multi_poll(multi_, nullptr, 0, kPollMs, nullptr);
+      if (!running_.empty()) Curl().multi_poll(multi_, nullptr, 0, kPollMs, nullptr);
     }
   }
 
@@ -109,7 +98,7 @@ class Batch {
         on_done_(done.index, Failed(requests_[done.index], setup.error()));
         continue;
       }
-      if (curl_multi_add_handle(multi_, transfer->easy()) != CURLM_OK) {
+      if (Curl().multi_add_handle(multi_, transfer->easy()) != CURLM_OK) {
         Waiting done = std::move(*it);
         it = waiting_.erase(it);
         on_done_(done.index, Failed(requests_[done.index],
@@ -125,13 +114,13 @@ class Batch {
 
   void CollectFinished() {
     int left = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi_, &left)) {
+    while (CURLMsg* message = Curl().multi_info_read(multi_, &left)) {
       if (message->msg != CURLMSG_DONE) continue;
       CURL* easy = message->easy_handle;
       const CURLcode code = message->data.result;
       auto it = running_.find(easy);
       if (it == running_.end()) continue;
-      curl_multi_remove_handle(multi_, easy);
+      Curl().multi_remove_handle(multi_, easy);
       Running done = std::move(it->second);
       running_.erase(it);
       --per_host_[done.host];
@@ -142,7 +131,7 @@ class Batch {
   void CancelAll() {
     std::vector<std::size_t> cancelled;
     for (auto& [easy, running] : running_) {
-      curl_multi_remove_handle(multi_, easy);
+      Curl().multi_remove_handle(multi_, easy);
       cancelled.push_back(running.index);
     }
     running_.clear();
@@ -165,17 +154,18 @@ class Batch {
 };
 
 Result<std::unique_ptr<Fetcher>> Fetcher::Create(const FetchOptions& options) {
-  WARTA_RETURN_IF_ERROR(GlobalInit());
+  // libcurl is loaded here, not at process start (see curl_library.h).
+  if (auto curl = LoadCurlLibrary(); !curl.ok()) return curl.error();
   if (options.max_concurrent < 1 || options.max_per_host < 1 || options.max_redirects < 0 ||
       options.max_body_bytes == 0) {
     return MakeError(ErrorCode::kInvalidArgument, "fetch: limits must be positive");
   }
   auto impl = std::make_unique<Impl>();
-  impl->multi.reset(curl_multi_init());
+  impl->multi.reset(Curl().multi_init());
   if (!impl->multi) return MakeError(ErrorCode::kInternal, "fetch: curl_multi_init failed");
   // Idle connections kept for the next batch (the same hosts come back every cycle).
-  curl_multi_setopt(impl->multi.get(), CURLMOPT_MAXCONNECTS,
-                    static_cast<long>(options.max_concurrent) * 2);
+  Curl().multi_setopt(impl->multi.get(), CURLMOPT_MAXCONNECTS,
+                      static_cast<long>(options.max_concurrent) * 2);
   return std::unique_ptr<Fetcher>(new Fetcher(options, std::move(impl)));
 }
 

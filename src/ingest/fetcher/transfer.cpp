@@ -16,10 +16,10 @@ namespace {
 constexpr std::size_t kMaxHeaderBytes = std::size_t{256} * 1024;
 
 struct UrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+  void operator()(CURLU* url) const { Curl().url_cleanup(url); }
 };
 struct CurlStringDeleter {
-  void operator()(char* s) const { curl_free(s); }
+  void operator()(char* s) const { Curl().free(s); }
 };
 
 std::string Lower(std::string_view s) {
@@ -44,13 +44,14 @@ std::string Seconds(std::chrono::milliseconds ms) {
 }  // namespace
 
 Result<std::string> HttpHost(const std::string& url) {
-  std::unique_ptr<CURLU, UrlDeleter> handle(curl_url());
+  if (auto curl = LoadCurlLibrary(); !curl.ok()) return curl.error();
+  std::unique_ptr<CURLU, UrlDeleter> handle(Curl().url());
   if (!handle) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
-  if (curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
+  if (Curl().url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
     return MakeError(ErrorCode::kInvalidArgument, "fetch: not a valid URL: '" + url + "'");
   }
   char* raw = nullptr;
-  if (curl_url_get(handle.get(), CURLUPART_SCHEME, &raw, 0) != CURLUE_OK) {
+  if (Curl().url_get(handle.get(), CURLUPART_SCHEME, &raw, 0) != CURLUE_OK) {
     return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a scheme: '" + url + "'");
   }
   const std::string scheme = Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
@@ -59,7 +60,7 @@ Result<std::string> HttpHost(const std::string& url) {
                      "fetch: only http and https URLs are fetched, not " + scheme + ":");
   }
   raw = nullptr;
-  if (curl_url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
+  if (Curl().url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
     return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a host: '" + url + "'");
   }
   return Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
@@ -70,7 +71,8 @@ Transfer::Transfer(const FetchRequest& request, const FetchOptions& options,
     : request_(request), options_(options), cancel_(cancel) {}
 
 Result<void> Transfer::Setup() {
-  easy_.reset(curl_easy_init());
+  if (auto curl = LoadCurlLibrary(); !curl.ok()) return curl.error();
+  easy_.reset(Curl().easy_init());
   if (!easy_) return MakeError(ErrorCode::kInternal, "fetch: curl_easy_init failed");
   CURL* e = easy_.get();
   std::vector<std::string> lines;
@@ -82,43 +84,43 @@ Result<void> Transfer::Setup() {
     lines.push_back("If-Modified-Since: " + request_.last_modified);
   }
   for (const std::string& line : lines) {
-    curl_slist* grown = curl_slist_append(headers_.get(), line.c_str());
+    curl_slist* grown = Curl().slist_append(headers_.get(), line.c_str());
     if (grown == nullptr) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
     (void)headers_.release();
     headers_.reset(grown);
   }
   bool ok = true;
   auto set = [&ok](CURLcode rc) { ok = ok && rc == CURLE_OK; };
-  set(curl_easy_setopt(e, CURLOPT_URL, request_.url.c_str()));
-  set(curl_easy_setopt(e, CURLOPT_PRIVATE, this));
-  set(curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_buffer_));
-  set(curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L));
-  set(curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https"));
-  set(curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"));
-  set(curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L));
-  set(curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects)));
+  set(Curl().easy_setopt(e, CURLOPT_URL, request_.url.c_str()));
+  set(Curl().easy_setopt(e, CURLOPT_PRIVATE, this));
+  set(Curl().easy_setopt(e, CURLOPT_ERRORBUFFER, error_buffer_));
+  set(Curl().easy_setopt(e, CURLOPT_NOSIGNAL, 1L));
+  set(Curl().easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https"));
+  set(Curl().easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"));
+  set(Curl().easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L));
+  set(Curl().easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects)));
   // Environment proxies would make every connection go to the proxy's address and so
   // defeat the address check below.
-  set(curl_easy_setopt(e, CURLOPT_PROXY, ""));
-  set(curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""));  // every decoder curl has: gzip, br
-  set(curl_easy_setopt(e, CURLOPT_USERAGENT, options_.user_agent.c_str()));
-  set(curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers_.get()));
-  set(curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
-                       static_cast<long>(options_.connect_timeout.count())));
-  set(curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count())));
-  set(curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes));
-  set(curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, options_.low_speed_seconds));
-  set(curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
-                       static_cast<curl_off_t>(options_.max_body_bytes)));
-  set(curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::OnWrite));
-  set(curl_easy_setopt(e, CURLOPT_WRITEDATA, this));
-  set(curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::OnHeader));
-  set(curl_easy_setopt(e, CURLOPT_HEADERDATA, this));
-  set(curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L));
-  set(curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, &Transfer::OnProgress));
-  set(curl_easy_setopt(e, CURLOPT_XFERINFODATA, this));
-  set(curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Transfer::OnOpenSocket));
-  set(curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, this));
+  set(Curl().easy_setopt(e, CURLOPT_PROXY, ""));
+  set(Curl().easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""));  // every decoder curl has: gzip, br
+  set(Curl().easy_setopt(e, CURLOPT_USERAGENT, options_.user_agent.c_str()));
+  set(Curl().easy_setopt(e, CURLOPT_HTTPHEADER, headers_.get()));
+  set(Curl().easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                         static_cast<long>(options_.connect_timeout.count())));
+  set(Curl().easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout.count())));
+  set(Curl().easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes));
+  set(Curl().easy_setopt(e, CURLOPT_LOW_SPEED_TIME, options_.low_speed_seconds));
+  set(Curl().easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+                         static_cast<curl_off_t>(options_.max_body_bytes)));
+  set(Curl().easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::OnWrite));
+  set(Curl().easy_setopt(e, CURLOPT_WRITEDATA, this));
+  set(Curl().easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::OnHeader));
+  set(Curl().easy_setopt(e, CURLOPT_HEADERDATA, this));
+  set(Curl().easy_setopt(e, CURLOPT_NOPROGRESS, 0L));
+  set(Curl().easy_setopt(e, CURLOPT_XFERINFOFUNCTION, &Transfer::OnProgress));
+  set(Curl().easy_setopt(e, CURLOPT_XFERINFODATA, this));
+  set(Curl().easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Transfer::OnOpenSocket));
+  set(Curl().easy_setopt(e, CURLOPT_OPENSOCKETDATA, this));
   if (!ok) return MakeError(ErrorCode::kInternal, "fetch: libcurl refused an option");
   return Ok();
 }
@@ -224,19 +226,19 @@ FetchResponse Transfer::Finish(CURLcode code) {
   CURL* e = easy_.get();
   response_.url = request_.url;
   char* effective = nullptr;
-  if (curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective) {
+  if (Curl().easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective) {
     response_.final_url = effective;
   }
   long status = 0;
-  curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+  Curl().easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
   response_.status = static_cast<int>(status);
   long redirects = 0;
-  curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
+  Curl().easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
   response_.redirects = static_cast<int>(redirects);
   char* ip = nullptr;
-  if (curl_easy_getinfo(e, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) response_.peer = ip;
+  if (Curl().easy_getinfo(e, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) response_.peer = ip;
   curl_off_t micros = 0;
-  curl_easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &micros);
+  Curl().easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &micros);
   response_.seconds = static_cast<double>(micros) / 1e6;
   const std::int64_t now = std::time(nullptr);
   if (!cache_control_.empty()) response_.max_age_seconds = ParseMaxAge(cache_control_);
@@ -259,7 +261,7 @@ FetchResponse Transfer::Finish(CURLcode code) {
 }
 
 Error Transfer::MapError(CURLcode code) const {
-  const std::string detail = error_buffer_[0] != '\0' ? error_buffer_ : curl_easy_strerror(code);
+  const std::string detail = error_buffer_[0] != '\0' ? error_buffer_ : Curl().easy_strerror(code);
   if (cancelled_) return MakeError(ErrorCode::kUnavailable, "fetch: cancelled");
   if (too_large_ || code == CURLE_FILESIZE_EXCEEDED) {
     return MakeError(ErrorCode::kTooLarge, "fetch: response body larger than " +

@@ -41,8 +41,10 @@ bool IsStorableUrl(const std::string& url) {
 // The sanitized body: the extracted full text, else the feed's content, else its summary.
 // The sanitizer runs here, last, on whatever will be stored (re-sanitizing the
 // extractor's output is harmless: Sanitize is idempotent).
-std::string ChooseBody(const Candidate& c, const std::string& title, bool& full_text) {
+std::string ChooseBody(const Candidate& c, const std::string& title,
+                       const std::vector<std::string>& iframe_hosts, bool& full_text) {
   sanitizer::SanitizeOptions options;
+  options.iframe_hosts = iframe_hosts;
   const feed::Entry& e = c.entry;
   options.base_url = !e.base_url.empty() ? e.base_url : e.link;
   auto usable = [](const std::string& html) {
@@ -104,13 +106,14 @@ std::string TruncateUtf8(std::string_view text, std::size_t max_bytes) {
   return std::string(text.substr(0, cut));
 }
 
-Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& c, std::int64_t now) {
+Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& c, std::int64_t now,
+                                  const std::vector<std::string>& iframe_hosts) {
   const feed::Entry& e = c.entry;
   BuiltArticle built;
   model::NewArticle& a = built.article;
   std::string title = CollapseSpace(e.title);
   if (title.empty() && c.extraction) title = CollapseSpace(c.extraction->title);
-  a.body_html = ChooseBody(c, title, built.full_text);
+  a.body_html = ChooseBody(c, title, iframe_hosts, built.full_text);
   const std::string text = sanitizer::ToPlainText(a.body_html);
   if (title.empty()) title = CollapseSpace(TruncateUtf8(text, kTitleFromTextBytes));
   if (title.empty()) {

@@ -39,7 +39,7 @@ int StoreCandidates(SourceJob& job, storage::ArticleStore& articles, const Pipel
                     std::int64_t now, RunSummary& summary) {
   int added = 0;
   for (const Candidate& candidate : job.candidates) {
-    auto built = BuildArticle(job, candidate, now);
+    auto built = BuildArticle(job, candidate, now, options.iframe_hosts);
     if (!built.ok()) {
       ++summary.rejected;
       spdlog::debug("ingest: {}: skipped: {}", job.source.DisplayName(), built.error().message);

@@ -83,9 +83,10 @@ struct BuiltArticle {
 // The article to store for a candidate: title, body (full text when extracted, else the
 // feed's content, else its summary, else the title), date, language (the source's, else
 // detected, else the feed's), fingerprints, slug. InvalidArgument when it cannot be made
-// valid (model::ValidateNewArticle).
+// valid (model::ValidateNewArticle). iframe_hosts: the sanitizer's allowlist
+// (ingest.iframe_hosts).
 Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& candidate,
-                                  std::int64_t now);
+                                  std::int64_t now, const std::vector<std::string>& iframe_hosts);
 
 // Cuts UTF-8 text to at most max_bytes without splitting a character.
 std::string TruncateUtf8(std::string_view text, std::size_t max_bytes);

@@ -133,6 +133,30 @@ TEST(CorpusTest, EveryVectorComesOutSafeAndStable) {
               unstable);
 }
 
+// The same vectors with iframes allowed from a few hosts (ingest.iframe_hosts), checked also as
+// plain text: whatever the parse, no "<script", no "javascript:" in a kept iframe.
+TEST(CorpusTest, WithAnIframeAllowlistNothingActiveSurvives) {
+  const std::vector<Vector> vectors = LoadCorpus();
+  ASSERT_EQ(vectors.size(), 225U);
+  SanitizeOptions options;
+  options.base_url = "https://feeds.example/path/item.html";
+  options.iframe_hosts = {"www.youtube-nocookie.com", "player.vimeo.com", "feeds.example"};
+  for (const Vector& v : vectors) {
+    const std::string out = Sanitize(v.html, options);
+    EXPECT_EQ(testing::SafetyProblems(out, /*iframe_ok=*/true), std::vector<std::string>{})
+        << v.key << "\n"
+        << out;
+    const std::string lower = testing::LowerAscii(out);
+    EXPECT_EQ(lower.find("<script"), std::string::npos) << v.key << "\n" << out;
+    for (std::size_t at = lower.find("<iframe"); at != std::string::npos;
+         at = lower.find("<iframe", at + 1)) {
+      const std::string tag = lower.substr(at, lower.find('>', at) - at);
+      EXPECT_NE(tag.find(" src=\"https://"), std::string::npos) << v.key << "\n" << out;
+      EXPECT_EQ(tag.find("javascript:"), std::string::npos) << v.key << "\n" << out;
+    }
+  }
+}
+
 // Block elements may be mapped (nav -> div), so line breaks can differ; the words may not.
 std::string Words(std::string_view text) {
   std::string out;

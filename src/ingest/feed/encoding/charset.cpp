@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 
@@ -39,6 +40,34 @@ std::string_view Trim(std::string_view text) {
 bool IsAscii(std::string_view bytes) {
   return std::all_of(bytes.begin(), bytes.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// model::IsValidUtf8, run only on the stretches of non-ASCII bytes: a well-formed sequence
+// holds no byte below 0x80, so each stretch must be whole sequences on its own. Feeds are
+// mostly ASCII markup, and skipping it eight bytes at a time keeps this check out of the
+// parse time (issue 3, Must show 2).
+bool IsUtf8(std::string_view bytes) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    std::uint64_t word = 0;
+    if (bytes.size() - i >= sizeof word) {
+      std::memcpy(&word, bytes.data() + i, sizeof word);
+      if ((word & kHighBits) == 0) {
+        i += sizeof word;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < bytes.size() && static_cast<unsigned char>(bytes[end]) >= 0x80) ++end;
+    if (!model::IsValidUtf8(bytes.substr(i, end - i))) return false;
+    i = end;
+  }
+  return true;
 }
 
 // WHATWG label aliases that ICU would read differently, and the UTF-8 spellings.
@@ -86,7 +115,7 @@ bool Convert(std::string_view bytes, const char* from, std::string* out) {
 
 // Valid UTF-8 with every invalid sequence replaced by U+FFFD.
 std::string RepairUtf8(std::string_view bytes) {
-  if (model::IsValidUtf8(bytes)) return std::string(bytes);
+  if (IsUtf8(bytes)) return std::string(bytes);
   std::string out;
   if (!Convert(bytes, "UTF-8", &out)) return {};
   return out;
@@ -113,7 +142,11 @@ Decoded FromUnicode(std::string_view bytes, std::string_view name, std::size_t s
   out.encoding = std::string(name);
   bytes.remove_prefix(skip);
   if (name == kUtf8) {
-    if (!model::IsValidUtf8(bytes)) out.problem = "invalid UTF-8 bytes replaced";
+    if (IsUtf8(bytes)) {
+      out.utf8 = std::string(bytes);
+      return out;
+    }
+    out.problem = "invalid UTF-8 bytes replaced";
     out.utf8 = RepairUtf8(bytes);
   } else if (!Convert(bytes, out.encoding.c_str(), &out.utf8)) {
     out.problem = "cannot decode " + out.encoding;
@@ -151,7 +184,7 @@ Decoded DecodeXml(std::string_view bytes, std::string_view header_charset) {
   std::string declared = DeclaredXmlEncoding(bytes);
   std::string raw_label = !Trim(header_charset).empty() ? std::string(header_charset) : declared;
   std::string label = CanonicalLabel(raw_label);
-  bool valid_utf8 = model::IsValidUtf8(bytes);
+  bool valid_utf8 = IsUtf8(bytes);
   Decoded out;
   if (label.empty() || label == kUtf8 || label.starts_with("utf-16") ||
       label.starts_with("utf-32")) {
