@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -69,12 +70,16 @@ TEST(CatalogTest, EveryLocaleHasTheSameKeys) {
 
 // A key copied from id.toml and never translated would pass the parity test; every message
 // of en and ja must differ from the Indonesian one (names of things are the same in every
-// language, so the catalogs avoid them).
+// language, so the catalogs avoid them). The exceptions are loanwords that English shares
+// with Indonesian.
 TEST(CatalogTest, EveryLocaleIsTranslated) {
+  const std::set<std::string> loanwords_in_english = {"moderation_log_who", "moderation_spam",
+                                                      "search_filter_tag"};
   auto catalog = Load();
   for (const auto& locale : SupportedLocales()) {
     if (locale == "id") continue;
     for (const auto& key : catalog->Keys("id")) {
+      if (locale == "en" && loanwords_in_english.count(key) > 0) continue;
       EXPECT_NE(catalog->Get(locale, key), catalog->Get("id", key)) << locale << " " << key;
     }
   }

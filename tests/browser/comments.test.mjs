@@ -34,7 +34,7 @@ after(async () => {
 });
 
 async function reader({ javaScript = true } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: javaScript });
+  const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: 'id-ID' });
   const page = await context.newPage();
   const errors = [];
   const foreign = [];

@@ -99,7 +99,7 @@ async function stubOffsiteRequests(context) {
 
 async function readerFlow(javaScriptEnabled, articlePath) {
   const name = `pembaca${javaScriptEnabled ? 'js' : 'nojs'}${process.pid % 10000}`;
-  const reader = await browser.newContext({ javaScriptEnabled });
+  const reader = await browser.newContext({ javaScriptEnabled, locale: 'id-ID' });
   await stubOffsiteRequests(reader);
   const page = await reader.newPage();
   const errors = [];
@@ -131,7 +131,7 @@ async function readerFlow(javaScriptEnabled, articlePath) {
   assert.equal(await sharesCount(page), sharesBefore + 1);
 
   // Another reader (another browser, not logged in) sees the like but has not liked.
-  const other = await browser.newContext({ javaScriptEnabled });
+  const other = await browser.newContext({ javaScriptEnabled, locale: 'id-ID' });
   const otherPage = await other.newPage();
   await otherPage.goto(warta.base + articlePath);
   await waitForLikeState(otherPage, { prompt: ONE_PROMPT, button: LIKE, likes: '1' });
@@ -164,7 +164,7 @@ test('the same works without JavaScript (plain form posts)', async () => {
 });
 
 test('account pages and the logged-in article page pass axe', async () => {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'id-ID' });
   const page = await context.newPage();
   for (const path of ['/login', '/register']) {
     await page.goto(warta.base + path);

@@ -35,7 +35,9 @@ class ActiveContent(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "script" and a.get("src") != "/static/comments.js":
+        # The site's own script and its JSON-LD data block (never executed) are expected.
+        if tag == "script" and a.get("src") != "/static/comments.js" and \
+                a.get("type") != "application/ld+json":
             self.problems.append("script element: %r" % (attrs,))
         for name, value in attrs:
             if name.startswith("on"):

@@ -145,7 +145,7 @@ class ExplicitChoiceTest(LocaleTestCase):
         added = self.add_sample()
         server = self.serve()
         _, html, _ = self.page(server, added["path"], **{"Accept-Language": "ja"})
-        base = "http://127.0.0.1:8080" + added["path"]
+        base = "http://127.0.0.1:%d" % server.port + added["path"]
         for code in ("id", "en", "ja"):
             self.assertIn('<link rel="alternate" hreflang="%s" href="%s?lang=%s">'
                           % (code, base, code), html)
@@ -160,7 +160,7 @@ class ExplicitChoiceTest(LocaleTestCase):
         self.assertIn('aria-label="言語"', switcher)
 
         _, html, _ = self.page(server, "/?page=1&lang=en")
-        self.assertIn('hreflang="ja" href="http://127.0.0.1:8080/?lang=ja"', html)
+        self.assertIn('hreflang="ja" href="http://127.0.0.1:%d/?lang=ja"' % server.port, html)
 
 
 class DefaultPageTest(LocaleTestCase):

@@ -8,8 +8,8 @@
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/sqlite_comments.h"
 #include "storage/sqlite/sqlite_readers.h"
-#include "storage/sqlite/sqlite_spam_store.h"
 #include "storage/sqlite/sqlite_search_store.h"
+#include "storage/sqlite/sqlite_spam_store.h"
 #include "storage/store.h"
 
 namespace warta::storage::sqlite {
