@@ -16,6 +16,7 @@
 #include "core/result.h"
 #include "model/article.h"
 #include "model/source.h"
+#include "storage/trending_store.h"
 
 namespace warta::storage {
 
@@ -238,6 +239,8 @@ class Store {
   virtual SessionStore& sessions() = 0;
   virtual LikeStore& likes() = 0;
   virtual ShareStore& shares() = 0;
+  virtual TrendingStore& trending() = 0;
+  virtual TagStore& tags() = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

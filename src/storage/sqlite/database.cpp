@@ -122,6 +122,15 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
+Statement& Statement::BindDouble(int index, double value) {
+  int rc = sqlite3_bind_double(stmt_, index, value);
+  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
+    bind_rc_ = rc;
+    bind_index_ = index;
+  }
+  return *this;
+}
+
 Statement& Statement::Bind(int index, std::string_view value) {
   // A non-null pointer even for "" so the value is an empty string, not NULL.
   const char* data = value.data() != nullptr ? value.data() : "";
@@ -160,6 +169,8 @@ void Statement::Reset() {
 }
 
 std::int64_t Statement::Int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
 
 std::string Statement::Text(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);

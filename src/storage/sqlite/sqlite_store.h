@@ -7,6 +7,8 @@
 
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/sqlite_readers.h"
+#include "storage/sqlite/sqlite_trending.h"
+#include "storage/sqlite/trending_credit.h"
 #include "storage/store.h"
 
 namespace warta::storage::sqlite {
@@ -15,7 +17,8 @@ inline constexpr int kDefaultMaxConnections = 8;
 
 class SqliteArticleStore final : public ArticleStore {
  public:
-  explicit SqliteArticleStore(ConnectionPool& pool) : pool_(pool) {}
+  SqliteArticleStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
+      : pool_(pool), trending_(trending) {}
 
   Result<std::int64_t> Insert(const model::NewArticle& article) override;
   Result<model::Article> FindById(std::int64_t id) override;
@@ -41,6 +44,7 @@ class SqliteArticleStore final : public ArticleStore {
 
  private:
   ConnectionPool& pool_;
+  const TrendingPolicyHolder& trending_;
 };
 
 // sqlite_source_store.cpp
@@ -86,6 +90,8 @@ class SqliteStore final : public Store {
   SessionStore& sessions() override { return sessions_; }
   LikeStore& likes() override { return likes_; }
   ShareStore& shares() override { return shares_; }
+  TrendingStore& trending() override { return trending_; }
+  TagStore& tags() override { return tags_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -94,6 +100,7 @@ class SqliteStore final : public Store {
   explicit SqliteStore(std::unique_ptr<ConnectionPool> pool);
 
   std::unique_ptr<ConnectionPool> pool_;
+  TrendingPolicyHolder trending_policy_;  // before the stores that read it
   SqliteArticleStore articles_;
   SqliteSettingsStore settings_;
   SqliteSourceStore sources_;
@@ -101,6 +108,8 @@ class SqliteStore final : public Store {
   SqliteSessionStore sessions_;
   SqliteLikeStore likes_;
   SqliteShareStore shares_;
+  SqliteTrendingStore trending_;
+  SqliteTagStore tags_;
 };
 
 }  // namespace warta::storage::sqlite
