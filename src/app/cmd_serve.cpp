@@ -19,6 +19,7 @@
 #include "ingest/scheduler/scheduler.h"
 #include "metrics/metrics.h"
 #include "web/handlers.h"
+#include "web/popular.h"
 #include "web/web_app.h"
 
 namespace warta::app {
@@ -66,6 +67,37 @@ void RegisterViewMetrics(metrics::Registry& registry, engagement::ViewCounter& v
                             [&cache] { return static_cast<double>(cache.size()); });
 }
 
+// The trending policy from the config (trending.*), applied to the store, and the options of
+// the per-node popular lists.
+Result<web::PopularOptions> SetUpTrending(storage::Store& db, const config::Config& config) {
+  const config::TrendingConfig& t = config.trending;
+  model::TrendingPolicy policy;
+  policy.half_life_seconds = t.half_life_seconds;
+  policy.view_weight = t.weight_views;
+  policy.like_weight = t.weight_likes;
+  policy.comment_weight = t.weight_comments;
+  policy.share_weight = t.weight_shares;
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  WARTA_RETURN_IF_ERROR(db.trending().SetPolicy(policy, now));
+  web::PopularOptions options;
+  options.list_size = t.list_size;
+  options.max_age_days = t.max_age_days;
+  options.refresh = std::chrono::seconds(t.refresh_seconds);
+  return options;
+}
+
+// Related articles for a page being rendered; a failed lookup renders the page without them.
+std::vector<storage::RelatedArticle> RelatedOf(storage::Store& db, std::int64_t article_id) {
+  constexpr int kRelated = 5;
+  constexpr std::int64_t kWindowSeconds = std::int64_t{30} * 86400;
+  auto related = db.tags().Related(article_id, kRelated, kWindowSeconds);
+  if (related.ok()) return std::move(related).value();
+  spdlog::warn("related: article {}: {}", article_id, related.error().ToString());
+  return {};
+}
+
 }  // namespace
 
 int RunServe(const CommonOptions& options) {
@@ -92,17 +124,25 @@ int RunServe(const CommonOptions& options) {
   engagement::VisitorIdentifier visitors(secret.value());
   auth::CsrfTokens csrf(secret.value());
   metrics::Registry registry;
+  auto trending = SetUpTrending(db, config.value());
+  if (!trending.ok()) return Fail(trending.error().ToString());
   web::ArticleCache articles(
       db.articles(), views,
-      [&site](const model::Article& article, const std::string& path) {
-        return web::RenderArticlePage(*site.value(), article, path);
+      [&site, &db](const model::Article& article, const std::string& path) {
+        return web::RenderArticlePage(*site.value(), article, path, RelatedOf(db, article.id));
       },
       /*capacity=*/20'000, /*refresh_seconds=*/5);
+  web::PopularLists popular(db, site.value(), trending.value());
+  registry.AddCallbackGauge("warta_popular_refreshes_total",
+                            "Most popular lists rebuilt since start",
+                            [&popular] { return static_cast<double>(popular.refreshes()); });
   web::HomeCache home(db.articles(), /*ttl_seconds=*/1, limits::kHomePageSize);
   RegisterViewMetrics(registry, views, articles);
   ReaderParts readers(db, config.value());
-  web::WebApp app(web::Context{site.value(), db, views, visitors, csrf, registry, articles, home,
-                               readers.services()});
+  web::Context context{site.value(), db,       views, visitors,          csrf,
+                       registry,     articles, home,  readers.services()};
+  context.popular = &popular;
+  web::WebApp app(std::move(context));
 
   auto server = http::Server::Create(server_options.value(), app.AsHandler(), &registry);
   if (!server.ok()) return Fail(server.error().ToString());
@@ -120,6 +160,7 @@ int RunServe(const CommonOptions& options) {
     if (!scheduler.ok()) return Fail(scheduler.error().ToString());
     ingester = std::move(scheduler).value();
   }
+  popular.Start();
   server.value()->Start();
   if (ingester) ingester->Start();
   // Always printed, whatever the log level: scripts and tests read the address from it.
@@ -134,6 +175,7 @@ int RunServe(const CommonOptions& options) {
   if (ingester) ingester->Stop();  // cancels running fetches; their sources stay due
   server.value()->Stop();
   flusher.Stop();  // the final flush: every counted view reaches the store
+  popular.Stop();
   if (views.pending() != 0) {
     return Fail("views: " + std::to_string(views.pending()) + " views could not be flushed");
   }

@@ -19,6 +19,7 @@
 #include "storage/store.h"
 #include "web/article_cache.h"
 #include "web/home_cache.h"
+#include "web/popular.h"
 #include "web/site.h"
 
 namespace warta::web {
@@ -42,6 +43,9 @@ struct Context {
   ArticleCache& articles;
   HomeCache& home;
   ReaderServices readers;
+  // The most popular list and the tag directory (web/popular.h); null: no list shown, and
+  // tag pages are served from the store alone.
+  PopularLists* popular = nullptr;
 };
 
 // The reader behind a request, as far as counting and forms need to know.

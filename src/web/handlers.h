@@ -17,6 +17,9 @@ Response ApiArticle(Context& context, const Request& request, const RouteParams&
 Response StaticFile(Context& context, const Request& request, const RouteParams& params);
 Response Healthz(Context& context, const Request& request);
 Response Metrics(Context& context, const Request& request);
+// Tags (web/tag_pages.cpp): GET /tag (every tag with its count), GET /tag/{slug}?page=N.
+Response TagsIndexPage(Context& context, const Request& request);
+Response TagPage(Context& context, const Request& request, const RouteParams& params);
 
 // Readers: accounts, likes, shares. State-changing ones are ActionHandlers (web/reader.h),
 // bound through RunAction so the CSRF token is checked before they run.
@@ -38,6 +41,11 @@ Response ShareAction(Context& context, const Request& request, const RouteParams
 // The article page's hole-filled template, rendered once per article version.
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
                                       const std::string& path);
+// The same, listing `related` articles (storage::TagStore::Related), computed by the caller
+// once per render.
+Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
+                                      const std::string& path,
+                                      const std::vector<storage::RelatedArticle>& related);
 
 // Localized error pages (error.mustache); fall back to plain text if rendering fails.
 Response ErrorPage(const Context& context, int status);

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "core/limits.h"
+#include "web/article_list_item.h"
 #include "web/handlers.h"
 
 namespace warta::web {
@@ -14,30 +15,6 @@ int ParsePage(const Request& request) {
   auto value = ParseId(text);
   if (!value || *value > limits::kMaxPageNumber) return 0;
   return static_cast<int>(*value);
-}
-
-view::Data ArticleItem(const Context& context, const model::ArticleSummary& summary) {
-  const Site& site = *context.site;
-  model::Counters counters = summary.counters;
-  counters.views = context.views.Displayed(summary.id).value_or(counters.views);
-  CounterTexts texts = site.FormatCounters(counters);
-  view::Data item;
-  item.set("path", model::ArticlePath(summary.id, summary.slug));
-  item.set("title", summary.title);
-  item.set("source", summary.source);
-  item.set("published_iso", i18n::Formatter::Iso8601Utc(summary.published_at));
-  item.set("published_text", site.formatter().LongDate(summary.published_at));
-  item.set("excerpt", summary.excerpt);
-  item.set("lang", summary.lang.empty() ? site.locale() : summary.lang);
-  item.set("views_text", texts.views);
-  item.set("views_label", texts.views_label);
-  item.set("likes_text", texts.likes);
-  item.set("likes_label", texts.likes_label);
-  item.set("comments_text", texts.comments);
-  item.set("comments_label", texts.comments_label);
-  item.set("shares_text", texts.shares);
-  item.set("shares_label", texts.shares_label);
-  return item;
 }
 
 std::string PageUrl(int page) { return page <= 1 ? "/" : "/?page=" + std::to_string(page); }
@@ -65,7 +42,7 @@ Response HomePage(Context& context, const Request& request) {
   data.set("heading", site.T("home_title"));
   view::Data items = view::MakeList();
   for (const model::ArticleSummary& summary : list.articles) {
-    items.push_back(ArticleItem(context, summary));
+    items.push_back(ArticleListItem(context, summary));
   }
   data.set("articles", items);
   data.set("has_articles", !list.articles.empty());
@@ -73,6 +50,7 @@ Response HomePage(Context& context, const Request& request) {
   data.set("prev_url", PageUrl(page - 1));
   data.set("has_next", page < last_page);
   data.set("next_url", PageUrl(page + 1));
+  if (context.popular != nullptr) data.set("popular_html", context.popular->Current()->html);
   data.set("page_label", site.catalog().Plural(site.locale(), "page_number", page,
                                                site.formatter().Number(page)));
   auto html = site.templates().Render("home", data);

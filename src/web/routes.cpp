@@ -38,6 +38,8 @@ http::Router BuildRoutes(Context& context) {
   router.Add(Method::kPost, "/api/v1/articles/{id}/like", "api_like", action(LikeAction));
   router.Add(Method::kDelete, "/api/v1/articles/{id}/like", "api_like", action(LikeAction));
   router.Add(Method::kPost, "/api/v1/articles/{id}/share", "api_share", action(ShareAction));
+  router.Add(Method::kGet, "/tag", "tags", page(TagsIndexPage));
+  router.Add(Method::kGet, "/tag/{slug}", "tag", with_params(TagPage));
   router.Add(Method::kGet, "/healthz", "healthz", page(Healthz));
   router.Add(Method::kGet, "/metrics", "metrics", page(Metrics));
   router.AddPrefix(Method::kGet, "/static/", "static", with_params(StaticFile));
