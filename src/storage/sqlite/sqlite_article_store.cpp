@@ -255,16 +255,16 @@ Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
   auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
   if (!tx.ok()) return tx.error();
   {
-    // The trending score moves with the views, in the same transaction (model/trending.h).
-    const std::int64_t now = UnixNow();
-    auto factor = TrendingFactor(**connection, now, now);
-    if (!factor.ok()) return factor.error();
-    const double per_view = trending_.Get().Weight(model::EngagementKind::kView) * *factor;
     auto stmt = (*connection)
                     ->Prepare(
                         "UPDATE articles SET views = views + ?, trend_score = trend_score + ? "
                         "WHERE id = ? RETURNING views");
     if (!stmt.ok()) return stmt.error();
+    // The trending score moves with the views, in the same transaction (model/trending.h).
+    const std::int64_t now = UnixNow();
+    auto factor = TrendingFactor(**connection, now, now);
+    if (!factor.ok()) return factor.error();
+    const double per_view = trending_.Get().Weight(model::EngagementKind::kView) * *factor;
     for (const auto& [id, delta] : deltas) {
       stmt->Reset();
       stmt->Bind(1, delta).BindDouble(2, per_view * static_cast<double>(delta)).Bind(3, id);
