@@ -22,6 +22,7 @@
 #include "metrics/metrics.h"
 #include "web/comment_view.h"
 #include "web/handlers.h"
+#include "web/popular.h"
 #include "web/web_app.h"
 
 namespace warta::app {
@@ -79,6 +80,37 @@ std::string ListenBaseUrl(const std::string& host, unsigned port) {
   return "http://" + shown + ":" + std::to_string(port);
 }
 
+// The trending policy from the config (trending.*), applied to the store, and the options of
+// the per-node popular lists.
+Result<web::PopularOptions> SetUpTrending(storage::Store& db, const config::Config& config) {
+  const config::TrendingConfig& t = config.trending;
+  model::TrendingPolicy policy;
+  policy.half_life_seconds = t.half_life_seconds;
+  policy.view_weight = t.weight_views;
+  policy.like_weight = t.weight_likes;
+  policy.comment_weight = t.weight_comments;
+  policy.share_weight = t.weight_shares;
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  WARTA_RETURN_IF_ERROR(db.trending().SetPolicy(policy, now));
+  web::PopularOptions options;
+  options.list_size = t.list_size;
+  options.max_age_days = t.max_age_days;
+  options.refresh = std::chrono::seconds(t.refresh_seconds);
+  return options;
+}
+
+// Related articles for a page being rendered; a failed lookup renders the page without them.
+std::vector<storage::RelatedArticle> RelatedOf(storage::Store& db, std::int64_t article_id) {
+  constexpr int kRelated = 5;
+  constexpr std::int64_t kWindowSeconds = std::int64_t{30} * 86400;
+  auto related = db.tags().Related(article_id, kRelated, kWindowSeconds);
+  if (related.ok()) return std::move(related).value();
+  spdlog::warn("related: article {}: {}", article_id, related.error().ToString());
+  return {};
+}
+
 }  // namespace
 
 int RunServe(const CommonOptions& options) {
@@ -122,6 +154,8 @@ int RunServe(const CommonOptions& options) {
   engagement::ViewCounter views(db.articles(), view_options);
   engagement::VisitorIdentifier visitors(secret.value());
   auth::CsrfTokens csrf(secret.value());
+  auto trending = SetUpTrending(db, config.value());
+  if (!trending.ok()) return Fail(trending.error().ToString());
   // Likely spam waits for a moderator; moderators' decisions teach the classifier.
   spam::Classifier spam_classifier(db.spam());
   ClassifierSpamCheck spam_check(spam_classifier);
@@ -129,19 +163,26 @@ int RunServe(const CommonOptions& options) {
   web::CommentServices* comment_services = comment_parts.services();
   web::ArticleCache articles(
       db.articles(), views,
-      [&site, comment_services](const model::Article& article, const std::string& path,
+      [&site, &db, comment_services](const model::Article& article, const std::string& path,
                                 const std::string& locale) {
         return web::RenderArticleWithComments(site.value()->For(locale), comment_services, article,
-                                              path);
+                                              path, RelatedOf(db, article.id));
       },
       /*capacity=*/20'000, /*refresh_seconds=*/5);
+  web::PopularLists popular(db, site.value(), trending.value());
+  registry.AddCallbackGauge("warta_popular_refreshes_total",
+                            "Most popular lists rebuilt since start",
+                            [&popular] { return static_cast<double>(popular.refreshes()); });
   web::HomeCache home(db.articles(), /*ttl_seconds=*/1, limits::kHomePageSize);
   RegisterViewMetrics(registry, views, articles);
   ReaderParts readers(db, config.value());
   web::DocumentCache documents(config->feeds.cache_seconds, /*capacity=*/4096);
   web::Context::FeedOptions feeds{config->feeds.cache_seconds, config->feeds.items};
-  web::WebApp app(web::Context{site.value(), db, views, visitors, csrf, registry, articles, home,
-                               readers.services(), comment_services, documents, feeds});
+  web::Context context{site.value(), db,       views, visitors,          csrf,
+                       registry,     articles, home,  readers.services(), comment_services,
+                       documents,    feeds};
+  context.popular = &popular;
+  web::WebApp app(std::move(context));
   app_pointer = &app;  // before Start: no request reaches the handler earlier
   engagement::PeriodicFlusher flusher(
       views, std::chrono::milliseconds(config->views.flush_interval_ms), [](const Error& error) {
@@ -157,6 +198,7 @@ int RunServe(const CommonOptions& options) {
     if (!scheduler.ok()) return Fail(scheduler.error().ToString());
     ingester = std::move(scheduler).value();
   }
+  popular.Start();
   server.value()->Start();
   if (ingester) ingester->Start();
   // Always printed, whatever the log level: scripts and tests read the address from it.
@@ -171,6 +213,7 @@ int RunServe(const CommonOptions& options) {
   if (ingester) ingester->Stop();  // cancels running fetches; their sources stay due
   server.value()->Stop();
   flusher.Stop();  // the final flush: every counted view reaches the store
+  popular.Stop();
   if (views.pending() != 0) {
     return Fail("views: " + std::to_string(views.pending()) + " views could not be flushed");
   }

@@ -104,6 +104,18 @@ struct FeedsConfig {
   int items = 50;          // entries per feed
 };
 
+// Trending ("most popular" lists), model/trending.h. Weights are integers per event kind.
+struct TrendingConfig {
+  int half_life_seconds = 24 * 3600;  // an event this old counts half
+  int weight_views = 1;
+  int weight_likes = 5;
+  int weight_comments = 8;
+  int weight_shares = 10;
+  int max_age_days = 7;      // only articles published this recently are listed
+  int list_size = 5;         // entries in each "most popular" list
+  int refresh_seconds = 30;  // how often each node rebuilds its lists
+};
+
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error
 };
@@ -120,6 +132,7 @@ struct Config {
   IngestConfig ingest;
   LogConfig log;
   FeedsConfig feeds;
+  TrendingConfig trending;
   // Which keys were set explicitly (file, env or flag), e.g. "site.name". Settings stored in
   // the database by `warta demo` apply only where the operator did not set a key.
   std::vector<std::string> explicit_keys;

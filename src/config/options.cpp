@@ -258,6 +258,24 @@ const Option kOptions[] = {
      "How long a built feed, sitemap or robots.txt is served before it is rebuilt", 1, 3600},
     {"feeds.items", &Member<&Config::feeds, &FeedsConfig::items>,
      "Newest articles listed in each feed (site, source and tag)", 1, 200},
+    {"trending.half_life_seconds", &Member<&Config::trending, &TrendingConfig::half_life_seconds>,
+     "Half-life of the trending score: an event this many seconds old counts half (86400 = "
+     "one day)",
+     1, 365 * 86400},
+    {"trending.weight_views", &Member<&Config::trending, &TrendingConfig::weight_views>,
+     "Trending score added by one view", 0, 1000},
+    {"trending.weight_likes", &Member<&Config::trending, &TrendingConfig::weight_likes>,
+     "Trending score added by one like (an unlike takes it back)", 0, 1000},
+    {"trending.weight_comments", &Member<&Config::trending, &TrendingConfig::weight_comments>,
+     "Trending score added by one published comment", 0, 1000},
+    {"trending.weight_shares", &Member<&Config::trending, &TrendingConfig::weight_shares>,
+     "Trending score added by one share", 0, 1000},
+    {"trending.max_age_days", &Member<&Config::trending, &TrendingConfig::max_age_days>,
+     "Most popular lists only show articles published within this many days", 1, 3650},
+    {"trending.list_size", &Member<&Config::trending, &TrendingConfig::list_size>,
+     "Articles in each most popular list", 1, 20},
+    {"trending.refresh_seconds", &Member<&Config::trending, &TrendingConfig::refresh_seconds>,
+     "How often each node rebuilds its most popular lists", 1, 3600},
 };
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {

@@ -17,6 +17,7 @@
 #include "model/article.h"
 #include "model/source.h"
 #include "storage/listing_store.h"
+#include "storage/trending_store.h"
 
 namespace warta::storage {
 
@@ -435,6 +436,8 @@ class Store {
   virtual CommentStore& comments() = 0;
   // Feeds out and sitemaps (storage/listing_store.h).
   virtual ListingStore& listings() = 0;
+  virtual TrendingStore& trending() = 0;
+  virtual TagStore& tags() = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

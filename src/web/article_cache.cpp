@@ -65,14 +65,17 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
   entry->article = std::move(article).value();
   entry->path = model::ArticlePath(entry->article.id, entry->article.slug);
   entry->loaded_at = now_unix;
-  if (previous != nullptr && previous->article.version == entry->article.version) {
+  if (previous != nullptr && previous->article.version == entry->article.version &&
+      now_unix - previous->rendered_at < kRerenderSeconds) {
     entry->page = previous->page;  // unchanged text: keep the rendered pages
+    entry->rendered_at = previous->rendered_at;
     std::lock_guard lock(previous->localized_mutex);
     entry->localized = previous->localized;
   } else {
     auto page = render_(entry->article, entry->path, std::string());
     if (!page.ok()) return page.error();
     entry->page = std::move(page).value();
+    entry->rendered_at = now_unix;
   }
   const model::Counters& stored = entry->article.counters;
   if (previous != nullptr) {

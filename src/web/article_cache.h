@@ -50,11 +50,16 @@ struct CachedArticle {
   mutable std::mutex localized_mutex;
   mutable std::vector<std::pair<std::string, std::shared_ptr<const SplicedPage>>> localized;
   std::int64_t loaded_at = 0;
+  std::int64_t rendered_at = 0;  // the page is rendered again after kRerenderSeconds
   std::shared_ptr<LiveCounters> live;
 
   // Stored views as loaded (the ViewCounter adds the rest), live likes, comments, shares.
   model::Counters counters() const;
 };
+
+// An unchanged article's page is still rendered again this often, so what it lists besides
+// the article itself (related articles) follows newer articles.
+inline constexpr std::int64_t kRerenderSeconds = 600;
 
 class ArticleCache {
  public:

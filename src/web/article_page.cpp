@@ -43,9 +43,9 @@ bool LikedBy(Context& context, const Request& request, const Reader& reader, std
 // The page differs only by article version and slot values (counters, the reader's CSRF
 // token), so those identify it: hashing them is far cheaper than hashing the whole body.
 std::string PageTag(const model::Article& article, const std::string& locale,
-                    const SlotValues& values) {
-  std::string key =
-      std::to_string(article.id) + ":" + std::to_string(article.version) + ":" + locale;
+                    const SlotValues& values, std::uint64_t popular_generation) {
+  std::string key = std::to_string(article.id) + ":" + std::to_string(article.version) + ":" +
+                    locale + ":" + std::to_string(popular_generation);
   for (const std::string& value : values) {
     key += '\x1f';
     key += value;
@@ -68,10 +68,26 @@ void FillCommentSlots(const Site& site, const Request& request, const Reader& re
   if (!notice.empty()) values[Idx(Slot::kCommentNotice)] = CommentNoticeText(site, notice);
 }
 
+// Related articles (same story, shared tags, similar titles), fixed when the page renders.
+view::Data RelatedItems(const Site& site, const std::vector<storage::RelatedArticle>& related) {
+  view::Data items = view::MakeList();
+  for (const storage::RelatedArticle& article : related) {
+    view::Data item;
+    item.set("path", model::ArticlePath(article.id, article.slug));
+    item.set("title", article.title);
+    item.set("source", article.source);
+    item.set("published_iso", i18n::Formatter::Iso8601Utc(article.published_at));
+    item.set("published_text", site.formatter().LongDate(article.published_at));
+    items.push_back(item);
+  }
+  return items;
+}
+
 }  // namespace
 
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
-                                      const std::string& path, const CommentsRender* comments) {
+                                      const std::string& path, const CommentsRender* comments,
+                                      const std::vector<storage::RelatedArticle>& related) {
   const i18n::Formatter& format = site.formatter();
   view::Data data = site.PageData(article.title, path, "", SlotMarker(Slot::kCsrfToken));
   AddArticleHead(data, site, article, path);
@@ -99,6 +115,7 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   for (const std::string& tag : article.tags) {
     view::Data item;
     item.set("name", tag);
+    item.set("url", TagPath(tag));
     tags.push_back(item);
   }
   data.set("tags", tags);
@@ -124,6 +141,9 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("comment_notice", SlotMarker(Slot::kCommentNotice));
   data.set("show_comments", comments != nullptr);
   if (comments != nullptr) FillCommentsSection(site, article, path, *comments, data);
+  data.set("related", RelatedItems(site, related));
+  data.set("has_related", !related.empty());
+  data.set("popular_html", RawSlotMarker(RawSlot::kPopular));
   auto html = site.templates().Render("article", data);
   if (!html.ok()) return html.error();
   return SplicedPage::FromRendered(html.value());
@@ -179,9 +199,16 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
 
   if (!visitor.crawler) context.views.RecordView(*id, visitor.id.value, now);
 
+  // The popular list is swapped whole every refresh: its generation stands in for its text.
+  std::shared_ptr<const PopularFragment> popular;
+  if (context.popular != nullptr) popular = context.popular->Current();
+  RawSlotValues raw;
+  if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->html;
+
   Response response;
-  page->AppendTo(response.body, values);
-  response.SetHeader("ETag", PageTag(entry.article, site.locale(), values));
+  page->AppendTo(response.body, values, raw);
+  response.SetHeader("ETag", PageTag(entry.article, site.locale(), values,
+                                     popular ? popular->generation : 0));
   response.SetHeader("Cache-Control", "private, no-cache");
   MarkLocalized(response, site);
   if (!visitor.set_cookie.empty()) response.SetHeader("Set-Cookie", visitor.set_cookie);

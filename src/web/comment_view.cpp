@@ -134,10 +134,11 @@ void FillCommentsSection(const Site& site, const model::Article& article, const 
 
 Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices* services,
                                               const model::Article& article,
-                                              const std::string& path) {
+                                              const std::string& path,
+                                              const std::vector<storage::RelatedArticle>& related) {
   auto render = LoadCommentsRender(services, article, NowUnix());
   if (!render.ok()) return render.error();
-  return RenderArticlePage(site, article, path, &render.value());
+  return RenderArticlePage(site, article, path, &render.value(), related);
 }
 
 }  // namespace warta::web

@@ -16,6 +16,7 @@
 #include "model/article.h"
 #include "storage/store.h"
 #include "view/templates.h"
+#include "storage/trending_store.h"
 #include "web/context.h"
 #include "web/site.h"
 #include "web/spliced_page.h"
@@ -42,10 +43,11 @@ Result<CommentsRender> LoadCommentsRender(CommentServices* services, const model
 void FillCommentsSection(const Site& site, const model::Article& article, const std::string& path,
                          const CommentsRender& render, view::Data& data);
 
-// The article page with its comments: the renderer of the article cache.
-Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices* services,
-                                              const model::Article& article,
-                                              const std::string& path);
+// The article page with its comments and related articles: the renderer of the article
+// cache.
+Result<SplicedPage> RenderArticleWithComments(
+    const Site& site, CommentServices* services, const model::Article& article,
+    const std::string& path, const std::vector<storage::RelatedArticle>& related = {});
 
 // The localized notice for ?comment=CODE after a form post: pending, published, edited,
 // deleted, reported, closed, or error_<name> for the comment_error_<name> messages; "" for

@@ -21,6 +21,7 @@
 #include "web/article_cache.h"
 #include "web/document_cache.h"
 #include "web/home_cache.h"
+#include "web/popular.h"
 #include "web/site.h"
 
 namespace warta::web {
@@ -59,6 +60,9 @@ struct Context {
     int cache_seconds = 60;
     int items = 50;
   } feeds;
+  // The most popular list and the tag directory (web/popular.h); null: no list shown, and
+  // tag pages are served from the store alone.
+  PopularLists* popular = nullptr;
 };
 
 // The reader behind a request, as far as counting and forms need to know.

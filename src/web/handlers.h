@@ -3,6 +3,7 @@
 
 #include "http/message.h"
 #include "http/router/router.h"
+#include "storage/trending_store.h"
 #include "web/context.h"
 
 namespace warta::web {
@@ -19,6 +20,9 @@ Response ApiSearch(Context& context, const Request& request);
 Response StaticFile(Context& context, const Request& request, const RouteParams& params);
 Response Healthz(Context& context, const Request& request);
 Response Metrics(Context& context, const Request& request);
+// Tags (web/tag_pages.cpp): GET /tag (every tag with its count), GET /tag/{slug}?page=N.
+Response TagsIndexPage(Context& context, const Request& request);
+Response TagPage(Context& context, const Request& request, const RouteParams& params);
 
 // Readers: accounts, likes, shares. State-changing ones are ActionHandlers (web/reader.h),
 // bound through RunAction so the CSRF token is checked before they run.
@@ -49,7 +53,8 @@ Response RobotsTxt(Context& context, const Request& request);
 struct CommentsRender;
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
                                       const std::string& path,
-                                      const CommentsRender* comments = nullptr);
+                                      const CommentsRender* comments = nullptr,
+                                      const std::vector<storage::RelatedArticle>& related = {});
 
 // Comments and moderation (comment_*.cpp, moderation_page.cpp).
 Response ApiComments(Context& context, const Request& request, const RouteParams& params);

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "core/limits.h"
+#include "web/article_list_item.h"
 #include "web/handlers.h"
 #include "web/locale_choice.h"
 #include "web/seo.h"
@@ -16,34 +17,6 @@ int ParsePage(const Request& request) {
   auto value = ParseId(text);
   if (!value || *value > limits::kMaxPageNumber) return 0;
   return static_cast<int>(*value);
-}
-
-view::Data ArticleItem(const Context& context, const Site& site,
-                       const model::ArticleSummary& summary, std::int64_t now) {
-  model::Counters counters = summary.counters;
-  counters.views = context.views.Displayed(summary.id).value_or(counters.views);
-  CounterTexts texts = site.FormatCounters(counters);
-  view::Data item;
-  item.set("path", model::ArticlePath(summary.id, summary.slug));
-  item.set("title", summary.title);
-  item.set("source", summary.source);
-  item.set("published_iso", i18n::Formatter::Iso8601Utc(summary.published_at));
-  // "3 jam yang lalu" for today's news (with the exact time on hover), the date for older.
-  item.set("published_text", site.formatter().ListDate(summary.published_at, now));
-  if (i18n::Formatter::IsRecent(summary.published_at, now)) {
-    item.set("published_title", site.formatter().DateTime(summary.published_at));
-  }
-  item.set("excerpt", summary.excerpt);
-  item.set("lang", summary.lang.empty() ? site.locale() : summary.lang);
-  item.set("views_text", texts.views);
-  item.set("views_label", texts.views_label);
-  item.set("likes_text", texts.likes);
-  item.set("likes_label", texts.likes_label);
-  item.set("comments_text", texts.comments);
-  item.set("comments_label", texts.comments_label);
-  item.set("shares_text", texts.shares);
-  item.set("shares_label", texts.shares_label);
-  return item;
 }
 
 std::string PageUrl(int page) { return page <= 1 ? "/" : "/?page=" + std::to_string(page); }
@@ -72,7 +45,7 @@ Response HomePage(Context& context, const Request& request) {
   data.set("heading", site.T("home_title"));
   view::Data items = view::MakeList();
   for (const model::ArticleSummary& summary : list.articles) {
-    items.push_back(ArticleItem(context, site, summary, now));
+    items.push_back(ArticleListItem(context, site, summary, now));
   }
   data.set("articles", items);
   data.set("has_articles", !list.articles.empty());
@@ -80,6 +53,7 @@ Response HomePage(Context& context, const Request& request) {
   data.set("prev_url", PageUrl(page - 1));
   data.set("has_next", page < last_page);
   data.set("next_url", PageUrl(page + 1));
+  if (context.popular != nullptr) data.set("popular_html", context.popular->Current()->html);
   data.set("page_label", site.catalog().Plural(site.locale(), "page_number", page,
                                                site.formatter().Number(page)));
   auto html = site.templates().Render("home", data);

@@ -72,6 +72,8 @@ http::Router BuildRoutes(Context& context) {
              with_params(CommentsFeed));
   router.Add(Method::kGet, "/moderasi", "moderation", page(ModerationPage));
   router.Add(Method::kGet, "/moderation", "moderation", page(ModerationPage));
+  router.Add(Method::kGet, "/tag", "tags", page(TagsIndexPage));
+  router.Add(Method::kGet, "/tag/{slug}", "tag", with_params(TagPage));
   router.Add(Method::kGet, "/healthz", "healthz", page(Healthz));
   router.Add(Method::kGet, "/lang", "lang", page(LanguageSwitch));
   router.Add(Method::kGet, "/metrics", "metrics", page(Metrics));

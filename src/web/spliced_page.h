@@ -42,6 +42,17 @@ enum class Slot : unsigned char {
 
 using SlotValues = std::array<std::string, static_cast<std::size_t>(Slot::kCount)>;
 
+// Holes filled with HTML as it is (not escaped): fragments the server rendered itself from
+// templates, shared by every page and swapped as a whole (the "most popular" list).
+enum class RawSlot : unsigned char {
+  kPopular,
+  kCount,
+};
+
+using RawSlotValues = std::array<std::string_view, static_cast<std::size_t>(RawSlot::kCount)>;
+
+std::string RawSlotMarker(RawSlot slot);
+
 // The marker rendered into the template in place of a slot's value. Uses control
 // characters that never occur in templates or (escaped) content.
 std::string SlotMarker(Slot slot);
@@ -55,12 +66,18 @@ class SplicedPage {
   // Appends the page with each slot replaced by its value, HTML-escaped (values are plain
   // text: numbers, catalog labels, tokens).
   void AppendTo(std::string& out, const SlotValues& values) const;
+  // The same, with raw holes filled by `raw` as given (empty views leave them empty).
+  void AppendTo(std::string& out, const SlotValues& values, const RawSlotValues& raw) const;
   std::size_t size_hint() const { return static_cast<std::size_t>(fixed_bytes_ + 256); }
   std::size_t slot_count() const { return slots_.size(); }
 
  private:
   std::vector<std::string> parts_;  // parts_.size() == slots_.size() + 1
-  std::vector<Slot> slots_;
+  struct Hole {
+    bool raw = false;
+    unsigned char index = 0;  // into SlotValues or RawSlotValues
+  };
+  std::vector<Hole> slots_;
   std::size_t fixed_bytes_ = 0;
 };
 

@@ -33,5 +33,22 @@ TEST(SplicedPage, MarkerWithUnknownIndexIsNotASlot) {
   EXPECT_EQ(page.slot_count(), 0u);
 }
 
+TEST(SplicedPage, RawSlotsTakeHtmlAsGiven) {
+  std::string rendered = "<aside>" + RawSlotMarker(RawSlot::kPopular) + "</aside><b>" +
+                         SlotMarker(Slot::kViewsNumber) + "</b>";
+  SplicedPage page = SplicedPage::FromRendered(rendered);
+  EXPECT_EQ(page.slot_count(), 2u);
+  SlotValues values;
+  values[static_cast<std::size_t>(Slot::kViewsNumber)] = "1 < 3";
+  RawSlotValues raw;
+  raw[static_cast<std::size_t>(RawSlot::kPopular)] = "<ol><li>x</li></ol>";
+  std::string out;
+  page.AppendTo(out, values, raw);
+  EXPECT_EQ(out, "<aside><ol><li>x</li></ol></aside><b>1 &lt; 3</b>");
+  out.clear();
+  page.AppendTo(out, values);  // raw holes left empty
+  EXPECT_EQ(out, "<aside></aside><b>1 &lt; 3</b>");
+}
+
 }  // namespace
 }  // namespace warta::web

@@ -266,6 +266,24 @@ CREATE TABLE moderation_log (
 CREATE INDEX moderation_log_created_idx ON moderation_log (created_at DESC, id DESC);
 )sql";
 
+// Trending (model/trending.h): articles.trend_score is the engagement score scaled to the
+// site-wide epoch in trending_state, so "most popular" is an index scan on it. The single
+// trending_state row holds that epoch and the half-life the scores were scaled with; the
+// epoch starts at the migration's time so the scale factor starts at 1.
+constexpr std::string_view kTrending = R"sql(
+ALTER TABLE articles ADD COLUMN trend_score REAL NOT NULL DEFAULT 0;
+CREATE INDEX articles_trend_idx ON articles (trend_score DESC, id DESC);
+
+CREATE TABLE trending_state (
+  id                INTEGER PRIMARY KEY CHECK (id = 1),
+  epoch_at          INTEGER NOT NULL,
+  half_life_seconds INTEGER NOT NULL CHECK (half_life_seconds > 0)
+);
+INSERT INTO trending_state (id, epoch_at, half_life_seconds)
+  VALUES (1, CAST(strftime('%s', 'now') AS INTEGER), 86400);
+)sql";
+
+
 constexpr Migration kSqlite[] = {
     {1, "articles, article_tags, settings", kV1},
     {2, "sources, stories, ingest keys on articles", kV2},
@@ -273,6 +291,7 @@ constexpr Migration kSqlite[] = {
     {4, "comments, reports, bans, closed threads, moderation log", kComments},
     {5, "spam classifier token counts", kSpam},
     {6, "full-text search index", kSearch},
+    {7, "trending score on articles, trending_state", kTrending},
 };
 
 }  // namespace

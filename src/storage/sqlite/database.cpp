@@ -124,6 +124,15 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
+Statement& Statement::BindDouble(int index, double value) {
+  int rc = sqlite3_bind_double(stmt_, index, value);
+  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
+    bind_rc_ = rc;
+    bind_index_ = index;
+  }
+  return *this;
+}
+
 Statement& Statement::Bind(int index, std::string_view value) {
   // A non-null pointer even for "" so the value is an empty string, not NULL.
   const char* data = value.data() != nullptr ? value.data() : "";

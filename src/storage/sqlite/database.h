@@ -55,6 +55,8 @@ class Statement {
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, std::string_view value);
   Statement& BindNull(int index);
+  // Named apart from Bind so an int argument is never ambiguous between int64 and double.
+  Statement& BindDouble(int index, double value);
 
   // Advances; true when a row is ready, false when done.
   Result<bool> Step();
@@ -64,8 +66,8 @@ class Statement {
   void Reset();
 
   std::int64_t Int64(int column) const;  // 0-based
-  double Double(int column) const;
-  std::string Text(int column) const;  // "" for NULL
+  std::string Text(int column) const;    // "" for NULL
+  double Double(int column) const;       // 0 for NULL
   bool IsNull(int column) const;
 
  private:

@@ -6,6 +6,7 @@
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/search_fts.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/trending_credit.h"
 #include "storage/sqlite/unix_time.h"
 
 namespace warta::storage::sqlite {
@@ -127,6 +128,19 @@ Result<std::vector<std::string>> ReadTags(Connection& connection, std::int64_t i
   }
 }
 
+// Imported totals count as engagement at the publication time, so an old import ranks
+// below fresh activity while a new one starts with its counts.
+Result<void> CreditInitialCounters(Connection& connection, const model::TrendingPolicy& policy,
+                                   std::int64_t id, const model::NewArticle& a, std::int64_t now) {
+  const std::int64_t at = a.published_at != 0 ? a.published_at : now;
+  WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, id, model::EngagementKind::kView,
+                                       a.initial.views, at, now));
+  WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, id, model::EngagementKind::kLike,
+                                       a.initial.likes, at, now));
+  return CreditTrending(connection, policy, id, model::EngagementKind::kShare, a.initial.shares, at,
+                        now);
+}
+
 }  // namespace
 
 Result<std::int64_t> SqliteArticleStore::Insert(const model::NewArticle& article) {
@@ -138,9 +152,11 @@ Result<std::int64_t> SqliteArticleStore::Insert(const model::NewArticle& article
   if (!connection.ok()) return connection.error();
   auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
   if (!tx.ok()) return tx.error();
-  auto id = InsertRow(**connection, article, UnixNow());
+  const std::int64_t now = UnixNow();
+  auto id = InsertRow(**connection, article, now);
   if (!id.ok()) return id.error();
   WARTA_RETURN_IF_ERROR(InsertTags(**connection, *id, article.tags));
+  WARTA_RETURN_IF_ERROR(CreditInitialCounters(**connection, trending_.Get(), *id, article, now));
   WARTA_RETURN_IF_ERROR(tx->Commit());
   return id;
 }
@@ -244,11 +260,18 @@ Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
   if (!tx.ok()) return tx.error();
   {
     auto stmt = (*connection)
-                    ->Prepare("UPDATE articles SET views = views + ? WHERE id = ? RETURNING views");
+                    ->Prepare(
+                        "UPDATE articles SET views = views + ?, trend_score = trend_score + ? "
+                        "WHERE id = ? RETURNING views");
     if (!stmt.ok()) return stmt.error();
+    // The trending score moves with the views, in the same transaction (model/trending.h).
+    const std::int64_t now = UnixNow();
+    auto factor = TrendingFactor(**connection, now, now);
+    if (!factor.ok()) return factor.error();
+    const double per_view = trending_.Get().Weight(model::EngagementKind::kView) * *factor;
     for (const auto& [id, delta] : deltas) {
       stmt->Reset();
-      stmt->Bind(1, delta).Bind(2, id);
+      stmt->Bind(1, delta).BindDouble(2, per_view * static_cast<double>(delta)).Bind(3, id);
       auto row = stmt->Step();
       if (!row.ok()) return row.error();
       totals.push_back(*row ? stmt->Int64(0) : -1);

@@ -1,7 +1,10 @@
 // Likes and shares (SqliteLikeStore, SqliteShareStore) and synced commits (DurableCommits).
+#include <optional>
 #include <string_view>
 
 #include "storage/sqlite/sqlite_readers.h"
+#include "storage/sqlite/trending_credit.h"
+#include "storage/sqlite/unix_time.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -51,24 +54,30 @@ Result<model::Counters> ReadCounters(Connection& connection, std::int64_t articl
   return CountersRow(connection, sql, article_id);
 }
 
-// Runs an INSERT/DELETE on likes that ends in RETURNING 1: true when a row changed.
-Result<bool> ChangeLikeRow(Connection& connection, std::string_view sql, std::int64_t article_id,
-                           const std::string& liker, std::int64_t now) {
+// Runs an INSERT/DELETE on likes that ends in RETURNING created_at: the like's time when a
+// row changed, nullopt when none did.
+Result<std::optional<std::int64_t>> ChangeLikeRow(Connection& connection, std::string_view sql,
+                                                  std::int64_t article_id, const std::string& liker,
+                                                  std::int64_t now) {
   auto stmt = connection.Prepare(sql);
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, article_id).Bind(2, liker);
   if (now != 0) stmt->Bind(3, now);
   auto row = stmt->Step();
   if (!row.ok()) return row.error();
-  const bool changed = *row;
+  std::optional<std::int64_t> liked_at;
+  if (*row) liked_at = stmt->Int64(0);
   WARTA_RETURN_IF_ERROR(stmt->Run());
-  return changed;
+  return liked_at;
 }
 
 // One like or unlike: the row change and the counter change in one synced transaction.
 // The article is read first so an unknown id is NotFound and not a foreign-key error.
-Result<LikeChange> ApplyLike(ConnectionPool& pool, std::int64_t article_id,
-                             const std::string& liker, bool like, std::int64_t now) {
+// The trending score follows: a like adds its weight now, an unlike takes back exactly what
+// that like added when it was made, so liking and unliking cannot pump the score.
+Result<LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingPolicy& policy,
+                             std::int64_t article_id, const std::string& liker, bool like,
+                             std::int64_t now) {
   WARTA_RETURN_IF_ERROR(CheckLiker(liker));
   auto connection = pool.Acquire();
   if (!connection.ok()) return connection.error();
@@ -81,14 +90,18 @@ Result<LikeChange> ApplyLike(ConnectionPool& pool, std::int64_t article_id,
   auto changed =
       like ? ChangeLikeRow(**connection,
                            "INSERT INTO likes (article_id, liker, created_at) VALUES (?, ?, ?) "
-                           "ON CONFLICT DO NOTHING RETURNING 1",
+                           "ON CONFLICT DO NOTHING RETURNING created_at",
                            article_id, liker, now)
-           : ChangeLikeRow(**connection,
-                           "DELETE FROM likes WHERE article_id = ? AND liker = ? RETURNING 1",
-                           article_id, liker, 0);
+           : ChangeLikeRow(
+                 **connection,
+                 "DELETE FROM likes WHERE article_id = ? AND liker = ? RETURNING created_at",
+                 article_id, liker, 0);
   if (!changed.ok()) return changed.error();
-  LikeChange result{*changed, *before};
-  if (*changed) {
+  LikeChange result{changed->has_value(), *before};
+  if (changed->has_value()) {
+    WARTA_RETURN_IF_ERROR(CreditTrending(**connection, policy, article_id,
+                                         model::EngagementKind::kLike, like ? 1 : -1, **changed,
+                                         UnixNow()));
     // max(): an imported total may be lower than the rows (it never is when rows are added
     // here, but a counter must never go negative whatever an import did).
     static const std::string add = "UPDATE articles SET likes = likes + 1 WHERE id = ? RETURNING " +
@@ -127,11 +140,11 @@ DurableCommits::~DurableCommits() {
 
 Result<LikeChange> SqliteLikeStore::Like(std::int64_t article_id, const std::string& liker,
                                          std::int64_t now) {
-  return ApplyLike(pool_, article_id, liker, /*like=*/true, now);
+  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/true, now);
 }
 
 Result<LikeChange> SqliteLikeStore::Unlike(std::int64_t article_id, const std::string& liker) {
-  return ApplyLike(pool_, article_id, liker, /*like=*/false, 0);
+  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/false, 0);
 }
 
 Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const std::string& liker) {
@@ -166,6 +179,9 @@ Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, article_id).Bind(2, network);
   WARTA_RETURN_IF_ERROR(stmt->Run());
+  const std::int64_t now = UnixNow();
+  WARTA_RETURN_IF_ERROR(CreditTrending(**connection, trending_.Get(), article_id,
+                                       model::EngagementKind::kShare, 1, now, now));
   WARTA_RETURN_IF_ERROR(tx->Commit());
   return counters;
 }

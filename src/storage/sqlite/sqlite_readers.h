@@ -3,6 +3,7 @@
 #pragma once
 
 #include "storage/sqlite/connection_pool.h"
+#include "storage/sqlite/trending_credit.h"
 #include "storage/store.h"
 
 namespace warta::storage::sqlite {
@@ -41,7 +42,8 @@ class SqliteSessionStore final : public SessionStore {
 
 class SqliteLikeStore final : public LikeStore {
  public:
-  explicit SqliteLikeStore(ConnectionPool& pool) : pool_(pool) {}
+  SqliteLikeStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
+      : pool_(pool), trending_(trending) {}
 
   Result<LikeChange> Like(std::int64_t article_id, const std::string& liker,
                           std::int64_t now) override;
@@ -50,11 +52,13 @@ class SqliteLikeStore final : public LikeStore {
 
  private:
   ConnectionPool& pool_;
+  const TrendingPolicyHolder& trending_;
 };
 
 class SqliteShareStore final : public ShareStore {
  public:
-  explicit SqliteShareStore(ConnectionPool& pool) : pool_(pool) {}
+  SqliteShareStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
+      : pool_(pool), trending_(trending) {}
 
   Result<model::Counters> Add(std::int64_t article_id, const std::string& network) override;
   Result<std::vector<std::pair<std::string, std::int64_t>>> ByNetwork(
@@ -62,6 +66,7 @@ class SqliteShareStore final : public ShareStore {
 
  private:
   ConnectionPool& pool_;
+  const TrendingPolicyHolder& trending_;
 };
 
 // Makes the commits of one connection synced to disk (synchronous=FULL) while it lives, and

@@ -28,17 +28,19 @@ Result<void> CheckSettingKey(const std::string& key) {
 
 SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
     : pool_(std::move(pool)),
-      articles_(*pool_),
+      articles_(*pool_, trending_policy_),
       settings_(*pool_),
       sources_(*pool_),
       search_(*pool_),
       users_(*pool_),
       sessions_(*pool_),
-      likes_(*pool_),
-      shares_(*pool_),
+      likes_(*pool_, trending_policy_),
+      shares_(*pool_, trending_policy_),
       spam_(*pool_),
       comments_(*pool_),
-      listings_(*pool_) {}
+      listings_(*pool_),
+      trending_(*pool_, trending_policy_),
+      tags_(*pool_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        int max_connections) {

@@ -10,6 +10,8 @@
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/sqlite_search_store.h"
 #include "storage/sqlite/sqlite_spam_store.h"
+#include "storage/sqlite/sqlite_trending.h"
+#include "storage/sqlite/trending_credit.h"
 #include "storage/store.h"
 
 namespace warta::storage::sqlite {
@@ -18,7 +20,8 @@ inline constexpr int kDefaultMaxConnections = 8;
 
 class SqliteArticleStore final : public ArticleStore {
  public:
-  explicit SqliteArticleStore(ConnectionPool& pool) : pool_(pool) {}
+  SqliteArticleStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
+      : pool_(pool), trending_(trending) {}
 
   Result<std::int64_t> Insert(const model::NewArticle& article) override;
   Result<model::Article> FindById(std::int64_t id) override;
@@ -44,6 +47,7 @@ class SqliteArticleStore final : public ArticleStore {
 
  private:
   ConnectionPool& pool_;
+  const TrendingPolicyHolder& trending_;
 };
 
 // sqlite_source_store.cpp
@@ -111,6 +115,8 @@ class SqliteStore final : public Store {
   SpamStore& spam() override { return spam_; }
   CommentStore& comments() override { return comments_; }
   ListingStore& listings() override { return listings_; }
+  TrendingStore& trending() override { return trending_; }
+  TagStore& tags() override { return tags_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -119,6 +125,7 @@ class SqliteStore final : public Store {
   explicit SqliteStore(std::unique_ptr<ConnectionPool> pool);
 
   std::unique_ptr<ConnectionPool> pool_;
+  TrendingPolicyHolder trending_policy_;  // before the stores that read it
   SqliteArticleStore articles_;
   SqliteSettingsStore settings_;
   SqliteSourceStore sources_;
@@ -130,6 +137,8 @@ class SqliteStore final : public Store {
   SqliteSpamStore spam_;
   SqliteCommentStore comments_;
   SqliteListingStore listings_;
+  SqliteTrendingStore trending_;
+  SqliteTagStore tags_;
 };
 
 }  // namespace warta::storage::sqlite

@@ -1,0 +1,322 @@
+// Tags: listing, tag pages, and related articles.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+#include <string>
+#include <unordered_set>
+
+#include "storage/excerpt.h"
+#include "storage/sqlite/sqlite_trending.h"
+
+namespace warta::storage::sqlite {
+namespace {
+
+constexpr int kMaxTagList = 100'000;
+constexpr int kMaxListLimit = 1000;
+constexpr std::size_t kMaxTags = 100;
+constexpr std::size_t kMaxIds = 1000;
+constexpr int kExcerptSourceChars = 8000;
+// Related articles: candidates read per kind, and how recency discounts shared tags.
+constexpr int kTagCandidates = 50;
+constexpr int kTitleCandidates = 300;
+constexpr double kRecencyDays = 7;
+
+Result<void> CheckTags(const std::vector<std::string>& tags) {
+  if (!tags.empty() && tags.size() <= kMaxTags) return Ok();
+  return MakeError(ErrorCode::kInvalidArgument, "storage: 1 to 100 tags expected");
+}
+
+template <typename Row>
+Result<std::vector<Row>> Collect(Statement& stmt, Row (*read)(const Statement&)) {
+  std::vector<Row> rows;
+  for (;;) {
+    auto row = stmt.Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return rows;
+    rows.push_back(read(stmt));
+  }
+}
+
+model::ArticleSummary ReadSummary(const Statement& stmt) {
+  model::ArticleSummary s;
+  s.id = stmt.Int64(0);
+  s.title = stmt.Text(1);
+  s.source = stmt.Text(2);
+  s.published_at = stmt.Int64(3);
+  s.lang = stmt.Text(4);
+  s.slug = stmt.Text(5);
+  s.excerpt = MakeExcerpt(stmt.Text(6));
+  s.counters = {stmt.Int64(7), stmt.Int64(8), stmt.Int64(9), stmt.Int64(10)};
+  return s;
+}
+
+// Columns: id, title, slug, source, published_at.
+RelatedArticle ReadRelated(const Statement& stmt) {
+  RelatedArticle r;
+  r.id = stmt.Int64(0);
+  r.title = stmt.Text(1);
+  r.slug = stmt.Text(2);
+  r.source = stmt.Text(3);
+  r.published_at = stmt.Int64(4);
+  return r;
+}
+
+struct Subject {
+  std::int64_t id = 0;
+  std::int64_t story_id = 0;
+  std::int64_t published_at = 0;
+  std::string title;
+  std::vector<std::string> tags;
+};
+
+Result<bool> ReadSubject(Connection& connection, std::int64_t id, Subject& subject) {
+  auto stmt = connection.Prepare("SELECT story_id, published_at, title FROM articles WHERE id = ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt->Bind(1, id);
+  auto row = stmt->Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return false;
+  subject.id = id;
+  subject.story_id = stmt->Int64(0);
+  subject.published_at = stmt->Int64(1);
+  subject.title = stmt->Text(2);
+  WARTA_RETURN_IF_ERROR(stmt->Run());
+  auto tags = connection.Prepare("SELECT tag FROM article_tags WHERE article_id = ? LIMIT 100");
+  if (!tags.ok()) return tags.error();
+  tags->Bind(1, id);
+  for (;;) {
+    auto tag = tags->Step();
+    if (!tag.ok()) return tag.error();
+    if (!*tag) return true;
+    subject.tags.push_back(tags->Text(0));
+  }
+}
+
+Result<std::vector<RelatedArticle>> SameStory(Connection& connection, const Subject& subject,
+                                              int limit) {
+  if (subject.story_id == 0) return std::vector<RelatedArticle>{};
+  auto stmt = connection.Prepare(
+      "SELECT id, title, slug, source, published_at FROM articles WHERE story_id = ? AND id != ? "
+      "ORDER BY published_at DESC, id DESC LIMIT ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt->Bind(1, subject.story_id).Bind(2, subject.id).Bind(3, std::int64_t{limit});
+  return Collect(*stmt, ReadRelated);
+}
+
+// Articles sharing tags, published within the window around the subject: more shared tags
+// first, each discounted by how far apart in time the two were published.
+Result<std::vector<RelatedArticle>> SharedTags(Connection& connection, const Subject& subject,
+                                               std::int64_t window_seconds) {
+  if (subject.tags.empty()) return std::vector<RelatedArticle>{};
+  auto stmt = connection.Prepare(
+      "SELECT a.id, a.title, a.slug, a.source, a.published_at, count(*) FROM article_tags t "
+      "JOIN articles a ON a.id = t.article_id WHERE t.tag IN (" +
+      Placeholders(subject.tags.size()) +
+      ") AND t.article_id != ? AND a.published_at BETWEEN ? AND ? GROUP BY a.id "
+      "ORDER BY count(*) DESC, a.published_at DESC LIMIT ?");
+  if (!stmt.ok()) return stmt.error();
+  int index = 1;
+  for (const std::string& tag : subject.tags) stmt->Bind(index++, tag);
+  stmt->Bind(index++, subject.id);
+  stmt->Bind(index++, subject.published_at - window_seconds);
+  stmt->Bind(index++, subject.published_at + window_seconds);
+  stmt->Bind(index, std::int64_t{kTagCandidates});
+  std::vector<std::pair<double, RelatedArticle>> scored;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    const double days =
+        std::abs(static_cast<double>(stmt->Int64(4) - subject.published_at)) / 86400.0;
+    const double score = static_cast<double>(stmt->Int64(5)) / (1.0 + days / kRecencyDays);
+    scored.emplace_back(score, ReadRelated(*stmt));
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<RelatedArticle> out;
+  for (auto& [score, related] : scored) out.push_back(std::move(related));
+  return out;
+}
+
+// Lower-cased words of at least 4 bytes: a cheap stand-in for text similarity that works for
+// space-separated languages (Japanese titles rarely match, and then nothing is suggested).
+std::set<std::string> TitleWords(const std::string& title) {
+  std::set<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() >= 4) words.insert(word);
+    word.clear();
+  };
+  for (char c : title) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u) != 0) {
+      word += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+Result<std::vector<RelatedArticle>> SimilarTitles(Connection& connection, const Subject& subject,
+                                                  std::int64_t window_seconds) {
+  const std::set<std::string> mine = TitleWords(subject.title);
+  if (mine.size() < 2) return std::vector<RelatedArticle>{};
+  auto stmt = connection.Prepare(
+      "SELECT id, title, slug, source, published_at FROM articles "
+      "WHERE published_at BETWEEN ? AND ? AND id != ? ORDER BY published_at DESC LIMIT ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt->Bind(1, subject.published_at - window_seconds);
+  stmt->Bind(2, subject.published_at + window_seconds).Bind(3, subject.id);
+  stmt->Bind(4, std::int64_t{kTitleCandidates});
+  auto rows = Collect(*stmt, ReadRelated);
+  if (!rows.ok()) return rows.error();
+  std::vector<std::pair<std::size_t, RelatedArticle>> scored;
+  for (RelatedArticle& row : *rows) {
+    const std::set<std::string> theirs = TitleWords(row.title);
+    std::size_t shared = 0;
+    for (const std::string& word : theirs) shared += mine.count(word);
+    if (shared >= 2) scored.emplace_back(shared, std::move(row));
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<RelatedArticle> out;
+  for (auto& [shared, related] : scored) out.push_back(std::move(related));
+  return out;
+}
+
+void AppendUnique(std::vector<RelatedArticle>& out, std::unordered_set<std::int64_t>& seen,
+                  std::vector<RelatedArticle> more, const char* reason, std::size_t limit) {
+  for (RelatedArticle& related : more) {
+    if (out.size() >= limit) return;
+    if (!seen.insert(related.id).second) continue;
+    related.reason = reason;
+    out.push_back(std::move(related));
+  }
+}
+
+}  // namespace
+
+Result<std::vector<TagCount>> SqliteTagStore::ListTags(int limit) {
+  if (limit < 1 || limit > kMaxTagList) {
+    return MakeError(ErrorCode::kInvalidArgument, "storage: tag list limit out of range");
+  }
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto stmt = (*connection)
+                  ->Prepare(
+                      "SELECT tag, count(*) FROM article_tags GROUP BY tag "
+                      "ORDER BY count(*) DESC, tag LIMIT ?");
+  if (!stmt.ok()) return stmt.error();
+  stmt->Bind(1, std::int64_t{limit});
+  return Collect(
+      *stmt, +[](const Statement& s) {
+        return TagCount{s.Text(0), s.Int64(1)};
+      });
+}
+
+Result<std::vector<model::ArticleSummary>> SqliteTagStore::ListByTags(
+    const std::vector<std::string>& tags, int limit, int offset) {
+  WARTA_RETURN_IF_ERROR(CheckTags(tags));
+  if (limit < 0 || offset < 0 || limit > kMaxListLimit) {
+    return MakeError(ErrorCode::kInvalidArgument, "storage: list bounds out of range");
+  }
+  if (limit == 0) return std::vector<model::ArticleSummary>{};
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto stmt = (*connection)
+                  ->Prepare(
+                      "SELECT id, title, source, published_at, lang, slug, substr(body_html, 1, "
+                      "?), views, likes, comments, shares FROM articles WHERE id IN (SELECT "
+                      "article_id FROM article_tags WHERE tag IN (" +
+                      Placeholders(tags.size()) +
+                      ")) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?");
+  if (!stmt.ok()) return stmt.error();
+  int index = 1;
+  stmt->Bind(index++, std::int64_t{kExcerptSourceChars});
+  for (const std::string& tag : tags) stmt->Bind(index++, tag);
+  stmt->Bind(index++, std::int64_t{limit});
+  stmt->Bind(index, std::int64_t{offset});
+  return Collect(*stmt, ReadSummary);
+}
+
+Result<std::int64_t> SqliteTagStore::CountByTags(const std::vector<std::string>& tags) {
+  WARTA_RETURN_IF_ERROR(CheckTags(tags));
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto stmt = (*connection)
+                  ->Prepare("SELECT count(DISTINCT article_id) FROM article_tags WHERE tag IN (" +
+                            Placeholders(tags.size()) + ")");
+  if (!stmt.ok()) return stmt.error();
+  int index = 1;
+  for (const std::string& tag : tags) stmt->Bind(index++, tag);
+  auto row = stmt->Step();
+  if (!row.ok()) return row.error();
+  return *row ? stmt->Int64(0) : 0;
+}
+
+Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> SqliteTagStore::TagsOf(
+    const std::vector<std::int64_t>& article_ids) {
+  std::vector<std::pair<std::int64_t, std::vector<std::string>>> out;
+  if (article_ids.empty()) return out;
+  if (article_ids.size() > kMaxIds) {
+    return MakeError(ErrorCode::kInvalidArgument, "storage: too many article ids");
+  }
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto stmt =
+      (*connection)
+          ->Prepare("SELECT article_id, tag FROM article_tags WHERE article_id IN (" +
+                    Placeholders(article_ids.size()) + ") ORDER BY article_id, position, tag");
+  if (!stmt.ok()) return stmt.error();
+  int index = 1;
+  for (std::int64_t id : article_ids) stmt->Bind(index++, id);
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return out;
+    const std::int64_t id = stmt->Int64(0);
+    if (out.empty() || out.back().first != id) out.emplace_back(id, std::vector<std::string>{});
+    out.back().second.push_back(stmt->Text(1));
+  }
+}
+
+Result<std::vector<RelatedArticle>> SqliteTagStore::Related(std::int64_t article_id, int limit,
+                                                            std::int64_t window_seconds) {
+  if (limit < 1 || limit > 20 || window_seconds < 0) {
+    return MakeError(ErrorCode::kInvalidArgument, "storage: related bounds out of range");
+  }
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto tx = Transaction::Begin(**connection, Transaction::Mode::kDeferred);
+  if (!tx.ok()) return tx.error();
+  Subject subject;
+  auto found = ReadSubject(**connection, article_id, subject);
+  if (!found.ok()) return found.error();
+  if (!*found) {
+    return MakeError(ErrorCode::kNotFound,
+                     "storage: no article with id " + std::to_string(article_id));
+  }
+  const auto max = static_cast<std::size_t>(limit);
+  std::vector<RelatedArticle> out;
+  std::unordered_set<std::int64_t> seen;
+  auto story = SameStory(**connection, subject, limit);
+  if (!story.ok()) return story.error();
+  AppendUnique(out, seen, std::move(*story), "story", max);
+  if (out.size() < max) {
+    auto tagged = SharedTags(**connection, subject, window_seconds);
+    if (!tagged.ok()) return tagged.error();
+    AppendUnique(out, seen, std::move(*tagged), "tags", max);
+  }
+  if (out.size() < max) {
+    auto titled = SimilarTitles(**connection, subject, window_seconds);
+    if (!titled.ok()) return titled.error();
+    AppendUnique(out, seen, std::move(*titled), "title", max);
+  }
+  WARTA_RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+}  // namespace warta::storage::sqlite

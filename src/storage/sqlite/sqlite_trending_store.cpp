@@ -1,0 +1,115 @@
+#include <string>
+
+#include "storage/sqlite/sqlite_trending.h"
+#include "storage/sqlite/unix_time.h"
+
+namespace warta::storage::sqlite {
+namespace {
+
+constexpr int kMaxTopLimit = 100;
+constexpr std::size_t kMaxTags = 100;
+
+Result<void> CheckPolicy(const model::TrendingPolicy& policy) {
+  const bool weights_ok = policy.view_weight >= 0 && policy.like_weight >= 0 &&
+                          policy.comment_weight >= 0 && policy.share_weight >= 0;
+  if (policy.half_life_seconds > 0 && weights_ok) return Ok();
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "storage: trending needs a positive half-life and weights >= 0");
+}
+
+std::string TopSql(std::size_t tags) {
+  std::string sql =
+      "SELECT id, title, slug, source, published_at, trend_score, views, likes, comments, "
+      "shares FROM articles WHERE trend_score > 0 AND published_at >= ?";
+  if (tags > 0) {
+    sql += " AND id IN (SELECT article_id FROM article_tags WHERE tag IN (" + Placeholders(tags) +
+           "))";
+  }
+  return sql + " ORDER BY trend_score DESC, id DESC LIMIT ?";
+}
+
+}  // namespace
+
+std::string Placeholders(std::size_t n) {
+  std::string out = "?";
+  for (std::size_t i = 1; i < n; ++i) out += ", ?";
+  return out;
+}
+
+Result<void> SqliteTrendingStore::SetPolicy(const model::TrendingPolicy& policy, std::int64_t now) {
+  WARTA_RETURN_IF_ERROR(CheckPolicy(policy));
+  policy_.Set(policy);
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
+  if (!tx.ok()) return tx.error();
+  auto scale = ReadTrendingScale(**connection);
+  if (!scale.ok()) return scale.error();
+  if (scale->half_life_seconds == policy.half_life_seconds) return tx->Commit();
+  WARTA_RETURN_IF_ERROR(RebaseTrending(**connection, now, policy.half_life_seconds));
+  return tx->Commit();
+}
+
+Result<void> SqliteTrendingStore::Credit(std::int64_t article_id, model::EngagementKind kind,
+                                         std::int64_t count, std::int64_t at) {
+  if (count < 0) {
+    return MakeError(ErrorCode::kInvalidArgument, "storage: negative trending credit");
+  }
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
+  if (!tx.ok()) return tx.error();
+  auto exists = (*connection)->Prepare("SELECT 1 FROM articles WHERE id = ?");
+  if (!exists.ok()) return exists.error();
+  exists->Bind(1, article_id);
+  auto row = exists->Step();
+  if (!row.ok()) return row.error();
+  if (!*row) {
+    return MakeError(ErrorCode::kNotFound,
+                     "storage: no article with id " + std::to_string(article_id));
+  }
+  WARTA_RETURN_IF_ERROR(exists->Run());
+  WARTA_RETURN_IF_ERROR(
+      CreditTrending(**connection, policy_.Get(), article_id, kind, count, at, UnixNow()));
+  return tx->Commit();
+}
+
+Result<std::vector<PopularArticle>> SqliteTrendingStore::Top(const PopularQuery& query) {
+  if (query.limit < 1 || query.limit > kMaxTopLimit || query.tags.size() > kMaxTags) {
+    return MakeError(ErrorCode::kInvalidArgument, "storage: popular list bounds out of range");
+  }
+  auto connection = pool_.Acquire();
+  if (!connection.ok()) return connection.error();
+  // One snapshot: the scale and the scores agree.
+  auto tx = Transaction::Begin(**connection, Transaction::Mode::kDeferred);
+  if (!tx.ok()) return tx.error();
+  auto scale = ReadTrendingScale(**connection);
+  if (!scale.ok()) return scale.error();
+  std::vector<PopularArticle> list;
+  {
+    auto stmt = (*connection)->Prepare(TopSql(query.tags.size()));
+    if (!stmt.ok()) return stmt.error();
+    int index = 1;
+    stmt->Bind(index++, query.published_after);
+    for (const std::string& tag : query.tags) stmt->Bind(index++, tag);
+    stmt->Bind(index, std::int64_t{query.limit});
+    for (;;) {
+      auto row = stmt->Step();
+      if (!row.ok()) return row.error();
+      if (!*row) break;
+      PopularArticle& a = list.emplace_back();
+      a.id = stmt->Int64(0);
+      a.title = stmt->Text(1);
+      a.slug = stmt->Text(2);
+      a.source = stmt->Text(3);
+      a.published_at = stmt->Int64(4);
+      a.score =
+          model::DecayedScore(stmt->Double(5), scale->epoch, query.now, scale->half_life_seconds);
+      a.counters = {stmt->Int64(6), stmt->Int64(7), stmt->Int64(8), stmt->Int64(9)};
+    }
+  }
+  WARTA_RETURN_IF_ERROR(tx->Commit());
+  return list;
+}
+
+}  // namespace warta::storage::sqlite
