@@ -136,6 +136,7 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("liked", SlotMarker(Slot::kLiked));
   data.set("share_action", "/api/v1/articles/" + std::to_string(article.id) + "/share");
   data.set("share_links", ShareLinks(site.settings().base_url + path, article.title));
+  data.set("engage_js_url", VersionedStaticUrl("engage.js"));
   data.set("viewer_id", SlotMarker(Slot::kViewerId));
   data.set("viewer_role", SlotMarker(Slot::kViewerRole));
   data.set("comment_notice", SlotMarker(Slot::kCommentNotice));

@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/counter_texts_json.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 #include "web/reader.h"
 
 namespace warta::web {
@@ -80,16 +82,18 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
   if (IsFormPost(request)) {
     response = http::RedirectResponse(303, cached.value()->path + "#like-button");
   } else {
-    const model::Counters& c = change->counters;
+    model::Counters c = change->counters;
+    c.views = context.views.Displayed(*id).value_or(c.views);
+    const Site& site = SiteFor(context, request);
+    nlohmann::json texts = CounterTextsJson(site, c);
+    texts["button"] = site.T(*like ? "unlike_button" : "like_button");
     nlohmann::json body = {
         {"id", *id},
         {"liked", *like},
         {"changed", change->changed},
         {"counters",
-         {{"views", context.views.Displayed(*id).value_or(c.views)},
-          {"likes", c.likes},
-          {"comments", c.comments},
-          {"shares", c.shares}}},
+         {{"views", c.views}, {"likes", c.likes}, {"comments", c.comments}, {"shares", c.shares}}},
+        {"texts", texts},
     };
     response = http::JsonResponse(200, body.dump());
   }

@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/counter_texts_json.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 #include "web/reader.h"
 #include "web/share_links.h"
 
@@ -61,15 +63,14 @@ Response ShareAction(Context& context, const Request& request, const RouteParams
                                  entry.article.title);
     response = http::RedirectResponse(303, target.value_or(entry.path + "#shares"));
   } else {
-    const model::Counters& c = *counters;
+    model::Counters c = *counters;
+    c.views = context.views.Displayed(*id).value_or(c.views);
     nlohmann::json body = {
         {"id", *id},
         {"network", network},
         {"counters",
-         {{"views", context.views.Displayed(*id).value_or(c.views)},
-          {"likes", c.likes},
-          {"comments", c.comments},
-          {"shares", c.shares}}},
+         {{"views", c.views}, {"likes", c.likes}, {"comments", c.comments}, {"shares", c.shares}}},
+        {"texts", CounterTextsJson(SiteFor(context, request), c)},
     };
     response = http::JsonResponse(200, body.dump());
   }

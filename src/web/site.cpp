@@ -197,4 +197,10 @@ void Site::LanguageLinks(const std::string& path, view::Data& data) const {
   data.set("alternates", alternates);
 }
 
+std::string VersionedStaticUrl(std::string_view name) {
+  const std::string path = "static/" + std::string(name);
+  auto data = resources::Find(path);
+  return "/" + path + "?v=" + ContentVersion(data ? *data : std::string_view{});
+}
+
 }  // namespace warta::web

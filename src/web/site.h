@@ -96,4 +96,8 @@ class Site {
   view::Data translations_;
 };
 
+// "/static/NAME?v=<hash of its content>" for an embedded static file: cacheable forever, a
+// new URL when the file changes.
+std::string VersionedStaticUrl(std::string_view name);
+
 }  // namespace warta::web

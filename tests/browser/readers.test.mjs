@@ -100,6 +100,7 @@ async function stubOffsiteRequests(context) {
 async function readerFlow(javaScriptEnabled, articlePath) {
   const name = `pembaca${javaScriptEnabled ? 'js' : 'nojs'}${process.pid % 10000}`;
   const reader = await browser.newContext({ javaScriptEnabled, locale: 'id-ID' });
+  await reader.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: warta.base });
   await stubOffsiteRequests(reader);
   const page = await reader.newPage();
   const errors = [];
@@ -109,8 +110,14 @@ async function readerFlow(javaScriptEnabled, articlePath) {
   await submitAccountForm(page, '/register', name);
   assert.equal((await sessionUser(reader))?.name, name);
 
-  // Like, unlike, like again.
+  // Like, unlike, like again. With JavaScript (static/engage.js) the page stays put: no
+  // navigation of the main frame, and a marker set on the window survives.
   await page.goto(warta.base + articlePath);
+  const navigations = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
+  if (javaScriptEnabled) await page.evaluate(() => { window.engageMarker = 'kept'; });
   await waitForLikeState(page, { prompt: FIRST_PROMPT, button: LIKE, likes: '0' });
   await page.locator('#like-button button').click();
   await waitForLikeState(page, { prompt: ONE_PROMPT, button: UNLIKE, likes: '1' });
@@ -118,24 +125,54 @@ async function readerFlow(javaScriptEnabled, articlePath) {
   await waitForLikeState(page, { prompt: FIRST_PROMPT, button: LIKE, likes: '0' });
   await page.locator('#like-button button').click();
   await waitForLikeState(page, { prompt: ONE_PROMPT, button: UNLIKE, likes: '1' });
+  if (javaScriptEnabled) {
+    assert.deepEqual(navigations, [], 'liking with JavaScript does not load a page');
+    assert.equal(await page.evaluate(() => window.engageMarker), 'kept');
+    assert.match(await page.locator('.engage-status').textContent(), /^1 suka/);
+  } else {
+    assert.ok(navigations.length >= 3, 'without JavaScript each like is a form post');
+  }
   // A reload shows what was stored, not what a script guessed.
   await page.reload();
   await waitForLikeState(page, { prompt: ONE_PROMPT, button: UNLIKE, likes: '1' });
 
-  // Share: the count goes up and the browser goes on to the network with the article's URL.
+  // Share: the count goes up and the browser goes on to the network with the article's URL;
+  // with JavaScript in a new window, while the article's count goes up in place.
   const sharesBefore = await sharesCount(page);
-  await page.locator('button.share-submit[data-network="whatsapp"]').click();
-  await page.waitForURL(/^https:\/\/wa\.me\//, { timeout: 10000 });
-  assert.match(decodeURIComponent(page.url()), new RegExp(articlePath.replace(/[/.]/g, '\\$&')));
+  const articleUrl = new RegExp(articlePath.replace(/[/.]/g, '\\$&'));
+  let sharesAfter = sharesBefore + 1;
+  if (javaScriptEnabled) {
+    navigations.length = 0;
+    await page.evaluate(() => { window.engageMarker = 'kept'; }); // the reload dropped it
+    const popup = reader.waitForEvent('page', { timeout: 10000 });
+    await page.locator('button.share-submit[data-network="whatsapp"]').click();
+    const network = await popup;
+    await network.waitForURL(/^https:\/\/wa\.me\//, { timeout: 10000 });
+    assert.match(decodeURIComponent(network.url()), articleUrl);
+    await network.close();
+    await eventually(async () => (await sharesCount(page)) === sharesBefore + 1, 'shares + 1');
+    // Copy-link copies the article's address and counts as a share too.
+    await page.locator('button.copy-submit').click();
+    await eventually(async () => (await sharesCount(page)) === sharesBefore + 2, 'shares + 2');
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), articleUrl);
+    assert.equal(await page.locator('.engage-status').textContent(), 'Tautan disalin');
+    assert.deepEqual(navigations, [], 'sharing with JavaScript does not leave the article');
+    assert.equal(await page.evaluate(() => window.engageMarker), 'kept');
+    sharesAfter = sharesBefore + 2;
+  } else {
+    await page.locator('button.share-submit[data-network="whatsapp"]').click();
+    await page.waitForURL(/^https:\/\/wa\.me\//, { timeout: 10000 });
+    assert.match(decodeURIComponent(page.url()), articleUrl);
+  }
   await page.goto(warta.base + articlePath);
-  assert.equal(await sharesCount(page), sharesBefore + 1);
+  assert.equal(await sharesCount(page), sharesAfter);
 
   // Another reader (another browser, not logged in) sees the like but has not liked.
   const other = await browser.newContext({ javaScriptEnabled, locale: 'id-ID' });
   const otherPage = await other.newPage();
   await otherPage.goto(warta.base + articlePath);
   await waitForLikeState(otherPage, { prompt: ONE_PROMPT, button: LIKE, likes: '1' });
-  assert.equal(await sharesCount(otherPage), sharesBefore + 1);
+  assert.equal(await sharesCount(otherPage), sharesAfter);
   await other.close();
 
   // Log out: the like belongs to the account, so the anonymous visitor has not liked.

@@ -42,6 +42,10 @@ class LikesTest(WartaTestCase):
         self.assertEqual((data["id"], data["liked"], data["changed"]), (self.id, True, True))
         self.assertEqual(data["counters"]["likes"], 3)
         self.assertEqual(set(data["counters"]), {"views", "likes", "comments", "shares"})
+        # The texts the page shows, for scripts (static/engage.js) to put in place.
+        self.assertEqual((data["texts"]["likes"], data["texts"]["like_prompt"],
+                          data["texts"]["button"]), ("3", "3 orang menyukai ini", "Batal suka"))
+        self.assertEqual(data["texts"]["likes_label"], "3 suka")
         again = c.like(self.id).json()
         self.assertEqual((again["changed"], again["counters"]["likes"]), (False, 3))
         self.assertEqual(self.counters()["likes"], 3)
@@ -60,6 +64,7 @@ class LikesTest(WartaTestCase):
         gone = c.like(self.id, method="DELETE").json()
         self.assertEqual((gone["liked"], gone["changed"], gone["counters"]["likes"]),
                          (False, True, 2))
+        self.assertEqual(gone["texts"]["button"], "Suka")
         self.assertEqual(c.like(self.id, method="DELETE").json()["changed"], False)
         self.assertEqual(self.counters()["likes"], 2)
         text, _ = self.like_state(c)
@@ -162,6 +167,7 @@ class LikesTest(WartaTestCase):
             self.assertEqual(reply.status, 200, reply.body)
             self.assertEqual(reply.json()["counters"]["shares"], i + 1)
             self.assertEqual(reply.json()["network"], network)
+            self.assertEqual(reply.json()["texts"]["shares"], str(i + 1))
         for bad in ["", "?network=myspace", "?network=X", "?network=" + "a" * 100]:
             reply = c.request("POST", self.api + "/share" + bad)
             self.assertEqual(reply.status, 400, bad)
