@@ -91,25 +91,25 @@ Result<SessionManager::Started> Accounts::Login(std::string_view name, std::stri
   return sessions_.Start(user, now);
 }
 
-Result<SessionManager::Started> Accounts::ChangePassword(std::int64_t user_id,
-                                                         std::string_view old_password,
-                                                         std::string_view new_password,
-                                                         std::int64_t now) {
-  auto found = users_.FindById(user_id);
+Result<void> Accounts::ChangePassword(const Session& current, std::string_view old_password,
+                                      std::string_view new_password) {
+  // Rules first: a typo in the new password should not cost an attempt or a hash.
+  WARTA_RETURN_IF_ERROR(CheckPasswordRules(new_password));
+  auto found = users_.FindById(current.user.id);
   if (!found.ok()) return found.error();
   if (!found->has_value()) return BadCredentials();
-  storage::User& user = **found;
-  if (!per_account_.Check(AccountKey(user.name)).allowed) return Throttled();
+  const storage::User& user = **found;
+  const std::string account = AccountKey(user.name);
+  if (!per_account_.Check(account).allowed) return Throttled();
   if (!hasher_.Verify(user.password_hash, old_password)) {
-    (void)per_account_.Take(AccountKey(user.name));
-    return BadCredentials();
+    (void)per_account_.Take(account);
+    return MakeError(ErrorCode::kPermissionDenied, "auth: the current password is wrong",
+                     "auth_wrong_password");
   }
   auto hash = hasher_.Hash(new_password);
   if (!hash.ok()) return hash.error();
   WARTA_RETURN_IF_ERROR(users_.SetPasswordHash(user.id, *hash));
-  WARTA_RETURN_IF_ERROR(sessions_.EndAllFor(user.id));
-  user.password_hash = std::move(hash).value();
-  return sessions_.Start(user, now);
+  return sessions_.EndOthersFor(user.id, current.id_hash);
 }
 
 }  // namespace warta::auth

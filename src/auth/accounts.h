@@ -43,11 +43,12 @@ class Accounts {
                                            std::string_view address, std::int64_t now);
   Result<SessionManager::Started> Login(std::string_view name, std::string_view password,
                                         std::string_view address, std::int64_t now);
-  // Checks the old password, stores the new one and ends every session of the account
-  // (a new one is started for the caller).
-  Result<SessionManager::Started> ChangePassword(std::int64_t user_id,
-                                                 std::string_view old_password,
-                                                 std::string_view new_password, std::int64_t now);
+  // Checks the new password's rules and the current password (failures count towards the
+  // account's login throttling), stores the new hash and ends every other session of the
+  // account: `current`, the caller's own session, stays logged in. A wrong current password
+  // is kPermissionDenied with user_key "auth_wrong_password".
+  Result<void> ChangePassword(const Session& current, std::string_view old_password,
+                              std::string_view new_password);
 
   SessionManager& sessions() { return sessions_; }
 

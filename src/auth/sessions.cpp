@@ -138,6 +138,19 @@ Result<void> SessionManager::EndAllFor(std::int64_t user_id) {
   return Ok();
 }
 
+Result<void> SessionManager::EndOthersFor(std::int64_t user_id, const std::string& keep_id_hash) {
+  {
+    std::unique_lock lock(cache_->mutex);
+    for (auto it = cache_->entries.begin(); it != cache_->entries.end();) {
+      const bool other = it->second.session.user.id == user_id && it->first != keep_id_hash;
+      it = other ? cache_->entries.erase(it) : std::next(it);
+    }
+  }
+  auto ended = store_.DeleteForUserExcept(user_id, keep_id_hash);
+  if (!ended.ok()) return ended.error();
+  return Ok();
+}
+
 std::string SessionManager::SetCookie(std::string_view token, bool secure) const {
   std::string cookie = std::string(kSessionCookie) + "=" + std::string(token) +
                        "; Path=/; Max-Age=" + std::to_string(options_.lifetime_seconds) +

@@ -62,6 +62,9 @@ class SessionManager {
   Result<void> End(std::string_view token);
   // Ends every session of an account (password change, role change, ban).
   Result<void> EndAllFor(std::int64_t user_id);
+  // Ends every session of an account except the one with keep_id_hash (a password change
+  // keeps the reader's own browser logged in).
+  Result<void> EndOthersFor(std::int64_t user_id, const std::string& keep_id_hash);
 
   // Set-Cookie values.
   std::string SetCookie(std::string_view token, bool secure) const;

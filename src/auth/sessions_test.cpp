@@ -187,23 +187,51 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   }
 }
 
-TEST_F(AccountsTest, ChangePasswordEndsOtherSessions) {
+TEST_F(AccountsTest, ChangePasswordEndsOtherSessionsAndKeepsTheCurrentOne) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
   Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{});
   auto user = accounts.Create("lina", "old password!", Role::kEditor);
   ASSERT_TRUE(user.ok());
   EXPECT_EQ(user->role, "editor");
+  auto here = accounts.Login("lina", "old password!", "10.0.0.8", 1000);
   auto other_device = accounts.Login("lina", "old password!", "10.0.0.9", 1000);
-  ASSERT_TRUE(other_device.ok());
-  auto wrong = accounts.ChangePassword(user->id, "not the old one", "new password!", 1001);
+  ASSERT_TRUE(here.ok() && other_device.ok());
+  // Both resolved once, so both are in the cache that the change must also clear.
+  ASSERT_TRUE(sessions.Resolve(other_device->token, 1000)->has_value());
+  ASSERT_TRUE(sessions.Resolve(here->token, 1000)->has_value());
+
+  auto wrong = accounts.ChangePassword(here->session, "not the old one", "new password!");
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code, ErrorCode::kPermissionDenied);
-  auto changed = accounts.ChangePassword(user->id, "old password!", "new password!", 1001);
+  EXPECT_EQ(wrong.error().user_key, "auth_wrong_password");
+  auto weak = accounts.ChangePassword(here->session, "old password!", "short");
+  ASSERT_FALSE(weak.ok());
+  EXPECT_EQ(weak.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(sessions.Resolve(other_device->token, 1001)->has_value());
+
+  auto changed = accounts.ChangePassword(here->session, "old password!", "new password!");
   ASSERT_TRUE(changed.ok()) << changed.error().message;
   EXPECT_FALSE(sessions.Resolve(other_device->token, 1002)->has_value());
-  EXPECT_TRUE(sessions.Resolve(changed->token, 1002)->has_value());
+  EXPECT_TRUE(sessions.Resolve(here->token, 1002)->has_value());
   EXPECT_FALSE(accounts.Login("lina", "old password!", "10.0.0.9", 1003).ok());
   EXPECT_TRUE(accounts.Login("lina", "new password!", "10.0.0.9", 1003).ok());
+}
+
+TEST_F(AccountsTest, WrongCurrentPasswordsAreThrottledLikeLogins) {
+  SessionManager sessions(store_->sessions(), SessionOptions{});
+  AccountLimits limits;
+  limits.account_failures = 2;
+  Accounts accounts(store_->users(), hasher_, sessions, limits);
+  ASSERT_TRUE(accounts.Create("mira", "old password!", Role::kReader).ok());
+  auto here = accounts.Login("mira", "old password!", "10.0.0.8", 1000);
+  ASSERT_TRUE(here.ok());
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(accounts.ChangePassword(here->session, "guess", "new password!").error().code,
+              ErrorCode::kPermissionDenied);
+  }
+  auto throttled = accounts.ChangePassword(here->session, "old password!", "new password!");
+  ASSERT_FALSE(throttled.ok());
+  EXPECT_EQ(throttled.error().user_key, "rate_limited");
 }
 
 }  // namespace

@@ -186,6 +186,10 @@ class SessionStore {
   virtual Result<std::int64_t> DeleteForUser(std::int64_t user_id) = 0;
   // Removes sessions with expires_at <= now; returns how many.
   virtual Result<std::int64_t> DeleteExpired(std::int64_t now) = 0;
+  // Ends every session of an account but one (password change: the reader's own browser
+  // stays logged in); returns how many.
+  virtual Result<std::int64_t> DeleteForUserExcept(std::int64_t user_id,
+                                                   const std::string& keep_id_hash) = 0;
 };
 
 // The outcome of a like or unlike: whether a like row was added or removed, and the article's

@@ -97,6 +97,9 @@ http::Router BuildRoutes(Context& context) {
   router.AddPrefix(Method::kGet, "/sitemap-", "sitemap", with_params(SitemapPage));
   router.Add(Method::kGet, "/news-sitemap.xml", "sitemap", page(NewsSitemap));
   router.Add(Method::kGet, "/robots.txt", "robots", page(RobotsTxt));
+  // Password change (issue 4).
+  router.Add(Method::kGet, "/account", "account", page(AccountPage));
+  router.Add(Method::kPost, "/api/v1/auth/password", "api_password", action(ApiChangePassword));
   router.SetNotFound([c](const Request& request) {
     bool api = request.path.substr(0, 5) == "/api/";
     return api ? ApiError(404, "no such API route") : ErrorPage(*c, request, 404);

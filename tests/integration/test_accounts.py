@@ -227,6 +227,107 @@ class AccountsTest(WartaTestCase):
         self.assertNotEqual(sessions[0], token)
         self.assertNotIn(token, sessions[0])
 
+    def test_change_password_json_keeps_this_session_and_ends_the_others(self):
+        c = Client(self.server)
+        c.session()
+        self.assertEqual(c.register("hadi", "kata sandi lama").status, 201)
+        phone = Client(self.server, agent="phone")
+        phone.session()
+        self.assertEqual(phone.login("hadi", "kata sandi lama").status, 200)
+        stranger = Client(self.server, agent="stranger")
+        stranger.session()
+        self.assertEqual(stranger.register("indah", "kata sandi indah").status, 201)
+
+        reply = c.post_json("/api/v1/auth/password", {"current_password": "kata sandi lama",
+                                                      "new_password": "kata sandi baru"})
+        self.assertEqual(reply.status, 204, reply.body)
+        self.assertEqual(c.session()["user"]["name"], "hadi")  # this browser stays
+        self.assertIsNone(phone.session()["user"])  # the other device is logged out
+        self.assertEqual(stranger.session()["user"]["name"], "indah")  # other accounts keep theirs
+        other = Client(self.server, agent="other")
+        other.session()
+        self.assertEqual(other.login("hadi", "kata sandi lama").status, 401)
+        self.assertEqual(other.login("hadi", "kata sandi baru").status, 200)
+
+    def test_change_password_refusals(self):
+        c = Client(self.server)
+        c.session()
+        body = {"current_password": "kata sandi joko", "new_password": "kata sandi baru"}
+        self.assertEqual(c.post_json("/api/v1/auth/password", body).status, 401)  # logged out
+        self.assertEqual(c.register("joko", "kata sandi joko").status, 201)
+        cases = [({"current_password": "salah salah salah", "new_password": "kata sandi baru"},
+                  403, "current password is wrong"),
+                 ({"current_password": "kata sandi joko", "new_password": "pendek"}, 400, "8"),
+                 ({"current_password": "kata sandi joko", "new_password": "x" * 1025}, 400, ""),
+                 ({"current_password": "kata sandi joko"}, 400, "new_password"),
+                 ({"current_password": 5, "new_password": "kata sandi baru"}, 400, "")]
+        for case, status, message in cases:
+            reply = c.post_json("/api/v1/auth/password", case)
+            self.assertEqual(reply.status, status, (case, reply.body))
+            self.assertIn(message, reply.json()["error"])
+        missing = c.post_json("/api/v1/auth/password", body, csrf=False)
+        self.assertEqual(missing.status, 403)
+        self.assertIn("CSRF", missing.json()["error"])
+        # None of the refused calls changed anything.
+        other = Client(self.server, agent="other")
+        other.session()
+        self.assertEqual(other.login("joko", "kata sandi baru").status, 401)
+        self.assertEqual(other.login("joko", "kata sandi joko").status, 200)
+
+    def test_account_page_and_password_form(self):
+        c = Client(self.server, agent="no javascript")
+        reply = c.request("GET", "/account")
+        self.assertEqual((reply.status, reply.header("location")), (303, "/login?next=%2Faccount"))
+        c.session()
+        self.assertEqual(c.register("<b>lia", "x").status, 400)
+        self.assertEqual(c.register("lia.w", "kata sandi lia").status, 201)
+        phone = Client(self.server, agent="phone")
+        phone.session()
+        self.assertEqual(phone.login("lia.w", "kata sandi lia").status, 200)
+
+        page = c.request("GET", "/account")
+        self.assertEqual(page.status, 200)
+        self.assertEqual(page.header("cache-control"), "no-store")
+        text = page.body.decode()
+        token = parse_page(page.body).meta["csrf-token"]
+        self.assertIn("<strong>lia.w</strong>", text)
+        self.assertIn('action="/api/v1/auth/password"', text)
+        self.assertIn('name="csrf_token" value="%s"' % token, text)
+        self.assertIn('autocomplete="current-password"', text)
+        self.assertIn('autocomplete="new-password"', text)
+        self.assertIn("Kata sandi saat ini", text)  # labels, in the default locale
+        english = c.request("GET", "/account", headers={"Accept-Language": "en"}).body.decode()
+        self.assertIn("Current password", english)
+        self.assertIn('href="/account"', c.request("GET", "/login").body.decode())
+
+        def post(current, new, csrf=token):
+            return c.request("POST", "/api/v1/auth/password",
+                             form={"csrf_token": csrf, "current_password": current,
+                                   "new_password": new})
+
+        reply = post("salah salah salah", "kata sandi baru")
+        self.assertEqual(reply.header("location"), "/account?error=wrong_password")
+        self.assertIn("Kata sandi saat ini salah.",
+                      c.request("GET", reply.header("location")).body.decode())
+        reply = post("kata sandi lia", "pendek")
+        self.assertEqual(reply.header("location"), "/account?error=weak_password")
+        self.assertIn('role="alert"', c.request("GET", reply.header("location")).body.decode())
+        self.assertEqual(post("kata sandi lia", "kata sandi baru", csrf="0" * 32).status, 403)
+        self.assertIsNotNone(phone.session()["user"])  # nothing changed so far
+
+        reply = post("kata sandi lia", "kata sandi baru")
+        self.assertEqual((reply.status, reply.header("location")), (303, "/account?changed=1"))
+        page = c.request("GET", "/account?changed=1").body.decode()
+        self.assertIn('role="status"', page)
+        self.assertIsNone(phone.session()["user"])
+        self.assertEqual(c.session()["user"]["name"], "lia.w")
+        self.assertEqual(phone.login("lia.w", "kata sandi baru").status, 200)
+        # Logged out, the form leads to the login page.
+        c.request("POST", "/api/v1/auth/logout", form={"csrf_token": c.token})
+        c.session()
+        reply = post("kata sandi baru", "kata sandi lain", csrf=c.token)
+        self.assertEqual((reply.status, reply.header("location")), (303, "/login?next=%2Faccount"))
+
 
 class AccountLimitsTest(WartaTestCase):
     def test_logins_are_throttled_per_address_and_account_cookies_secure_behind_tls(self):

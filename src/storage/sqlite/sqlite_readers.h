@@ -35,6 +35,8 @@ class SqliteSessionStore final : public SessionStore {
   Result<void> Delete(const std::string& id_hash) override;
   Result<std::int64_t> DeleteForUser(std::int64_t user_id) override;
   Result<std::int64_t> DeleteExpired(std::int64_t now) override;
+  Result<std::int64_t> DeleteForUserExcept(std::int64_t user_id,
+                                           const std::string& keep_id_hash) override;
 
  private:
   ConnectionPool& pool_;

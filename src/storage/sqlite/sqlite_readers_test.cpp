@@ -151,6 +151,23 @@ TEST_F(SqliteReadersTest, SessionsExpireSlideAndEnd) {
   EXPECT_EQ(*ended, 2);
 }
 
+TEST_F(SqliteReadersTest, DeleteForUserExceptKeepsOneSessionAndOtherAccounts) {
+  std::int64_t user = NewUser("dara");
+  std::int64_t other = NewUser("eka");
+  SessionStore& sessions = store_->sessions();
+  for (const char* id : {"keep", "old-1", "old-2"}) {
+    ASSERT_TRUE(sessions.Create({id, user, 1000, 9000, 1000}).ok());
+  }
+  ASSERT_TRUE(sessions.Create({"someone-else", other, 1000, 9000, 1000}).ok());
+  auto ended = sessions.DeleteForUserExcept(user, "keep");
+  ASSERT_TRUE(ended.ok()) << ended.error().message;
+  EXPECT_EQ(*ended, 2);
+  EXPECT_TRUE(sessions.Find("keep", 1001)->has_value());
+  EXPECT_FALSE(sessions.Find("old-1", 1001)->has_value());
+  EXPECT_FALSE(sessions.Find("old-2", 1001)->has_value());
+  EXPECT_TRUE(sessions.Find("someone-else", 1001)->has_value());
+}
+
 TEST_F(SqliteReadersTest, LikeAndUnlikeAreIdempotentAndMoveTheCounter) {
   std::int64_t article = NewArticle(/*likes=*/3);  // an imported total
   LikeStore& likes = store_->likes();

@@ -267,4 +267,10 @@ Result<std::int64_t> SqliteSessionStore::DeleteExpired(std::int64_t now) {
                     [&](Statement& stmt) { stmt.Bind(1, now); });
 }
 
+Result<std::int64_t> SqliteSessionStore::DeleteForUserExcept(std::int64_t user_id,
+                                                             const std::string& keep_id_hash) {
+  return DeleteRows(pool_, "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ? RETURNING 1",
+                    [&](Statement& stmt) { stmt.Bind(1, user_id).Bind(2, keep_id_hash); });
+}
+
 }  // namespace warta::storage::sqlite
