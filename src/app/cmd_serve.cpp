@@ -164,7 +164,7 @@ int RunServe(const CommonOptions& options) {
   web::ArticleCache articles(
       db.articles(), views,
       [&site, &db, comment_services](const model::Article& article, const std::string& path,
-                                const std::string& locale) {
+                                     const std::string& locale) {
         return web::RenderArticleWithComments(site.value()->For(locale), comment_services, article,
                                               path, RelatedOf(db, article.id));
       },
@@ -178,7 +178,7 @@ int RunServe(const CommonOptions& options) {
   ReaderParts readers(db, config.value());
   web::DocumentCache documents(config->feeds.cache_seconds, /*capacity=*/4096);
   web::Context::FeedOptions feeds{config->feeds.cache_seconds, config->feeds.items};
-  web::Context context{site.value(), db,       views, visitors,          csrf,
+  web::Context context{site.value(), db,       views, visitors,           csrf,
                        registry,     articles, home,  readers.services(), comment_services,
                        documents,    feeds};
   context.popular = &popular;

@@ -208,8 +208,8 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
 
   Response response;
   page->AppendTo(response.body, values, raw);
-  response.SetHeader("ETag", PageTag(entry.article, site.locale(), values,
-                                     popular ? popular->generation : 0));
+  response.SetHeader(
+      "ETag", PageTag(entry.article, site.locale(), values, popular ? popular->generation : 0));
   response.SetHeader("Cache-Control", "private, no-cache");
   MarkLocalized(response, site);
   if (!visitor.set_cookie.empty()) response.SetHeader("Set-Cookie", visitor.set_cookie);

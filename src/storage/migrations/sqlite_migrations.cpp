@@ -283,7 +283,6 @@ INSERT INTO trending_state (id, epoch_at, half_life_seconds)
   VALUES (1, CAST(strftime('%s', 'now') AS INTEGER), 86400);
 )sql";
 
-
 constexpr Migration kSqlite[] = {
     {1, "articles, article_tags, settings", kV1},
     {2, "sources, stories, ingest keys on articles", kV2},
