@@ -33,9 +33,8 @@ struct PopularQuery {
 // The trending score of every article (model/trending.h), kept incrementally: likes, shares,
 // flushed views (ArticleStore::AddViews) and initial counters (ArticleStore::Insert, credited
 // at the publication time) add to it in the same transaction as the counter they change.
-// Comments: call Credit(id, kComment, 1, now) after a comment is published (or, from SQLite
-// storage code, sqlite::CreditTrending inside the comment's own transaction; see
-// storage/sqlite/trending_credit.h).
+// Comments are credited by CommentStore in the transaction that publishes one, at the time it
+// was written, and taken back the same way when it is deleted, rejected or marked spam.
 class TrendingStore {
  public:
   virtual ~TrendingStore() = default;

@@ -5,6 +5,8 @@
 
 #include "storage/sqlite/sqlite_comments.h"
 #include "storage/sqlite/sqlite_readers.h"
+#include "storage/sqlite/trending_credit.h"
+#include "storage/sqlite/unix_time.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -71,8 +73,11 @@ Error NoSuchComment(std::int64_t id) {
 }
 
 // Adds `delta` published comments to the article, bumps its version, returns its counters.
-Result<model::Counters> TouchArticle(Connection& connection, std::int64_t article_id,
-                                     std::int64_t delta) {
+// A published comment also counts towards trending as an event at the time it was written, so
+// taking it back (delete, reject, spam) removes exactly what it added, decayed alike.
+Result<model::Counters> TouchArticle(Connection& connection, const model::TrendingPolicy& policy,
+                                     std::int64_t article_id, std::int64_t delta,
+                                     std::int64_t written_at) {
   auto stmt = connection.Prepare(
       "UPDATE articles SET comments = max(comments + ?, 0), version = version + 1 WHERE id = ? "
       "RETURNING views, likes, comments, shares");
@@ -86,6 +91,9 @@ Result<model::Counters> TouchArticle(Connection& connection, std::int64_t articl
   }
   model::Counters counters{stmt->Int64(0), stmt->Int64(1), stmt->Int64(2), stmt->Int64(3)};
   WARTA_RETURN_IF_ERROR(stmt->Run());
+  WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, article_id,
+                                       model::EngagementKind::kComment, delta, written_at,
+                                       UnixNow()));
   return counters;
 }
 
@@ -130,7 +138,8 @@ Result<T> InWriteTransaction(ConnectionPool& pool, Body body) {
 }
 
 // Changes one comment's status (and optionally body) inside a transaction.
-Result<CommentChange> ChangeComment(Connection& connection, std::int64_t id,
+Result<CommentChange> ChangeComment(Connection& connection, const model::TrendingPolicy& policy,
+                                    std::int64_t id,
                                     const std::string& status, const std::string& reason,
                                     const std::string* body_source, const std::string* body_html,
                                     std::int64_t edited_at) {
@@ -153,8 +162,8 @@ Result<CommentChange> ChangeComment(Connection& connection, std::int64_t id,
   }
   stmt->Bind(5, edited_at).Bind(6, edited_at).Bind(7, id);
   WARTA_RETURN_IF_ERROR(stmt->Run());
-  auto counters =
-      TouchArticle(connection, (*before)->article_id, PublishedDelta((*before)->status, status));
+  auto counters = TouchArticle(connection, policy, (*before)->article_id,
+                               PublishedDelta((*before)->status, status), (*before)->created_at);
   if (!counters.ok()) return counters.error();
   auto after = FindIn(connection, id);
   if (!after.ok()) return after.error();
@@ -167,8 +176,8 @@ Result<CommentChange> SqliteCommentStore::Create(const NewComment& comment) {
   WARTA_RETURN_IF_ERROR(CheckStatus(comment.status));
   return InWriteTransaction<CommentChange>(
       pool_, [&](Connection& connection) -> Result<CommentChange> {
-        auto counters =
-            TouchArticle(connection, comment.article_id, PublishedDelta("", comment.status));
+        auto counters = TouchArticle(connection, trending_.Get(), comment.article_id,
+                                     PublishedDelta("", comment.status), comment.created_at);
         if (!counters.ok()) return counters.error();
         auto stmt = connection.Prepare(
             "INSERT INTO comments (article_id, parent_id, user_id, depth, body_source, body_html, "
@@ -238,7 +247,8 @@ Result<CommentChange> SqliteCommentStore::UpdateBody(std::int64_t id,
                                                      const std::string& reason, std::int64_t now) {
   WARTA_RETURN_IF_ERROR(CheckStatus(status));
   return InWriteTransaction<CommentChange>(pool_, [&](Connection& connection) {
-    return ChangeComment(connection, id, status, reason, &body_source, &body_html, now);
+    return ChangeComment(connection, trending_.Get(), id, status, reason, &body_source,
+                         &body_html, now);
   });
 }
 
@@ -248,7 +258,8 @@ Result<CommentChange> SqliteCommentStore::SetStatus(std::int64_t id, const std::
   WARTA_RETURN_IF_ERROR(CheckStatus(status));
   return InWriteTransaction<CommentChange>(
       pool_, [&](Connection& connection) -> Result<CommentChange> {
-        auto change = ChangeComment(connection, id, status, reason, nullptr, nullptr, 0);
+        auto change = ChangeComment(connection, trending_.Get(), id, status, reason, nullptr,
+                                    nullptr, 0);
         if (!change.ok()) return change;
         ModerationEntry entry = log;
         entry.comment_id = id;
@@ -282,7 +293,7 @@ Result<CommentStore::ReportResult> SqliteCommentStore::Report(std::int64_t id,
         result.first = *row;
         WARTA_RETURN_IF_ERROR(insert->Run());
         if (!result.first) {
-          auto counters = TouchArticle(connection, (*before)->article_id, 0);
+          auto counters = TouchArticle(connection, trending_.Get(), (*before)->article_id, 0, 0);
           if (!counters.ok()) return counters.error();
           result.change = CommentChange{**before, *counters};
           return result;
@@ -294,7 +305,8 @@ Result<CommentStore::ReportResult> SqliteCommentStore::Report(std::int64_t id,
         const bool queue = (*before)->status == "published" && (*before)->reports + 1 >= threshold;
         const std::string& status = queue ? std::string("pending") : (*before)->status;
         const std::string& reason = queue ? std::string("reports") : (*before)->reason;
-        auto change = ChangeComment(connection, id, status, reason, nullptr, nullptr, 0);
+        auto change = ChangeComment(connection, trending_.Get(), id, status, reason, nullptr,
+                                    nullptr, 0);
         if (!change.ok()) return change.error();
         result.change = std::move(change).value();
         return result;
@@ -403,7 +415,7 @@ Result<bool> SqliteCommentStore::IsBanned(std::int64_t user_id) {
 Result<void> SqliteCommentStore::SetClosed(std::int64_t article_id, bool closed,
                                            const ModerationEntry& log) {
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
-    auto touched = TouchArticle(connection, article_id, 0);
+    auto touched = TouchArticle(connection, trending_.Get(), article_id, 0, 0);
     if (!touched.ok()) return touched.error();
     auto stmt = connection.Prepare(
         closed ? "INSERT INTO comments_closed (article_id, created_at) VALUES (?, ?) "

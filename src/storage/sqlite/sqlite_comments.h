@@ -3,13 +3,15 @@
 #pragma once
 
 #include "storage/sqlite/connection_pool.h"
+#include "storage/sqlite/trending_credit.h"
 #include "storage/store.h"
 
 namespace warta::storage::sqlite {
 
 class SqliteCommentStore final : public CommentStore {
  public:
-  explicit SqliteCommentStore(ConnectionPool& pool) : pool_(pool) {}
+  SqliteCommentStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
+      : pool_(pool), trending_(trending) {}
 
   Result<CommentChange> Create(const NewComment& comment) override;
   Result<std::optional<Comment>> FindById(std::int64_t id) override;
@@ -32,6 +34,7 @@ class SqliteCommentStore final : public CommentStore {
 
  private:
   ConnectionPool& pool_;
+  const TrendingPolicyHolder& trending_;
 };
 
 }  // namespace warta::storage::sqlite

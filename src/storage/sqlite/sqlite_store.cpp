@@ -37,7 +37,7 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
       likes_(*pool_, trending_policy_),
       shares_(*pool_, trending_policy_),
       spam_(*pool_),
-      comments_(*pool_),
+      comments_(*pool_, trending_policy_),
       listings_(*pool_),
       trending_(*pool_, trending_policy_),
       tags_(*pool_) {}

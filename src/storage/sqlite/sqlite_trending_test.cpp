@@ -172,6 +172,37 @@ TEST_F(SqliteTrendingTest, CommentsCreditThroughTheStore) {
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{b, a}));
 }
 
+TEST_F(SqliteTrendingTest, PublishedCommentsRankAndTakingThemBackRemovesTheirCredit) {
+  const std::int64_t quiet = Add("Quiet");
+  const std::int64_t talked = Add("Talked about");
+  ASSERT_TRUE(store_->trending().Credit(quiet, EngagementKind::kLike, 1, now_).ok());  // 5
+  NewComment comment;
+  comment.article_id = talked;
+  comment.body_source = "hi";
+  comment.body_html = "<p>hi</p>";
+  comment.created_at = now_;
+  comment.status = "pending";
+  auto pending = store_->comments().Create(comment);
+  ASSERT_TRUE(pending.ok()) << pending.error().message;
+  EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{quiet}));  // held comments count nothing
+
+  ModerationEntry log;
+  log.action = "approve";
+  ASSERT_TRUE(store_->comments().SetStatus(pending->comment.id, "published", "", log).ok());
+  comment.status = "published";
+  auto second = store_->comments().Create(comment);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  auto top = Top();
+  ASSERT_EQ(Ids(top), (std::vector<std::int64_t>{talked, quiet}));
+  EXPECT_NEAR(top[0].score, 16.0, 0.05);  // two comments at 8
+
+  log.action = "delete";
+  ASSERT_TRUE(store_->comments().SetStatus(second->comment.id, "deleted", "", log).ok());
+  log.action = "spam";
+  ASSERT_TRUE(store_->comments().SetStatus(pending->comment.id, "spam", "", log).ok());
+  EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{quiet}));  // back to no score at all
+}
+
 TEST_F(SqliteTrendingTest, ChangingTheHalfLifeKeepsTodaysScores) {
   const std::int64_t a = Add("A");
   ASSERT_TRUE(store_->trending().Credit(a, EngagementKind::kShare, 1, now_ - kDay).ok());
