@@ -33,6 +33,7 @@ struct AddFlags {
   int refresh_minutes = 0;
   bool full_text = false;
   bool disabled = false;
+  model::CanonicalPolicy canonical = model::CanonicalPolicy::kSelf;
 };
 
 // Only what was given on the command line changes.
@@ -44,6 +45,7 @@ struct SetFlags {
   std::optional<std::string> category;
   std::optional<int> refresh_minutes;
   std::optional<bool> full_text;
+  std::optional<model::CanonicalPolicy> canonical;
   bool enable = false;
   bool disable = false;
 };
@@ -74,6 +76,7 @@ nlohmann::json SourceJson(const model::Source& s) {
           {"time_zone", s.time_zone},
           {"refresh_minutes", s.refresh_minutes},
           {"full_text", s.full_text},
+          {"canonical", model::CanonicalPolicyName(s.canonical)},
           {"enabled", s.enabled},
           {"state", State(s)},
           {"last_fetch_at", s.last_fetch_at},
@@ -100,6 +103,7 @@ int RunSourceAdd(const CommonOptions& options, const AddFlags& flags) {
   source.refresh_minutes = flags.refresh_minutes;
   source.full_text = flags.full_text;
   source.enabled = !flags.disabled;
+  source.canonical = flags.canonical;
   auto valid = model::ValidateNewSource(source);
   if (valid.ok()) valid = CheckTimeZone(source.time_zone);
   if (!valid.ok()) return Fail(valid.error().message);
@@ -129,6 +133,7 @@ int RunSourceSet(const CommonOptions& options, const SetFlags& flags) {
   if (flags.category) settings.category = *flags.category;
   if (flags.refresh_minutes) settings.refresh_minutes = *flags.refresh_minutes;
   if (flags.full_text) settings.full_text = *flags.full_text;
+  settings.canonical = flags.canonical.value_or(s.canonical);
   if (flags.enable) settings.enabled = true;  // also how a source disabled by 410 comes back
   if (flags.disable) settings.enabled = false;
   auto valid = model::ValidateNewSource(settings);
@@ -188,6 +193,12 @@ int RunSourceReextract(const CommonOptions& options, std::int64_t id, int limit)
   return 0;
 }
 
+const std::map<std::string, model::CanonicalPolicy> kCanonicalNames = {
+    {"self", model::CanonicalPolicy::kSelf}, {"original", model::CanonicalPolicy::kOriginal}};
+constexpr const char* kCanonicalHelp =
+    "What its articles' pages name as canonical: self (this site, default) or original (the "
+    "outlet's article; such pages also stay out of the sitemaps)";
+
 }  // namespace
 
 void RegisterSource(CommandLine& line) {
@@ -208,6 +219,8 @@ void RegisterSource(CommandLine& line) {
       ->check(CLI::Range(0, model::kMaxRefreshMinutes));
   add->add_flag("--full-text", flags->full_text, "Fetch each article's page for its full text");
   add->add_flag("--disabled", flags->disabled, "Add without fetching it yet");
+  add->add_option("--canonical", flags->canonical, kCanonicalHelp)
+      ->transform(CLI::CheckedTransformer(kCanonicalNames));
   line.OnRun(add, [&line, flags] { return RunSourceAdd(line.options(), *flags); });
 
   CLI::App* set = source->add_subcommand("set", "Change a source's settings");
@@ -224,6 +237,8 @@ void RegisterSource(CommandLine& line) {
   set->add_option("--full-text", changes->full_text, "Fetch each article's page: on or off")
       ->transform(
           CLI::CheckedTransformer(std::map<std::string, bool>{{"on", true}, {"off", false}}));
+  set->add_option("--canonical", changes->canonical, kCanonicalHelp)
+      ->transform(CLI::CheckedTransformer(kCanonicalNames));
   set->add_flag("--enable", changes->enable, "Fetch it again (after --disable or a 410 Gone)");
   set->add_flag("--disable", changes->disable, "Stop fetching it; its articles stay");
   line.OnRun(set, [&line, changes] { return RunSourceSet(line.options(), *changes); });

@@ -44,6 +44,16 @@ bool IsHttpUrl(std::string_view url) {
 
 }  // namespace
 
+std::string_view CanonicalPolicyName(CanonicalPolicy policy) {
+  return policy == CanonicalPolicy::kOriginal ? "original" : "self";
+}
+
+std::optional<CanonicalPolicy> ParseCanonicalPolicy(std::string_view name) {
+  if (name == "self") return CanonicalPolicy::kSelf;
+  if (name == "original") return CanonicalPolicy::kOriginal;
+  return std::nullopt;
+}
+
 std::string Source::DisplayName() const {
   if (!name.empty()) return name;
   std::string_view rest = url;

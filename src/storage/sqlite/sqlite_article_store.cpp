@@ -90,8 +90,9 @@ Result<void> InsertTags(Connection& connection, std::int64_t id,
 Result<bool> ReadArticle(Connection& connection, std::int64_t id, model::Article& a) {
   auto stmt = connection.Prepare(
       "SELECT id, title, source, url, published_at, created_at, updated_at, lang, body_html, "
-      "slug, version, views, likes, comments, shares, source_id, story_id FROM articles "
-      "WHERE id = ?");
+      "slug, version, views, likes, comments, shares, source_id, story_id, "
+      "(SELECT s.canonical = 'original' FROM sources s WHERE s.id = articles.source_id) "
+      "FROM articles WHERE id = ?");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, id);
   auto row = stmt->Step();
@@ -111,6 +112,7 @@ Result<bool> ReadArticle(Connection& connection, std::int64_t id, model::Article
   a.counters = ReadCounters(*stmt, 11);
   a.source_id = stmt->Int64(15);  // NULL reads as 0
   a.story_id = stmt->Int64(16);
+  a.canonical_is_original = stmt->Int64(17) != 0;  // NULL (no source) reads as 0
   return true;
 }
 

@@ -38,6 +38,7 @@ Result<std::vector<SitemapRow>> ReadSitemapRows(Statement& stmt) {
     r.lang = stmt.Text(3);
     r.published_at = stmt.Int64(4);
     r.updated_at = stmt.Int64(5);
+    r.canonical_elsewhere = stmt.Int64(6) != 0;
   }
 }
 
@@ -55,6 +56,13 @@ constexpr const char* kArticleColumns =
     "a.id, a.title, a.source, a.url, a.published_at, a.created_at, a.updated_at, a.lang, "
     "a.body_html, a.slug, a.version, a.views, a.likes, a.comments, a.shares, a.source_id, "
     "a.story_id";
+
+// Sitemap rows; the last column is SitemapRow::canonical_elsewhere (an original URL to defer
+// to, and a source asking for that).
+constexpr std::string_view kSitemapSelect =
+    "SELECT a.id, a.slug, a.title, a.lang, a.published_at, a.updated_at, "
+    "a.url LIKE 'http%' AND EXISTS (SELECT 1 FROM sources s WHERE s.id = a.source_id AND "
+    "s.canonical = 'original') FROM articles a ";
 
 }  // namespace
 
@@ -143,10 +151,8 @@ Result<std::vector<SitemapRow>> SqliteListingStore::SitemapRows(std::int64_t off
   if (offset < 0) return OutOfRange("sitemap offset", offset);
   auto connection = pool_.Acquire();
   if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT id, slug, title, lang, published_at, updated_at FROM articles "
-                      "ORDER BY id LIMIT ? OFFSET ?");
+  auto stmt =
+      (*connection)->Prepare(std::string(kSitemapSelect) + "ORDER BY a.id LIMIT ? OFFSET ?");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, std::int64_t{limit}).Bind(2, offset);
   return ReadSitemapRows(*stmt);
@@ -159,10 +165,9 @@ Result<std::vector<SitemapRow>> SqliteListingStore::PublishedBetween(std::int64_
   auto connection = pool_.Acquire();
   if (!connection.ok()) return connection.error();
   auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT id, slug, title, lang, published_at, updated_at FROM articles "
-                      "WHERE published_at BETWEEN ? AND ? "
-                      "ORDER BY published_at DESC, id DESC LIMIT ?");
+                  ->Prepare(std::string(kSitemapSelect) +
+                            "WHERE a.published_at BETWEEN ? AND ? "
+                            "ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, since).Bind(2, until).Bind(3, std::int64_t{limit});
   return ReadSitemapRows(*stmt);

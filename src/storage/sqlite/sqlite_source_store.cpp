@@ -17,7 +17,7 @@ constexpr std::string_view kColumns =
     "s.id, s.url, s.name, s.site_url, s.lang, s.time_zone, s.category, s.refresh_minutes, "
     "s.full_text, s.enabled, s.etag, s.last_modified, s.created_at, s.last_fetch_at, "
     "s.last_success_at, s.next_fetch_at, s.last_status, s.last_error, s.consecutive_errors, "
-    "s.items_total";
+    "s.items_total, s.canonical";
 
 std::string SelectSql(std::string_view where_and_order, bool with_week) {
   std::string sql = "SELECT ";
@@ -54,7 +54,8 @@ model::Source ReadSource(const Statement& stmt) {
   s.last_error = stmt.Text(17);
   s.consecutive_errors = static_cast<int>(stmt.Int64(18));
   s.items_total = stmt.Int64(19);
-  s.items_last_week = stmt.Int64(20);
+  s.canonical = model::ParseCanonicalPolicy(stmt.Text(20)).value_or(model::CanonicalPolicy::kSelf);
+  s.items_last_week = stmt.Int64(21);
   return s;
 }
 
@@ -87,6 +88,7 @@ void BindSettings(Statement& stmt, const model::NewSource& s) {
   stmt.Bind(2, s.name).Bind(3, s.site_url).Bind(4, s.lang).Bind(5, s.time_zone);
   stmt.Bind(6, s.category).Bind(7, std::int64_t{s.refresh_minutes});
   stmt.Bind(8, std::int64_t{s.full_text ? 1 : 0}).Bind(9, std::int64_t{s.enabled ? 1 : 0});
+  stmt.Bind(10, model::CanonicalPolicyName(s.canonical));
 }
 
 }  // namespace
@@ -100,12 +102,12 @@ Result<std::int64_t> SqliteSourceStore::Add(const model::NewSource& source) {
   auto stmt = (*connection)
                   ->Prepare(
                       "INSERT INTO sources (url, name, site_url, lang, time_zone, category, "
-                      "refresh_minutes, full_text, enabled, created_at, next_fetch_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id");
+                      "refresh_minutes, full_text, enabled, canonical, created_at, "
+                      "next_fetch_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, source.url);
   BindSettings(*stmt, source);
-  stmt->Bind(10, UnixNow());
+  stmt->Bind(11, UnixNow());
   auto row = stmt->Step();
   if (!row.ok()) {
     if (row.error().code == ErrorCode::kAlreadyExists) {
@@ -220,11 +222,23 @@ Result<void> SqliteSourceStore::UpdateSettings(std::int64_t id, const model::New
   if (!connection.ok()) return connection.error();
   auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
   if (!tx.ok()) return tx.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "UPDATE sources SET name = ?2, site_url = ?3, lang = ?4, time_zone = ?5, "
-                      "category = ?6, refresh_minutes = ?7, full_text = ?8, enabled = ?9 "
-                      "WHERE id = ?1 RETURNING id");
+  {
+    // A new canonical policy changes the <head> of every page of the source: a new version
+    // makes every node's page cache render them again.
+    auto bump = (*connection)
+                    ->Prepare(
+                        "UPDATE articles SET version = version + 1 WHERE source_id = ?1 AND "
+                        "(SELECT canonical FROM sources WHERE id = ?1) <> ?2");
+    if (!bump.ok()) return bump.error();
+    bump->Bind(1, id).Bind(2, model::CanonicalPolicyName(settings.canonical));
+    WARTA_RETURN_IF_ERROR(bump->Run());
+  }
+  auto stmt =
+      (*connection)
+          ->Prepare(
+              "UPDATE sources SET name = ?2, site_url = ?3, lang = ?4, time_zone = ?5, "
+              "category = ?6, refresh_minutes = ?7, full_text = ?8, enabled = ?9, canonical = ?10 "
+              "WHERE id = ?1 RETURNING id");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, id);
   BindSettings(*stmt, settings);
