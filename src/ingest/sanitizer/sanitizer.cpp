@@ -321,21 +321,10 @@ class Writer {
 
 std::string Sanitize(std::string_view html, const SanitizeOptions& options,
                      SanitizeReport* report) {
-  SanitizeReport local;
-  SanitizeReport& r = report != nullptr ? *report : local;
-  r = SanitizeReport{};
-  const internal::ParsedFragment fragment(html);
-  switch (fragment.status()) {
-    case internal::ParseStatus::kTooLarge:
-      r.too_large = true;
-      return {};
-    case internal::ParseStatus::kTooComplex:
-      r.too_complex = true;
-      return {};
-    case internal::ParseStatus::kOk:
-      break;
-  }
-  return Writer(options, r).Run(fragment.root());
+  return internal::WithParsedFragment(html, report,
+                                      [&options](const GumboNode* root, SanitizeReport& r) {
+                                        return Writer(options, r).Run(root);
+                                      });
 }
 
 }  // namespace warta::ingest::sanitizer
