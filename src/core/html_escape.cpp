@@ -1,5 +1,7 @@
 #include "core/html_escape.h"
 
+#include <array>
+
 namespace warta {
 namespace {
 
@@ -42,31 +44,43 @@ bool AllowedInXml(char32_t cp) {
   return cp != 0xFFFE && cp != 0xFFFF;
 }
 
-// The replacement of the ASCII character `c`, or nullptr to copy it.
-const char* AsciiReplacement(char c, const EscapeOptions& options) {
+// ASCII bytes that some option replaces (& < > " ' and the C0 controls); every other ASCII byte
+// is copied by the fast loop in AppendEscaped without looking at the options.
+constexpr std::array<bool, 0x80> kSpecialAscii = [] {
+  std::array<bool, 0x80> special{};
+  for (std::size_t c = 0; c < 0x20; ++c) special[c] = true;
+  for (char c : std::string_view("&<>\"'")) special[static_cast<unsigned char>(c)] = true;
+  return special;
+}();
+
+constexpr std::string_view kKeep;  // data() == nullptr: copy the character; "" drops it
+
+// The replacement of the ASCII character `c`, or kKeep.
+std::string_view AsciiReplacement(char c, const EscapeOptions& options) {
+  using namespace std::string_view_literals;
   switch (c) {
     case '&':
-      return options.markup ? "&amp;" : nullptr;
+      return options.markup ? "&amp;"sv : kKeep;
     case '<':
-      return options.markup ? "&lt;" : nullptr;
+      return options.markup ? "&lt;"sv : kKeep;
     case '>':
-      return options.markup ? "&gt;" : nullptr;
+      return options.markup ? "&gt;"sv : kKeep;
     case '"':
-      return options.double_quote ? "&quot;" : nullptr;
+      return options.double_quote ? "&quot;"sv : kKeep;
     case '\'':
       switch (options.apostrophe) {
         case Apostrophe::kKeep:
-          return nullptr;
+          return kKeep;
         case Apostrophe::kNumeric:
-          return "&#39;";
+          return "&#39;"sv;
         case Apostrophe::kNamed:
-          return "&apos;";
+          return "&apos;"sv;
       }
-      return nullptr;
+      return kKeep;
     case '\n':
-      return options.line_breaks ? "<br>" : nullptr;
+      return options.line_breaks ? "<br>"sv : kKeep;
     default:
-      return options.xml_chars && !AllowedInXml(static_cast<unsigned char>(c)) ? "" : nullptr;
+      return options.xml_chars && !AllowedInXml(static_cast<unsigned char>(c)) ? ""sv : kKeep;
   }
 }
 
@@ -83,11 +97,17 @@ void AppendEscaped(std::string& out, std::string_view text, const EscapeOptions&
     i += length;
     copied = i;
   };
+  // Bytes from 0x80 up matter only for these two options.
+  const bool check_non_ascii = options.nbsp || options.xml_chars;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 ? !kSpecialAscii[c] : !check_non_ascii) {
+      ++i;
+      continue;
+    }
     if (c < 0x80) {
-      const char* with = AsciiReplacement(text[i], options);
-      if (with != nullptr) {
+      const std::string_view with = AsciiReplacement(text[i], options);
+      if (with.data() != nullptr) {
         replace(1, with);
       } else {
         ++i;
