@@ -8,6 +8,7 @@
 #include "web/auth_replies.h"
 #include "web/comment_replies.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 
 namespace warta::web {
 namespace {
@@ -43,7 +44,7 @@ Response Answer(Context& context, const Request& request, const storage::Comment
   if (IsFormPost(request)) {
     return BackToArticle(ArticlePathOf(context, change.comment.article_id), change.comment, notice);
   }
-  nlohmann::json body = CommentJson(*context.site, change.comment);
+  nlohmann::json body = CommentJson(SiteFor(context, request), change.comment);
   body["comments"] = change.counters.comments;
   Response response = http::JsonResponse(status, body.dump());
   response.SetHeader("Cache-Control", "no-store");
