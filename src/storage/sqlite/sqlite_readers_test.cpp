@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/write_transaction.h"
 #include "storage/testing/temp_dir.h"
 
 namespace warta::storage::sqlite {
