@@ -21,6 +21,17 @@ inline constexpr const char* kArticleColumns =
 // One article row selected with kArticleColumns (without its tags and related reports).
 model::Article ReadArticleRow(const Statement& stmt);
 
+// Enough HTML to find ~280 bytes of excerpt text without reading multi-megabyte bodies per row.
+inline constexpr std::int64_t kExcerptSourceChars = 8000;
+
+// The columns ReadSummaryRow expects; the one parameter is kExcerptSourceChars.
+inline constexpr const char* kSummaryColumns =
+    "id, title, source, published_at, lang, slug, substr(body_html, 1, ?), views, likes, "
+    "comments, shares";
+
+// One list entry selected with kSummaryColumns, its excerpt made from the body's start.
+model::ArticleSummary ReadSummaryRow(const Statement& stmt);
+
 // views, likes, comments, shares from column `first` on.
 model::Counters CountersAt(const Statement& stmt, int first);
 

@@ -14,8 +14,6 @@
 namespace warta::storage::sqlite {
 namespace {
 
-// Enough HTML to find ~280 bytes of text without reading multi-megabyte bodies per row.
-constexpr int kExcerptSourceChars = 8000;
 constexpr int kMaxListLimit = 1000;
 
 Error NoSuchArticle(std::int64_t id) { return NoSuchId("article", id); }
@@ -139,27 +137,16 @@ Result<std::vector<model::ArticleSummary>> SqliteArticleStore::ListNewest(int li
                                                       std::to_string(offset) + ")");
   }
   if (limit == 0) return std::vector<model::ArticleSummary>{};
+  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
+                                 " FROM articles ORDER BY published_at DESC, id DESC "
+                                 "LIMIT ? OFFSET ?";
   return QueryAll(
-      pool_,
-      "SELECT id, title, source, published_at, lang, slug, substr(body_html, 1, ?), "
-      "views, likes, comments, shares FROM articles "
-      "ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
+      pool_, sql,
       [&](Statement& stmt) {
-        stmt.Bind(1, std::int64_t{kExcerptSourceChars}).Bind(2, std::int64_t{limit});
+        stmt.Bind(1, kExcerptSourceChars).Bind(2, std::int64_t{limit});
         stmt.Bind(3, std::int64_t{offset});
       },
-      [](const Statement& stmt) {
-        model::ArticleSummary s;
-        s.id = stmt.Int64(0);
-        s.title = stmt.Text(1);
-        s.source = stmt.Text(2);
-        s.published_at = stmt.Int64(3);
-        s.lang = stmt.Text(4);
-        s.slug = stmt.Text(5);
-        s.excerpt = MakeExcerpt(stmt.Text(6));
-        s.counters = CountersAt(stmt, 7);
-        return s;
-      });
+      ReadSummaryRow);
 }
 
 Result<std::int64_t> SqliteArticleStore::Count() {
@@ -229,6 +216,19 @@ model::Article ReadArticleRow(const Statement& stmt) {
   a.source_id = stmt.Int64(15);  // NULL reads as 0
   a.story_id = stmt.Int64(16);
   return a;
+}
+
+model::ArticleSummary ReadSummaryRow(const Statement& stmt) {
+  model::ArticleSummary s;
+  s.id = stmt.Int64(0);
+  s.title = stmt.Text(1);
+  s.source = stmt.Text(2);
+  s.published_at = stmt.Int64(3);
+  s.lang = stmt.Text(4);
+  s.slug = stmt.Text(5);
+  s.excerpt = MakeExcerpt(stmt.Text(6));
+  s.counters = CountersAt(stmt, 7);
+  return s;
 }
 
 model::Counters CountersAt(const Statement& stmt, int first) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "storage/excerpt.h"
+#include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_trending.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/write_transaction.h"
@@ -18,7 +18,6 @@ constexpr int kMaxTagList = 100'000;
 constexpr int kMaxListLimit = 1000;
 constexpr std::size_t kMaxTags = 100;
 constexpr std::size_t kMaxIds = 1000;
-constexpr int kExcerptSourceChars = 8000;
 // Related articles: candidates read per kind, and how recency discounts shared tags.
 constexpr int kTagCandidates = 50;
 constexpr int kTitleCandidates = 300;
@@ -27,19 +26,6 @@ constexpr double kRecencyDays = 7;
 Result<void> CheckTags(const std::vector<std::string>& tags) {
   if (!tags.empty() && tags.size() <= kMaxTags) return Ok();
   return MakeError(ErrorCode::kInvalidArgument, "storage: 1 to 100 tags expected");
-}
-
-model::ArticleSummary ReadSummary(const Statement& stmt) {
-  model::ArticleSummary s;
-  s.id = stmt.Int64(0);
-  s.title = stmt.Text(1);
-  s.source = stmt.Text(2);
-  s.published_at = stmt.Int64(3);
-  s.lang = stmt.Text(4);
-  s.slug = stmt.Text(5);
-  s.excerpt = MakeExcerpt(stmt.Text(6));
-  s.counters = {stmt.Int64(7), stmt.Int64(8), stmt.Int64(9), stmt.Int64(10)};
-  return s;
 }
 
 // Columns: id, title, slug, source, published_at.
@@ -235,22 +221,19 @@ Result<std::vector<model::ArticleSummary>> SqliteTagStore::ListByTags(
     return MakeError(ErrorCode::kInvalidArgument, "storage: list bounds out of range");
   }
   if (limit == 0) return std::vector<model::ArticleSummary>{};
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT id, title, source, published_at, lang, slug, substr(body_html, 1, "
-                      "?), views, likes, comments, shares FROM articles WHERE id IN (SELECT "
-                      "article_id FROM article_tags WHERE tag IN (" +
-                      Placeholders(tags.size()) +
-                      ")) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?");
-  if (!stmt.ok()) return stmt.error();
-  int index = 1;
-  stmt->Bind(index++, std::int64_t{kExcerptSourceChars});
-  for (const std::string& tag : tags) stmt->Bind(index++, tag);
-  stmt->Bind(index++, std::int64_t{limit});
-  stmt->Bind(index, std::int64_t{offset});
-  return ReadAll(*stmt, ReadSummary);
+  return QueryAll(
+      pool_,
+      std::string("SELECT ") + kSummaryColumns +
+          " FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag IN (" +
+          Placeholders(tags.size()) + ")) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
+      [&](Statement& stmt) {
+        int index = 1;
+        stmt.Bind(index++, kExcerptSourceChars);
+        for (const std::string& tag : tags) stmt.Bind(index++, tag);
+        stmt.Bind(index++, std::int64_t{limit});
+        stmt.Bind(index, std::int64_t{offset});
+      },
+      ReadSummaryRow);
 }
 
 Result<std::int64_t> SqliteTagStore::CountByTags(const std::vector<std::string>& tags) {
