@@ -196,7 +196,7 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   values[Idx(Slot::kLikeFormAction)] = liked ? "unlike" : "like";
   values[Idx(Slot::kLikeButtonText)] = site.T(liked ? "unlike_button" : "like_button");
   values[Idx(Slot::kLiked)] = liked ? "true" : "false";
-  FillCommentSlots(*context.site, request, reader, values);
+  FillCommentSlots(site, request, reader, values);
 
   if (!visitor.crawler) context.views.RecordView(*id, visitor.id.value, now);
 
@@ -204,7 +204,7 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   std::shared_ptr<const PopularFragment> popular;
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
-  if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->html;
+  if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
 
   Response response;
   page->AppendTo(response.body, values, raw);

@@ -5,9 +5,12 @@
 // without JavaScript. CSRF is checked by RunAction before any of these run.
 #include <spdlog/spdlog.h>
 
+#include <variant>
+
 #include "web/auth_replies.h"
 #include "web/comment_replies.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 
 namespace warta::web {
 namespace {
@@ -43,11 +46,36 @@ Response Answer(Context& context, const Request& request, const storage::Comment
   if (IsFormPost(request)) {
     return BackToArticle(ArticlePathOf(context, change.comment.article_id), change.comment, notice);
   }
-  nlohmann::json body = CommentJson(*context.site, change.comment);
+  nlohmann::json body = CommentJson(SiteFor(context, request), change.comment);
   body["comments"] = change.counters.comments;
   Response response = http::JsonResponse(status, body.dump());
   response.SetHeader("Cache-Control", "no-store");
   return response;
+}
+
+// The comment a logged-in reader acts on (edit, delete, report) and its article's path, or
+// the answer refusing the action: comments off, a bad or unknown id, not logged in.
+struct ActionTarget {
+  std::int64_t id = 0;
+  std::int64_t article_id = 0;
+  std::string path;
+};
+
+std::variant<ActionTarget, Response> FindActionTarget(Context& context, const Request& request,
+                                                      const RouteParams& params,
+                                                      const Reader& reader,
+                                                      const char* login_message) {
+  if (context.comments == nullptr) return NoComments(context, request);
+  auto id = ParseId(params.Get("id"));
+  if (!id) return ActionError(context, request, 404, "no such comment");
+  auto comment = FindComment(context, *id);
+  if (!comment.ok()) return CommentError(context, request, comment.error(), "/");
+  ActionTarget target{*id, comment->article_id, ArticlePathOf(context, comment->article_id)};
+  if (!reader.logged_in()) {
+    if (IsFormPost(request)) return LoginFirst(target.path);
+    return ActionError(context, request, 401, login_message);
+  }
+  return target;
 }
 
 }  // namespace
@@ -97,46 +125,32 @@ Response CommentCreate(Context& context, const Request& request, const RoutePara
 
 Response CommentEdit(Context& context, const Request& request, const RouteParams& params,
                      const Reader& reader) {
-  if (context.comments == nullptr) return NoComments(context, request);
-  auto id = ParseId(params.Get("id"));
-  if (!id) return ActionError(context, request, 404, "no such comment");
+  auto found = FindActionTarget(context, request, params, reader, "log in to edit your comments");
+  if (auto* refused = std::get_if<Response>(&found)) return std::move(*refused);
+  const ActionTarget& target = std::get<ActionTarget>(found);
   CommentInput input = ReadCommentInput(request);
   if (!input.error.empty()) return ActionError(context, request, 400, input.error);
   if (!input.body) return ActionError(context, request, 400, "an edit needs a body");
-  auto comment = FindComment(context, *id);
-  if (!comment.ok()) return CommentError(context, request, comment.error(), "/");
-  const std::string path = ArticlePathOf(context, comment->article_id);
-  if (!reader.logged_in()) {
-    if (IsFormPost(request)) return LoginFirst(path);
-    return ActionError(context, request, 401, "log in to edit your comments");
-  }
   if (auto limited = CommentRateLimited(context, request, reader)) return *limited;
   comments::Actor actor = ActorOf(reader);
-  auto change = ChangeAndRefresh(context, comment->article_id, [&] {
-    return context.comments->service.Edit(actor, *id, *input.body, NowUnix());
+  auto change = ChangeAndRefresh(context, target.article_id, [&] {
+    return context.comments->service.Edit(actor, target.id, *input.body, NowUnix());
   });
-  if (!change.ok()) return CommentError(context, request, change.error(), path);
+  if (!change.ok()) return CommentError(context, request, change.error(), target.path);
   return Answer(context, request, *change, 200,
                 change->comment.status == "published" ? "" : "pending");
 }
 
 Response CommentDelete(Context& context, const Request& request, const RouteParams& params,
                        const Reader& reader) {
-  if (context.comments == nullptr) return NoComments(context, request);
-  auto id = ParseId(params.Get("id"));
-  if (!id) return ActionError(context, request, 404, "no such comment");
-  auto comment = FindComment(context, *id);
-  if (!comment.ok()) return CommentError(context, request, comment.error(), "/");
-  const std::string path = ArticlePathOf(context, comment->article_id);
-  if (!reader.logged_in()) {
-    if (IsFormPost(request)) return LoginFirst(path);
-    return ActionError(context, request, 401, "log in to delete your comments");
-  }
+  auto found = FindActionTarget(context, request, params, reader, "log in to delete your comments");
+  if (auto* refused = std::get_if<Response>(&found)) return std::move(*refused);
+  const ActionTarget& target = std::get<ActionTarget>(found);
   comments::Actor actor = ActorOf(reader);
-  auto change = ChangeAndRefresh(context, comment->article_id, [&] {
-    return context.comments->service.Delete(actor, *id, NowUnix());
+  auto change = ChangeAndRefresh(context, target.article_id, [&] {
+    return context.comments->service.Delete(actor, target.id, NowUnix());
   });
-  if (!change.ok()) return CommentError(context, request, change.error(), path);
+  if (!change.ok()) return CommentError(context, request, change.error(), target.path);
   if (IsFormPost(request)) {
     std::string next = FormField(request.body, "next").value_or("");
     if (!next.empty()) return http::RedirectResponse(303, LocalRedirectTarget(next));
@@ -146,27 +160,20 @@ Response CommentDelete(Context& context, const Request& request, const RoutePara
 
 Response CommentReport(Context& context, const Request& request, const RouteParams& params,
                        const Reader& reader) {
-  if (context.comments == nullptr) return NoComments(context, request);
-  auto id = ParseId(params.Get("id"));
-  if (!id) return ActionError(context, request, 404, "no such comment");
-  auto comment = FindComment(context, *id);
-  if (!comment.ok()) return CommentError(context, request, comment.error(), "/");
-  const std::string path = ArticlePathOf(context, comment->article_id);
-  if (!reader.logged_in()) {
-    if (IsFormPost(request)) return LoginFirst(path);
-    return ActionError(context, request, 401, "log in to report comments");
-  }
+  auto found = FindActionTarget(context, request, params, reader, "log in to report comments");
+  if (auto* refused = std::get_if<Response>(&found)) return std::move(*refused);
+  const ActionTarget& target = std::get<ActionTarget>(found);
   if (auto limited = CommentRateLimited(context, request, reader)) return *limited;
   comments::Actor actor = ActorOf(reader);
-  auto report = ChangeAndRefresh(context, comment->article_id, [&] {
-    return context.comments->service.Report(actor, *id, NowUnix());
+  auto report = ChangeAndRefresh(context, target.article_id, [&] {
+    return context.comments->service.Report(actor, target.id, NowUnix());
   });
-  if (!report.ok()) return CommentError(context, request, report.error(), path);
+  if (!report.ok()) return CommentError(context, request, report.error(), target.path);
   if (IsFormPost(request)) {
-    return http::RedirectResponse(303, path + "?comment=reported#comments");
+    return http::RedirectResponse(303, target.path + "?comment=reported#comments");
   }
   nlohmann::json body = {
-      {"id", *id},
+      {"id", target.id},
       {"reported", true},
       {"first", report->first},
       {"status", report->change.comment.status == "published" ? "published" : "pending"}};

@@ -9,6 +9,7 @@
 #include "web/comment_replies.h"
 #include "web/comment_view.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 
 namespace warta::web {
 namespace {
@@ -52,10 +53,11 @@ Response ApiComments(Context& context, const Request& request, const RouteParams
   if (request.QueryParam("order") == "newest") {
     std::reverse(data.comments.begin(), data.comments.end());
   }
+  const Site& site = SiteFor(context, request);
   nlohmann::json list = nlohmann::json::array();
   for (const storage::Comment& c : data.comments) {
     if (!moderator && c.status != "published") continue;
-    list.push_back(CommentJson(*context.site, c));
+    list.push_back(CommentJson(site, c));
   }
   nlohmann::json body = {{"article_id", data.article->article.id},
                          {"count", data.article->counters().comments},
@@ -84,7 +86,7 @@ Response CommentsPage(Context& context, const Request& request, const RouteParam
   auto page = ParseId(request.QueryParam("page"));
   render.page = page && *page < 1'000'000 ? static_cast<int>(*page) : 1;
 
-  const Site& site = *context.site;
+  const Site& site = SiteFor(context, request);
   Reader reader = IdentifyReader(context, request, now);
   view::Data out = site.PageData(site.T("comments_heading") + ": " + entry.article.title,
                                  CommentsPagePath(entry.path), "", reader.csrf_token);
@@ -98,10 +100,11 @@ Response CommentsPage(Context& context, const Request& request, const RouteParam
                                             : "reader");
   out.set("comment_notice", CommentNoticeText(site, request.QueryParam("comment")));
   auto html = site.templates().Render("comments_page", out);
-  if (!html.ok()) return ErrorPage(context, 500);
+  if (!html.ok()) return ErrorPage(context, request, 500);
   Response response;
   response.body = std::move(html).value();
   response.SetHeader("Cache-Control", "private, no-cache");
+  MarkLocalized(response, site);
   if (!reader.visitor.set_cookie.empty()) {
     response.SetHeader("Set-Cookie", reader.visitor.set_cookie);
   }

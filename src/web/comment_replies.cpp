@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 
 namespace warta::web {
 
@@ -89,7 +90,7 @@ http::Response CommentError(const Context& context, const http::Request& request
   const std::string message =
       status == 503 ? "the comment could not be saved; try again" : error.message;
   if (!IsFormPost(request)) return ApiError(status, message);
-  const Site& site = *context.site;
+  const Site& site = SiteFor(context, request);
   const std::string key = error.user_key.empty() ? "comment_error_failed" : error.user_key;
   view::Data data = site.PageData(site.T("comment_error_title"), back_path, "", "");
   data.set("status", std::to_string(status));
@@ -97,11 +98,12 @@ http::Response CommentError(const Context& context, const http::Request& request
   data.set("message", site.T(key));
   data.set("back_url", back_path + "#comments");
   auto html = site.templates().Render("error", data);
-  if (!html.ok()) return ErrorPage(context, status);
+  if (!html.ok()) return ErrorPage(context, request, status);
   http::Response response;
   response.status = status;
   response.body = std::move(html).value();
   response.SetHeader("Cache-Control", "no-store");
+  MarkLocalized(response, site);
   return response;
 }
 

@@ -53,7 +53,9 @@ Response HomePage(Context& context, const Request& request) {
   data.set("prev_url", PageUrl(page - 1));
   data.set("has_next", page < last_page);
   data.set("next_url", PageUrl(page + 1));
-  if (context.popular != nullptr) data.set("popular_html", context.popular->Current()->html);
+  if (context.popular != nullptr) {
+    data.set("popular_html", context.popular->Current()->Html(site.locale()));
+  }
   data.set("page_label", site.catalog().Plural(site.locale(), "page_number", page,
                                                site.formatter().Number(page)));
   auto html = site.templates().Render("home", data);

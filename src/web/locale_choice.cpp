@@ -11,14 +11,15 @@ std::string OfferedLocale(const Site& site, std::string_view value) {
   return site.Offers(locale) ? locale : std::string();
 }
 
-const std::string& ResolveLocale(const Site& site, const http::Request& request) {
+const std::string& ResolveLocale(const Site& site, const http::Request& request,
+                                 LangParam lang_param) {
   const Site& root = site.For(site.settings().locale);
   const auto& offered = root.settings().locales;
   if (offered.size() <= 1) return root.locale();
   auto pick = [&](const std::string& locale) -> const std::string& {
     return root.For(locale).locale();
   };
-  if (!request.query.empty()) {
+  if (lang_param == LangParam::kChoosesLocale && !request.query.empty()) {
     std::string chosen = OfferedLocale(root, request.QueryParam(kLangParam));
     if (!chosen.empty()) return pick(chosen);
   }
@@ -32,8 +33,8 @@ const std::string& ResolveLocale(const Site& site, const http::Request& request)
   return root.locale();
 }
 
-const Site& SiteFor(const Context& context, const http::Request& request) {
-  return context.site->For(ResolveLocale(*context.site, request));
+const Site& SiteFor(const Context& context, const http::Request& request, LangParam lang_param) {
+  return context.site->For(ResolveLocale(*context.site, request, lang_param));
 }
 
 void MarkLocalized(http::Response& response, const Site& site) {

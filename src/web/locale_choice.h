@@ -17,10 +17,16 @@ namespace warta::web {
 inline constexpr std::string_view kLangCookie = "warta_lang";
 inline constexpr std::string_view kLangParam = "lang";
 
+// Whether ?lang= chooses the page's locale. The search page uses that parameter as its
+// article-language filter, so there the cookie and the browser decide.
+enum class LangParam { kChoosesLocale, kIgnored };
+
 // The offered locale the request asks for, or the default.
-const std::string& ResolveLocale(const Site& site, const http::Request& request);
+const std::string& ResolveLocale(const Site& site, const http::Request& request,
+                                 LangParam lang_param = LangParam::kChoosesLocale);
 // context.site rendered in the request's locale.
-const Site& SiteFor(const Context& context, const http::Request& request);
+const Site& SiteFor(const Context& context, const http::Request& request,
+                    LangParam lang_param = LangParam::kChoosesLocale);
 // The offered locale a value names ("en", "en-US", "EN"), or "" when it names none.
 std::string OfferedLocale(const Site& site, std::string_view value);
 

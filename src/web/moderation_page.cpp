@@ -8,6 +8,7 @@
 #include "web/auth_replies.h"
 #include "web/comment_replies.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 
 namespace warta::web {
 namespace {
@@ -33,8 +34,8 @@ std::string ActionText(const Site& site, const std::string& action) {
   return action;
 }
 
-view::Data QueueData(Context& context, const std::vector<storage::Comment>& queue) {
-  const Site& site = *context.site;
+view::Data QueueData(Context& context, const Site& site,
+                     const std::vector<storage::Comment>& queue) {
   view::Data list = view::MakeList();
   std::unordered_map<std::int64_t, std::pair<std::string, std::string>> articles;
   for (const storage::Comment& c : queue) {
@@ -80,28 +81,28 @@ view::Data LogData(const Site& site, const std::vector<storage::ModerationEntry>
 }  // namespace
 
 Response ModerationPage(Context& context, const Request& request) {
-  if (context.comments == nullptr) return ErrorPage(context, 404);
+  if (context.comments == nullptr) return ErrorPage(context, request, 404);
   Reader reader = IdentifyReader(context, request, NowUnix());
   if (!reader.logged_in()) {
     return http::RedirectResponse(303, "/login?next=" + PercentEncodeNext("/moderasi"));
   }
-  if (!ActorOf(reader).moderator) return ErrorPage(context, 403);
+  if (!ActorOf(reader).moderator) return ErrorPage(context, request, 403);
   storage::CommentStore& store = context.comments->service.store();
   auto queue = store.ListQueue(kQueueShown);
   auto log = store.ListLog(kLogShown);
-  if (!queue.ok() || !log.ok()) return ErrorPage(context, 503);
-  const Site& site = *context.site;
+  if (!queue.ok() || !log.ok()) return ErrorPage(context, request, 503);
+  const Site& site = SiteFor(context, request);
   view::Data data = site.PageData(site.T("moderation_title"), "/moderasi", "", reader.csrf_token);
-  data.set("queue", QueueData(context, *queue));
+  data.set("queue", QueueData(context, site, *queue));
   data.set("has_queue", !queue->empty());
   data.set("log", LogData(site, *log));
   data.set("has_log", !log->empty());
   auto html = site.templates().Render("moderation", data);
-  if (!html.ok()) return ErrorPage(context, 500);
+  if (!html.ok()) return ErrorPage(context, request, 500);
   Response response;
   response.body = std::move(html).value();
   response.SetHeader("Cache-Control", "no-store");
-  response.SetHeader("Content-Language", site.locale());
+  MarkLocalized(response, site);
   return response;
 }
 

@@ -21,6 +21,12 @@ const TagEntry* TagDirectory::Find(std::string_view slug) const {
   return it == by_slug.end() ? nullptr : &entries[it->second];
 }
 
+const std::string& PopularFragment::Html(std::string_view locale) const {
+  static const std::string kNone;
+  auto it = html_by_locale.find(locale);
+  return it == html_by_locale.end() ? kNone : it->second;
+}
+
 std::string TagPath(const std::string& tag) {
   std::string slug = i18n::Slugify(tag);
   return slug.empty() ? std::string() : "/tag/" + slug;
@@ -35,21 +41,23 @@ PopularLists::PopularLists(storage::Store& store, std::shared_ptr<const Site> si
 
 PopularLists::~PopularLists() { Stop(); }
 
-Result<std::string> PopularLists::Render(const std::vector<std::string>& tags,
-                                         std::int64_t now_unix) {
+Result<std::vector<storage::PopularArticle>> PopularLists::Query(
+    const std::vector<std::string>& tags, std::int64_t now_unix) {
   storage::PopularQuery query;
   query.limit = options_.list_size;
   query.tags = tags;
   query.published_after = now_unix - std::int64_t{options_.max_age_days} * 86400;
   query.now = now_unix;
-  auto top = store_.trending().Top(query);
-  if (!top.ok()) return top.error();
-  if (top->empty()) return std::string();
-  const Site& site = *site_;
+  return store_.trending().Top(query);
+}
+
+Result<std::string> PopularLists::Render(const std::vector<storage::PopularArticle>& top,
+                                         const Site& site) {
+  if (top.empty()) return std::string();
   view::Data data = site.PageData("", "", "", "");
   view::Data items = view::MakeList();
   int rank = 0;
-  for (const storage::PopularArticle& article : *top) {
+  for (const storage::PopularArticle& article : top) {
     CounterTexts texts = site.FormatCounters(article.counters);
     view::Data item;
     item.set("rank", std::to_string(++rank));
@@ -63,9 +71,11 @@ Result<std::string> PopularLists::Render(const std::vector<std::string>& tags,
   return site.templates().Render("popular", data);
 }
 
-Result<std::string> PopularLists::RenderFor(const std::vector<std::string>& tags,
+Result<std::string> PopularLists::RenderFor(const std::vector<std::string>& tags, const Site& site,
                                             std::int64_t now_unix) {
-  return Render(tags, now_unix);
+  auto top = Query(tags, now_unix);
+  if (!top.ok()) return top.error();
+  return Render(*top, site);
 }
 
 Result<void> PopularLists::ReloadTags(std::int64_t now_unix) {
@@ -92,12 +102,19 @@ Result<void> PopularLists::ReloadTags(std::int64_t now_unix) {
 }
 
 Result<void> PopularLists::Refresh(std::int64_t now_unix) {
-  auto html = Render({}, now_unix);
-  if (!html.ok()) return html.error();
+  auto top = Query({}, now_unix);
+  if (!top.ok()) return top.error();
+  auto next = std::make_shared<PopularFragment>();
+  const Site& root = site_->For(site_->settings().locale);
+  std::vector<std::string> locales = root.settings().locales;
+  if (locales.empty()) locales.push_back(root.locale());
+  for (const std::string& locale : locales) {
+    auto html = Render(*top, root.For(locale));
+    if (!html.ok()) return html.error();
+    next->html_by_locale[root.For(locale).locale()] = std::move(html).value();
+  }
   auto current = fragment_.load();
-  if (current->html != *html) {
-    auto next = std::make_shared<PopularFragment>();
-    next->html = std::move(html).value();
+  if (current->html_by_locale != next->html_by_locale) {
     next->generation = current->generation + 1;
     fragment_.store(std::move(next));
   }

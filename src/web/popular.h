@@ -30,10 +30,15 @@ struct PopularOptions {
   std::chrono::seconds refresh{30};
 };
 
-// The rendered list (templates/popular.mustache), empty when no article has engagement.
+// The rendered list (templates/popular.mustache) in each locale the site offers, empty when
+// no article has engagement. Rendered once per refresh per locale, so a page in any language
+// only picks its string.
 struct PopularFragment {
-  std::string html;
-  std::uint64_t generation = 0;  // changes whenever html does (for ETags)
+  std::map<std::string, std::string, std::less<>> html_by_locale;
+  std::uint64_t generation = 0;  // changes whenever any html does (for ETags)
+
+  // The list in `locale`; "" when the site does not offer it (or the list is empty).
+  const std::string& Html(std::string_view locale) const;
 };
 
 // One tag as pages link it: /tag/{slug}.
@@ -73,14 +78,19 @@ class PopularLists {
   // older than a few seconds, so a freshly added tag gets its page without waiting.
   std::optional<TagEntry> FindTag(std::string_view slug, std::int64_t now_unix);
 
-  // The popular list of articles having any of `tags`, rendered (tag pages; queried per call).
-  Result<std::string> RenderFor(const std::vector<std::string>& tags, std::int64_t now_unix);
+  // The popular list of articles having any of `tags`, rendered in `site`'s locale (tag
+  // pages; queried per call).
+  Result<std::string> RenderFor(const std::vector<std::string>& tags, const Site& site,
+                                std::int64_t now_unix);
 
   const PopularOptions& options() const { return options_; }
   std::uint64_t refreshes() const { return refreshes_.load(); }
 
  private:
-  Result<std::string> Render(const std::vector<std::string>& tags, std::int64_t now_unix);
+  Result<std::vector<storage::PopularArticle>> Query(const std::vector<std::string>& tags,
+                                                     std::int64_t now_unix);
+  static Result<std::string> Render(const std::vector<storage::PopularArticle>& top,
+                                    const Site& site);
   Result<void> ReloadTags(std::int64_t now_unix);
   void Run();
 

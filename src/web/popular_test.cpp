@@ -20,8 +20,9 @@ class PopularListsTest : public ::testing::Test {
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(*store);
     ASSERT_TRUE(store_->Migrate().ok());
-    auto site = Site::Create(
-        SiteSettings{"Media Jepang", "id", "Asia/Jakarta", "http://127.0.0.1:8080", {}});
+    SiteSettings settings{"Media Jepang", "id", "Asia/Jakarta", "http://127.0.0.1:8080", {}};
+    settings.locales = {"id", "en", "ja"};
+    auto site = Site::Create(settings);
     ASSERT_TRUE(site.ok()) << site.error().message;
     lists_ = std::make_unique<PopularLists>(*store_, *site, PopularOptions{});
   }
@@ -50,12 +51,12 @@ class PopularListsTest : public ::testing::Test {
 };
 
 TEST_F(PopularListsTest, RendersTheListInScoreOrderAndEscapesTitles) {
-  EXPECT_EQ(lists_->Current()->html, "");
+  EXPECT_EQ(lists_->Current()->Html("id"), "");
   const std::int64_t a = Add("Kecil <script>", {"Tokyo"}, 3);
   const std::int64_t b = Add("Besar", {"Osaka"}, 30);
   ASSERT_TRUE(lists_->Refresh(Now()).ok());
   auto fragment = lists_->Current();
-  const std::string& html = fragment->html;
+  const std::string& html = fragment->Html("id");
   EXPECT_NE(html.find("Terpopuler"), std::string::npos);
   const auto at_b = html.find("/artikel/" + std::to_string(b));
   const auto at_a = html.find("/artikel/" + std::to_string(a));
@@ -72,10 +73,13 @@ TEST_F(PopularListsTest, RendersTheListInScoreOrderAndEscapesTitles) {
   ASSERT_TRUE(store_->trending().Credit(a, model::EngagementKind::kShare, 5, Now()).ok());
   ASSERT_TRUE(lists_->Refresh(Now()).ok());
   EXPECT_GT(lists_->Current()->generation, generation);
-  EXPECT_LT(lists_->Current()->html.find("/artikel/" + std::to_string(a)),
-            lists_->Current()->html.find("/artikel/" + std::to_string(b)));
+  EXPECT_LT(lists_->Current()->Html("id").find("/artikel/" + std::to_string(a)),
+            lists_->Current()->Html("id").find("/artikel/" + std::to_string(b)));
 
-  auto tagged = lists_->RenderFor({"Osaka"}, Now());
+  auto site =
+      Site::Create(SiteSettings{"Media Jepang", "id", "Asia/Jakarta", "http://127.0.0.1:8080", {}});
+  ASSERT_TRUE(site.ok());
+  auto tagged = lists_->RenderFor({"Osaka"}, **site, Now());
   ASSERT_TRUE(tagged.ok());
   EXPECT_EQ(tagged->find("/artikel/" + std::to_string(a)), std::string::npos);
   EXPECT_NE(tagged->find("/artikel/" + std::to_string(b)), std::string::npos);
@@ -107,8 +111,22 @@ TEST_F(PopularListsTest, StartAndStopRefreshInTheBackground) {
   }
   lists_->Stop();
   EXPECT_GE(lists_->refreshes(), 1u);
-  EXPECT_NE(lists_->Current()->html.find("/artikel/"), std::string::npos);
+  EXPECT_NE(lists_->Current()->Html("id").find("/artikel/"), std::string::npos);
   lists_->Stop();  // idempotent
+}
+
+TEST_F(PopularListsTest, OneListPerOfferedLocaleFromOneQuery) {
+  const std::int64_t a = Add("Gempa", {"Tokyo"}, 40);
+  ASSERT_TRUE(lists_->Refresh(Now()).ok());
+  auto fragment = lists_->Current();
+  EXPECT_NE(fragment->Html("id").find("Terpopuler"), std::string::npos);
+  EXPECT_NE(fragment->Html("en").find("Most popular"), std::string::npos);
+  EXPECT_NE(fragment->Html("ja").find("人気記事"), std::string::npos);
+  for (const char* locale : {"id", "en", "ja"}) {
+    EXPECT_NE(fragment->Html(locale).find("/artikel/" + std::to_string(a)), std::string::npos)
+        << locale;
+  }
+  EXPECT_EQ(fragment->Html("fr"), "");  // not offered
 }
 
 }  // namespace

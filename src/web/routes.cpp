@@ -84,15 +84,11 @@ http::Router BuildRoutes(Context& context) {
   });
   // Feeds out and crawler files (issue 5). /sumber/{source} and /tag/{tag} are slugs of the
   // outlet and tag names (web/feeds_out.cpp).
-  for (const char* feed : {"/feed.xml", "/atom.xml", "/feed.json"}) {
-    router.Add(Method::kGet, feed, "feed", with_params(FeedOut));
+  for (const std::string prefix : {"", "/sumber/{source}", "/tag/{tag}"}) {
+    for (const char* feed : {"/feed.xml", "/atom.xml", "/feed.json"}) {
+      router.Add(Method::kGet, prefix + feed, "feed", with_params(FeedOut));
+    }
   }
-  router.Add(Method::kGet, "/sumber/{source}/feed.xml", "feed", with_params(FeedOut));
-  router.Add(Method::kGet, "/sumber/{source}/atom.xml", "feed", with_params(FeedOut));
-  router.Add(Method::kGet, "/sumber/{source}/feed.json", "feed", with_params(FeedOut));
-  router.Add(Method::kGet, "/tag/{tag}/feed.xml", "feed", with_params(FeedOut));
-  router.Add(Method::kGet, "/tag/{tag}/atom.xml", "feed", with_params(FeedOut));
-  router.Add(Method::kGet, "/tag/{tag}/feed.json", "feed", with_params(FeedOut));
   router.Add(Method::kGet, "/sitemap.xml", "sitemap", page(Sitemap));
   router.AddPrefix(Method::kGet, "/sitemap-", "sitemap", with_params(SitemapPage));
   router.Add(Method::kGet, "/news-sitemap.xml", "sitemap", page(NewsSitemap));

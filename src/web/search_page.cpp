@@ -5,7 +5,9 @@
 #include <spdlog/spdlog.h>
 
 #include "search/highlight.h"
+#include "web/article_list_item.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 #include "web/search_request.h"
 
 namespace warta::web {
@@ -27,18 +29,11 @@ std::string Echo(const Request& request, std::string_view name) {
   return std::string(search::CutUtf8(value, kMaxEchoBytes));
 }
 
-view::Data ResultItem(const Context& context, const storage::SearchHit& hit) {
-  const Site& site = *context.site;
-  const model::ArticleSummary& a = hit.article;
-  model::Counters counters = a.counters;
-  counters.views = context.views.Displayed(a.id).value_or(counters.views);
-  CounterTexts texts = site.FormatCounters(counters);
-  view::Data item;
-  item.set("path", model::ArticlePath(a.id, a.slug));
-  item.set("title", a.title);
-  item.set("source", a.source);
-  item.set("published_iso", i18n::Formatter::Iso8601Utc(a.published_at));
-  item.set("published_text", site.formatter().LongDate(a.published_at));
+// The card of a listing, with the highlighted snippet in place of the excerpt.
+view::Data ResultItem(const Context& context, const Site& site, const storage::SearchHit& hit,
+                      std::int64_t now) {
+  view::Data item = ArticleListItem(context, site, hit.article, now);
+  if (hit.snippet.empty()) return item;
   // Parts, each escaped by the template; matches go into <mark>.
   view::Data snippet = view::MakeList();
   for (const search::MarkedPart& part : search::SplitMarked(hit.snippet)) {
@@ -47,17 +42,9 @@ view::Data ResultItem(const Context& context, const storage::SearchHit& hit) {
     piece.set("mark", part.match);
     snippet.push_back(piece);
   }
-  item.set("has_snippet", !hit.snippet.empty());
+  item.set("excerpt", "");
+  item.set("has_snippet", true);
   item.set("snippet", snippet);
-  item.set("lang", a.lang.empty() ? site.locale() : a.lang);
-  item.set("views_text", texts.views);
-  item.set("views_label", texts.views_label);
-  item.set("likes_text", texts.likes);
-  item.set("likes_label", texts.likes_label);
-  item.set("comments_text", texts.comments);
-  item.set("comments_label", texts.comments_label);
-  item.set("shares_text", texts.shares);
-  item.set("shares_label", texts.shares_label);
   return item;
 }
 
@@ -89,16 +76,16 @@ void SetForm(const Request& request, view::Data& data) {
   data.set("any_lang_selected", lang.empty());
 }
 
-void SetResults(const Context& context, const SearchParams& params, const SearchOutcome& outcome,
-                view::Data& data) {
-  const Site& site = *context.site;
+void SetResults(const Context& context, const Site& site, const SearchParams& params,
+                const SearchOutcome& outcome, view::Data& data) {
+  const std::int64_t now = NowUnix();
   const std::int64_t total = outcome.results.total;
   data.set("searched", true);
   data.set("result_count_text", site.catalog().Plural(site.locale(), "search_result_count", total,
                                                       site.formatter().Number(total)));
   view::Data items = view::MakeList();
   for (const storage::SearchHit& hit : outcome.results.hits) {
-    items.push_back(ResultItem(context, hit));
+    items.push_back(ResultItem(context, site, hit, now));
   }
   data.set("results", items);
   data.set("matched_any", outcome.matched_any && total > 0);
@@ -123,7 +110,8 @@ void SetResults(const Context& context, const SearchParams& params, const Search
 }  // namespace
 
 Response SearchPage(Context& context, const Request& request) {
-  const Site& site = *context.site;
+  // ?lang= filters the results by language here; it does not choose the page's language.
+  const Site& site = SiteFor(context, request, LangParam::kIgnored);
   auto params = ParseSearchParams(request, /*allow_limit=*/false);
   int status = 200;
   std::string error_key;
@@ -149,16 +137,17 @@ Response SearchPage(Context& context, const Request& request) {
   view::Data data = site.PageData(title, "/search", "", visitor.csrf_token);
   data.set("query", query);
   data.set("noindex", true);
+  data.set("alternates", view::MakeList());  // "/search?lang=xx" would be a filter
   SetForm(request, data);
   if (!error_key.empty()) data.set("error", site.T(error_key));
-  if (status == 200 && !query.empty()) SetResults(context, *params, outcome, data);
+  if (status == 200 && !query.empty()) SetResults(context, site, *params, outcome, data);
   auto html = site.templates().Render("search", data);
   if (!html.ok()) return ErrorPage(context, 500);
   Response response;
   response.status = status;
   response.body = std::move(html).value();
   response.SetHeader("Cache-Control", "private, no-cache");
-  response.SetHeader("Content-Language", site.locale());
+  MarkLocalized(response, site);
   if (!visitor.set_cookie.empty()) response.SetHeader("Set-Cookie", visitor.set_cookie);
   return response;
 }

@@ -8,6 +8,7 @@
 #include "core/limits.h"
 #include "web/article_list_item.h"
 #include "web/handlers.h"
+#include "web/locale_choice.h"
 
 namespace warta::web {
 namespace {
@@ -51,19 +52,18 @@ std::string PageUrl(const std::string& base, int page) {
   return page <= 1 ? base : base + "?page=" + std::to_string(page);
 }
 
-Response HtmlPage(const Context& context, int status, std::string body,
-                  const std::string& set_cookie) {
+Response HtmlPage(const Site& site, int status, std::string body, const std::string& set_cookie) {
   Response response;
   response.status = status;
   response.body = std::move(body);
   response.SetHeader("Cache-Control", "private, no-cache");
-  response.SetHeader("Content-Language", context.site->locale());
+  MarkLocalized(response, site);
   if (!set_cookie.empty()) response.SetHeader("Set-Cookie", set_cookie);
   return response;
 }
 
 // The listed articles with their tags as links (one query for all of them).
-Result<view::Data> ArticleItems(Context& context,
+Result<view::Data> ArticleItems(Context& context, const Site& site,
                                 const std::vector<model::ArticleSummary>& articles) {
   std::vector<std::int64_t> ids;
   for (const model::ArticleSummary& summary : articles) ids.push_back(summary.id);
@@ -72,7 +72,7 @@ Result<view::Data> ArticleItems(Context& context,
   std::map<std::int64_t, std::vector<std::string>> by_id(tags->begin(), tags->end());
   view::Data items = view::MakeList();
   for (const model::ArticleSummary& summary : articles) {
-    items.push_back(ArticleListItem(context, *context.site, summary, NowUnix(), by_id[summary.id]));
+    items.push_back(ArticleListItem(context, site, summary, NowUnix(), by_id[summary.id]));
   }
   return items;
 }
@@ -81,13 +81,13 @@ Result<view::Data> ArticleItems(Context& context,
 
 Response TagsIndexPage(Context& context, const Request& request) {
   const std::int64_t now = NowUnix();
-  const Site& site = *context.site;
+  const Site& site = SiteFor(context, request);
   std::vector<TagEntry> entries;
   if (context.popular != nullptr) {
     entries = context.popular->Tags()->entries;
   } else {
     auto tags = context.store.tags().ListTags(kMaxIndexTags);
-    if (!tags.ok()) return ErrorPage(context, 500);
+    if (!tags.ok()) return ErrorPage(context, request, 500);
     for (const storage::TagCount& tag : *tags) {
       std::string slug = i18n::Slugify(tag.tag);
       if (!slug.empty()) entries.push_back(TagEntry{slug, {tag.tag}, tag.articles});
@@ -107,38 +107,38 @@ Response TagsIndexPage(Context& context, const Request& request) {
   }
   data.set("tags", items);
   auto html = site.templates().Render("tags", data);
-  if (!html.ok()) return ErrorPage(context, 500);
-  return HtmlPage(context, 200, std::move(html).value(), visitor.set_cookie);
+  if (!html.ok()) return ErrorPage(context, request, 500);
+  return HtmlPage(site, 200, std::move(html).value(), visitor.set_cookie);
 }
 
 Response TagPage(Context& context, const Request& request, const RouteParams& params) {
   const std::string_view slug = params.Get("slug");
-  if (!LooksLikeSlug(slug)) return ErrorPage(context, 404);
+  if (!LooksLikeSlug(slug)) return ErrorPage(context, request, 404);
   const int page = ParsePage(request);
-  if (page == 0) return ErrorPage(context, 400);
+  if (page == 0) return ErrorPage(context, request, 400);
   const std::int64_t now = NowUnix();
   std::optional<TagEntry> tag = ResolveTag(context, slug, now);
-  if (!tag) return ErrorPage(context, 404);
+  if (!tag) return ErrorPage(context, request, 404);
 
-  const Site& site = *context.site;
+  const Site& site = SiteFor(context, request);
   auto total = context.store.tags().CountByTags(tag->names);
-  if (!total.ok()) return ErrorPage(context, 500);
-  if (*total == 0) return ErrorPage(context, 404);  // its last article went meanwhile
+  if (!total.ok()) return ErrorPage(context, request, 500);
+  if (*total == 0) return ErrorPage(context, request, 404);  // its last article went meanwhile
   const std::int64_t last_page = (*total + kTagPageSize - 1) / kTagPageSize;
   const bool out_of_range = page > last_page;
   std::vector<model::ArticleSummary> articles;
   if (!out_of_range) {
     auto listed =
         context.store.tags().ListByTags(tag->names, kTagPageSize, (page - 1) * kTagPageSize);
-    if (!listed.ok()) return ErrorPage(context, 500);
+    if (!listed.ok()) return ErrorPage(context, request, 500);
     articles = std::move(listed).value();
   }
-  auto items = ArticleItems(context, articles);
-  if (!items.ok()) return ErrorPage(context, 500);
+  auto items = ArticleItems(context, site, articles);
+  if (!items.ok()) return ErrorPage(context, request, 500);
   std::string popular;
   if (context.popular != nullptr) {
     // Per request, but one indexed query; tag pages are not the hot path.
-    auto rendered = context.popular->RenderFor(tag->names, now);
+    auto rendered = context.popular->RenderFor(tag->names, site, now);
     if (rendered.ok()) popular = std::move(rendered).value();
   }
 
@@ -162,8 +162,8 @@ Response TagPage(Context& context, const Request& request, const RouteParams& pa
   data.set("page_label", page_label);
   data.set("popular_html", popular);
   auto html = site.templates().Render("tag", data);
-  if (!html.ok()) return ErrorPage(context, 500);
-  return HtmlPage(context, out_of_range ? 404 : 200, std::move(html).value(), visitor.set_cookie);
+  if (!html.ok()) return ErrorPage(context, request, 500);
+  return HtmlPage(site, out_of_range ? 404 : 200, std::move(html).value(), visitor.set_cookie);
 }
 
 }  // namespace warta::web

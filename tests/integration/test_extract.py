@@ -1,8 +1,14 @@
 """`warta extract` (CONTRACT §2) over the readability corpus: issue 3, Must show 4.
 
-Runs the real binary on every ../shared/corpus/extract/readability/*/source.html, scores the
-text with the corpus's own scorer (corpus/tools/score_extract.py, the measure that gives
-python3-readability 0.881 on these pages) and checks the titles against expected-metadata.json.
+Runs the real binary on every ../shared/corpus/extract/readability/*/source.html, scores both
+`text` and `content_html` with the corpus's own scorer (corpus/tools/score_extract.py, run as a
+program so the measure cannot drift from it) and checks the titles against expected-metadata.json.
+
+expected.html is what Mozilla's Readability.js extracts, and our extractor implements the same
+algorithm, so this measures agreement with Readability.js, not with a human reading of the page.
+A faithful implementation scores close to 1; the thresholds sit just under what we measure
+(docs/extract-quality.md) so that a regression on a few pages fails, and never under the peer
+tool's score, which the same scorer computes from corpus/extract/readability-reference.jsonl.
 """
 
 import glob
@@ -17,10 +23,15 @@ from warta_harness import SHARED, run_warta
 
 CORPUS = os.path.join(SHARED, "corpus", "extract", "readability")
 SCORER = os.path.join(SHARED, "corpus", "tools", "score_extract.py")
+# python3-readability's results on the same pages, scored by the same scorer.
+PEER = os.path.join(SHARED, "corpus", "extract", "readability-reference.jsonl")
 # Readability's test suite runs every page as if fetched from this address.
 PAGE_URL = "http://fakehost/test/page.html"
-MIN_F1 = 0.90
-MIN_TITLE_AGREEMENT = 0.85
+# Measured (docs/extract-quality.md): text 1.000, content_html 0.997, lowest page 0.999 / 0.946,
+# titles 65/65. A page lost entirely costs about 0.015 of the mean.
+MIN_F1 = 0.99
+MIN_PAGE_F1 = 0.90
+MIN_TITLE_AGREEMENT = 0.96
 FIELDS = ("file", "title", "byline", "published", "lang", "content_html", "text")
 
 
@@ -50,23 +61,43 @@ class ExtractCorpusTest(unittest.TestCase):
                 self.assertIn(field, r, r["file"])
             self.assertNotIn("<script", r["content_html"].lower(), r["file"])
 
-    def test_text_f1_against_expected_articles(self):
+    def score(self, results_path):
+        """Runs the official scorer; returns (mean F1, lowest page F1, its output)."""
+        proc = subprocess.run(["/usr/bin/python3", SCORER, CORPUS, results_path],
+                              capture_output=True, text=True, timeout=300)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        match = re.search(r"pages: (\d+)  extract f1: ([0-9.]+)", proc.stdout)
+        self.assertIsNotNone(match, proc.stdout)
+        self.assertEqual(int(match.group(1)), len(self.pages), proc.stdout)
+        lowest = re.search(r"^\s+([0-9.]+) ", proc.stdout, re.MULTILINE)
+        self.assertIsNotNone(lowest, proc.stdout)
+        return float(match.group(2)), float(lowest.group(1)), proc.stdout
+
+    def score_field(self, field):
         with tempfile.TemporaryDirectory() as tmp:
             results = os.path.join(tmp, "results.jsonl")
             with open(results, "w", encoding="utf-8") as f:
                 for r in self.results:
-                    line = {"page": page_name(r["file"]), "title": r["title"], "text": r["text"]}
+                    line = {"page": page_name(r["file"]), "title": r["title"], field: r[field]}
                     f.write(json.dumps(line, ensure_ascii=False) + "\n")
-            score = subprocess.run(["/usr/bin/python3", SCORER, CORPUS, results],
-                                   capture_output=True, text=True, timeout=300)
-        self.assertEqual(score.returncode, 0, score.stderr)
-        print(score.stdout, end="")
-        match = re.search(r"extract f1: ([0-9.]+)", score.stdout)
-        self.assertIsNotNone(match, score.stdout)
-        f1 = float(match.group(1))
-        print(f"extract f1: {f1:.3f} over {len(self.results)} pages "
-              f"(python3-readability: 0.881; required: {MIN_F1})")
+            return self.score(results)
+
+    def check_f1(self, field):
+        peer_f1, _, _ = self.score(PEER)
+        f1, lowest, output = self.score_field(field)
+        print(output, end="")
+        print(f"extract f1 ({field}): {f1:.3f} over {len(self.results)} pages, lowest page "
+              f"{lowest:.3f} (python3-readability: {peer_f1:.3f}; required: {MIN_F1})")
         self.assertGreaterEqual(f1, MIN_F1)
+        self.assertGreaterEqual(f1, peer_f1)
+        self.assertGreaterEqual(lowest, MIN_PAGE_F1)
+
+    def test_text_f1_against_expected_articles(self):
+        self.check_f1("text")
+
+    def test_content_html_f1_against_expected_articles(self):
+        # content_html is what is stored and shown; the scorer takes its text as lxml does.
+        self.check_f1("content_html")
 
     def test_titles_match_expected_metadata(self):
         same, differ = 0, []

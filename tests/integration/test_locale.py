@@ -88,6 +88,39 @@ class AcceptLanguageTest(LocaleTestCase):
         self.assertIn("Page not found", body.decode())
 
 
+    def test_every_reader_page_follows_the_locale(self):
+        recent = (datetime.now(timezone.utc) - timedelta(hours=2)).isoformat()
+        added = self.add_sample(tags=["Tokyo"], published=recent)  # popular lists: last 7 days
+        server = self.serve()
+        popular = {"en": "Most popular", "ja": "人気記事", "id": "Terpopuler"}
+        tag_heading = {"en": "Tokyo", "ja": "Tokyo", "id": "Tokyo"}
+        for accept, heading in popular.items():
+            for path in [added["path"], "/", "/tag/tokyo"]:
+                headers, html, page = self.page(server, path, **{"Accept-Language": accept})
+                self.assertEqual(page.html_lang, accept, path)
+                self.assertEqual(headers["content-language"], accept, path)
+                # The popular list is rendered for each offered locale, not only the default.
+                self.assertIn('<h2 class="popular-heading">%s</h2>' % heading, html, path)
+                for other in set(popular.values()) - {heading}:
+                    self.assertNotIn(other, html, path)
+            self.assertIn(tag_heading[accept], html)
+            for path in ["/tag", "/search?q=harbour", added["path"] + "/komentar"]:
+                headers, html, page = self.page(server, path, **{"Accept-Language": accept})
+                self.assertEqual(page.html_lang, accept, path)
+                self.assertEqual(headers["content-language"], accept, path)
+
+    def test_search_lang_filters_articles_and_leaves_the_page_language(self):
+        self.add_sample()
+        server = self.serve()
+        _, html, page = self.page(server, "/search?q=harbour&lang=ja", **{"Accept-Language": "en"})
+        self.assertEqual(page.html_lang, "en")  # the browser's language, not the filter's
+        self.assertNotIn("Harbour line reopens", html)  # the article is in English
+        self.assertNotIn('hreflang="ja"', html.split("</head>")[0])  # no alternates that filter
+        _, html, page = self.page(server, "/search?q=harbour&lang=en", **{"Accept-Language": "ja"})
+        self.assertEqual(page.html_lang, "ja")
+        self.assertIn("Harbour line reopens", html)
+
+
 class ExplicitChoiceTest(LocaleTestCase):
     def test_cookie_beats_accept_language_and_lang_param_beats_cookie(self):
         added = self.add_sample()

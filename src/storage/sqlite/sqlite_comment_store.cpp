@@ -139,10 +139,9 @@ Result<T> InWriteTransaction(ConnectionPool& pool, Body body) {
 
 // Changes one comment's status (and optionally body) inside a transaction.
 Result<CommentChange> ChangeComment(Connection& connection, const model::TrendingPolicy& policy,
-                                    std::int64_t id,
-                                    const std::string& status, const std::string& reason,
-                                    const std::string* body_source, const std::string* body_html,
-                                    std::int64_t edited_at) {
+                                    std::int64_t id, const std::string& status,
+                                    const std::string& reason, const std::string* body_source,
+                                    const std::string* body_html, std::int64_t edited_at) {
   auto before = FindIn(connection, id);
   if (!before.ok()) return before.error();
   if (!*before) return NoSuchComment(id);
@@ -247,8 +246,8 @@ Result<CommentChange> SqliteCommentStore::UpdateBody(std::int64_t id,
                                                      const std::string& reason, std::int64_t now) {
   WARTA_RETURN_IF_ERROR(CheckStatus(status));
   return InWriteTransaction<CommentChange>(pool_, [&](Connection& connection) {
-    return ChangeComment(connection, trending_.Get(), id, status, reason, &body_source,
-                         &body_html, now);
+    return ChangeComment(connection, trending_.Get(), id, status, reason, &body_source, &body_html,
+                         now);
   });
 }
 
@@ -258,8 +257,8 @@ Result<CommentChange> SqliteCommentStore::SetStatus(std::int64_t id, const std::
   WARTA_RETURN_IF_ERROR(CheckStatus(status));
   return InWriteTransaction<CommentChange>(
       pool_, [&](Connection& connection) -> Result<CommentChange> {
-        auto change = ChangeComment(connection, trending_.Get(), id, status, reason, nullptr,
-                                    nullptr, 0);
+        auto change =
+            ChangeComment(connection, trending_.Get(), id, status, reason, nullptr, nullptr, 0);
         if (!change.ok()) return change;
         ModerationEntry entry = log;
         entry.comment_id = id;
@@ -305,8 +304,8 @@ Result<CommentStore::ReportResult> SqliteCommentStore::Report(std::int64_t id,
         const bool queue = (*before)->status == "published" && (*before)->reports + 1 >= threshold;
         const std::string& status = queue ? std::string("pending") : (*before)->status;
         const std::string& reason = queue ? std::string("reports") : (*before)->reason;
-        auto change = ChangeComment(connection, trending_.Get(), id, status, reason, nullptr,
-                                    nullptr, 0);
+        auto change =
+            ChangeComment(connection, trending_.Get(), id, status, reason, nullptr, nullptr, 0);
         if (!change.ok()) return change.error();
         result.change = std::move(change).value();
         return result;
