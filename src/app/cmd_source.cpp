@@ -21,7 +21,6 @@ namespace {
 struct AddFlags {
   model::NewSource source;
   bool disabled = false;
-  model::CanonicalPolicy canonical = model::CanonicalPolicy::kSelf;
 };
 
 // Only what was given on the command line changes.
@@ -84,7 +83,6 @@ int RunSourceAdd(const CommonOptions& options, const AddFlags& flags) {
   if (!config.ok()) return Fail(config.error().ToString());
   model::NewSource source = flags.source;
   source.enabled = !flags.disabled;
-  source.canonical = flags.canonical;
   auto valid = model::ValidateNewSource(source);
   if (valid.ok()) valid = CheckTimeZone(source.time_zone);
   if (!valid.ok()) return Fail(valid.error().message);
@@ -197,7 +195,7 @@ void RegisterSource(CommandLine& line) {
   add->add_flag("--full-text", flags->source.full_text,
                 "Fetch each article's page for its full text");
   add->add_flag("--disabled", flags->disabled, "Add without fetching it yet");
-  add->add_option("--canonical", flags->canonical, kCanonicalHelp)
+  add->add_option("--canonical", flags->source.canonical, kCanonicalHelp)
       ->transform(CLI::CheckedTransformer(kCanonicalNames));
   line.OnRun(add, [&line, flags] { return RunSourceAdd(line.options(), *flags); });
 
