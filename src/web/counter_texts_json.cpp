@@ -17,4 +17,11 @@ nlohmann::json CounterTextsJson(const Site& site, const model::Counters& counter
   };
 }
 
+nlohmann::json CountersJson(const model::Counters& counters) {
+  return {{"views", counters.views},
+          {"likes", counters.likes},
+          {"comments", counters.comments},
+          {"shares", counters.shares}};
+}
+
 }  // namespace warta::web

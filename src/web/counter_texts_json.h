@@ -14,4 +14,7 @@ namespace warta::web {
 // "shares_label", "like_prompt"}: Site::FormatCounters in `site`'s locale.
 nlohmann::json CounterTextsJson(const Site& site, const model::Counters& counters);
 
+// {"views", "likes", "comments", "shares"} as numbers.
+nlohmann::json CountersJson(const model::Counters& counters);
+
 }  // namespace warta::web

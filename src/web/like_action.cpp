@@ -2,7 +2,6 @@
 // account when logged in, else the visitor. Idempotent; answers the article's counters.
 // A plain HTML form post (field action=like|unlike) is answered with a redirect back to
 // the article instead.
-#include <spdlog/spdlog.h>
 
 #include <nlohmann/json.hpp>
 
@@ -56,10 +55,8 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
   const std::int64_t now = NowUnix();
   auto cached = context.articles.Get(*id, now);
   if (!cached.ok()) {
-    if (cached.error().code == ErrorCode::kNotFound) {
-      return ActionError(context, request, 404, "no article with id " + std::to_string(*id));
-    }
-    return ActionError(context, request, 503, "could not load the article; try again");
+    return ArticleActionError(context, request, *id, cached.error(),
+                              "could not load the article; try again");
   }
   const std::string liker = reader.LikerKey();
   auto change = [&]() -> Result<storage::LikeChange> {
@@ -71,11 +68,8 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
     return result;
   }();
   if (!change.ok()) {
-    if (change.error().code == ErrorCode::kNotFound) {
-      return ActionError(context, request, 404, "no article with id " + std::to_string(*id));
-    }
-    spdlog::error("web: like of article {} failed: {}", *id, change.error().ToString());
-    return ActionError(context, request, 503, "the like could not be saved; try again");
+    return ArticleActionError(context, request, *id, change.error(),
+                              "the like could not be saved; try again");
   }
 
   Response response;
@@ -91,8 +85,7 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
         {"id", *id},
         {"liked", *like},
         {"changed", change->changed},
-        {"counters",
-         {{"views", c.views}, {"likes", c.likes}, {"comments", c.comments}, {"shares", c.shares}}},
+        {"counters", CountersJson(c)},
         {"texts", texts},
     };
     response = http::JsonResponse(200, body.dump());

@@ -92,6 +92,16 @@ http::Response ActionError(const Context& context, const http::Request& request,
   return response;
 }
 
+http::Response ArticleActionError(const Context& context, const http::Request& request,
+                                  std::int64_t id, const Error& error, const std::string& message) {
+  if (error.code == ErrorCode::kNotFound) {
+    return ActionError(context, request, 404, "no article with id " + std::to_string(id));
+  }
+  spdlog::error("web: {} {}: article {}: {}", http::MethodName(request.method), request.path, id,
+                error.ToString());
+  return ActionError(context, request, 503, message);
+}
+
 http::Response RunAction(Context& context, const http::Request& request,
                          const http::RouteParams& params, ActionHandler handler) {
   Reader reader = IdentifyReader(context, request, NowUnix());

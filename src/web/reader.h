@@ -53,6 +53,11 @@ std::optional<std::string> FormField(std::string_view body, std::string_view nam
 http::Response ActionError(const Context& context, const http::Request& request, int status,
                            const std::string& message, int retry_after_seconds = 0);
 
+// The answer when loading or changing article `id` failed: 404 when it does not exist, else
+// 503 with `message` (the error is logged).
+http::Response ArticleActionError(const Context& context, const http::Request& request,
+                                  std::int64_t id, const Error& error, const std::string& message);
+
 using ActionHandler = http::Response (*)(Context&, const http::Request&, const http::RouteParams&,
                                          const Reader&);
 // Identifies the reader, refuses a missing or wrong CSRF token with 403, runs the handler,

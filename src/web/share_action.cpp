@@ -1,7 +1,6 @@
 // POST /api/v1/articles/{id}/share?network=NAME: counts one share (whatsapp, facebook, x,
 // telegram, line, copy, native) and answers the counters. A plain HTML form post goes on
 // to the network's share page (or back to the article for copy/native).
-#include <spdlog/spdlog.h>
 
 #include <nlohmann/json.hpp>
 
@@ -37,10 +36,8 @@ Response ShareAction(Context& context, const Request& request, const RouteParams
   const std::int64_t now = NowUnix();
   auto cached = context.articles.Get(*id, now);
   if (!cached.ok()) {
-    if (cached.error().code == ErrorCode::kNotFound) {
-      return ActionError(context, request, 404, "no article with id " + std::to_string(*id));
-    }
-    return ActionError(context, request, 503, "could not load the article; try again");
+    return ArticleActionError(context, request, *id, cached.error(),
+                              "could not load the article; try again");
   }
   auto counters = [&]() -> Result<model::Counters> {
     auto lock = context.articles.CounterLock(*id);
@@ -49,11 +46,8 @@ Response ShareAction(Context& context, const Request& request, const RouteParams
     return result;
   }();
   if (!counters.ok()) {
-    if (counters.error().code == ErrorCode::kNotFound) {
-      return ActionError(context, request, 404, "no article with id " + std::to_string(*id));
-    }
-    spdlog::error("web: share of article {} failed: {}", *id, counters.error().ToString());
-    return ActionError(context, request, 503, "the share could not be saved; try again");
+    return ArticleActionError(context, request, *id, counters.error(),
+                              "the share could not be saved; try again");
   }
 
   Response response;
@@ -68,8 +62,7 @@ Response ShareAction(Context& context, const Request& request, const RouteParams
     nlohmann::json body = {
         {"id", *id},
         {"network", network},
-        {"counters",
-         {{"views", c.views}, {"likes", c.likes}, {"comments", c.comments}, {"shares", c.shares}}},
+        {"counters", CountersJson(c)},
         {"texts", CounterTextsJson(SiteFor(context, request), c)},
     };
     response = http::JsonResponse(200, body.dump());
