@@ -1,6 +1,4 @@
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "app/cli.h"
@@ -9,34 +7,11 @@
 #include "model/article_json.h"
 
 namespace warta::app {
-namespace {
-
-// Reads at most the JSON limit (+1 byte to detect an oversized file) from a file or "-".
-Result<std::string> ReadJsonInput(const std::string& path) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) return MakeError(ErrorCode::kIo, "article add: cannot read '" + path + "'");
-    in = &file;
-  }
-  std::string data(limits::kMaxArticleJsonBytes + 1, '\0');
-  in->read(data.data(), static_cast<std::streamsize>(data.size()));
-  data.resize(static_cast<std::size_t>(in->gcount()));
-  if (data.size() > limits::kMaxArticleJsonBytes) {
-    return MakeError(ErrorCode::kTooLarge, "article add: '" + path + "' is larger than " +
-                                               std::to_string(limits::kMaxArticleJsonBytes) +
-                                               " bytes");
-  }
-  return data;
-}
-
-}  // namespace
 
 int RunArticleAdd(const CommonOptions& options, const std::string& json_file) {
   auto config = LoadConfig(options);
   if (!config.ok()) return Fail(config.error().ToString());
-  auto json = ReadJsonInput(json_file);
+  auto json = ReadInputFile(json_file, limits::kMaxArticleJsonBytes, "article add");
   if (!json.ok()) return Fail(json.error().ToString());
   auto article = model::ParseArticleJson(json.value());
   if (!article.ok()) return Fail(json_file + ": " + article.error().ToString());

@@ -28,11 +28,10 @@ Result<model::NewArticle> ToNewArticle(const DemoArticle& demo) {
 }  // namespace
 
 int RunDemo(const CommonOptions& options) {
-  auto config = LoadConfig(options);
-  if (!config.ok()) return Fail(config.error().ToString());
-  auto store = OpenMigratedStore(config.value());
-  if (!store.ok()) return Fail(store.error().ToString());
-  storage::SettingsStore& settings = store.value()->settings();
+  auto opened = OpenConfiguredStore(options);
+  if (!opened.ok()) return Fail(opened.error().ToString());
+  storage::Store& store = *opened->store;
+  storage::SettingsStore& settings = store.settings();
   auto loaded = settings.Get(kDemoLoadedKey);
   if (!loaded.ok()) return Fail(loaded.error().ToString());
   if (loaded.value().has_value()) {
@@ -50,12 +49,12 @@ int RunDemo(const CommonOptions& options) {
     auto article = ToNewArticle(demo);
     if (!article.ok())
       return Fail("demo article '" + demo.title + "': " + article.error().ToString());
-    auto id = AddArticle(*store.value(), std::move(article).value(), config->site.base_url);
+    auto id = AddArticle(store, std::move(article).value(), opened->config.site.base_url);
     if (!id.ok()) return Fail("demo article '" + demo.title + "': " + id.error().ToString());
     ++added;
   }
   // A fresh demo site's spam classifier starts with examples, so it has an opinion at once.
-  spam::Classifier classifier(store.value()->spam());
+  spam::Classifier classifier(store.spam());
   if (auto taught = spam::TeachDemo(classifier); !taught.ok()) {
     return Fail("demo spam examples: " + taught.error().ToString());
   }

@@ -137,66 +137,85 @@ void AppendJsonString(std::string_view text, std::string* out) {
   out->push_back('"');
 }
 
-void AppendMember(std::string_view key, const std::string& text, std::string* out) {
-  out->push_back('"');
-  out->append(key);
-  out->append("\":");
-  if (text.empty()) {
-    out->append("null");
-  } else {
-    AppendJsonString(text, out);
-  }
-}
+// One JSON object written member by member, with the commas between them.
+class JsonObjectWriter {
+ public:
+  explicit JsonObjectWriter(std::string* out) : out_(out) { out_->push_back('{'); }
 
-void AppendDate(std::string_view key, const std::optional<std::int64_t>& when, std::string* out) {
-  AppendMember(key, when ? FormatRfc3339Utc(*when) : std::string(), out);
+  // Starts a member; the caller appends its value.
+  void Key(std::string_view key) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    out_->push_back('"');
+    out_->append(key);
+    out_->append("\":");
+  }
+  void String(std::string_view key, std::string_view text) {
+    Key(key);
+    AppendJsonString(text, out_);
+  }
+  // CONTRACT §2: a text the feed did not give is null, not "".
+  void Text(std::string_view key, const std::string& text) {
+    Key(key);
+    if (text.empty()) {
+      out_->append("null");
+    } else {
+      AppendJsonString(text, out_);
+    }
+  }
+  void Date(std::string_view key, const std::optional<std::int64_t>& when) {
+    Text(key, when ? FormatRfc3339Utc(*when) : std::string());
+  }
+  void Bool(std::string_view key, bool value) {
+    Key(key);
+    out_->append(value ? "true" : "false");
+  }
+  void Close() { out_->push_back('}'); }
+
+ private:
+  std::string* out_;
+  bool first_ = true;
+};
+
+void AppendEntry(const feed::Entry& e, std::string* out) {
+  JsonObjectWriter entry(out);
+  entry.Text("id", e.id);
+  entry.Text("title", e.title);
+  entry.Text("link", e.link);
+  entry.Date("published", e.published);
+  entry.Date("updated", e.updated);
+  entry.Text("author", e.author);
+  entry.Text("summary", e.summary);
+  entry.Text("content", e.content);
+  entry.Close();
 }
 
 // CONTRACT §2 "feed JSON", members in the documented order.
 std::string ToJson(const feed::Feed& parsed, const std::string* file) {
-  std::string out = "{";
-  if (file != nullptr) {
-    out.append("\"file\":");
-    AppendJsonString(*file, &out);
-    out.push_back(',');
-  }
-  out.append(parsed.bozo ? "\"bozo\":true," : "\"bozo\":false,");
-  AppendMember("title", parsed.title, &out);
-  out.push_back(',');
-  AppendMember("link", parsed.link, &out);
-  out.push_back(',');
-  AppendMember("language", parsed.language, &out);
-  out.append(",\"entries\":[");
+  std::string out;
+  JsonObjectWriter object(&out);
+  if (file != nullptr) object.String("file", *file);
+  object.Bool("bozo", parsed.bozo);
+  object.Text("title", parsed.title);
+  object.Text("link", parsed.link);
+  object.Text("language", parsed.language);
+  object.Key("entries");
+  out.push_back('[');
   for (std::size_t i = 0; i < parsed.entries.size(); ++i) {
-    const feed::Entry& e = parsed.entries[i];
-    out.append(i == 0 ? "{" : ",{");
-    AppendMember("id", e.id, &out);
-    out.push_back(',');
-    AppendMember("title", e.title, &out);
-    out.push_back(',');
-    AppendMember("link", e.link, &out);
-    out.push_back(',');
-    AppendDate("published", e.published, &out);
-    out.push_back(',');
-    AppendDate("updated", e.updated, &out);
-    out.push_back(',');
-    AppendMember("author", e.author, &out);
-    out.push_back(',');
-    AppendMember("summary", e.summary, &out);
-    out.push_back(',');
-    AppendMember("content", e.content, &out);
-    out.push_back('}');
+    if (i > 0) out.push_back(',');
+    AppendEntry(parsed.entries[i], &out);
   }
-  out.append("]}");
+  out.push_back(']');
+  object.Close();
   return out;
 }
 
 std::string ErrorJson(const std::string& file, const std::string& message) {
-  std::string out = "{\"file\":";
-  AppendJsonString(file, &out);
-  out.append(",\"error\":");
-  AppendJsonString(message, &out);
-  out.push_back('}');
+  std::string out;
+  JsonObjectWriter object(&out);
+  object.String("file", file);
+  object.String("error", message);
+  object.Close();
   return out;
 }
 

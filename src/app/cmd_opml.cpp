@@ -1,8 +1,5 @@
 // `warta opml import FILE` and `warta opml export`: sources in and out as OPML 2.0.
-#include <chrono>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include "app/cli.h"
 #include "app/commands.h"
@@ -11,35 +8,10 @@
 namespace warta::app {
 namespace {
 
-std::int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-Result<std::string> ReadBounded(const std::string& path) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) return MakeError(ErrorCode::kIo, "opml: cannot read '" + path + "'");
-    in = &file;
-  }
-  std::string data(ingest::opml::kMaxOpmlBytes + 1, '\0');
-  in->read(data.data(), static_cast<std::streamsize>(data.size()));
-  data.resize(static_cast<std::size_t>(in->gcount()));
-  if (data.size() > ingest::opml::kMaxOpmlBytes) {
-    return MakeError(ErrorCode::kTooLarge, "opml: '" + path + "' is larger than " +
-                                               std::to_string(ingest::opml::kMaxOpmlBytes) +
-                                               " bytes");
-  }
-  return data;
-}
-
 int RunImport(const CommonOptions& options, const std::string& path) {
   auto config = LoadConfig(options);
   if (!config.ok()) return Fail(config.error().ToString());
-  auto bytes = ReadBounded(path);
+  auto bytes = ReadInputFile(path, ingest::opml::kMaxOpmlBytes, "opml");
   if (!bytes.ok()) return Fail(bytes.error().message);
   auto subs = ingest::opml::ParseOpml(*bytes);
   if (!subs.ok()) return Fail(path + ": " + subs.error().message);
@@ -67,13 +39,11 @@ int RunImport(const CommonOptions& options, const std::string& path) {
 }
 
 int RunExport(const CommonOptions& options) {
-  auto config = LoadConfig(options);
-  if (!config.ok()) return Fail(config.error().ToString());
-  auto store = OpenMigratedStore(config.value());
-  if (!store.ok()) return Fail(store.error().ToString());
-  auto sources = store.value()->sources().List(UnixNow());
+  auto opened = OpenConfiguredStore(options);
+  if (!opened.ok()) return Fail(opened.error().ToString());
+  auto sources = opened->store->sources().List(UnixNow());
   if (!sources.ok()) return Fail(sources.error().ToString());
-  std::cout << ingest::opml::WriteOpml(*sources, config->site.name, UnixNow());
+  std::cout << ingest::opml::WriteOpml(*sources, opened->config.site.name, UnixNow());
   return 0;
 }
 

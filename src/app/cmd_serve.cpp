@@ -90,10 +90,7 @@ Result<web::PopularOptions> SetUpTrending(storage::Store& db, const config::Conf
   policy.like_weight = t.weight_likes;
   policy.comment_weight = t.weight_comments;
   policy.share_weight = t.weight_shares;
-  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
-  WARTA_RETURN_IF_ERROR(db.trending().SetPolicy(policy, now));
+  WARTA_RETURN_IF_ERROR(db.trending().SetPolicy(policy, UnixNow()));
   web::PopularOptions options;
   options.list_size = t.list_size;
   options.max_age_days = t.max_age_days;

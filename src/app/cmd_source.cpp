@@ -1,7 +1,6 @@
 // `warta source add|set|list|reextract`: feed sources, their settings and their health.
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -18,20 +17,9 @@
 namespace warta::app {
 namespace {
 
-std::int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
+// The options of `source add` land in the new source itself; --disabled is its `enabled` negated.
 struct AddFlags {
-  std::string url;
-  std::string name;
-  std::string lang;
-  std::string time_zone;
-  std::string category;
-  int refresh_minutes = 0;
-  bool full_text = false;
+  model::NewSource source;
   bool disabled = false;
 };
 
@@ -44,6 +32,7 @@ struct SetFlags {
   std::optional<std::string> category;
   std::optional<int> refresh_minutes;
   std::optional<bool> full_text;
+  std::optional<model::CanonicalPolicy> canonical;
   bool enable = false;
   bool disable = false;
 };
@@ -74,6 +63,7 @@ nlohmann::json SourceJson(const model::Source& s) {
           {"time_zone", s.time_zone},
           {"refresh_minutes", s.refresh_minutes},
           {"full_text", s.full_text},
+          {"canonical", model::CanonicalPolicyName(s.canonical)},
           {"enabled", s.enabled},
           {"state", State(s)},
           {"last_fetch_at", s.last_fetch_at},
@@ -91,14 +81,7 @@ nlohmann::json SourceJson(const model::Source& s) {
 int RunSourceAdd(const CommonOptions& options, const AddFlags& flags) {
   auto config = LoadConfig(options);
   if (!config.ok()) return Fail(config.error().ToString());
-  model::NewSource source;
-  source.url = flags.url;
-  source.name = flags.name;
-  source.lang = flags.lang;
-  source.time_zone = flags.time_zone;
-  source.category = flags.category;
-  source.refresh_minutes = flags.refresh_minutes;
-  source.full_text = flags.full_text;
+  model::NewSource source = flags.source;
   source.enabled = !flags.disabled;
   auto valid = model::ValidateNewSource(source);
   if (valid.ok()) valid = CheckTimeZone(source.time_zone);
@@ -113,11 +96,10 @@ int RunSourceAdd(const CommonOptions& options, const AddFlags& flags) {
 
 int RunSourceSet(const CommonOptions& options, const SetFlags& flags) {
   if (flags.enable && flags.disable) return Fail("--enable and --disable exclude each other");
-  auto config = LoadConfig(options);
-  if (!config.ok()) return Fail(config.error().ToString());
-  auto store = OpenMigratedStore(config.value());
-  if (!store.ok()) return Fail(store.error().ToString());
-  auto current = store.value()->sources().FindById(flags.id);
+  auto opened = OpenConfiguredStore(options);
+  if (!opened.ok()) return Fail(opened.error().ToString());
+  storage::SourceStore& sources = opened->store->sources();
+  auto current = sources.FindById(flags.id);
   if (!current.ok()) return Fail(current.error().message);
   const model::Source& s = current.value();
   model::NewSource settings{s.url,       s.name,     s.site_url,        s.lang,
@@ -129,14 +111,15 @@ int RunSourceSet(const CommonOptions& options, const SetFlags& flags) {
   if (flags.category) settings.category = *flags.category;
   if (flags.refresh_minutes) settings.refresh_minutes = *flags.refresh_minutes;
   if (flags.full_text) settings.full_text = *flags.full_text;
+  settings.canonical = flags.canonical.value_or(s.canonical);
   if (flags.enable) settings.enabled = true;  // also how a source disabled by 410 comes back
   if (flags.disable) settings.enabled = false;
   auto valid = model::ValidateNewSource(settings);
   if (valid.ok()) valid = CheckTimeZone(settings.time_zone);
   if (!valid.ok()) return Fail(valid.error().message);
-  auto updated = store.value()->sources().UpdateSettings(flags.id, settings);
+  auto updated = sources.UpdateSettings(flags.id, settings);
   if (!updated.ok()) return Fail(updated.error().message);
-  auto after = store.value()->sources().FindById(flags.id);
+  auto after = sources.FindById(flags.id);
   if (!after.ok()) return Fail(after.error().message);
   std::cout << SourceJson(after.value()).dump() << "\n";
   return 0;
@@ -157,11 +140,9 @@ void PrintTable(const std::vector<model::Source>& sources) {
 }
 
 int RunSourceList(const CommonOptions& options, bool json) {
-  auto config = LoadConfig(options);
-  if (!config.ok()) return Fail(config.error().ToString());
-  auto store = OpenMigratedStore(config.value());
-  if (!store.ok()) return Fail(store.error().ToString());
-  auto sources = store.value()->sources().List(UnixNow());
+  auto opened = OpenConfiguredStore(options);
+  if (!opened.ok()) return Fail(opened.error().ToString());
+  auto sources = opened->store->sources().List(UnixNow());
   if (!sources.ok()) return Fail(sources.error().ToString());
   if (json) {
     nlohmann::json list = nlohmann::json::array();
@@ -174,12 +155,10 @@ int RunSourceList(const CommonOptions& options, bool json) {
 }
 
 int RunSourceReextract(const CommonOptions& options, std::int64_t id, int limit) {
-  auto config = LoadConfig(options);
-  if (!config.ok()) return Fail(config.error().ToString());
-  auto store = OpenMigratedStore(config.value());
-  if (!store.ok()) return Fail(store.error().ToString());
+  auto opened = OpenConfiguredStore(options);
+  if (!opened.ok()) return Fail(opened.error().ToString());
   auto pipeline =
-      ingest::pipeline::Pipeline::Create(*store.value(), PipelineOptionsFrom(config.value()));
+      ingest::pipeline::Pipeline::Create(*opened->store, PipelineOptionsFrom(opened->config));
   if (!pipeline.ok()) return Fail(pipeline.error().ToString());
   auto summary = pipeline.value()->Reextract(id, limit);
   if (!summary.ok()) return Fail(summary.error().message);
@@ -187,6 +166,12 @@ int RunSourceReextract(const CommonOptions& options, std::int64_t id, int limit)
             << " updated, " << summary->unchanged << " unchanged\n";
   return 0;
 }
+
+const std::map<std::string, model::CanonicalPolicy> kCanonicalNames = {
+    {"self", model::CanonicalPolicy::kSelf}, {"original", model::CanonicalPolicy::kOriginal}};
+constexpr const char* kCanonicalHelp =
+    "What its articles' pages name as canonical: self (this site, default) or original (the "
+    "outlet's article; such pages also stay out of the sitemaps)";
 
 }  // namespace
 
@@ -197,17 +182,21 @@ void RegisterSource(CommandLine& line) {
   CLI::App* add = source->add_subcommand("add", "Register a feed source");
   line.AddStoreOptions(add);
   auto flags = std::make_shared<AddFlags>();
-  add->add_option("url", flags->url, "Feed URL (http or https)")->required();
-  add->add_option("--name", flags->name, "Display name, shown as the articles' source");
-  add->add_option("--lang", flags->lang, "Language of the source (e.g. ja); default: detected");
-  add->add_option("--time-zone", flags->time_zone,
+  add->add_option("url", flags->source.url, "Feed URL (http or https)")->required();
+  add->add_option("--name", flags->source.name, "Display name, shown as the articles' source");
+  add->add_option("--lang", flags->source.lang,
+                  "Language of the source (e.g. ja); default: detected");
+  add->add_option("--time-zone", flags->source.time_zone,
                   "IANA zone for dates without one (e.g. Asia/Tokyo)");
-  add->add_option("--category", flags->category, "Category path, e.g. News/Japan");
-  add->add_option("--refresh-minutes", flags->refresh_minutes,
+  add->add_option("--category", flags->source.category, "Category path, e.g. News/Japan");
+  add->add_option("--refresh-minutes", flags->source.refresh_minutes,
                   "Minutes between fetches (default: fetch.default_refresh_minutes)")
       ->check(CLI::Range(0, model::kMaxRefreshMinutes));
-  add->add_flag("--full-text", flags->full_text, "Fetch each article's page for its full text");
+  add->add_flag("--full-text", flags->source.full_text,
+                "Fetch each article's page for its full text");
   add->add_flag("--disabled", flags->disabled, "Add without fetching it yet");
+  add->add_option("--canonical", flags->source.canonical, kCanonicalHelp)
+      ->transform(CLI::CheckedTransformer(kCanonicalNames));
   line.OnRun(add, [&line, flags] { return RunSourceAdd(line.options(), *flags); });
 
   CLI::App* set = source->add_subcommand("set", "Change a source's settings");
@@ -224,6 +213,8 @@ void RegisterSource(CommandLine& line) {
   set->add_option("--full-text", changes->full_text, "Fetch each article's page: on or off")
       ->transform(
           CLI::CheckedTransformer(std::map<std::string, bool>{{"on", true}, {"off", false}}));
+  set->add_option("--canonical", changes->canonical, kCanonicalHelp)
+      ->transform(CLI::CheckedTransformer(kCanonicalNames));
   set->add_flag("--enable", changes->enable, "Fetch it again (after --disable or a 410 Gone)");
   set->add_flag("--disable", changes->disable, "Stop fetching it; its articles stay");
   line.OnRun(set, [&line, changes] { return RunSourceSet(line.options(), *changes); });

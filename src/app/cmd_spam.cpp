@@ -19,21 +19,10 @@ constexpr std::size_t kMaxTrainingFileBytes = std::size_t{64} * 1024 * 1024;
 // What `check` reads of stdin; the tokenizer reads less (limits::kSpamMaxInputBytes).
 constexpr std::size_t kMaxCheckBytes = std::size_t{1024} * 1024;
 
-Result<std::string> ReadUpTo(std::istream& in, std::size_t max_bytes, const std::string& name) {
-  std::string data(max_bytes + 1, '\0');
-  in.read(data.data(), static_cast<std::streamsize>(data.size()));
-  data.resize(static_cast<std::size_t>(in.gcount()));
-  if (data.size() > max_bytes) {
-    return MakeError(ErrorCode::kTooLarge,
-                     "spam: " + name + " is larger than " + std::to_string(max_bytes) + " bytes");
-  }
-  return data;
-}
-
 Result<std::vector<std::string>> ReadMessages(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) return MakeError(ErrorCode::kIo, "spam train: cannot read '" + path + "'");
-  auto text = ReadUpTo(file, kMaxTrainingFileBytes, "'" + path + "'");
+  auto text = ReadAtMost(file, kMaxTrainingFileBytes, "spam", "'" + path + "'");
   if (!text.ok()) return text.error();
   return spam::SplitMessages(*text);
 }
@@ -51,18 +40,17 @@ int RunTrain(const CommonOptions& options, const std::string& spam_file,
     if (!messages.ok()) return Fail(messages.error().message);
     *out = std::move(messages).value();
   }
-  auto config = LoadConfig(options);
-  if (!config.ok()) return Fail(config.error().ToString());
-  auto store = OpenMigratedStore(config.value());
-  if (!store.ok()) return Fail(store.error().ToString());
-  spam::Classifier classifier(store.value()->spam());
+  auto opened = OpenConfiguredStore(options);
+  if (!opened.ok()) return Fail(opened.error().ToString());
+  storage::Store& store = *opened->store;
+  spam::Classifier classifier(store.spam());
   if (auto learned = classifier.LearnMany(spam, true); !learned.ok()) {
     return Fail("spam train: " + learned.error().message);
   }
   if (auto learned = classifier.LearnMany(ham, false); !learned.ok()) {
     return Fail("spam train: " + learned.error().message);
   }
-  auto totals = store.value()->spam().Totals();
+  auto totals = store.spam().Totals();
   if (!totals.ok()) return Fail(totals.error().ToString());
   nlohmann::json out = {
       {"learned", {{"spam", spam.size()}, {"ham", ham.size()}}},
@@ -72,13 +60,11 @@ int RunTrain(const CommonOptions& options, const std::string& spam_file,
 }
 
 int RunCheck(const CommonOptions& options) {
-  auto text = ReadUpTo(std::cin, kMaxCheckBytes, "stdin");
+  auto text = ReadAtMost(std::cin, kMaxCheckBytes, "spam", "stdin");
   if (!text.ok()) return Fail(text.error().message);
-  auto config = LoadConfig(options);
-  if (!config.ok()) return Fail(config.error().ToString());
-  auto store = OpenMigratedStore(config.value());
-  if (!store.ok()) return Fail(store.error().ToString());
-  spam::Classifier classifier(store.value()->spam());
+  auto opened = OpenConfiguredStore(options);
+  if (!opened.ok()) return Fail(opened.error().ToString());
+  spam::Classifier classifier(opened->store->spam());
   auto verdict = classifier.Check(*text);
   if (!verdict.ok()) return Fail("spam check: " + verdict.error().message);
   if (!verdict->trained) {

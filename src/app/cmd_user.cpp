@@ -61,13 +61,11 @@ int RunUserAdd(const CommonOptions& options, const std::string& name, const std:
   }
   auto password = ReadPassword();
   if (!password.ok()) return Fail(password.error().message);
-  auto config = LoadConfig(options);
-  if (!config.ok()) return Fail(config.error().ToString());
-  auto store = OpenMigratedStore(config.value());
-  if (!store.ok()) return Fail(store.error().ToString());
+  auto opened = OpenConfiguredStore(options);
+  if (!opened.ok()) return Fail(opened.error().ToString());
   auth::PasswordHasher hasher;
-  auth::SessionManager sessions(store.value()->sessions(), auth::SessionOptions{});
-  auth::Accounts accounts(store.value()->users(), hasher, sessions, auth::AccountLimits{});
+  auth::SessionManager sessions(opened->store->sessions(), auth::SessionOptions{});
+  auth::Accounts accounts(opened->store->users(), hasher, sessions, auth::AccountLimits{});
   auto user = accounts.Create(name, *password, *parsed_role);
   if (!user.ok()) return Fail("user add: " + user.error().message);
   nlohmann::json out = {{"id", user->id}, {"name", user->name}, {"role", user->role}};

@@ -3,8 +3,12 @@
 // error on failure.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "config/config.h"
 #include "core/result.h"
@@ -28,6 +32,13 @@ int RunArticleAdd(const CommonOptions& options, const std::string& json_file);
 Result<config::Config> LoadConfig(const CommonOptions& options);
 // Opens the store named by the config and brings its schema up to date.
 Result<std::unique_ptr<storage::Store>> OpenMigratedStore(const config::Config& config);
+// A command's configuration and the migrated store it names.
+struct ConfiguredStore {
+  config::Config config;
+  std::unique_ptr<storage::Store> store;
+};
+// LoadConfig, then OpenMigratedStore: the first error of the two.
+Result<ConfiguredStore> OpenConfiguredStore(const CommonOptions& options);
 // The site's signing secret from the settings table, created on first use.
 Result<std::string> SigningSecret(storage::SettingsStore& settings);
 // Sanitizes the body, derives the slug, fills "now" for a missing date, validates, inserts.
@@ -35,5 +46,14 @@ Result<std::int64_t> AddArticle(storage::Store& store, model::NewArticle article
                                 const std::string& base_url);
 // Prints "warta: <message>" to stderr and returns exit code 1.
 int Fail(const std::string& message);
+// The wall clock in unix seconds.
+std::int64_t UnixNow();
+// What is left of `in`, if it is at most max_bytes; else TooLarge
+// "<module>: <name> is larger than <max_bytes> bytes". Reads one byte more than the limit.
+Result<std::string> ReadAtMost(std::istream& in, std::size_t max_bytes, std::string_view module,
+                               const std::string& name);
+// The file at `path` ("-" for stdin) through ReadAtMost; Io "<module>: cannot read '<path>'".
+Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes,
+                                  std::string_view module);
 
 }  // namespace warta::app

@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include "app/commands.h"
@@ -31,6 +32,40 @@ Result<std::unique_ptr<storage::Store>> OpenMigratedStore(const config::Config& 
   return std::move(store).value();
 }
 
+Result<ConfiguredStore> OpenConfiguredStore(const CommonOptions& options) {
+  auto config = LoadConfig(options);
+  if (!config.ok()) return config.error();
+  auto store = OpenMigratedStore(config.value());
+  if (!store.ok()) return store.error();
+  return ConfiguredStore{std::move(config).value(), std::move(store).value()};
+}
+
+std::int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Result<std::string> ReadAtMost(std::istream& in, std::size_t max_bytes, std::string_view module,
+                               const std::string& name) {
+  std::string data(max_bytes + 1, '\0');
+  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  data.resize(static_cast<std::size_t>(in.gcount()));
+  if (data.size() > max_bytes) {
+    return MakeError(ErrorCode::kTooLarge, std::string(module) + ": " + name + " is larger than " +
+                                               std::to_string(max_bytes) + " bytes");
+  }
+  return data;
+}
+
+Result<std::string> ReadInputFile(const std::string& path, std::size_t max_bytes,
+                                  std::string_view module) {
+  if (path == "-") return ReadAtMost(std::cin, max_bytes, module, "'-'");
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return MakeError(ErrorCode::kIo, std::string(module) + ": cannot read '" + path + "'");
+  return ReadAtMost(file, max_bytes, module, "'" + path + "'");
+}
+
 Result<std::string> SigningSecret(storage::SettingsStore& settings) {
   auto existing = settings.Get(web::kSettingSecret);
   if (!existing.ok()) return existing.error();
@@ -54,11 +89,7 @@ Result<std::int64_t> AddArticle(storage::Store& store, model::NewArticle article
                      "article: the body is empty once unsafe or unsupported HTML is removed");
   }
   article.slug = i18n::Slugify(article.title);
-  if (article.published_at == 0) {
-    article.published_at = std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
-  }
+  if (article.published_at == 0) article.published_at = UnixNow();
   WARTA_RETURN_IF_ERROR(model::ValidateNewArticle(article));
   return store.articles().Insert(article);
 }

@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
+#include "app/commands.h"
 
 namespace warta::app {
 namespace {
@@ -20,12 +20,6 @@ auth::AccountLimits AccountLimitsFrom(const config::Config& config) {
   return limits;
 }
 
-std::int64_t Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 }  // namespace
 
 ReaderParts::ReaderParts(storage::Store& store, const config::Config& config)
@@ -37,7 +31,7 @@ ReaderParts::ReaderParts(storage::Store& store, const config::Config& config)
                          config.ratelimit.enabled),
       registration_(config.accounts.registration) {
   // Expired sessions are refused anyway; this only keeps the table small.
-  auto swept = store.sessions().DeleteExpired(Now());
+  auto swept = store.sessions().DeleteExpired(UnixNow());
   if (!swept.ok())
     spdlog::warn("sessions: could not remove expired ones: {}", swept.error().ToString());
 }

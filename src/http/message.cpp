@@ -16,6 +16,16 @@ int HexValue(char c) {
   return -1;
 }
 
+constexpr const char* kPlainText = "text/plain; charset=utf-8";
+
+Response ResponseOf(int status, const char* content_type, std::string body) {
+  Response response;
+  response.status = status;
+  response.content_type = content_type;
+  response.body = std::move(body);
+  return response;
+}
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -139,25 +149,15 @@ std::string_view Response::Header(std::string_view name) const {
 }
 
 Response TextResponse(int status, std::string body) {
-  Response response;
-  response.status = status;
-  response.content_type = "text/plain; charset=utf-8";
-  response.body = std::move(body);
-  return response;
+  return ResponseOf(status, kPlainText, std::move(body));
 }
 
 Response JsonResponse(int status, std::string body) {
-  Response response;
-  response.status = status;
-  response.content_type = "application/json";
-  response.body = std::move(body);
-  return response;
+  return ResponseOf(status, "application/json", std::move(body));
 }
 
 Response RedirectResponse(int status, std::string location) {
-  Response response;
-  response.status = status;
-  response.content_type = "text/plain; charset=utf-8";
+  Response response = ResponseOf(status, kPlainText, {});
   response.SetHeader("Location", std::move(location));
   return response;
 }

@@ -69,6 +69,8 @@ struct Article {
   Counters counters;           // stored totals (views not yet flushed are not included)
   std::int64_t source_id = 0;  // 0 when not ingested from a feed
   std::int64_t story_id = 0;   // 0 when not part of a story cluster
+  // Its source asks for the original article as the canonical URL (model::CanonicalPolicy).
+  bool canonical_is_original = false;
   // The same story from other sources ("also reported by"), one per source, oldest first.
   // Filled by ArticleStore::FindById; a change of it bumps `version`.
   std::vector<RelatedReport> also_reported_by;

@@ -6,6 +6,7 @@
 #include "core/html_escape.h"
 #include "core/limits.h"
 #include "model/article_json.h"
+#include "model/field_error.h"
 
 namespace warta::model {
 namespace {
@@ -13,26 +14,19 @@ namespace {
 constexpr std::size_t kMaxLangBytes = 35;    // longest sensible BCP 47 tag (RFC 5646 §4.4.1)
 constexpr std::size_t kMaxSlugBytes = 1000;  // derived from the title, so bounded like it
 
-Error FieldError(ErrorCode code, std::string_view field, std::string_view what) {
-  std::string message = "article: '";
-  message += field;
-  message += "' ";
-  message += what;
-  return MakeError(code, std::move(message));
+Error ArticleError(ErrorCode code, std::string_view field, std::string_view what) {
+  return FieldError("article", code, field, what);
 }
 
 Result<void> CheckText(std::string_view field, const std::string& value, std::size_t max_bytes) {
-  if (value.size() > max_bytes) {
-    return FieldError(ErrorCode::kTooLarge, field,
-                      "is longer than " + std::to_string(max_bytes) + " bytes");
-  }
+  WARTA_RETURN_IF_ERROR(CheckFieldLength("article", field, value, max_bytes));
   std::size_t bad = 0;
   if (!IsValidUtf8(value, &bad)) {
-    return FieldError(ErrorCode::kInvalidArgument, field,
-                      "is not valid UTF-8 (at byte " + std::to_string(bad) + ")");
+    return ArticleError(ErrorCode::kInvalidArgument, field,
+                        "is not valid UTF-8 (at byte " + std::to_string(bad) + ")");
   }
   if (value.find('\0') != std::string::npos) {
-    return FieldError(ErrorCode::kInvalidArgument, field, "contains a NUL character");
+    return ArticleError(ErrorCode::kInvalidArgument, field, "contains a NUL character");
   }
   return Ok();
 }
@@ -58,18 +52,19 @@ Result<void> CheckUrl(const std::string& url) {
   } else if (lower.rfind("https://", 0) == 0) {
     host_start = 8;
   } else {
-    return FieldError(ErrorCode::kInvalidArgument, "url", "must be an http:// or https:// URL");
+    return ArticleError(ErrorCode::kInvalidArgument, "url", "must be an http:// or https:// URL");
   }
   for (char c : url) {
     auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u == 0x7f) {
-      return FieldError(ErrorCode::kInvalidArgument, "url",
-                        "must not contain spaces or control characters");
+      return ArticleError(ErrorCode::kInvalidArgument, "url",
+                          "must not contain spaces or control characters");
     }
   }
   std::size_t host_end = url.find_first_of("/?#", host_start);
   if (host_end == std::string::npos) host_end = url.size();
-  if (host_end == host_start) return FieldError(ErrorCode::kInvalidArgument, "url", "has no host");
+  if (host_end == host_start)
+    return ArticleError(ErrorCode::kInvalidArgument, "url", "has no host");
   return Ok();
 }
 
@@ -86,30 +81,30 @@ Result<void> CheckLang(const std::string& lang) {
     ok = ok && i > start && i - start <= 8;
   }
   if (!ok) {
-    return FieldError(ErrorCode::kInvalidArgument, "lang",
-                      "is not a language tag like \"en\", \"id\" or \"pt-BR\"");
+    return ArticleError(ErrorCode::kInvalidArgument, "lang",
+                        "is not a language tag like \"en\", \"id\" or \"pt-BR\"");
   }
   return Ok();
 }
 
 Result<void> CheckCounter(std::string_view field, std::int64_t value) {
-  if (value < 0) return FieldError(ErrorCode::kInvalidArgument, field, "must not be negative");
+  if (value < 0) return ArticleError(ErrorCode::kInvalidArgument, field, "must not be negative");
   if (value > limits::kMaxInitialCounter) {
-    return FieldError(ErrorCode::kInvalidArgument, field,
-                      "is larger than " + std::to_string(limits::kMaxInitialCounter));
+    return ArticleError(ErrorCode::kInvalidArgument, field,
+                        "is larger than " + std::to_string(limits::kMaxInitialCounter));
   }
   return Ok();
 }
 
 Result<void> CheckTags(const std::vector<std::string>& tags) {
   if (tags.size() > limits::kMaxTags) {
-    return FieldError(ErrorCode::kTooLarge, "tags",
-                      "has more than " + std::to_string(limits::kMaxTags) + " entries");
+    return ArticleError(ErrorCode::kTooLarge, "tags",
+                        "has more than " + std::to_string(limits::kMaxTags) + " entries");
   }
   for (std::size_t i = 0; i < tags.size(); ++i) {
     std::string field = "tags[" + std::to_string(i) + "]";
     WARTA_RETURN_IF_ERROR(CheckText(field, tags[i], limits::kMaxTagBytes));
-    if (IsBlank(tags[i])) return FieldError(ErrorCode::kInvalidArgument, field, "is empty");
+    if (IsBlank(tags[i])) return ArticleError(ErrorCode::kInvalidArgument, field, "is empty");
   }
   return Ok();
 }
@@ -206,7 +201,7 @@ std::string BodyTextToHtml(std::string_view text) {
 Result<void> ValidateNewArticle(const NewArticle& article) {
   WARTA_RETURN_IF_ERROR(CheckText("title", article.title, limits::kMaxTitleBytes));
   if (IsBlank(article.title)) {
-    return FieldError(ErrorCode::kInvalidArgument, "title", "is required and must not be empty");
+    return ArticleError(ErrorCode::kInvalidArgument, "title", "is required and must not be empty");
   }
   WARTA_RETURN_IF_ERROR(CheckText("source", article.source, limits::kMaxSourceBytes));
   WARTA_RETURN_IF_ERROR(CheckUrl(article.url));
@@ -214,7 +209,7 @@ Result<void> ValidateNewArticle(const NewArticle& article) {
   WARTA_RETURN_IF_ERROR(CheckLang(article.lang));
   WARTA_RETURN_IF_ERROR(CheckText("body_html", article.body_html, limits::kMaxBodyBytes));
   if (IsBlank(article.body_html)) {
-    return FieldError(ErrorCode::kInvalidArgument, "body_html", "must not be empty");
+    return ArticleError(ErrorCode::kInvalidArgument, "body_html", "must not be empty");
   }
   WARTA_RETURN_IF_ERROR(CheckTags(article.tags));
   WARTA_RETURN_IF_ERROR(CheckText("slug", article.slug, kMaxSlugBytes));

@@ -2,6 +2,7 @@
 
 #include "core/limits.h"
 #include "model/article_json.h"
+#include "model/field_error.h"
 
 namespace warta::model {
 namespace {
@@ -9,18 +10,11 @@ namespace {
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 Error SourceError(ErrorCode code, std::string_view field, std::string_view what) {
-  std::string message = "source: '";
-  message += field;
-  message += "' ";
-  message += what;
-  return MakeError(code, std::move(message));
+  return FieldError("source", code, field, what);
 }
 
 Result<void> CheckText(std::string_view field, const std::string& value, std::size_t max_bytes) {
-  if (value.size() > max_bytes) {
-    return SourceError(ErrorCode::kTooLarge, field,
-                       "is longer than " + std::to_string(max_bytes) + " bytes");
-  }
+  WARTA_RETURN_IF_ERROR(CheckFieldLength("source", field, value, max_bytes));
   if (!IsValidUtf8(value) || value.find('\0') != std::string::npos) {
     return SourceError(ErrorCode::kInvalidArgument, field, "is not valid UTF-8 text");
   }
@@ -43,6 +37,16 @@ bool IsHttpUrl(std::string_view url) {
 }
 
 }  // namespace
+
+std::string_view CanonicalPolicyName(CanonicalPolicy policy) {
+  return policy == CanonicalPolicy::kOriginal ? "original" : "self";
+}
+
+std::optional<CanonicalPolicy> ParseCanonicalPolicy(std::string_view name) {
+  if (name == "self") return CanonicalPolicy::kSelf;
+  if (name == "original") return CanonicalPolicy::kOriginal;
+  return std::nullopt;
+}
 
 std::string Source::DisplayName() const {
   if (!name.empty()) return name;

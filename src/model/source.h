@@ -3,12 +3,22 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/result.h"
 
 namespace warta::model {
+
+// Which URL an ingested article's page names as canonical (<link rel="canonical">).
+// kSelf: the page on this site (the default: a translation or summary is its own work).
+// kOriginal: the outlet's article, for republished copies whose publisher wants search
+// engines to credit the original; such pages also stay out of the sitemaps.
+enum class CanonicalPolicy { kSelf, kOriginal };
+
+std::string_view CanonicalPolicyName(CanonicalPolicy policy);  // "self", "original"
+std::optional<CanonicalPolicy> ParseCanonicalPolicy(std::string_view name);
 
 // What `source add` and OPML import hand to storage.
 struct NewSource {
@@ -21,6 +31,7 @@ struct NewSource {
   int refresh_minutes = 0;  // 0: the configured default
   bool full_text = false;   // fetch each article's page and extract the full text
   bool enabled = true;
+  CanonicalPolicy canonical = CanonicalPolicy::kSelf;
 };
 
 // A stored source with its fetch state. Times are unix seconds UTC, 0 for "never".
@@ -35,6 +46,7 @@ struct Source {
   int refresh_minutes = 0;
   bool full_text = false;
   bool enabled = true;
+  CanonicalPolicy canonical = CanonicalPolicy::kSelf;
 
   // HTTP cache validators of the last 200 response, sent back as If-None-Match and
   // If-Modified-Since; kept separately because servers honour one or the other.

@@ -30,6 +30,9 @@ struct SitemapRow {
   std::string lang;
   std::int64_t published_at = 0;
   std::int64_t updated_at = 0;
+  // Its source names the original article as canonical (model::CanonicalPolicy): sitemaps
+  // leave it out, as they should list canonical URLs only.
+  bool canonical_elsewhere = false;
 };
 
 // A name and how many articles carry it.

@@ -1,100 +1,22 @@
 #include "syndication/xml_writer.h"
 
-#include <cstdint>
+#include "core/html_escape.h"
 
 namespace warta::syndication {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the valid UTF-8 sequence at text[i] and its code point, or 0 when invalid
-// (overlong forms, surrogates and values past U+10FFFF are invalid).
-std::size_t DecodeUtf8(std::string_view text, std::size_t i, char32_t& cp) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char lead = byte(i);
-  std::size_t length = 0;
-  if (lead < 0x80) {
-    cp = lead;
-    return 1;
-  }
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-    cp = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    cp = lead & 0x0F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    cp = lead & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-  if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
-  return length;
-}
-
-bool AllowedInXml(char32_t cp) {
-  if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
-  return cp != 0xFFFE && cp != 0xFFFF;
-}
-
-template <typename Emit>
-void ForEachXmlChar(std::string_view text, Emit emit) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    char32_t cp = 0;
-    std::size_t length = DecodeUtf8(text, i, cp);
-    if (length == 0) {
-      emit(kReplacement);
-      ++i;
-      continue;
-    }
-    if (AllowedInXml(cp)) emit(text.substr(i, length));
-    i += length;
-  }
-}
+// What XML 1.0 cannot carry is cleaned out of every value (see XmlClean); ' is written &apos;,
+// so values are safe in single- or double-quoted attributes too.
+constexpr EscapeOptions kXmlClean{
+    .markup = false, .double_quote = false, .apostrophe = Apostrophe::kKeep, .xml_chars = true};
+constexpr EscapeOptions kXmlEscape{.apostrophe = Apostrophe::kNamed, .xml_chars = true};
 
 }  // namespace
 
-std::string XmlClean(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  ForEachXmlChar(text, [&out](std::string_view piece) { out += piece; });
-  return out;
-}
+std::string XmlClean(std::string_view text) { return Escaped(text, kXmlClean); }
 
 void AppendXmlEscaped(std::string& out, std::string_view text) {
-  ForEachXmlChar(text, [&out](std::string_view piece) {
-    if (piece.size() != 1) {
-      out += piece;
-      return;
-    }
-    switch (piece[0]) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += piece[0];
-    }
-  });
+  AppendEscaped(out, text, kXmlEscape);
 }
 
 XmlWriter::XmlWriter() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }

@@ -123,6 +123,14 @@ std::size_t Count(const std::string& haystack, const std::string& needle) {
   return n;
 }
 
+// Whether `needle` occurs in `html`; a failure says which text was missing (or where it was
+// found, for EXPECT_FALSE) instead of comparing offsets with npos.
+testing::AssertionResult Contains(const std::string& html, const std::string& needle) {
+  const auto at = html.find(needle);
+  if (at == std::string::npos) return testing::AssertionFailure() << "no \"" << needle << "\"";
+  return testing::AssertionSuccess() << "\"" << needle << "\" at offset " << at;
+}
+
 std::multiset<std::string> Ids(const std::string& html) {
   std::multiset<std::string> ids;
   static const std::regex kId(R"re(\sid="([^"]*)")re");
@@ -157,10 +165,10 @@ TEST(TemplatesTest, EveryTemplateRenders) {
   for (const char* page : {"article", "home", "error", "search"}) {
     const std::string html = Render(*templates, page, Common());
     EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u) << page << html.substr(0, 80);
-    EXPECT_NE(html.find("<html lang=\"id\">"), std::string::npos) << page;
-    EXPECT_NE(html.find("<meta name=\"csrf-token\" content=\"tok123\">"), std::string::npos);
-    EXPECT_NE(html.find("href=\"/static/site.css?v=abc\""), std::string::npos) << page;
-    EXPECT_NE(html.find("</html>"), std::string::npos) << page;
+    EXPECT_TRUE(Contains(html, "<html lang=\"id\">")) << page;
+    EXPECT_TRUE(Contains(html, "<meta name=\"csrf-token\" content=\"tok123\">"));
+    EXPECT_TRUE(Contains(html, "href=\"/static/site.css?v=abc\"")) << page;
+    EXPECT_TRUE(Contains(html, "</html>")) << page;
     EXPECT_EQ(Count(html, "id=\"site-name\""), 1u) << page;
   }
 }
@@ -190,39 +198,38 @@ TEST(TemplatesTest, ArticlePageHasEveryContractIdOnce) {
 TEST(TemplatesTest, ArticlePageShowsTheSeedElements) {
   auto templates = Load();
   const std::string html = Render(*templates, "article", Article());
-  EXPECT_NE(html.find(">Media Jepang</a>"), std::string::npos);
-  EXPECT_NE(html.find("<h1 id=\"headline\" lang=\"en\">Japan, EU agree on security"),
-            std::string::npos);
-  EXPECT_NE(html.find("MAINICHI"), std::string::npos);
-  EXPECT_NE(html.find("<time id=\"published\" datetime=\"2024-11-01T03:00:00Z\">1 November "
-                      "2024</time>"),
-            std::string::npos);
+  EXPECT_TRUE(Contains(html, ">Media Jepang</a>"));
+  EXPECT_TRUE(Contains(html, "<h1 id=\"headline\" lang=\"en\">Japan, EU agree on security"));
+  EXPECT_TRUE(Contains(html, "MAINICHI"));
+  EXPECT_TRUE(Contains(html,
+                       "<time id=\"published\" datetime=\"2024-11-01T03:00:00Z\">1 November "
+                       "2024</time>"));
   const std::string views = Element(html, "views", "li");
-  EXPECT_NE(views.find("title=\"27 kali dilihat\""), std::string::npos) << views;
-  EXPECT_NE(views.find(">27<"), std::string::npos) << views;
-  EXPECT_NE(Element(html, "comments-count", "li").find("1 komentar"), std::string::npos);
-  EXPECT_NE(Element(html, "shares", "li").find("0 kali dibagikan"), std::string::npos);
-  EXPECT_NE(Element(html, "likes", "li").find("0 suka"), std::string::npos);
+  EXPECT_TRUE(Contains(views, "title=\"27 kali dilihat\"")) << views;
+  EXPECT_TRUE(Contains(views, ">27<")) << views;
+  EXPECT_TRUE(Contains(Element(html, "comments-count", "li"), "1 komentar"));
+  EXPECT_TRUE(Contains(Element(html, "shares", "li"), "0 kali dibagikan"));
+  EXPECT_TRUE(Contains(Element(html, "likes", "li"), "0 suka"));
 
   const std::string like = Element(html, "like-button", "div");
-  EXPECT_NE(like.find("Jadilah yang pertama menyukai ini"), std::string::npos) << like;
-  EXPECT_NE(like.find("<form method=\"post\" action=\"/artikel/1/suka\">"), std::string::npos);
-  EXPECT_NE(like.find("name=\"csrf_token\" value=\"tok123\""), std::string::npos);
-  EXPECT_NE(like.find("<button type=\"submit\""), std::string::npos);
-  EXPECT_NE(like.find(">Suka</button>"), std::string::npos);
+  EXPECT_TRUE(Contains(like, "Jadilah yang pertama menyukai ini")) << like;
+  EXPECT_TRUE(Contains(like, "<form method=\"post\" action=\"/artikel/1/suka\">"));
+  EXPECT_TRUE(Contains(like, "name=\"csrf_token\" value=\"tok123\""));
+  EXPECT_TRUE(Contains(like, "<button type=\"submit\""));
+  EXPECT_TRUE(Contains(like, ">Suka</button>"));
 
   const std::string comments = Element(html, "comments", "section");
-  EXPECT_NE(comments.find("<h2>Komentar</h2>"), std::string::npos) << comments;
-  EXPECT_NE(comments.find("<form class=\"comment-form\" method=\"post\" "
-                          "action=\"/artikel/1/komentar\">"),
-            std::string::npos);
-  EXPECT_NE(comments.find("name=\"csrf_token\" value=\"tok123\""), std::string::npos);
-  EXPECT_NE(comments.find("<textarea name=\"body\""), std::string::npos);
-  EXPECT_NE(comments.find("<p>Bagus sekali</p>"), std::string::npos);
-  EXPECT_EQ(comments.find("Belum ada komentar."), std::string::npos);
+  EXPECT_TRUE(Contains(comments, "<h2>Komentar</h2>")) << comments;
+  EXPECT_TRUE(Contains(comments,
+                       "<form class=\"comment-form\" method=\"post\" "
+                       "action=\"/artikel/1/komentar\">"));
+  EXPECT_TRUE(Contains(comments, "name=\"csrf_token\" value=\"tok123\""));
+  EXPECT_TRUE(Contains(comments, "<textarea name=\"body\""));
+  EXPECT_TRUE(Contains(comments, "<p>Bagus sekali</p>"));
+  EXPECT_FALSE(Contains(comments, "Belum ada komentar."));
 
-  EXPECT_NE(Element(html, "body", "div").find("<p>TOKYO (Kyodo) -- Japan and the <em>EU</em>"),
-            std::string::npos);
+  EXPECT_TRUE(
+      Contains(Element(html, "body", "div"), "<p>TOKYO (Kyodo) -- Japan and the <em>EU</em>"));
 }
 
 TEST(TemplatesTest, LikedVisitorSeesUnlike) {
@@ -234,9 +241,9 @@ TEST(TemplatesTest, LikedVisitorSeesUnlike) {
   data.set("liked", "true");
   data.set("like_prompt", "1 orang menyukai ini");
   const std::string like = Element(Render(*templates, "article", data), "like-button", "div");
-  EXPECT_NE(like.find("name=\"action\" value=\"unlike\""), std::string::npos);
-  EXPECT_NE(like.find("data-liked=\"true\">Batal suka</button>"), std::string::npos) << like;
-  EXPECT_NE(like.find("1 orang menyukai ini"), std::string::npos);
+  EXPECT_TRUE(Contains(like, "name=\"action\" value=\"unlike\""));
+  EXPECT_TRUE(Contains(like, "data-liked=\"true\">Batal suka</button>")) << like;
+  EXPECT_TRUE(Contains(like, "1 orang menyukai ini"));
 }
 
 TEST(TemplatesTest, ShareLinksAreFormsThatCountTheShare) {
@@ -244,12 +251,11 @@ TEST(TemplatesTest, ShareLinksAreFormsThatCountTheShare) {
   Data data = Article();
   data.set("share_action", "/api/v1/articles/1/share");
   const std::string html = Render(*templates, "article", data);
-  EXPECT_NE(html.find("<form method=\"post\" action=\"/api/v1/articles/1/share?network=x\">"
-                      "<input type=\"hidden\" name=\"csrf_token\" value=\"tok123\">"),
-            std::string::npos)
+  EXPECT_TRUE(Contains(html,
+                       "<form method=\"post\" action=\"/api/v1/articles/1/share?network=x\">"
+                       "<input type=\"hidden\" name=\"csrf_token\" value=\"tok123\">"))
       << html;
-  EXPECT_NE(html.find("data-network=\"x\" data-url=\"/share/1?network=x\">X</button>"),
-            std::string::npos);
+  EXPECT_TRUE(Contains(html, "data-network=\"x\" data-url=\"/share/1?network=x\">X</button>"));
 }
 
 TEST(TemplatesTest, EmptyValuesHideTheirSections) {
@@ -261,12 +267,12 @@ TEST(TemplatesTest, EmptyValuesHideTheirSections) {
   data.set("has_comments", false);
   data.set("tags", MakeList());
   const std::string html = Render(*templates, "article", data);
-  EXPECT_EQ(html.find("href=\"\""), std::string::npos);
-  EXPECT_EQ(html.find("lang=\"\""), std::string::npos);
-  EXPECT_NE(html.find("<span id=\"source\" class=\"source\">MAINICHI</span>"), std::string::npos);
-  EXPECT_NE(html.find("Belum ada komentar."), std::string::npos);
-  EXPECT_NE(html.find("<ol class=\"comment-list\"></ol>"), std::string::npos);
-  EXPECT_NE(html.find("<ul class=\"tags\" aria-label=\"\"></ul>"), std::string::npos);
+  EXPECT_FALSE(Contains(html, "href=\"\""));
+  EXPECT_FALSE(Contains(html, "lang=\"\""));
+  EXPECT_TRUE(Contains(html, "<span id=\"source\" class=\"source\">MAINICHI</span>"));
+  EXPECT_TRUE(Contains(html, "Belum ada komentar."));
+  EXPECT_TRUE(Contains(html, "<ol class=\"comment-list\"></ol>"));
+  EXPECT_TRUE(Contains(html, "<ul class=\"tags\" aria-label=\"\"></ul>"));
 }
 
 TEST(TemplatesTest, EscapesEverythingButTheSanitizedHtml) {
@@ -276,10 +282,10 @@ TEST(TemplatesTest, EscapesEverythingButTheSanitizedHtml) {
   data.set("page_title", "<script>alert(2)</script>");
   data.set("source", "\"><img src=x onerror=alert(3)>");
   const std::string html = Render(*templates, "article", data);
-  EXPECT_EQ(html.find("<script>"), std::string::npos);
-  EXPECT_EQ(html.find("<img src=x"), std::string::npos);
-  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
-  EXPECT_NE(html.find("&quot;&gt;&lt;img src=x onerror=alert(3)&gt;"), std::string::npos);
+  EXPECT_FALSE(Contains(html, "<script>"));
+  EXPECT_FALSE(Contains(html, "<img src=x"));
+  EXPECT_TRUE(Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  EXPECT_TRUE(Contains(html, "&quot;&gt;&lt;img src=x onerror=alert(3)&gt;"));
 }
 
 // Markup in any field except body_html and comment_html comes out escaped.
@@ -301,8 +307,8 @@ TEST(TemplatesTest, RawOutputOnlyForBodyAndCommentHtml) {
   }
   data.set("body_html", "<b>body</b>");
   const std::string html = Render(*templates, "article", data);
-  EXPECT_EQ(html.find(marker), std::string::npos);
-  EXPECT_NE(html.find("&lt;i&gt;x&lt;/i&gt;"), std::string::npos);
+  EXPECT_FALSE(Contains(html, marker));
+  EXPECT_TRUE(Contains(html, "&lt;i&gt;x&lt;/i&gt;"));
   EXPECT_EQ(Count(html, "<b>body</b>"), 1u);
   EXPECT_EQ(Count(html, "<p>Bagus sekali</p>"), 1u);
 
@@ -338,7 +344,7 @@ TEST(TemplatesTest, EveryCatalogKeyUsedExistsInTheCatalogs) {
     ASSERT_TRUE(catalog.has_value()) << locale;
     const std::string text = "\n" + std::string(*catalog);
     for (const auto& key : used) {
-      EXPECT_NE(text.find("\n" + key + " = "), std::string::npos) << locale << ": " << key;
+      EXPECT_TRUE(Contains(text, "\n" + key + " = ")) << locale << ": " << key;
     }
   }
 }
@@ -369,20 +375,19 @@ TEST(TemplatesTest, HomeListsArticlesWithoutContractIds) {
   data.set("next_url", "/?page=2");
   data.set("page_label", "Halaman 1");
   const std::string html = Render(*templates, "home", data);
-  EXPECT_NE(html.find("<h1 class=\"page-heading\">Berita terbaru</h1>"), std::string::npos);
+  EXPECT_TRUE(Contains(html, "<h1 class=\"page-heading\">Berita terbaru</h1>"));
   EXPECT_EQ(Count(html, "<article class=\"card\">"), 3u);
-  EXPECT_NE(html.find("href=\"/artikel/2/judul\" lang=\"en\">Judul &lt;2&gt;</a>"),
-            std::string::npos);
+  EXPECT_TRUE(Contains(html, "href=\"/artikel/2/judul\" lang=\"en\">Judul &lt;2&gt;</a>"));
   EXPECT_EQ(Count(html, "title=\"1.234 kali dilihat\""), 3u);
-  EXPECT_NE(html.find("<a rel=\"next\" href=\"/?page=2\">"), std::string::npos);
-  EXPECT_EQ(html.find("rel=\"prev\""), std::string::npos);
-  EXPECT_EQ(html.find("Belum ada berita."), std::string::npos);
+  EXPECT_TRUE(Contains(html, "<a rel=\"next\" href=\"/?page=2\">"));
+  EXPECT_FALSE(Contains(html, "rel=\"prev\""));
+  EXPECT_FALSE(Contains(html, "Belum ada berita."));
   const auto ids = Ids(html);
   EXPECT_EQ(ids, (std::multiset<std::string>{"site-name", "main-content"}));
 
   Data empty = Common();
   empty.set("articles", MakeList());
-  EXPECT_NE(Render(*templates, "home", empty).find("Belum ada berita."), std::string::npos);
+  EXPECT_TRUE(Contains(Render(*templates, "home", empty), "Belum ada berita."));
 }
 
 TEST(TemplatesTest, ErrorPage) {
@@ -392,9 +397,9 @@ TEST(TemplatesTest, ErrorPage) {
   data.set("title", "Halaman tidak ditemukan");
   data.set("message", "Halaman yang Anda cari tidak ada.");
   const std::string html = Render(*templates, "error", data);
-  EXPECT_NE(html.find("<p class=\"status\">404</p>"), std::string::npos);
-  EXPECT_NE(html.find("<h1>Halaman tidak ditemukan</h1>"), std::string::npos);
-  EXPECT_NE(html.find(">Kembali ke beranda</a>"), std::string::npos);
+  EXPECT_TRUE(Contains(html, "<p class=\"status\">404</p>"));
+  EXPECT_TRUE(Contains(html, "<h1>Halaman tidak ditemukan</h1>"));
+  EXPECT_TRUE(Contains(html, ">Kembali ke beranda</a>"));
 }
 
 TEST(TemplatesTest, UnknownTemplateIsNotFound) {
@@ -402,18 +407,17 @@ TEST(TemplatesTest, UnknownTemplateIsNotFound) {
   auto html = templates->Render("no_such_page", Common());
   ASSERT_FALSE(html.ok());
   EXPECT_EQ(html.error().code, ErrorCode::kNotFound);
-  EXPECT_NE(html.error().message.find("no_such_page"), std::string::npos);
+  EXPECT_TRUE(Contains(html.error().message, "no_such_page"));
 }
 
 TEST(TemplatesTest, LoadErrorsNameTheTemplate) {
   auto unclosed = Templates::FromSources({{"good", "hi"}, {"broken", "{{#open}} never closed"}});
   ASSERT_FALSE(unclosed.ok());
-  EXPECT_NE(unclosed.error().message.find("'broken'"), std::string::npos)
-      << unclosed.error().message;
+  EXPECT_TRUE(Contains(unclosed.error().message, "'broken'")) << unclosed.error().message;
 
   auto missing = Templates::FromSources({{"page", "a {{> nowhere}} b"}});
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.error().message.find("nowhere"), std::string::npos);
+  EXPECT_TRUE(Contains(missing.error().message, "nowhere"));
 
   auto cycle = Templates::FromSources({{"a", "{{> b}}"}, {"b", "{{> a}}"}});
   ASSERT_FALSE(cycle.ok());

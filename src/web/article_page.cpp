@@ -91,6 +91,11 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   const i18n::Formatter& format = site.formatter();
   view::Data data = site.PageData(article.title, path, "", SlotMarker(Slot::kCsrfToken));
   AddArticleHead(data, site, article, path);
+  // The source's canonical policy: its republished copies name the outlet's page.
+  const std::string original = OriginalUrl(article.url);
+  if (article.canonical_is_original && !original.empty()) {
+    data.set("search_canonical_url", original);
+  }
   data.set("article_id", std::to_string(article.id));
   data.set("headline", article.title);
   data.set("article_lang", article.lang.empty() ? site.locale() : article.lang);

@@ -156,6 +156,7 @@ view::Data Site::PageData(const std::string& page_title, const std::string& path
   data.set("page_title", page_title);
   data.set("meta_description", description);
   data.set("canonical_url", settings_.base_url + path);
+  data.set("search_canonical_url", settings_.base_url + path);
   data.set("og_image", settings_.base_url + "/static/share.png");
   data.set("css_url", css_url_);
   data.set("csrf_token", csrf_token);

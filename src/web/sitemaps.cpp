@@ -30,6 +30,7 @@ Result<BuiltDocument> BuildSitemapPage(Context& context, std::int64_t page,
   if (page > 1 && rows->empty()) return BuiltDocument{"", "", 0, 404};
   urls.reserve(urls.size() + rows->size());
   for (const storage::SitemapRow& row : rows.value()) {
+    if (row.canonical_elsewhere) continue;  // sitemaps list canonical URLs only
     urls.push_back({ArticleUrl(site, row), std::max(row.updated_at, row.published_at)});
   }
   return BuiltDocument{syndication::WriteSitemap(urls), syndication::kXmlContentType, last_updated};
@@ -62,6 +63,7 @@ Result<BuiltDocument> BuildNewsSitemap(Context& context, std::int64_t now) {
   std::vector<syndication::NewsSitemapUrl> urls;
   std::int64_t newest = 0;
   for (const storage::SitemapRow& row : rows.value()) {
+    if (row.canonical_elsewhere) continue;
     std::string lang = model::PrimaryLanguage(row.lang);
     urls.push_back(
         {ArticleUrl(site, row), row.title, lang.empty() ? site.locale() : lang, row.published_at});

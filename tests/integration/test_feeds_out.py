@@ -223,6 +223,53 @@ class FeedsOutTest(WartaTestCase):
         status, head, _ = self.server.get("/static/logo.png")
         self.assertEqual((status, head["content-type"]), (200, "image/png"))
 
+    def test_source_canonical_policy_original_defers_to_the_outlet(self):
+        r = run_warta("source", "add", "http://127.0.0.1:9/mainichi.xml", "--name", "MAINICHI",
+                      "--disabled", "--canonical", "original", "--db", self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        source_id = json.loads(r.stdout)["id"]
+        r = run_warta("source", "list", "--json", "--db", self.db)
+        self.assertEqual(json.loads(r.stdout)["sources"][0]["canonical"], "original")
+        db = direct_db(self.db_path)
+        # What ingest would have stored: the article came from that source. The new version
+        # lets the running server's page cache see it.
+        db.execute("UPDATE articles SET source_id = ?, version = version + 1 WHERE id = ?",
+                   (source_id, self.added["id"]))
+        db.commit()
+        db.close()
+        ours = self.base + self.added["path"]
+        escaped = ORIGINAL.replace("&", "&amp;")
+
+        def head_until(expected_canonical):
+            deadline = time.time() + 15  # the page cache re-reads an article every 5 s
+            while True:
+                html = self.fetch(self.added["path"])[1].decode()
+                if '<link rel="canonical" href="%s">' % expected_canonical in html:
+                    return html
+                self.assertLess(time.time(), deadline, "canonical never became " +
+                                expected_canonical)
+                time.sleep(0.5)
+
+        html = head_until(escaped)
+        self.assertEqual(meta(html, "property", "og:url"), ours)  # shares still come here
+        time.sleep(1.1)  # feeds.cache_seconds
+        sitemap = self.fetch("/sitemap.xml")[1].decode()
+        self.assertNotIn(ours, sitemap)
+        self.assertIn(self.base + "/", sitemap)
+        self.assertNotIn(ours, self.fetch("/news-sitemap.xml")[1].decode())
+
+        # Back to the default: `source set` bumps the source's articles, pages follow.
+        r = run_warta("source", "set", str(source_id), "--canonical", "self", "--db", self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout)["canonical"], "self")
+        head_until(ours)
+        time.sleep(1.1)
+        self.assertIn(ours, self.fetch("/sitemap.xml")[1].decode())
+        bad = run_warta("source", "set", str(source_id), "--canonical", "elsewhere",
+                        "--db", self.db)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("canonical", bad.stderr)
+
     def test_home_head_has_website_and_feed_links(self):
         _, body = self.fetch("/")
         html = body.decode()

@@ -83,6 +83,9 @@ void Walk(const xmlNode* parent, const std::string& path, int depth, Subscriptio
     s.time_zone = Prop(node, "timeZone", ns.c_str());
     s.refresh_minutes = ParseInt(Prop(node, "refreshMinutes", ns.c_str()));
     s.full_text = IsTrue(Prop(node, "fullText", ns.c_str()));
+    // An unknown value keeps the default: an import never fails on one attribute.
+    s.canonical = model::ParseCanonicalPolicy(Prop(node, "canonical", ns.c_str()))
+                      .value_or(model::CanonicalPolicy::kSelf);
     const std::string enabled = Prop(node, "enabled", ns.c_str());
     s.enabled = enabled.empty() || IsTrue(enabled);
     out.sources.push_back(std::move(s));
@@ -128,6 +131,8 @@ void WriteFolder(const Folder& folder, int depth, std::string& out) {
            Attr("warta:refreshMinutes",
                 s->refresh_minutes > 0 ? std::to_string(s->refresh_minutes) : "") +
            Attr("warta:fullText", s->full_text ? "true" : "") +
+           Attr("warta:canonical",
+                s->canonical == model::CanonicalPolicy::kOriginal ? "original" : "") +
            Attr("warta:enabled", s->enabled ? "" : "false") + "/>\n";
   }
   for (const auto& [name, child] : folder.children) {

@@ -45,6 +45,7 @@ TEST(OpmlTest, ExportReimportsWithoutLoss) {
   sources[0].time_zone = "Asia/Tokyo";
   sources[0].full_text = true;
   sources[0].refresh_minutes = 30;
+  sources[0].canonical = model::CanonicalPolicy::kOriginal;
   sources[1].url = "https://b.example/rss?a=1&b=2";
   sources[1].name = "B";
   sources[1].category = "News";
@@ -70,6 +71,8 @@ TEST(OpmlTest, ExportReimportsWithoutLoss) {
   EXPECT_EQ(k.time_zone, "Asia/Tokyo");
   EXPECT_TRUE(k.full_text);
   EXPECT_EQ(k.refresh_minutes, 30);
+  EXPECT_EQ(k.canonical, model::CanonicalPolicy::kOriginal);
+  EXPECT_EQ(back->sources[1].canonical, model::CanonicalPolicy::kSelf);
   EXPECT_EQ(back->title, "Media Jepang");
 }
 

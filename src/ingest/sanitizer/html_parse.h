@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "ingest/sanitizer/sanitizer.h"
@@ -57,6 +58,28 @@ namespace internal {
 // The names the sanitizer's own files use.
 using ParsedFragment = ParsedHtml;
 using sanitizer::ParseStatus;
+
+// What Sanitize and ToPlainText share: resets `*report` (when given), parses `html` as a
+// fragment and returns `use(root, report)`; for a refused input, "" with the report's
+// too_large or too_complex set.
+template <typename Use>
+std::string WithParsedFragment(std::string_view html, SanitizeReport* report, Use use) {
+  SanitizeReport local;
+  SanitizeReport& r = report != nullptr ? *report : local;
+  r = SanitizeReport{};
+  const ParsedFragment fragment(html);
+  switch (fragment.status()) {
+    case ParseStatus::kTooLarge:
+      r.too_large = true;
+      return {};
+    case ParseStatus::kTooComplex:
+      r.too_complex = true;
+      return {};
+    case ParseStatus::kOk:
+      break;
+  }
+  return use(fragment.root(), r);
+}
 }  // namespace internal
 
 }  // namespace warta::ingest::sanitizer

@@ -15,14 +15,9 @@ namespace {
 enum class Break { kNone, kSpace, kLine, kParagraph };
 
 Break BreakAround(GumboTag tag) {
+  if (internal::IsHeading(tag) || internal::IsSectioningBlock(tag)) return Break::kParagraph;
   switch (tag) {
     case GUMBO_TAG_P:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
     case GUMBO_TAG_BLOCKQUOTE:
     case GUMBO_TAG_PRE:
     case GUMBO_TAG_LISTING:
@@ -34,18 +29,7 @@ Break BreakAround(GumboTag tag) {
     case GUMBO_TAG_TABLE:
     case GUMBO_TAG_FIGURE:
     case GUMBO_TAG_HR:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_FIELDSET:
     case GUMBO_TAG_FORM:
-    case GUMBO_TAG_HGROUP:
       return Break::kParagraph;
     case GUMBO_TAG_DIV:
     case GUMBO_TAG_LI:
@@ -136,25 +120,9 @@ struct Frame {
   bool preformatted;
 };
 
-}  // namespace
-
-std::string ToPlainText(std::string_view html, SanitizeReport* report) {
-  SanitizeReport local;
-  SanitizeReport& r = report != nullptr ? *report : local;
-  r = SanitizeReport{};
-  const internal::ParsedFragment fragment(html);
-  switch (fragment.status()) {
-    case internal::ParseStatus::kTooLarge:
-      r.too_large = true;
-      return {};
-    case internal::ParseStatus::kTooComplex:
-      r.too_complex = true;
-      return {};
-    case internal::ParseStatus::kOk:
-      break;
-  }
+std::string TextOf(const GumboNode* root) {
   TextWriter writer;
-  std::vector<Frame> stack{{&fragment.root()->v.element.children, 0, Break::kNone, false}};
+  std::vector<Frame> stack{{&root->v.element.children, 0, Break::kNone, false}};
   while (!stack.empty()) {
     Frame& top = stack.back();
     if (top.next_child >= top.children->length) {
@@ -180,6 +148,13 @@ std::string ToPlainText(std::string_view html, SanitizeReport* report) {
     stack.push_back(Frame{&element.children, 0, around, pre});
   }
   return writer.Take();
+}
+
+}  // namespace
+
+std::string ToPlainText(std::string_view html, SanitizeReport* report) {
+  return internal::WithParsedFragment(
+      html, report, [](const GumboNode* root, SanitizeReport&) { return TextOf(root); });
 }
 
 }  // namespace warta::ingest::sanitizer

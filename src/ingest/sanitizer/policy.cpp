@@ -81,15 +81,9 @@ bool AlwaysDropped(GumboTag tag) {
 }
 
 ElementRule CommentRule(GumboTag tag) {
+  // No headings in comments, but keep the line structure.
+  if (tag == GUMBO_TAG_P || IsHeading(tag)) return Keep("p", kBlock);
   switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-      return Keep("p", kBlock);  // no headings in comments, but keep the line structure
     case GUMBO_TAG_BR:
       return Keep("br", kVoid | kSpecial);
     case GUMBO_TAG_A:
@@ -188,6 +182,8 @@ ElementRule ArticleInline(GumboTag tag) {
 }
 
 ElementRule ArticleBlock(GumboTag tag) {
+  // Sectioning and layout blocks keep their line breaks as plain <div>s.
+  if (IsSectioningBlock(tag)) return Keep("div", kBlock);
   switch (tag) {
     case GUMBO_TAG_P:
       return Keep("p", kBlock);
@@ -244,21 +240,10 @@ ElementRule ArticleBlock(GumboTag tag) {
       return Keep("td", kSpecial | kScopeBoundary | kTablePart, kCellAttrs);
     case GUMBO_TAG_TH:
       return Keep("th", kSpecial | kScopeBoundary | kTablePart, kCellAttrs);
-    // Sectioning and layout blocks keep their line breaks as plain <div>s.
+    // Layout blocks too (IsSectioningBlock is also what plain text sets apart as paragraphs).
     case GUMBO_TAG_DIV:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ADDRESS:
     case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_DETAILS:
     case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_FIELDSET:
       return Keep("div", kBlock);
     default:
       return ArticleInline(tag);
@@ -282,6 +267,39 @@ bool IsLangChar(char c) {
 ElementRule RuleFor(GumboTag tag, Profile profile) {
   if (AlwaysDropped(tag)) return Drop();
   return profile == Profile::kComment ? CommentRule(tag) : ArticleBlock(tag);
+}
+
+bool IsHeading(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsSectioningBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_FIELDSET:
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::span<const AttrRule> GlobalAttributes() { return kGlobalAttrs; }

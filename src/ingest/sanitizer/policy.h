@@ -54,6 +54,14 @@ struct ElementRule {
 
 ElementRule RuleFor(GumboTag tag, Profile profile);
 
+// h1 to h6.
+bool IsHeading(GumboTag tag);
+
+// Blocks that only section or group other content (section article header footer aside main nav
+// address details hgroup fieldset): the article profile writes them as <div>, and plain text
+// sets them apart like paragraphs. One list, so the two keep agreeing.
+bool IsSectioningBlock(GumboTag tag);
+
 // Attributes every kept element may carry (lang, dir).
 std::span<const AttrRule> GlobalAttributes();
 

@@ -2,7 +2,7 @@
 
 #include <gumbo.h>
 
-#include "ingest/sanitizer/html_escape.h"
+#include "core/html_escape.h"
 #include "ingest/sanitizer/html_parse.h"
 #include "ingest/sanitizer/policy.h"
 #include "ingest/sanitizer/url.h"
@@ -42,6 +42,13 @@ struct Frame {
 };
 
 constexpr const char* kSpaces = " \t\n\r\f";
+
+// Text needs no quotes escaped, and ' is safe inside our double-quoted attributes: they stay as
+// typed, which keeps the output readable. U+00A0 is written &nbsp; so that it stays visible in
+// the source (and IsBlank sees it).
+constexpr EscapeOptions kTextEscape{
+    .double_quote = false, .apostrophe = Apostrophe::kKeep, .nbsp = true};
+constexpr EscapeOptions kAttributeEscape{.apostrophe = Apostrophe::kKeep, .nbsp = true};
 
 bool IsBlank(std::string_view html) {
   while (!html.empty()) {
@@ -105,7 +112,7 @@ class Writer {
   void Text(std::string_view text) {
     // The parser drops a newline right after <pre>: double it so the one we mean survives.
     if (out_.size() == pre_content_ && !text.empty() && text[0] == '\n') out_ += '\n';
-    internal::AppendEscapedText(out_, text);
+    AppendEscaped(out_, text, kTextEscape);
   }
 
   void Close() {
@@ -272,7 +279,7 @@ class Writer {
       out_ += ' ';
       out_.append(allowed->name);
       out_ += "=\"";
-      internal::AppendEscapedAttribute(out_, *value);
+      AppendEscaped(out_, *value, kAttributeEscape);
       out_ += '"';
     }
   }
@@ -314,21 +321,10 @@ class Writer {
 
 std::string Sanitize(std::string_view html, const SanitizeOptions& options,
                      SanitizeReport* report) {
-  SanitizeReport local;
-  SanitizeReport& r = report != nullptr ? *report : local;
-  r = SanitizeReport{};
-  const internal::ParsedFragment fragment(html);
-  switch (fragment.status()) {
-    case internal::ParseStatus::kTooLarge:
-      r.too_large = true;
-      return {};
-    case internal::ParseStatus::kTooComplex:
-      r.too_complex = true;
-      return {};
-    case internal::ParseStatus::kOk:
-      break;
-  }
-  return Writer(options, r).Run(fragment.root());
+  return internal::WithParsedFragment(html, report,
+                                      [&options](const GumboNode* root, SanitizeReport& r) {
+                                        return Writer(options, r).Run(root);
+                                      });
 }
 
 }  // namespace warta::ingest::sanitizer

@@ -283,6 +283,12 @@ INSERT INTO trending_state (id, epoch_at, half_life_seconds)
   VALUES (1, CAST(strftime('%s', 'now') AS INTEGER), 86400);
 )sql";
 
+// The canonical-URL policy of a source's articles (model::CanonicalPolicy).
+constexpr std::string_view kCanonicalPolicy = R"sql(
+ALTER TABLE sources ADD COLUMN canonical TEXT NOT NULL DEFAULT 'self'
+  CHECK (canonical IN ('self', 'original'));
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "articles, article_tags, settings", kV1},
     {2, "sources, stories, ingest keys on articles", kV2},
@@ -291,6 +297,7 @@ constexpr Migration kSqlite[] = {
     {5, "spam classifier token counts", kSpam},
     {6, "full-text search index", kSearch},
     {7, "trending score on articles, trending_state", kTrending},
+    {8, "canonical-URL policy per source", kCanonicalPolicy},
 };
 
 }  // namespace

@@ -6,24 +6,17 @@
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/search_fts.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
 #include "storage/sqlite/unix_time.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
 
-// Enough HTML to find ~280 bytes of text without reading multi-megabyte bodies per row.
-constexpr int kExcerptSourceChars = 8000;
 constexpr int kMaxListLimit = 1000;
 
-Error NoSuchArticle(std::int64_t id) {
-  return MakeError(ErrorCode::kNotFound, "storage: no article with id " + std::to_string(id));
-}
-
-model::Counters ReadCounters(const Statement& stmt, int first_column) {
-  return model::Counters{stmt.Int64(first_column), stmt.Int64(first_column + 1),
-                         stmt.Int64(first_column + 2), stmt.Int64(first_column + 3)};
-}
+Error NoSuchArticle(std::int64_t id) { return NoSuchId("article", id); }
 
 // Empty ingest keys are stored as NULL so the partial unique indexes ignore them.
 void BindOptionalText(Statement& stmt, int index, const std::string& value) {
@@ -61,12 +54,7 @@ Result<std::int64_t> InsertRow(Connection& connection, const model::NewArticle& 
   } else {
     stmt->BindNull(17);
   }
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return MakeError(ErrorCode::kInternal, "sqlite: INSERT ... RETURNING gave no id");
-  std::int64_t id = stmt->Int64(0);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return id;
+  return InsertReturningId(*stmt, "article");
 }
 
 Result<void> InsertTags(Connection& connection, std::int64_t id,
@@ -85,47 +73,6 @@ Result<void> InsertTags(Connection& connection, std::int64_t id,
   if (!index.ok()) return index.error();
   index->Bind(1, id);
   return index->Run();
-}
-
-Result<bool> ReadArticle(Connection& connection, std::int64_t id, model::Article& a) {
-  auto stmt = connection.Prepare(
-      "SELECT id, title, source, url, published_at, created_at, updated_at, lang, body_html, "
-      "slug, version, views, likes, comments, shares, source_id, story_id FROM articles "
-      "WHERE id = ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return false;
-  a.id = stmt->Int64(0);
-  a.title = stmt->Text(1);
-  a.source = stmt->Text(2);
-  a.url = stmt->Text(3);
-  a.published_at = stmt->Int64(4);
-  a.created_at = stmt->Int64(5);
-  a.updated_at = stmt->Int64(6);
-  a.lang = stmt->Text(7);
-  a.body_html = stmt->Text(8);
-  a.slug = stmt->Text(9);
-  a.version = stmt->Int64(10);
-  a.counters = ReadCounters(*stmt, 11);
-  a.source_id = stmt->Int64(15);  // NULL reads as 0
-  a.story_id = stmt->Int64(16);
-  return true;
-}
-
-Result<std::vector<std::string>> ReadTags(Connection& connection, std::int64_t id) {
-  auto stmt = connection.Prepare(
-      "SELECT tag FROM article_tags WHERE article_id = ? ORDER BY position, tag");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, id);
-  std::vector<std::string> tags;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return tags;
-    tags.push_back(stmt->Text(0));
-  }
 }
 
 // Imported totals count as engagement at the publication time, so an old import ranks
@@ -148,39 +95,39 @@ Result<std::int64_t> SqliteArticleStore::Insert(const model::NewArticle& article
   if (!valid.ok()) {
     return MakeError(valid.error().code, "storage: " + valid.error().message);
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  const std::int64_t now = UnixNow();
-  auto id = InsertRow(**connection, article, now);
-  if (!id.ok()) return id.error();
-  WARTA_RETURN_IF_ERROR(InsertTags(**connection, *id, article.tags));
-  WARTA_RETURN_IF_ERROR(CreditInitialCounters(**connection, trending_.Get(), *id, article, now));
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return id;
+  return InWriteTransaction<std::int64_t>(
+      pool_, [&](Connection& connection) -> Result<std::int64_t> {
+        const std::int64_t now = UnixNow();
+        auto id = InsertRow(connection, article, now);
+        if (!id.ok()) return id.error();
+        WARTA_RETURN_IF_ERROR(InsertTags(connection, *id, article.tags));
+        WARTA_RETURN_IF_ERROR(
+            CreditInitialCounters(connection, trending_.Get(), *id, article, now));
+        return id;
+      });
 }
 
 Result<model::Article> SqliteArticleStore::FindById(std::int64_t id) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
   // One read transaction: the row and its tags come from the same snapshot.
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kDeferred);
-  if (!tx.ok()) return tx.error();
-  model::Article article;
-  auto found = ReadArticle(**connection, id, article);
-  if (!found.ok()) return found.error();
-  if (!*found) return NoSuchArticle(id);
-  auto tags = ReadTags(**connection, id);
-  if (!tags.ok()) return tags.error();
-  article.tags = std::move(*tags);
-  if (article.story_id != 0) {
-    auto related = ReadAlsoReportedBy(**connection, id);
-    if (!related.ok()) return related.error();
-    article.also_reported_by = std::move(*related);
-  }
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return article;
+  return InReadTransaction<model::Article>(
+      pool_, [&](Connection& connection) -> Result<model::Article> {
+        static const std::string sql =
+            std::string("SELECT ") + kArticleColumns + " FROM articles a WHERE a.id = ?";
+        auto found = QueryFirst(
+            connection, sql, [&](Statement& stmt) { stmt.Bind(1, id); }, ReadArticleRow);
+        if (!found.ok()) return found.error();
+        if (!found->has_value()) return NoSuchArticle(id);
+        model::Article article = std::move(**found);
+        auto tags = ReadTags(connection, id);
+        if (!tags.ok()) return tags.error();
+        article.tags = std::move(*tags);
+        if (article.story_id != 0) {
+          auto related = ReadAlsoReportedBy(connection, id);
+          if (!related.ok()) return related.error();
+          article.also_reported_by = std::move(*related);
+        }
+        return article;
+      });
 }
 
 Result<std::vector<model::ArticleSummary>> SqliteArticleStore::ListNewest(int limit, int offset) {
@@ -189,44 +136,21 @@ Result<std::vector<model::ArticleSummary>> SqliteArticleStore::ListNewest(int li
                                                       std::to_string(limit) + ", offset " +
                                                       std::to_string(offset) + ")");
   }
-  std::vector<model::ArticleSummary> list;
-  if (limit == 0) return list;
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt =
-      (*connection)
-          ->Prepare(
-              "SELECT id, title, source, published_at, lang, slug, substr(body_html, 1, ?), "
-              "views, likes, comments, shares FROM articles "
-              "ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, std::int64_t{kExcerptSourceChars}).Bind(2, std::int64_t{limit});
-  stmt->Bind(3, std::int64_t{offset});
-  list.reserve(static_cast<std::size_t>(limit));
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return list;
-    model::ArticleSummary& s = list.emplace_back();
-    s.id = stmt->Int64(0);
-    s.title = stmt->Text(1);
-    s.source = stmt->Text(2);
-    s.published_at = stmt->Int64(3);
-    s.lang = stmt->Text(4);
-    s.slug = stmt->Text(5);
-    s.excerpt = MakeExcerpt(stmt->Text(6));
-    s.counters = ReadCounters(*stmt, 7);
-  }
+  if (limit == 0) return std::vector<model::ArticleSummary>{};
+  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
+                                 " FROM articles ORDER BY published_at DESC, id DESC "
+                                 "LIMIT ? OFFSET ?";
+  return QueryAll(
+      pool_, sql,
+      [&](Statement& stmt) {
+        stmt.Bind(1, kExcerptSourceChars).Bind(2, std::int64_t{limit});
+        stmt.Bind(3, std::int64_t{offset});
+      },
+      ReadSummaryRow);
 }
 
 Result<std::int64_t> SqliteArticleStore::Count() {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare("SELECT count(*) FROM articles");
-  if (!stmt.ok()) return stmt.error();
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  return *row ? stmt->Int64(0) : 0;
+  return QueryOneInt64(pool_, "SELECT count(*) FROM articles", NoParams);
 }
 
 Result<model::Counters> SqliteArticleStore::GetCounters(std::int64_t id) {
@@ -236,10 +160,7 @@ Result<model::Counters> SqliteArticleStore::GetCounters(std::int64_t id) {
       (*connection)->Prepare("SELECT views, likes, comments, shares FROM articles WHERE id = ?");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return NoSuchArticle(id);
-  return ReadCounters(*stmt, 0);
+  return ReturnedCounters(*stmt, id);
 }
 
 Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
@@ -251,35 +172,83 @@ Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
                                                         " is out of range");
     }
   }
-  std::vector<std::int64_t> totals;
-  if (deltas.empty()) return totals;
-  totals.reserve(deltas.size());
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  {
-    auto stmt = (*connection)
-                    ->Prepare(
-                        "UPDATE articles SET views = views + ?, trend_score = trend_score + ? "
-                        "WHERE id = ? RETURNING views");
-    if (!stmt.ok()) return stmt.error();
-    // The trending score moves with the views, in the same transaction (model/trending.h).
-    const std::int64_t now = UnixNow();
-    auto factor = TrendingFactor(**connection, now, now);
-    if (!factor.ok()) return factor.error();
-    const double per_view = trending_.Get().Weight(model::EngagementKind::kView) * *factor;
-    for (const auto& [id, delta] : deltas) {
-      stmt->Reset();
-      stmt->Bind(1, delta).BindDouble(2, per_view * static_cast<double>(delta)).Bind(3, id);
-      auto row = stmt->Step();
-      if (!row.ok()) return row.error();
-      totals.push_back(*row ? stmt->Int64(0) : -1);
-      WARTA_RETURN_IF_ERROR(stmt->Run());
-    }
-  }
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return totals;
+  if (deltas.empty()) return std::vector<std::int64_t>{};
+  return InWriteTransaction<std::vector<std::int64_t>>(
+      pool_, [&](Connection& connection) -> Result<std::vector<std::int64_t>> {
+        auto stmt = connection.Prepare(
+            "UPDATE articles SET views = views + ?, trend_score = trend_score + ? "
+            "WHERE id = ? RETURNING views");
+        if (!stmt.ok()) return stmt.error();
+        // The trending score moves with the views, in the same transaction (model/trending.h).
+        const std::int64_t now = UnixNow();
+        auto factor = TrendingFactor(connection, now, now);
+        if (!factor.ok()) return factor.error();
+        const double per_view = trending_.Get().Weight(model::EngagementKind::kView) * *factor;
+        std::vector<std::int64_t> totals;
+        totals.reserve(deltas.size());
+        for (const auto& [id, delta] : deltas) {
+          stmt->Reset();
+          stmt->Bind(1, delta).BindDouble(2, per_view * static_cast<double>(delta)).Bind(3, id);
+          auto total = RunReturning(*stmt, [](const Statement& s) { return s.Int64(0); });
+          if (!total.ok()) return total.error();
+          totals.push_back(total->value_or(-1));
+        }
+        return totals;
+      });
+}
+
+// --- shared with the other stores (article_queries.h) ---
+
+model::Article ReadArticleRow(const Statement& stmt) {
+  model::Article a;
+  a.id = stmt.Int64(0);
+  a.title = stmt.Text(1);
+  a.source = stmt.Text(2);
+  a.url = stmt.Text(3);
+  a.published_at = stmt.Int64(4);
+  a.created_at = stmt.Int64(5);
+  a.updated_at = stmt.Int64(6);
+  a.lang = stmt.Text(7);
+  a.body_html = stmt.Text(8);
+  a.slug = stmt.Text(9);
+  a.version = stmt.Int64(10);
+  a.counters = CountersAt(stmt, 11);
+  a.source_id = stmt.Int64(15);  // NULL reads as 0
+  a.story_id = stmt.Int64(16);
+  a.canonical_is_original = stmt.Int64(17) != 0;  // NULL (no source) reads as 0
+  return a;
+}
+
+model::ArticleSummary ReadSummaryRow(const Statement& stmt) {
+  model::ArticleSummary s;
+  s.id = stmt.Int64(0);
+  s.title = stmt.Text(1);
+  s.source = stmt.Text(2);
+  s.published_at = stmt.Int64(3);
+  s.lang = stmt.Text(4);
+  s.slug = stmt.Text(5);
+  s.excerpt = MakeExcerpt(stmt.Text(6));
+  s.counters = CountersAt(stmt, 7);
+  return s;
+}
+
+model::Counters CountersAt(const Statement& stmt, int first) {
+  return model::Counters{stmt.Int64(first), stmt.Int64(first + 1), stmt.Int64(first + 2),
+                         stmt.Int64(first + 3)};
+}
+
+Result<model::Counters> ReturnedCounters(Statement& stmt, std::int64_t article_id) {
+  auto counters = RunReturning(stmt, [](const Statement& s) { return CountersAt(s, 0); });
+  if (!counters.ok()) return counters.error();
+  if (!counters->has_value()) return NoSuchArticle(article_id);
+  return **counters;
+}
+
+Result<std::vector<std::string>> ReadTags(Connection& connection, std::int64_t article_id) {
+  return QueryAll(
+      connection, "SELECT tag FROM article_tags WHERE article_id = ? ORDER BY position, tag",
+      [&](Statement& stmt) { stmt.Bind(1, article_id); },
+      [](const Statement& stmt) { return stmt.Text(0); });
 }
 
 }  // namespace warta::storage::sqlite

@@ -3,10 +3,12 @@
 // of published comments and bumps articles.version (the page shows the thread).
 #include <string_view>
 
+#include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_comments.h"
-#include "storage/sqlite/sqlite_readers.h"
+#include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
 #include "storage/sqlite/unix_time.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -45,32 +47,31 @@ Comment ReadComment(const Statement& stmt) {
   return c;
 }
 
-Result<std::vector<Comment>> ReadComments(Statement& stmt) {
-  std::vector<Comment> comments;
-  for (;;) {
-    auto row = stmt.Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return comments;
-    comments.push_back(ReadComment(stmt));
-  }
-}
-
 Result<std::optional<Comment>> FindIn(Connection& connection, std::int64_t id) {
   static const std::string sql = std::string(kSelectComment) + "WHERE c.id = ?";
   auto stmt = connection.Prepare(sql);
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return std::optional<Comment>();
-  std::optional<Comment> comment = ReadComment(*stmt);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return comment;
+  return RunReturning(*stmt, ReadComment);
 }
 
-Error NoSuchComment(std::int64_t id) {
-  return MakeError(ErrorCode::kNotFound, "storage: no comment with id " + std::to_string(id));
+// Columns as ListLog selects them.
+ModerationEntry ReadLogEntry(const Statement& stmt) {
+  ModerationEntry e;
+  e.id = stmt.Int64(0);
+  e.comment_id = stmt.Int64(1);
+  e.article_id = stmt.Int64(2);
+  e.target_user = stmt.Int64(3);
+  e.target_name = stmt.Text(4);
+  e.moderator_id = stmt.Int64(5);
+  e.moderator_name = stmt.Text(6);
+  e.action = stmt.Text(7);
+  e.note = stmt.Text(8);
+  e.created_at = stmt.Int64(9);
+  return e;
 }
+
+Error NoSuchComment(std::int64_t id) { return NoSuchId("comment", id); }
 
 // Adds `delta` published comments to the article, bumps its version, returns its counters.
 // A published comment also counts towards trending as an event at the time it was written, so
@@ -83,14 +84,8 @@ Result<model::Counters> TouchArticle(Connection& connection, const model::Trendi
       "RETURNING views, likes, comments, shares");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, delta).Bind(2, article_id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) {
-    return MakeError(ErrorCode::kNotFound,
-                     "storage: no article with id " + std::to_string(article_id));
-  }
-  model::Counters counters{stmt->Int64(0), stmt->Int64(1), stmt->Int64(2), stmt->Int64(3)};
-  WARTA_RETURN_IF_ERROR(stmt->Run());
+  auto counters = ReturnedCounters(*stmt, article_id);
+  if (!counters.ok()) return counters.error();
   WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, article_id,
                                        model::EngagementKind::kComment, delta, written_at,
                                        UnixNow()));
@@ -120,21 +115,6 @@ Result<void> AppendLog(Connection& connection, const ModerationEntry& log) {
   bind_id(4, log.moderator_id);
   stmt->Bind(5, log.action).Bind(6, log.note).Bind(7, log.created_at);
   return stmt->Run();
-}
-
-// A synced immediate transaction on a pooled connection, running `body` inside it.
-template <typename T, typename Body>
-Result<T> InWriteTransaction(ConnectionPool& pool, Body body) {
-  auto connection = pool.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto durable = DurableCommits::Begin(**connection);
-  if (!durable.ok()) return durable.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  Result<T> result = body(**connection);
-  if (!result.ok()) return result;
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return result;
 }
 
 // Changes one comment's status (and optionally body) inside a transaction.
@@ -173,7 +153,7 @@ Result<CommentChange> ChangeComment(Connection& connection, const model::Trendin
 
 Result<CommentChange> SqliteCommentStore::Create(const NewComment& comment) {
   WARTA_RETURN_IF_ERROR(CheckStatus(comment.status));
-  return InWriteTransaction<CommentChange>(
+  return InDurableWriteTransaction<CommentChange>(
       pool_, [&](Connection& connection) -> Result<CommentChange> {
         auto counters = TouchArticle(connection, trending_.Get(), comment.article_id,
                                      PublishedDelta("", comment.status), comment.created_at);
@@ -196,11 +176,9 @@ Result<CommentChange> SqliteCommentStore::Create(const NewComment& comment) {
         stmt->Bind(4, std::int64_t{comment.depth}).Bind(5, comment.body_source);
         stmt->Bind(6, comment.body_html).Bind(7, comment.status).Bind(8, comment.reason);
         stmt->Bind(9, comment.created_at);
-        auto row = stmt->Step();
-        if (!row.ok()) return row.error();
-        const std::int64_t id = stmt->Int64(0);
-        WARTA_RETURN_IF_ERROR(stmt->Run());
-        auto stored = FindIn(connection, id);
+        auto id = InsertReturningId(*stmt, "comment");
+        if (!id.ok()) return id.error();
+        auto stored = FindIn(connection, *id);
         if (!stored.ok()) return stored.error();
         return CommentChange{**stored, *counters};
       });
@@ -217,16 +195,16 @@ Result<std::vector<Comment>> SqliteCommentStore::ListForArticle(std::int64_t art
   if (limit < 1 || limit > 100'000) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: comment list limit out of range");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
   static const std::string sql = std::string(kSelectComment) +
                                  "WHERE c.article_id = ? AND (? OR c.status IN ('published', "
                                  "'deleted', 'rejected', 'spam')) ORDER BY c.id LIMIT ?";
-  auto stmt = (*connection)->Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, article_id).Bind(2, std::int64_t{include_hidden ? 1 : 0});
-  stmt->Bind(3, std::int64_t{limit});
-  auto comments = ReadComments(*stmt);
+  auto comments = QueryAll(
+      pool_, sql,
+      [&](Statement& stmt) {
+        stmt.Bind(1, article_id).Bind(2, std::int64_t{include_hidden ? 1 : 0});
+        stmt.Bind(3, std::int64_t{limit});
+      },
+      ReadComment);
   if (!comments.ok() || include_hidden) return comments;
   // Hidden comments are still listed (without their text) so replies keep their place in
   // the thread; the caller shows a placeholder or leaves them out.
@@ -245,7 +223,7 @@ Result<CommentChange> SqliteCommentStore::UpdateBody(std::int64_t id,
                                                      const std::string& status,
                                                      const std::string& reason, std::int64_t now) {
   WARTA_RETURN_IF_ERROR(CheckStatus(status));
-  return InWriteTransaction<CommentChange>(pool_, [&](Connection& connection) {
+  return InDurableWriteTransaction<CommentChange>(pool_, [&](Connection& connection) {
     return ChangeComment(connection, trending_.Get(), id, status, reason, &body_source, &body_html,
                          now);
   });
@@ -255,7 +233,7 @@ Result<CommentChange> SqliteCommentStore::SetStatus(std::int64_t id, const std::
                                                     const std::string& reason,
                                                     const ModerationEntry& log) {
   WARTA_RETURN_IF_ERROR(CheckStatus(status));
-  return InWriteTransaction<CommentChange>(
+  return InDurableWriteTransaction<CommentChange>(
       pool_, [&](Connection& connection) -> Result<CommentChange> {
         auto change =
             ChangeComment(connection, trending_.Get(), id, status, reason, nullptr, nullptr, 0);
@@ -276,7 +254,7 @@ Result<CommentStore::ReportResult> SqliteCommentStore::Report(std::int64_t id,
   if (reporter.empty() || reporter.size() > 64) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: bad reporter key");
   }
-  return InWriteTransaction<ReportResult>(
+  return InDurableWriteTransaction<ReportResult>(
       pool_, [&](Connection& connection) -> Result<ReportResult> {
         auto before = FindIn(connection, id);
         if (!before.ok()) return before.error();
@@ -286,11 +264,10 @@ Result<CommentStore::ReportResult> SqliteCommentStore::Report(std::int64_t id,
             "ON CONFLICT DO NOTHING RETURNING 1");
         if (!insert.ok()) return insert.error();
         insert->Bind(1, id).Bind(2, reporter).Bind(3, now);
-        auto row = insert->Step();
-        if (!row.ok()) return row.error();
+        auto inserted = RunReturning(*insert, RowFound);
+        if (!inserted.ok()) return inserted.error();
         ReportResult result;
-        result.first = *row;
-        WARTA_RETURN_IF_ERROR(insert->Run());
+        result.first = inserted->has_value();
         if (!result.first) {
           auto counters = TouchArticle(connection, trending_.Get(), (*before)->article_id, 0, 0);
           if (!counters.ok()) return counters.error();
@@ -316,73 +293,36 @@ Result<std::vector<Comment>> SqliteCommentStore::ListQueue(int limit) {
   if (limit < 1 || limit > 10'000) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: queue limit out of range");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
   static const std::string sql = std::string(kSelectComment) +
                                  "WHERE c.status = 'pending' OR (c.status = 'published' AND "
                                  "c.reports > 0) ORDER BY c.id LIMIT ?";
-  auto stmt = (*connection)->Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, std::int64_t{limit});
-  return ReadComments(*stmt);
+  return QueryAll(
+      pool_, sql, [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}); }, ReadComment);
 }
 
 Result<std::vector<ModerationEntry>> SqliteCommentStore::ListLog(int limit) {
   if (limit < 1 || limit > 10'000) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: log limit out of range");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT l.id, coalesce(l.comment_id, 0), coalesce(l.article_id, 0), "
-                      "coalesce(l.target_user, 0), coalesce(t.name, ''), "
-                      "coalesce(l.moderator_id, 0), coalesce(m.name, ''), l.action, l.note, "
-                      "l.created_at FROM moderation_log l "
-                      "LEFT JOIN users t ON t.id = l.target_user "
-                      "LEFT JOIN users m ON m.id = l.moderator_id "
-                      "ORDER BY l.created_at DESC, l.id DESC LIMIT ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, std::int64_t{limit});
-  std::vector<ModerationEntry> entries;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return entries;
-    ModerationEntry e;
-    e.id = stmt->Int64(0);
-    e.comment_id = stmt->Int64(1);
-    e.article_id = stmt->Int64(2);
-    e.target_user = stmt->Int64(3);
-    e.target_name = stmt->Text(4);
-    e.moderator_id = stmt->Int64(5);
-    e.moderator_name = stmt->Text(6);
-    e.action = stmt->Text(7);
-    e.note = stmt->Text(8);
-    e.created_at = stmt->Int64(9);
-    entries.push_back(std::move(e));
-  }
+  return QueryAll(
+      pool_,
+      "SELECT l.id, coalesce(l.comment_id, 0), coalesce(l.article_id, 0), "
+      "coalesce(l.target_user, 0), coalesce(t.name, ''), coalesce(l.moderator_id, 0), "
+      "coalesce(m.name, ''), l.action, l.note, l.created_at FROM moderation_log l "
+      "LEFT JOIN users t ON t.id = l.target_user LEFT JOIN users m ON m.id = l.moderator_id "
+      "ORDER BY l.created_at DESC, l.id DESC LIMIT ?",
+      [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}); }, ReadLogEntry);
 }
 
 Result<std::int64_t> SqliteCommentStore::CountPublishedBy(std::int64_t user_id) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT count(*) FROM comments WHERE user_id = ? AND status = "
-                      "'published'");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, user_id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  std::int64_t count = stmt->Int64(0);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return count;
+  return QueryOneInt64(pool_,
+                       "SELECT count(*) FROM comments WHERE user_id = ? AND status = 'published'",
+                       [&](Statement& stmt) { stmt.Bind(1, user_id); });
 }
 
 Result<void> SqliteCommentStore::SetBanned(std::int64_t user_id, bool banned,
                                            const ModerationEntry& log) {
-  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+  return InDurableWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
     auto stmt = connection.Prepare(
         banned ? "INSERT INTO comment_bans (user_id, created_at) SELECT id, ? FROM users "
                  "WHERE id = ? ON CONFLICT DO NOTHING"
@@ -401,19 +341,13 @@ Result<void> SqliteCommentStore::SetBanned(std::int64_t user_id, bool banned,
 }
 
 Result<bool> SqliteCommentStore::IsBanned(std::int64_t user_id) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare("SELECT 1 FROM comment_bans WHERE user_id = ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, user_id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  return *row;
+  return HasRow(pool_, "SELECT 1 FROM comment_bans WHERE user_id = ?",
+                [&](Statement& stmt) { stmt.Bind(1, user_id); });
 }
 
 Result<void> SqliteCommentStore::SetClosed(std::int64_t article_id, bool closed,
                                            const ModerationEntry& log) {
-  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+  return InDurableWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
     auto touched = TouchArticle(connection, trending_.Get(), article_id, 0, 0);
     if (!touched.ok()) return touched.error();
     auto stmt = connection.Prepare(
@@ -430,14 +364,8 @@ Result<void> SqliteCommentStore::SetClosed(std::int64_t article_id, bool closed,
 }
 
 Result<bool> SqliteCommentStore::IsClosed(std::int64_t article_id) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare("SELECT 1 FROM comments_closed WHERE article_id = ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, article_id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  return *row;
+  return HasRow(pool_, "SELECT 1 FROM comments_closed WHERE article_id = ?",
+                [&](Statement& stmt) { stmt.Bind(1, article_id); });
 }
 
 }  // namespace warta::storage::sqlite

@@ -2,18 +2,16 @@
 #include <gtest/gtest.h>
 
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/testing/temp_dir.h"
+#include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::storage::sqlite {
 namespace {
 
-class SqliteCommentsTest : public ::testing::Test {
+class SqliteCommentsTest : public test_util::MigratedSqliteStore {
  protected:
   void SetUp() override {
-    auto store = SqliteStore::Open(dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
+    MigratedSqliteStore::SetUp();
+    if (HasFatalFailure()) return;
     model::NewArticle a;
     a.title = "Article";
     a.body_html = "<p>Body</p>";
@@ -45,8 +43,6 @@ class SqliteCommentsTest : public ::testing::Test {
     return a.ok() ? a->version : -1;
   }
 
-  storage::test_util::TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
   std::int64_t article_ = 0;
   std::int64_t user_ = 0;
 };

@@ -7,7 +7,9 @@
 #include "model/article_json.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/unix_time.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -20,28 +22,17 @@ constexpr int kMaxRelated = 20;  // a page lists a few sources, not a wire's who
 template <typename Binder>
 Result<std::optional<std::int64_t>> QueryId(ConnectionPool& pool, std::string_view sql,
                                             Binder bind) {
-  auto connection = pool.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  bind(*stmt);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>(stmt->Int64(0));
+  return QueryFirst(pool, sql, bind, [](const Statement& stmt) { return stmt.Int64(0); });
 }
 
 Result<std::int64_t> StoryOf(Connection& connection, std::int64_t article_id) {
-  auto stmt = connection.Prepare("SELECT coalesce(story_id, 0) FROM articles WHERE id = ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, article_id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) {
-    return MakeError(ErrorCode::kNotFound,
-                     "storage: no article with id " + std::to_string(article_id));
-  }
-  return stmt->Int64(0);
+  auto story = QueryFirst(
+      connection, "SELECT coalesce(story_id, 0) FROM articles WHERE id = ?",
+      [&](Statement& stmt) { stmt.Bind(1, article_id); },
+      [](const Statement& stmt) { return stmt.Int64(0); });
+  if (!story.ok()) return story.error();
+  if (!story->has_value()) return NoSuchId("article", article_id);
+  return **story;
 }
 
 Result<std::int64_t> NewStory(Connection& connection, std::int64_t now) {
@@ -49,12 +40,7 @@ Result<std::int64_t> NewStory(Connection& connection, std::int64_t now) {
       connection.Prepare("INSERT INTO stories (created_at, updated_at) VALUES (?, ?) RETURNING id");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, now).Bind(2, now);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return MakeError(ErrorCode::kInternal, "sqlite: INSERT story gave no id");
-  std::int64_t id = stmt->Int64(0);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return id;
+  return InsertReturningId(*stmt, "story");
 }
 
 Result<void> Exec(Connection& connection, std::string_view sql, std::int64_t a, std::int64_t b) {
@@ -62,6 +48,35 @@ Result<void> Exec(Connection& connection, std::string_view sql, std::int64_t a, 
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, a).Bind(2, b);
   return stmt->Run();
+}
+
+// Puts both articles in one story (see ArticleStore::JoinStory), inside a write transaction.
+Result<std::int64_t> JoinStoryIn(Connection& c, std::int64_t article_id, std::int64_t member_id) {
+  auto mine = StoryOf(c, article_id);
+  if (!mine.ok()) return mine.error();
+  auto theirs = StoryOf(c, member_id);
+  if (!theirs.ok()) return theirs.error();
+  const std::int64_t now = UnixNow();
+  std::int64_t story = *theirs != 0 ? *theirs : *mine;
+  if (story == 0) {
+    auto created = NewStory(c, now);
+    if (!created.ok()) return created.error();
+    story = *created;
+  }
+  if (*mine != 0 && *mine != story) {  // merge the article's old story into this one
+    WARTA_RETURN_IF_ERROR(
+        Exec(c, "UPDATE articles SET story_id = ? WHERE story_id = ?", story, *mine));
+    WARTA_RETURN_IF_ERROR(Exec(c, "DELETE FROM stories WHERE id = ? AND id <> ?", *mine, story));
+  }
+  WARTA_RETURN_IF_ERROR(
+      Exec(c, "UPDATE articles SET story_id = ? WHERE id = ?", story, article_id));
+  WARTA_RETURN_IF_ERROR(Exec(c, "UPDATE articles SET story_id = ? WHERE id = ?", story, member_id));
+  // Every page of the story lists the others: a new version makes caches re-render them.
+  WARTA_RETURN_IF_ERROR(
+      Exec(c, "UPDATE articles SET version = version + 1, updated_at = ? WHERE story_id = ?", now,
+           story));
+  WARTA_RETURN_IF_ERROR(Exec(c, "UPDATE stories SET updated_at = ? WHERE id = ?", now, story));
+  return story;
 }
 
 }  // namespace
@@ -121,58 +136,22 @@ Result<std::vector<SimhashCandidate>> SqliteArticleStore::RecentSimhashes(std::i
     return MakeError(ErrorCode::kInvalidArgument,
                      "storage: simhash limit out of range: " + std::to_string(limit));
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT id, coalesce(source_id, 0), coalesce(story_id, 0), simhash "
-                      "FROM articles WHERE published_at BETWEEN ? AND ? AND simhash IS NOT NULL "
-                      "ORDER BY published_at DESC, id DESC LIMIT ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, from).Bind(2, to).Bind(3, std::int64_t{limit});
-  std::vector<SimhashCandidate> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return out;
-    out.push_back(SimhashCandidate{stmt->Int64(0), stmt->Int64(1), stmt->Int64(2),
-                                   static_cast<std::uint64_t>(stmt->Int64(3))});
-  }
+  return QueryAll(
+      pool_,
+      "SELECT id, coalesce(source_id, 0), coalesce(story_id, 0), simhash "
+      "FROM articles WHERE published_at BETWEEN ? AND ? AND simhash IS NOT NULL "
+      "ORDER BY published_at DESC, id DESC LIMIT ?",
+      [&](Statement& stmt) { stmt.Bind(1, from).Bind(2, to).Bind(3, std::int64_t{limit}); },
+      [](const Statement& stmt) {
+        return SimhashCandidate{stmt.Int64(0), stmt.Int64(1), stmt.Int64(2),
+                                static_cast<std::uint64_t>(stmt.Int64(3))};
+      });
 }
 
 Result<std::int64_t> SqliteArticleStore::JoinStory(std::int64_t article_id,
                                                    std::int64_t member_id) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  Connection& c = **connection;
-  auto tx = Transaction::Begin(c, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto mine = StoryOf(c, article_id);
-  if (!mine.ok()) return mine.error();
-  auto theirs = StoryOf(c, member_id);
-  if (!theirs.ok()) return theirs.error();
-  const std::int64_t now = UnixNow();
-  std::int64_t story = *theirs != 0 ? *theirs : *mine;
-  if (story == 0) {
-    auto created = NewStory(c, now);
-    if (!created.ok()) return created.error();
-    story = *created;
-  }
-  if (*mine != 0 && *mine != story) {  // merge the article's old story into this one
-    WARTA_RETURN_IF_ERROR(
-        Exec(c, "UPDATE articles SET story_id = ? WHERE story_id = ?", story, *mine));
-    WARTA_RETURN_IF_ERROR(Exec(c, "DELETE FROM stories WHERE id = ? AND id <> ?", *mine, story));
-  }
-  WARTA_RETURN_IF_ERROR(
-      Exec(c, "UPDATE articles SET story_id = ? WHERE id = ?", story, article_id));
-  WARTA_RETURN_IF_ERROR(Exec(c, "UPDATE articles SET story_id = ? WHERE id = ?", story, member_id));
-  // Every page of the story lists the others: a new version makes caches re-render them.
-  WARTA_RETURN_IF_ERROR(
-      Exec(c, "UPDATE articles SET version = version + 1, updated_at = ? WHERE story_id = ?", now,
-           story));
-  WARTA_RETURN_IF_ERROR(Exec(c, "UPDATE stories SET updated_at = ? WHERE id = ?", now, story));
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return story;
+  return InWriteTransaction<std::int64_t>(
+      pool_, [&](Connection& c) { return JoinStoryIn(c, article_id, member_id); });
 }
 
 Result<std::vector<model::RelatedReport>> SqliteArticleStore::AlsoReportedBy(
@@ -188,21 +167,14 @@ Result<std::vector<ArticleRef>> SqliteArticleStore::ListBySource(std::int64_t so
     return MakeError(ErrorCode::kInvalidArgument,
                      "storage: limit out of range: " + std::to_string(limit));
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT id, url, title FROM articles WHERE source_id = ? "
-                      "ORDER BY published_at DESC, id DESC LIMIT ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, source_id).Bind(2, std::int64_t{limit});
-  std::vector<ArticleRef> out;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return out;
-    out.push_back(ArticleRef{stmt->Int64(0), stmt->Text(1), stmt->Text(2)});
-  }
+  return QueryAll(
+      pool_,
+      "SELECT id, url, title FROM articles WHERE source_id = ? "
+      "ORDER BY published_at DESC, id DESC LIMIT ?",
+      [&](Statement& stmt) { stmt.Bind(1, source_id).Bind(2, std::int64_t{limit}); },
+      [](const Statement& stmt) {
+        return ArticleRef{stmt.Int64(0), stmt.Text(1), stmt.Text(2)};
+      });
 }
 
 Result<void> SqliteArticleStore::UpdateBody(std::int64_t id, const std::string& body_html) {
@@ -216,23 +188,14 @@ Result<void> SqliteArticleStore::UpdateBody(std::int64_t id, const std::string& 
     return MakeError(ErrorCode::kInvalidArgument, "storage: body of article " + std::to_string(id) +
                                                       " must be non-empty valid UTF-8");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "UPDATE articles SET body_html = ?, version = version + 1, updated_at = ? "
-                      "WHERE id = ? RETURNING id");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, body_html).Bind(2, UnixNow()).Bind(3, id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) {
-    return MakeError(ErrorCode::kNotFound, "storage: no article with id " + std::to_string(id));
-  }
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return tx->Commit();
+  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    auto stmt = connection.Prepare(
+        "UPDATE articles SET body_html = ?, version = version + 1, updated_at = ? "
+        "WHERE id = ? RETURNING id");
+    if (!stmt.ok()) return stmt.error();
+    stmt->Bind(1, body_html).Bind(2, UnixNow()).Bind(3, id);
+    return RunOrNotFound(*stmt, "article", id);
+  });
 }
 
 }  // namespace warta::storage::sqlite

@@ -3,20 +3,17 @@
 
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/unix_time.h"
-#include "storage/testing/temp_dir.h"
+#include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::storage::sqlite {
 namespace {
 
-class SqliteIngestTest : public ::testing::Test {
+class SqliteIngestTest : public test_util::MigratedSqliteStore {
  protected:
   void SetUp() override {
-    auto store = SqliteStore::Open(dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    auto version = store_->Migrate();
-    ASSERT_TRUE(version.ok()) << version.error().message;
-    ASSERT_GE(*version, 2);
+    MigratedSqliteStore::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_GE(schema_version_, 2);
   }
 
   std::int64_t AddSource(const std::string& url, const std::string& name = "") {
@@ -47,9 +44,6 @@ class SqliteIngestTest : public ::testing::Test {
     EXPECT_TRUE(id.ok()) << id.error().message;
     return id.ok() ? *id : 0;
   }
-
-  test_util::TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
 };
 
 TEST_F(SqliteIngestTest, SourcesAreAddedOnceAndAreDueAtOnce) {

@@ -1,10 +1,13 @@
-// Likes and shares (SqliteLikeStore, SqliteShareStore) and synced commits (DurableCommits).
+// Likes and shares (SqliteLikeStore, SqliteShareStore).
 #include <optional>
 #include <string_view>
 
+#include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_readers.h"
+#include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
 #include "storage/sqlite/unix_time.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -30,22 +33,13 @@ Result<void> CheckNetwork(const std::string& network) {
   return MakeError(ErrorCode::kInvalidArgument, "storage: bad share network name");
 }
 
-Error NoSuchArticle(std::int64_t id) {
-  return MakeError(ErrorCode::kNotFound, "storage: no article with id " + std::to_string(id));
-}
-
 // Runs `sql` (bound to the article id, returning the four counters) and reads its row.
 Result<model::Counters> CountersRow(Connection& connection, std::string_view sql,
                                     std::int64_t article_id) {
   auto stmt = connection.Prepare(sql);
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, article_id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return NoSuchArticle(article_id);
-  model::Counters counters{stmt->Int64(0), stmt->Int64(1), stmt->Int64(2), stmt->Int64(3)};
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return counters;
+  return ReturnedCounters(*stmt, article_id);
 }
 
 Result<model::Counters> ReadCounters(Connection& connection, std::int64_t article_id) {
@@ -63,12 +57,7 @@ Result<std::optional<std::int64_t>> ChangeLikeRow(Connection& connection, std::s
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, article_id).Bind(2, liker);
   if (now != 0) stmt->Bind(3, now);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  std::optional<std::int64_t> liked_at;
-  if (*row) liked_at = stmt->Int64(0);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return liked_at;
+  return RunReturning(*stmt, [](const Statement& s) { return s.Int64(0); });
 }
 
 // One like or unlike: the row change and the counter change in one synced transaction.
@@ -79,64 +68,41 @@ Result<LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingPolicy& 
                              std::int64_t article_id, const std::string& liker, bool like,
                              std::int64_t now) {
   WARTA_RETURN_IF_ERROR(CheckLiker(liker));
-  auto connection = pool.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto durable = DurableCommits::Begin(**connection);
-  if (!durable.ok()) return durable.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto before = ReadCounters(**connection, article_id);
-  if (!before.ok()) return before.error();
-  auto changed =
-      like ? ChangeLikeRow(**connection,
-                           "INSERT INTO likes (article_id, liker, created_at) VALUES (?, ?, ?) "
-                           "ON CONFLICT DO NOTHING RETURNING created_at",
-                           article_id, liker, now)
-           : ChangeLikeRow(
-                 **connection,
-                 "DELETE FROM likes WHERE article_id = ? AND liker = ? RETURNING created_at",
-                 article_id, liker, 0);
-  if (!changed.ok()) return changed.error();
-  LikeChange result{changed->has_value(), *before};
-  if (changed->has_value()) {
-    WARTA_RETURN_IF_ERROR(CreditTrending(**connection, policy, article_id,
-                                         model::EngagementKind::kLike, like ? 1 : -1, **changed,
-                                         UnixNow()));
-    // max(): an imported total may be lower than the rows (it never is when rows are added
-    // here, but a counter must never go negative whatever an import did).
-    static const std::string add = "UPDATE articles SET likes = likes + 1 WHERE id = ? RETURNING " +
-                                   std::string(kCounterColumns);
-    static const std::string remove =
-        "UPDATE articles SET likes = max(likes - 1, 0) WHERE id = ? "
-        "RETURNING " +
-        std::string(kCounterColumns);
-    auto after = CountersRow(**connection, like ? add : remove, article_id);
-    if (!after.ok()) return after.error();
-    result.counters = *after;
-  }
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return result;
+  return InDurableWriteTransaction<LikeChange>(
+      pool, [&](Connection& connection) -> Result<LikeChange> {
+        auto before = ReadCounters(connection, article_id);
+        if (!before.ok()) return before.error();
+        auto changed =
+            like ? ChangeLikeRow(connection,
+                                 "INSERT INTO likes (article_id, liker, created_at) VALUES (?, ?, "
+                                 "?) ON CONFLICT DO NOTHING RETURNING created_at",
+                                 article_id, liker, now)
+                 : ChangeLikeRow(
+                       connection,
+                       "DELETE FROM likes WHERE article_id = ? AND liker = ? RETURNING created_at",
+                       article_id, liker, 0);
+        if (!changed.ok()) return changed.error();
+        LikeChange result{changed->has_value(), *before};
+        if (!changed->has_value()) return result;
+        WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, article_id,
+                                             model::EngagementKind::kLike, like ? 1 : -1, **changed,
+                                             UnixNow()));
+        // max(): an imported total may be lower than the rows (it never is when rows are
+        // added here, but a counter must never go negative whatever an import did).
+        static const std::string add =
+            "UPDATE articles SET likes = likes + 1 WHERE id = ? RETURNING " +
+            std::string(kCounterColumns);
+        static const std::string remove =
+            "UPDATE articles SET likes = max(likes - 1, 0) WHERE id = ? RETURNING " +
+            std::string(kCounterColumns);
+        auto after = CountersRow(connection, like ? add : remove, article_id);
+        if (!after.ok()) return after.error();
+        result.counters = *after;
+        return result;
+      });
 }
 
 }  // namespace
-
-Result<DurableCommits> DurableCommits::Begin(Connection& connection) {
-  auto stmt = connection.Prepare("PRAGMA synchronous = FULL");
-  if (!stmt.ok()) return stmt.error();
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return DurableCommits(&connection);
-}
-
-DurableCommits::DurableCommits(DurableCommits&& other) noexcept : connection_(other.connection_) {
-  other.connection_ = nullptr;
-}
-
-DurableCommits::~DurableCommits() {
-  if (connection_ == nullptr) return;
-  auto stmt = connection_->Prepare("PRAGMA synchronous = NORMAL");
-  // On failure the connection stays at FULL: slower, never less safe.
-  if (stmt.ok()) (void)stmt->Run();
-}
 
 Result<LikeChange> SqliteLikeStore::Like(std::int64_t article_id, const std::string& liker,
                                          std::int64_t now) {
@@ -149,59 +115,38 @@ Result<LikeChange> SqliteLikeStore::Unlike(std::int64_t article_id, const std::s
 
 Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const std::string& liker) {
   WARTA_RETURN_IF_ERROR(CheckLiker(liker));
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare("SELECT 1 FROM likes WHERE article_id = ? AND liker = ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, article_id).Bind(2, liker);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  return *row;
+  return HasRow(pool_, "SELECT 1 FROM likes WHERE article_id = ? AND liker = ?",
+                [&](Statement& stmt) { stmt.Bind(1, article_id).Bind(2, liker); });
 }
 
 Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std::string& network) {
   WARTA_RETURN_IF_ERROR(CheckNetwork(network));
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto durable = DurableCommits::Begin(**connection);
-  if (!durable.ok()) return durable.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  static const std::string bump =
-      "UPDATE articles SET shares = shares + 1 WHERE id = ? RETURNING " +
-      std::string(kCounterColumns);
-  auto counters = CountersRow(**connection, bump, article_id);
-  if (!counters.ok()) return counters.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "INSERT INTO shares (article_id, network, count) VALUES (?, ?, 1) "
-                      "ON CONFLICT (article_id, network) DO UPDATE SET count = count + 1");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, article_id).Bind(2, network);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  const std::int64_t now = UnixNow();
-  WARTA_RETURN_IF_ERROR(CreditTrending(**connection, trending_.Get(), article_id,
-                                       model::EngagementKind::kShare, 1, now, now));
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return counters;
+  return InDurableWriteTransaction<model::Counters>(
+      pool_, [&](Connection& connection) -> Result<model::Counters> {
+        static const std::string bump =
+            "UPDATE articles SET shares = shares + 1 WHERE id = ? RETURNING " +
+            std::string(kCounterColumns);
+        auto counters = CountersRow(connection, bump, article_id);
+        if (!counters.ok()) return counters.error();
+        auto stmt = connection.Prepare(
+            "INSERT INTO shares (article_id, network, count) VALUES (?, ?, 1) "
+            "ON CONFLICT (article_id, network) DO UPDATE SET count = count + 1");
+        if (!stmt.ok()) return stmt.error();
+        stmt->Bind(1, article_id).Bind(2, network);
+        WARTA_RETURN_IF_ERROR(stmt->Run());
+        const std::int64_t now = UnixNow();
+        WARTA_RETURN_IF_ERROR(CreditTrending(connection, trending_.Get(), article_id,
+                                             model::EngagementKind::kShare, 1, now, now));
+        return counters;
+      });
 }
 
 Result<std::vector<std::pair<std::string, std::int64_t>>> SqliteShareStore::ByNetwork(
     std::int64_t article_id) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt =
-      (*connection)
-          ->Prepare("SELECT network, count FROM shares WHERE article_id = ? ORDER BY network");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, article_id);
-  std::vector<std::pair<std::string, std::int64_t>> counts;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return counts;
-    counts.emplace_back(stmt->Text(0), stmt->Int64(1));
-  }
+  return QueryAll(
+      pool_, "SELECT network, count FROM shares WHERE article_id = ? ORDER BY network",
+      [&](Statement& stmt) { stmt.Bind(1, article_id); },
+      [](const Statement& stmt) { return std::make_pair(stmt.Text(0), stmt.Int64(1)); });
 }
 
 }  // namespace warta::storage::sqlite

@@ -1,20 +1,13 @@
 #include <gtest/gtest.h>
 
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/testing/temp_dir.h"
+#include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::storage::sqlite {
 namespace {
 
-class ListingStoreTest : public ::testing::Test {
+class ListingStoreTest : public test_util::MigratedSqliteStore {
  protected:
-  void SetUp() override {
-    auto store = SqliteStore::Open(dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
-  }
-
   std::int64_t Add(const std::string& title, const std::string& source, std::int64_t published,
                    std::vector<std::string> tags) {
     model::NewArticle a;
@@ -28,9 +21,6 @@ class ListingStoreTest : public ::testing::Test {
     EXPECT_TRUE(id.ok()) << id.error().message;
     return id.ok() ? *id : 0;
   }
-
-  test_util::TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
 };
 
 TEST_F(ListingStoreTest, NewestByFilterWithBodiesAndTags) {

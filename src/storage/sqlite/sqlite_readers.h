@@ -71,20 +71,4 @@ class SqliteShareStore final : public ShareStore {
   const TrendingPolicyHolder& trending_;
 };
 
-// Makes the commits of one connection synced to disk (synchronous=FULL) while it lives, and
-// restores the pool's default (NORMAL: durable against a process crash, not a power cut)
-// afterwards. Acknowledged likes, shares and account changes use it. Create it before the
-// transaction begins: SQLite ignores the setting inside one.
-class DurableCommits {
- public:
-  static Result<DurableCommits> Begin(Connection& connection);
-  DurableCommits(DurableCommits&& other) noexcept;
-  DurableCommits& operator=(DurableCommits&&) = delete;
-  ~DurableCommits();
-
- private:
-  explicit DurableCommits(Connection* connection) : connection_(connection) {}
-  Connection* connection_;
-};
-
 }  // namespace warta::storage::sqlite

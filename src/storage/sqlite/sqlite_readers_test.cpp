@@ -7,21 +7,14 @@
 #include <vector>
 
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/testing/temp_dir.h"
+#include "storage/sqlite/write_transaction.h"
+#include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::storage::sqlite {
 namespace {
 
-class SqliteReadersTest : public ::testing::Test {
+class SqliteReadersTest : public test_util::MigratedSqliteStore {
  protected:
-  void SetUp() override {
-    auto store = SqliteStore::Open(dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    auto version = store_->Migrate();
-    ASSERT_TRUE(version.ok()) << version.error().message;
-  }
-
   std::int64_t NewArticle(std::int64_t likes = 0) {
     model::NewArticle a;
     a.title = "Article";
@@ -61,9 +54,6 @@ class SqliteReadersTest : public ::testing::Test {
     EXPECT_TRUE(row.ok() && *row);
     return stmt->Text(0);
   }
-
-  test_util::TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
 };
 
 TEST_F(SqliteReadersTest, UserNamesAreUniqueIgnoringCase) {

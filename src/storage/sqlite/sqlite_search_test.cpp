@@ -12,6 +12,7 @@
 #include "storage/sqlite/search_fts.h"
 #include "storage/sqlite/sqlite_search_store.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/testing/migrated_sqlite_store.h"
 #include "storage/testing/temp_dir.h"
 
 namespace warta::storage::sqlite {
@@ -46,16 +47,8 @@ std::string Readable(std::string text) {
   return text;
 }
 
-class SqliteSearchTest : public ::testing::Test {
+class SqliteSearchTest : public test_util::MigratedSqliteStore {
  protected:
-  void SetUp() override {
-    auto store = SqliteStore::Open(dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    auto version = store_->Migrate();
-    ASSERT_TRUE(version.ok()) << version.error().message;
-  }
-
   std::int64_t Add(const model::NewArticle& a) {
     auto id = store_->articles().Insert(a);
     EXPECT_TRUE(id.ok()) << id.error().message;
@@ -87,9 +80,6 @@ class SqliteSearchTest : public ::testing::Test {
     auto done = (*lease)->Exec(sql);
     ASSERT_TRUE(done.ok()) << done.error().message;
   }
-
-  test_util::TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
 };
 
 TEST_F(SqliteSearchTest, EnglishWordsAndTheirInflections) {

@@ -3,7 +3,9 @@
 
 #include "model/source.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/unix_time.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -17,7 +19,7 @@ constexpr std::string_view kColumns =
     "s.id, s.url, s.name, s.site_url, s.lang, s.time_zone, s.category, s.refresh_minutes, "
     "s.full_text, s.enabled, s.etag, s.last_modified, s.created_at, s.last_fetch_at, "
     "s.last_success_at, s.next_fetch_at, s.last_status, s.last_error, s.consecutive_errors, "
-    "s.items_total";
+    "s.items_total, s.canonical";
 
 std::string SelectSql(std::string_view where_and_order, bool with_week) {
   std::string sql = "SELECT ";
@@ -54,22 +56,22 @@ model::Source ReadSource(const Statement& stmt) {
   s.last_error = stmt.Text(17);
   s.consecutive_errors = static_cast<int>(stmt.Int64(18));
   s.items_total = stmt.Int64(19);
-  s.items_last_week = stmt.Int64(20);
+  s.canonical = model::ParseCanonicalPolicy(stmt.Text(20)).value_or(model::CanonicalPolicy::kSelf);
+  s.items_last_week = stmt.Int64(21);
   return s;
 }
 
-Result<std::vector<model::Source>> ReadAll(Statement& stmt) {
-  std::vector<model::Source> out;
-  for (;;) {
-    auto row = stmt.Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return out;
-    out.push_back(ReadSource(stmt));
-  }
-}
-
-Error NoSuchSource(std::int64_t id) {
-  return MakeError(ErrorCode::kNotFound, "storage: no source with id " + std::to_string(id));
+// The source matching `where` (whose parameter ?2 `bind` binds), if any.
+template <typename Bind>
+Result<std::optional<model::Source>> FindOne(ConnectionPool& pool, std::string_view where,
+                                             Bind bind) {
+  return QueryFirst(
+      pool, SelectSql(where, true),
+      [&](Statement& stmt) {
+        stmt.Bind(1, UnixNow() - kWeekSeconds);
+        bind(stmt);
+      },
+      ReadSource);
 }
 
 // An error text can come from a hostile server (a status line, a parser message): keep it
@@ -87,71 +89,47 @@ void BindSettings(Statement& stmt, const model::NewSource& s) {
   stmt.Bind(2, s.name).Bind(3, s.site_url).Bind(4, s.lang).Bind(5, s.time_zone);
   stmt.Bind(6, s.category).Bind(7, std::int64_t{s.refresh_minutes});
   stmt.Bind(8, std::int64_t{s.full_text ? 1 : 0}).Bind(9, std::int64_t{s.enabled ? 1 : 0});
+  stmt.Bind(10, model::CanonicalPolicyName(s.canonical));
 }
 
 }  // namespace
 
 Result<std::int64_t> SqliteSourceStore::Add(const model::NewSource& source) {
   WARTA_RETURN_IF_ERROR(model::ValidateNewSource(source));
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "INSERT INTO sources (url, name, site_url, lang, time_zone, category, "
-                      "refresh_minutes, full_text, enabled, created_at, next_fetch_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, source.url);
-  BindSettings(*stmt, source);
-  stmt->Bind(10, UnixNow());
-  auto row = stmt->Step();
-  if (!row.ok()) {
-    if (row.error().code == ErrorCode::kAlreadyExists) {
-      return MakeError(ErrorCode::kAlreadyExists,
-                       "storage: a source with URL '" + source.url + "' already exists");
-    }
-    return row.error();
-  }
-  if (!*row) return MakeError(ErrorCode::kInternal, "sqlite: INSERT source gave no id");
-  const std::int64_t id = stmt->Int64(0);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return id;
+  return InWriteTransaction<std::int64_t>(
+      pool_, [&](Connection& connection) -> Result<std::int64_t> {
+        auto stmt = connection.Prepare(
+            "INSERT INTO sources (url, name, site_url, lang, time_zone, category, "
+            "refresh_minutes, full_text, enabled, canonical, created_at, next_fetch_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id");
+        if (!stmt.ok()) return stmt.error();
+        stmt->Bind(1, source.url);
+        BindSettings(*stmt, source);
+        stmt->Bind(11, UnixNow());
+        auto id = InsertReturningId(*stmt, "source");
+        if (!id.ok()) {
+          return ExplainConflict(id.error(),
+                                 "storage: a source with URL '" + source.url + "' already exists");
+        }
+        return id;
+      });
 }
 
 Result<model::Source> SqliteSourceStore::FindById(std::int64_t id) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare(SelectSql("WHERE s.id = ?2", true));
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, UnixNow() - kWeekSeconds).Bind(2, id);
-  auto all = ReadAll(*stmt);
-  if (!all.ok()) return all.error();
-  if (all->empty()) return NoSuchSource(id);
-  return std::move(all->front());
+  auto found = FindOne(pool_, "WHERE s.id = ?2", [&](Statement& stmt) { stmt.Bind(2, id); });
+  if (!found.ok()) return found.error();
+  if (!found->has_value()) return NoSuchId("source", id);
+  return std::move(**found);
 }
 
 Result<std::optional<model::Source>> SqliteSourceStore::FindByUrl(const std::string& url) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare(SelectSql("WHERE s.url = ?2", true));
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, UnixNow() - kWeekSeconds).Bind(2, url);
-  auto all = ReadAll(*stmt);
-  if (!all.ok()) return all.error();
-  if (all->empty()) return std::optional<model::Source>();
-  return std::optional<model::Source>(std::move(all->front()));
+  return FindOne(pool_, "WHERE s.url = ?2", [&](Statement& stmt) { stmt.Bind(2, url); });
 }
 
 Result<std::vector<model::Source>> SqliteSourceStore::List(std::int64_t now) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare(SelectSql("ORDER BY s.id", true));
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, now - kWeekSeconds);
-  return ReadAll(*stmt);
+  return QueryAll(
+      pool_, SelectSql("ORDER BY s.id", true),
+      [&](Statement& stmt) { stmt.Bind(1, now - kWeekSeconds); }, ReadSource);
 }
 
 Result<std::vector<model::Source>> SqliteSourceStore::ListDue(std::int64_t now, int limit) {
@@ -159,80 +137,71 @@ Result<std::vector<model::Source>> SqliteSourceStore::ListDue(std::int64_t now, 
     return MakeError(ErrorCode::kInvalidArgument,
                      "storage: due limit out of range: " + std::to_string(limit));
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(SelectSql("WHERE s.enabled = 1 AND s.next_fetch_at <= ?1 "
-                                      "ORDER BY s.next_fetch_at, s.id LIMIT ?2",
-                                      false));
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, now).Bind(2, std::int64_t{limit});
-  return ReadAll(*stmt);
+  return QueryAll(
+      pool_,
+      SelectSql("WHERE s.enabled = 1 AND s.next_fetch_at <= ?1 ORDER BY s.next_fetch_at, s.id "
+                "LIMIT ?2",
+                false),
+      [&](Statement& stmt) { stmt.Bind(1, now).Bind(2, std::int64_t{limit}); }, ReadSource);
 }
 
 Result<void> SqliteSourceStore::RecordFetch(std::int64_t id, const model::FetchRecord& r) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  {
-    auto stmt = (*connection)
-                    ->Prepare(
-                        "UPDATE sources SET last_fetch_at = ?2, last_status = ?3, "
-                        "last_error = ?4, consecutive_errors = ?5, next_fetch_at = ?6, "
-                        "last_success_at = CASE WHEN ?7 THEN ?2 ELSE last_success_at END, "
-                        "enabled = CASE WHEN ?8 THEN 0 ELSE enabled END, "
-                        "etag = CASE WHEN ?9 THEN ?10 ELSE etag END, "
-                        "last_modified = CASE WHEN ?9 THEN ?11 ELSE last_modified END, "
-                        "items_total = items_total + ?12, "
-                        "name = CASE WHEN name = '' THEN substr(?13, 1, 200) ELSE name END "
-                        "WHERE id = ?1 RETURNING id");
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, id).Bind(2, r.fetched_at).Bind(3, std::int64_t{r.status});
-    stmt->Bind(4, CleanError(r.error)).Bind(5, std::int64_t{r.consecutive_errors});
-    stmt->Bind(6, r.next_fetch_at).Bind(7, std::int64_t{r.success ? 1 : 0});
-    stmt->Bind(8, std::int64_t{r.disable ? 1 : 0});
-    stmt->Bind(9, std::int64_t{r.update_validators ? 1 : 0});
-    stmt->Bind(10, r.etag).Bind(11, r.last_modified).Bind(12, r.items_added);
-    stmt->Bind(13, r.feed_title);
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return NoSuchSource(id);
-    WARTA_RETURN_IF_ERROR(stmt->Run());
-  }
-  if (!r.new_url.empty()) {
-    auto stmt = (*connection)
-                    ->Prepare(
-                        "UPDATE sources SET url = ?1 WHERE id = ?2 AND NOT EXISTS "
-                        "(SELECT 1 FROM sources WHERE url = ?1)");
+  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    {
+      auto stmt = connection.Prepare(
+          "UPDATE sources SET last_fetch_at = ?2, last_status = ?3, last_error = ?4, "
+          "consecutive_errors = ?5, next_fetch_at = ?6, "
+          "last_success_at = CASE WHEN ?7 THEN ?2 ELSE last_success_at END, "
+          "enabled = CASE WHEN ?8 THEN 0 ELSE enabled END, "
+          "etag = CASE WHEN ?9 THEN ?10 ELSE etag END, "
+          "last_modified = CASE WHEN ?9 THEN ?11 ELSE last_modified END, "
+          "items_total = items_total + ?12, "
+          "name = CASE WHEN name = '' THEN substr(?13, 1, 200) ELSE name END "
+          "WHERE id = ?1 RETURNING id");
+      if (!stmt.ok()) return stmt.error();
+      stmt->Bind(1, id).Bind(2, r.fetched_at).Bind(3, std::int64_t{r.status});
+      stmt->Bind(4, CleanError(r.error)).Bind(5, std::int64_t{r.consecutive_errors});
+      stmt->Bind(6, r.next_fetch_at).Bind(7, std::int64_t{r.success ? 1 : 0});
+      stmt->Bind(8, std::int64_t{r.disable ? 1 : 0});
+      stmt->Bind(9, std::int64_t{r.update_validators ? 1 : 0});
+      stmt->Bind(10, r.etag).Bind(11, r.last_modified).Bind(12, r.items_added);
+      stmt->Bind(13, r.feed_title);
+      WARTA_RETURN_IF_ERROR(RunOrNotFound(*stmt, "source", id));
+    }
+    if (r.new_url.empty()) return Ok();
+    auto stmt = connection.Prepare(
+        "UPDATE sources SET url = ?1 WHERE id = ?2 AND NOT EXISTS "
+        "(SELECT 1 FROM sources WHERE url = ?1)");
     if (!stmt.ok()) return stmt.error();
     stmt->Bind(1, r.new_url).Bind(2, id);
-    WARTA_RETURN_IF_ERROR(stmt->Run());
-  }
-  return tx->Commit();
+    return stmt->Run();
+  });
 }
 
 Result<void> SqliteSourceStore::UpdateSettings(std::int64_t id, const model::NewSource& settings) {
   model::NewSource checked = settings;
   if (checked.url.empty()) checked.url = "http://placeholder";  // the URL is not changed here
   WARTA_RETURN_IF_ERROR(model::ValidateNewSource(checked));
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "UPDATE sources SET name = ?2, site_url = ?3, lang = ?4, time_zone = ?5, "
-                      "category = ?6, refresh_minutes = ?7, full_text = ?8, enabled = ?9 "
-                      "WHERE id = ?1 RETURNING id");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, id);
-  BindSettings(*stmt, settings);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return NoSuchSource(id);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return tx->Commit();
+  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    {
+      // A new canonical policy changes the <head> of every page of the source: a new version
+      // makes every node's page cache render them again.
+      auto bump = connection.Prepare(
+          "UPDATE articles SET version = version + 1 WHERE source_id = ?1 AND "
+          "(SELECT canonical FROM sources WHERE id = ?1) <> ?2");
+      if (!bump.ok()) return bump.error();
+      bump->Bind(1, id).Bind(2, model::CanonicalPolicyName(settings.canonical));
+      WARTA_RETURN_IF_ERROR(bump->Run());
+    }
+    auto stmt = connection.Prepare(
+        "UPDATE sources SET name = ?2, site_url = ?3, lang = ?4, time_zone = ?5, "
+        "category = ?6, refresh_minutes = ?7, full_text = ?8, enabled = ?9, canonical = ?10 "
+        "WHERE id = ?1 RETURNING id");
+    if (!stmt.ok()) return stmt.error();
+    stmt->Bind(1, id);
+    BindSettings(*stmt, settings);
+    return RunOrNotFound(*stmt, "source", id);
+  });
 }
 
 }  // namespace warta::storage::sqlite

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "core/limits.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -68,28 +69,22 @@ Result<void> SqliteSpamStore::Train(const std::vector<std::vector<std::string>>&
                                     bool is_spam, int delta) {
   WARTA_RETURN_IF_ERROR(CheckBatch(messages, delta));
   if (messages.empty()) return Ok();
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  for (const auto& tokens : messages) {
-    WARTA_RETURN_IF_ERROR(ApplyTokens(**connection, tokens, is_spam, delta));
-  }
-  auto totals = (*connection)
-                    ->Prepare(is_spam ? "UPDATE spam_totals SET spam_messages = "
-                                        "max(spam_messages + ?, 0) WHERE id = 1"
-                                      : "UPDATE spam_totals SET ham_messages = "
-                                        "max(ham_messages + ?, 0) WHERE id = 1");
-  if (!totals.ok()) return totals.error();
-  totals->Bind(1, static_cast<std::int64_t>(messages.size()) * delta);
-  WARTA_RETURN_IF_ERROR(totals->Run());
-  if (delta < 0) {
+  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    for (const auto& tokens : messages) {
+      WARTA_RETURN_IF_ERROR(ApplyTokens(connection, tokens, is_spam, delta));
+    }
+    auto totals = connection.Prepare(
+        is_spam ? "UPDATE spam_totals SET spam_messages = max(spam_messages + ?, 0) WHERE id = 1"
+                : "UPDATE spam_totals SET ham_messages = max(ham_messages + ?, 0) WHERE id = 1");
+    if (!totals.ok()) return totals.error();
+    totals->Bind(1, static_cast<std::int64_t>(messages.size()) * delta);
+    WARTA_RETURN_IF_ERROR(totals->Run());
+    if (delta > 0) return Ok();
     auto prune =
-        (*connection)->Prepare("DELETE FROM spam_tokens WHERE spam_count = 0 AND ham_count = 0");
+        connection.Prepare("DELETE FROM spam_tokens WHERE spam_count = 0 AND ham_count = 0");
     if (!prune.ok()) return prune.error();
-    WARTA_RETURN_IF_ERROR(prune->Run());
-  }
-  return tx->Commit();
+    return prune->Run();
+  });
 }
 
 Result<SpamTotals> SqliteSpamStore::Totals() {
@@ -102,27 +97,26 @@ Result<SpamSnapshot> SqliteSpamStore::Lookup(const std::vector<std::string>& tok
   if (tokens.size() > limits::kSpamMaxTokensPerText) {
     return MakeError(ErrorCode::kInvalidArgument, "spam store: too many tokens to look up");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
   // One read transaction, so the totals and the counts come from the same state. Each token
   // is a point lookup on the primary key through one cached statement: microseconds each.
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kDeferred);
-  if (!tx.ok()) return tx.error();
-  SpamSnapshot snapshot;
-  auto totals = ReadTotals(**connection);
-  if (!totals.ok()) return totals.error();
-  snapshot.totals = *totals;
-  for (const std::string& token : tokens) {
-    auto stmt =
-        (*connection)->Prepare("SELECT spam_count, ham_count FROM spam_tokens WHERE token = ?");
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, token);
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (*row) snapshot.tokens.emplace_back(token, SpamTokenCounts{stmt->Int64(0), stmt->Int64(1)});
-  }
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return snapshot;
+  return InReadTransaction<SpamSnapshot>(
+      pool_, [&](Connection& connection) -> Result<SpamSnapshot> {
+        SpamSnapshot snapshot;
+        auto totals = ReadTotals(connection);
+        if (!totals.ok()) return totals.error();
+        snapshot.totals = *totals;
+        for (const std::string& token : tokens) {
+          auto stmt =
+              connection.Prepare("SELECT spam_count, ham_count FROM spam_tokens WHERE token = ?");
+          if (!stmt.ok()) return stmt.error();
+          stmt->Bind(1, token);
+          auto row = stmt->Step();
+          if (!row.ok()) return row.error();
+          if (*row)
+            snapshot.tokens.emplace_back(token, SpamTokenCounts{stmt->Int64(0), stmt->Int64(1)});
+        }
+        return snapshot;
+      });
 }
 
 }  // namespace warta::storage::sqlite

@@ -5,6 +5,8 @@
 #include "model/article_json.h"
 #include "storage/migrations/migrations.h"
 #include "storage/sqlite/migrate.h"
+#include "storage/sqlite/statement_helpers.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -63,15 +65,10 @@ Result<int> SqliteStore::SchemaVersion() {
 
 Result<std::optional<std::string>> SqliteSettingsStore::Get(const std::string& key) {
   WARTA_RETURN_IF_ERROR(CheckSettingKey(key));
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare("SELECT value FROM settings WHERE key = ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, key);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>(stmt->Text(0));
+  return QueryFirst(
+      pool_, "SELECT value FROM settings WHERE key = ?",
+      [&](Statement& stmt) { stmt.Bind(1, key); },
+      [](const Statement& stmt) { return stmt.Text(0); });
 }
 
 Result<void> SqliteSettingsStore::Set(const std::string& key, const std::string& value) {
@@ -84,20 +81,16 @@ Result<void> SqliteSettingsStore::Set(const std::string& key, const std::string&
     return MakeError(ErrorCode::kInvalidArgument,
                      "settings: value of '" + key + "' is not valid UTF-8");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
   // An immediate transaction so writers of this process queue on the write mutex instead
   // of sleeping in SQLite's busy handler; committed, hence durable, before returning.
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "INSERT INTO settings (key, value) VALUES (?, ?) "
-                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, key).Bind(2, value);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return tx->Commit();
+  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    auto stmt = connection.Prepare(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (!stmt.ok()) return stmt.error();
+    stmt->Bind(1, key).Bind(2, value);
+    return stmt->Run();
+  });
 }
 
 }  // namespace warta::storage::sqlite

@@ -9,21 +9,14 @@
 
 #include "storage/migrations/migrations.h"
 #include "storage/sqlite/unix_time.h"
+#include "storage/testing/migrated_sqlite_store.h"
 #include "storage/testing/temp_dir.h"
 
 namespace warta::storage::sqlite {
 namespace {
 
-class SqliteStoreTest : public ::testing::Test {
+class SqliteStoreTest : public test_util::MigratedSqliteStore {
  protected:
-  void SetUp() override {
-    auto store = SqliteStore::Open(dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    auto version = store_->Migrate();
-    ASSERT_TRUE(version.ok()) << version.error().message;
-  }
-
   // Runs one query that returns one integer, on a pooled connection.
   std::int64_t QueryInt(const std::string& sql) {
     auto lease = store_->pool().Acquire();
@@ -49,9 +42,6 @@ class SqliteStoreTest : public ::testing::Test {
     a.body_html = "<p>Body of " + title + "</p>";
     return a;
   }
-
-  test_util::TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
 };
 
 TEST_F(SqliteStoreTest, MigrateIsIdempotentAndRecordsTheVersion) {

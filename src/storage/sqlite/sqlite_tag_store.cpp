@@ -6,8 +6,10 @@
 #include <string>
 #include <unordered_set>
 
-#include "storage/excerpt.h"
+#include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_trending.h"
+#include "storage/sqlite/statement_helpers.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -16,7 +18,6 @@ constexpr int kMaxTagList = 100'000;
 constexpr int kMaxListLimit = 1000;
 constexpr std::size_t kMaxTags = 100;
 constexpr std::size_t kMaxIds = 1000;
-constexpr int kExcerptSourceChars = 8000;
 // Related articles: candidates read per kind, and how recency discounts shared tags.
 constexpr int kTagCandidates = 50;
 constexpr int kTitleCandidates = 300;
@@ -25,30 +26,6 @@ constexpr double kRecencyDays = 7;
 Result<void> CheckTags(const std::vector<std::string>& tags) {
   if (!tags.empty() && tags.size() <= kMaxTags) return Ok();
   return MakeError(ErrorCode::kInvalidArgument, "storage: 1 to 100 tags expected");
-}
-
-template <typename Row>
-Result<std::vector<Row>> Collect(Statement& stmt, Row (*read)(const Statement&)) {
-  std::vector<Row> rows;
-  for (;;) {
-    auto row = stmt.Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return rows;
-    rows.push_back(read(stmt));
-  }
-}
-
-model::ArticleSummary ReadSummary(const Statement& stmt) {
-  model::ArticleSummary s;
-  s.id = stmt.Int64(0);
-  s.title = stmt.Text(1);
-  s.source = stmt.Text(2);
-  s.published_at = stmt.Int64(3);
-  s.lang = stmt.Text(4);
-  s.slug = stmt.Text(5);
-  s.excerpt = MakeExcerpt(stmt.Text(6));
-  s.counters = {stmt.Int64(7), stmt.Int64(8), stmt.Int64(9), stmt.Int64(10)};
-  return s;
 }
 
 // Columns: id, title, slug, source, published_at.
@@ -74,34 +51,34 @@ Result<bool> ReadSubject(Connection& connection, std::int64_t id, Subject& subje
   auto stmt = connection.Prepare("SELECT story_id, published_at, title FROM articles WHERE id = ?");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return false;
-  subject.id = id;
-  subject.story_id = stmt->Int64(0);
-  subject.published_at = stmt->Int64(1);
-  subject.title = stmt->Text(2);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  auto tags = connection.Prepare("SELECT tag FROM article_tags WHERE article_id = ? LIMIT 100");
+  auto found = RunReturning(*stmt, [&](const Statement& s) {
+    subject.id = id;
+    subject.story_id = s.Int64(0);
+    subject.published_at = s.Int64(1);
+    subject.title = s.Text(2);
+    return true;
+  });
+  if (!found.ok()) return found.error();
+  if (!found->has_value()) return false;
+  auto tags = QueryAll(
+      connection, "SELECT tag FROM article_tags WHERE article_id = ? LIMIT 100",
+      [&](Statement& s) { s.Bind(1, id); }, [](const Statement& s) { return s.Text(0); });
   if (!tags.ok()) return tags.error();
-  tags->Bind(1, id);
-  for (;;) {
-    auto tag = tags->Step();
-    if (!tag.ok()) return tag.error();
-    if (!*tag) return true;
-    subject.tags.push_back(tags->Text(0));
-  }
+  subject.tags = std::move(*tags);
+  return true;
 }
 
 Result<std::vector<RelatedArticle>> SameStory(Connection& connection, const Subject& subject,
                                               int limit) {
   if (subject.story_id == 0) return std::vector<RelatedArticle>{};
-  auto stmt = connection.Prepare(
+  return QueryAll(
+      connection,
       "SELECT id, title, slug, source, published_at FROM articles WHERE story_id = ? AND id != ? "
-      "ORDER BY published_at DESC, id DESC LIMIT ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, subject.story_id).Bind(2, subject.id).Bind(3, std::int64_t{limit});
-  return Collect(*stmt, ReadRelated);
+      "ORDER BY published_at DESC, id DESC LIMIT ?",
+      [&](Statement& stmt) {
+        stmt.Bind(1, subject.story_id).Bind(2, subject.id).Bind(3, std::int64_t{limit});
+      },
+      ReadRelated);
 }
 
 // Articles sharing tags, published within the window around the subject: more shared tags
@@ -171,7 +148,7 @@ Result<std::vector<RelatedArticle>> SimilarTitles(Connection& connection, const 
   stmt->Bind(1, subject.published_at - window_seconds);
   stmt->Bind(2, subject.published_at + window_seconds).Bind(3, subject.id);
   stmt->Bind(4, std::int64_t{kTitleCandidates});
-  auto rows = Collect(*stmt, ReadRelated);
+  auto rows = ReadAll(*stmt, ReadRelated);
   if (!rows.ok()) return rows.error();
   std::vector<std::pair<std::size_t, RelatedArticle>> scored;
   for (RelatedArticle& row : *rows) {
@@ -197,22 +174,42 @@ void AppendUnique(std::vector<RelatedArticle>& out, std::unordered_set<std::int6
   }
 }
 
+// The related articles of `article_id` (see TagStore::Related), inside a read transaction.
+Result<std::vector<RelatedArticle>> RelatedIn(Connection& connection, std::int64_t article_id,
+                                              std::size_t max, std::int64_t window_seconds) {
+  Subject subject;
+  auto found = ReadSubject(connection, article_id, subject);
+  if (!found.ok()) return found.error();
+  if (!*found) return NoSuchId("article", article_id);
+  std::vector<RelatedArticle> out;
+  std::unordered_set<std::int64_t> seen;
+  auto story = SameStory(connection, subject, static_cast<int>(max));
+  if (!story.ok()) return story.error();
+  AppendUnique(out, seen, std::move(*story), "story", max);
+  if (out.size() < max) {
+    auto tagged = SharedTags(connection, subject, window_seconds);
+    if (!tagged.ok()) return tagged.error();
+    AppendUnique(out, seen, std::move(*tagged), "tags", max);
+  }
+  if (out.size() < max) {
+    auto titled = SimilarTitles(connection, subject, window_seconds);
+    if (!titled.ok()) return titled.error();
+    AppendUnique(out, seen, std::move(*titled), "title", max);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<std::vector<TagCount>> SqliteTagStore::ListTags(int limit) {
   if (limit < 1 || limit > kMaxTagList) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: tag list limit out of range");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT tag, count(*) FROM article_tags GROUP BY tag "
-                      "ORDER BY count(*) DESC, tag LIMIT ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, std::int64_t{limit});
-  return Collect(
-      *stmt, +[](const Statement& s) {
+  return QueryAll(
+      pool_,
+      "SELECT tag, count(*) FROM article_tags GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ?",
+      [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}); },
+      [](const Statement& s) {
         return TagCount{s.Text(0), s.Int64(1)};
       });
 }
@@ -224,37 +221,30 @@ Result<std::vector<model::ArticleSummary>> SqliteTagStore::ListByTags(
     return MakeError(ErrorCode::kInvalidArgument, "storage: list bounds out of range");
   }
   if (limit == 0) return std::vector<model::ArticleSummary>{};
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT id, title, source, published_at, lang, slug, substr(body_html, 1, "
-                      "?), views, likes, comments, shares FROM articles WHERE id IN (SELECT "
-                      "article_id FROM article_tags WHERE tag IN (" +
-                      Placeholders(tags.size()) +
-                      ")) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?");
-  if (!stmt.ok()) return stmt.error();
-  int index = 1;
-  stmt->Bind(index++, std::int64_t{kExcerptSourceChars});
-  for (const std::string& tag : tags) stmt->Bind(index++, tag);
-  stmt->Bind(index++, std::int64_t{limit});
-  stmt->Bind(index, std::int64_t{offset});
-  return Collect(*stmt, ReadSummary);
+  return QueryAll(
+      pool_,
+      std::string("SELECT ") + kSummaryColumns +
+          " FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag IN (" +
+          Placeholders(tags.size()) + ")) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
+      [&](Statement& stmt) {
+        int index = 1;
+        stmt.Bind(index++, kExcerptSourceChars);
+        for (const std::string& tag : tags) stmt.Bind(index++, tag);
+        stmt.Bind(index++, std::int64_t{limit});
+        stmt.Bind(index, std::int64_t{offset});
+      },
+      ReadSummaryRow);
 }
 
 Result<std::int64_t> SqliteTagStore::CountByTags(const std::vector<std::string>& tags) {
   WARTA_RETURN_IF_ERROR(CheckTags(tags));
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare("SELECT count(DISTINCT article_id) FROM article_tags WHERE tag IN (" +
-                            Placeholders(tags.size()) + ")");
-  if (!stmt.ok()) return stmt.error();
-  int index = 1;
-  for (const std::string& tag : tags) stmt->Bind(index++, tag);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  return *row ? stmt->Int64(0) : 0;
+  return QueryOneInt64(pool_,
+                       "SELECT count(DISTINCT article_id) FROM article_tags WHERE tag IN (" +
+                           Placeholders(tags.size()) + ")",
+                       [&](Statement& stmt) {
+                         int index = 1;
+                         for (const std::string& tag : tags) stmt.Bind(index++, tag);
+                       });
 }
 
 Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> SqliteTagStore::TagsOf(
@@ -288,35 +278,9 @@ Result<std::vector<RelatedArticle>> SqliteTagStore::Related(std::int64_t article
   if (limit < 1 || limit > 20 || window_seconds < 0) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: related bounds out of range");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kDeferred);
-  if (!tx.ok()) return tx.error();
-  Subject subject;
-  auto found = ReadSubject(**connection, article_id, subject);
-  if (!found.ok()) return found.error();
-  if (!*found) {
-    return MakeError(ErrorCode::kNotFound,
-                     "storage: no article with id " + std::to_string(article_id));
-  }
-  const auto max = static_cast<std::size_t>(limit);
-  std::vector<RelatedArticle> out;
-  std::unordered_set<std::int64_t> seen;
-  auto story = SameStory(**connection, subject, limit);
-  if (!story.ok()) return story.error();
-  AppendUnique(out, seen, std::move(*story), "story", max);
-  if (out.size() < max) {
-    auto tagged = SharedTags(**connection, subject, window_seconds);
-    if (!tagged.ok()) return tagged.error();
-    AppendUnique(out, seen, std::move(*tagged), "tags", max);
-  }
-  if (out.size() < max) {
-    auto titled = SimilarTitles(**connection, subject, window_seconds);
-    if (!titled.ok()) return titled.error();
-    AppendUnique(out, seen, std::move(*titled), "title", max);
-  }
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return out;
+  return InReadTransaction<std::vector<RelatedArticle>>(pool_, [&](Connection& connection) {
+    return RelatedIn(connection, article_id, static_cast<std::size_t>(limit), window_seconds);
+  });
 }
 
 }  // namespace warta::storage::sqlite

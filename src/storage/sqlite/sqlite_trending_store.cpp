@@ -1,7 +1,9 @@
 #include <string>
 
 #include "storage/sqlite/sqlite_trending.h"
+#include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/unix_time.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -39,15 +41,12 @@ std::string Placeholders(std::size_t n) {
 Result<void> SqliteTrendingStore::SetPolicy(const model::TrendingPolicy& policy, std::int64_t now) {
   WARTA_RETURN_IF_ERROR(CheckPolicy(policy));
   policy_.Set(policy);
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto scale = ReadTrendingScale(**connection);
-  if (!scale.ok()) return scale.error();
-  if (scale->half_life_seconds == policy.half_life_seconds) return tx->Commit();
-  WARTA_RETURN_IF_ERROR(RebaseTrending(**connection, now, policy.half_life_seconds));
-  return tx->Commit();
+  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    auto scale = ReadTrendingScale(connection);
+    if (!scale.ok()) return scale.error();
+    if (scale->half_life_seconds == policy.half_life_seconds) return Ok();
+    return RebaseTrending(connection, now, policy.half_life_seconds);
+  });
 }
 
 Result<void> SqliteTrendingStore::Credit(std::int64_t article_id, model::EngagementKind kind,
@@ -55,61 +54,44 @@ Result<void> SqliteTrendingStore::Credit(std::int64_t article_id, model::Engagem
   if (count < 0) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: negative trending credit");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto exists = (*connection)->Prepare("SELECT 1 FROM articles WHERE id = ?");
-  if (!exists.ok()) return exists.error();
-  exists->Bind(1, article_id);
-  auto row = exists->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) {
-    return MakeError(ErrorCode::kNotFound,
-                     "storage: no article with id " + std::to_string(article_id));
-  }
-  WARTA_RETURN_IF_ERROR(exists->Run());
-  WARTA_RETURN_IF_ERROR(
-      CreditTrending(**connection, policy_.Get(), article_id, kind, count, at, UnixNow()));
-  return tx->Commit();
+  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    auto exists = connection.Prepare("SELECT 1 FROM articles WHERE id = ?");
+    if (!exists.ok()) return exists.error();
+    exists->Bind(1, article_id);
+    WARTA_RETURN_IF_ERROR(RunOrNotFound(*exists, "article", article_id));
+    return CreditTrending(connection, policy_.Get(), article_id, kind, count, at, UnixNow());
+  });
 }
 
 Result<std::vector<PopularArticle>> SqliteTrendingStore::Top(const PopularQuery& query) {
   if (query.limit < 1 || query.limit > kMaxTopLimit || query.tags.size() > kMaxTags) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: popular list bounds out of range");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
   // One snapshot: the scale and the scores agree.
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kDeferred);
-  if (!tx.ok()) return tx.error();
-  auto scale = ReadTrendingScale(**connection);
-  if (!scale.ok()) return scale.error();
-  std::vector<PopularArticle> list;
-  {
-    auto stmt = (*connection)->Prepare(TopSql(query.tags.size()));
-    if (!stmt.ok()) return stmt.error();
-    int index = 1;
-    stmt->Bind(index++, query.published_after);
-    for (const std::string& tag : query.tags) stmt->Bind(index++, tag);
-    stmt->Bind(index, std::int64_t{query.limit});
-    for (;;) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.error();
-      if (!*row) break;
-      PopularArticle& a = list.emplace_back();
-      a.id = stmt->Int64(0);
-      a.title = stmt->Text(1);
-      a.slug = stmt->Text(2);
-      a.source = stmt->Text(3);
-      a.published_at = stmt->Int64(4);
-      a.score =
-          model::DecayedScore(stmt->Double(5), scale->epoch, query.now, scale->half_life_seconds);
-      a.counters = {stmt->Int64(6), stmt->Int64(7), stmt->Int64(8), stmt->Int64(9)};
-    }
-  }
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return list;
+  return InReadTransaction<std::vector<PopularArticle>>(
+      pool_, [&](Connection& connection) -> Result<std::vector<PopularArticle>> {
+        auto scale = ReadTrendingScale(connection);
+        if (!scale.ok()) return scale.error();
+        auto bind = [&](Statement& stmt) {
+          int index = 1;
+          stmt.Bind(index++, query.published_after);
+          for (const std::string& tag : query.tags) stmt.Bind(index++, tag);
+          stmt.Bind(index, std::int64_t{query.limit});
+        };
+        auto read = [&](const Statement& stmt) {
+          PopularArticle a;
+          a.id = stmt.Int64(0);
+          a.title = stmt.Text(1);
+          a.slug = stmt.Text(2);
+          a.source = stmt.Text(3);
+          a.published_at = stmt.Int64(4);
+          a.score = model::DecayedScore(stmt.Double(5), scale->epoch, query.now,
+                                        scale->half_life_seconds);
+          a.counters = {stmt.Int64(6), stmt.Int64(7), stmt.Int64(8), stmt.Int64(9)};
+          return a;
+        };
+        return QueryAll(connection, TopSql(query.tags.size()), bind, read);
+      });
 }
 
 }  // namespace warta::storage::sqlite

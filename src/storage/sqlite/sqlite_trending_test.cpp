@@ -7,7 +7,7 @@
 
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/unix_time.h"
-#include "storage/testing/temp_dir.h"
+#include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -16,14 +16,11 @@ using model::EngagementKind;
 
 constexpr std::int64_t kDay = 86400;
 
-class SqliteTrendingTest : public ::testing::Test {
+class SqliteTrendingTest : public test_util::MigratedSqliteStore {
  protected:
   void SetUp() override {
-    auto store = SqliteStore::Open(dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    auto version = store_->Migrate();
-    ASSERT_TRUE(version.ok()) << version.error().message;
+    MigratedSqliteStore::SetUp();
+    if (HasFatalFailure()) return;
     now_ = UnixNow();
   }
 
@@ -72,8 +69,6 @@ class SqliteTrendingTest : public ::testing::Test {
     return scale.ok() ? scale->epoch : 0;
   }
 
-  test_util::TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
   std::int64_t now_ = 0;
 };
 

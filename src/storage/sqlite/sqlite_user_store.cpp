@@ -1,11 +1,12 @@
 // Accounts and sessions (SqliteUserStore, SqliteSessionStore).
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <string_view>
 
 #include "storage/sqlite/sqlite_readers.h"
+#include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/unix_time.h"
+#include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -46,62 +47,29 @@ User ReadUser(const Statement& stmt, int first) {
               stmt.Int64(first + 4)};
 }
 
-Result<std::optional<User>> FindUser(ConnectionPool& pool, std::string_view sql,
-                                     const std::function<void(Statement&)>& bind) {
-  auto connection = pool.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  bind(*stmt);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return std::optional<User>();
-  return std::optional<User>(ReadUser(*stmt, 0));
-}
+User ReadUserRow(const Statement& stmt) { return ReadUser(stmt, 0); }
 
 // Runs one durable write statement with two bound values; NotFound when it touched no row
 // (the statement must end in RETURNING 1).
 Result<void> UpdateUser(ConnectionPool& pool, std::string_view sql, std::int64_t id,
                         const std::string& value) {
-  auto connection = pool.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto durable = DurableCommits::Begin(**connection);
-  if (!durable.ok()) return durable.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto stmt = (*connection)->Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, value).Bind(2, UnixNow()).Bind(3, id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) {
-    return MakeError(ErrorCode::kNotFound, "storage: no user with id " + std::to_string(id));
-  }
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return tx->Commit();
+  return InDurableWriteTransaction<void>(pool, [&](Connection& connection) -> Result<void> {
+    auto stmt = connection.Prepare(sql);
+    if (!stmt.ok()) return stmt.error();
+    stmt->Bind(1, value).Bind(2, UnixNow()).Bind(3, id);
+    return RunOrNotFound(*stmt, "user", id);
+  });
 }
 
 // Runs a DELETE ... RETURNING 1 in a durable transaction; returns the rows removed.
 template <typename Binder>
 Result<std::int64_t> DeleteRows(ConnectionPool& pool, std::string_view sql, Binder bind) {
-  auto connection = pool.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto durable = DurableCommits::Begin(**connection);
-  if (!durable.ok()) return durable.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto stmt = (*connection)->Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  bind(*stmt);
-  std::int64_t removed = 0;
-  for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) break;
-    ++removed;
-  }
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return removed;
+  return InDurableWriteTransaction<std::int64_t>(
+      pool, [&](Connection& connection) -> Result<std::int64_t> {
+        auto removed = QueryAll(connection, sql, bind, RowFound);
+        if (!removed.ok()) return removed.error();
+        return static_cast<std::int64_t>(removed->size());
+      });
 }
 
 }  // namespace
@@ -114,45 +82,35 @@ Result<std::int64_t> SqliteUserStore::Create(const NewUser& user) {
   }
   WARTA_RETURN_IF_ERROR(CheckHash(user.password_hash));
   WARTA_RETURN_IF_ERROR(CheckRole(user.role));
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto durable = DurableCommits::Begin(**connection);
-  if (!durable.ok()) return durable.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "INSERT INTO users (name, name_key, password_hash, role, created_at, "
-                      "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
-  if (!stmt.ok()) return stmt.error();
-  const std::int64_t now = UnixNow();
-  stmt->Bind(1, user.name).Bind(2, NameKey(user.name)).Bind(3, user.password_hash);
-  stmt->Bind(4, user.role).Bind(5, now).Bind(6, now);
-  auto row = stmt->Step();
-  if (!row.ok()) {
-    if (row.error().code == ErrorCode::kAlreadyExists) {
-      return MakeError(ErrorCode::kAlreadyExists,
-                       "storage: the user name '" + user.name + "' is taken");
-    }
-    return row.error();
-  }
-  if (!*row) return MakeError(ErrorCode::kInternal, "sqlite: INSERT user gave no id");
-  const std::int64_t id = stmt->Int64(0);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  WARTA_RETURN_IF_ERROR(tx->Commit());
-  return id;
+  return InDurableWriteTransaction<std::int64_t>(
+      pool_, [&](Connection& connection) -> Result<std::int64_t> {
+        auto stmt = connection.Prepare(
+            "INSERT INTO users (name, name_key, password_hash, role, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+        if (!stmt.ok()) return stmt.error();
+        const std::int64_t now = UnixNow();
+        stmt->Bind(1, user.name).Bind(2, NameKey(user.name)).Bind(3, user.password_hash);
+        stmt->Bind(4, user.role).Bind(5, now).Bind(6, now);
+        auto id = InsertReturningId(*stmt, "user");
+        if (!id.ok()) {
+          return ExplainConflict(id.error(), "storage: the user name '" + user.name + "' is taken");
+        }
+        return id;
+      });
 }
 
 Result<std::optional<User>> SqliteUserStore::FindByName(const std::string& name) {
   if (name.empty() || name.size() > kMaxNameBytes) return std::optional<User>();
   static const std::string sql =
       "SELECT " + std::string(kUserColumns) + " FROM users WHERE name_key = ?";
-  return FindUser(pool_, sql, [&](Statement& stmt) { stmt.Bind(1, NameKey(name)); });
+  return QueryFirst(
+      pool_, sql, [&](Statement& stmt) { stmt.Bind(1, NameKey(name)); }, ReadUserRow);
 }
 
 Result<std::optional<User>> SqliteUserStore::FindById(std::int64_t id) {
   static const std::string sql = "SELECT " + std::string(kUserColumns) + " FROM users WHERE id = ?";
-  return FindUser(pool_, sql, [&](Statement& stmt) { stmt.Bind(1, id); });
+  return QueryFirst(
+      pool_, sql, [&](Statement& stmt) { stmt.Bind(1, id); }, ReadUserRow);
 }
 
 Result<void> SqliteUserStore::SetPasswordHash(std::int64_t id, const std::string& password_hash) {
@@ -169,13 +127,7 @@ Result<void> SqliteUserStore::SetRole(std::int64_t id, const std::string& role) 
 }
 
 Result<std::int64_t> SqliteUserStore::Count() {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)->Prepare("SELECT count(*) FROM users");
-  if (!stmt.ok()) return stmt.error();
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  return stmt->Int64(0);
+  return QueryOneInt64(pool_, "SELECT count(*) FROM users", NoParams);
 }
 
 // --- sessions ---
@@ -184,28 +136,16 @@ Result<void> SqliteSessionStore::Create(const SessionRecord& session) {
   if (session.id_hash.empty() || session.id_hash.size() > kMaxSessionIdBytes) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: bad session id length");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto durable = DurableCommits::Begin(**connection);
-  if (!durable.ok()) return durable.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  // INSERT ... SELECT so a missing user is "no row" rather than a foreign-key error.
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, "
-                      "last_seen_at) SELECT ?, id, ?, ?, ? FROM users WHERE id = ? RETURNING 1");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, session.id_hash).Bind(2, session.created_at).Bind(3, session.expires_at);
-  stmt->Bind(4, session.last_seen_at).Bind(5, session.user_id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) {
-    return MakeError(ErrorCode::kNotFound,
-                     "storage: no user with id " + std::to_string(session.user_id));
-  }
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return tx->Commit();
+  return InDurableWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    // INSERT ... SELECT so a missing user is "no row" rather than a foreign-key error.
+    auto stmt = connection.Prepare(
+        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at) "
+        "SELECT ?, id, ?, ?, ? FROM users WHERE id = ? RETURNING 1");
+    if (!stmt.ok()) return stmt.error();
+    stmt->Bind(1, session.id_hash).Bind(2, session.created_at).Bind(3, session.expires_at);
+    stmt->Bind(4, session.last_seen_at).Bind(5, session.user_id);
+    return RunOrNotFound(*stmt, "user", session.user_id);
+  });
 }
 
 Result<std::optional<SessionWithUser>> SqliteSessionStore::Find(const std::string& id_hash,
@@ -213,41 +153,32 @@ Result<std::optional<SessionWithUser>> SqliteSessionStore::Find(const std::strin
   if (id_hash.empty() || id_hash.size() > kMaxSessionIdBytes) {
     return std::optional<SessionWithUser>();
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "SELECT s.id_hash, s.user_id, s.created_at, s.expires_at, s.last_seen_at, "
-                      "u.id, u.name, u.password_hash, u.role, u.created_at "
-                      "FROM sessions s JOIN users u ON u.id = s.user_id "
-                      "WHERE s.id_hash = ? AND s.expires_at > ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, id_hash).Bind(2, now);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return std::optional<SessionWithUser>();
-  SessionWithUser found;
-  found.session =
-      SessionRecord{stmt->Text(0), stmt->Int64(1), stmt->Int64(2), stmt->Int64(3), stmt->Int64(4)};
-  found.user = ReadUser(*stmt, 5);
-  return std::optional<SessionWithUser>(std::move(found));
+  return QueryFirst(
+      pool_,
+      "SELECT s.id_hash, s.user_id, s.created_at, s.expires_at, s.last_seen_at, "
+      "u.id, u.name, u.password_hash, u.role, u.created_at "
+      "FROM sessions s JOIN users u ON u.id = s.user_id "
+      "WHERE s.id_hash = ? AND s.expires_at > ?",
+      [&](Statement& stmt) { stmt.Bind(1, id_hash).Bind(2, now); },
+      [](const Statement& stmt) {
+        SessionWithUser found;
+        found.session =
+            SessionRecord{stmt.Text(0), stmt.Int64(1), stmt.Int64(2), stmt.Int64(3), stmt.Int64(4)};
+        found.user = ReadUser(stmt, 5);
+        return found;
+      });
 }
 
 Result<void> SqliteSessionStore::Touch(const std::string& id_hash, std::int64_t last_seen_at,
                                        std::int64_t expires_at) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
   // Not synced: losing a touch on a power cut only shortens a session a little.
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
-  auto stmt = (*connection)
-                  ->Prepare(
-                      "UPDATE sessions SET last_seen_at = ?, expires_at = max(expires_at, ?) "
-                      "WHERE id_hash = ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, last_seen_at).Bind(2, expires_at).Bind(3, id_hash);
-  WARTA_RETURN_IF_ERROR(stmt->Run());
-  return tx->Commit();
+  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    auto stmt = connection.Prepare(
+        "UPDATE sessions SET last_seen_at = ?, expires_at = max(expires_at, ?) WHERE id_hash = ?");
+    if (!stmt.ok()) return stmt.error();
+    stmt->Bind(1, last_seen_at).Bind(2, expires_at).Bind(3, id_hash);
+    return stmt->Run();
+  });
 }
 
 Result<void> SqliteSessionStore::Delete(const std::string& id_hash) {

@@ -31,15 +31,6 @@ bool IsPageLink(const xmlNode* link) {
           type == "html" || type == "xhtml");
 }
 
-std::int64_t ParseLength(std::string_view text) {
-  std::int64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9' || value > INT64_MAX / 10 - 9) break;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
 std::string PersonName(const xmlNode* person, Reader& reader) {
   std::string email;
   for (const xmlNode* n = person->children; n != nullptr; n = n->next) {
@@ -60,7 +51,7 @@ void ReadLink(const xmlNode* child, Reader& reader, DraftEntry* entry) {
     std::string type = xml::Attr(child, "type");
     if (url.empty()) return;
     if (type.starts_with("image/") && entry->image.empty()) entry->image = url;
-    entry->enclosures.push_back({url, type, ParseLength(xml::Attr(child, "length"))});
+    entry->enclosures.push_back({url, type, xml::NumberAttr(child, "length")});
   }
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/html_escape.h"
 #include "ingest/sanitizer/sanitizer.h"
 #include "ingest/sanitizer/url.h"
 
@@ -75,30 +76,8 @@ std::string HtmlToPlainLine(std::string_view html) {
 }
 
 std::string PlainToHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\n':
-        out += "<br>";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
+  // ' needs no escaping in element content; as typed, it matches what the sanitizer writes.
+  return Escaped(text, EscapeOptions{.apostrophe = Apostrophe::kKeep, .line_breaks = true});
 }
 
 bool LooksLikeHtml(std::string_view s) {

@@ -24,6 +24,12 @@ TEST(TextTest, HtmlToPlainLine) {
   EXPECT_EQ(HtmlToPlainLine("a<script>x()</script>b"), "ab");
 }
 
+TEST(TextTest, PlainToHtml) {
+  EXPECT_EQ(PlainToHtml("Tom & 'Jerry' <\"x\">\nline\r\n\xC2\xA0"),
+            "Tom &amp; 'Jerry' &lt;&quot;x&quot;&gt;<br>line\r<br>\xC2\xA0");
+  EXPECT_EQ(PlainToHtml(""), "");
+}
+
 TEST(TextTest, LooksLikeHtml) {
   EXPECT_TRUE(LooksLikeHtml("<b>bold</b>"));
   EXPECT_TRUE(LooksLikeHtml("Tom &amp; Jerry"));

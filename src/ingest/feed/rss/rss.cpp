@@ -19,15 +19,6 @@ Format VersionOf(const xmlNode* root) {
   return Format::kRss20;
 }
 
-std::int64_t ParseLength(std::string_view text) {
-  std::int64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9' || value > INT64_MAX / 10 - 9) break;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
 bool IsHttpUrl(std::string_view url) {
   return url.starts_with("http://") || url.starts_with("https://");
 }
@@ -41,7 +32,7 @@ void ReadEnclosure(const xmlNode* child, Reader& reader, DraftEntry* entry) {
   if (url.empty()) return;
   std::string type = xml::Attr(child, "type");
   if (type.starts_with("image/") && entry->image.empty()) entry->image = url;
-  entry->enclosures.push_back({url, type, ParseLength(xml::Attr(child, "length"))});
+  entry->enclosures.push_back({url, type, xml::NumberAttr(child, "length")});
 }
 
 void ReadChannel(const xmlNode* channel, Reader& reader, DraftFeed* out) {

@@ -210,6 +210,15 @@ bool HasAttr(const xmlNode* node, std::string_view local, Ns ns) {
   return FindAttr(node, local, ns) != nullptr;
 }
 
+std::int64_t NumberAttr(const xmlNode* node, std::string_view local) {
+  std::int64_t value = 0;
+  for (char c : Attr(node, local)) {
+    if (c < '0' || c > '9' || value > INT64_MAX / 10 - 9) break;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
 std::string TextContent(const xmlNode* node) {
   std::string out;
   AppendText(node, &out);

@@ -5,6 +5,7 @@
 
 #include <libxml/tree.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,9 @@ inline bool Is(const xmlNode* node, Ns ns, std::string_view local) {
 // namespace `ns`; "" when absent.
 std::string Attr(const xmlNode* node, std::string_view local, Ns ns = Ns::kNone);
 bool HasAttr(const xmlNode* node, std::string_view local, Ns ns = Ns::kNone);
+// The leading decimal digits of attribute `local` (no namespace) as a number, for sizes such as
+// an enclosure's length: 0 when it starts with none; reading stops before the value overflows.
+std::int64_t NumberAttr(const xmlNode* node, std::string_view local);
 
 // Concatenated text of the node's descendants (text and CDATA).
 std::string TextContent(const xmlNode* node);
