@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "ingest/fetcher/test_server.h"
@@ -33,6 +36,47 @@ std::unique_ptr<Fetcher> MakeFetcher(const FetchOptions& options = TestOptions()
   EXPECT_TRUE(fetcher.ok());
   return std::move(fetcher).value();
 }
+
+// Counts requests from their arrival at the server until just before their response is
+// sent. A client cannot finish a transfer, and so cannot start the next one, before the
+// response arrives, so however late the server's threads run, the count never exceeds the
+// number of transfers the client had running: peak() is an upper bound that cannot flake.
+// Serve holds each request until `expected` have been in flight together, so a client that
+// respects the limit always reaches it, whatever the scheduling; then `hold` longer, so that
+// a request beyond the limit would arrive while the others are still counted.
+class InFlight {
+ public:
+  explicit InFlight(int expected) : expected_(expected) {}
+
+  void Serve(int fd, std::chrono::milliseconds hold) {
+    {
+      std::unique_lock lock(mutex_);
+      peak_ = std::max(peak_, ++now_);
+      if (peak_ >= expected_) reached_.notify_all();
+      // Bounded so that a client that never overlaps fails on peak() instead of hanging;
+      // shorter than the client's timeouts in the test below.
+      reached_.wait_for(lock, std::chrono::seconds(2), [&] { return peak_ >= expected_; });
+    }
+    std::this_thread::sleep_for(hold);
+    {
+      std::lock_guard lock(mutex_);
+      --now_;
+    }
+    TestServer::Send(fd, TestServer::Response(200, {}, "ok"));
+  }
+
+  int peak() const {
+    std::lock_guard lock(mutex_);
+    return peak_;
+  }
+
+ private:
+  const int expected_;
+  mutable std::mutex mutex_;
+  std::condition_variable reached_;
+  int now_ = 0;
+  int peak_ = 0;
+};
 
 std::string Gzip(const std::string& data) {
   z_stream z{};
@@ -250,12 +294,19 @@ TEST(FetcherTest, RetryAfterIsRead) {
   EXPECT_LE(*r.retry_after_at, before + 122);
 }
 
+// Regression: this test used TestServer::max_concurrent, which counted a request until its
+// handler returned, i.e. after the response was sent. Under load the client finished the
+// transfer and started the next one before the old server thread got to run again, so the
+// server saw 3-5 requests "at once" from a fetcher that never ran more than the limit.
 TEST(FetcherTest, ConcurrencyStaysWithinThePerHostAndGlobalLimits) {
-  TestServer server([](const TestRequest&, TestServer&, int fd) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(150));
-    TestServer::Send(fd, TestServer::Response(200, {}, "ok"));
-  });
+  constexpr auto kHold = std::chrono::milliseconds(100);
+  InFlight per_host(2);
+  TestServer server([&](const TestRequest&, TestServer&, int fd) { per_host.Serve(fd, kHold); });
   FetchOptions options = TestOptions();
+  // A request waiting at InFlight's barrier receives nothing; the client must not abort it
+  // before the barrier's deadline, or a fetcher that never overlaps would show up as
+  // timeouts instead of as a peak below the limit.
+  options.low_speed_seconds = 5;
   options.max_per_host = 2;
   options.max_concurrent = 8;
   auto fetcher = MakeFetcher(options);
@@ -265,20 +316,22 @@ TEST(FetcherTest, ConcurrencyStaysWithinThePerHostAndGlobalLimits) {
   const auto start = Clock::now();
   fetcher->Run(requests, [&](std::size_t i, FetchResponse r) { statuses[i] = r.status; });
   for (int status : statuses) EXPECT_EQ(status, 200);
-  EXPECT_EQ(server.max_concurrent(), 2);
-  EXPECT_GE(Clock::now() - start, std::chrono::milliseconds(400));  // 3 rounds of 150 ms
+  EXPECT_EQ(per_host.peak(), 2);
+  // Every response waits kHold at the server, so 6 requests 2 at a time take 3 holds; any
+  // scheduling delay only adds to this.
+  EXPECT_GE(Clock::now() - start, 3 * kHold);
 
-  TestServer other([](const TestRequest&, TestServer&, int fd) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    TestServer::Send(fd, TestServer::Response(200, {}, "ok"));
-  });
+  InFlight global(3);
+  TestServer other([&](const TestRequest&, TestServer&, int fd) { global.Serve(fd, kHold); });
   options.max_per_host = 8;
   options.max_concurrent = 3;
   auto limited = MakeFetcher(options);
   requests.clear();
   for (int i = 0; i < 9; ++i) requests.push_back({other.Url("/" + std::to_string(i)), "", "", ""});
-  limited->Run(requests, [](std::size_t, FetchResponse) {});
-  EXPECT_EQ(other.max_concurrent(), 3);
+  int ok = 0;
+  limited->Run(requests, [&](std::size_t, FetchResponse r) { ok += r.status == 200 ? 1 : 0; });
+  EXPECT_EQ(ok, 9);
+  EXPECT_EQ(global.peak(), 3);
 }
 
 TEST(FetcherTest, CancelStopsABatchQuickly) {

@@ -1,6 +1,9 @@
 // A small HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) for the fetcher's tests:
 // real sockets, one thread per connection, handlers that write raw bytes so they can
 // misbehave (trickle, stream without end, lie about lengths). Test-only, header-only.
+// It does not count requests in flight: a handler returns only after its response has
+// reached the client, so a count over the handler call over-reports whenever this thread
+// runs late. Count inside the handler, before sending (InFlight in fetcher_test.cpp).
 #pragma once
 
 #include <arpa/inet.h>
@@ -73,7 +76,6 @@ class TestServer {
     std::lock_guard lock(mutex_);
     return requests_;
   }
-  int max_concurrent() const { return max_concurrent_; }
 
   // Sends everything; false once the peer has gone (or the server is stopping).
   static bool Send(int fd, std::string_view data) {
@@ -119,16 +121,11 @@ class TestServer {
     }
     TestRequest request = Parse(data);
     if (!request.method.empty()) {
-      int now = ++concurrent_;
-      int seen = max_concurrent_.load();
-      while (now > seen && !max_concurrent_.compare_exchange_weak(seen, now)) {
-      }
       {
         std::lock_guard lock(mutex_);
         requests_.push_back(request);
       }
       handler_(request, *this, fd);
-      --concurrent_;
     }
     shutdown(fd, SHUT_WR);
     // Drain what the client still sends so close() does not reset the connection early.
@@ -178,8 +175,6 @@ class TestServer {
   std::vector<std::thread> workers_;
   std::vector<int> open_fds_;
   std::vector<TestRequest> requests_;
-  std::atomic<int> concurrent_{0};
-  std::atomic<int> max_concurrent_{0};
 };
 
 }  // namespace warta::ingest::fetcher::testing
