@@ -39,7 +39,7 @@ class Formatter {
   // `then` in the future (clock skew between sources and us) reads as now.
   std::string RelativeTime(std::int64_t then, std::int64_t now) const;
   // For lists: RelativeTime for the last kRecentSeconds, LongDate for anything older.
-  static constexpr std::int64_t kRecentSeconds = 24 * 60 * 60;
+  static constexpr std::int64_t kRecentSeconds = std::int64_t{24} * 60 * 60;
   static bool IsRecent(std::int64_t then, std::int64_t now) {
     return now - then < kRecentSeconds && then - now < kRecentSeconds;
   }

@@ -20,7 +20,7 @@ enum class EngagementKind { kView, kLike, kComment, kShare };
 
 // Weights per event kind and the half-life (config trending.*, docs/configuration.md).
 struct TrendingPolicy {
-  std::int64_t half_life_seconds = 24 * 3600;
+  std::int64_t half_life_seconds = std::int64_t{24} * 3600;
   double view_weight = 1;
   double like_weight = 5;
   double comment_weight = 8;

@@ -13,7 +13,7 @@ namespace warta::syndication {
 // 50,000 article URLs take); beyond that, sitemap.xml becomes an index of pages.
 inline constexpr std::int64_t kSitemapMaxUrls = 50'000;
 // A news sitemap lists articles of the last two days, at most 1,000.
-inline constexpr std::int64_t kNewsSitemapWindowSeconds = 48 * 3600;
+inline constexpr std::int64_t kNewsSitemapWindowSeconds = std::int64_t{48} * 3600;
 inline constexpr int kNewsSitemapMaxUrls = 1'000;
 
 struct SitemapUrl {

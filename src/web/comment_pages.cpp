@@ -3,6 +3,7 @@
 // and the other order; rendered per request, off the article page's hot path), and the
 // comments feed GET {article path}/comments.xml (Atom, newest first).
 #include <algorithm>
+#include <ranges>
 #include <variant>
 
 #include "core/html_escape.h"
@@ -121,11 +122,11 @@ Response CommentsFeed(Context& context, const Request& request, const RouteParam
   const std::string page_url = base + entry.path;
   std::int64_t updated = entry.article.published_at;
   std::vector<const storage::Comment*> shown;
-  for (auto it = data.comments.rbegin(); it != data.comments.rend(); ++it) {
-    if (it->status != "published") continue;
+  for (const storage::Comment& c : std::views::reverse(data.comments)) {  // newest first
+    if (c.status != "published") continue;
     if (shown.size() == static_cast<std::size_t>(kFeedEntries)) break;
-    shown.push_back(&*it);
-    updated = std::max({updated, it->created_at, it->edited_at});
+    shown.push_back(&c);
+    updated = std::max({updated, c.created_at, c.edited_at});
   }
   std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>";

@@ -181,7 +181,10 @@ void Site::LanguageLinks(const std::string& path, view::Data& data) const {
     view::Data link;
     link.set("code", code);
     link.set("name", catalog_->Get(code, "language_self_name"));
-    link.set("url", "/lang?set=" + code + "&next=" + next);
+    std::string url = "/lang?set=" + code;
+    url += "&next=";
+    url += next;
+    link.set("url", url);
     link.set("current", code == locale_);
     links.push_back(link);
     view::Data alternate;

@@ -66,6 +66,7 @@ Response HtmlPage(const Site& site, int status, std::string body, const std::str
 Result<view::Data> ArticleItems(Context& context, const Site& site,
                                 const std::vector<model::ArticleSummary>& articles) {
   std::vector<std::int64_t> ids;
+  ids.reserve(articles.size());
   for (const model::ArticleSummary& summary : articles) ids.push_back(summary.id);
   auto tags = context.store.tags().TagsOf(ids);
   if (!tags.ok()) return tags.error();

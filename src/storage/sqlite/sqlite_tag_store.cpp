@@ -112,6 +112,7 @@ Result<std::vector<RelatedArticle>> SharedTags(Connection& connection, const Sub
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<RelatedArticle> out;
+  out.reserve(scored.size());
   for (auto& [score, related] : scored) out.push_back(std::move(related));
   return out;
 }
@@ -160,6 +161,7 @@ Result<std::vector<RelatedArticle>> SimilarTitles(Connection& connection, const 
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<RelatedArticle> out;
+  out.reserve(scored.size());
   for (auto& [shared, related] : scored) out.push_back(std::move(related));
   return out;
 }
