@@ -134,7 +134,10 @@ Response SearchPage(Context& context, const Request& request) {
   const std::string& heading = site.T("search_heading");
   const std::string title = query.empty() ? heading : query + " - " + heading;
   Visitor visitor = IdentifyVisitor(context, request, NowUnix());
-  view::Data data = site.PageData(title, "/search", "", visitor.csrf_token);
+  // The switcher comes back to these results (GET /lang drops only the lang filter).
+  const std::string path =
+      request.target.size() <= kMaxEchoBytes * 4 ? std::string(request.target) : "/search";
+  view::Data data = site.PageData(title, path, "", visitor.csrf_token);
   data.set("query", query);
   data.set("noindex", true);
   data.set("alternates", view::MakeList());  // "/search?lang=xx" would be a filter

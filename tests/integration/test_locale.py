@@ -119,6 +119,8 @@ class AcceptLanguageTest(LocaleTestCase):
         _, html, page = self.page(server, "/search?q=harbour&lang=en", **{"Accept-Language": "ja"})
         self.assertEqual(page.html_lang, "ja")
         self.assertIn("Harbour line reopens", html)
+        # The switcher brings the reader back to the same search.
+        self.assertIn('href="/lang?set=en&amp;next=%2Fsearch%3Fq%3Dharbour%26lang%3Den"', html)
 
 
 class ExplicitChoiceTest(LocaleTestCase):
