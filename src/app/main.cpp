@@ -4,11 +4,14 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <iostream>
 
 #include "app/cli.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int RunCommandLine(int argc, char** argv) {
   CLI::App cli{"warta: a self-hosted news portal and aggregator", "warta"};
   cli.require_subcommand(1);
   cli.set_help_all_flag("--help-all", "Show help for every command");
@@ -39,10 +42,26 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(spdlog::stderr_color_mt("warta"));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
 
+  return line.Run();
+}
+
+// Nothing may escape main (std::terminate would lose the message): setting up the command
+// line and the logger can throw too, e.g. std::bad_alloc.
+void ReportUnexpected(const char* what) noexcept {
+  std::fputs("warta: unexpected error: ", stderr);
+  std::fputs(what, stderr);
+  std::fputs("\n", stderr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
   try {
-    return line.Run();
+    return RunCommandLine(argc, argv);
   } catch (const std::exception& e) {
-    std::cerr << "warta: unexpected error: " << e.what() << "\n";
-    return 1;
+    ReportUnexpected(e.what());
+  } catch (...) {
+    ReportUnexpected("unknown exception");
   }
+  return 1;
 }

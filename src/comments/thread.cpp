@@ -1,6 +1,7 @@
 #include "comments/thread.h"
 
 #include <algorithm>
+#include <ranges>
 #include <unordered_map>
 #include <utility>
 
@@ -61,8 +62,8 @@ void AppendThread(const std::vector<storage::Comment>& comments, const Tree& tre
     out.push_back(ThreadEntry{&c, depth, c.status != "published"});
     auto kids = tree.children.find(c.id);
     if (kids == tree.children.end()) continue;
-    for (auto it = kids->second.rbegin(); it != kids->second.rend(); ++it) {
-      if (tree.visible[*it] != 0) stack.emplace_back(*it, depth + 1);
+    for (const std::size_t kid : std::views::reverse(kids->second)) {
+      if (tree.visible[kid] != 0) stack.emplace_back(kid, depth + 1);
     }
   }
 }

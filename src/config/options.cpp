@@ -261,7 +261,7 @@ const Option kOptions[] = {
     {"trending.half_life_seconds", &Member<&Config::trending, &TrendingConfig::half_life_seconds>,
      "Half-life of the trending score: an event this many seconds old counts half (86400 = "
      "one day)",
-     1, 365 * 86400},
+     1, std::int64_t{365} * 86400},
     {"trending.weight_views", &Member<&Config::trending, &TrendingConfig::weight_views>,
      "Trending score added by one view", 0, 1000},
     {"trending.weight_likes", &Member<&Config::trending, &TrendingConfig::weight_likes>,

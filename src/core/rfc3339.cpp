@@ -115,7 +115,8 @@ Result<std::int64_t> ParseRfc3339(std::string_view text) {
   // Second 60 is a leap second; it reads as the first second of the next minute.
   if (h > 23 || mi > 59 || s > 60) return Bad(text, "time out of range");
   const std::int64_t days = sys_days{ymd}.time_since_epoch().count();
-  return days * 86400 + h * 3600 + mi * 60 + s - offset_minutes * 60;
+  return days * 86400 + std::int64_t{h} * 3600 + std::int64_t{mi} * 60 + s -
+         std::int64_t{offset_minutes} * 60;
 }
 
 }  // namespace warta

@@ -49,6 +49,13 @@ Result<std::set<std::string>> PluralCategories(icu::PluralRules& rules, const st
   return out;
 }
 
+// "{where}{detail}" as a kCorrupt error (a catalog file that does not say what it should).
+Error CatalogError(const std::string& where, const std::string& detail) {
+  std::string message = where;
+  message += detail;
+  return MakeError(ErrorCode::kCorrupt, std::move(message));
+}
+
 // A plural message must give exactly the categories the locale's CLDR rules produce, so a
 // missing "one" in en or a useless "one" in ja is caught when the catalog loads.
 Result<PluralForms> ParsePlural(const toml::table& table, const std::set<std::string>& categories,
@@ -56,16 +63,15 @@ Result<PluralForms> ParsePlural(const toml::table& table, const std::set<std::st
   PluralForms forms;
   for (const auto& [category, node] : table) {
     const std::string name(category.str());
-    if (!node.is_string())
-      return MakeError(ErrorCode::kCorrupt, where + "." + name + ": not a string");
+    if (!node.is_string()) return CatalogError(where, "." + name + ": not a string");
     if (categories.count(name) == 0) {
-      return MakeError(ErrorCode::kCorrupt, where + "." + name + ": not a plural category here");
+      return CatalogError(where, "." + name + ": not a plural category here");
     }
     forms.emplace(name, node.as_string()->get());
   }
   for (const auto& category : categories) {
     if (forms.count(category) == 0) {
-      return MakeError(ErrorCode::kCorrupt, where + ": missing plural category " + category);
+      return CatalogError(where, ": missing plural category " + category);
     }
   }
   return forms;
@@ -90,13 +96,14 @@ Result<LocaleMessages> LoadLocale(const std::string& locale) {
   try {
     root = toml::parse(*text, path);
   } catch (const toml::parse_error& e) {
-    return MakeError(ErrorCode::kCorrupt, "i18n: " + path + ":" +
-                                              std::to_string(e.source().begin.line) + ": " +
-                                              std::string(e.description()));
+    return CatalogError("i18n: " + path, ":" + std::to_string(e.source().begin.line) + ": " +
+                                             std::string(e.description()));
   }
   for (const auto& [key_node, node] : root) {
     const std::string key(key_node.str());
-    const std::string where = "i18n: " + path + ": " + key;
+    std::string where = "i18n: " + path;
+    where += ": ";
+    where += key;
     if (node.is_string()) {
       messages.strings.emplace(key, node.as_string()->get());
     } else if (node.is_table()) {
@@ -104,7 +111,7 @@ Result<LocaleMessages> LoadLocale(const std::string& locale) {
       if (!forms.ok()) return forms.error();
       messages.plurals.emplace(key, std::move(*forms));
     } else {
-      return MakeError(ErrorCode::kCorrupt, where + ": must be a string or a plural table");
+      return CatalogError(where, ": must be a string or a plural table");
     }
   }
   return messages;

@@ -68,8 +68,9 @@ Result<std::unique_ptr<icu::SimpleDateFormat>> AsSimple(icu::DateFormat* format,
   if (simple == nullptr) {
     return MakeError(ErrorCode::kInternal, "i18n: locale date format is not a pattern");
   }
-  owned.release();
-  return std::unique_ptr<icu::SimpleDateFormat>(simple);
+  // The same object, now owned as what it is.
+  return std::unique_ptr<icu::SimpleDateFormat>(
+      static_cast<icu::SimpleDateFormat*>(owned.release()));
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ std::optional<std::int64_t> Compose(const Fields& f, const TimeZone& zone) {
   if (f.hour == 24 && (f.minute != 0 || f.second != 0)) return std::nullopt;
   std::int64_t local =
       DaysFromCivil(f.year, static_cast<unsigned>(f.month), static_cast<unsigned>(f.day)) * 86400 +
-      f.hour * 3600 + f.minute * 60 + f.second;
+      std::int64_t{f.hour} * 3600 + std::int64_t{f.minute} * 60 + f.second;
   std::int32_t offset = f.offset ? *f.offset : zone.OffsetAtLocal(local);
   return local - offset;
 }
