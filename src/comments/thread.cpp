@@ -1,7 +1,6 @@
 #include "comments/thread.h"
 
 #include <algorithm>
-#include <ranges>
 #include <unordered_map>
 #include <utility>
 
@@ -62,8 +61,10 @@ void AppendThread(const std::vector<storage::Comment>& comments, const Tree& tre
     out.push_back(ThreadEntry{&c, depth, c.status != "published"});
     auto kids = tree.children.find(c.id);
     if (kids == tree.children.end()) continue;
-    for (const std::size_t kid : std::views::reverse(kids->second)) {
-      if (tree.visible[kid] != 0) stack.emplace_back(kid, depth + 1);
+    // Pushed last to first, so the first reply comes off the stack first.
+    const std::vector<std::size_t>& replies = kids->second;
+    for (std::size_t i = replies.size(); i-- > 0;) {
+      if (tree.visible[replies[i]] != 0) stack.emplace_back(replies[i], depth + 1);
     }
   }
 }

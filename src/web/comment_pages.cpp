@@ -3,7 +3,6 @@
 // and the other order; rendered per request, off the article page's hot path), and the
 // comments feed GET {article path}/comments.xml (Atom, newest first).
 #include <algorithm>
-#include <ranges>
 #include <variant>
 
 #include "core/html_escape.h"
@@ -122,7 +121,8 @@ Response CommentsFeed(Context& context, const Request& request, const RouteParam
   const std::string page_url = base + entry.path;
   std::int64_t updated = entry.article.published_at;
   std::vector<const storage::Comment*> shown;
-  for (const storage::Comment& c : std::views::reverse(data.comments)) {  // newest first
+  for (std::size_t i = data.comments.size(); i-- > 0;) {  // newest first
+    const storage::Comment& c = data.comments[i];
     if (c.status != "published") continue;
     if (shown.size() == static_cast<std::size_t>(kFeedEntries)) break;
     shown.push_back(&c);
