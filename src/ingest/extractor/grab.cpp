@@ -5,6 +5,7 @@
 #include "ingest/extractor/hints.h"
 #include "ingest/extractor/scorer.h"
 #include "ingest/extractor/text.h"
+#include "ingest/sanitizer/policy.h"
 
 namespace warta::ingest::extractor {
 namespace {
@@ -30,20 +31,8 @@ bool IsScoredTag(GumboTag tag) {
 }
 
 bool IsEmptyRemovableTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-      return true;
-    default:
-      return false;
-  }
+  return tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_HEADER ||
+         sanitizer::internal::IsHeading(tag);
 }
 
 bool HeaderDuplicatesTitle(const Node* node, std::string_view title) {
