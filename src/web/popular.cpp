@@ -105,13 +105,11 @@ Result<void> PopularLists::Refresh(std::int64_t now_unix) {
   auto top = Query({}, now_unix);
   if (!top.ok()) return top.error();
   auto next = std::make_shared<PopularFragment>();
-  const Site& root = site_->For(site_->settings().locale);
-  std::vector<std::string> locales = root.settings().locales;
-  if (locales.empty()) locales.push_back(root.locale());
-  for (const std::string& locale : locales) {
-    auto html = Render(*top, root.For(locale));
+  // site_ is the default-locale site; settings().locales lists every offered one, itself first.
+  for (const std::string& locale : site_->settings().locales) {
+    auto html = Render(*top, site_->For(locale));
     if (!html.ok()) return html.error();
-    next->html_by_locale[root.For(locale).locale()] = std::move(html).value();
+    next->html_by_locale[locale] = std::move(html).value();
   }
   auto current = fragment_.load();
   if (current->html_by_locale != next->html_by_locale) {

@@ -73,18 +73,25 @@ ModerationEntry ReadLogEntry(const Statement& stmt) {
 
 Error NoSuchComment(std::int64_t id) { return NoSuchId("comment", id); }
 
-// Adds `delta` published comments to the article, bumps its version, returns its counters.
-// A published comment also counts towards trending as an event at the time it was written, so
-// taking it back (delete, reject, spam) removes exactly what it added, decayed alike.
-Result<model::Counters> TouchArticle(Connection& connection, const model::TrendingPolicy& policy,
-                                     std::int64_t article_id, std::int64_t delta,
-                                     std::int64_t written_at) {
+// Adds `delta` published comments to the article (0: none), bumps its version (the page shows
+// the thread), returns its counters.
+Result<model::Counters> BumpArticle(Connection& connection, std::int64_t article_id,
+                                    std::int64_t delta) {
   auto stmt = connection.Prepare(
       "UPDATE articles SET comments = max(comments + ?, 0), version = version + 1 WHERE id = ? "
       "RETURNING views, likes, comments, shares");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, delta).Bind(2, article_id);
-  auto counters = ReturnedCounters(*stmt, article_id);
+  return ReturnedCounters(*stmt, article_id);
+}
+
+// BumpArticle, and the same change to trending: a published comment counts as an event at the
+// time it was written, so taking it back (delete, reject, spam) removes exactly what it added,
+// decayed alike.
+Result<model::Counters> TouchArticle(Connection& connection, const model::TrendingPolicy& policy,
+                                     std::int64_t article_id, std::int64_t delta,
+                                     std::int64_t written_at) {
+  auto counters = BumpArticle(connection, article_id, delta);
   if (!counters.ok()) return counters.error();
   WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, article_id,
                                        model::EngagementKind::kComment, delta, written_at,
@@ -269,7 +276,7 @@ Result<CommentStore::ReportResult> SqliteCommentStore::Report(std::int64_t id,
         ReportResult result;
         result.first = inserted->has_value();
         if (!result.first) {
-          auto counters = TouchArticle(connection, trending_.Get(), (*before)->article_id, 0, 0);
+          auto counters = BumpArticle(connection, (*before)->article_id, 0);
           if (!counters.ok()) return counters.error();
           result.change = CommentChange{**before, *counters};
           return result;
@@ -348,7 +355,7 @@ Result<bool> SqliteCommentStore::IsBanned(std::int64_t user_id) {
 Result<void> SqliteCommentStore::SetClosed(std::int64_t article_id, bool closed,
                                            const ModerationEntry& log) {
   return InDurableWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
-    auto touched = TouchArticle(connection, trending_.Get(), article_id, 0, 0);
+    auto touched = BumpArticle(connection, article_id, 0);
     if (!touched.ok()) return touched.error();
     auto stmt = connection.Prepare(
         closed ? "INSERT INTO comments_closed (article_id, created_at) VALUES (?, ?) "
