@@ -15,19 +15,28 @@ deps-test:
 deps-bench:
 	@scripts/install-deps.sh bench
 
-build/release/build.ninja: CMakeLists.txt CMakePresets.json
-	@cmake --preset release -DWARTA_WERROR=$(WERROR) >/dev/null
+# Configuring prints what CMake finds; the build prints ninja's [n/N] progress.
+configure = @echo "== configure: cmake --preset release $(1)" && cmake --preset release -DWARTA_WERROR=$(WERROR) $(1)
 
-build: deps build/release/build.ninja
-	@cmake --build --preset release -j $(JOBS)
+# The program alone: `make build` and `make run` compile only what the warta binary needs,
+# never the test binaries, and need only the build packages.
+build: deps
+	$(call configure,)
+	@echo "== build: build/release/warta"
+	@cmake --build --preset release -j $(JOBS) --target warta
 
 # Serves the demo site; the database is created and filled on first run only.
 run: build
 	@mkdir -p data
 	@if [ ! -f data/warta.db ]; then build/release/warta demo --db $(DB); fi
+	@echo "== serving http://127.0.0.1:8080 (Ctrl-C stops; another port: build/release/warta serve --db $(DB) --listen 127.0.0.1:8081)"
 	build/release/warta serve --db $(DB)
 
-test: deps-test build
+# Tests turn on WARTA_BUILD_TESTS (GoogleTest binaries, CTest registration) in the same tree.
+test: deps-test
+	$(call configure,-DWARTA_BUILD_TESTS=ON)
+	@echo "== build: warta and the test binaries"
+	@cmake --build --preset release -j $(JOBS)
 	@cd build/release && ctest --output-on-failure -j $(JOBS) --timeout 900
 
 bench: deps-bench build
@@ -40,7 +49,7 @@ lint: build
 	@scripts/lint.sh
 
 asan: deps-test
-	@cmake --preset asan >/dev/null && cmake --build --preset asan -j $(JOBS)
+	@cmake --preset asan -DWARTA_BUILD_TESTS=ON >/dev/null && cmake --build --preset asan -j $(JOBS)
 	@cd build/asan && ctest --output-on-failure -j $(JOBS) -L unit
 
 clean:

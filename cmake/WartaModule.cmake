@@ -21,7 +21,7 @@ endfunction()
 
 # warta_glob_module(NAME DIR [PUBLIC_DEPS ...] [PRIVATE_DEPS ...] [TEST_DEPS ...]):
 # a module made of every .cpp under DIR (recursively); *_test.cpp files become one test
-# binary warta_NAME_test beside it.
+# binary warta_NAME_test beside it when WARTA_BUILD_TESTS is on.
 function(warta_glob_module name dir)
   cmake_parse_arguments(M "" "" "PUBLIC_DEPS;PRIVATE_DEPS;TEST_DEPS;EXTRA_SOURCES" ${ARGN})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${dir}/*.cpp)
@@ -43,7 +43,7 @@ function(warta_glob_module name dir)
   endif()
   warta_module(${name} SOURCES ${sources} ${M_EXTRA_SOURCES}
                PUBLIC_DEPS ${M_PUBLIC_DEPS} PRIVATE_DEPS ${M_PRIVATE_DEPS})
-  if(tests)
+  if(tests AND WARTA_BUILD_TESTS)
     warta_test(warta_${name}_test SOURCES ${tests}
                DEPS warta_${name} ${M_PUBLIC_DEPS} ${M_PRIVATE_DEPS} ${M_TEST_DEPS})
   endif()

@@ -35,13 +35,31 @@ if [ "${1:-build}" != build ]; then
   command -v npm >/dev/null || want+=(npm)
 fi
 
+# The browser tests' npm packages (pinned in tests/browser/package-lock.json; no browser
+# download: they drive Debian's chromium). Done here, with a message, rather than silently
+# inside the first browser test.
+install_npm_packages() {
+  local dir=tests/browser
+  if [ -d "$dir/node_modules/playwright-core" ] && [ -d "$dir/node_modules/lighthouse" ] &&
+     [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    return 0
+  fi
+  echo "install-deps: npm ci in $dir (playwright-core, axe-core, lighthouse; about 100 s on a fresh machine)"
+  local start=$SECONDS
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "install-deps: npm packages installed in $((SECONDS - start)) s"
+}
+
 missing=()
 for p in "${want[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  [ "${1:-build}" = build ] || install_npm_packages
+  exit 0
+fi
 
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null; then SUDO=sudo; else
@@ -49,7 +67,29 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 1
   fi
 else SUDO=""; fi
-echo "install-deps: installing ${missing[*]}"
+
+# apt-get's own output goes to a log; the terminal gets one line per tenth of the download
+# and of the installation (apt's machine-readable status on fd 3), so a newcomer on a slow
+# machine sees it working without pages of "Setting up …".
+log=$(mktemp /tmp/warta-install-deps.XXXXXX.log)
+progress() {
+  awk -F: '
+    $1 == "dlstatus" { p = int($3); if (p >= dl + 10) { printf "install-deps:   downloaded %d%%\n", p; dl = p; fflush() } }
+    $1 == "pmstatus" { p = int($3); if (p >= pm + 10) { printf "install-deps:   installed %d%% (%s)\n", p, $2; pm = p; fflush() } }'
+}
+fail() {
+  tail -n 30 "$log" >&2
+  echo "install-deps: apt-get failed (the whole log: $log)" >&2
+  exit 1
+}
+start=$SECONDS
+echo "install-deps: ${#missing[@]} Debian packages missing, installing them with their dependencies: ${missing[*]}"
+echo "install-deps: apt-get update"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+$SUDO apt-get update -q >>"$log" 2>&1 || fail
+set -o pipefail
+$SUDO apt-get install -y -q --no-install-recommends -o APT::Status-Fd=3 "${missing[@]}" \
+  3>&1 >>"$log" 2>&1 | progress || fail
+echo "install-deps: Debian packages installed in $((SECONDS - start)) s"
+rm -f "$log"
+[ "${1:-build}" = build ] || install_npm_packages

@@ -46,13 +46,17 @@ export async function startWarta({ demo = true, env = {} } = {}) {
   };
 }
 
-// Flags from the machine notes: no sandbox as root, and no background traffic to hosts
-// this machine cannot reach.
+// Flags for headless Chromium on a test machine: no sandbox as root, no background traffic,
+// and no name resolves (HERMETIC_FLAGS): a test that lets the browser leave loopback fails at
+// once, on any machine, instead of passing only where the internet happens to be reachable.
+export const HERMETIC_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: HERMETIC_FLAGS,
   });
 }
 

@@ -6,7 +6,7 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
-import { startWarta } from './harness.mjs';
+import { HERMETIC_FLAGS, startWarta } from './harness.mjs';
 
 const CATEGORIES = ['accessibility', 'best-practices', 'seo'];
 const MIN_SCORE = 95;
@@ -30,8 +30,7 @@ async function main() {
   const warta = await startWarta({ demo: true });
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: ['--headless=new', ...HERMETIC_FLAGS],
   });
   let failed = false;
   try {
