@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 DB ?= sqlite:data/warta.db
+LISTEN ?= 127.0.0.1:8080
 WERROR ?= $(if $(CI),ON,OFF)
 
 .PHONY: all build run test bench deps deps-test deps-bench format lint asan clean
@@ -29,8 +30,8 @@ build: deps
 run: build
 	@mkdir -p data
 	@if [ ! -f data/warta.db ]; then build/release/warta demo --db $(DB); fi
-	@echo "== serving http://127.0.0.1:8080 (Ctrl-C stops; another port: build/release/warta serve --db $(DB) --listen 127.0.0.1:8081)"
-	build/release/warta serve --db $(DB)
+	@echo "== serving http://$(LISTEN) (Ctrl-C stops; port taken? make run LISTEN=127.0.0.1:8081)"
+	build/release/warta serve --db $(DB) --listen $(LISTEN)
 
 # Tests turn on WARTA_BUILD_TESTS (GoogleTest binaries, CTest registration) in the same tree.
 test: deps-test

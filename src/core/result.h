@@ -33,6 +33,41 @@ struct Error {
   std::string user_key;
 
   std::string ToString() const;
+
+  // Named factories, so call sites read as what went wrong:
+  //   return Error::NotFound(fmt::format("sqlite: no article {}", id));
+  static Error InvalidArgument(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kInvalidArgument, std::move(message), std::move(user_key)};
+  }
+  static Error NotFound(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kNotFound, std::move(message), std::move(user_key)};
+  }
+  static Error AlreadyExists(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kAlreadyExists, std::move(message), std::move(user_key)};
+  }
+  static Error Io(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kIo, std::move(message), std::move(user_key)};
+  }
+  static Error Corrupt(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kCorrupt, std::move(message), std::move(user_key)};
+  }
+  static Error Unavailable(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kUnavailable, std::move(message), std::move(user_key)};
+  }
+  static Error TooLarge(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kTooLarge, std::move(message), std::move(user_key)};
+  }
+  static Error Timeout(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kTimeout, std::move(message), std::move(user_key)};
+  }
+  static Error PermissionDenied(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kPermissionDenied, std::move(message), std::move(user_key)};
+  }
+  static Error Internal(std::string message, std::string user_key = {}) {
+    return {ErrorCode::kInternal, std::move(message), std::move(user_key)};
+  }
+
+  bool is(ErrorCode c) const { return code == c; }
 };
 
 inline Error MakeError(ErrorCode code, std::string message, std::string user_key = {}) {
@@ -103,3 +138,16 @@ inline Result<void> Ok() { return {}; }
     auto warta_status_ = (expr);                           \
     if (!warta_status_.ok()) return warta_status_.error(); \
   } while (false)
+
+// Evaluates a Result<T> expression; on error returns the error, else moves the value into
+// `lhs`, which may declare a variable:
+//   WARTA_ASSIGN_OR_RETURN(auto article, store.articles().FindById(id));
+// Expands to more than one statement: not for the body of an unbraced if or loop.
+#define WARTA_ASSIGN_OR_RETURN(lhs, expr) \
+  WARTA_ASSIGN_OR_RETURN_IMPL_(WARTA_RESULT_CONCAT_(warta_result_, __LINE__), lhs, expr)
+#define WARTA_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
+  auto tmp = (expr);                                 \
+  if (!tmp.ok()) return tmp.error();                 \
+  lhs = std::move(tmp).value()
+#define WARTA_RESULT_CONCAT_(a, b) WARTA_RESULT_CONCAT_INNER_(a, b)
+#define WARTA_RESULT_CONCAT_INNER_(a, b) a##b

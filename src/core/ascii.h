@@ -1,0 +1,45 @@
+// ASCII helpers for protocol text: HTTP headers, config values, URLs, feed and charset
+// labels. They never touch bytes >= 0x80, so UTF-8 passes through unchanged; text that a
+// reader sees is case-folded with ICU instead (search/analyzer.h, i18n/).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace warta::ascii {
+
+// ' ', \t, \n, \r, \f and \v: the C locale's isspace, without its locale or its undefined
+// behaviour on negative chars.
+constexpr bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
+constexpr char ToLower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+constexpr char ToUpper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// The view without leading and trailing IsSpace characters (a view into `text`).
+std::string_view Trim(std::string_view text);
+std::string_view TrimLeft(std::string_view text);
+std::string_view TrimRight(std::string_view text);
+
+// A copy with A-Z lowered (other bytes unchanged).
+std::string Lower(std::string_view text);
+// Lowers A-Z in place.
+void LowerInPlace(std::string& text);
+
+// Equal ignoring the case of A-Z.
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
+// Whether `needle` occurs in `haystack` ignoring the case of A-Z; an empty needle does.
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
+
+// True when the text is empty or only IsSpace characters.
+bool IsBlank(std::string_view text);
+
+}  // namespace warta::ascii

@@ -1,0 +1,23 @@
+// UTF-8 well-formedness, as RFC 3629 defines it: no overlong forms, no surrogates, nothing
+// above U+10FFFF. Every text from outside (feeds, forms, JSON, config) is checked with this
+// before it is stored or rendered.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace warta::utf8 {
+
+// True when `text` is well-formed UTF-8. On false, *bad_offset (when given) is the offset of
+// the first byte that does not start a well-formed sequence.
+bool IsValid(std::string_view text, std::size_t* bad_offset = nullptr);
+
+// The same answer as IsValid, faster on mostly-ASCII input (markup): runs of ASCII are
+// skipped eight bytes at a time. For whole documents such as feeds.
+bool IsValidMostlyAscii(std::string_view text);
+
+// The length of `text` cut to at most `max_bytes` without splitting a sequence (for
+// truncating well-formed text).
+std::size_t CutPoint(std::string_view text, std::size_t max_bytes);
+
+}  // namespace warta::utf8

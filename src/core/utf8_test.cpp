@@ -1,0 +1,58 @@
+#include "core/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace warta::utf8 {
+namespace {
+
+TEST(Utf8Test, AcceptsWellFormedText) {
+  EXPECT_TRUE(IsValid(""));
+  EXPECT_TRUE(IsValid("plain"));
+  EXPECT_TRUE(IsValid("Kemitraan \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"));  // 日本 😀
+}
+
+TEST(Utf8Test, RefusesMalformedSequencesAndSaysWhere) {
+  struct Case {
+    std::string text;
+    std::size_t offset;
+  };
+  const Case cases[] = {
+      {"ab\xC0\xAF", 2},           // overlong '/'
+      {"\xED\xA0\x80", 0},         // a surrogate
+      {"x\xF4\x90\x80\x80", 1},    // above U+10FFFF
+      {"abc\xE6\x97", 3},          // cut short
+      {"\x80", 0},                 // a lone continuation byte
+      {"ok\xE6\x41\xA5", 2},       // ASCII where a continuation belongs
+      {"\xF8\x88\x80\x80\x80", 0}  // five-byte form
+  };
+  for (const auto& c : cases) {
+    std::size_t at = 99;
+    EXPECT_FALSE(IsValid(c.text, &at)) << c.text;
+    EXPECT_EQ(at, c.offset) << c.text;
+    EXPECT_FALSE(IsValidMostlyAscii(c.text)) << c.text;
+  }
+}
+
+TEST(Utf8Test, TheFastPathAgreesOnLongMixedText) {
+  std::string text(100, 'a');
+  text += "\xE6\x97\xA5";
+  text += std::string(37, '<');
+  EXPECT_TRUE(IsValidMostlyAscii(text));
+  text += "\xE6\x97";
+  text += std::string(20, 'b');
+  EXPECT_FALSE(IsValidMostlyAscii(text));
+}
+
+TEST(Utf8Test, CutPointNeverSplitsASequence) {
+  const std::string text = "ab\xE6\x97\xA5";  // "ab日"
+  EXPECT_EQ(CutPoint(text, 10), 5u);
+  EXPECT_EQ(CutPoint(text, 5), 5u);
+  EXPECT_EQ(CutPoint(text, 4), 2u);
+  EXPECT_EQ(CutPoint(text, 3), 2u);
+  EXPECT_EQ(CutPoint(text, 2), 2u);
+}
+
+}  // namespace
+}  // namespace warta::utf8
