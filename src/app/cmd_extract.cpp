@@ -11,7 +11,7 @@
 #include "app/commands.h"
 #include "core/rfc3339.h"
 #include "ingest/extractor/extractor.h"
-#include "ingest/pipeline/stages.h"
+#include "ingest/pipeline/page_decode.h"
 
 namespace warta::app {
 namespace {
