@@ -1,5 +1,5 @@
 // warta extract FILE... [--url URL]: the article of saved HTML pages, one JSON object per line
-// (CONTRACT §2).
+// (docs/cli.md).
 #include <fstream>
 #include <iostream>
 #include <memory>
