@@ -1,4 +1,4 @@
-# The commands of CONTRACT §1. Everything else is CMake presets (CMakePresets.json).
+# The commands of README "Quick start". Everything else is CMake presets (CMakePresets.json).
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 DB ?= sqlite:data/warta.db

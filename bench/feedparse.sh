@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 3, Must show 2: `warta feed parse` over the whole feed corpus against Debian's
+# README "Benchmark": `warta feed parse` over the whole feed corpus against Debian's
 # python3-feedparser parsing the same files, in the same run. Each side is one process for
 # all files (interpreter start and `import feedparser` count for feedparser as the process
 # start counts for warta), run BENCH_FEED_RUNS times (default 3); the best run counts.

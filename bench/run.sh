@@ -2,7 +2,7 @@
 # `make bench`: the article page served by warta (views counted for distinct visitors)
 # against nginx serving the same page as a static file, both under wrk on this machine; then
 # the feed parser against python3-feedparser over the feed corpus (bench/feedparse.sh).
-# Prints `bench: NAME value unit` and `ratio: NAME value` lines (CONTRACT §5).
+# Prints `bench: NAME value unit` and `ratio: NAME value` lines (README "Benchmark").
 # BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 64) tune the runs; with
 # BENCH_SECONDS=1 (the smoke run in ctest) the feed parsers run once instead of three times.
 set -euo pipefail
@@ -108,6 +108,6 @@ echo "bench: warta_article_p99 $warta_p99 ms"
 echo "bench: warta_views_counted $((views_after - views_before)) views"
 python3 -c "print('ratio: article_vs_nginx %.3f' % ($warta_rps / $nginx_rps))"
 
-# Issue 3, Must show 2: the feed parser against python3-feedparser, in the same run.
+# The feed parser against python3-feedparser, in the same run (README "Benchmark").
 if [ -z "${BENCH_FEED_RUNS:-}" ] && [ "$seconds" -le 1 ]; then export BENCH_FEED_RUNS=1; fi
 WARTA_BIN="$warta" "$root/bench/feedparse.sh"

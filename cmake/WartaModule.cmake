@@ -1,6 +1,8 @@
 # warta_module(NAME SOURCES ... [PUBLIC_DEPS ...] [PRIVATE_DEPS ...])
-# One static library per src/ folder. A module can only include what it links, so a
-# forbidden dependency (storage -> http, web -> sqlite) fails the build.
+# One static library per src/ folder. A module may include only its own headers and those of
+# the modules it links (directly, or through their PUBLIC deps); every module gets `-I src`,
+# so the compiler does not hold that line: the style.module_fence test does
+# (cmake/ModuleFence.cmake, docs/module-fence.md).
 function(warta_module name)
   cmake_parse_arguments(M "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
   add_library(warta_${name} STATIC ${M_SOURCES})
@@ -39,10 +41,12 @@ function(warta_glob_module name dir)
     add_library(warta_${name} INTERFACE)
     target_include_directories(warta_${name} INTERFACE ${PROJECT_SOURCE_DIR}/src)
     target_link_libraries(warta_${name} INTERFACE ${M_PUBLIC_DEPS} ${M_PRIVATE_DEPS})
+    set_target_properties(warta_${name} PROPERTIES WARTA_MODULE_DIR ${dir})
     return()
   endif()
   warta_module(${name} SOURCES ${sources} ${M_EXTRA_SOURCES}
                PUBLIC_DEPS ${M_PUBLIC_DEPS} PRIVATE_DEPS ${M_PRIVATE_DEPS})
+  set_target_properties(warta_${name} PROPERTIES WARTA_MODULE_DIR ${dir})  # for the fence
   if(tests AND WARTA_BUILD_TESTS)
     warta_test(warta_${name}_test SOURCES ${tests}
                DEPS warta_${name} ${M_PUBLIC_DEPS} ${M_PRIVATE_DEPS} ${M_TEST_DEPS})

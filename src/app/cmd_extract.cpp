@@ -1,5 +1,5 @@
 // warta extract FILE... [--url URL]: the article of saved HTML pages, one JSON object per line
-// (CONTRACT §2).
+// (docs/cli.md).
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -11,7 +11,7 @@
 #include "app/commands.h"
 #include "core/rfc3339.h"
 #include "ingest/extractor/extractor.h"
-#include "ingest/pipeline/stages.h"
+#include "ingest/pipeline/page_decode.h"
 
 namespace warta::app {
 namespace {

@@ -1,4 +1,4 @@
-// `warta feed parse FILE…` (CONTRACT §2): parses saved feeds and prints the normalized JSON,
+// `warta feed parse FILE…` (docs/cli.md): parses saved feeds and prints the normalized JSON,
 // one object per line (with "file" when there are several files). Titles are plain text and
 // links absolute; summary and content are the feed's HTML unless --sanitize is given. A file that
 // cannot be read or is not a feed at all gets a one-line error on stderr (and, with several files,
@@ -95,7 +95,7 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
 
 // JSON output written by hand: nlohmann's serializer was a third of the command's time over
 // the corpus, and this output has one fixed shape. Runs of plain bytes are copied at once and
-// UTF-8 is checked as it is met (the bench counts this loop: issue 3, Must show 2).
+// UTF-8 is checked as it is met (bench/feedparse.sh times it: docs/decisions/0003-ingest.md).
 void AppendJsonString(std::string_view text, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->reserve(out->size() + text.size() + 2);
@@ -154,7 +154,7 @@ class JsonObjectWriter {
     Key(key);
     AppendJsonString(text, out_);
   }
-  // CONTRACT §2: a text the feed did not give is null, not "".
+  // docs/cli.md "Feed JSON": a text the feed did not give is null, not "".
   void Text(std::string_view key, const std::string& text) {
     Key(key);
     if (text.empty()) {
@@ -190,7 +190,7 @@ void AppendEntry(const feed::Entry& e, std::string* out) {
   entry.Close();
 }
 
-// CONTRACT §2 "feed JSON", members in the documented order.
+// docs/cli.md "Feed JSON", members in the documented order.
 std::string ToJson(const feed::Feed& parsed, const std::string* file) {
   std::string out;
   JsonObjectWriter object(&out);

@@ -9,7 +9,7 @@
 
 namespace warta::app {
 
-// One sample article, in the shape of `warta article add`'s JSON (CONTRACT §2).
+// One sample article, in the shape of `warta article add`'s JSON (docs/cli.md).
 struct DemoArticle {
   std::string title;
   std::string source;     // the wire service or newspaper named on the page, e.g. "KYODO"

@@ -1,4 +1,4 @@
-// The warta command line: one subcommand per job (CONTRACT §2). Each command file registers
+// The warta command line: one subcommand per job (docs/cli.md). Each command file registers
 // itself (app/cli.h); main only lists them, parses and reports.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>

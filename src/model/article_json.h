@@ -1,4 +1,4 @@
-// The "article JSON" of CONTRACT.md §2 (input of `warta article add` and imports), parsed
+// The "article JSON" of docs/cli.md (input of `warta article add` and imports), parsed
 // into a validated model::NewArticle. Pure functions, no I/O, safe on hostile input.
 #pragma once
 

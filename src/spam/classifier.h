@@ -1,7 +1,7 @@
 // A local spam classifier for reader comments, taught by moderators' decisions ("spam" /
 // "not spam"), with no third-party service. Texts are tokenized (spam/tokenizer.h), the
 // token counts live in storage::SpamStore, and the verdict is a naive Bayes probability
-// (spam/naive_bayes.h). docs/decisions/0005-spam.md says why and what is stored.
+// (spam/naive_bayes.h). docs/decisions/0007-spam.md says why and what is stored.
 //
 // Thread safety: every method may be called from any thread concurrently. The classifier
 // keeps no state of its own; each call reads or writes the store (one read transaction per

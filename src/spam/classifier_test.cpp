@@ -186,7 +186,7 @@ TEST_F(ClassifierTest, ConcurrentLearnAndClassifyKeepExactCounts) {
   EXPECT_EQ(snapshot->tokens[1].second.ham, 1 + 2 * kPerWriter);
 }
 
-// No cache: each classification reads the store (docs/decisions/0005-spam.md). This shows
+// No cache: each classification reads the store (docs/decisions/0007-spam.md). This shows
 // what that costs for a long comment with the most tokens a text can have.
 TEST_F(ClassifierTest, ClassifyingALongCommentIsCheapEnoughForEveryComment) {
   ASSERT_TRUE(TeachDemo(*classifier_).ok());

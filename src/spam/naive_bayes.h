@@ -1,5 +1,5 @@
 // The arithmetic of the spam classifier, without I/O: a naive Bayes over the tokens present
-// in a text (docs/decisions/0005-spam.md).
+// in a text (docs/decisions/0007-spam.md).
 //
 // For each taught token t of the text, with s(t), h(t) the numbers of taught spam and ham
 // messages containing it and S, H the numbers of taught spam and ham messages:

@@ -1,4 +1,4 @@
-// GET /api/v1/search?q=…: full-text search as JSON (CONTRACT §3), parameters as in
+// GET /api/v1/search?q=…: full-text search as JSON (docs/api.md#search), parameters as in
 // web/search_request.h. `snippet` is HTML: escaped text with the matches in <mark>.
 #include <spdlog/spdlog.h>
 

@@ -40,12 +40,13 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
                     const Reader& reader);
 Response ShareAction(Context& context, const Request& request, const RouteParams& params,
                      const Reader& reader);
-// Password change (issue 4): api_password.cpp, account_settings.cpp.
+// Password change (docs/api.md): api_password.cpp, account_settings.cpp.
 Response AccountPage(Context& context, const Request& request);
 Response ApiChangePassword(Context& context, const Request& request, const RouteParams& params,
                            const Reader& reader);
 
-// Feeds out, sitemaps and robots.txt (issue 5): feeds_out.cpp, sitemaps.cpp.
+// Feeds out, sitemaps and robots.txt (docs/decisions/0006-feeds-out-and-seo.md):
+// feeds_out.cpp, sitemaps.cpp.
 Response FeedOut(Context& context, const Request& request, const RouteParams& params);
 Response Sitemap(Context& context, const Request& request);
 Response SitemapPage(Context& context, const Request& request, const RouteParams& params);

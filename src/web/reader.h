@@ -39,7 +39,7 @@ Reader IdentifyReader(const Context& context, const http::Request& request, std:
 Visitor IdentifyAnonymousVisitor(const Context& context, const http::Request& request,
                                  std::int64_t now_unix);
 
-// `{"user": null or {"name", "role"}, "csrf_token": "…"}` (CONTRACT §3).
+// `{"user": null or {"name", "role"}, "csrf_token": "…"}` (docs/api.md).
 std::string SessionJson(const Reader& reader);
 
 // Form posts (application/x-www-form-urlencoded) get pages and redirects; everything else

@@ -82,8 +82,8 @@ http::Router BuildRoutes(Context& context) {
   router.Add(Method::kGet, "/favicon.ico", "static", [](const Request&, const RouteParams&) {
     return http::RedirectResponse(301, "/static/favicon.svg");
   });
-  // Feeds out and crawler files (issue 5). /sumber/{source} and /tag/{tag} are slugs of the
-  // outlet and tag names (web/feeds_out.cpp).
+  // Feeds out and crawler files (docs/decisions/0006-feeds-out-and-seo.md). /sumber/{source}
+  // and /tag/{tag} are slugs of the outlet and tag names (web/feeds_out.cpp).
   for (const std::string prefix : {"", "/sumber/{source}", "/tag/{tag}"}) {
     for (const char* feed : {"/feed.xml", "/atom.xml", "/feed.json"}) {
       router.Add(Method::kGet, prefix + feed, "feed", with_params(FeedOut));
@@ -93,7 +93,7 @@ http::Router BuildRoutes(Context& context) {
   router.AddPrefix(Method::kGet, "/sitemap-", "sitemap", with_params(SitemapPage));
   router.Add(Method::kGet, "/news-sitemap.xml", "sitemap", page(NewsSitemap));
   router.Add(Method::kGet, "/robots.txt", "robots", page(RobotsTxt));
-  // Password change (issue 4).
+  // Password change (docs/api.md).
   router.Add(Method::kGet, "/account", "account", page(AccountPage));
   router.Add(Method::kPost, "/api/v1/auth/password", "api_password", action(ApiChangePassword));
   router.SetNotFound([c](const Request& request) {

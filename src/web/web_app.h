@@ -25,7 +25,7 @@ class WebApp {
   http::Router router_;
 };
 
-// Every route of the site (CONTRACT §3), in one place.
+// Every route of the site (README "Using the binary", docs/api.md), in one place.
 http::Router BuildRoutes(Context& context);
 
 }  // namespace warta::web

@@ -1,7 +1,7 @@
 // Lighthouse 12 (npm lighthouse@12.2.3, pinned) against Debian's chromium: the home page and
 // an article page of the demo site must score at least 95 in accessibility, best practices
 // and SEO. Prints one `bench: lighthouse_<page>_<category> N score` line per score (the
-// benchmark line format of CONTRACT §5) and the failing audits of any low score.
+// benchmark line format of bench/run.sh) and the failing audits of any low score.
 // Run through run.sh (ctest browser.lighthouse), which installs the npm packages first.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';

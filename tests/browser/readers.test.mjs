@@ -1,4 +1,4 @@
-// Readers in a real browser (issue 4): register through /register, like and unlike an
+// Readers in a real browser (docs/api.md): register through /register, like and unlike an
 // article, share it, see another reader's like, log out and in again; once with JavaScript
 // and once without it (where every button is a plain form post). axe-core on the account
 // pages and on the article page of a logged-in reader.

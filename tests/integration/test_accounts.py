@@ -1,4 +1,4 @@
-"""CONTRACT §3 accounts: session JSON, register, login, logout, CSRF on every state-changing
+"""Accounts (docs/api.md): session JSON, register, login, logout, CSRF on every state-changing
 call, `warta user add`, throttling, and what is stored (hashes only)."""
 
 import os

@@ -1,4 +1,4 @@
-"""Comments and moderation end to end (CONTRACT §3, docs/api.md): post, reply, edit (and
+"""Comments and moderation end to end (docs/api.md): post, reply, edit (and
 the edit window), delete, report -> queue, first comments and links queued then approved by
 a moderator made with `warta user add`, honeypot, rate limits, closed threads, plain HTML
 forms, hostile input, every sanitizer vector as a comment, exact counts under concurrency,

@@ -1,4 +1,4 @@
-"""`warta extract` (CONTRACT §2) over the readability corpus: issue 3, Must show 4.
+"""`warta extract` (docs/cli.md) over the readability corpus (docs/extract-quality.md).
 
 Runs the real binary on every ../shared/corpus/extract/readability/*/source.html, scores both
 `text` and `content_html` with the corpus's own scorer (corpus/tools/score_extract.py, run as a

@@ -1,5 +1,5 @@
-"""`warta feed parse` (CONTRACT §2) over the feed corpus, scored against python3-feedparser's
-results (issue 3, Must show 1), and its command-line behaviour on bad input."""
+"""`warta feed parse` (docs/cli.md) over the feed corpus, scored against python3-feedparser's
+results (docs/feed-parser-differences.md), and its command-line behaviour on bad input."""
 
 import json
 import os
@@ -13,7 +13,7 @@ from warta_harness import SHARED, WARTA, run_warta
 FEEDS = os.path.join(SHARED, "corpus", "feeds")
 REFERENCE = os.path.join(FEEDS, "feedparser-reference.jsonl")
 COMPARE = os.path.join(SHARED, "corpus", "tools", "compare_feeds.py")
-# Debian's python3: the corpus tools are written for it (CONTRACT, corpus README).
+# Debian's python3: the corpus tools are written for it (the corpus README).
 PYTHON = "/usr/bin/python3"
 MIN_AGREEMENT = 0.97
 

@@ -1,6 +1,6 @@
-"""Feeds out, sitemaps, robots.txt and the pages' head tags (issue 5), against the real
-binary: every RSS and Atom feed parses with feedparser without bozo (JSON Feeds with json),
-links are absolute, ids survive an
+"""Feeds out, sitemaps, robots.txt and the pages' head tags
+(docs/decisions/0006-feeds-out-and-seo.md), against the real binary: every RSS and Atom feed
+parses with feedparser without bozo (JSON Feeds with json), links are absolute, ids survive an
 edit, sitemaps are well-formed with their namespaces, JSON-LD parses with the NewsArticle
 fields, and sitemap.xml becomes an index past 50,000 URLs."""
 

@@ -1,6 +1,6 @@
 """Ingestion end to end: `warta source add`, `warta ingest --once`, `warta opml`, the
 scheduler inside `warta serve`, against a loopback HTTP server in this process serving the
-fixture feeds of tests/fixtures/ingest/ and hostile responses (issue 3, Must show 3 and 5)."""
+fixture feeds of tests/fixtures/ingest/ and hostile responses (docs/decisions/0003-ingest.md)."""
 
 import gzip
 import http.server

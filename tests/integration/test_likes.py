@@ -1,4 +1,4 @@
-"""CONTRACT §3 likes and shares: idempotent and exact under concurrency, durable once
+"""Likes and shares (docs/api.md): idempotent and exact under concurrency, durable once
 acknowledged (kill -9), per-reader like state on the page, plain HTML form posts, bad ids,
 shares per network, rate limits."""
 

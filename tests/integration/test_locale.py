@@ -1,6 +1,6 @@
-"""Localization end to end (issue 5): the real binary serves pages in id (default), en or ja,
-chosen by ?lang=, the switcher's cookie, or Accept-Language; hreflang links; per-site month
-names and date pattern; relative times, numbers and plurals per locale."""
+"""Localization end to end (docs/configuration.md#languages): the real binary serves pages in id
+(default), en or ja, chosen by ?lang=, the switcher's cookie, or Accept-Language; hreflang
+links; per-site month names and date pattern; relative times, numbers and plurals per locale."""
 
 import os
 import re

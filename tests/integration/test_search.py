@@ -1,6 +1,6 @@
-"""Full-text search end to end (issue 5): the seed article, Indonesian and Japanese articles
-written here, filters, pagination and hostile input, through GET /search and
-GET /api/v1/search on a real server over a real SQLite file."""
+"""Full-text search end to end (docs/api.md#search): the seed article, Indonesian and Japanese
+articles written here, filters, pagination and hostile input, through GET /search and GET
+/api/v1/search on a real server over a real SQLite file."""
 
 import json
 import os
@@ -77,7 +77,7 @@ class SearchTest(unittest.TestCase):
     def hit(self, found, article):
         return next(r for r in found["results"] if r["id"] == article["id"])
 
-    # --- Must show ---
+    # --- What README "Search" promises ---
 
     def test_seed_article_is_found_by_a_name_and_by_a_stemmed_form(self):
         for word in ("Borrell", "agreeing"):

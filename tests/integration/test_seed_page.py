@@ -1,5 +1,5 @@
-"""CONTRACT §4: the seed article, added with `warta article add`, shows every element of
-the seed page in the served article page."""
+"""The article page (README "Using the binary"): the seed article, added with `warta article add`,
+shows every element of the seed page in the served article page."""
 
 import re
 import unittest

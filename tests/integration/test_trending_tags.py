@@ -1,5 +1,6 @@
-"""Issue 5: the most popular list ("Terpopuler") on the home, article and tag pages, kept from
-a time-decayed score; tag pages with pagination; related articles on the article page."""
+"""The most popular list ("Terpopuler") on the home, article and tag pages, kept from a
+time-decayed score (docs/decisions/0005-trending-and-tags.md); tag pages with pagination;
+related articles on the article page."""
 
 import datetime
 import re

@@ -1,4 +1,4 @@
-"""CONTRACT §3 views: once per visitor per article per 30 minutes, exact under
+"""Views (README "Using the binary"): once per visitor per article per 30 minutes, exact under
 concurrency, crawlers excluded, buffered views shown and flushed."""
 
 import signal

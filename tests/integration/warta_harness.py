@@ -87,7 +87,7 @@ class Server:
 
 class ElementTexts(html.parser.HTMLParser):
     """Collects, for every element with an id, its text content and its aria-label, title
-    and value attributes (what CONTRACT §4 calls the id's text), and counts ids."""
+    and value attributes (what README "Using the binary" calls the id's text), and counts ids."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
             "source", "track", "wbr"}

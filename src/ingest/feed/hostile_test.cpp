@@ -1,4 +1,4 @@
-// The hostile inputs of issue 3 ("Bad input") that reach the feed parser: malformed XML,
+// Hostile inputs that reach the feed parser (its limits: ingest/feed/feed.h): malformed XML,
 // billion laughs, XXE, huge bodies, invalid UTF-8, absurd and future dates. Each is contained:
 // bounded time and output, a clear error or a bozo feed, nothing read from outside.
 #include <gtest/gtest.h>

@@ -12,6 +12,7 @@
 #include "ingest/extractor/extractor.h"
 #include "ingest/feed/feed.h"
 #include "ingest/fetcher/fetcher.h"
+#include "ingest/pipeline/page_decode.h"  // DecodePage
 #include "model/article.h"
 #include "model/fetch_schedule.h"
 #include "model/source.h"
@@ -68,11 +69,6 @@ inline constexpr std::string_view kPageAccept = "text/html, application/xhtml+xm
 // error, HTTP status, not HTML, extractor error, not acceptable).
 Result<extractor::Extraction> ExtractPage(const fetcher::FetchResponse& response,
                                           const std::vector<std::string>& iframe_hosts);
-
-// Page bytes as UTF-8: charset from the Content-Type, else from <meta charset> or
-// <meta http-equiv=Content-Type> in the first 1024 bytes, else UTF-8 (Windows-1252 when
-// the bytes are not valid UTF-8).
-std::string DecodePage(std::string_view bytes, std::string_view content_type);
 
 // --- article_builder.cpp ---
 struct BuiltArticle {

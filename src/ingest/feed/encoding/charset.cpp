@@ -45,7 +45,7 @@ bool IsAscii(std::string_view bytes) {
 // model::IsValidUtf8, run only on the stretches of non-ASCII bytes: a well-formed sequence
 // holds no byte below 0x80, so each stretch must be whole sequences on its own. Feeds are
 // mostly ASCII markup, and skipping it eight bytes at a time keeps this check out of the
-// parse time (issue 3, Must show 2).
+// parse time (docs/decisions/0003-ingest.md, "Feed parser benchmark").
 bool IsUtf8(std::string_view bytes) {
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   std::size_t i = 0;
