@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "storage/sqlite/unix_time.h"
+#include "core/clock.h"
 
 namespace warta::storage::sqlite {
 namespace {

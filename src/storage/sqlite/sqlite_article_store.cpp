@@ -8,7 +8,7 @@
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
-#include "storage/sqlite/unix_time.h"
+#include "core/clock.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {

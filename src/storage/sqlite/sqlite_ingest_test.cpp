@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/sqlite/unix_time.h"
+#include "core/clock.h"
 #include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::storage::sqlite {

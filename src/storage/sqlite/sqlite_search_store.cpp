@@ -6,7 +6,7 @@
 
 #include "search/highlight.h"
 #include "storage/sqlite/search_fts.h"
-#include "storage/sqlite/unix_time.h"
+#include "core/clock.h"
 
 namespace warta::storage::sqlite {
 namespace {

@@ -28,14 +28,14 @@ Result<void> CheckBatch(const std::vector<std::vector<std::string>>& messages, i
   return Ok();
 }
 
-Result<SpamTotals> ReadTotals(Connection& connection) {
+Result<model::SpamTotals> ReadTotals(Connection& connection) {
   auto stmt =
       connection.Prepare("SELECT spam_messages, ham_messages FROM spam_totals WHERE id = 1");
   if (!stmt.ok()) return stmt.error();
   auto row = stmt->Step();
   if (!row.ok()) return row.error();
   if (!*row) return MakeError(ErrorCode::kCorrupt, "spam store: the spam_totals row is missing");
-  return SpamTotals{stmt->Int64(0), stmt->Int64(1)};
+  return model::SpamTotals{stmt->Int64(0), stmt->Int64(1)};
 }
 
 // One message's tokens: counts go up, or down to no lower than 0 (a message taken back that
@@ -87,21 +87,21 @@ Result<void> SqliteSpamStore::Train(const std::vector<std::vector<std::string>>&
   });
 }
 
-Result<SpamTotals> SqliteSpamStore::Totals() {
+Result<model::SpamTotals> SqliteSpamStore::Totals() {
   auto connection = pool_.Acquire();
   if (!connection.ok()) return connection.error();
   return ReadTotals(**connection);
 }
 
-Result<SpamSnapshot> SqliteSpamStore::Lookup(const std::vector<std::string>& tokens) {
+Result<model::SpamSnapshot> SqliteSpamStore::Lookup(const std::vector<std::string>& tokens) {
   if (tokens.size() > limits::kSpamMaxTokensPerText) {
     return MakeError(ErrorCode::kInvalidArgument, "spam store: too many tokens to look up");
   }
   // One read transaction, so the totals and the counts come from the same state. Each token
   // is a point lookup on the primary key through one cached statement: microseconds each.
-  return InReadTransaction<SpamSnapshot>(
-      pool_, [&](Connection& connection) -> Result<SpamSnapshot> {
-        SpamSnapshot snapshot;
+  return InReadTransaction<model::SpamSnapshot>(
+      pool_, [&](Connection& connection) -> Result<model::SpamSnapshot> {
+        model::SpamSnapshot snapshot;
         auto totals = ReadTotals(connection);
         if (!totals.ok()) return totals.error();
         snapshot.totals = *totals;
@@ -113,7 +113,7 @@ Result<SpamSnapshot> SqliteSpamStore::Lookup(const std::vector<std::string>& tok
           auto row = stmt->Step();
           if (!row.ok()) return row.error();
           if (*row)
-            snapshot.tokens.emplace_back(token, SpamTokenCounts{stmt->Int64(0), stmt->Int64(1)});
+            snapshot.tokens.emplace_back(token, model::SpamTokenCounts{stmt->Int64(0), stmt->Int64(1)});
         }
         return snapshot;
       });

@@ -167,7 +167,7 @@ Result<std::vector<RelatedArticle>> SimilarTitles(Connection& connection, const 
 }
 
 void AppendUnique(std::vector<RelatedArticle>& out, std::unordered_set<std::int64_t>& seen,
-                  std::vector<RelatedArticle> more, const char* reason, std::size_t limit) {
+                  std::vector<RelatedArticle> more, RelatedReason reason, std::size_t limit) {
   for (RelatedArticle& related : more) {
     if (out.size() >= limit) return;
     if (!seen.insert(related.id).second) continue;
@@ -187,16 +187,16 @@ Result<std::vector<RelatedArticle>> RelatedIn(Connection& connection, std::int64
   std::unordered_set<std::int64_t> seen;
   auto story = SameStory(connection, subject, static_cast<int>(max));
   if (!story.ok()) return story.error();
-  AppendUnique(out, seen, std::move(*story), "story", max);
+  AppendUnique(out, seen, std::move(*story), RelatedReason::kStory, max);
   if (out.size() < max) {
     auto tagged = SharedTags(connection, subject, window_seconds);
     if (!tagged.ok()) return tagged.error();
-    AppendUnique(out, seen, std::move(*tagged), "tags", max);
+    AppendUnique(out, seen, std::move(*tagged), RelatedReason::kTags, max);
   }
   if (out.size() < max) {
     auto titled = SimilarTitles(connection, subject, window_seconds);
     if (!titled.ok()) return titled.error();
-    AppendUnique(out, seen, std::move(*titled), "title", max);
+    AppendUnique(out, seen, std::move(*titled), RelatedReason::kTitle, max);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 
 #include "storage/sqlite/sqlite_trending.h"
 #include "storage/sqlite/statement_helpers.h"
-#include "storage/sqlite/unix_time.h"
+#include "core/clock.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
