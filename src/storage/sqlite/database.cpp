@@ -222,8 +222,8 @@ Result<void> Connection::Configure() {
   if (!row.ok()) return OpenError(sqlite3_extended_errcode(db_.get()), path_, db_.get());
   std::string mode = *row ? journal->Text(0) : "";
   if (mode != "wal") {
-    return MakeError(ErrorCode::kIo, "sqlite: cannot use write-ahead logging on '" + path_ +
-                                         "' (journal mode stays '" + mode + "')");
+    return Error::Io("sqlite: cannot use write-ahead logging on '" + path_ +
+                     "' (journal mode stays '" + mode + "')");
   }
   WARTA_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
   // The search index's tokenizer and trigger functions: every connection may write articles.

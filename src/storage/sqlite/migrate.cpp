@@ -20,10 +20,9 @@ Result<int> MaxVersion(Connection& connection) {
 }
 
 Error TooNew(int found, int known) {
-  return MakeError(ErrorCode::kCorrupt,
-                   "sqlite: the database schema is version " + std::to_string(found) +
-                       " but this warta knows versions up to " + std::to_string(known) +
-                       "; use a newer warta (refusing to touch it)");
+  return Error::Corrupt("sqlite: the database schema is version " + std::to_string(found) +
+                        " but this warta knows versions up to " + std::to_string(known) +
+                        "; use a newer warta (refusing to touch it)");
 }
 
 }  // namespace
@@ -55,8 +54,8 @@ Result<int> ApplyMigrations(Connection& connection,
     }
     const migrations::Migration& next = migrations[static_cast<std::size_t>(*current)];
     if (next.version != *current + 1) {
-      return MakeError(ErrorCode::kInternal, "sqlite: migration list has a gap before version " +
-                                                 std::to_string(next.version));
+      return Error::Internal("sqlite: migration list has a gap before version " +
+                             std::to_string(next.version));
     }
     auto applied = connection.Exec(std::string(next.sql));
     if (!applied.ok()) {

@@ -1,5 +1,6 @@
 #include <utility>
 
+#include "core/clock.h"
 #include "core/limits.h"
 #include "model/article_json.h"
 #include "storage/excerpt.h"
@@ -8,7 +9,6 @@
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
-#include "core/clock.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
@@ -132,9 +132,9 @@ Result<model::Article> SqliteArticleStore::FindById(std::int64_t id) {
 
 Result<std::vector<model::ArticleSummary>> SqliteArticleStore::ListNewest(int limit, int offset) {
   if (limit < 0 || offset < 0 || limit > kMaxListLimit) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: list bounds out of range (limit " +
-                                                      std::to_string(limit) + ", offset " +
-                                                      std::to_string(offset) + ")");
+    return Error::InvalidArgument("storage: list bounds out of range (limit " +
+                                  std::to_string(limit) + ", offset " + std::to_string(offset) +
+                                  ")");
   }
   if (limit == 0) return std::vector<model::ArticleSummary>{};
   static const std::string sql = std::string("SELECT ") + kSummaryColumns +
@@ -167,9 +167,8 @@ Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
     const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas) {
   for (const auto& [id, delta] : deltas) {
     if (delta < 0 || delta > limits::kMaxInitialCounter) {
-      return MakeError(ErrorCode::kInvalidArgument, "storage: view delta " + std::to_string(delta) +
-                                                        " for article " + std::to_string(id) +
-                                                        " is out of range");
+      return Error::InvalidArgument("storage: view delta " + std::to_string(delta) +
+                                    " for article " + std::to_string(id) + " is out of range");
     }
   }
   if (deltas.empty()) return std::vector<std::int64_t>{};

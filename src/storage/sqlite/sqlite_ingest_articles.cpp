@@ -3,12 +3,12 @@
 #include <string>
 #include <utility>
 
+#include "core/clock.h"
 #include "core/limits.h"
 #include "model/article_json.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
-#include "core/clock.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
@@ -133,8 +133,7 @@ Result<std::vector<SimhashCandidate>> SqliteArticleStore::RecentSimhashes(std::i
                                                                           std::int64_t to,
                                                                           int limit) {
   if (limit < 1 || limit > kMaxSimhashLimit) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "storage: simhash limit out of range: " + std::to_string(limit));
+    return Error::InvalidArgument("storage: simhash limit out of range: " + std::to_string(limit));
   }
   return QueryAll(
       pool_,
@@ -164,8 +163,7 @@ Result<std::vector<model::RelatedReport>> SqliteArticleStore::AlsoReportedBy(
 Result<std::vector<ArticleRef>> SqliteArticleStore::ListBySource(std::int64_t source_id,
                                                                  int limit) {
   if (limit < 1 || limit > kMaxBySourceLimit) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "storage: limit out of range: " + std::to_string(limit));
+    return Error::InvalidArgument("storage: limit out of range: " + std::to_string(limit));
   }
   return QueryAll(
       pool_,
@@ -179,14 +177,13 @@ Result<std::vector<ArticleRef>> SqliteArticleStore::ListBySource(std::int64_t so
 
 Result<void> SqliteArticleStore::UpdateBody(std::int64_t id, const std::string& body_html) {
   if (body_html.size() > limits::kMaxBodyBytes) {
-    return MakeError(ErrorCode::kTooLarge, "storage: body of article " + std::to_string(id) +
-                                               " is longer than " +
-                                               std::to_string(limits::kMaxBodyBytes) + " bytes");
+    return Error::TooLarge("storage: body of article " + std::to_string(id) + " is longer than " +
+                           std::to_string(limits::kMaxBodyBytes) + " bytes");
   }
   if (body_html.find_first_not_of(" \t\r\n\f\v") == std::string::npos ||
       !model::IsValidUtf8(body_html) || body_html.find('\0') != std::string::npos) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: body of article " + std::to_string(id) +
-                                                      " must be non-empty valid UTF-8");
+    return Error::InvalidArgument("storage: body of article " + std::to_string(id) +
+                                  " must be non-empty valid UTF-8");
   }
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
     auto stmt = connection.Prepare(

@@ -4,9 +4,9 @@
 #include <string>
 #include <utility>
 
+#include "core/clock.h"
 #include "search/highlight.h"
 #include "storage/sqlite/search_fts.h"
-#include "core/clock.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -153,9 +153,9 @@ std::string BuildMatchExpression(const std::vector<std::string>& terms, bool mat
 Result<SearchResults> SqliteSearchStore::Search(const SearchRequest& request) {
   if (request.limit < 1 || request.limit > kMaxLimit || request.offset < 0 ||
       request.offset > kMaxOffset) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: search page out of range (limit " +
-                                                      std::to_string(request.limit) + ", offset " +
-                                                      std::to_string(request.offset) + ")");
+    return Error::InvalidArgument("storage: search page out of range (limit " +
+                                  std::to_string(request.limit) + ", offset " +
+                                  std::to_string(request.offset) + ")");
   }
   SearchResults results;
   if (request.terms.empty()) return results;

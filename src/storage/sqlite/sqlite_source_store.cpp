@@ -1,10 +1,10 @@
 #include <string>
 #include <utility>
 
+#include "core/clock.h"
 #include "model/source.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
-#include "core/clock.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
@@ -134,8 +134,7 @@ Result<std::vector<model::Source>> SqliteSourceStore::List(std::int64_t now) {
 
 Result<std::vector<model::Source>> SqliteSourceStore::ListDue(std::int64_t now, int limit) {
   if (limit < 1 || limit > kMaxDueLimit) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "storage: due limit out of range: " + std::to_string(limit));
+    return Error::InvalidArgument("storage: due limit out of range: " + std::to_string(limit));
   }
   return QueryAll(
       pool_,

@@ -10,18 +10,18 @@ namespace {
 
 Result<void> CheckBatch(const std::vector<std::vector<std::string>>& messages, int delta) {
   if (delta != 1 && delta != -1) {
-    return MakeError(ErrorCode::kInvalidArgument, "spam store: delta must be +1 or -1");
+    return Error::InvalidArgument("spam store: delta must be +1 or -1");
   }
   if (messages.size() > limits::kSpamMaxMessagesPerBatch) {
-    return MakeError(ErrorCode::kInvalidArgument, "spam store: too many messages in one batch");
+    return Error::InvalidArgument("spam store: too many messages in one batch");
   }
   for (const auto& tokens : messages) {
     if (tokens.size() > limits::kSpamMaxTokensPerText) {
-      return MakeError(ErrorCode::kInvalidArgument, "spam store: too many tokens in a message");
+      return Error::InvalidArgument("spam store: too many tokens in a message");
     }
     for (const std::string& token : tokens) {
       if (token.empty() || token.size() > limits::kSpamMaxTokenBytes) {
-        return MakeError(ErrorCode::kInvalidArgument, "spam store: bad token length");
+        return Error::InvalidArgument("spam store: bad token length");
       }
     }
   }
@@ -34,7 +34,7 @@ Result<model::SpamTotals> ReadTotals(Connection& connection) {
   if (!stmt.ok()) return stmt.error();
   auto row = stmt->Step();
   if (!row.ok()) return row.error();
-  if (!*row) return MakeError(ErrorCode::kCorrupt, "spam store: the spam_totals row is missing");
+  if (!*row) return Error::Corrupt("spam store: the spam_totals row is missing");
   return model::SpamTotals{stmt->Int64(0), stmt->Int64(1)};
 }
 
@@ -95,28 +95,28 @@ Result<model::SpamTotals> SqliteSpamStore::Totals() {
 
 Result<model::SpamSnapshot> SqliteSpamStore::Lookup(const std::vector<std::string>& tokens) {
   if (tokens.size() > limits::kSpamMaxTokensPerText) {
-    return MakeError(ErrorCode::kInvalidArgument, "spam store: too many tokens to look up");
+    return Error::InvalidArgument("spam store: too many tokens to look up");
   }
   // One read transaction, so the totals and the counts come from the same state. Each token
   // is a point lookup on the primary key through one cached statement: microseconds each.
-  return InReadTransaction<model::SpamSnapshot>(
-      pool_, [&](Connection& connection) -> Result<model::SpamSnapshot> {
-        model::SpamSnapshot snapshot;
-        auto totals = ReadTotals(connection);
-        if (!totals.ok()) return totals.error();
-        snapshot.totals = *totals;
-        for (const std::string& token : tokens) {
-          auto stmt =
-              connection.Prepare("SELECT spam_count, ham_count FROM spam_tokens WHERE token = ?");
-          if (!stmt.ok()) return stmt.error();
-          stmt->Bind(1, token);
-          auto row = stmt->Step();
-          if (!row.ok()) return row.error();
-          if (*row)
-            snapshot.tokens.emplace_back(token, model::SpamTokenCounts{stmt->Int64(0), stmt->Int64(1)});
-        }
-        return snapshot;
-      });
+  return InReadTransaction<
+      model::SpamSnapshot>(pool_, [&](Connection& connection) -> Result<model::SpamSnapshot> {
+    model::SpamSnapshot snapshot;
+    auto totals = ReadTotals(connection);
+    if (!totals.ok()) return totals.error();
+    snapshot.totals = *totals;
+    for (const std::string& token : tokens) {
+      auto stmt =
+          connection.Prepare("SELECT spam_count, ham_count FROM spam_tokens WHERE token = ?");
+      if (!stmt.ok()) return stmt.error();
+      stmt->Bind(1, token);
+      auto row = stmt->Step();
+      if (!row.ok()) return row.error();
+      if (*row)
+        snapshot.tokens.emplace_back(token, model::SpamTokenCounts{stmt->Int64(0), stmt->Int64(1)});
+    }
+    return snapshot;
+  });
 }
 
 }  // namespace warta::storage::sqlite

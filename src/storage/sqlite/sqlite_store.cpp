@@ -17,11 +17,10 @@ constexpr std::size_t kMaxSettingKeyBytes = 200;
 constexpr std::size_t kMaxSettingValueBytes = std::size_t{64} * 1024;
 
 Result<void> CheckSettingKey(const std::string& key) {
-  if (key.empty()) return MakeError(ErrorCode::kInvalidArgument, "settings: empty key");
+  if (key.empty()) return Error::InvalidArgument("settings: empty key");
   if (key.size() > kMaxSettingKeyBytes || !model::IsValidUtf8(key)) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "settings: a key must be valid UTF-8 of at most " +
-                         std::to_string(kMaxSettingKeyBytes) + " bytes");
+    return Error::InvalidArgument("settings: a key must be valid UTF-8 of at most " +
+                                  std::to_string(kMaxSettingKeyBytes) + " bytes");
   }
   return Ok();
 }
@@ -74,12 +73,11 @@ Result<std::optional<std::string>> SqliteSettingsStore::Get(const std::string& k
 Result<void> SqliteSettingsStore::Set(const std::string& key, const std::string& value) {
   WARTA_RETURN_IF_ERROR(CheckSettingKey(key));
   if (value.size() > kMaxSettingValueBytes) {
-    return MakeError(ErrorCode::kTooLarge, "settings: value of '" + key + "' is longer than " +
-                                               std::to_string(kMaxSettingValueBytes) + " bytes");
+    return Error::TooLarge("settings: value of '" + key + "' is longer than " +
+                           std::to_string(kMaxSettingValueBytes) + " bytes");
   }
   if (!model::IsValidUtf8(value)) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "settings: value of '" + key + "' is not valid UTF-8");
+    return Error::InvalidArgument("settings: value of '" + key + "' is not valid UTF-8");
   }
   // An immediate transaction so writers of this process queue on the write mutex instead
   // of sleeping in SQLite's busy handler; committed, hence durable, before returning.

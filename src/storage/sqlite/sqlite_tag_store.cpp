@@ -25,7 +25,7 @@ constexpr double kRecencyDays = 7;
 
 Result<void> CheckTags(const std::vector<std::string>& tags) {
   if (!tags.empty() && tags.size() <= kMaxTags) return Ok();
-  return MakeError(ErrorCode::kInvalidArgument, "storage: 1 to 100 tags expected");
+  return Error::InvalidArgument("storage: 1 to 100 tags expected");
 }
 
 // Columns: id, title, slug, source, published_at.
@@ -205,7 +205,7 @@ Result<std::vector<RelatedArticle>> RelatedIn(Connection& connection, std::int64
 
 Result<std::vector<TagCount>> SqliteTagStore::ListTags(int limit) {
   if (limit < 1 || limit > kMaxTagList) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: tag list limit out of range");
+    return Error::InvalidArgument("storage: tag list limit out of range");
   }
   return QueryAll(
       pool_,
@@ -220,7 +220,7 @@ Result<std::vector<model::ArticleSummary>> SqliteTagStore::ListByTags(
     const std::vector<std::string>& tags, int limit, int offset) {
   WARTA_RETURN_IF_ERROR(CheckTags(tags));
   if (limit < 0 || offset < 0 || limit > kMaxListLimit) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: list bounds out of range");
+    return Error::InvalidArgument("storage: list bounds out of range");
   }
   if (limit == 0) return std::vector<model::ArticleSummary>{};
   return QueryAll(
@@ -254,7 +254,7 @@ Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> SqliteTag
   std::vector<std::pair<std::int64_t, std::vector<std::string>>> out;
   if (article_ids.empty()) return out;
   if (article_ids.size() > kMaxIds) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: too many article ids");
+    return Error::InvalidArgument("storage: too many article ids");
   }
   auto connection = pool_.Acquire();
   if (!connection.ok()) return connection.error();
@@ -278,7 +278,7 @@ Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> SqliteTag
 Result<std::vector<RelatedArticle>> SqliteTagStore::Related(std::int64_t article_id, int limit,
                                                             std::int64_t window_seconds) {
   if (limit < 1 || limit > 20 || window_seconds < 0) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: related bounds out of range");
+    return Error::InvalidArgument("storage: related bounds out of range");
   }
   return InReadTransaction<std::vector<RelatedArticle>>(pool_, [&](Connection& connection) {
     return RelatedIn(connection, article_id, static_cast<std::size_t>(limit), window_seconds);

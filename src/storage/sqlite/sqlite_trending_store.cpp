@@ -1,8 +1,8 @@
 #include <string>
 
+#include "core/clock.h"
 #include "storage/sqlite/sqlite_trending.h"
 #include "storage/sqlite/statement_helpers.h"
-#include "core/clock.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
@@ -15,8 +15,7 @@ Result<void> CheckPolicy(const model::TrendingPolicy& policy) {
   const bool weights_ok = policy.view_weight >= 0 && policy.like_weight >= 0 &&
                           policy.comment_weight >= 0 && policy.share_weight >= 0;
   if (policy.half_life_seconds > 0 && weights_ok) return Ok();
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "storage: trending needs a positive half-life and weights >= 0");
+  return Error::InvalidArgument("storage: trending needs a positive half-life and weights >= 0");
 }
 
 std::string TopSql(std::size_t tags) {
@@ -52,7 +51,7 @@ Result<void> SqliteTrendingStore::SetPolicy(const model::TrendingPolicy& policy,
 Result<void> SqliteTrendingStore::Credit(std::int64_t article_id, model::EngagementKind kind,
                                          std::int64_t count, std::int64_t at) {
   if (count < 0) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: negative trending credit");
+    return Error::InvalidArgument("storage: negative trending credit");
   }
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
     auto exists = connection.Prepare("SELECT 1 FROM articles WHERE id = ?");
@@ -65,7 +64,7 @@ Result<void> SqliteTrendingStore::Credit(std::int64_t article_id, model::Engagem
 
 Result<std::vector<PopularArticle>> SqliteTrendingStore::Top(const PopularQuery& query) {
   if (query.limit < 1 || query.limit > kMaxTopLimit || query.tags.size() > kMaxTags) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: popular list bounds out of range");
+    return Error::InvalidArgument("storage: popular list bounds out of range");
   }
   // One snapshot: the scale and the scores agree.
   return InReadTransaction<std::vector<PopularArticle>>(

@@ -11,10 +11,10 @@ Result<TrendingScale> ReadTrendingScale(Connection& connection) {
   if (!stmt.ok()) return stmt.error();
   auto row = stmt->Step();
   if (!row.ok()) return row.error();
-  if (!*row) return MakeError(ErrorCode::kCorrupt, "sqlite: trending_state has no row");
+  if (!*row) return Error::Corrupt("sqlite: trending_state has no row");
   TrendingScale scale{stmt->Int64(0), stmt->Int64(1)};
   if (scale.half_life_seconds <= 0) {
-    return MakeError(ErrorCode::kCorrupt, "sqlite: trending_state has a bad half-life");
+    return Error::Corrupt("sqlite: trending_state has a bad half-life");
   }
   return scale;
 }
