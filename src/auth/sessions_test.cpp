@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "auth/accounts.h"
+#include "storage/session_store.h"
 #include "storage/store.h"
 #include "storage/testing/temp_dir.h"
 #include "storage/user_store.h"
