@@ -79,8 +79,8 @@ Result<ModerationEntry> ReadLogEntry(const Statement& stmt) {
   e.target_name = stmt.Text(4);
   e.moderator_id = stmt.Int64(5);
   e.moderator_name = stmt.Text(6);
-  WARTA_ASSIGN_OR_RETURN(e.action, StoredWord(stmt.Text(7), model::ParseModerationAction,
-                                              "moderation action"));
+  WARTA_ASSIGN_OR_RETURN(
+      e.action, StoredWord(stmt.Text(7), model::ParseModerationAction, "moderation action"));
   e.note = stmt.Text(8);
   e.created_at = stmt.Int64(9);
   return e;
@@ -123,9 +123,9 @@ std::int64_t PublishedDelta(std::optional<CommentStatus> before, CommentStatus a
 
 Result<void> AppendLog(Connection& connection, const ModerationEntry& log) {
   if (!log.action) return Ok();
-  WARTA_ASSIGN_OR_RETURN(std::string_view action,
-                         WordToStore(*log.action, model::ParseModerationAction,
-                                     "moderation action"));
+  WARTA_ASSIGN_OR_RETURN(
+      std::string_view action,
+      WordToStore(*log.action, model::ParseModerationAction, "moderation action"));
   WARTA_ASSIGN_OR_RETURN(
       auto stmt,
       connection.Prepare(
@@ -307,16 +307,16 @@ Result<CommentStore::ReportResult> SqliteCommentStore::Report(std::int64_t id,
           return result;
         }
         WARTA_ASSIGN_OR_RETURN(
-            auto bump, connection.Prepare("UPDATE comments SET reports = reports + 1 WHERE id = ?"));
+            auto bump,
+            connection.Prepare("UPDATE comments SET reports = reports + 1 WHERE id = ?"));
         bump.Bind(1, id);
         WARTA_RETURN_IF_ERROR(bump.Run());
         const bool queue =
             before->status == CommentStatus::kPublished && before->reports + 1 >= threshold;
-        WARTA_ASSIGN_OR_RETURN(
-            result.change,
-            ChangeComment(connection, trending_.Get(), id,
-                          queue ? CommentStatus::kPending : before->status,
-                          queue ? PendingReason::kReports : before->reason, {}));
+        WARTA_ASSIGN_OR_RETURN(result.change,
+                               ChangeComment(connection, trending_.Get(), id,
+                                             queue ? CommentStatus::kPending : before->status,
+                                             queue ? PendingReason::kReports : before->reason, {}));
         return result;
       });
 }

@@ -23,8 +23,8 @@ class SqliteCommentStore final : public CommentStore {
   Result<model::CommentChange> SetStatus(std::int64_t id, model::CommentStatus status,
                                          model::PendingReason reason,
                                          const model::ModerationEntry& log) override;
-  Result<ReportResult> Report(std::int64_t id, const model::Liker& reporter,
-                              std::int64_t threshold, std::int64_t now) override;
+  Result<ReportResult> Report(std::int64_t id, const model::Liker& reporter, std::int64_t threshold,
+                              std::int64_t now) override;
   Result<std::vector<model::Comment>> ListQueue(int limit) override;
   Result<std::vector<model::ModerationEntry>> ListLog(int limit) override;
   Result<std::int64_t> CountPublishedBy(std::int64_t user_id) override;

@@ -60,7 +60,8 @@ TEST_F(SqliteCommentsTest, CreateCountsPublishedOnlyAndBumpsTheVersion) {
   ASSERT_TRUE(pending.ok());
   EXPECT_EQ(pending->counters.comments, 1);
   EXPECT_EQ(pending->comment.parent_id, published->comment.id);
-  EXPECT_EQ(comments.Create(Make(static_cast<model::CommentStatus>(99))).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(comments.Create(Make(static_cast<model::CommentStatus>(99))).error().code,
+            ErrorCode::kInvalidArgument);
   model::NewComment orphan = Make(model::CommentStatus::kPublished);
   orphan.article_id = 4242;
   EXPECT_EQ(comments.Create(orphan).error().code, ErrorCode::kNotFound);
@@ -78,17 +79,24 @@ TEST_F(SqliteCommentsTest, StatusChangesMoveTheCounterByTheirDeltaAndAreLogged) 
   log.moderator_id = user_;
   log.action = model::ModerationAction::kApprove;
   log.created_at = 200;
-  auto approved = comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone, log);
+  auto approved =
+      comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone, log);
   ASSERT_TRUE(approved.ok());
   EXPECT_EQ(approved->counters.comments, 1);
-  auto again = comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone, model::ModerationEntry{});
+  auto again = comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone,
+                                  model::ModerationEntry{});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->counters.comments, 1);
-  auto deleted = comments.SetStatus(id, model::CommentStatus::kDeleted, model::PendingReason::kNone, model::ModerationEntry{});
+  auto deleted = comments.SetStatus(id, model::CommentStatus::kDeleted, model::PendingReason::kNone,
+                                    model::ModerationEntry{});
   ASSERT_TRUE(deleted.ok());
   EXPECT_EQ(deleted->counters.comments, 0);
   EXPECT_EQ(deleted->comment.body_source, "");
-  EXPECT_EQ(comments.SetStatus(999, model::CommentStatus::kPublished, model::PendingReason::kNone, log).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(
+      comments.SetStatus(999, model::CommentStatus::kPublished, model::PendingReason::kNone, log)
+          .error()
+          .code,
+      ErrorCode::kNotFound);
   auto entries = comments.ListLog(10);
   ASSERT_TRUE(entries.ok());
   ASSERT_EQ(entries->size(), 1u);
@@ -101,8 +109,9 @@ TEST_F(SqliteCommentsTest, EditsKeepTheRowAndHiddenTextStaysOutOfPublicLists) {
   CommentStore& comments = store_->comments();
   auto c = comments.Create(Make(model::CommentStatus::kPublished));
   ASSERT_TRUE(c.ok());
-  auto edited = comments.UpdateBody(c->comment.id, "new", "<p>new</p>", model::CommentStatus::kPublished,
-                                        model::PendingReason::kNone, 300);
+  auto edited =
+      comments.UpdateBody(c->comment.id, "new", "<p>new</p>", model::CommentStatus::kPublished,
+                          model::PendingReason::kNone, 300);
   ASSERT_TRUE(edited.ok());
   EXPECT_EQ(edited->comment.edited_at, 300);
   EXPECT_EQ(edited->comment.body_html, "<p>new</p>");
@@ -133,8 +142,10 @@ TEST_F(SqliteCommentsTest, ReportsAreOncePerReporterAndQueueAtTheThreshold) {
   EXPECT_EQ(r2->change.comment.status, model::CommentStatus::kPending);
   EXPECT_EQ(r2->change.comment.reports, 2);
   EXPECT_EQ(r2->change.counters.comments, 0);
-  EXPECT_EQ(comments.Report(id, model::Liker::Account(0), 2, 103).error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(comments.Report(777, model::Liker::Account(1), 2, 103).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(comments.Report(id, model::Liker::Account(0), 2, 103).error().code,
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(comments.Report(777, model::Liker::Account(1), 2, 103).error().code,
+            ErrorCode::kNotFound);
   auto queue = comments.ListQueue(10);
   ASSERT_TRUE(queue.ok());
   ASSERT_EQ(queue->size(), 1u);

@@ -103,8 +103,8 @@ Result<model::LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingP
 
 }  // namespace
 
-Result<model::LikeChange> SqliteLikeStore::Like(std::int64_t article_id,
-                                                const model::Liker& liker, std::int64_t now) {
+Result<model::LikeChange> SqliteLikeStore::Like(std::int64_t article_id, const model::Liker& liker,
+                                                std::int64_t now) {
   return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/true, now);
 }
 
@@ -126,8 +126,7 @@ Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std
         static const std::string bump =
             "UPDATE articles SET shares = shares + 1 WHERE id = ? RETURNING " +
             std::string(kCounterColumns);
-        WARTA_ASSIGN_OR_RETURN(model::Counters counters,
-                               CountersRow(connection, bump, article_id));
+        WARTA_ASSIGN_OR_RETURN(model::Counters counters, CountersRow(connection, bump, article_id));
         WARTA_ASSIGN_OR_RETURN(
             auto stmt, connection.Prepare(
                            "INSERT INTO shares (article_id, network, count) VALUES (?, ?, 1) "

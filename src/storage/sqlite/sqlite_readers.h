@@ -32,7 +32,7 @@ class SqliteSessionStore final : public SessionStore {
 
   Result<void> Create(const model::SessionRecord& session) override;
   Result<std::optional<model::SessionWithUser>> Find(const std::string& id_hash,
-                                              std::int64_t now) override;
+                                                     std::int64_t now) override;
   Result<void> Touch(const std::string& id_hash, std::int64_t last_seen_at,
                      std::int64_t expires_at) override;
   Result<void> Delete(const std::string& id_hash) override;

@@ -7,8 +7,8 @@
 #include <thread>
 #include <vector>
 
-#include "storage/migrations/migrations.h"
 #include "core/clock.h"
+#include "storage/migrations/migrations.h"
 #include "storage/testing/migrated_sqlite_store.h"
 #include "storage/testing/temp_dir.h"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "storage/sqlite/sqlite_store.h"
 #include "core/clock.h"
+#include "storage/sqlite/sqlite_store.h"
 #include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::storage::sqlite {
@@ -104,7 +104,9 @@ TEST_F(SqliteTrendingTest, UnlikeTakesBackExactlyWhatTheLikeAdded) {
   }
   EXPECT_TRUE(Top().empty());  // score back to 0: liking and unliking pumps nothing
   ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow()).ok());
-  ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow()).ok());  // idempotent: no second credit
+  ASSERT_TRUE(store_->likes()
+                  .Like(a, model::Liker::Visitor(7), UnixNow())
+                  .ok());  // idempotent: no second credit
   auto top = Top();
   ASSERT_EQ(top.size(), 1u);
   EXPECT_NEAR(top[0].score, 5.0, 0.01);
@@ -183,8 +185,10 @@ TEST_F(SqliteTrendingTest, PublishedCommentsRankAndTakingThemBackRemovesTheirCre
 
   model::ModerationEntry log;
   log.action = model::ModerationAction::kApprove;
-  ASSERT_TRUE(store_->comments().SetStatus(pending->comment.id, model::CommentStatus::kPublished,
-                                           model::PendingReason::kNone, log).ok());
+  ASSERT_TRUE(store_->comments()
+                  .SetStatus(pending->comment.id, model::CommentStatus::kPublished,
+                             model::PendingReason::kNone, log)
+                  .ok());
   comment.status = model::CommentStatus::kPublished;
   auto second = store_->comments().Create(comment);
   ASSERT_TRUE(second.ok()) << second.error().message;
@@ -193,11 +197,15 @@ TEST_F(SqliteTrendingTest, PublishedCommentsRankAndTakingThemBackRemovesTheirCre
   EXPECT_NEAR(top[0].score, 16.0, 0.05);  // two comments at 8
 
   log.action = model::ModerationAction::kDelete;
-  ASSERT_TRUE(store_->comments().SetStatus(second->comment.id, model::CommentStatus::kDeleted,
-                                           model::PendingReason::kNone, log).ok());
+  ASSERT_TRUE(store_->comments()
+                  .SetStatus(second->comment.id, model::CommentStatus::kDeleted,
+                             model::PendingReason::kNone, log)
+                  .ok());
   log.action = model::ModerationAction::kSpam;
-  ASSERT_TRUE(store_->comments().SetStatus(pending->comment.id, model::CommentStatus::kSpam,
-                                           model::PendingReason::kNone, log).ok());
+  ASSERT_TRUE(store_->comments()
+                  .SetStatus(pending->comment.id, model::CommentStatus::kSpam,
+                             model::PendingReason::kNone, log)
+                  .ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{quiet}));  // back to no score at all
 }
 

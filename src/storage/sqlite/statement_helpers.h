@@ -38,8 +38,8 @@ struct RowValue<Result<T>> {
 
 // The row the row reader `Read` reads (its Result's value, when it returns one).
 template <typename Read>
-using RowOf = typename internal::RowValue<
-    std::decay_t<std::invoke_result_t<Read&, const Statement&>>>::Type;
+using RowOf =
+    typename internal::RowValue<std::decay_t<std::invoke_result_t<Read&, const Statement&>>>::Type;
 
 // One row through `read`, as a Result whichever kind of reader it is.
 template <typename Read>
