@@ -26,9 +26,11 @@ model::Liker Reader::AsLiker() const {
   return model::Liker::Visitor(visitor.id.value);
 }
 
+// A visitor's token is bound to the key their likes are stored under (IdentifyAnonymousVisitor
+// issues it so); a logged-in reader's to the session, so logging out voids it.
 std::string Reader::CsrfSubject() const {
   if (session) return "s:" + session->id_hash;
-  return "v:" + std::to_string(visitor.id.value);
+  return model::ToText(AsLiker());
 }
 
 Reader IdentifyReader(const Context& context, const http::Request& request, std::int64_t now) {

@@ -2,6 +2,7 @@
 
 #include "core/ascii.h"
 #include "core/limits.h"
+#include "model/liker.h"
 #include "web/context.h"
 #include "web/reader.h"
 
@@ -22,7 +23,8 @@ Visitor IdentifyAnonymousVisitor(const Context& context, const http::Request& re
                          "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
     if (request.secure) visitor.set_cookie += "; Secure";
   }
-  visitor.csrf_token = context.csrf.Issue("v:" + std::to_string(visitor.id.value));
+  // The subject Reader::CsrfSubject verifies for a visitor.
+  visitor.csrf_token = context.csrf.Issue(model::ToText(model::Liker::Visitor(visitor.id.value)));
   return visitor;
 }
 
