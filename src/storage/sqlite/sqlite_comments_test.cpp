@@ -171,5 +171,47 @@ TEST_F(SqliteCommentsTest, BansAndClosedThreadsAreSwitches) {
   EXPECT_EQ(entries->size(), 4u);
 }
 
+// Words another program or a newer schema wrote are not guessed at: the read fails loudly.
+TEST_F(SqliteCommentsTest, UnknownStoredWordsAreCorrupt) {
+  CommentStore& comments = store_->comments();
+  auto c = comments.Create(Make(model::CommentStatus::kPending));
+  ASSERT_TRUE(c.ok());
+  model::ModerationEntry log;
+  log.action = model::ModerationAction::kClose;
+  ASSERT_TRUE(comments.SetClosed(article_, true, log).ok());
+  {
+    auto lease = store_->pool().Acquire();
+    ASSERT_TRUE(lease.ok());
+    ASSERT_TRUE((*lease)->Exec("UPDATE comments SET reason = 'because'").ok());
+    ASSERT_TRUE((*lease)->Exec("UPDATE moderation_log SET action = 'shrug'").ok());
+  }
+  auto found = comments.FindById(c->comment.id);
+  ASSERT_FALSE(found.ok());
+  EXPECT_EQ(found.error().code, ErrorCode::kCorrupt);
+  EXPECT_EQ(comments.ListQueue(10).error().code, ErrorCode::kCorrupt);
+  EXPECT_EQ(comments.ListLog(10).error().code, ErrorCode::kCorrupt);
+}
+
+// A value cast from a bad integer never reaches a row.
+TEST_F(SqliteCommentsTest, ValuesOutsideTheEnumsAreRefused) {
+  CommentStore& comments = store_->comments();
+  model::NewComment odd = Make(model::CommentStatus::kPending);
+  odd.reason = static_cast<model::PendingReason>(42);
+  EXPECT_EQ(comments.Create(odd).error().code, ErrorCode::kInvalidArgument);
+  auto c = comments.Create(Make(model::CommentStatus::kPublished));
+  ASSERT_TRUE(c.ok());
+  model::ModerationEntry log;
+  log.action = static_cast<model::ModerationAction>(42);
+  EXPECT_EQ(comments
+                .SetStatus(c->comment.id, model::CommentStatus::kRejected,
+                           model::PendingReason::kNone, log)
+                .error()
+                .code,
+            ErrorCode::kInvalidArgument);
+  auto kept = comments.FindById(c->comment.id);
+  ASSERT_TRUE(kept.ok() && kept->has_value());
+  EXPECT_EQ((*kept)->status, model::CommentStatus::kPublished);  // rolled back with the log
+}
+
 }  // namespace
 }  // namespace warta::storage::sqlite
