@@ -1,11 +1,11 @@
 // Tags: listing, tag pages, and related articles.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 #include <string>
 #include <unordered_set>
 
+#include "core/ascii.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_trending.h"
 #include "storage/sqlite/statement_helpers.h"
@@ -127,9 +127,9 @@ std::set<std::string> TitleWords(const std::string& title) {
     word.clear();
   };
   for (char c : title) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u) != 0) {
-      word += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+    // Bytes of other scripts are kept as they are: part of a word.
+    if (static_cast<unsigned char>(c) >= 0x80 || ascii::IsAlnum(c)) {
+      word += ascii::ToLower(c);
     } else {
       flush();
     }
