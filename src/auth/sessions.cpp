@@ -85,14 +85,13 @@ Result<std::optional<Session>> SessionManager::Resolve(std::string_view token, s
       return std::optional<Session>(it->second.session);
     }
   }
-  auto found = store_.Find(id_hash, now);
-  if (!found.ok()) return found.error();
-  if (!found->has_value()) {
+  WARTA_ASSIGN_OR_RETURN(auto found, store_.Find(id_hash, now));
+  if (!found.has_value()) {
     std::unique_lock lock(cache_->mutex);
     cache_->entries.erase(id_hash);
     return std::optional<Session>();
   }
-  const model::SessionWithUser& row = **found;
+  const model::SessionWithUser& row = *found;
   Cache::Entry entry;
   entry.session.id_hash = id_hash;
   entry.session.user = SessionUser{row.user.id, row.user.name, row.user.role};
@@ -130,8 +129,7 @@ Result<void> SessionManager::EndAllFor(std::int64_t user_id) {
       it = it->second.session.user.id == user_id ? cache_->entries.erase(it) : std::next(it);
     }
   }
-  auto ended = store_.DeleteForUser(user_id);
-  if (!ended.ok()) return ended.error();
+  WARTA_RETURN_IF_ERROR(store_.DeleteForUser(user_id));
   return Ok();
 }
 
@@ -143,8 +141,7 @@ Result<void> SessionManager::EndOthersFor(std::int64_t user_id, const std::strin
       it = other ? cache_->entries.erase(it) : std::next(it);
     }
   }
-  auto ended = store_.DeleteForUserExcept(user_id, keep_id_hash);
-  if (!ended.ok()) return ended.error();
+  WARTA_RETURN_IF_ERROR(store_.DeleteForUserExcept(user_id, keep_id_hash));
   return Ok();
 }
 

@@ -27,9 +27,8 @@ Result<std::unique_ptr<Store>> OpenSqlite(std::string_view url) {
     return Error::InvalidArgument(
         "sqlite: in-memory databases are not supported; give a file path");
   }
-  auto store = sqlite::SqliteStore::Open(std::string(path));
-  if (!store.ok()) return store.error();
-  return std::unique_ptr<Store>(std::move(*store));
+  WARTA_ASSIGN_OR_RETURN(auto store, sqlite::SqliteStore::Open(std::string(path)));
+  return std::unique_ptr<Store>(std::move(store));
 }
 
 }  // namespace

@@ -61,9 +61,8 @@ Result<std::vector<model::Article>> SqliteListingStore::NewestArticles(const Lis
           if (!filter.source.empty()) stmt.Bind(index++, filter.source);
           stmt.Bind(index, std::int64_t{limit});
         };
-        auto articles = QueryAll(connection, sql, bind, ReadArticleRow);
-        if (!articles.ok()) return articles.error();
-        for (model::Article& a : *articles) {
+        WARTA_ASSIGN_OR_RETURN(auto articles, QueryAll(connection, sql, bind, ReadArticleRow));
+        for (model::Article& a : articles) {
           auto tags = ReadTags(connection, a.id);
           if (!tags.ok()) return tags.error();
           a.tags = std::move(tags).value();

@@ -32,9 +32,8 @@ Result<model::SpamTotals> ReadTotals(Connection& connection) {
   auto stmt =
       connection.Prepare("SELECT spam_messages, ham_messages FROM spam_totals WHERE id = 1");
   if (!stmt.ok()) return stmt.error();
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return Error::Corrupt("spam store: the spam_totals row is missing");
+  WARTA_ASSIGN_OR_RETURN(auto row, stmt->Step());
+  if (!row) return Error::Corrupt("spam store: the spam_totals row is missing");
   return model::SpamTotals{stmt->Int64(0), stmt->Int64(1)};
 }
 
@@ -55,10 +54,9 @@ Result<void> ApplyTokens(Connection& connection, const std::vector<std::string>&
   const std::string_view sql =
       delta > 0 ? (is_spam ? kAddSpam : kAddHam) : (is_spam ? kRemoveSpam : kRemoveHam);
   for (const std::string& token : tokens) {
-    auto stmt = connection.Prepare(sql);
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, token);
-    WARTA_RETURN_IF_ERROR(stmt->Run());
+    WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare(sql));
+    stmt.Bind(1, token);
+    WARTA_RETURN_IF_ERROR(stmt.Run());
   }
   return Ok();
 }
@@ -73,12 +71,14 @@ Result<void> SqliteSpamStore::Train(const std::vector<std::vector<std::string>>&
     for (const auto& tokens : messages) {
       WARTA_RETURN_IF_ERROR(ApplyTokens(connection, tokens, is_spam, delta));
     }
-    auto totals = connection.Prepare(
-        is_spam ? "UPDATE spam_totals SET spam_messages = max(spam_messages + ?, 0) WHERE id = 1"
-                : "UPDATE spam_totals SET ham_messages = max(ham_messages + ?, 0) WHERE id = 1");
-    if (!totals.ok()) return totals.error();
-    totals->Bind(1, static_cast<std::int64_t>(messages.size()) * delta);
-    WARTA_RETURN_IF_ERROR(totals->Run());
+    WARTA_ASSIGN_OR_RETURN(
+        auto totals,
+        connection.Prepare(
+            is_spam
+                ? "UPDATE spam_totals SET spam_messages = max(spam_messages + ?, 0) WHERE id = 1"
+                : "UPDATE spam_totals SET ham_messages = max(ham_messages + ?, 0) WHERE id = 1"));
+    totals.Bind(1, static_cast<std::int64_t>(messages.size()) * delta);
+    WARTA_RETURN_IF_ERROR(totals.Run());
     if (delta > 0) return Ok();
     auto prune =
         connection.Prepare("DELETE FROM spam_tokens WHERE spam_count = 0 AND ham_count = 0");
@@ -88,9 +88,8 @@ Result<void> SqliteSpamStore::Train(const std::vector<std::vector<std::string>>&
 }
 
 Result<model::SpamTotals> SqliteSpamStore::Totals() {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  return ReadTotals(**connection);
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_.Acquire());
+  return ReadTotals(*connection);
 }
 
 Result<model::SpamSnapshot> SqliteSpamStore::Lookup(const std::vector<std::string>& tokens) {
@@ -110,9 +109,8 @@ Result<model::SpamSnapshot> SqliteSpamStore::Lookup(const std::vector<std::strin
           connection.Prepare("SELECT spam_count, ham_count FROM spam_tokens WHERE token = ?");
       if (!stmt.ok()) return stmt.error();
       stmt->Bind(1, token);
-      auto row = stmt->Step();
-      if (!row.ok()) return row.error();
-      if (*row)
+      WARTA_ASSIGN_OR_RETURN(auto row, stmt->Step());
+      if (row)
         snapshot.tokens.emplace_back(token, model::SpamTokenCounts{stmt->Int64(0), stmt->Int64(1)});
     }
     return snapshot;

@@ -45,21 +45,18 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        int max_connections) {
-  auto pool = ConnectionPool::Open(path, max_connections);
-  if (!pool.ok()) return pool.error();
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*pool)));
+  WARTA_ASSIGN_OR_RETURN(auto pool, ConnectionPool::Open(path, max_connections));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(pool)));
 }
 
 Result<int> SqliteStore::Migrate() {
-  auto connection = pool_->Acquire();
-  if (!connection.ok()) return connection.error();
-  return ApplyMigrations(**connection, migrations::Sqlite());
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_->Acquire());
+  return ApplyMigrations(*connection, migrations::Sqlite());
 }
 
 Result<int> SqliteStore::SchemaVersion() {
-  auto connection = pool_->Acquire();
-  if (!connection.ok()) return connection.error();
-  return ReadSchemaVersion(**connection);
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_->Acquire());
+  return ReadSchemaVersion(*connection);
 }
 
 Result<std::optional<std::string>> SqliteSettingsStore::Get(const std::string& key) {
@@ -82,12 +79,11 @@ Result<void> SqliteSettingsStore::Set(const std::string& key, const std::string&
   // An immediate transaction so writers of this process queue on the write mutex instead
   // of sleeping in SQLite's busy handler; committed, hence durable, before returning.
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
-    auto stmt = connection.Prepare(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, key).Bind(2, value);
-    return stmt->Run();
+    WARTA_ASSIGN_OR_RETURN(
+        auto stmt, connection.Prepare("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    stmt.Bind(1, key).Bind(2, value);
+    return stmt.Run();
   });
 }
 
