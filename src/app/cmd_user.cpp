@@ -1,6 +1,6 @@
 // `warta user add NAME --role reader|moderator|editor|admin [--db D]`: creates an account.
-// (CONTRACT §6 adds author; the schema stores it once the newsroom's migration exists, and until
-// then the store refuses it.)
+// --role becomes a model::Role here; `author` (CONTRACT §6) parses, and the store refuses it
+// until the newsroom's migration lets users.role hold it.
 // The password is read from stdin (its first line), never from the command line, where
 // other users of the machine could see it in the process list.
 #include <termios.h>
