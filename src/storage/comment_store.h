@@ -5,9 +5,10 @@
 // for a status, reason or action outside its enum, an invalid reporter, or a limit out of
 // range (nothing written); Corrupt when a stored status, reason or action is not a word
 // model/ knows; Io or Unavailable when the database fails.
-// Transactions: every method is one transaction. articles.comments changes in it by the
-// published delta, the trending score with it (trending_store.h), and articles.version is
-// bumped so every page cache re-renders the thread.
+// Transactions: every write is one transaction. One that changes a comment or closes or opens
+// a thread also changes, in it, articles.comments by the published delta (and the trending
+// score with it, trending_store.h) and bumps articles.version, so every page cache
+// re-renders the thread; a moderation log line is written in the same transaction.
 // Durability: writes are committed and synced to disk before returning: an acknowledged
 // comment or moderation decision survives a crash or a power cut.
 // Thread safety: every method may be called from any thread concurrently (blocking I/O).

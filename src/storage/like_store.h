@@ -21,7 +21,8 @@ namespace warta::storage {
 class LikeStore {
  public:
   virtual ~LikeStore() = default;
-  // `now` is when the like was made: an unlike takes back the trending credit of that time.
+  // `now` is the like's time, stored with it: an unlike takes back exactly the trending credit
+  // the like earned then.
   virtual Result<model::LikeChange> Like(std::int64_t article_id, const model::Liker& liker,
                                          std::int64_t now) = 0;
   virtual Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker) = 0;
