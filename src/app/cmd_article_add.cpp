@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "core/limits.h"
 #include "model/article_json.h"
+#include "storage/article_store.h"
 
 namespace warta::app {
 

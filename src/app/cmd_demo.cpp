@@ -8,6 +8,8 @@
 #include "app/demo_content.h"
 #include "model/article_json.h"
 #include "spam/demo_corpus.h"
+#include "storage/settings_store.h"
+#include "storage/spam_store.h"
 #include "web/site.h"
 
 namespace warta::app {

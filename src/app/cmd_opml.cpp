@@ -4,6 +4,7 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "ingest/opml/opml.h"
+#include "storage/source_store.h"
 
 namespace warta::app {
 namespace {

@@ -13,6 +13,7 @@
 #include "core/rfc3339.h"
 #include "ingest/feed/date/date.h"
 #include "model/source.h"
+#include "storage/source_store.h"
 
 namespace warta::app {
 namespace {

@@ -10,6 +10,7 @@
 #include "app/commands.h"
 #include "spam/classifier.h"
 #include "spam/message_file.h"
+#include "storage/spam_store.h"
 
 namespace warta::app {
 namespace {

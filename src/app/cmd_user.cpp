@@ -1,4 +1,6 @@
 // `warta user add NAME --role reader|moderator|editor|admin [--db D]`: creates an account.
+// --role becomes a model::Role here; `author` (CONTRACT §6) parses, and the store refuses it
+// until the newsroom's migration lets users.role hold it.
 // The password is read from stdin (its first line), never from the command line, where
 // other users of the machine could see it in the process list.
 #include <termios.h>
@@ -12,8 +14,10 @@
 #include "app/commands.h"
 #include "auth/accounts.h"
 #include "auth/password.h"
-#include "auth/roles.h"
 #include "auth/sessions.h"
+#include "model/role.h"
+#include "storage/session_store.h"
+#include "storage/user_store.h"
 
 namespace warta::app {
 namespace {
@@ -55,7 +59,7 @@ Result<std::string> ReadPassword() {
 }
 
 int RunUserAdd(const CommonOptions& options, const std::string& name, const std::string& role) {
-  auto parsed_role = auth::ParseRole(role);
+  auto parsed_role = model::ParseRole(role);
   if (!parsed_role) {
     return Fail("user add: unknown role '" + role + "' (reader, moderator, editor or admin)");
   }
@@ -68,7 +72,8 @@ int RunUserAdd(const CommonOptions& options, const std::string& name, const std:
   auth::Accounts accounts(opened->store->users(), hasher, sessions, auth::AccountLimits{});
   auto user = accounts.Create(name, *password, *parsed_role);
   if (!user.ok()) return Fail("user add: " + user.error().message);
-  nlohmann::json out = {{"id", user->id}, {"name", user->name}, {"role", user->role}};
+  nlohmann::json out = {
+      {"id", user->id}, {"name", user->name}, {"role", std::string(model::ToText(user->role))}};
   std::cout << out.dump() << std::endl;
   return 0;
 }
@@ -83,7 +88,7 @@ void RegisterUser(CommandLine& line) {
   line.AddStoreOptions(add);
   std::string* name = &line.NewValue();
   std::string* role = &line.NewValue();
-  *role = "reader";
+  *role = std::string(model::ToText(model::Role::kReader));
   add->add_option("NAME", *name, "User name: 3-40 of a-z A-Z 0-9 _ - .")->required();
   add->add_option("--role", *role, "reader, moderator, editor or admin (default reader)");
   line.OnRun(add, [&line, name, role] { return RunUserAdd(line.options(), *name, *role); });

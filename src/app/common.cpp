@@ -1,6 +1,5 @@
 #include <unistd.h>
 
-#include <chrono>
 #include <fstream>
 #include <iostream>
 
@@ -9,6 +8,7 @@
 #include "i18n/formatter.h"
 #include "ingest/sanitizer/sanitizer.h"
 #include "model/article_json.h"
+#include "storage/article_store.h"
 #include "web/site.h"
 
 extern char** environ;
@@ -38,12 +38,6 @@ Result<ConfiguredStore> OpenConfiguredStore(const CommonOptions& options) {
   auto store = OpenMigratedStore(config.value());
   if (!store.ok()) return store.error();
   return ConfiguredStore{std::move(config).value(), std::move(store).value()};
-}
-
-std::int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 Result<std::string> ReadAtMost(std::istream& in, std::size_t max_bytes, std::string_view module,

@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.h"
+#include "storage/session_store.h"
+#include "storage/user_store.h"
 
 namespace warta::app {
 namespace {

@@ -4,27 +4,22 @@
 #include <string>
 
 #include "auth/username.h"
+#include "core/ascii.h"
 
 namespace warta::auth {
 namespace {
 
 Error Throttled() {
-  return MakeError(ErrorCode::kUnavailable, "auth: too many attempts; try again in a minute",
-                   "rate_limited");
+  return Error::Unavailable("auth: too many attempts; try again in a minute", "rate_limited");
 }
 
 Error BadCredentials() {
-  return MakeError(ErrorCode::kPermissionDenied, "auth: wrong user name or password",
-                   "auth_bad_credentials");
+  return Error::PermissionDenied("auth: wrong user name or password", "auth_bad_credentials");
 }
 
 // The throttling key of an account: names are unique ignoring ASCII case.
 std::string AccountKey(std::string_view name) {
-  std::string key(name.substr(0, kMaxUsernameChars + 1));
-  for (char& c : key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return key;
+  return ascii::Lower(name.substr(0, kMaxUsernameChars + 1));
 }
 
 }  // namespace
@@ -43,26 +38,22 @@ Result<void> Accounts::TakeAttempt(std::string_view address) {
   return Ok();
 }
 
-Result<storage::User> Accounts::Create(std::string_view name, std::string_view password,
-                                       Role role) {
+Result<model::User> Accounts::Create(std::string_view name, std::string_view password, Role role) {
   WARTA_RETURN_IF_ERROR(CheckUsername(name));
   auto hash = hasher_.Hash(password);
   if (!hash.ok()) return hash.error();
-  storage::NewUser user{std::string(name), std::move(hash).value(), std::string(RoleName(role))};
-  auto id = users_.Create(user);
-  if (!id.ok()) return id.error();
-  auto stored = users_.FindById(*id);
-  if (!stored.ok()) return stored.error();
-  if (!stored->has_value()) return MakeError(ErrorCode::kInternal, "auth: new user vanished");
-  return std::move(**stored);
+  model::NewUser user{std::string(name), std::move(hash).value(), role};
+  WARTA_ASSIGN_OR_RETURN(auto id, users_.Create(user));
+  WARTA_ASSIGN_OR_RETURN(auto stored, users_.FindById(id));
+  if (!stored.has_value()) return Error::Internal("auth: new user vanished");
+  return std::move(*stored);
 }
 
 Result<SessionManager::Started> Accounts::Register(std::string_view name, std::string_view password,
                                                    std::string_view address, std::int64_t now) {
   WARTA_RETURN_IF_ERROR(TakeAttempt(address));
-  auto user = Create(name, password, Role::kReader);
-  if (!user.ok()) return user.error();
-  return sessions_.Start(*user, now);
+  WARTA_ASSIGN_OR_RETURN(auto user, Create(name, password, Role::kReader));
+  return sessions_.Start(user, now);
 }
 
 Result<SessionManager::Started> Accounts::Login(std::string_view name, std::string_view password,
@@ -70,14 +61,14 @@ Result<SessionManager::Started> Accounts::Login(std::string_view name, std::stri
   WARTA_RETURN_IF_ERROR(TakeAttempt(address));
   const std::string account = AccountKey(name);
   if (!per_account_.Check(account).allowed) return Throttled();
-  auto found = users_.FindByName(std::string(name.substr(0, kMaxUsernameChars + 1)));
-  if (!found.ok()) return found.error();
-  if (!found->has_value()) {
+  WARTA_ASSIGN_OR_RETURN(auto found,
+                         users_.FindByName(std::string(name.substr(0, kMaxUsernameChars + 1))));
+  if (!found.has_value()) {
     hasher_.VerifyDummy(password);
     (void)per_account_.Take(account);
     return BadCredentials();
   }
-  storage::User& user = **found;
+  model::User& user = *found;
   if (!hasher_.Verify(user.password_hash, password)) {
     (void)per_account_.Take(account);
     return BadCredentials();
@@ -95,20 +86,17 @@ Result<void> Accounts::ChangePassword(const Session& current, std::string_view o
                                       std::string_view new_password) {
   // Rules first: a typo in the new password should not cost an attempt or a hash.
   WARTA_RETURN_IF_ERROR(CheckPasswordRules(new_password));
-  auto found = users_.FindById(current.user.id);
-  if (!found.ok()) return found.error();
-  if (!found->has_value()) return BadCredentials();
-  const storage::User& user = **found;
+  WARTA_ASSIGN_OR_RETURN(auto found, users_.FindById(current.user.id));
+  if (!found.has_value()) return BadCredentials();
+  const model::User& user = *found;
   const std::string account = AccountKey(user.name);
   if (!per_account_.Check(account).allowed) return Throttled();
   if (!hasher_.Verify(user.password_hash, old_password)) {
     (void)per_account_.Take(account);
-    return MakeError(ErrorCode::kPermissionDenied, "auth: the current password is wrong",
-                     "auth_wrong_password");
+    return Error::PermissionDenied("auth: the current password is wrong", "auth_wrong_password");
   }
-  auto hash = hasher_.Hash(new_password);
-  if (!hash.ok()) return hash.error();
-  WARTA_RETURN_IF_ERROR(users_.SetPasswordHash(user.id, *hash));
+  WARTA_ASSIGN_OR_RETURN(auto hash, hasher_.Hash(new_password));
+  WARTA_RETURN_IF_ERROR(users_.SetPasswordHash(user.id, hash));
   return sessions_.EndOthersFor(user.id, current.id_hash);
 }
 

@@ -20,7 +20,8 @@
 #include "auth/roles.h"
 #include "auth/sessions.h"
 #include "core/result.h"
-#include "storage/store.h"
+#include "model/user.h"
+#include "storage/user_store.h"
 
 namespace warta::auth {
 
@@ -37,7 +38,7 @@ class Accounts {
            AccountLimits limits);
 
   // For the CLI and admins: checks the rules, hashes and stores. No throttling.
-  Result<storage::User> Create(std::string_view name, std::string_view password, Role role);
+  Result<model::User> Create(std::string_view name, std::string_view password, Role role);
   // Self-registration as a reader, logged in at once.
   Result<SessionManager::Started> Register(std::string_view name, std::string_view password,
                                            std::string_view address, std::int64_t now);

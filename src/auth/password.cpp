@@ -18,14 +18,12 @@ void EnsureSodium() {
 
 Result<void> CheckPasswordRules(std::string_view password) {
   if (password.size() < kMinPasswordBytes) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "auth: the password must have at least " + std::to_string(kMinPasswordBytes) +
-                         " characters",
-                     "auth_password_short");
+    return Error::InvalidArgument("auth: the password must have at least " +
+                                      std::to_string(kMinPasswordBytes) + " characters",
+                                  "auth_password_short");
   }
   if (password.size() > kMaxPasswordBytes) {
-    return MakeError(
-        ErrorCode::kInvalidArgument,
+    return Error::InvalidArgument(
         "auth: the password must have at most " + std::to_string(kMaxPasswordBytes) + " bytes",
         "auth_password_long");
   }
@@ -76,7 +74,7 @@ Result<std::string> PasswordHasher::Hash(std::string_view password) const {
     rc = crypto_pwhash_str_alg(out, password.data(), password.size(), impl_->cost.ops,
                                impl_->cost.memory_bytes, crypto_pwhash_ALG_ARGON2ID13);
   }
-  if (rc != 0) return MakeError(ErrorCode::kInternal, "auth: out of memory while hashing");
+  if (rc != 0) return Error::Internal("auth: out of memory while hashing");
   return std::string(out);
 }
 

@@ -79,14 +79,25 @@ TEST(Username, AcceptsTheSmallAlphabetOnly) {
 
 TEST(Roles, ParseNameAndOrder) {
   for (Role role : {Role::kReader, Role::kModerator, Role::kEditor, Role::kAdmin}) {
-    EXPECT_EQ(ParseRole(RoleName(role)), role);
+    EXPECT_EQ(model::ParseRole(model::ToText(role)), role);
   }
-  EXPECT_FALSE(ParseRole("root").has_value());
-  EXPECT_FALSE(ParseRole("Admin").has_value());
+  EXPECT_FALSE(model::ParseRole("root").has_value());
+  EXPECT_FALSE(model::ParseRole("Admin").has_value());
   EXPECT_TRUE(HasRole(Role::kAdmin, Role::kModerator));
   EXPECT_TRUE(HasRole(Role::kModerator, Role::kModerator));
   EXPECT_FALSE(HasRole(Role::kReader, Role::kModerator));
   EXPECT_FALSE(HasRole(Role::kEditor, Role::kAdmin));
+}
+
+// CONTRACT §6: an author writes articles and moderates nothing; a moderator writes none.
+TEST(Roles, AuthorStandsBesideTheStaffLadder) {
+  EXPECT_TRUE(HasRole(Role::kAuthor, Role::kReader));
+  EXPECT_TRUE(HasRole(Role::kAuthor, Role::kAuthor));
+  EXPECT_FALSE(HasRole(Role::kAuthor, Role::kModerator));
+  EXPECT_FALSE(HasRole(Role::kModerator, Role::kAuthor));
+  EXPECT_TRUE(HasRole(Role::kEditor, Role::kAuthor));
+  EXPECT_TRUE(HasRole(Role::kAdmin, Role::kAuthor));
+  EXPECT_FALSE(HasRole(Role::kReader, Role::kAuthor));
 }
 
 }  // namespace

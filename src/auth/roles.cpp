@@ -1,22 +1,38 @@
 #include "auth/roles.h"
 
-#include <array>
-#include <cstddef>
-
 namespace warta::auth {
 namespace {
 
-constexpr std::array<std::string_view, 4> kNames = {"reader", "moderator", "editor", "admin"};
+// The staff ladder; the author is not on it.
+int Rank(Role role) {
+  switch (role) {
+    case Role::kModerator:
+      return 1;
+    case Role::kEditor:
+      return 2;
+    case Role::kAdmin:
+      return 3;
+    case Role::kReader:
+    case Role::kAuthor:
+      break;
+  }
+  return 0;
+}
 
 }  // namespace
 
-std::string_view RoleName(Role role) { return kNames[static_cast<std::size_t>(role)]; }
-
-std::optional<Role> ParseRole(std::string_view name) {
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (kNames[i] == name) return static_cast<Role>(i);
+bool HasRole(Role role, Role needed) {
+  switch (needed) {
+    case Role::kReader:
+      return true;
+    case Role::kAuthor:
+      return role == Role::kAuthor || Rank(role) >= Rank(Role::kEditor);
+    case Role::kModerator:
+    case Role::kEditor:
+    case Role::kAdmin:
+      return Rank(role) >= Rank(needed);
   }
-  return std::nullopt;
+  return false;
 }
 
 }  // namespace warta::auth

@@ -1,22 +1,18 @@
-// Roles, in increasing power: a reader likes and comments; a moderator also approves and
-// rejects comments and bans; an editor also edits articles and sources; an admin does
-// everything, including managing accounts. Each role includes the ones below it.
+// What each role may do (model/role.h names them). The staff roles form a ladder: a
+// moderator approves and rejects comments and bans; an editor also edits articles and
+// sources; an admin does everything, including managing accounts. An author (CONTRACT §6:
+// own articles, drafts only) stands beside the ladder: editors and admins may do what an
+// author may, moderators may not; an author moderates nothing. Everyone may do what a reader
+// may (like, share, comment).
 #pragma once
 
-#include <optional>
-#include <string_view>
+#include "model/role.h"
 
 namespace warta::auth {
 
-enum class Role { kReader = 0, kModerator = 1, kEditor = 2, kAdmin = 3 };
-
-// "reader", "moderator", "editor", "admin" (the stored and the API spelling).
-std::string_view RoleName(Role role);
-std::optional<Role> ParseRole(std::string_view name);
+using model::Role;
 
 // True when `role` may do what `needed` may.
-inline bool HasRole(Role role, Role needed) {
-  return static_cast<int>(role) >= static_cast<int>(needed);
-}
+bool HasRole(Role role, Role needed);
 
 }  // namespace warta::auth

@@ -58,7 +58,7 @@ bool SessionManager::LooksLikeToken(std::string_view token) {
   return true;
 }
 
-Result<SessionManager::Started> SessionManager::Start(const storage::User& user, std::int64_t now) {
+Result<SessionManager::Started> SessionManager::Start(const model::User& user, std::int64_t now) {
   unsigned char random[kTokenBytes];
   randombytes_buf(random, sizeof random);
   char encoded[sodium_base64_ENCODED_LEN(kTokenBytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
@@ -67,11 +67,10 @@ Result<SessionManager::Started> SessionManager::Start(const storage::User& user,
   Started started;
   started.token = encoded;
   started.session.id_hash = HashToken(started.token);
-  started.session.user =
-      SessionUser{user.id, user.name, ParseRole(user.role).value_or(Role::kReader)};
+  started.session.user = SessionUser{user.id, user.name, user.role};
   started.session.expires_at = now + options_.lifetime_seconds;
-  WARTA_RETURN_IF_ERROR(store_.Create(storage::SessionRecord{started.session.id_hash, user.id, now,
-                                                             started.session.expires_at, now}));
+  WARTA_RETURN_IF_ERROR(store_.Create(model::SessionRecord{started.session.id_hash, user.id, now,
+                                                           started.session.expires_at, now}));
   return started;
 }
 
@@ -86,19 +85,16 @@ Result<std::optional<Session>> SessionManager::Resolve(std::string_view token, s
       return std::optional<Session>(it->second.session);
     }
   }
-  auto found = store_.Find(id_hash, now);
-  if (!found.ok()) return found.error();
-  if (!found->has_value()) {
+  WARTA_ASSIGN_OR_RETURN(auto found, store_.Find(id_hash, now));
+  if (!found.has_value()) {
     std::unique_lock lock(cache_->mutex);
     cache_->entries.erase(id_hash);
     return std::optional<Session>();
   }
-  const storage::SessionWithUser& row = **found;
+  const model::SessionWithUser& row = *found;
   Cache::Entry entry;
   entry.session.id_hash = id_hash;
-  // An unknown stored role gets the least power.
-  entry.session.user =
-      SessionUser{row.user.id, row.user.name, ParseRole(row.user.role).value_or(Role::kReader)};
+  entry.session.user = SessionUser{row.user.id, row.user.name, row.user.role};
   entry.session.expires_at = row.session.expires_at;
   entry.cached_at = now;
   entry.last_seen_at = row.session.last_seen_at;
@@ -133,8 +129,7 @@ Result<void> SessionManager::EndAllFor(std::int64_t user_id) {
       it = it->second.session.user.id == user_id ? cache_->entries.erase(it) : std::next(it);
     }
   }
-  auto ended = store_.DeleteForUser(user_id);
-  if (!ended.ok()) return ended.error();
+  WARTA_RETURN_IF_ERROR(store_.DeleteForUser(user_id));
   return Ok();
 }
 
@@ -146,8 +141,7 @@ Result<void> SessionManager::EndOthersFor(std::int64_t user_id, const std::strin
       it = other ? cache_->entries.erase(it) : std::next(it);
     }
   }
-  auto ended = store_.DeleteForUserExcept(user_id, keep_id_hash);
-  if (!ended.ok()) return ended.error();
+  WARTA_RETURN_IF_ERROR(store_.DeleteForUserExcept(user_id, keep_id_hash));
   return Ok();
 }
 

@@ -17,7 +17,8 @@
 
 #include "auth/roles.h"
 #include "core/result.h"
-#include "storage/store.h"
+#include "model/user.h"
+#include "storage/session_store.h"
 
 namespace warta::auth {
 
@@ -54,7 +55,7 @@ class SessionManager {
     Session session;
   };
   // A new session for the account, committed before returning.
-  Result<Started> Start(const storage::User& user, std::int64_t now);
+  Result<Started> Start(const model::User& user, std::int64_t now);
   // The session behind a cookie value; nullopt when the value is absent, malformed, unknown
   // or expired. Errors only for store failures.
   Result<std::optional<Session>> Resolve(std::string_view token, std::int64_t now);

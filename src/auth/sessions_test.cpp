@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "auth/accounts.h"
+#include "storage/session_store.h"
+#include "storage/store.h"
 #include "storage/testing/temp_dir.h"
+#include "storage/user_store.h"
 
 namespace warta::auth {
 namespace {
@@ -17,13 +20,13 @@ class SessionsTest : public ::testing::Test {
     ASSERT_TRUE(store_->Migrate().ok());
   }
 
-  storage::User MakeUser(const std::string& name, const std::string& role = "reader") {
-    storage::NewUser user{name, "$argon2id$placeholder", role};
+  model::User MakeUser(const std::string& name, Role role = Role::kReader) {
+    model::NewUser user{name, "$argon2id$placeholder", role};
     auto id = store_->users().Create(user);
     EXPECT_TRUE(id.ok());
     auto found = store_->users().FindById(id.ok() ? *id : 0);
     EXPECT_TRUE(found.ok() && found->has_value());
-    return found.ok() && found->has_value() ? **found : storage::User{};
+    return found.ok() && found->has_value() ? **found : model::User{};
   }
 
   storage::test_util::TempDir dir_;
@@ -32,7 +35,7 @@ class SessionsTest : public ::testing::Test {
 
 TEST_F(SessionsTest, StartResolveEnd) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
-  storage::User user = MakeUser("dewi", "moderator");
+  model::User user = MakeUser("dewi", Role::kModerator);
   auto started = sessions.Start(user, 1000);
   ASSERT_TRUE(started.ok()) << started.error().message;
   EXPECT_TRUE(SessionManager::LooksLikeToken(started->token));
@@ -94,7 +97,7 @@ TEST_F(SessionsTest, CacheAnswersWithoutTheStoreUntilItExpires) {
 
 TEST_F(SessionsTest, EndAllForAUserAndCookies) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
-  storage::User user = MakeUser("gita");
+  model::User user = MakeUser("gita");
   auto one = sessions.Start(user, 1000);
   auto two = sessions.Start(user, 1000);
   ASSERT_TRUE(one.ok() && two.ok());
@@ -192,7 +195,7 @@ TEST_F(AccountsTest, ChangePasswordEndsOtherSessionsAndKeepsTheCurrentOne) {
   Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{});
   auto user = accounts.Create("lina", "old password!", Role::kEditor);
   ASSERT_TRUE(user.ok());
-  EXPECT_EQ(user->role, "editor");
+  EXPECT_EQ(user->role, Role::kEditor);
   auto here = accounts.Login("lina", "old password!", "10.0.0.8", 1000);
   auto other_device = accounts.Login("lina", "old password!", "10.0.0.9", 1000);
   ASSERT_TRUE(here.ok() && other_device.ok());

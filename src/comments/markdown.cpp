@@ -8,6 +8,7 @@
 #include <mutex>
 #include <vector>
 
+#include "core/utf8.h"
 #include "ingest/sanitizer/sanitizer.h"
 
 namespace warta::comments {
@@ -22,30 +23,6 @@ struct NodeFree {
 struct CharFree {
   void operator()(char* s) const { std::free(s); }  // cmark's default allocator is malloc
 };
-
-bool ValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    std::uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    const bool overlong =
-        (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += n;
-  }
-  return true;
-}
 
 // Extensions for readers' habits: bare URLs become links, ~~strike~~ works. Tables and task
 // lists are left out: the comment profile would unwrap them anyway.
@@ -89,26 +66,25 @@ std::size_t CodePoints(std::string_view utf8) {
 }
 
 Result<RenderedComment> RenderMarkdown(std::string_view source) {
-  if (!ValidUtf8(source)) {
-    return MakeError(ErrorCode::kInvalidArgument, "comments: body is not valid UTF-8",
-                     "comment_error_invalid");
+  if (!utf8::IsValid(source)) {
+    return Error::InvalidArgument("comments: body is not valid UTF-8", "comment_error_invalid");
   }
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   const int options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8;
   std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(options));
-  if (!parser) return MakeError(ErrorCode::kInternal, "comments: cmark parser not created");
+  if (!parser) return Error::Internal("comments: cmark parser not created");
   for (const char* name : kExtensions) {
     cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
     if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
   }
   cmark_parser_feed(parser.get(), source.data(), source.size());
   std::unique_ptr<cmark_node, NodeFree> document(cmark_parser_finish(parser.get()));
-  if (!document) return MakeError(ErrorCode::kInternal, "comments: cmark parse failed");
+  if (!document) return Error::Internal("comments: cmark parse failed");
   ShowHtmlAsText(document.get());
   std::unique_ptr<char, CharFree> html(
       cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
-  if (!html) return MakeError(ErrorCode::kInternal, "comments: cmark render failed");
+  if (!html) return Error::Internal("comments: cmark render failed");
 
   ingest::sanitizer::SanitizeOptions sanitize;
   sanitize.profile = ingest::sanitizer::Profile::kComment;
@@ -117,8 +93,7 @@ Result<RenderedComment> RenderMarkdown(std::string_view source) {
   RenderedComment rendered;
   rendered.html = ingest::sanitizer::Sanitize(html.get(), sanitize, &report);
   if (report.too_large || report.too_complex) {
-    return MakeError(ErrorCode::kInvalidArgument, "comments: body too complex to render",
-                     "comment_error_invalid");
+    return Error::InvalidArgument("comments: body too complex to render", "comment_error_invalid");
   }
   rendered.has_link = rendered.html.find("<a ") != std::string::npos;
   return rendered;

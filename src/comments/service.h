@@ -21,6 +21,8 @@
 #include "comments/options.h"
 #include "comments/spam_check.h"
 #include "core/result.h"
+#include "model/comment.h"
+#include "storage/comment_store.h"
 #include "storage/store.h"
 
 namespace warta::comments {
@@ -45,21 +47,21 @@ class CommentService {
   // spam may be null (nothing is classified).
   CommentService(storage::Store& store, CommentOptions options, SpamCheck* spam = nullptr);
 
-  Result<storage::CommentChange> Post(const Actor& actor, const NewPost& post, std::int64_t now);
+  Result<model::CommentChange> Post(const Actor& actor, const NewPost& post, std::int64_t now);
   // The author, within edit_minutes; the same checks as Post.
-  Result<storage::CommentChange> Edit(const Actor& actor, std::int64_t comment_id,
-                                      std::string_view body, std::int64_t now);
-  // The author or a moderator: the comment becomes a "deleted" placeholder.
-  Result<storage::CommentChange> Delete(const Actor& actor, std::int64_t comment_id,
-                                        std::int64_t now);
+  Result<model::CommentChange> Edit(const Actor& actor, std::int64_t comment_id,
+                                    std::string_view body, std::int64_t now);
+  // The author or a moderator: the comment becomes a deleted placeholder.
+  Result<model::CommentChange> Delete(const Actor& actor, std::int64_t comment_id,
+                                      std::int64_t now);
   // A logged-in reader, once per comment.
   Result<storage::CommentStore::ReportResult> Report(const Actor& actor, std::int64_t comment_id,
                                                      std::int64_t now);
   // Moderators: publish; reject (spam: as spam, which teaches the classifier).
-  Result<storage::CommentChange> Approve(const Actor& actor, std::int64_t comment_id,
-                                         std::int64_t now);
-  Result<storage::CommentChange> Reject(const Actor& actor, std::int64_t comment_id, bool spam,
-                                        std::int64_t now);
+  Result<model::CommentChange> Approve(const Actor& actor, std::int64_t comment_id,
+                                       std::int64_t now);
+  Result<model::CommentChange> Reject(const Actor& actor, std::int64_t comment_id, bool spam,
+                                      std::int64_t now);
   Result<void> Ban(const Actor& actor, std::int64_t user_id, bool banned, std::int64_t now);
   Result<void> SetClosed(const Actor& actor, std::int64_t article_id, bool closed,
                          std::int64_t now);
@@ -75,12 +77,12 @@ class CommentService {
   // Renders and checks a body; fills html and whether it must wait (status, reason).
   struct Checked {
     std::string html;
-    std::string status = "published";
-    std::string reason;
+    model::CommentStatus status = model::CommentStatus::kPublished;
+    model::PendingReason reason = model::PendingReason::kNone;
   };
   Result<Checked> Check(const Actor& actor, std::string_view body, bool first_rule);
-  Result<storage::Comment> Owned(const Actor& actor, std::int64_t comment_id);
-  Result<storage::Comment> Moderated(const Actor& actor, std::int64_t comment_id);
+  Result<model::Comment> Owned(const Actor& actor, std::int64_t comment_id);
+  Result<model::Comment> Moderated(const Actor& actor, std::int64_t comment_id);
 
   storage::Store& store_;
   CommentOptions options_;

@@ -39,14 +39,14 @@ class CommentServiceTest : public ::testing::Test {
     auto id = store_->articles().Insert(a);
     ASSERT_TRUE(id.ok());
     article_ = *id;
-    reader_ = User("budi", "reader");
-    other_ = User("sari", "reader");
-    moderator_ = User("mod", "moderator");
+    reader_ = User("budi", model::Role::kReader);
+    other_ = User("sari", model::Role::kReader);
+    moderator_ = User("mod", model::Role::kModerator);
     moderator_.moderator = true;
   }
 
-  Actor User(const std::string& name, const std::string& role) {
-    storage::NewUser user;
+  Actor User(const std::string& name, model::Role role) {
+    model::NewUser user;
     user.name = name;
     user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
     user.role = role;
@@ -59,8 +59,8 @@ class CommentServiceTest : public ::testing::Test {
     return CommentService(*store_, options, &spam_);
   }
 
-  Result<storage::CommentChange> Post(CommentService& s, const Actor& who, std::string body,
-                                      std::int64_t parent = 0, std::int64_t now = 1000) {
+  Result<model::CommentChange> Post(CommentService& s, const Actor& who, std::string body,
+                                    std::int64_t parent = 0, std::int64_t now = 1000) {
     NewPost post;
     post.article_id = article_;
     post.article_published_at = 0;
@@ -86,8 +86,8 @@ TEST_F(CommentServiceTest, FirstCommentWaitsThenApprovalPublishesAndCounts) {
   EXPECT_EQ(StoredCount(), 0);
   auto first = Post(s, reader_, "Komentar pertama");
   ASSERT_TRUE(first.ok()) << first.error().message;
-  EXPECT_EQ(first->comment.status, "pending");
-  EXPECT_EQ(first->comment.reason, "first");
+  EXPECT_EQ(first->comment.status, model::CommentStatus::kPending);
+  EXPECT_EQ(first->comment.reason, model::PendingReason::kFirst);
   EXPECT_EQ(first->counters.comments, 0);
   EXPECT_FALSE(s.Approve(reader_, first->comment.id, 1001).ok());  // readers cannot
   auto approved = s.Approve(moderator_, first->comment.id, 1001);
@@ -97,12 +97,12 @@ TEST_F(CommentServiceTest, FirstCommentWaitsThenApprovalPublishesAndCounts) {
   EXPECT_FALSE(spam_.learned[0].second);
   auto second = Post(s, reader_, "Komentar kedua");
   ASSERT_TRUE(second.ok());
-  EXPECT_EQ(second->comment.status, "published");
+  EXPECT_EQ(second->comment.status, model::CommentStatus::kPublished);
   EXPECT_EQ(StoredCount(), 2);
   auto log = store_->comments().ListLog(10);
   ASSERT_TRUE(log.ok());
   ASSERT_EQ(log->size(), 1u);
-  EXPECT_EQ((*log)[0].action, "approve");
+  EXPECT_EQ((*log)[0].action, model::ModerationAction::kApprove);
   EXPECT_EQ((*log)[0].moderator_name, "mod");
   EXPECT_EQ((*log)[0].target_name, "budi");
 }
@@ -113,18 +113,18 @@ TEST_F(CommentServiceTest, LinksAndSpamWaitModeratorsDoNot) {
   CommentService s = Service(options);
   auto link = Post(s, reader_, "lihat https://example.com");
   ASSERT_TRUE(link.ok());
-  EXPECT_EQ(link->comment.reason, "link");
+  EXPECT_EQ(link->comment.reason, model::PendingReason::kLink);
   auto casino = Post(s, reader_, "best casino here");
   ASSERT_TRUE(casino.ok());
-  EXPECT_EQ(casino->comment.reason, "spam?");
+  EXPECT_EQ(casino->comment.reason, model::PendingReason::kLikelySpam);
   auto rejected = s.Reject(moderator_, casino->comment.id, /*spam=*/true, 1001);
   ASSERT_TRUE(rejected.ok());
-  EXPECT_EQ(rejected->comment.status, "spam");
+  EXPECT_EQ(rejected->comment.status, model::CommentStatus::kSpam);
   ASSERT_EQ(spam_.learned.size(), 1u);
   EXPECT_TRUE(spam_.learned[0].second);
   auto mod = Post(s, moderator_, "lihat https://example.com");
   ASSERT_TRUE(mod.ok());
-  EXPECT_EQ(mod->comment.status, "published");
+  EXPECT_EQ(mod->comment.status, model::CommentStatus::kPublished);
   EXPECT_EQ(StoredCount(), 1);
 }
 
@@ -164,7 +164,7 @@ TEST_F(CommentServiceTest, ClosedByAgeAndAnonymousWhenAllowed) {
   EXPECT_EQ(s.Post(reader_, post, 3 * 86400).error().user_key, "comment_error_closed");
   auto anon = s.Post(Actor{}, post, 86400);
   ASSERT_TRUE(anon.ok());
-  EXPECT_EQ(anon->comment.status, "pending");
+  EXPECT_EQ(anon->comment.status, model::CommentStatus::kPending);
   EXPECT_EQ(anon->comment.user_id, 0);
 }
 
@@ -174,7 +174,7 @@ TEST_F(CommentServiceTest, RepliesDeeperThanTheBoundJoinTheDeepestAncestor) {
   options.max_depth = 3;
   CommentService s = Service(options);
   std::int64_t parent = 0;
-  std::vector<storage::Comment> made;
+  std::vector<model::Comment> made;
   for (int i = 0; i < 5; ++i) {
     auto c = Post(s, reader_, "balasan " + std::to_string(i), parent);
     ASSERT_TRUE(c.ok()) << c.error().message;
@@ -206,7 +206,7 @@ TEST_F(CommentServiceTest, EditWindowOwnershipAndSoftDelete) {
   EXPECT_EQ(s.Delete(other_, id, 1001).error().code, ErrorCode::kPermissionDenied);
   auto link = s.Edit(reader_, id, "kini https://example.com", 1002);
   ASSERT_TRUE(link.ok());
-  EXPECT_EQ(link->comment.status, "pending");
+  EXPECT_EQ(link->comment.status, model::CommentStatus::kPending);
   EXPECT_EQ(link->counters.comments, 0);
   ASSERT_TRUE(s.Approve(moderator_, id, 1003).ok());
   auto reply = Post(s, other_, "balas", id);
@@ -214,7 +214,7 @@ TEST_F(CommentServiceTest, EditWindowOwnershipAndSoftDelete) {
   EXPECT_EQ(StoredCount(), 2);
   auto deleted = s.Delete(reader_, id, 1004);
   ASSERT_TRUE(deleted.ok());
-  EXPECT_EQ(deleted->comment.status, "deleted");
+  EXPECT_EQ(deleted->comment.status, model::CommentStatus::kDeleted);
   EXPECT_EQ(deleted->comment.body_source, "");
   EXPECT_EQ(deleted->counters.comments, 1);
   EXPECT_EQ(s.Delete(reader_, id, 1005).error().code, ErrorCode::kNotFound);
@@ -240,11 +240,11 @@ TEST_F(CommentServiceTest, ReportsOncePerReaderAndQueueAtTheThreshold) {
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->first);
   EXPECT_EQ(again->change.comment.reports, 1);
-  EXPECT_EQ(again->change.comment.status, "published");
+  EXPECT_EQ(again->change.comment.status, model::CommentStatus::kPublished);
   auto r2 = s.Report(moderator_, id, 1003);
   ASSERT_TRUE(r2.ok());
-  EXPECT_EQ(r2->change.comment.status, "pending");
-  EXPECT_EQ(r2->change.comment.reason, "reports");
+  EXPECT_EQ(r2->change.comment.status, model::CommentStatus::kPending);
+  EXPECT_EQ(r2->change.comment.reason, model::PendingReason::kReports);
   EXPECT_EQ(StoredCount(), 0);
   auto queue = store_->comments().ListQueue(10);
   ASSERT_TRUE(queue.ok());

@@ -16,10 +16,10 @@ struct Tree {
 
 // Marks every comment that is published or has a published descendant. Iterative, so a
 // hostile chain of replies cannot overflow the stack.
-void MarkVisible(const std::vector<storage::Comment>& comments, Tree& tree) {
+void MarkVisible(const std::vector<model::Comment>& comments, Tree& tree) {
   tree.visible.assign(comments.size(), 0);
   for (std::size_t i = 0; i < comments.size(); ++i) {
-    if (comments[i].status != "published") continue;
+    if (comments[i].status != model::CommentStatus::kPublished) continue;
     std::size_t at = i;
     while (tree.visible[at] == 0) {
       tree.visible[at] = 1;
@@ -30,7 +30,7 @@ void MarkVisible(const std::vector<storage::Comment>& comments, Tree& tree) {
   }
 }
 
-Tree BuildTree(const std::vector<storage::Comment>& comments) {
+Tree BuildTree(const std::vector<model::Comment>& comments) {
   Tree tree;
   for (std::size_t i = 0; i < comments.size(); ++i) tree.index[comments[i].id] = i;
   std::vector<std::size_t> order(comments.size());
@@ -38,7 +38,7 @@ Tree BuildTree(const std::vector<storage::Comment>& comments) {
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return comments[a].id < comments[b].id; });
   for (std::size_t i : order) {
-    const storage::Comment& c = comments[i];
+    const model::Comment& c = comments[i];
     // A parent that is missing (or, by a bad row, not older) makes the reply a root.
     auto parent = tree.index.find(c.parent_id);
     if (c.parent_id == 0 || parent == tree.index.end() || c.parent_id >= c.id) {
@@ -51,14 +51,14 @@ Tree BuildTree(const std::vector<storage::Comment>& comments) {
   return tree;
 }
 
-void AppendThread(const std::vector<storage::Comment>& comments, const Tree& tree, std::size_t root,
+void AppendThread(const std::vector<model::Comment>& comments, const Tree& tree, std::size_t root,
                   std::vector<ThreadEntry>& out) {
   std::vector<std::pair<std::size_t, int>> stack{{root, 0}};
   while (!stack.empty()) {
     auto [at, depth] = stack.back();
     stack.pop_back();
-    const storage::Comment& c = comments[at];
-    out.push_back(ThreadEntry{&c, depth, c.status != "published"});
+    const model::Comment& c = comments[at];
+    out.push_back(ThreadEntry{&c, depth, c.status != model::CommentStatus::kPublished});
     auto kids = tree.children.find(c.id);
     if (kids == tree.children.end()) continue;
     // Pushed last to first, so the first reply comes off the stack first.
@@ -71,8 +71,8 @@ void AppendThread(const std::vector<storage::Comment>& comments, const Tree& tre
 
 }  // namespace
 
-ThreadPage BuildThreadPage(const std::vector<storage::Comment>& comments, bool newest_first,
-                           int page, int page_size) {
+ThreadPage BuildThreadPage(const std::vector<model::Comment>& comments, bool newest_first, int page,
+                           int page_size) {
   page_size = std::max(page_size, 1);
   Tree tree = BuildTree(comments);
   std::vector<std::size_t> roots;

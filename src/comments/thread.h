@@ -7,13 +7,13 @@
 
 #include <vector>
 
-#include "storage/store.h"
+#include "model/comment.h"
 
 namespace warta::comments {
 
 struct ThreadEntry {
-  const storage::Comment* comment = nullptr;  // points into the caller's vector
-  int depth = 0;                              // 0 for top level
+  const model::Comment* comment = nullptr;  // points into the caller's vector
+  int depth = 0;                            // 0 for top level
   bool placeholder = false;
 };
 
@@ -25,7 +25,7 @@ struct ThreadPage {
 };
 
 // `comments` as stored (any order). page_size >= 1.
-ThreadPage BuildThreadPage(const std::vector<storage::Comment>& comments, bool newest_first,
-                           int page, int page_size);
+ThreadPage BuildThreadPage(const std::vector<model::Comment>& comments, bool newest_first, int page,
+                           int page_size);
 
 }  // namespace warta::comments

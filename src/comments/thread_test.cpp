@@ -5,8 +5,9 @@
 namespace warta::comments {
 namespace {
 
-storage::Comment C(std::int64_t id, std::int64_t parent, const char* status = "published") {
-  storage::Comment c;
+model::Comment C(std::int64_t id, std::int64_t parent,
+                 model::CommentStatus status = model::CommentStatus::kPublished) {
+  model::Comment c;
   c.id = id;
   c.parent_id = parent;
   c.status = status;
@@ -20,7 +21,7 @@ std::vector<std::int64_t> Ids(const ThreadPage& page) {
 }
 
 TEST(Thread, RepliesFollowTheirParentDepthFirst) {
-  std::vector<storage::Comment> all = {C(1, 0), C(2, 0), C(3, 1), C(4, 3), C(5, 1), C(6, 2)};
+  std::vector<model::Comment> all = {C(1, 0), C(2, 0), C(3, 1), C(4, 3), C(5, 1), C(6, 2)};
   ThreadPage page = BuildThreadPage(all, false, 1, 20);
   EXPECT_EQ(Ids(page), (std::vector<std::int64_t>{1, 3, 4, 5, 2, 6}));
   EXPECT_EQ(page.entries[2].depth, 2);
@@ -30,8 +31,9 @@ TEST(Thread, RepliesFollowTheirParentDepthFirst) {
 }
 
 TEST(Thread, HiddenCommentsStayAsPlaceholdersOnlyAboveVisibleReplies) {
-  std::vector<storage::Comment> all = {C(1, 0, "deleted"), C(2, 1), C(3, 0, "deleted"),
-                                       C(4, 0, "pending"), C(5, 3, "rejected")};
+  std::vector<model::Comment> all = {
+      C(1, 0, model::CommentStatus::kDeleted), C(2, 1), C(3, 0, model::CommentStatus::kDeleted),
+      C(4, 0, model::CommentStatus::kPending), C(5, 3, model::CommentStatus::kRejected)};
   ThreadPage page = BuildThreadPage(all, false, 1, 20);
   ASSERT_EQ(Ids(page), (std::vector<std::int64_t>{1, 2}));
   EXPECT_TRUE(page.entries[0].placeholder);
@@ -40,7 +42,7 @@ TEST(Thread, HiddenCommentsStayAsPlaceholdersOnlyAboveVisibleReplies) {
 }
 
 TEST(Thread, PagesCountTopLevelThreads) {
-  std::vector<storage::Comment> all;
+  std::vector<model::Comment> all;
   for (int i = 1; i <= 45; ++i) all.push_back(C(i, 0));
   all.push_back(C(100, 1));
   ThreadPage first = BuildThreadPage(all, false, 1, 20);
@@ -54,9 +56,9 @@ TEST(Thread, PagesCountTopLevelThreads) {
 }
 
 TEST(Thread, OrphansAndLongChainsAreSafe) {
-  std::vector<storage::Comment> all = {C(5, 3)};  // parent missing
+  std::vector<model::Comment> all = {C(5, 3)};  // parent missing
   EXPECT_EQ(Ids(BuildThreadPage(all, false, 1, 20)), (std::vector<std::int64_t>{5}));
-  std::vector<storage::Comment> chain;
+  std::vector<model::Comment> chain;
   for (int i = 1; i <= 100000; ++i) chain.push_back(C(i, i - 1));
   ThreadPage page = BuildThreadPage(chain, false, 1, 20);
   EXPECT_EQ(page.entries.size(), 100000u);

@@ -13,6 +13,7 @@
 
 #include "engagement/test_support.h"
 #include "engagement/view_counter.h"
+#include "storage/article_store.h"
 
 namespace warta::engagement {
 namespace {

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "model/article.h"
+#include "storage/article_store.h"
 #include "storage/store.h"
 
 namespace warta::engagement {

@@ -28,7 +28,7 @@
 
 #include "core/limits.h"
 #include "core/result.h"
-#include "storage/store.h"
+#include "storage/article_store.h"
 
 namespace warta::engagement {
 

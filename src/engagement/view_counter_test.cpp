@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engagement/test_support.h"
+#include "storage/article_store.h"
 #include "storage/store.h"
 
 namespace warta::engagement {

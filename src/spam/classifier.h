@@ -15,7 +15,7 @@
 
 #include "core/result.h"
 #include "spam/naive_bayes.h"
-#include "storage/store.h"
+#include "storage/spam_store.h"
 
 namespace warta::spam {
 

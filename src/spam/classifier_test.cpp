@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "spam/demo_corpus.h"
+#include "storage/store.h"
 #include "storage/testing/temp_dir.h"
 
 namespace warta::spam {

@@ -11,7 +11,7 @@ namespace {
 // Beyond this the logistic is 1 or 0 in double precision anyway; clamping keeps exp() finite.
 constexpr double kMaxEvidence = 700.0;
 
-double LogRatio(const storage::SpamTokenCounts& counts, const storage::SpamTotals& totals) {
+double LogRatio(const model::SpamTokenCounts& counts, const model::SpamTotals& totals) {
   const double p_spam =
       (static_cast<double>(counts.spam) + 1.0) / (static_cast<double>(totals.spam_messages) + 2.0);
   const double p_ham =
@@ -21,20 +21,20 @@ double LogRatio(const storage::SpamTokenCounts& counts, const storage::SpamTotal
 
 }  // namespace
 
-bool IsTrained(const storage::SpamTotals& totals, const ModelOptions& options) {
+bool IsTrained(const model::SpamTotals& totals, const ModelOptions& options) {
   return totals.spam_messages >= options.min_messages_per_class &&
          totals.ham_messages >= options.min_messages_per_class;
 }
 
-double SpamProbability(const storage::SpamSnapshot& snapshot, const ModelOptions& options) {
+double SpamProbability(const model::SpamSnapshot& snapshot, const ModelOptions& options) {
   if (!IsTrained(snapshot.totals, options)) return 0.5;
   std::vector<double> ratios;
   ratios.reserve(snapshot.tokens.size());
   for (const auto& [token, counts] : snapshot.tokens) {
     // Counts above the totals cannot come from Train; clamp rather than let a hand-edited
     // table produce probabilities above 1.
-    storage::SpamTokenCounts clamped{std::min(counts.spam, snapshot.totals.spam_messages),
-                                     std::min(counts.ham, snapshot.totals.ham_messages)};
+    model::SpamTokenCounts clamped{std::min(counts.spam, snapshot.totals.spam_messages),
+                                   std::min(counts.ham, snapshot.totals.ham_messages)};
     ratios.push_back(LogRatio(clamped, snapshot.totals));
   }
   const std::size_t keep =

@@ -10,7 +10,7 @@
 // tokens there are; tokens never taught are left out, since they carry no evidence.
 #pragma once
 
-#include "storage/store.h"
+#include "model/spam.h"
 
 namespace warta::spam {
 
@@ -23,10 +23,10 @@ struct ModelOptions {
 };
 
 // Whether the snapshot's totals are enough for an opinion.
-bool IsTrained(const storage::SpamTotals& totals, const ModelOptions& options);
+bool IsTrained(const model::SpamTotals& totals, const ModelOptions& options);
 
 // The probability that the text whose taught tokens are in `snapshot` is spam, in [0, 1];
 // exactly 0.5 when not trained or when no token of the text was ever taught.
-double SpamProbability(const storage::SpamSnapshot& snapshot, const ModelOptions& options);
+double SpamProbability(const model::SpamSnapshot& snapshot, const ModelOptions& options);
 
 }  // namespace warta::spam

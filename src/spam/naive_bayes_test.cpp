@@ -7,9 +7,9 @@
 namespace warta::spam {
 namespace {
 
-storage::SpamSnapshot Snapshot(std::int64_t spam, std::int64_t ham,
-                               std::vector<std::pair<std::string, storage::SpamTokenCounts>> t) {
-  return storage::SpamSnapshot{{spam, ham}, std::move(t)};
+model::SpamSnapshot Snapshot(std::int64_t spam, std::int64_t ham,
+                             std::vector<std::pair<std::string, model::SpamTokenCounts>> t) {
+  return model::SpamSnapshot{{spam, ham}, std::move(t)};
 }
 
 TEST(NaiveBayesTest, UntrainedIsExactlyOneHalf) {
@@ -41,7 +41,7 @@ TEST(NaiveBayesTest, EvidenceMovesTheRightWay) {
 }
 
 TEST(NaiveBayesTest, ManyTokensStayFiniteInLogSpace) {
-  std::vector<std::pair<std::string, storage::SpamTokenCounts>> tokens;
+  std::vector<std::pair<std::string, model::SpamTokenCounts>> tokens;
   for (int i = 0; i < 300; ++i) tokens.push_back({"t" + std::to_string(i), {1'000'000, 0}});
   ModelOptions options;
   options.max_features = 300;
@@ -54,7 +54,7 @@ TEST(NaiveBayesTest, OnlyTheMostTellingTokensCount) {
   ModelOptions options;
   options.max_features = 1;
   // The strong ham token wins over many weak spam tokens when only one feature counts.
-  std::vector<std::pair<std::string, storage::SpamTokenCounts>> tokens{{"gempa", {0, 50}}};
+  std::vector<std::pair<std::string, model::SpamTokenCounts>> tokens{{"gempa", {0, 50}}};
   for (int i = 0; i < 20; ++i) tokens.push_back({"w" + std::to_string(i), {2, 1}});
   EXPECT_LT(SpamProbability(Snapshot(50, 50, tokens), options), 0.05);
   options.max_features = 40;

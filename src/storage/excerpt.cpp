@@ -2,12 +2,17 @@
 
 #include <cstdint>
 
+#include "core/ascii.h"
+#include "core/utf8.h"
+
 namespace warta::storage {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+using ascii::ToLower;
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+// HTML's whitespace, which leaves out the \v that ascii::IsSpace counts: a \v in a body is
+// text to a browser, so it is text in the excerpt too.
+bool IsHtmlSpace(char c) { return c != '\v' && ascii::IsSpace(c); }
 
 void AppendUtf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
@@ -47,14 +52,14 @@ std::size_t DecodeEntity(std::string_view html, std::size_t pos, std::string& ou
     }
   }
   if (name.size() < 2 || name[0] != '#') return 0;
-  bool hex = Lower(name[1]) == 'x';
+  bool hex = ToLower(name[1]) == 'x';
   std::uint32_t cp = 0;
   std::string_view digits = name.substr(hex ? 2 : 1);
   if (digits.empty()) return 0;
   for (char c : digits) {
-    int d = (c >= '0' && c <= '9')                      ? c - '0'
-            : hex && Lower(c) >= 'a' && Lower(c) <= 'f' ? Lower(c) - 'a' + 10
-                                                        : -1;
+    int d = ascii::IsDigit(c)                               ? c - '0'
+            : hex && ToLower(c) >= 'a' && ToLower(c) <= 'f' ? ToLower(c) - 'a' + 10
+                                                            : -1;
     if (d < 0 || cp > 0x10FFFF) return 0;
     cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
   }
@@ -79,7 +84,7 @@ std::size_t FindEndTag(std::string_view html, std::size_t from, std::string_view
   for (std::size_t at = html.find("</", from); at != std::string_view::npos;
        at = html.find("</", at + 2)) {
     std::size_t k = 0;
-    while (k < name.size() && at + 2 + k < html.size() && Lower(html[at + 2 + k]) == name[k]) ++k;
+    while (k < name.size() && at + 2 + k < html.size() && ToLower(html[at + 2 + k]) == name[k]) ++k;
     if (k == name.size()) return at;
   }
   return html.size();
@@ -99,8 +104,8 @@ std::string PlainText(std::string_view html, std::size_t enough) {
       const bool self_closing = html[close - 1] == '/';
       std::string name;
       for (std::size_t n = i + (end_tag ? 2 : 1);
-           n < close && !IsSpace(html[n]) && html[n] != '/';) {
-        name += Lower(html[n++]);
+           n < close && !IsHtmlSpace(html[n]) && html[n] != '/';) {
+        name += ToLower(html[n++]);
       }
       i = close + 1;
       if (!end_tag && !self_closing && (name == "script" || name == "style")) {
@@ -109,7 +114,7 @@ std::string PlainText(std::string_view html, std::size_t enough) {
       if (IsBlockTag(name)) space = !text.empty();
       continue;
     }
-    if (IsSpace(c)) {
+    if (IsHtmlSpace(c)) {
       space = !text.empty();
       ++i;
       continue;
@@ -140,8 +145,7 @@ std::string MakeExcerpt(std::string_view html, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   // Back up to the start of a UTF-8 sequence, then to a word boundary if one is near
   // (Japanese and Chinese text has no spaces: there the character boundary has to do).
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::size_t cut = utf8::CutPoint(text, max_bytes);
   std::size_t word = text.rfind(' ', cut);
   if (word != std::string::npos && word > max_bytes / 2) cut = word;
   text.resize(cut);

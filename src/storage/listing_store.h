@@ -2,7 +2,10 @@
 // sitemaps and the news sitemap. Kept apart from ArticleStore because these readers need
 // whole bodies in bulk or only ids and dates, and are always behind a short cache.
 //
-// Thread safety: as every store interface, callable from any thread.
+// Errors: InvalidArgument for a limit or filter out of range (as each method says); Io or
+// Unavailable when the database fails.
+// Transactions: read-only; NewestArticles reads the articles and their tags in one snapshot.
+// Thread safety: every method may be called from any thread concurrently (blocking I/O).
 #pragma once
 
 #include <cstdint>

@@ -19,18 +19,16 @@ Result<std::unique_ptr<Store>> OpenSqlite(std::string_view url) {
   // Also accept the URL spelling sqlite://PATH (sqlite:///abs/path for absolute paths).
   if (StartsWith(path, "//")) path.remove_prefix(2);
   if (path.empty()) {
-    return MakeError(
-        ErrorCode::kInvalidArgument,
-        "sqlite: no database path in '" + std::string(url) + "'; " + std::string(kAcceptedForms));
+    return Error::InvalidArgument("sqlite: no database path in '" + std::string(url) + "'; " +
+                                  std::string(kAcceptedForms));
   }
   // An in-memory database would be a different empty database per pooled connection.
   if (path == ":memory:") {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "sqlite: in-memory databases are not supported; give a file path");
+    return Error::InvalidArgument(
+        "sqlite: in-memory databases are not supported; give a file path");
   }
-  auto store = sqlite::SqliteStore::Open(std::string(path));
-  if (!store.ok()) return store.error();
-  return std::unique_ptr<Store>(std::move(*store));
+  WARTA_ASSIGN_OR_RETURN(auto store, sqlite::SqliteStore::Open(std::string(path)));
+  return std::unique_ptr<Store>(std::move(store));
 }
 
 }  // namespace
@@ -38,17 +36,16 @@ Result<std::unique_ptr<Store>> OpenSqlite(std::string_view url) {
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   if (StartsWith(url, "sqlite:")) return OpenSqlite(url);
   if (StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "storage: the postgresql backend is not built yet; use sqlite:PATH");
+    return Error::InvalidArgument(
+        "storage: the postgresql backend is not built yet; use sqlite:PATH");
   }
   // Echo only the scheme: the rest of a database URL may hold a password.
   std::string_view shown(url);
   shown = shown.substr(0, shown.find(':'));
   if (shown.size() > 40) shown = shown.substr(0, 40);
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "storage: unsupported database '" + std::string(shown) +
-                       (url.find(':') != std::string::npos ? ":...'" : "'") + "; " +
-                       std::string(kAcceptedForms));
+  return Error::InvalidArgument("storage: unsupported database '" + std::string(shown) +
+                                (url.find(':') != std::string::npos ? ":...'" : "'") + "; " +
+                                std::string(kAcceptedForms));
 }
 
 }  // namespace warta::storage

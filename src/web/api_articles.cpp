@@ -8,7 +8,7 @@ namespace warta::web {
 Response ApiArticle(Context& context, const Request& /*request*/, const RouteParams& params) {
   auto id = ParseId(params.Get("id"));
   if (!id) return ApiError(404, "no article with id '" + std::string(params.Get("id")) + "'");
-  auto cached = context.articles.Get(*id, NowUnix());
+  auto cached = context.articles.Get(*id, UnixNow());
   if (!cached.ok()) {
     if (cached.error().code == ErrorCode::kNotFound) {
       return ApiError(404, "no article with id " + std::to_string(*id));

@@ -24,7 +24,7 @@
 #include "core/result.h"
 #include "engagement/view_counter.h"
 #include "model/article.h"
-#include "storage/store.h"
+#include "storage/article_store.h"
 #include "web/spliced_page.h"
 
 namespace warta::web {

@@ -5,6 +5,8 @@
 #include <functional>
 #include <string>
 
+#include "storage/like_store.h"
+#include "web/comment_replies.h"
 #include "web/comment_view.h"
 #include "web/handlers.h"
 #include "web/locale_choice.h"
@@ -36,7 +38,7 @@ view::Data ShareLinks(const std::string& url, const std::string& title) {
 // liking again is harmless (idempotent).
 bool LikedBy(Context& context, const Request& request, const Reader& reader, std::int64_t id) {
   if (!reader.logged_in() && request.Cookie(kLikedHintCookie).empty()) return false;
-  auto liked = context.store.likes().IsLiked(id, reader.LikerKey());
+  auto liked = context.store.likes().IsLiked(id, reader.AsLiker());
   return liked.ok() && *liked;
 }
 
@@ -58,12 +60,7 @@ std::string PageTag(const model::Article& article, const std::string& locale,
 void FillCommentSlots(const Site& site, const Request& request, const Reader& reader,
                       SlotValues& values) {
   values[Idx(Slot::kViewerId)] = reader.session ? std::to_string(reader.session->user.id) : "none";
-  std::string_view role = "anonymous";
-  if (reader.session) {
-    role =
-        auth::HasRole(reader.session->user.role, auth::Role::kModerator) ? "moderator" : "reader";
-  }
-  values[Idx(Slot::kViewerRole)] = std::string(role);
+  values[Idx(Slot::kViewerRole)] = std::string(ViewerRole(reader));
   const std::string notice = request.QueryParam("comment");
   if (!notice.empty()) values[Idx(Slot::kCommentNotice)] = CommentNoticeText(site, notice);
 }
@@ -158,7 +155,7 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
 Response ArticlePage(Context& context, const Request& request, const RouteParams& params) {
   auto id = ParseId(params.Get("id"));
   if (!id) return ErrorPage(context, request, 404);
-  std::int64_t now = NowUnix();
+  std::int64_t now = UnixNow();
   auto cached = context.articles.Get(*id, now);
   if (!cached.ok()) {
     return ErrorPage(context, request, cached.error().code == ErrorCode::kNotFound ? 404 : 500);

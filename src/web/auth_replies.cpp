@@ -61,7 +61,7 @@ http::Response SessionStarted(const Context& context, const http::Request& reque
   } else {
     const auth::SessionUser& user = started.session.user;
     nlohmann::json body = {
-        {"user", {{"name", user.name}, {"role", std::string(auth::RoleName(user.role))}}},
+        {"user", {{"name", user.name}, {"role", std::string(model::ToText(user.role))}}},
         {"csrf_token", context.csrf.Issue("s:" + started.session.id_hash)}};
     response = http::JsonResponse(status, body.dump());
   }

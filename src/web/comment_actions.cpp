@@ -7,6 +7,7 @@
 
 #include <variant>
 
+#include "storage/article_store.h"
 #include "web/auth_replies.h"
 #include "web/comment_replies.h"
 #include "web/handlers.h"
@@ -15,17 +16,27 @@
 namespace warta::web {
 namespace {
 
+using model::CommentStatus;
+
+// What a writer is told of their comment's state: published, or pending for anything else (a
+// bot caught by the honeypot hears no more than a queued comment). Its word is also the
+// notice code after a form post (?comment=published|pending).
+std::string_view ShownStatus(CommentStatus status) {
+  return model::ToText(status == CommentStatus::kPublished ? CommentStatus::kPublished
+                                                           : CommentStatus::kPending);
+}
+
 Response NoComments(const Context& context, const Request& request) {
   return ActionError(context, request, 404, "this site takes no comments");
 }
 
 // Where a form post goes afterwards: the comment itself when it shows, else a notice.
-Response BackToArticle(const std::string& path, const storage::Comment& comment,
+Response BackToArticle(const std::string& path, const model::Comment& comment,
                        std::string_view notice) {
-  if (comment.status == "published" && notice.empty()) {
+  if (comment.status == CommentStatus::kPublished && notice.empty()) {
     return http::RedirectResponse(303, path + "#comment-" + std::to_string(comment.id));
   }
-  if (notice.empty()) notice = comment.status == "published" ? "published" : "pending";
+  if (notice.empty()) notice = ShownStatus(comment.status);
   return http::RedirectResponse(303, path + "?comment=" + std::string(notice) + "#comments");
 }
 
@@ -41,7 +52,7 @@ std::string ArticlePathOf(Context& context, std::int64_t article_id) {
   return article.ok() ? model::ArticlePath(article->id, article->slug) : std::string("/");
 }
 
-Response Answer(Context& context, const Request& request, const storage::CommentChange& change,
+Response Answer(Context& context, const Request& request, const model::CommentChange& change,
                 int status, std::string_view notice) {
   if (IsFormPost(request)) {
     return BackToArticle(ArticlePathOf(context, change.comment.article_id), change.comment, notice);
@@ -85,7 +96,7 @@ Response CommentCreate(Context& context, const Request& request, const RoutePara
   if (context.comments == nullptr) return NoComments(context, request);
   auto id = ParseId(params.Get("id"));
   if (!id) return ActionError(context, request, 404, "no such article");
-  const std::int64_t now = NowUnix();
+  const std::int64_t now = UnixNow();
   auto article = context.store.articles().FindById(*id);
   if (!article.ok()) {
     if (article.error().code == ErrorCode::kNotFound) {
@@ -113,10 +124,10 @@ Response CommentCreate(Context& context, const Request& request, const RoutePara
   auto change = ChangeAndRefresh(context, *id,
                                  [&] { return context.comments->service.Post(actor, post, now); });
   if (!change.ok()) return CommentError(context, request, change.error(), path);
-  storage::CommentChange shown = *change;
-  if (shown.comment.status == "spam") {
+  model::CommentChange shown = *change;
+  if (shown.comment.status == CommentStatus::kSpam) {
     // The honeypot caught a bot: it is told what a queued comment is told, nothing more.
-    shown.comment.status = "pending";
+    shown.comment.status = CommentStatus::kPending;
     shown.comment.body_html.clear();
   }
   if (IsFormPost(request)) return BackToArticle(path, shown.comment, "");
@@ -134,11 +145,13 @@ Response CommentEdit(Context& context, const Request& request, const RouteParams
   if (auto limited = CommentRateLimited(context, request, reader)) return *limited;
   comments::Actor actor = ActorOf(reader);
   auto change = ChangeAndRefresh(context, target.article_id, [&] {
-    return context.comments->service.Edit(actor, target.id, *input.body, NowUnix());
+    return context.comments->service.Edit(actor, target.id, *input.body, UnixNow());
   });
   if (!change.ok()) return CommentError(context, request, change.error(), target.path);
   return Answer(context, request, *change, 200,
-                change->comment.status == "published" ? "" : "pending");
+                change->comment.status == CommentStatus::kPublished
+                    ? ""
+                    : ShownStatus(change->comment.status));
 }
 
 Response CommentDelete(Context& context, const Request& request, const RouteParams& params,
@@ -148,14 +161,14 @@ Response CommentDelete(Context& context, const Request& request, const RoutePara
   const ActionTarget& target = std::get<ActionTarget>(found);
   comments::Actor actor = ActorOf(reader);
   auto change = ChangeAndRefresh(context, target.article_id, [&] {
-    return context.comments->service.Delete(actor, target.id, NowUnix());
+    return context.comments->service.Delete(actor, target.id, UnixNow());
   });
   if (!change.ok()) return CommentError(context, request, change.error(), target.path);
   if (IsFormPost(request)) {
     std::string next = FormField(request.body, "next").value_or("");
     if (!next.empty()) return http::RedirectResponse(303, LocalRedirectTarget(next));
   }
-  return Answer(context, request, *change, 200, "deleted");
+  return Answer(context, request, *change, 200, model::ToText(CommentStatus::kDeleted));
 }
 
 Response CommentReport(Context& context, const Request& request, const RouteParams& params,
@@ -166,17 +179,16 @@ Response CommentReport(Context& context, const Request& request, const RoutePara
   if (auto limited = CommentRateLimited(context, request, reader)) return *limited;
   comments::Actor actor = ActorOf(reader);
   auto report = ChangeAndRefresh(context, target.article_id, [&] {
-    return context.comments->service.Report(actor, target.id, NowUnix());
+    return context.comments->service.Report(actor, target.id, UnixNow());
   });
   if (!report.ok()) return CommentError(context, request, report.error(), target.path);
   if (IsFormPost(request)) {
     return http::RedirectResponse(303, target.path + "?comment=reported#comments");
   }
-  nlohmann::json body = {
-      {"id", target.id},
-      {"reported", true},
-      {"first", report->first},
-      {"status", report->change.comment.status == "published" ? "published" : "pending"}};
+  nlohmann::json body = {{"id", target.id},
+                         {"reported", true},
+                         {"first", report->first},
+                         {"status", ShownStatus(report->change.comment.status)}};
   Response response = http::JsonResponse(200, body.dump());
   response.SetHeader("Cache-Control", "no-store");
   return response;

@@ -43,13 +43,13 @@ Response Decide(Context& context, const Request& request, const RouteParams& par
   comments::Actor actor = ActorOf(reader);
   auto change = ChangeAndRefresh(context, comment->article_id, [&] {
     comments::CommentService& service = context.comments->service;
-    const std::int64_t now = NowUnix();
+    const std::int64_t now = UnixNow();
     return verdict == Verdict::kApprove
                ? service.Approve(actor, *id, now)
                : service.Reject(actor, *id, verdict == Verdict::kSpam, now);
   });
   if (!change.ok()) return CommentError(context, request, change.error(), kModerationPath);
-  return Done(request, *id, change->comment.status);
+  return Done(request, *id, model::ToText(change->comment.status));
 }
 
 Response SetClosed(Context& context, const Request& request, const RouteParams& params,
@@ -59,7 +59,7 @@ Response SetClosed(Context& context, const Request& request, const RouteParams& 
   if (!id) return ActionError(context, request, 404, "no such article");
   comments::Actor actor = ActorOf(reader);
   auto lock = context.articles.CounterLock(*id);
-  auto done = context.comments->service.SetClosed(actor, *id, closed, NowUnix());
+  auto done = context.comments->service.SetClosed(actor, *id, closed, UnixNow());
   if (!done.ok()) return CommentError(context, request, done.error(), kModerationPath);
   context.articles.Invalidate(*id);
   return Done(request, *id, closed ? "closed" : "open");
@@ -97,10 +97,11 @@ Response CommentBan(Context& context, const Request& request, const RouteParams&
     return ActionError(context, request, 400, "an anonymous comment has no account to ban");
   }
   comments::Actor actor = ActorOf(reader);
-  const std::int64_t now = NowUnix();
+  const std::int64_t now = UnixNow();
   auto banned = context.comments->service.Ban(actor, comment->user_id, true, now);
   if (!banned.ok()) return CommentError(context, request, banned.error(), kModerationPath);
-  if (comment->status == "published" || comment->status == "pending") {
+  if (comment->status == model::CommentStatus::kPublished ||
+      comment->status == model::CommentStatus::kPending) {
     auto change = ChangeAndRefresh(context, comment->article_id, [&] {
       return context.comments->service.Reject(actor, *id, false, now);
     });

@@ -19,7 +19,7 @@ constexpr int kApiMaxComments = 20'000;
 
 struct Loaded {
   std::shared_ptr<const CachedArticle> article;
-  std::vector<storage::Comment> comments;
+  std::vector<model::Comment> comments;
 };
 
 // The article and its comments; 404 (or 503) as a response when that fails.
@@ -30,7 +30,7 @@ std::variant<Loaded, Response> Load(Context& context, const Request& request,
   };
   auto id = ParseId(params.Get("id"));
   if (!id || context.comments == nullptr) return fail(404, "no such article");
-  auto cached = context.articles.Get(*id, NowUnix());
+  auto cached = context.articles.Get(*id, UnixNow());
   if (!cached.ok()) {
     if (cached.error().code == ErrorCode::kNotFound) return fail(404, "no such article");
     return fail(503, "could not load the article; try again");
@@ -45,7 +45,7 @@ std::variant<Loaded, Response> Load(Context& context, const Request& request,
 }  // namespace
 
 Response ApiComments(Context& context, const Request& request, const RouteParams& params) {
-  Reader reader = IdentifyReader(context, request, NowUnix());
+  Reader reader = IdentifyReader(context, request, UnixNow());
   const bool moderator = ActorOf(reader).moderator;
   auto loaded = Load(context, request, params, moderator, /*api=*/true);
   if (auto* response = std::get_if<Response>(&loaded)) return std::move(*response);
@@ -55,8 +55,8 @@ Response ApiComments(Context& context, const Request& request, const RouteParams
   }
   const Site& site = SiteFor(context, request);
   nlohmann::json list = nlohmann::json::array();
-  for (const storage::Comment& c : data.comments) {
-    if (!moderator && c.status != "published") continue;
+  for (const model::Comment& c : data.comments) {
+    if (!moderator && c.status != model::CommentStatus::kPublished) continue;
     list.push_back(CommentJson(site, c));
   }
   nlohmann::json body = {{"article_id", data.article->article.id},
@@ -75,7 +75,7 @@ Response CommentsPage(Context& context, const Request& request, const RouteParam
   if (params.Get("slug") != entry.article.slug) {
     return http::RedirectResponse(301, CommentsPagePath(entry.path));
   }
-  const std::int64_t now = NowUnix();
+  const std::int64_t now = UnixNow();
   CommentsRender render;
   render.options = context.comments->service.options();
   auto closed =
@@ -95,9 +95,7 @@ Response CommentsPage(Context& context, const Request& request, const RouteParam
   FillCommentsSection(site, entry.article, entry.path, render, out);
   comments::Actor actor = ActorOf(reader);
   out.set("viewer_id", actor.user_id != 0 ? std::to_string(actor.user_id) : "none");
-  out.set("viewer_role", actor.user_id == 0 ? "anonymous"
-                         : actor.moderator  ? "moderator"
-                                            : "reader");
+  out.set("viewer_role", std::string(ViewerRole(reader)));
   out.set("comment_notice", CommentNoticeText(site, request.QueryParam("comment")));
   auto html = site.templates().Render("comments_page", out);
   if (!html.ok()) return ErrorPage(context, request, 500);
@@ -120,10 +118,10 @@ Response CommentsFeed(Context& context, const Request& request, const RouteParam
   const std::string base = site.settings().base_url;
   const std::string page_url = base + entry.path;
   std::int64_t updated = entry.article.published_at;
-  std::vector<const storage::Comment*> shown;
+  std::vector<const model::Comment*> shown;
   for (std::size_t i = data.comments.size(); i-- > 0;) {  // newest first
-    const storage::Comment& c = data.comments[i];
-    if (c.status != "published") continue;
+    const model::Comment& c = data.comments[i];
+    if (c.status != model::CommentStatus::kPublished) continue;
     if (shown.size() == static_cast<std::size_t>(kFeedEntries)) break;
     shown.push_back(&c);
     updated = std::max({updated, c.created_at, c.edited_at});
@@ -138,7 +136,7 @@ Response CommentsFeed(Context& context, const Request& request, const RouteParam
   xml += "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"";
   AppendEscapedHtml(xml, page_url);
   xml += "\"/>\n<updated>" + i18n::Formatter::Iso8601Utc(updated) + "</updated>\n";
-  for (const storage::Comment* c : shown) {
+  for (const model::Comment* c : shown) {
     const std::string anchor = page_url + "#comment-" + std::to_string(c->id);
     const std::string author = c->author.empty() ? site.T("comment_anonymous") : c->author;
     xml += "<entry>\n<id>";

@@ -17,6 +17,11 @@ comments::Actor ActorOf(const Reader& reader) {
   return actor;
 }
 
+std::string_view ViewerRole(const Reader& reader) {
+  if (!reader.session) return "anonymous";
+  return model::ToText(ActorOf(reader).moderator ? model::Role::kModerator : model::Role::kReader);
+}
+
 namespace {
 
 void ReadJsonInput(const http::Request& request, CommentInput& input) {
@@ -118,18 +123,19 @@ std::optional<http::Response> CommentRateLimited(Context& context, const http::R
                      decision.retry_after_seconds);
 }
 
-Result<storage::Comment> FindComment(Context& context, std::int64_t comment_id) {
-  auto found = context.comments->service.store().FindById(comment_id);
-  if (!found.ok()) return found.error();
-  if (!*found) {
-    return MakeError(ErrorCode::kNotFound, "no comment with id " + std::to_string(comment_id),
-                     "comment_error_not_found");
+Result<model::Comment> FindComment(Context& context, std::int64_t comment_id) {
+  WARTA_ASSIGN_OR_RETURN(std::optional<model::Comment> found,
+                         context.comments->service.store().FindById(comment_id));
+  if (!found) {
+    return Error::NotFound("no comment with id " + std::to_string(comment_id),
+                           "comment_error_not_found");
   }
-  return **found;
+  return std::move(*found);
 }
 
-nlohmann::json CommentJson(const Site& site, const storage::Comment& c) {
-  const bool shown = c.status == "published" || c.status == "pending";
+nlohmann::json CommentJson(const Site& site, const model::Comment& c) {
+  const bool shown =
+      c.status == model::CommentStatus::kPublished || c.status == model::CommentStatus::kPending;
   nlohmann::json json = {
       {"id", c.id},
       {"article_id", c.article_id},
@@ -140,7 +146,7 @@ nlohmann::json CommentJson(const Site& site, const storage::Comment& c) {
       {"created_text", site.formatter().DateTime(c.created_at)},
       {"edited", c.edited_at == 0 ? nlohmann::json(nullptr)
                                   : nlohmann::json(i18n::Formatter::Iso8601Utc(c.edited_at))},
-      {"status", c.status},
+      {"status", model::ToText(c.status)},
       {"depth", c.depth},
   };
   return json;

@@ -7,17 +7,24 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "comments/service.h"
 #include "core/result.h"
 #include "http/message.h"
-#include "storage/store.h"
+#include "model/comment.h"
+#include "storage/comment_store.h"
 #include "web/context.h"
 #include "web/reader.h"
 
 namespace warta::web {
 
 comments::Actor ActorOf(const Reader& reader);
+
+// The reader's standing, for which comment actions a page shows (the templates'
+// viewer_role): "anonymous" without an account, else the word of the role that acts:
+// "moderator" for anyone who moderates, "reader" for everyone else.
+std::string_view ViewerRole(const Reader& reader);
 
 // A comment as sent: {"body", "parent_id"} in JSON, or body, parent_id, website (the
 // honeypot) and next as form fields. error is set (400) when the body is not JSON or a
@@ -41,7 +48,7 @@ int StatusOf(const Error& error);
 std::optional<http::Response> CommentRateLimited(Context& context, const http::Request& request,
                                                  const Reader& reader);
 
-inline const model::Counters& ChangedCounters(const storage::CommentChange& change) {
+inline const model::Counters& ChangedCounters(const model::CommentChange& change) {
   return change.counters;
 }
 inline const model::Counters& ChangedCounters(const storage::CommentStore::ReportResult& r) {
@@ -62,9 +69,9 @@ auto ChangeAndRefresh(Context& context, std::int64_t article_id, Write write) {
 }
 
 // The article a comment belongs to (a store read), for locking and redirects.
-Result<storage::Comment> FindComment(Context& context, std::int64_t comment_id);
+Result<model::Comment> FindComment(Context& context, std::int64_t comment_id);
 
 // The JSON of one comment (API replies; the script renders new comments from it).
-nlohmann::json CommentJson(const Site& site, const storage::Comment& comment);
+nlohmann::json CommentJson(const Site& site, const model::Comment& comment);
 
 }  // namespace warta::web

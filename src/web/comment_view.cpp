@@ -19,7 +19,7 @@ std::string CommentApi(std::int64_t id, std::string_view action) {
   return path;
 }
 
-view::Data CommentItem(const Site& site, const storage::Comment& c, const comments::ThreadEntry& e,
+view::Data CommentItem(const Site& site, const model::Comment& c, const comments::ThreadEntry& e,
                        const std::string& parent_author) {
   view::Data item;
   item.set("id", std::to_string(c.id));
@@ -94,13 +94,13 @@ void FillCommentsSection(const Site& site, const model::Article& article, const 
                          const CommentsRender& render, view::Data& data) {
   comments::ThreadPage page = comments::BuildThreadPage(render.comments, render.newest_first,
                                                         render.page, render.options.page_size);
-  std::unordered_map<std::int64_t, const storage::Comment*> by_id;
-  for (const storage::Comment& c : render.comments) by_id[c.id] = &c;
+  std::unordered_map<std::int64_t, const model::Comment*> by_id;
+  for (const model::Comment& c : render.comments) by_id[c.id] = &c;
   view::Data list = view::MakeList();
   for (const comments::ThreadEntry& e : page.entries) {
     std::string parent_author;
     auto parent = by_id.find(e.comment->parent_id);
-    if (parent != by_id.end() && parent->second->status == "published") {
+    if (parent != by_id.end() && parent->second->status == model::CommentStatus::kPublished) {
       parent_author =
           parent->second->author.empty() ? site.T("comment_anonymous") : parent->second->author;
     }
@@ -136,7 +136,7 @@ Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices*
                                               const model::Article& article,
                                               const std::string& path,
                                               const std::vector<storage::RelatedArticle>& related) {
-  auto render = LoadCommentsRender(services, article, NowUnix());
+  auto render = LoadCommentsRender(services, article, UnixNow());
   if (!render.ok()) return render.error();
   return RenderArticlePage(site, article, path, &render.value(), related);
 }

@@ -14,8 +14,8 @@
 #include "comments/thread.h"
 #include "core/result.h"
 #include "model/article.h"
-#include "storage/store.h"
-#include "storage/trending_store.h"
+#include "model/comment.h"
+#include "storage/tag_store.h"
 #include "view/templates.h"
 #include "web/context.h"
 #include "web/site.h"
@@ -25,7 +25,7 @@ namespace warta::web {
 
 // What the article page needs to show its comments, loaded when it is rendered.
 struct CommentsRender {
-  std::vector<storage::Comment> comments;  // published and placeholders, oldest first
+  std::vector<model::Comment> comments;  // published and placeholders, oldest first
   bool closed = false;
   comments::CommentOptions options;
   int page = 1;

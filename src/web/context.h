@@ -13,6 +13,7 @@
 #include "auth/rate_limiter.h"
 #include "auth/sessions.h"
 #include "comments/service.h"
+#include "core/clock.h"
 #include "engagement/view_counter.h"
 #include "engagement/visitor.h"
 #include "http/message.h"
@@ -82,8 +83,5 @@ Visitor IdentifyVisitor(const Context& context, const http::Request& request,
 
 // A positive row id of at most limits::kMaxIdDigits digits, or nullopt.
 std::optional<std::int64_t> ParseId(std::string_view text);
-
-// Unix seconds now (one place so tests and handlers agree).
-std::int64_t NowUnix();
 
 }  // namespace warta::web

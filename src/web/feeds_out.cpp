@@ -7,6 +7,8 @@
 #include <map>
 
 #include "storage/excerpt.h"
+#include "storage/listing_store.h"
+#include "storage/source_store.h"
 #include "syndication/feed.h"
 #include "web/handlers.h"
 #include "web/seo.h"
@@ -99,7 +101,7 @@ Result<BuiltDocument> BuildFeed(Context& context, Format format, std::string_vie
     feed.entries.push_back(EntryOf(site, article, feed_urls));
     feed.updated = std::max(feed.updated, feed.entries.back().updated);
   }
-  if (feed.updated == 0) feed.updated = NowUnix();
+  if (feed.updated == 0) feed.updated = UnixNow();
   switch (format) {
     case Format::kAtom:
       return BuiltDocument{syndication::WriteAtom(feed), syndication::kAtomContentType,
@@ -133,7 +135,7 @@ Response FeedOut(Context& context, const Request& request, const RouteParams& pa
   std::string path(request.path);
   const int items = context.feeds.items;
   auto document = context.documents.Get(
-      key, NowUnix(), [&] { return BuildFeed(context, format, kind, slug, path, items); });
+      key, UnixNow(), [&] { return BuildFeed(context, format, kind, slug, path, items); });
   if (!document.ok()) return ErrorPage(context, 500);
   if (!document.value()->body) return ErrorPage(context, 404);
   return DocumentResponse(*document.value(), context.feeds.cache_seconds);

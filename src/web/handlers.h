@@ -3,7 +3,7 @@
 
 #include "http/message.h"
 #include "http/router/router.h"
-#include "storage/trending_store.h"
+#include "storage/tag_store.h"
 #include "web/context.h"
 
 namespace warta::web {

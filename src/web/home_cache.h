@@ -11,7 +11,7 @@
 
 #include "core/result.h"
 #include "model/article.h"
-#include "storage/store.h"
+#include "storage/article_store.h"
 
 namespace warta::web {
 

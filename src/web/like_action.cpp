@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/like_store.h"
 #include "web/counter_texts_json.h"
 #include "web/handlers.h"
 #include "web/locale_choice.h"
@@ -52,14 +53,14 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
   if (!like) return ActionError(context, request, 400, "action must be 'like' or 'unlike'");
   if (auto limited = RateLimited(context, request, reader)) return *limited;
 
-  const std::int64_t now = NowUnix();
+  const std::int64_t now = UnixNow();
   auto cached = context.articles.Get(*id, now);
   if (!cached.ok()) {
     return ArticleActionError(context, request, *id, cached.error(),
                               "could not load the article; try again");
   }
-  const std::string liker = reader.LikerKey();
-  auto change = [&]() -> Result<storage::LikeChange> {
+  const model::Liker liker = reader.AsLiker();
+  auto change = [&]() -> Result<model::LikeChange> {
     // Held across the write and ApplyCounters, so cached totals follow commit order.
     auto lock = context.articles.CounterLock(*id);
     auto result = *like ? context.store.likes().Like(*id, liker, now)

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "storage/article_store.h"
 #include "web/auth_replies.h"
 #include "web/comment_replies.h"
 #include "web/handlers.h"
@@ -16,29 +17,36 @@ namespace {
 constexpr int kQueueShown = 200;
 constexpr int kLogShown = 100;
 
-std::string ReasonText(const Site& site, const storage::Comment& c) {
-  if (c.status == "published") return site.T("moderation_reason_reports");
-  const std::string& r = c.reason;
-  if (r == "first" || r == "link" || r == "reports" || r == "anonymous") {
-    return site.T("moderation_reason_" + r);
+// Why a comment is in the queue, in the reader's language; a reason without a message (none,
+// or the honeypot's, which never queues) is shown as its word.
+std::string ReasonText(const Site& site, const model::Comment& c) {
+  using model::PendingReason;
+  if (c.status == model::CommentStatus::kPublished) return site.T("moderation_reason_reports");
+  switch (c.reason) {
+    case PendingReason::kFirst:
+    case PendingReason::kLink:
+    case PendingReason::kReports:
+    case PendingReason::kAnonymous:
+      return site.T("moderation_reason_" + std::string(model::ToText(c.reason)));
+    case PendingReason::kLikelySpam:
+      return site.T("moderation_reason_spam");
+    case PendingReason::kNone:
+    case PendingReason::kHoneypot:
+      break;
   }
-  if (r == "spam?") return site.T("moderation_reason_spam");
-  return r;
+  return std::string(model::ToText(c.reason));
 }
 
-std::string ActionText(const Site& site, const std::string& action) {
-  for (const char* known :
-       {"approve", "reject", "spam", "delete", "ban", "unban", "close", "open"}) {
-    if (action == known) return site.T("moderation_action_" + action);
-  }
-  return action;
+// Entries read back always have an action (storage/comment_store.h).
+std::string ActionText(const Site& site, const std::optional<model::ModerationAction>& action) {
+  if (!action) return "";
+  return site.T("moderation_action_" + std::string(model::ToText(*action)));
 }
 
-view::Data QueueData(Context& context, const Site& site,
-                     const std::vector<storage::Comment>& queue) {
+view::Data QueueData(Context& context, const Site& site, const std::vector<model::Comment>& queue) {
   view::Data list = view::MakeList();
   std::unordered_map<std::int64_t, std::pair<std::string, std::string>> articles;
-  for (const storage::Comment& c : queue) {
+  for (const model::Comment& c : queue) {
     view::Data item;
     item.set("id", std::to_string(c.id));
     auto known = articles.find(c.article_id);
@@ -63,9 +71,9 @@ view::Data QueueData(Context& context, const Site& site,
   return list;
 }
 
-view::Data LogData(const Site& site, const std::vector<storage::ModerationEntry>& entries) {
+view::Data LogData(const Site& site, const std::vector<model::ModerationEntry>& entries) {
   view::Data list = view::MakeList();
-  for (const storage::ModerationEntry& e : entries) {
+  for (const model::ModerationEntry& e : entries) {
     view::Data item;
     item.set("created_iso", i18n::Formatter::Iso8601Utc(e.created_at));
     item.set("created_text", site.formatter().DateTime(e.created_at));
@@ -82,7 +90,7 @@ view::Data LogData(const Site& site, const std::vector<storage::ModerationEntry>
 
 Response ModerationPage(Context& context, const Request& request) {
   if (context.comments == nullptr) return ErrorPage(context, request, 404);
-  Reader reader = IdentifyReader(context, request, NowUnix());
+  Reader reader = IdentifyReader(context, request, UnixNow());
   if (!reader.logged_in()) {
     return http::RedirectResponse(303, "/login?next=" + PercentEncodeNext("/moderasi"));
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "i18n/formatter.h"
+#include "storage/tag_store.h"
 
 namespace warta::web {
 namespace {

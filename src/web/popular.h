@@ -20,6 +20,7 @@
 
 #include "core/result.h"
 #include "storage/store.h"
+#include "storage/trending_store.h"
 #include "web/site.h"
 
 namespace warta::web {

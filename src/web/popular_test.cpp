@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "storage/article_store.h"
 #include "storage/testing/temp_dir.h"
 
 namespace warta::web {

@@ -21,14 +21,16 @@ std::string_view StripParameters(std::string_view content_type) {
 
 }  // namespace
 
-std::string Reader::LikerKey() const {
-  if (session) return "u:" + std::to_string(session->user.id);
-  return "v:" + std::to_string(visitor.id.value);
+model::Liker Reader::AsLiker() const {
+  if (session) return model::Liker::Account(session->user.id);
+  return model::Liker::Visitor(visitor.id.value);
 }
 
+// A visitor's token is bound to the key their likes are stored under (IdentifyAnonymousVisitor
+// issues it so); a logged-in reader's to the session, so logging out voids it.
 std::string Reader::CsrfSubject() const {
   if (session) return "s:" + session->id_hash;
-  return "v:" + std::to_string(visitor.id.value);
+  return model::ToText(AsLiker());
 }
 
 Reader IdentifyReader(const Context& context, const http::Request& request, std::int64_t now) {
@@ -57,7 +59,7 @@ std::string SessionJson(const Reader& reader) {
   nlohmann::json user = nullptr;
   if (reader.session) {
     user = {{"name", reader.session->user.name},
-            {"role", std::string(auth::RoleName(reader.session->user.role))}};
+            {"role", std::string(model::ToText(reader.session->user.role))}};
   }
   return nlohmann::json{{"user", user}, {"csrf_token", reader.csrf_token}}.dump();
 }
@@ -104,7 +106,7 @@ http::Response ArticleActionError(const Context& context, const http::Request& r
 
 http::Response RunAction(Context& context, const http::Request& request,
                          const http::RouteParams& params, ActionHandler handler) {
-  Reader reader = IdentifyReader(context, request, NowUnix());
+  Reader reader = IdentifyReader(context, request, UnixNow());
   std::string token(request.Header(kCsrfHeader));
   if (token.empty() && IsFormPost(request)) {
     token = FormField(request.body, kCsrfField).value_or("");

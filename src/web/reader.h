@@ -11,6 +11,7 @@
 #include "auth/sessions.h"
 #include "http/message.h"
 #include "http/router/router.h"
+#include "model/liker.h"
 #include "web/context.h"
 
 namespace warta::web {
@@ -25,11 +26,11 @@ struct Reader {
   std::string csrf_token;  // Issue("s:" + session id) when logged in, else the visitor's
 
   bool logged_in() const { return session.has_value(); }
-  // Who a like belongs to: "u:<user id>" or "v:<visitor id>".
-  std::string LikerKey() const;
+  // Who a like or a report belongs to: the account, else the visitor.
+  model::Liker AsLiker() const;
   std::string CsrfSubject() const;
   // The key of the per-account rate limits: the account, else the visitor.
-  std::string LimitKey() const { return LikerKey(); }
+  std::string LimitKey() const { return model::ToText(AsLiker()); }
 };
 
 // A session that cannot be read (store failure) counts as logged out: pages keep working.

@@ -8,7 +8,11 @@
 #include <vector>
 
 #include "auth/accounts.h"
+#include "storage/article_store.h"
+#include "storage/like_store.h"
+#include "storage/session_store.h"
 #include "storage/testing/temp_dir.h"
+#include "storage/user_store.h"
 #include "web/handlers.h"
 #include "web/reader.h"
 #include "web/web_app.h"
@@ -169,7 +173,7 @@ TEST_F(ReadersTest, SessionTokensAreBoundToTheSession) {
     }
   }
   ASSERT_FALSE(cookie.empty());
-  auto session = sessions_->Resolve(cookie.substr(14), NowUnix());
+  auto session = sessions_->Resolve(cookie.substr(14), UnixNow());
   ASSERT_TRUE(session.ok() && session->has_value());
   const std::string session_token = csrf_.Issue("s:" + (*session)->id_hash);
   EXPECT_NE(registered.body.find(session_token), std::string::npos);
@@ -180,7 +184,7 @@ TEST_F(ReadersTest, SessionTokensAreBoundToTheSession) {
   auto like = Send(http::Method::kPost, LikePath(), "",
                    {{"Cookie", cookie}, {"X-CSRF-Token", session_token}});
   EXPECT_EQ(like.status, 200);
-  auto liked = store_->likes().IsLiked(article_, "u:" + std::to_string((*session)->user.id));
+  auto liked = store_->likes().IsLiked(article_, model::Liker::Account((*session)->user.id));
   ASSERT_TRUE(liked.ok());
   EXPECT_TRUE(*liked);
 }
@@ -189,7 +193,7 @@ TEST_F(ReadersTest, AppliedCountersShowAtOnceAndSurviveRefreshes) {
   auto entry = cache_->Get(article_, 1000);
   ASSERT_TRUE(entry.ok());
   // A write elsewhere that this node applied: the entry shows it at once.
-  auto like = store_->likes().Like(article_, "v:1", 1000);
+  auto like = store_->likes().Like(article_, model::Liker::Visitor(1), 1000);
   ASSERT_TRUE(like.ok());
   cache_->ApplyCounters(article_, like->counters);
   EXPECT_EQ((*entry)->counters().likes, 1);
@@ -204,7 +208,8 @@ TEST_F(ReadersTest, AppliedCountersShowAtOnceAndSurviveRefreshes) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 10; ++i) {
         auto lock = cache_->CounterLock(article_);
-        auto result = store_->likes().Like(article_, "v:" + std::to_string(100 + t * 10 + i), 1);
+        auto result = store_->likes().Like(
+            article_, model::Liker::Visitor(static_cast<std::uint64_t>(100 + t * 10 + i)), 1);
         if (result.ok()) cache_->ApplyCounters(article_, result->counters);
       }
     });

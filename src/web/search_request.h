@@ -8,7 +8,7 @@
 #include "core/result.h"
 #include "http/message.h"
 #include "search/query.h"
-#include "storage/store.h"
+#include "storage/search_store.h"
 #include "web/context.h"
 
 namespace warta::web {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/share_store.h"
 #include "web/counter_texts_json.h"
 #include "web/handlers.h"
 #include "web/locale_choice.h"
@@ -33,7 +34,7 @@ Response ShareAction(Context& context, const Request& request, const RouteParams
     return ActionError(context, request, 429, "too many shares; slow down",
                        decision.retry_after_seconds);
   }
-  const std::int64_t now = NowUnix();
+  const std::int64_t now = UnixNow();
   auto cached = context.articles.Get(*id, now);
   if (!cached.ok()) {
     return ArticleActionError(context, request, *id, cached.error(),

@@ -14,7 +14,7 @@
 #include "i18n/catalog.h"
 #include "i18n/formatter.h"
 #include "model/article.h"
-#include "storage/store.h"
+#include "storage/settings_store.h"
 #include "view/templates.h"
 
 namespace warta::web {

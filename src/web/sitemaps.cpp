@@ -4,6 +4,9 @@
 // (50,000 URLs each, so a page's content only grows at the end as articles are added).
 #include <algorithm>
 
+#include "model/source.h"
+#include "storage/article_store.h"
+#include "storage/listing_store.h"
 #include "syndication/sitemap.h"
 #include "web/handlers.h"
 
@@ -91,7 +94,7 @@ BuiltDocument BuildRobots(const Site& site) {
 }
 
 Response Serve(Context& context, const std::string& key, const DocumentCache::Builder& build) {
-  auto document = context.documents.Get(key, NowUnix(), build);
+  auto document = context.documents.Get(key, UnixNow(), build);
   if (!document.ok()) return ErrorPage(context, 500);
   if (!document.value()->body) return ErrorPage(context, 404);
   return DocumentResponse(*document.value(), context.feeds.cache_seconds);
@@ -117,7 +120,7 @@ Response SitemapPage(Context& context, const Request&, const RouteParams& params
 }
 
 Response NewsSitemap(Context& context, const Request&) {
-  std::int64_t now = NowUnix();
+  std::int64_t now = UnixNow();
   return Serve(context, "news-sitemap", [&] { return BuildNewsSitemap(context, now); });
 }
 

@@ -1,7 +1,8 @@
-#include <chrono>
 #include <string>
 
+#include "core/ascii.h"
 #include "core/limits.h"
+#include "model/liker.h"
 #include "web/context.h"
 #include "web/reader.h"
 
@@ -22,7 +23,8 @@ Visitor IdentifyAnonymousVisitor(const Context& context, const http::Request& re
                          "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
     if (request.secure) visitor.set_cookie += "; Secure";
   }
-  visitor.csrf_token = context.csrf.Issue("v:" + std::to_string(visitor.id.value));
+  // The subject Reader::CsrfSubject verifies for a visitor.
+  visitor.csrf_token = context.csrf.Issue(model::ToText(model::Liker::Visitor(visitor.id.value)));
   return visitor;
 }
 
@@ -30,17 +32,11 @@ std::optional<std::int64_t> ParseId(std::string_view text) {
   if (text.empty() || text.size() > limits::kMaxIdDigits) return std::nullopt;
   std::int64_t value = 0;
   for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
+    if (!ascii::IsDigit(c)) return std::nullopt;
     value = value * 10 + (c - '0');
   }
   if (value <= 0) return std::nullopt;
   return value;
-}
-
-std::int64_t NowUnix() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 }  // namespace warta::web

@@ -8,6 +8,8 @@
 
 #include "ingest/pipeline/stages.h"
 #include "ingest/sanitizer/sanitizer.h"
+#include "storage/article_store.h"
+#include "storage/source_store.h"
 
 namespace warta::ingest::pipeline {
 namespace {

@@ -16,7 +16,7 @@
 #include "model/article.h"
 #include "model/fetch_schedule.h"
 #include "model/source.h"
-#include "storage/store.h"
+#include "storage/article_store.h"
 
 namespace warta::ingest::pipeline {
 

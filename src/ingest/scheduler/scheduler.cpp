@@ -4,6 +4,8 @@
 
 #include <exception>
 
+#include "storage/source_store.h"
+
 namespace warta::ingest::scheduler {
 namespace {
 

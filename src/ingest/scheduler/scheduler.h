@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "ingest/pipeline/pipeline.h"
 #include "metrics/metrics.h"
+#include "model/source.h"
 #include "storage/store.h"
 
 namespace warta::ingest::scheduler {

@@ -22,9 +22,8 @@ ConnectionPool::~ConnectionPool() = default;
 Result<std::unique_ptr<ConnectionPool>> ConnectionPool::Open(const std::string& path,
                                                              int max_connections) {
   std::unique_ptr<ConnectionPool> pool(new ConnectionPool(path, max_connections));
-  auto first = Connection::Open(path, &pool->write_mutex_);
-  if (!first.ok()) return first.error();
-  pool->idle_.push_back(std::move(*first));
+  WARTA_ASSIGN_OR_RETURN(auto first, Connection::Open(path, &pool->write_mutex_));
+  pool->idle_.push_back(std::move(first));
   pool->open_ = 1;
   return pool;
 }

@@ -159,9 +159,8 @@ Result<bool> Statement::Step() {
 
 Result<void> Statement::Run() {
   for (;;) {
-    auto row = Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return Ok();
+    WARTA_ASSIGN_OR_RETURN(auto row, Step());
+    if (!row) return Ok();
   }
 }
 
@@ -222,8 +221,8 @@ Result<void> Connection::Configure() {
   if (!row.ok()) return OpenError(sqlite3_extended_errcode(db_.get()), path_, db_.get());
   std::string mode = *row ? journal->Text(0) : "";
   if (mode != "wal") {
-    return MakeError(ErrorCode::kIo, "sqlite: cannot use write-ahead logging on '" + path_ +
-                                         "' (journal mode stays '" + mode + "')");
+    return Error::Io("sqlite: cannot use write-ahead logging on '" + path_ +
+                     "' (journal mode stays '" + mode + "')");
   }
   WARTA_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
   // The search index's tokenizer and trigger functions: every connection may write articles.
@@ -288,16 +287,15 @@ Result<Transaction> Transaction::Begin(Connection& connection, Mode mode) {
   if (mode == Mode::kImmediate && connection.write_mutex() != nullptr) {
     lock = std::unique_lock<std::mutex>(*connection.write_mutex());
   }
-  auto begin = connection.Prepare(mode == Mode::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN");
-  if (!begin.ok()) return begin.error();
-  WARTA_RETURN_IF_ERROR(begin->Run());
+  WARTA_ASSIGN_OR_RETURN(
+      auto begin, connection.Prepare(mode == Mode::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN"));
+  WARTA_RETURN_IF_ERROR(begin.Run());
   return Transaction(&connection, std::move(lock));
 }
 
 Result<void> Transaction::Commit() {
-  auto commit = connection_->Prepare("COMMIT");
-  if (!commit.ok()) return commit.error();
-  WARTA_RETURN_IF_ERROR(commit->Run());
+  WARTA_ASSIGN_OR_RETURN(auto commit, connection_->Prepare("COMMIT"));
+  WARTA_RETURN_IF_ERROR(commit.Run());
   connection_ = nullptr;
   if (lock_.owns_lock()) lock_.unlock();
   return Ok();

@@ -160,8 +160,8 @@ void SearchText(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
 }
 
 Error RegisterError(sqlite3* db, std::string_view what) {
-  return MakeError(ErrorCode::kInternal,
-                   "sqlite: cannot register " + std::string(what) + ": " + sqlite3_errmsg(db));
+  return Error::Internal("sqlite: cannot register " + std::string(what) + ": " +
+                         sqlite3_errmsg(db));
 }
 
 }  // namespace
@@ -188,7 +188,7 @@ std::string_view StripLangMarker(std::string_view text) {
 Result<void> RegisterSearch(sqlite3* db) {
   fts5_api* api = Fts5Api(db);
   if (api == nullptr || api->iVersion < 2) {
-    return MakeError(ErrorCode::kInternal, "sqlite: this SQLite library has no FTS5");
+    return Error::Internal("sqlite: this SQLite library has no FTS5");
   }
   static fts5_tokenizer tokenizer = {CreateTokenizer, DeleteTokenizer, Tokenize};
   if (api->xCreateTokenizer(api, "warta", nullptr, &tokenizer, nullptr) != SQLITE_OK) {

@@ -1,5 +1,6 @@
 #include <utility>
 
+#include "core/clock.h"
 #include "core/limits.h"
 #include "model/article_json.h"
 #include "storage/excerpt.h"
@@ -8,7 +9,6 @@
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
-#include "storage/sqlite/unix_time.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
@@ -29,50 +29,50 @@ void BindOptionalText(Statement& stmt, int index, const std::string& value) {
 
 Result<std::int64_t> InsertRow(Connection& connection, const model::NewArticle& a,
                                std::int64_t now) {
-  auto stmt = connection.Prepare(
-      "INSERT INTO articles (title, source, url, published_at, created_at, updated_at, lang, "
-      "body_html, slug, version, views, likes, comments, shares, source_id, guid, "
-      "canonical_url, content_hash, simhash) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id");
-  if (!stmt.ok()) return stmt.error();
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt,
+      connection.Prepare(
+          "INSERT INTO articles (title, source, url, published_at, created_at, updated_at, lang, "
+          "body_html, slug, version, views, likes, comments, shares, source_id, guid, "
+          "canonical_url, content_hash, simhash) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id"));
   // published_at 0 means "not known": the article is published now.
-  stmt->Bind(1, a.title).Bind(2, a.source).Bind(3, a.url);
-  stmt->Bind(4, a.published_at != 0 ? a.published_at : now).Bind(5, now).Bind(6, now);
-  stmt->Bind(7, a.lang).Bind(8, a.body_html).Bind(9, a.slug);
-  stmt->Bind(10, a.initial.views).Bind(11, a.initial.likes).Bind(12, a.initial.shares);
+  stmt.Bind(1, a.title).Bind(2, a.source).Bind(3, a.url);
+  stmt.Bind(4, a.published_at != 0 ? a.published_at : now).Bind(5, now).Bind(6, now);
+  stmt.Bind(7, a.lang).Bind(8, a.body_html).Bind(9, a.slug);
+  stmt.Bind(10, a.initial.views).Bind(11, a.initial.likes).Bind(12, a.initial.shares);
   if (a.source_id > 0) {
-    stmt->Bind(13, a.source_id);
+    stmt.Bind(13, a.source_id);
   } else {
-    stmt->BindNull(13);
+    stmt.BindNull(13);
   }
-  BindOptionalText(*stmt, 14, a.guid);
-  BindOptionalText(*stmt, 15, a.canonical_url);
-  BindOptionalText(*stmt, 16, a.content_hash);
+  BindOptionalText(stmt, 14, a.guid);
+  BindOptionalText(stmt, 15, a.canonical_url);
+  BindOptionalText(stmt, 16, a.content_hash);
   if (a.simhash) {
     // SQLite integers are signed: the 64 bits are stored as they are.
-    stmt->Bind(17, static_cast<std::int64_t>(*a.simhash));
+    stmt.Bind(17, static_cast<std::int64_t>(*a.simhash));
   } else {
-    stmt->BindNull(17);
+    stmt.BindNull(17);
   }
-  return InsertReturningId(*stmt, "article");
+  return InsertReturningId(stmt, "article");
 }
 
 Result<void> InsertTags(Connection& connection, std::int64_t id,
                         const std::vector<std::string>& tags) {
   if (tags.empty()) return Ok();
-  auto stmt = connection.Prepare(
-      "INSERT INTO article_tags (article_id, tag, position) VALUES (?, ?, ?) "
-      "ON CONFLICT DO NOTHING");
-  if (!stmt.ok()) return stmt.error();
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt,
+      connection.Prepare("INSERT INTO article_tags (article_id, tag, position) VALUES (?, ?, ?) "
+                         "ON CONFLICT DO NOTHING"));
   for (std::size_t i = 0; i < tags.size(); ++i) {
-    stmt->Reset();
-    stmt->Bind(1, id).Bind(2, tags[i]).Bind(3, static_cast<std::int64_t>(i));
-    WARTA_RETURN_IF_ERROR(stmt->Run());
+    stmt.Reset();
+    stmt.Bind(1, id).Bind(2, tags[i]).Bind(3, static_cast<std::int64_t>(i));
+    WARTA_RETURN_IF_ERROR(stmt.Run());
   }
-  auto index = connection.Prepare(kIndexTagsSql);
-  if (!index.ok()) return index.error();
-  index->Bind(1, id);
-  return index->Run();
+  WARTA_ASSIGN_OR_RETURN(auto index, connection.Prepare(kIndexTagsSql));
+  index.Bind(1, id);
+  return index.Run();
 }
 
 // Imported totals count as engagement at the publication time, so an old import ranks
@@ -98,11 +98,9 @@ Result<std::int64_t> SqliteArticleStore::Insert(const model::NewArticle& article
   return InWriteTransaction<std::int64_t>(
       pool_, [&](Connection& connection) -> Result<std::int64_t> {
         const std::int64_t now = UnixNow();
-        auto id = InsertRow(connection, article, now);
-        if (!id.ok()) return id.error();
-        WARTA_RETURN_IF_ERROR(InsertTags(connection, *id, article.tags));
-        WARTA_RETURN_IF_ERROR(
-            CreditInitialCounters(connection, trending_.Get(), *id, article, now));
+        WARTA_ASSIGN_OR_RETURN(auto id, InsertRow(connection, article, now));
+        WARTA_RETURN_IF_ERROR(InsertTags(connection, id, article.tags));
+        WARTA_RETURN_IF_ERROR(CreditInitialCounters(connection, trending_.Get(), id, article, now));
         return id;
       });
 }
@@ -113,18 +111,18 @@ Result<model::Article> SqliteArticleStore::FindById(std::int64_t id) {
       pool_, [&](Connection& connection) -> Result<model::Article> {
         static const std::string sql =
             std::string("SELECT ") + kArticleColumns + " FROM articles a WHERE a.id = ?";
-        auto found = QueryFirst(
-            connection, sql, [&](Statement& stmt) { stmt.Bind(1, id); }, ReadArticleRow);
-        if (!found.ok()) return found.error();
-        if (!found->has_value()) return NoSuchArticle(id);
-        model::Article article = std::move(**found);
+        WARTA_ASSIGN_OR_RETURN(
+            auto found,
+            QueryFirst(
+                connection, sql, [&](Statement& stmt) { stmt.Bind(1, id); }, ReadArticleRow));
+        if (!found.has_value()) return NoSuchArticle(id);
+        model::Article article = std::move(*found);
         auto tags = ReadTags(connection, id);
         if (!tags.ok()) return tags.error();
         article.tags = std::move(*tags);
         if (article.story_id != 0) {
-          auto related = ReadAlsoReportedBy(connection, id);
-          if (!related.ok()) return related.error();
-          article.also_reported_by = std::move(*related);
+          WARTA_ASSIGN_OR_RETURN(auto related, ReadAlsoReportedBy(connection, id));
+          article.also_reported_by = std::move(related);
         }
         return article;
       });
@@ -132,9 +130,9 @@ Result<model::Article> SqliteArticleStore::FindById(std::int64_t id) {
 
 Result<std::vector<model::ArticleSummary>> SqliteArticleStore::ListNewest(int limit, int offset) {
   if (limit < 0 || offset < 0 || limit > kMaxListLimit) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: list bounds out of range (limit " +
-                                                      std::to_string(limit) + ", offset " +
-                                                      std::to_string(offset) + ")");
+    return Error::InvalidArgument("storage: list bounds out of range (limit " +
+                                  std::to_string(limit) + ", offset " + std::to_string(offset) +
+                                  ")");
   }
   if (limit == 0) return std::vector<model::ArticleSummary>{};
   static const std::string sql = std::string("SELECT ") + kSummaryColumns +
@@ -154,10 +152,9 @@ Result<std::int64_t> SqliteArticleStore::Count() {
 }
 
 Result<model::Counters> SqliteArticleStore::GetCounters(std::int64_t id) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_.Acquire());
   auto stmt =
-      (*connection)->Prepare("SELECT views, likes, comments, shares FROM articles WHERE id = ?");
+      connection->Prepare("SELECT views, likes, comments, shares FROM articles WHERE id = ?");
   if (!stmt.ok()) return stmt.error();
   stmt->Bind(1, id);
   return ReturnedCounters(*stmt, id);
@@ -167,31 +164,29 @@ Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
     const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas) {
   for (const auto& [id, delta] : deltas) {
     if (delta < 0 || delta > limits::kMaxInitialCounter) {
-      return MakeError(ErrorCode::kInvalidArgument, "storage: view delta " + std::to_string(delta) +
-                                                        " for article " + std::to_string(id) +
-                                                        " is out of range");
+      return Error::InvalidArgument("storage: view delta " + std::to_string(delta) +
+                                    " for article " + std::to_string(id) + " is out of range");
     }
   }
   if (deltas.empty()) return std::vector<std::int64_t>{};
   return InWriteTransaction<std::vector<std::int64_t>>(
       pool_, [&](Connection& connection) -> Result<std::vector<std::int64_t>> {
-        auto stmt = connection.Prepare(
-            "UPDATE articles SET views = views + ?, trend_score = trend_score + ? "
-            "WHERE id = ? RETURNING views");
-        if (!stmt.ok()) return stmt.error();
+        WARTA_ASSIGN_OR_RETURN(
+            auto stmt, connection.Prepare(
+                           "UPDATE articles SET views = views + ?, trend_score = trend_score + ? "
+                           "WHERE id = ? RETURNING views"));
         // The trending score moves with the views, in the same transaction (model/trending.h).
         const std::int64_t now = UnixNow();
-        auto factor = TrendingFactor(connection, now, now);
-        if (!factor.ok()) return factor.error();
-        const double per_view = trending_.Get().Weight(model::EngagementKind::kView) * *factor;
+        WARTA_ASSIGN_OR_RETURN(auto factor, TrendingFactor(connection, now, now));
+        const double per_view = trending_.Get().Weight(model::EngagementKind::kView) * factor;
         std::vector<std::int64_t> totals;
         totals.reserve(deltas.size());
         for (const auto& [id, delta] : deltas) {
-          stmt->Reset();
-          stmt->Bind(1, delta).BindDouble(2, per_view * static_cast<double>(delta)).Bind(3, id);
-          auto total = RunReturning(*stmt, [](const Statement& s) { return s.Int64(0); });
-          if (!total.ok()) return total.error();
-          totals.push_back(total->value_or(-1));
+          stmt.Reset();
+          stmt.Bind(1, delta).BindDouble(2, per_view * static_cast<double>(delta)).Bind(3, id);
+          WARTA_ASSIGN_OR_RETURN(auto total,
+                                 RunReturning(stmt, [](const Statement& s) { return s.Int64(0); }));
+          totals.push_back(total.value_or(-1));
         }
         return totals;
       });
@@ -238,10 +233,10 @@ model::Counters CountersAt(const Statement& stmt, int first) {
 }
 
 Result<model::Counters> ReturnedCounters(Statement& stmt, std::int64_t article_id) {
-  auto counters = RunReturning(stmt, [](const Statement& s) { return CountersAt(s, 0); });
-  if (!counters.ok()) return counters.error();
-  if (!counters->has_value()) return NoSuchArticle(article_id);
-  return **counters;
+  WARTA_ASSIGN_OR_RETURN(auto counters,
+                         RunReturning(stmt, [](const Statement& s) { return CountersAt(s, 0); }));
+  if (!counters.has_value()) return NoSuchArticle(article_id);
+  return *counters;
 }
 
 Result<std::vector<std::string>> ReadTags(Connection& connection, std::int64_t article_id) {

@@ -2,9 +2,9 @@
 // through storage::Store).
 #pragma once
 
+#include "storage/comment_store.h"
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/trending_credit.h"
-#include "storage/store.h"
 
 namespace warta::storage::sqlite {
 
@@ -13,23 +13,26 @@ class SqliteCommentStore final : public CommentStore {
   SqliteCommentStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
       : pool_(pool), trending_(trending) {}
 
-  Result<CommentChange> Create(const NewComment& comment) override;
-  Result<std::optional<Comment>> FindById(std::int64_t id) override;
-  Result<std::vector<Comment>> ListForArticle(std::int64_t article_id, bool include_hidden,
-                                              int limit) override;
-  Result<CommentChange> UpdateBody(std::int64_t id, const std::string& body_source,
-                                   const std::string& body_html, const std::string& status,
-                                   const std::string& reason, std::int64_t now) override;
-  Result<CommentChange> SetStatus(std::int64_t id, const std::string& status,
-                                  const std::string& reason, const ModerationEntry& log) override;
-  Result<ReportResult> Report(std::int64_t id, const std::string& reporter, std::int64_t threshold,
+  Result<model::CommentChange> Create(const model::NewComment& comment) override;
+  Result<std::optional<model::Comment>> FindById(std::int64_t id) override;
+  Result<std::vector<model::Comment>> ListForArticle(std::int64_t article_id, bool include_hidden,
+                                                     int limit) override;
+  Result<model::CommentChange> UpdateBody(std::int64_t id, const std::string& body_source,
+                                          const std::string& body_html, model::CommentStatus status,
+                                          model::PendingReason reason, std::int64_t now) override;
+  Result<model::CommentChange> SetStatus(std::int64_t id, model::CommentStatus status,
+                                         model::PendingReason reason,
+                                         const model::ModerationEntry& log) override;
+  Result<ReportResult> Report(std::int64_t id, const model::Liker& reporter, std::int64_t threshold,
                               std::int64_t now) override;
-  Result<std::vector<Comment>> ListQueue(int limit) override;
-  Result<std::vector<ModerationEntry>> ListLog(int limit) override;
+  Result<std::vector<model::Comment>> ListQueue(int limit) override;
+  Result<std::vector<model::ModerationEntry>> ListLog(int limit) override;
   Result<std::int64_t> CountPublishedBy(std::int64_t user_id) override;
-  Result<void> SetBanned(std::int64_t user_id, bool banned, const ModerationEntry& log) override;
+  Result<void> SetBanned(std::int64_t user_id, bool banned,
+                         const model::ModerationEntry& log) override;
   Result<bool> IsBanned(std::int64_t user_id) override;
-  Result<void> SetClosed(std::int64_t article_id, bool closed, const ModerationEntry& log) override;
+  Result<void> SetClosed(std::int64_t article_id, bool closed,
+                         const model::ModerationEntry& log) override;
   Result<bool> IsClosed(std::int64_t article_id) override;
 
  private:

@@ -18,7 +18,7 @@ class SqliteCommentsTest : public test_util::MigratedSqliteStore {
     auto id = store_->articles().Insert(a);
     ASSERT_TRUE(id.ok());
     article_ = *id;
-    NewUser user;
+    model::NewUser user;
     user.name = "budi";
     user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
     auto uid = store_->users().Create(user);
@@ -26,8 +26,8 @@ class SqliteCommentsTest : public test_util::MigratedSqliteStore {
     user_ = *uid;
   }
 
-  NewComment Make(const std::string& status, std::int64_t parent = 0) {
-    NewComment c;
+  model::NewComment Make(model::CommentStatus status, std::int64_t parent = 0) {
+    model::NewComment c;
     c.article_id = article_;
     c.parent_id = parent;
     c.user_id = user_;
@@ -50,18 +50,19 @@ class SqliteCommentsTest : public test_util::MigratedSqliteStore {
 TEST_F(SqliteCommentsTest, CreateCountsPublishedOnlyAndBumpsTheVersion) {
   CommentStore& comments = store_->comments();
   const std::int64_t v0 = Version();
-  auto published = comments.Create(Make("published"));
+  auto published = comments.Create(Make(model::CommentStatus::kPublished));
   ASSERT_TRUE(published.ok()) << published.error().message;
   EXPECT_EQ(published->counters.comments, 1);
   EXPECT_EQ(published->comment.author, "budi");
   EXPECT_EQ(published->comment.body_html, "<p><em>hi</em></p>");
   EXPECT_GT(Version(), v0);
-  auto pending = comments.Create(Make("pending", published->comment.id));
+  auto pending = comments.Create(Make(model::CommentStatus::kPending, published->comment.id));
   ASSERT_TRUE(pending.ok());
   EXPECT_EQ(pending->counters.comments, 1);
   EXPECT_EQ(pending->comment.parent_id, published->comment.id);
-  EXPECT_EQ(comments.Create(Make("weird")).error().code, ErrorCode::kInvalidArgument);
-  NewComment orphan = Make("published");
+  EXPECT_EQ(comments.Create(Make(static_cast<model::CommentStatus>(99))).error().code,
+            ErrorCode::kInvalidArgument);
+  model::NewComment orphan = Make(model::CommentStatus::kPublished);
   orphan.article_id = 4242;
   EXPECT_EQ(comments.Create(orphan).error().code, ErrorCode::kNotFound);
   auto count = comments.CountPublishedBy(user_);
@@ -71,24 +72,31 @@ TEST_F(SqliteCommentsTest, CreateCountsPublishedOnlyAndBumpsTheVersion) {
 
 TEST_F(SqliteCommentsTest, StatusChangesMoveTheCounterByTheirDeltaAndAreLogged) {
   CommentStore& comments = store_->comments();
-  auto c = comments.Create(Make("pending"));
+  auto c = comments.Create(Make(model::CommentStatus::kPending));
   ASSERT_TRUE(c.ok());
   const std::int64_t id = c->comment.id;
-  ModerationEntry log;
+  model::ModerationEntry log;
   log.moderator_id = user_;
-  log.action = "approve";
+  log.action = model::ModerationAction::kApprove;
   log.created_at = 200;
-  auto approved = comments.SetStatus(id, "published", "", log);
+  auto approved =
+      comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone, log);
   ASSERT_TRUE(approved.ok());
   EXPECT_EQ(approved->counters.comments, 1);
-  auto again = comments.SetStatus(id, "published", "", ModerationEntry{});
+  auto again = comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone,
+                                  model::ModerationEntry{});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->counters.comments, 1);
-  auto deleted = comments.SetStatus(id, "deleted", "", ModerationEntry{});
+  auto deleted = comments.SetStatus(id, model::CommentStatus::kDeleted, model::PendingReason::kNone,
+                                    model::ModerationEntry{});
   ASSERT_TRUE(deleted.ok());
   EXPECT_EQ(deleted->counters.comments, 0);
   EXPECT_EQ(deleted->comment.body_source, "");
-  EXPECT_EQ(comments.SetStatus(999, "published", "", log).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(
+      comments.SetStatus(999, model::CommentStatus::kPublished, model::PendingReason::kNone, log)
+          .error()
+          .code,
+      ErrorCode::kNotFound);
   auto entries = comments.ListLog(10);
   ASSERT_TRUE(entries.ok());
   ASSERT_EQ(entries->size(), 1u);
@@ -99,14 +107,16 @@ TEST_F(SqliteCommentsTest, StatusChangesMoveTheCounterByTheirDeltaAndAreLogged) 
 
 TEST_F(SqliteCommentsTest, EditsKeepTheRowAndHiddenTextStaysOutOfPublicLists) {
   CommentStore& comments = store_->comments();
-  auto c = comments.Create(Make("published"));
+  auto c = comments.Create(Make(model::CommentStatus::kPublished));
   ASSERT_TRUE(c.ok());
-  auto edited = comments.UpdateBody(c->comment.id, "new", "<p>new</p>", "published", "", 300);
+  auto edited =
+      comments.UpdateBody(c->comment.id, "new", "<p>new</p>", model::CommentStatus::kPublished,
+                          model::PendingReason::kNone, 300);
   ASSERT_TRUE(edited.ok());
   EXPECT_EQ(edited->comment.edited_at, 300);
   EXPECT_EQ(edited->comment.body_html, "<p>new</p>");
-  ASSERT_TRUE(comments.Create(Make("pending")).ok());
-  auto rejected = comments.Create(Make("rejected"));
+  ASSERT_TRUE(comments.Create(Make(model::CommentStatus::kPending)).ok());
+  auto rejected = comments.Create(Make(model::CommentStatus::kRejected));
   ASSERT_TRUE(rejected.ok());
   auto visible = comments.ListForArticle(article_, false, 100);
   ASSERT_TRUE(visible.ok());
@@ -120,20 +130,22 @@ TEST_F(SqliteCommentsTest, EditsKeepTheRowAndHiddenTextStaysOutOfPublicLists) {
 
 TEST_F(SqliteCommentsTest, ReportsAreOncePerReporterAndQueueAtTheThreshold) {
   CommentStore& comments = store_->comments();
-  auto c = comments.Create(Make("published"));
+  auto c = comments.Create(Make(model::CommentStatus::kPublished));
   ASSERT_TRUE(c.ok());
   const std::int64_t id = c->comment.id;
-  auto r1 = comments.Report(id, "u:1", 2, 100);
+  auto r1 = comments.Report(id, model::Liker::Account(1), 2, 100);
   ASSERT_TRUE(r1.ok());
   EXPECT_TRUE(r1->first);
-  EXPECT_FALSE(comments.Report(id, "u:1", 2, 101)->first);
-  auto r2 = comments.Report(id, "u:2", 2, 102);
+  EXPECT_FALSE(comments.Report(id, model::Liker::Account(1), 2, 101)->first);
+  auto r2 = comments.Report(id, model::Liker::Account(2), 2, 102);
   ASSERT_TRUE(r2.ok());
-  EXPECT_EQ(r2->change.comment.status, "pending");
+  EXPECT_EQ(r2->change.comment.status, model::CommentStatus::kPending);
   EXPECT_EQ(r2->change.comment.reports, 2);
   EXPECT_EQ(r2->change.counters.comments, 0);
-  EXPECT_EQ(comments.Report(id, "", 2, 103).error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(comments.Report(777, "u:1", 2, 103).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(comments.Report(id, model::Liker::Account(0), 2, 103).error().code,
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(comments.Report(777, model::Liker::Account(1), 2, 103).error().code,
+            ErrorCode::kNotFound);
   auto queue = comments.ListQueue(10);
   ASSERT_TRUE(queue.ok());
   ASSERT_EQ(queue->size(), 1u);
@@ -141,22 +153,64 @@ TEST_F(SqliteCommentsTest, ReportsAreOncePerReporterAndQueueAtTheThreshold) {
 
 TEST_F(SqliteCommentsTest, BansAndClosedThreadsAreSwitches) {
   CommentStore& comments = store_->comments();
-  ModerationEntry log;
-  log.action = "ban";
+  model::ModerationEntry log;
+  log.action = model::ModerationAction::kBan;
   log.created_at = 5;
   ASSERT_TRUE(comments.SetBanned(user_, true, log).ok());
   ASSERT_TRUE(comments.SetBanned(user_, true, log).ok());  // idempotent
   EXPECT_TRUE(*comments.IsBanned(user_));
-  log.action = "unban";
+  log.action = model::ModerationAction::kUnban;
   ASSERT_TRUE(comments.SetBanned(user_, false, log).ok());
   EXPECT_FALSE(*comments.IsBanned(user_));
-  log.action = "close";
+  log.action = model::ModerationAction::kClose;
   ASSERT_TRUE(comments.SetClosed(article_, true, log).ok());
   EXPECT_TRUE(*comments.IsClosed(article_));
   EXPECT_EQ(comments.SetClosed(9999, true, log).error().code, ErrorCode::kNotFound);
   auto entries = comments.ListLog(10);
   ASSERT_TRUE(entries.ok());
   EXPECT_EQ(entries->size(), 4u);
+}
+
+// Words another program or a newer schema wrote are not guessed at: the read fails loudly.
+TEST_F(SqliteCommentsTest, UnknownStoredWordsAreCorrupt) {
+  CommentStore& comments = store_->comments();
+  auto c = comments.Create(Make(model::CommentStatus::kPending));
+  ASSERT_TRUE(c.ok());
+  model::ModerationEntry log;
+  log.action = model::ModerationAction::kClose;
+  ASSERT_TRUE(comments.SetClosed(article_, true, log).ok());
+  {
+    auto lease = store_->pool().Acquire();
+    ASSERT_TRUE(lease.ok());
+    ASSERT_TRUE((*lease)->Exec("UPDATE comments SET reason = 'because'").ok());
+    ASSERT_TRUE((*lease)->Exec("UPDATE moderation_log SET action = 'shrug'").ok());
+  }
+  auto found = comments.FindById(c->comment.id);
+  ASSERT_FALSE(found.ok());
+  EXPECT_EQ(found.error().code, ErrorCode::kCorrupt);
+  EXPECT_EQ(comments.ListQueue(10).error().code, ErrorCode::kCorrupt);
+  EXPECT_EQ(comments.ListLog(10).error().code, ErrorCode::kCorrupt);
+}
+
+// A value cast from a bad integer never reaches a row.
+TEST_F(SqliteCommentsTest, ValuesOutsideTheEnumsAreRefused) {
+  CommentStore& comments = store_->comments();
+  model::NewComment odd = Make(model::CommentStatus::kPending);
+  odd.reason = static_cast<model::PendingReason>(42);
+  EXPECT_EQ(comments.Create(odd).error().code, ErrorCode::kInvalidArgument);
+  auto c = comments.Create(Make(model::CommentStatus::kPublished));
+  ASSERT_TRUE(c.ok());
+  model::ModerationEntry log;
+  log.action = static_cast<model::ModerationAction>(42);
+  EXPECT_EQ(comments
+                .SetStatus(c->comment.id, model::CommentStatus::kRejected,
+                           model::PendingReason::kNone, log)
+                .error()
+                .code,
+            ErrorCode::kInvalidArgument);
+  auto kept = comments.FindById(c->comment.id);
+  ASSERT_TRUE(kept.ok() && kept->has_value());
+  EXPECT_EQ((*kept)->status, model::CommentStatus::kPublished);  // rolled back with the log
 }
 
 }  // namespace

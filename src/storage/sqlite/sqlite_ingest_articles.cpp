@@ -3,12 +3,13 @@
 #include <string>
 #include <utility>
 
+#include "core/ascii.h"
+#include "core/clock.h"
 #include "core/limits.h"
-#include "model/article_json.h"
+#include "core/utf8.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
-#include "storage/sqlite/unix_time.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
@@ -26,13 +27,13 @@ Result<std::optional<std::int64_t>> QueryId(ConnectionPool& pool, std::string_vi
 }
 
 Result<std::int64_t> StoryOf(Connection& connection, std::int64_t article_id) {
-  auto story = QueryFirst(
-      connection, "SELECT coalesce(story_id, 0) FROM articles WHERE id = ?",
-      [&](Statement& stmt) { stmt.Bind(1, article_id); },
-      [](const Statement& stmt) { return stmt.Int64(0); });
-  if (!story.ok()) return story.error();
-  if (!story->has_value()) return NoSuchId("article", article_id);
-  return **story;
+  WARTA_ASSIGN_OR_RETURN(auto story,
+                         QueryFirst(
+                             connection, "SELECT coalesce(story_id, 0) FROM articles WHERE id = ?",
+                             [&](Statement& stmt) { stmt.Bind(1, article_id); },
+                             [](const Statement& stmt) { return stmt.Int64(0); }));
+  if (!story.has_value()) return NoSuchId("article", article_id);
+  return *story;
 }
 
 Result<std::int64_t> NewStory(Connection& connection, std::int64_t now) {
@@ -44,29 +45,25 @@ Result<std::int64_t> NewStory(Connection& connection, std::int64_t now) {
 }
 
 Result<void> Exec(Connection& connection, std::string_view sql, std::int64_t a, std::int64_t b) {
-  auto stmt = connection.Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, a).Bind(2, b);
-  return stmt->Run();
+  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare(sql));
+  stmt.Bind(1, a).Bind(2, b);
+  return stmt.Run();
 }
 
 // Puts both articles in one story (see ArticleStore::JoinStory), inside a write transaction.
 Result<std::int64_t> JoinStoryIn(Connection& c, std::int64_t article_id, std::int64_t member_id) {
-  auto mine = StoryOf(c, article_id);
-  if (!mine.ok()) return mine.error();
-  auto theirs = StoryOf(c, member_id);
-  if (!theirs.ok()) return theirs.error();
+  WARTA_ASSIGN_OR_RETURN(auto mine, StoryOf(c, article_id));
+  WARTA_ASSIGN_OR_RETURN(auto theirs, StoryOf(c, member_id));
   const std::int64_t now = UnixNow();
-  std::int64_t story = *theirs != 0 ? *theirs : *mine;
+  std::int64_t story = theirs != 0 ? theirs : mine;
   if (story == 0) {
-    auto created = NewStory(c, now);
-    if (!created.ok()) return created.error();
-    story = *created;
+    WARTA_ASSIGN_OR_RETURN(auto created, NewStory(c, now));
+    story = created;
   }
-  if (*mine != 0 && *mine != story) {  // merge the article's old story into this one
+  if (mine != 0 && mine != story) {  // merge the article's old story into this one
     WARTA_RETURN_IF_ERROR(
-        Exec(c, "UPDATE articles SET story_id = ? WHERE story_id = ?", story, *mine));
-    WARTA_RETURN_IF_ERROR(Exec(c, "DELETE FROM stories WHERE id = ? AND id <> ?", *mine, story));
+        Exec(c, "UPDATE articles SET story_id = ? WHERE story_id = ?", story, mine));
+    WARTA_RETURN_IF_ERROR(Exec(c, "DELETE FROM stories WHERE id = ? AND id <> ?", mine, story));
   }
   WARTA_RETURN_IF_ERROR(
       Exec(c, "UPDATE articles SET story_id = ? WHERE id = ?", story, article_id));
@@ -83,28 +80,27 @@ Result<std::int64_t> JoinStoryIn(Connection& c, std::int64_t article_id, std::in
 
 Result<std::vector<model::RelatedReport>> ReadAlsoReportedBy(Connection& connection,
                                                              std::int64_t article_id) {
-  auto stmt = connection.Prepare(
-      "SELECT o.id, o.title, o.source, o.url, o.slug, o.published_at "
-      "FROM articles a JOIN articles o ON o.story_id = a.story_id AND o.id <> a.id "
-      "WHERE a.id = ? AND a.story_id IS NOT NULL AND o.source <> a.source "
-      "ORDER BY o.published_at, o.id LIMIT 200");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, article_id);
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt, connection.Prepare(
+                     "SELECT o.id, o.title, o.source, o.url, o.slug, o.published_at "
+                     "FROM articles a JOIN articles o ON o.story_id = a.story_id AND o.id <> a.id "
+                     "WHERE a.id = ? AND a.story_id IS NOT NULL AND o.source <> a.source "
+                     "ORDER BY o.published_at, o.id LIMIT 200"));
+  stmt.Bind(1, article_id);
   std::vector<model::RelatedReport> related;
   std::set<std::string> sources;
   for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row || related.size() >= static_cast<std::size_t>(kMaxRelated)) return related;
-    std::string source = stmt->Text(2);
+    WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
+    if (!row || related.size() >= static_cast<std::size_t>(kMaxRelated)) return related;
+    std::string source = stmt.Text(2);
     if (!sources.insert(source).second) continue;  // one report per source
     model::RelatedReport& r = related.emplace_back();
-    r.article_id = stmt->Int64(0);
-    r.title = stmt->Text(1);
+    r.article_id = stmt.Int64(0);
+    r.title = stmt.Text(1);
     r.source = std::move(source);
-    r.url = stmt->Text(3);
-    r.slug = stmt->Text(4);
-    r.published_at = stmt->Int64(5);
+    r.url = stmt.Text(3);
+    r.slug = stmt.Text(4);
+    r.published_at = stmt.Int64(5);
   }
 }
 
@@ -133,8 +129,7 @@ Result<std::vector<SimhashCandidate>> SqliteArticleStore::RecentSimhashes(std::i
                                                                           std::int64_t to,
                                                                           int limit) {
   if (limit < 1 || limit > kMaxSimhashLimit) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "storage: simhash limit out of range: " + std::to_string(limit));
+    return Error::InvalidArgument("storage: simhash limit out of range: " + std::to_string(limit));
   }
   return QueryAll(
       pool_,
@@ -156,16 +151,14 @@ Result<std::int64_t> SqliteArticleStore::JoinStory(std::int64_t article_id,
 
 Result<std::vector<model::RelatedReport>> SqliteArticleStore::AlsoReportedBy(
     std::int64_t article_id) {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  return ReadAlsoReportedBy(**connection, article_id);
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_.Acquire());
+  return ReadAlsoReportedBy(*connection, article_id);
 }
 
 Result<std::vector<ArticleRef>> SqliteArticleStore::ListBySource(std::int64_t source_id,
                                                                  int limit) {
   if (limit < 1 || limit > kMaxBySourceLimit) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "storage: limit out of range: " + std::to_string(limit));
+    return Error::InvalidArgument("storage: limit out of range: " + std::to_string(limit));
   }
   return QueryAll(
       pool_,
@@ -179,22 +172,21 @@ Result<std::vector<ArticleRef>> SqliteArticleStore::ListBySource(std::int64_t so
 
 Result<void> SqliteArticleStore::UpdateBody(std::int64_t id, const std::string& body_html) {
   if (body_html.size() > limits::kMaxBodyBytes) {
-    return MakeError(ErrorCode::kTooLarge, "storage: body of article " + std::to_string(id) +
-                                               " is longer than " +
-                                               std::to_string(limits::kMaxBodyBytes) + " bytes");
+    return Error::TooLarge("storage: body of article " + std::to_string(id) + " is longer than " +
+                           std::to_string(limits::kMaxBodyBytes) + " bytes");
   }
-  if (body_html.find_first_not_of(" \t\r\n\f\v") == std::string::npos ||
-      !model::IsValidUtf8(body_html) || body_html.find('\0') != std::string::npos) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: body of article " + std::to_string(id) +
-                                                      " must be non-empty valid UTF-8");
+  if (ascii::IsBlank(body_html) || !utf8::IsValid(body_html) ||
+      body_html.find('\0') != std::string::npos) {
+    return Error::InvalidArgument("storage: body of article " + std::to_string(id) +
+                                  " must be non-empty valid UTF-8");
   }
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
-    auto stmt = connection.Prepare(
-        "UPDATE articles SET body_html = ?, version = version + 1, updated_at = ? "
-        "WHERE id = ? RETURNING id");
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, body_html).Bind(2, UnixNow()).Bind(3, id);
-    return RunOrNotFound(*stmt, "article", id);
+    WARTA_ASSIGN_OR_RETURN(
+        auto stmt, connection.Prepare(
+                       "UPDATE articles SET body_html = ?, version = version + 1, updated_at = ? "
+                       "WHERE id = ? RETURNING id"));
+    stmt.Bind(1, body_html).Bind(2, UnixNow()).Bind(3, id);
+    return RunOrNotFound(stmt, "article", id);
   });
 }
 

@@ -1,8 +1,8 @@
 // The ingest side of the SQLite store: sources, dedup keys, stories.
 #include <gtest/gtest.h>
 
+#include "core/clock.h"
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/sqlite/unix_time.h"
 #include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::storage::sqlite {

@@ -2,11 +2,12 @@
 #include <optional>
 #include <string_view>
 
+#include "core/ascii.h"
+#include "core/clock.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
-#include "storage/sqlite/unix_time.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
@@ -17,29 +18,30 @@ constexpr std::size_t kMaxNetworkBytes = 32;
 
 constexpr std::string_view kCounterColumns = "views, likes, comments, shares";
 
-Result<void> CheckLiker(const std::string& liker) {
-  if (liker.empty() || liker.size() > kMaxLikerBytes) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: bad liker key length");
+// The key likes.liker holds.
+Result<std::string> LikerKey(const model::Liker& liker) {
+  std::string key = model::ToText(liker);
+  if (!liker.valid() || key.size() > kMaxLikerBytes) {
+    return Error::InvalidArgument("storage: bad liker key '" + key + "'");
   }
-  return Ok();
+  return key;
 }
 
 Result<void> CheckNetwork(const std::string& network) {
   bool ok = !network.empty() && network.size() <= kMaxNetworkBytes;
   for (char c : network) {
-    ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
+    ok = ok && ((c >= 'a' && c <= 'z') || ascii::IsDigit(c) || c == '_' || c == '-');
   }
   if (ok) return Ok();
-  return MakeError(ErrorCode::kInvalidArgument, "storage: bad share network name");
+  return Error::InvalidArgument("storage: bad share network name");
 }
 
 // Runs `sql` (bound to the article id, returning the four counters) and reads its row.
 Result<model::Counters> CountersRow(Connection& connection, std::string_view sql,
                                     std::int64_t article_id) {
-  auto stmt = connection.Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, article_id);
-  return ReturnedCounters(*stmt, article_id);
+  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare(sql));
+  stmt.Bind(1, article_id);
+  return ReturnedCounters(stmt, article_id);
 }
 
 Result<model::Counters> ReadCounters(Connection& connection, std::int64_t article_id) {
@@ -51,27 +53,25 @@ Result<model::Counters> ReadCounters(Connection& connection, std::int64_t articl
 // Runs an INSERT/DELETE on likes that ends in RETURNING created_at: the like's time when a
 // row changed, nullopt when none did.
 Result<std::optional<std::int64_t>> ChangeLikeRow(Connection& connection, std::string_view sql,
-                                                  std::int64_t article_id, const std::string& liker,
+                                                  std::int64_t article_id, std::string_view liker,
                                                   std::int64_t now) {
-  auto stmt = connection.Prepare(sql);
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, article_id).Bind(2, liker);
-  if (now != 0) stmt->Bind(3, now);
-  return RunReturning(*stmt, [](const Statement& s) { return s.Int64(0); });
+  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare(sql));
+  stmt.Bind(1, article_id).Bind(2, liker);
+  if (now != 0) stmt.Bind(3, now);
+  return RunReturning(stmt, [](const Statement& s) { return s.Int64(0); });
 }
 
 // One like or unlike: the row change and the counter change in one synced transaction.
 // The article is read first so an unknown id is NotFound and not a foreign-key error.
 // The trending score follows: a like adds its weight now, an unlike takes back exactly what
 // that like added when it was made, so liking and unliking cannot pump the score.
-Result<LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingPolicy& policy,
-                             std::int64_t article_id, const std::string& liker, bool like,
-                             std::int64_t now) {
-  WARTA_RETURN_IF_ERROR(CheckLiker(liker));
-  return InDurableWriteTransaction<LikeChange>(
-      pool, [&](Connection& connection) -> Result<LikeChange> {
-        auto before = ReadCounters(connection, article_id);
-        if (!before.ok()) return before.error();
+Result<model::LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingPolicy& policy,
+                                    std::int64_t article_id, const model::Liker& who, bool like,
+                                    std::int64_t now) {
+  WARTA_ASSIGN_OR_RETURN(const std::string liker, LikerKey(who));
+  return InDurableWriteTransaction<model::LikeChange>(
+      pool, [&](Connection& connection) -> Result<model::LikeChange> {
+        WARTA_ASSIGN_OR_RETURN(model::Counters before, ReadCounters(connection, article_id));
         auto changed =
             like ? ChangeLikeRow(connection,
                                  "INSERT INTO likes (article_id, liker, created_at) VALUES (?, ?, "
@@ -82,7 +82,7 @@ Result<LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingPolicy& 
                        "DELETE FROM likes WHERE article_id = ? AND liker = ? RETURNING created_at",
                        article_id, liker, 0);
         if (!changed.ok()) return changed.error();
-        LikeChange result{changed->has_value(), *before};
+        model::LikeChange result{changed->has_value(), before};
         if (!changed->has_value()) return result;
         WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, article_id,
                                              model::EngagementKind::kLike, like ? 1 : -1, **changed,
@@ -95,28 +95,28 @@ Result<LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingPolicy& 
         static const std::string remove =
             "UPDATE articles SET likes = max(likes - 1, 0) WHERE id = ? RETURNING " +
             std::string(kCounterColumns);
-        auto after = CountersRow(connection, like ? add : remove, article_id);
-        if (!after.ok()) return after.error();
-        result.counters = *after;
+        WARTA_ASSIGN_OR_RETURN(result.counters,
+                               CountersRow(connection, like ? add : remove, article_id));
         return result;
       });
 }
 
 }  // namespace
 
-Result<LikeChange> SqliteLikeStore::Like(std::int64_t article_id, const std::string& liker,
-                                         std::int64_t now) {
+Result<model::LikeChange> SqliteLikeStore::Like(std::int64_t article_id, const model::Liker& liker,
+                                                std::int64_t now) {
   return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/true, now);
 }
 
-Result<LikeChange> SqliteLikeStore::Unlike(std::int64_t article_id, const std::string& liker) {
+Result<model::LikeChange> SqliteLikeStore::Unlike(std::int64_t article_id,
+                                                  const model::Liker& liker) {
   return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/false, 0);
 }
 
-Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const std::string& liker) {
-  WARTA_RETURN_IF_ERROR(CheckLiker(liker));
+Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const model::Liker& liker) {
+  WARTA_ASSIGN_OR_RETURN(const std::string key, LikerKey(liker));
   return HasRow(pool_, "SELECT 1 FROM likes WHERE article_id = ? AND liker = ?",
-                [&](Statement& stmt) { stmt.Bind(1, article_id).Bind(2, liker); });
+                [&](Statement& stmt) { stmt.Bind(1, article_id).Bind(2, key); });
 }
 
 Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std::string& network) {
@@ -126,14 +126,13 @@ Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std
         static const std::string bump =
             "UPDATE articles SET shares = shares + 1 WHERE id = ? RETURNING " +
             std::string(kCounterColumns);
-        auto counters = CountersRow(connection, bump, article_id);
-        if (!counters.ok()) return counters.error();
-        auto stmt = connection.Prepare(
-            "INSERT INTO shares (article_id, network, count) VALUES (?, ?, 1) "
-            "ON CONFLICT (article_id, network) DO UPDATE SET count = count + 1");
-        if (!stmt.ok()) return stmt.error();
-        stmt->Bind(1, article_id).Bind(2, network);
-        WARTA_RETURN_IF_ERROR(stmt->Run());
+        WARTA_ASSIGN_OR_RETURN(model::Counters counters, CountersRow(connection, bump, article_id));
+        WARTA_ASSIGN_OR_RETURN(
+            auto stmt, connection.Prepare(
+                           "INSERT INTO shares (article_id, network, count) VALUES (?, ?, 1) "
+                           "ON CONFLICT (article_id, network) DO UPDATE SET count = count + 1"));
+        stmt.Bind(1, article_id).Bind(2, network);
+        WARTA_RETURN_IF_ERROR(stmt.Run());
         const std::int64_t now = UnixNow();
         WARTA_RETURN_IF_ERROR(CreditTrending(connection, trending_.Get(), article_id,
                                              model::EngagementKind::kShare, 1, now, now));

@@ -10,8 +10,8 @@ namespace warta::storage::sqlite {
 namespace {
 
 Error OutOfRange(const char* what, std::int64_t value) {
-  return MakeError(ErrorCode::kInvalidArgument,
-                   std::string("storage: ") + what + " out of range: " + std::to_string(value));
+  return Error::InvalidArgument(std::string("storage: ") + what +
+                                " out of range: " + std::to_string(value));
 }
 
 // Sitemap rows; the last column is SitemapRow::canonical_elsewhere (an original URL to defer
@@ -43,7 +43,7 @@ Result<std::vector<model::Article>> SqliteListingStore::NewestArticles(const Lis
                                                                        int limit) {
   if (limit < 1 || limit > kMaxFeedItems) return OutOfRange("feed limit", limit);
   if (!filter.source.empty() && !filter.tag.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: filter by source or by tag, not both");
+    return Error::InvalidArgument("storage: filter by source or by tag, not both");
   }
   std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles a ";
   if (!filter.tag.empty()) {
@@ -61,9 +61,8 @@ Result<std::vector<model::Article>> SqliteListingStore::NewestArticles(const Lis
           if (!filter.source.empty()) stmt.Bind(index++, filter.source);
           stmt.Bind(index, std::int64_t{limit});
         };
-        auto articles = QueryAll(connection, sql, bind, ReadArticleRow);
-        if (!articles.ok()) return articles.error();
-        for (model::Article& a : *articles) {
+        WARTA_ASSIGN_OR_RETURN(auto articles, QueryAll(connection, sql, bind, ReadArticleRow));
+        for (model::Article& a : articles) {
           auto tags = ReadTags(connection, a.id);
           if (!tags.ok()) return tags.error();
           a.tags = std::move(tags).value();

@@ -2,9 +2,12 @@
 // Internal to src/storage/sqlite/ (obtain them through storage::Store).
 #pragma once
 
+#include "storage/like_store.h"
+#include "storage/session_store.h"
+#include "storage/share_store.h"
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/trending_credit.h"
-#include "storage/store.h"
+#include "storage/user_store.h"
 
 namespace warta::storage::sqlite {
 
@@ -12,11 +15,11 @@ class SqliteUserStore final : public UserStore {
  public:
   explicit SqliteUserStore(ConnectionPool& pool) : pool_(pool) {}
 
-  Result<std::int64_t> Create(const NewUser& user) override;
-  Result<std::optional<User>> FindByName(const std::string& name) override;
-  Result<std::optional<User>> FindById(std::int64_t id) override;
+  Result<std::int64_t> Create(const model::NewUser& user) override;
+  Result<std::optional<model::User>> FindByName(const std::string& name) override;
+  Result<std::optional<model::User>> FindById(std::int64_t id) override;
   Result<void> SetPasswordHash(std::int64_t id, const std::string& password_hash) override;
-  Result<void> SetRole(std::int64_t id, const std::string& role) override;
+  Result<void> SetRole(std::int64_t id, model::Role role) override;
   Result<std::int64_t> Count() override;
 
  private:
@@ -27,9 +30,9 @@ class SqliteSessionStore final : public SessionStore {
  public:
   explicit SqliteSessionStore(ConnectionPool& pool) : pool_(pool) {}
 
-  Result<void> Create(const SessionRecord& session) override;
-  Result<std::optional<SessionWithUser>> Find(const std::string& id_hash,
-                                              std::int64_t now) override;
+  Result<void> Create(const model::SessionRecord& session) override;
+  Result<std::optional<model::SessionWithUser>> Find(const std::string& id_hash,
+                                                     std::int64_t now) override;
   Result<void> Touch(const std::string& id_hash, std::int64_t last_seen_at,
                      std::int64_t expires_at) override;
   Result<void> Delete(const std::string& id_hash) override;
@@ -47,10 +50,10 @@ class SqliteLikeStore final : public LikeStore {
   SqliteLikeStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
       : pool_(pool), trending_(trending) {}
 
-  Result<LikeChange> Like(std::int64_t article_id, const std::string& liker,
-                          std::int64_t now) override;
-  Result<LikeChange> Unlike(std::int64_t article_id, const std::string& liker) override;
-  Result<bool> IsLiked(std::int64_t article_id, const std::string& liker) override;
+  Result<model::LikeChange> Like(std::int64_t article_id, const model::Liker& liker,
+                                 std::int64_t now) override;
+  Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker) override;
+  Result<bool> IsLiked(std::int64_t article_id, const model::Liker& liker) override;
 
  private:
   ConnectionPool& pool_;

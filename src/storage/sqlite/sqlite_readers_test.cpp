@@ -25,14 +25,14 @@ class SqliteReadersTest : public test_util::MigratedSqliteStore {
     return id.ok() ? *id : 0;
   }
 
-  std::int64_t NewUser(const std::string& name, const std::string& role = "reader") {
+  std::int64_t NewUser(const std::string& name, model::Role role = model::Role::kReader) {
     auto id = store_->users().Create(NewUserValue(name, role));
     EXPECT_TRUE(id.ok()) << id.error().message;
     return id.ok() ? *id : 0;
   }
 
-  static storage::NewUser NewUserValue(const std::string& name, const std::string& role) {
-    storage::NewUser user;
+  static model::NewUser NewUserValue(const std::string& name, model::Role role) {
+    model::NewUser user;
     user.name = name;
     user.password_hash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA";
     user.role = role;
@@ -57,9 +57,9 @@ class SqliteReadersTest : public test_util::MigratedSqliteStore {
 };
 
 TEST_F(SqliteReadersTest, UserNamesAreUniqueIgnoringCase) {
-  std::int64_t id = NewUser("Budi_Santoso", "editor");
+  std::int64_t id = NewUser("Budi_Santoso", model::Role::kEditor);
   ASSERT_GT(id, 0);
-  auto taken = store_->users().Create(NewUserValue("budi_SANTOSO", "reader"));
+  auto taken = store_->users().Create(NewUserValue("budi_SANTOSO", model::Role::kReader));
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().code, ErrorCode::kAlreadyExists);
 
@@ -68,7 +68,7 @@ TEST_F(SqliteReadersTest, UserNamesAreUniqueIgnoringCase) {
   ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->id, id);
   EXPECT_EQ((*found)->name, "Budi_Santoso");  // kept as registered
-  EXPECT_EQ((*found)->role, "editor");
+  EXPECT_EQ((*found)->role, model::Role::kEditor);
   EXPECT_GT((*found)->created_at, 0);
 
   auto missing = store_->users().FindByName("nobody");
@@ -80,25 +80,36 @@ TEST_F(SqliteReadersTest, UserNamesAreUniqueIgnoringCase) {
 }
 
 TEST_F(SqliteReadersTest, UserValuesAreCheckedAndUpdatable) {
-  auto bad_role = store_->users().Create(NewUserValue("ani", "root"));
+  auto bad_role = store_->users().Create(NewUserValue("ani", static_cast<model::Role>(99)));
   ASSERT_FALSE(bad_role.ok());
   EXPECT_EQ(bad_role.error().code, ErrorCode::kInvalidArgument);
-  storage::NewUser no_hash = NewUserValue("ani", "reader");
+  model::NewUser no_hash = NewUserValue("ani", model::Role::kReader);
   no_hash.password_hash.clear();
   EXPECT_FALSE(store_->users().Create(no_hash).ok());
-  EXPECT_FALSE(store_->users().Create(NewUserValue("", "reader")).ok());
+  EXPECT_FALSE(store_->users().Create(NewUserValue("", model::Role::kReader)).ok());
 
   std::int64_t id = NewUser("ani");
   ASSERT_TRUE(store_->users().SetPasswordHash(id, "$argon2id$new").ok());
-  ASSERT_TRUE(store_->users().SetRole(id, "moderator").ok());
+  ASSERT_TRUE(store_->users().SetRole(id, model::Role::kModerator).ok());
   auto user = store_->users().FindById(id);
   ASSERT_TRUE(user.ok() && user->has_value());
   EXPECT_EQ((*user)->password_hash, "$argon2id$new");
-  EXPECT_EQ((*user)->role, "moderator");
-  auto missing = store_->users().SetRole(id + 1, "admin");
+  EXPECT_EQ((*user)->role, model::Role::kModerator);
+  auto missing = store_->users().SetRole(id + 1, model::Role::kAdmin);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
-  EXPECT_FALSE(store_->users().SetRole(id, "god").ok());
+  EXPECT_FALSE(store_->users().SetRole(id, static_cast<model::Role>(42)).ok());
+}
+
+// users.role's CHECK (the readers migration) knows four roles; the newsroom's migration adds
+// author.
+TEST_F(SqliteReadersTest, AuthorIsNotStoredBeforeItsMigration) {
+  auto author = store_->users().Create(NewUserValue("penulis", model::Role::kAuthor));
+  ASSERT_FALSE(author.ok());
+  EXPECT_EQ(author.error().code, ErrorCode::kInvalidArgument);
+  std::int64_t id = NewUser("penulis");
+  EXPECT_EQ(store_->users().SetRole(id, model::Role::kAuthor).error().code,
+            ErrorCode::kInvalidArgument);
 }
 
 TEST_F(SqliteReadersTest, SessionsExpireSlideAndEnd) {
@@ -161,45 +172,45 @@ TEST_F(SqliteReadersTest, DeleteForUserExceptKeepsOneSessionAndOtherAccounts) {
 TEST_F(SqliteReadersTest, LikeAndUnlikeAreIdempotentAndMoveTheCounter) {
   std::int64_t article = NewArticle(/*likes=*/3);  // an imported total
   LikeStore& likes = store_->likes();
-  auto first = likes.Like(article, "v:1", 100);
+  auto first = likes.Like(article, model::Liker::Visitor(1), 100);
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->changed);
   EXPECT_EQ(first->counters.likes, 4);
-  auto again = likes.Like(article, "v:1", 101);
+  auto again = likes.Like(article, model::Liker::Visitor(1), 101);
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->changed);
   EXPECT_EQ(again->counters.likes, 4);
-  ASSERT_TRUE(likes.Like(article, "u:1", 102).ok());
+  ASSERT_TRUE(likes.Like(article, model::Liker::Account(1), 102).ok());
   EXPECT_EQ(StoredLikes(article), 5);
 
-  auto liked = likes.IsLiked(article, "v:1");
+  auto liked = likes.IsLiked(article, model::Liker::Visitor(1));
   ASSERT_TRUE(liked.ok());
   EXPECT_TRUE(*liked);
-  auto unliked = likes.Unlike(article, "v:1");
+  auto unliked = likes.Unlike(article, model::Liker::Visitor(1));
   ASSERT_TRUE(unliked.ok());
   EXPECT_TRUE(unliked->changed);
   EXPECT_EQ(unliked->counters.likes, 4);
-  unliked = likes.Unlike(article, "v:1");
+  unliked = likes.Unlike(article, model::Liker::Visitor(1));
   ASSERT_TRUE(unliked.ok());
   EXPECT_FALSE(unliked->changed);
   EXPECT_EQ(StoredLikes(article), 4);
-  liked = likes.IsLiked(article, "v:1");
+  liked = likes.IsLiked(article, model::Liker::Visitor(1));
   ASSERT_TRUE(liked.ok());
   EXPECT_FALSE(*liked);
 }
 
 TEST_F(SqliteReadersTest, LikesOnMissingArticlesOrWithBadKeysAreRefused) {
-  auto missing = store_->likes().Like(424242, "v:1", 1);
+  auto missing = store_->likes().Like(424242, model::Liker::Visitor(1), 1);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
-  missing = store_->likes().Unlike(424242, "v:1");
+  missing = store_->likes().Unlike(424242, model::Liker::Visitor(1));
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   std::int64_t article = NewArticle();
-  auto empty = store_->likes().Like(article, "", 1);
+  auto empty = store_->likes().Like(article, model::Liker::Account(0), 1);
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_FALSE(store_->likes().Like(article, std::string(65, 'v'), 1).ok());
+  EXPECT_FALSE(store_->likes().Like(article, model::Liker::Account(-5), 1).ok());
   EXPECT_EQ(StoredLikes(article), 0);
 }
 
@@ -215,7 +226,7 @@ TEST_F(SqliteReadersTest, ConcurrentLikesAreExact) {
       threads.emplace_back([&, t] {
         for (int i = 0; i < kLikersPerThread; ++i) {
           // Every liker twice, and the second half of the likers by two threads at once.
-          std::string liker = "v:" + std::to_string((t / 2) * 1000 + i);
+          const auto liker = model::Liker::Visitor(static_cast<std::uint64_t>((t / 2) * 1000 + i));
           for (int repeat = 0; repeat < 2; ++repeat) {
             auto result = like ? store_->likes().Like(article, liker, 1)
                                : store_->likes().Unlike(article, liker);
@@ -243,7 +254,7 @@ TEST_F(SqliteReadersTest, ConcurrentLikesAreExact) {
 
 TEST_F(SqliteReadersTest, LikeCommitsAreSyncedAndTheConnectionRestored) {
   std::int64_t article = NewArticle();
-  ASSERT_TRUE(store_->likes().Like(article, "v:9", 1).ok());
+  ASSERT_TRUE(store_->likes().Like(article, model::Liker::Visitor(9), 1).ok());
   // The one pooled connection went back at synchronous=NORMAL (1).
   EXPECT_EQ(Pragma("synchronous"), "1");
   {

@@ -4,9 +4,9 @@
 #include <string>
 #include <utility>
 
+#include "core/clock.h"
 #include "search/highlight.h"
 #include "storage/sqlite/search_fts.h"
-#include "storage/sqlite/unix_time.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -68,15 +68,14 @@ INSERT OR IGNORE INTO search_languages (lang) SELECT DISTINCT lang FROM articles
 Result<std::vector<std::string>> QueryLanguages(Connection& connection,
                                                 const SearchFilters& filters) {
   if (!filters.lang.empty()) return std::vector<std::string>{filters.lang};
-  auto stmt = connection.Prepare("SELECT lang FROM search_languages ORDER BY lang LIMIT ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, std::int64_t{kMaxQueryLanguages});
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt, connection.Prepare("SELECT lang FROM search_languages ORDER BY lang LIMIT ?"));
+  stmt.Bind(1, std::int64_t{kMaxQueryLanguages});
   std::vector<std::string> languages;
   for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return languages;
-    languages.push_back(stmt->Text(0));
+    WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
+    if (!row) return languages;
+    languages.push_back(stmt.Text(0));
   }
 }
 
@@ -87,40 +86,36 @@ void BindFilters(Statement& stmt, const std::string& match, const SearchFilters&
 }
 
 Result<void> AddHighlights(Connection& connection, const std::string& match, SearchHit& hit) {
-  auto stmt = connection.Prepare(kHighlightSql);
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, match).Bind(2, hit.article.id);
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (*row) {
-    hit.title_marked = std::string(StripLangMarker(stmt->Text(0)));
-    hit.snippet = std::string(StripLangMarker(stmt->Text(1)));
+  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare(kHighlightSql));
+  stmt.Bind(1, match).Bind(2, hit.article.id);
+  WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
+  if (row) {
+    hit.title_marked = std::string(StripLangMarker(stmt.Text(0)));
+    hit.snippet = std::string(StripLangMarker(stmt.Text(1)));
   }
-  return stmt->Run();
+  return stmt.Run();
 }
 
 Result<std::vector<SearchHit>> ReadPage(Connection& connection, const std::string& match,
                                         const SearchRequest& request) {
-  auto stmt = connection.Prepare(PageSql());
-  if (!stmt.ok()) return stmt.error();
-  BindFilters(*stmt, match, request.filters);
-  stmt->Bind(7, request.now_unix != 0 ? request.now_unix : UnixNow());
-  stmt->Bind(8, std::int64_t{request.limit}).Bind(9, std::int64_t{request.offset});
+  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare(PageSql()));
+  BindFilters(stmt, match, request.filters);
+  stmt.Bind(7, request.now_unix != 0 ? request.now_unix : UnixNow());
+  stmt.Bind(8, std::int64_t{request.limit}).Bind(9, std::int64_t{request.offset});
   std::vector<SearchHit> hits;
   for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) break;
+    WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
+    if (!row) break;
     SearchHit& hit = hits.emplace_back();
     model::ArticleSummary& a = hit.article;
-    a.id = stmt->Int64(0);
-    a.title = stmt->Text(1);
-    a.source = stmt->Text(2);
-    a.published_at = stmt->Int64(3);
-    a.lang = stmt->Text(4);
-    a.slug = stmt->Text(5);
-    a.counters = {stmt->Int64(6), stmt->Int64(7), stmt->Int64(8), stmt->Int64(9)};
-    hit.score = stmt->Double(10);
+    a.id = stmt.Int64(0);
+    a.title = stmt.Text(1);
+    a.source = stmt.Text(2);
+    a.published_at = stmt.Int64(3);
+    a.lang = stmt.Text(4);
+    a.slug = stmt.Text(5);
+    a.counters = {stmt.Int64(6), stmt.Int64(7), stmt.Int64(8), stmt.Int64(9)};
+    hit.score = stmt.Double(10);
   }
   return hits;
 }
@@ -153,59 +148,50 @@ std::string BuildMatchExpression(const std::vector<std::string>& terms, bool mat
 Result<SearchResults> SqliteSearchStore::Search(const SearchRequest& request) {
   if (request.limit < 1 || request.limit > kMaxLimit || request.offset < 0 ||
       request.offset > kMaxOffset) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: search page out of range (limit " +
-                                                      std::to_string(request.limit) + ", offset " +
-                                                      std::to_string(request.offset) + ")");
+    return Error::InvalidArgument("storage: search page out of range (limit " +
+                                  std::to_string(request.limit) + ", offset " +
+                                  std::to_string(request.offset) + ")");
   }
   SearchResults results;
   if (request.terms.empty()) return results;
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_.Acquire());
   // One snapshot for the count, the page and its highlights.
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kDeferred);
-  if (!tx.ok()) return tx.error();
-  auto languages = QueryLanguages(**connection, request.filters);
-  if (!languages.ok()) return languages.error();
-  const std::string match = BuildMatchExpression(request.terms, request.match_any, *languages);
+  WARTA_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(*connection, Transaction::Mode::kDeferred));
+  WARTA_ASSIGN_OR_RETURN(auto languages, QueryLanguages(*connection, request.filters));
+  const std::string match = BuildMatchExpression(request.terms, request.match_any, languages);
   if (match.empty()) return results;
   {
-    auto count = (*connection)->Prepare(CountSql());
-    if (!count.ok()) return count.error();
-    BindFilters(*count, match, request.filters);
-    auto row = count->Step();
-    if (!row.ok()) return row.error();
-    results.total = *row ? count->Int64(0) : 0;
+    WARTA_ASSIGN_OR_RETURN(auto count, connection->Prepare(CountSql()));
+    BindFilters(count, match, request.filters);
+    WARTA_ASSIGN_OR_RETURN(auto row, count.Step());
+    results.total = row ? count.Int64(0) : 0;
   }
   if (results.total > request.offset) {
-    auto hits = ReadPage(**connection, match, request);
+    auto hits = ReadPage(*connection, match, request);
     if (!hits.ok()) return hits.error();
     results.hits = std::move(hits).value();
     for (SearchHit& hit : results.hits) {
-      WARTA_RETURN_IF_ERROR(AddHighlights(**connection, match, hit));
+      WARTA_RETURN_IF_ERROR(AddHighlights(*connection, match, hit));
     }
   }
-  WARTA_RETURN_IF_ERROR(tx->Commit());
+  WARTA_RETURN_IF_ERROR(tx.Commit());
   return results;
 }
 
 Result<std::int64_t> SqliteSearchStore::Rebuild() {
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
-  auto tx = Transaction::Begin(**connection, Transaction::Mode::kImmediate);
-  if (!tx.ok()) return tx.error();
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_.Acquire());
+  WARTA_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(*connection, Transaction::Mode::kImmediate));
   // 'rebuild' first drops the whole inverted index (whatever analysis made it), so the
   // DELETE that follows finds the postings it removes; then the text is stored afresh.
-  WARTA_RETURN_IF_ERROR((*connection)
+  WARTA_RETURN_IF_ERROR((connection)
                             ->Exec("INSERT INTO search_index (search_index) VALUES ('rebuild'); "
                                    "DELETE FROM search_index;"));
-  WARTA_RETURN_IF_ERROR((*connection)->Exec(kBackfillSql));
-  auto count = (*connection)->Prepare("SELECT count(*) FROM search_index");
-  if (!count.ok()) return count.error();
-  auto row = count->Step();
-  if (!row.ok()) return row.error();
-  std::int64_t indexed = *row ? count->Int64(0) : 0;
-  WARTA_RETURN_IF_ERROR(count->Run());
-  WARTA_RETURN_IF_ERROR(tx->Commit());
+  WARTA_RETURN_IF_ERROR(connection->Exec(kBackfillSql));
+  WARTA_ASSIGN_OR_RETURN(auto count, connection->Prepare("SELECT count(*) FROM search_index"));
+  WARTA_ASSIGN_OR_RETURN(auto row, count.Step());
+  std::int64_t indexed = row ? count.Int64(0) : 0;
+  WARTA_RETURN_IF_ERROR(count.Run());
+  WARTA_RETURN_IF_ERROR(tx.Commit());
   return indexed;
 }
 

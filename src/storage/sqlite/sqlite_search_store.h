@@ -2,8 +2,8 @@
 // searched through the "warta" tokenizer (search_fts.h). Internal to src/storage/sqlite/.
 #pragma once
 
+#include "storage/search_store.h"
 #include "storage/sqlite/connection_pool.h"
-#include "storage/store.h"
 
 namespace warta::storage::sqlite {
 

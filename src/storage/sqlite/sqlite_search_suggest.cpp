@@ -58,25 +58,25 @@ struct Candidate {
 // The closest index term to any form of a word (the word and its stems), or none. Each form
 // is compared with the terms that share its first letter.
 Result<Candidate> NearestTerm(Connection& connection, const std::vector<std::string>& forms) {
-  auto stmt = connection.Prepare(
-      "SELECT term, doc FROM search_vocab WHERE term >= ?1 AND term < ?2 ORDER BY doc DESC "
-      "LIMIT ?3");
-  if (!stmt.ok()) return stmt.error();
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt,
+      connection.Prepare(
+          "SELECT term, doc FROM search_vocab WHERE term >= ?1 AND term < ?2 ORDER BY doc DESC "
+          "LIMIT ?3"));
   Candidate best{"", 3, 0};
   for (const std::string& form : forms) {
     const std::size_t limit = form.size() <= 5 ? 1 : 2;
-    stmt->Reset();
-    stmt->Bind(1, std::string(1, form[0]));
-    stmt->Bind(2, std::string(1, static_cast<char>(form[0] + 1)));
-    stmt->Bind(3, std::int64_t{kMaxCandidates});
+    stmt.Reset();
+    stmt.Bind(1, std::string(1, form[0]));
+    stmt.Bind(2, std::string(1, static_cast<char>(form[0] + 1)));
+    stmt.Bind(3, std::int64_t{kMaxCandidates});
     for (;;) {
-      auto row = stmt->Step();
-      if (!row.ok()) return row.error();
-      if (!*row) break;
-      std::string term = stmt->Text(0);
+      WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
+      if (!row) break;
+      std::string term = stmt.Text(0);
       std::size_t d = Distance(form, term, limit);
       if (d == 0) return Candidate{};  // the word is indexed: nothing to correct
-      if (d <= limit && d < best.distance) best = {std::move(term), d, stmt->Int64(1)};
+      if (d <= limit && d < best.distance) best = {std::move(term), d, stmt.Int64(1)};
     }
   }
   return best.term.empty() ? Candidate{} : best;
@@ -85,18 +85,16 @@ Result<Candidate> NearestTerm(Connection& connection, const std::vector<std::str
 // A word an article wrote for index term `term` (the first match of the term in its title or
 // body), or "" when none is found.
 Result<std::string> SurfaceWord(Connection& connection, const std::string& term) {
-  auto stmt = connection.Prepare(
-      "SELECT highlight(search_index, 0, char(2), char(3)),"
-      " snippet(search_index, 1, char(2), char(3), '', 4)"
-      " FROM search_index WHERE search_index MATCH ?1 LIMIT 1");
-  if (!stmt.ok()) return stmt.error();
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt, connection.Prepare("SELECT highlight(search_index, 0, char(2), char(3)),"
+                                    " snippet(search_index, 1, char(2), char(3), '', 4)"
+                                    " FROM search_index WHERE search_index MATCH ?1 LIMIT 1"));
   // No language in the marker: the term itself is among the query forms.
-  stmt->Bind(1, "\"" + LangMarker({}) + term + "\"");
-  auto row = stmt->Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return std::string();
+  stmt.Bind(1, "\"" + LangMarker({}) + term + "\"");
+  WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
+  if (!row) return std::string();
   for (int column : {0, 1}) {
-    std::string marked = stmt->Text(column);
+    std::string marked = stmt.Text(column);
     std::size_t begin = marked.find(search::kMatchBegin);
     std::size_t end = marked.find(search::kMatchEnd, begin);
     if (begin != std::string::npos && end != std::string::npos) {
@@ -115,8 +113,7 @@ Result<std::vector<std::string>> SqliteSearchStore::Suggest(const std::vector<st
     if (!created.ok()) return created.error();
     analyzer = std::move(created).value();
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_.Acquire());
   std::vector<std::string> suggested;
   bool changed = false;
   for (const std::string& term : terms) {
@@ -130,12 +127,10 @@ Result<std::vector<std::string>> SqliteSearchStore::Suggest(const std::vector<st
         forms.push_back(stem);
       }
     }
-    auto nearest = NearestTerm(**connection, forms);
-    if (!nearest.ok()) return nearest.error();
-    if (nearest->term.empty()) continue;
-    auto word = SurfaceWord(**connection, nearest->term);
-    if (!word.ok()) return word.error();
-    std::string folded = search::NormalizeText(*word);
+    WARTA_ASSIGN_OR_RETURN(auto nearest, NearestTerm(*connection, forms));
+    if (nearest.term.empty()) continue;
+    WARTA_ASSIGN_OR_RETURN(auto word, SurfaceWord(*connection, nearest.term));
+    std::string folded = search::NormalizeText(word);
     if (folded.empty() || folded == term) continue;
     suggested.back() = std::move(folded);
     changed = true;

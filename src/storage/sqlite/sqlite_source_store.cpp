@@ -1,10 +1,10 @@
 #include <string>
 #include <utility>
 
+#include "core/clock.h"
 #include "model/source.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
-#include "storage/sqlite/unix_time.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
@@ -98,15 +98,16 @@ Result<std::int64_t> SqliteSourceStore::Add(const model::NewSource& source) {
   WARTA_RETURN_IF_ERROR(model::ValidateNewSource(source));
   return InWriteTransaction<std::int64_t>(
       pool_, [&](Connection& connection) -> Result<std::int64_t> {
-        auto stmt = connection.Prepare(
-            "INSERT INTO sources (url, name, site_url, lang, time_zone, category, "
-            "refresh_minutes, full_text, enabled, canonical, created_at, next_fetch_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id");
-        if (!stmt.ok()) return stmt.error();
-        stmt->Bind(1, source.url);
-        BindSettings(*stmt, source);
-        stmt->Bind(11, UnixNow());
-        auto id = InsertReturningId(*stmt, "source");
+        WARTA_ASSIGN_OR_RETURN(
+            auto stmt,
+            connection.Prepare(
+                "INSERT INTO sources (url, name, site_url, lang, time_zone, category, "
+                "refresh_minutes, full_text, enabled, canonical, created_at, next_fetch_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id"));
+        stmt.Bind(1, source.url);
+        BindSettings(stmt, source);
+        stmt.Bind(11, UnixNow());
+        auto id = InsertReturningId(stmt, "source");
         if (!id.ok()) {
           return ExplainConflict(id.error(),
                                  "storage: a source with URL '" + source.url + "' already exists");
@@ -116,10 +117,10 @@ Result<std::int64_t> SqliteSourceStore::Add(const model::NewSource& source) {
 }
 
 Result<model::Source> SqliteSourceStore::FindById(std::int64_t id) {
-  auto found = FindOne(pool_, "WHERE s.id = ?2", [&](Statement& stmt) { stmt.Bind(2, id); });
-  if (!found.ok()) return found.error();
-  if (!found->has_value()) return NoSuchId("source", id);
-  return std::move(**found);
+  WARTA_ASSIGN_OR_RETURN(
+      auto found, FindOne(pool_, "WHERE s.id = ?2", [&](Statement& stmt) { stmt.Bind(2, id); }));
+  if (!found.has_value()) return NoSuchId("source", id);
+  return std::move(*found);
 }
 
 Result<std::optional<model::Source>> SqliteSourceStore::FindByUrl(const std::string& url) {
@@ -134,8 +135,7 @@ Result<std::vector<model::Source>> SqliteSourceStore::List(std::int64_t now) {
 
 Result<std::vector<model::Source>> SqliteSourceStore::ListDue(std::int64_t now, int limit) {
   if (limit < 1 || limit > kMaxDueLimit) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "storage: due limit out of range: " + std::to_string(limit));
+    return Error::InvalidArgument("storage: due limit out of range: " + std::to_string(limit));
   }
   return QueryAll(
       pool_,
@@ -148,33 +148,33 @@ Result<std::vector<model::Source>> SqliteSourceStore::ListDue(std::int64_t now, 
 Result<void> SqliteSourceStore::RecordFetch(std::int64_t id, const model::FetchRecord& r) {
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
     {
-      auto stmt = connection.Prepare(
-          "UPDATE sources SET last_fetch_at = ?2, last_status = ?3, last_error = ?4, "
-          "consecutive_errors = ?5, next_fetch_at = ?6, "
-          "last_success_at = CASE WHEN ?7 THEN ?2 ELSE last_success_at END, "
-          "enabled = CASE WHEN ?8 THEN 0 ELSE enabled END, "
-          "etag = CASE WHEN ?9 THEN ?10 ELSE etag END, "
-          "last_modified = CASE WHEN ?9 THEN ?11 ELSE last_modified END, "
-          "items_total = items_total + ?12, "
-          "name = CASE WHEN name = '' THEN substr(?13, 1, 200) ELSE name END "
-          "WHERE id = ?1 RETURNING id");
-      if (!stmt.ok()) return stmt.error();
-      stmt->Bind(1, id).Bind(2, r.fetched_at).Bind(3, std::int64_t{r.status});
-      stmt->Bind(4, CleanError(r.error)).Bind(5, std::int64_t{r.consecutive_errors});
-      stmt->Bind(6, r.next_fetch_at).Bind(7, std::int64_t{r.success ? 1 : 0});
-      stmt->Bind(8, std::int64_t{r.disable ? 1 : 0});
-      stmt->Bind(9, std::int64_t{r.update_validators ? 1 : 0});
-      stmt->Bind(10, r.etag).Bind(11, r.last_modified).Bind(12, r.items_added);
-      stmt->Bind(13, r.feed_title);
-      WARTA_RETURN_IF_ERROR(RunOrNotFound(*stmt, "source", id));
+      WARTA_ASSIGN_OR_RETURN(
+          auto stmt,
+          connection.Prepare(
+              "UPDATE sources SET last_fetch_at = ?2, last_status = ?3, last_error = ?4, "
+              "consecutive_errors = ?5, next_fetch_at = ?6, "
+              "last_success_at = CASE WHEN ?7 THEN ?2 ELSE last_success_at END, "
+              "enabled = CASE WHEN ?8 THEN 0 ELSE enabled END, "
+              "etag = CASE WHEN ?9 THEN ?10 ELSE etag END, "
+              "last_modified = CASE WHEN ?9 THEN ?11 ELSE last_modified END, "
+              "items_total = items_total + ?12, "
+              "name = CASE WHEN name = '' THEN substr(?13, 1, 200) ELSE name END "
+              "WHERE id = ?1 RETURNING id"));
+      stmt.Bind(1, id).Bind(2, r.fetched_at).Bind(3, std::int64_t{r.status});
+      stmt.Bind(4, CleanError(r.error)).Bind(5, std::int64_t{r.consecutive_errors});
+      stmt.Bind(6, r.next_fetch_at).Bind(7, std::int64_t{r.success ? 1 : 0});
+      stmt.Bind(8, std::int64_t{r.disable ? 1 : 0});
+      stmt.Bind(9, std::int64_t{r.update_validators ? 1 : 0});
+      stmt.Bind(10, r.etag).Bind(11, r.last_modified).Bind(12, r.items_added);
+      stmt.Bind(13, r.feed_title);
+      WARTA_RETURN_IF_ERROR(RunOrNotFound(stmt, "source", id));
     }
     if (r.new_url.empty()) return Ok();
-    auto stmt = connection.Prepare(
-        "UPDATE sources SET url = ?1 WHERE id = ?2 AND NOT EXISTS "
-        "(SELECT 1 FROM sources WHERE url = ?1)");
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, r.new_url).Bind(2, id);
-    return stmt->Run();
+    WARTA_ASSIGN_OR_RETURN(
+        auto stmt, connection.Prepare("UPDATE sources SET url = ?1 WHERE id = ?2 AND NOT EXISTS "
+                                      "(SELECT 1 FROM sources WHERE url = ?1)"));
+    stmt.Bind(1, r.new_url).Bind(2, id);
+    return stmt.Run();
   });
 }
 
@@ -186,21 +186,22 @@ Result<void> SqliteSourceStore::UpdateSettings(std::int64_t id, const model::New
     {
       // A new canonical policy changes the <head> of every page of the source: a new version
       // makes every node's page cache render them again.
-      auto bump = connection.Prepare(
-          "UPDATE articles SET version = version + 1 WHERE source_id = ?1 AND "
-          "(SELECT canonical FROM sources WHERE id = ?1) <> ?2");
-      if (!bump.ok()) return bump.error();
-      bump->Bind(1, id).Bind(2, model::CanonicalPolicyName(settings.canonical));
-      WARTA_RETURN_IF_ERROR(bump->Run());
+      WARTA_ASSIGN_OR_RETURN(
+          auto bump,
+          connection.Prepare("UPDATE articles SET version = version + 1 WHERE source_id = ?1 AND "
+                             "(SELECT canonical FROM sources WHERE id = ?1) <> ?2"));
+      bump.Bind(1, id).Bind(2, model::CanonicalPolicyName(settings.canonical));
+      WARTA_RETURN_IF_ERROR(bump.Run());
     }
-    auto stmt = connection.Prepare(
-        "UPDATE sources SET name = ?2, site_url = ?3, lang = ?4, time_zone = ?5, "
-        "category = ?6, refresh_minutes = ?7, full_text = ?8, enabled = ?9, canonical = ?10 "
-        "WHERE id = ?1 RETURNING id");
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, id);
-    BindSettings(*stmt, settings);
-    return RunOrNotFound(*stmt, "source", id);
+    WARTA_ASSIGN_OR_RETURN(
+        auto stmt,
+        connection.Prepare(
+            "UPDATE sources SET name = ?2, site_url = ?3, lang = ?4, time_zone = ?5, "
+            "category = ?6, refresh_minutes = ?7, full_text = ?8, enabled = ?9, canonical = ?10 "
+            "WHERE id = ?1 RETURNING id"));
+    stmt.Bind(1, id);
+    BindSettings(stmt, settings);
+    return RunOrNotFound(stmt, "source", id);
   });
 }
 

@@ -2,8 +2,8 @@
 // the one row of spam_totals (migration 5). Internal to src/storage/sqlite/.
 #pragma once
 
+#include "storage/spam_store.h"
 #include "storage/sqlite/connection_pool.h"
-#include "storage/store.h"
 
 namespace warta::storage::sqlite {
 
@@ -13,8 +13,8 @@ class SqliteSpamStore final : public SpamStore {
 
   Result<void> Train(const std::vector<std::vector<std::string>>& messages, bool is_spam,
                      int delta) override;
-  Result<SpamTotals> Totals() override;
-  Result<SpamSnapshot> Lookup(const std::vector<std::string>& tokens) override;
+  Result<model::SpamTotals> Totals() override;
+  Result<model::SpamSnapshot> Lookup(const std::vector<std::string>& tokens) override;
 
  private:
   ConnectionPool& pool_;

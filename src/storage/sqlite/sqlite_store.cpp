@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "model/article_json.h"
+#include "core/utf8.h"
 #include "storage/migrations/migrations.h"
 #include "storage/sqlite/migrate.h"
 #include "storage/sqlite/statement_helpers.h"
@@ -17,11 +17,10 @@ constexpr std::size_t kMaxSettingKeyBytes = 200;
 constexpr std::size_t kMaxSettingValueBytes = std::size_t{64} * 1024;
 
 Result<void> CheckSettingKey(const std::string& key) {
-  if (key.empty()) return MakeError(ErrorCode::kInvalidArgument, "settings: empty key");
-  if (key.size() > kMaxSettingKeyBytes || !model::IsValidUtf8(key)) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "settings: a key must be valid UTF-8 of at most " +
-                         std::to_string(kMaxSettingKeyBytes) + " bytes");
+  if (key.empty()) return Error::InvalidArgument("settings: empty key");
+  if (key.size() > kMaxSettingKeyBytes || !utf8::IsValid(key)) {
+    return Error::InvalidArgument("settings: a key must be valid UTF-8 of at most " +
+                                  std::to_string(kMaxSettingKeyBytes) + " bytes");
   }
   return Ok();
 }
@@ -46,21 +45,18 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        int max_connections) {
-  auto pool = ConnectionPool::Open(path, max_connections);
-  if (!pool.ok()) return pool.error();
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*pool)));
+  WARTA_ASSIGN_OR_RETURN(auto pool, ConnectionPool::Open(path, max_connections));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(pool)));
 }
 
 Result<int> SqliteStore::Migrate() {
-  auto connection = pool_->Acquire();
-  if (!connection.ok()) return connection.error();
-  return ApplyMigrations(**connection, migrations::Sqlite());
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_->Acquire());
+  return ApplyMigrations(*connection, migrations::Sqlite());
 }
 
 Result<int> SqliteStore::SchemaVersion() {
-  auto connection = pool_->Acquire();
-  if (!connection.ok()) return connection.error();
-  return ReadSchemaVersion(**connection);
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_->Acquire());
+  return ReadSchemaVersion(*connection);
 }
 
 Result<std::optional<std::string>> SqliteSettingsStore::Get(const std::string& key) {
@@ -74,22 +70,20 @@ Result<std::optional<std::string>> SqliteSettingsStore::Get(const std::string& k
 Result<void> SqliteSettingsStore::Set(const std::string& key, const std::string& value) {
   WARTA_RETURN_IF_ERROR(CheckSettingKey(key));
   if (value.size() > kMaxSettingValueBytes) {
-    return MakeError(ErrorCode::kTooLarge, "settings: value of '" + key + "' is longer than " +
-                                               std::to_string(kMaxSettingValueBytes) + " bytes");
+    return Error::TooLarge("settings: value of '" + key + "' is longer than " +
+                           std::to_string(kMaxSettingValueBytes) + " bytes");
   }
-  if (!model::IsValidUtf8(value)) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "settings: value of '" + key + "' is not valid UTF-8");
+  if (!utf8::IsValid(value)) {
+    return Error::InvalidArgument("settings: value of '" + key + "' is not valid UTF-8");
   }
   // An immediate transaction so writers of this process queue on the write mutex instead
   // of sleeping in SQLite's busy handler; committed, hence durable, before returning.
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
-    auto stmt = connection.Prepare(
-        "INSERT INTO settings (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, key).Bind(2, value);
-    return stmt->Run();
+    WARTA_ASSIGN_OR_RETURN(
+        auto stmt, connection.Prepare("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    stmt.Bind(1, key).Bind(2, value);
+    return stmt.Run();
   });
 }
 

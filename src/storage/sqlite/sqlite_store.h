@@ -5,6 +5,10 @@
 #include <memory>
 #include <string>
 
+#include "storage/article_store.h"
+#include "storage/listing_store.h"
+#include "storage/settings_store.h"
+#include "storage/source_store.h"
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/sqlite_comments.h"
 #include "storage/sqlite/sqlite_readers.h"

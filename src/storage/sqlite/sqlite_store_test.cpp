@@ -7,8 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/clock.h"
 #include "storage/migrations/migrations.h"
-#include "storage/sqlite/unix_time.h"
 #include "storage/testing/migrated_sqlite_store.h"
 #include "storage/testing/temp_dir.h"
 

@@ -1,11 +1,11 @@
 // Tags: listing, tag pages, and related articles.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 #include <string>
 #include <unordered_set>
 
+#include "core/ascii.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_trending.h"
 #include "storage/sqlite/statement_helpers.h"
@@ -25,7 +25,7 @@ constexpr double kRecencyDays = 7;
 
 Result<void> CheckTags(const std::vector<std::string>& tags) {
   if (!tags.empty() && tags.size() <= kMaxTags) return Ok();
-  return MakeError(ErrorCode::kInvalidArgument, "storage: 1 to 100 tags expected");
+  return Error::InvalidArgument("storage: 1 to 100 tags expected");
 }
 
 // Columns: id, title, slug, source, published_at.
@@ -48,18 +48,18 @@ struct Subject {
 };
 
 Result<bool> ReadSubject(Connection& connection, std::int64_t id, Subject& subject) {
-  auto stmt = connection.Prepare("SELECT story_id, published_at, title FROM articles WHERE id = ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, id);
-  auto found = RunReturning(*stmt, [&](const Statement& s) {
-    subject.id = id;
-    subject.story_id = s.Int64(0);
-    subject.published_at = s.Int64(1);
-    subject.title = s.Text(2);
-    return true;
-  });
-  if (!found.ok()) return found.error();
-  if (!found->has_value()) return false;
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt,
+      connection.Prepare("SELECT story_id, published_at, title FROM articles WHERE id = ?"));
+  stmt.Bind(1, id);
+  WARTA_ASSIGN_OR_RETURN(auto found, RunReturning(stmt, [&](const Statement& s) {
+                           subject.id = id;
+                           subject.story_id = s.Int64(0);
+                           subject.published_at = s.Int64(1);
+                           subject.title = s.Text(2);
+                           return true;
+                         }));
+  if (!found.has_value()) return false;
   auto tags = QueryAll(
       connection, "SELECT tag FROM article_tags WHERE article_id = ? LIMIT 100",
       [&](Statement& s) { s.Bind(1, id); }, [](const Statement& s) { return s.Text(0); });
@@ -86,28 +86,28 @@ Result<std::vector<RelatedArticle>> SameStory(Connection& connection, const Subj
 Result<std::vector<RelatedArticle>> SharedTags(Connection& connection, const Subject& subject,
                                                std::int64_t window_seconds) {
   if (subject.tags.empty()) return std::vector<RelatedArticle>{};
-  auto stmt = connection.Prepare(
-      "SELECT a.id, a.title, a.slug, a.source, a.published_at, count(*) FROM article_tags t "
-      "JOIN articles a ON a.id = t.article_id WHERE t.tag IN (" +
-      Placeholders(subject.tags.size()) +
-      ") AND t.article_id != ? AND a.published_at BETWEEN ? AND ? GROUP BY a.id "
-      "ORDER BY count(*) DESC, a.published_at DESC LIMIT ?");
-  if (!stmt.ok()) return stmt.error();
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt,
+      connection.Prepare(
+          "SELECT a.id, a.title, a.slug, a.source, a.published_at, count(*) FROM article_tags t "
+          "JOIN articles a ON a.id = t.article_id WHERE t.tag IN (" +
+          Placeholders(subject.tags.size()) +
+          ") AND t.article_id != ? AND a.published_at BETWEEN ? AND ? GROUP BY a.id "
+          "ORDER BY count(*) DESC, a.published_at DESC LIMIT ?"));
   int index = 1;
-  for (const std::string& tag : subject.tags) stmt->Bind(index++, tag);
-  stmt->Bind(index++, subject.id);
-  stmt->Bind(index++, subject.published_at - window_seconds);
-  stmt->Bind(index++, subject.published_at + window_seconds);
-  stmt->Bind(index, std::int64_t{kTagCandidates});
+  for (const std::string& tag : subject.tags) stmt.Bind(index++, tag);
+  stmt.Bind(index++, subject.id);
+  stmt.Bind(index++, subject.published_at - window_seconds);
+  stmt.Bind(index++, subject.published_at + window_seconds);
+  stmt.Bind(index, std::int64_t{kTagCandidates});
   std::vector<std::pair<double, RelatedArticle>> scored;
   for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) break;
+    WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
+    if (!row) break;
     const double days =
-        std::abs(static_cast<double>(stmt->Int64(4) - subject.published_at)) / 86400.0;
-    const double score = static_cast<double>(stmt->Int64(5)) / (1.0 + days / kRecencyDays);
-    scored.emplace_back(score, ReadRelated(*stmt));
+        std::abs(static_cast<double>(stmt.Int64(4) - subject.published_at)) / 86400.0;
+    const double score = static_cast<double>(stmt.Int64(5)) / (1.0 + days / kRecencyDays);
+    scored.emplace_back(score, ReadRelated(stmt));
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -127,9 +127,9 @@ std::set<std::string> TitleWords(const std::string& title) {
     word.clear();
   };
   for (char c : title) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u) != 0) {
-      word += static_cast<char>(u < 0x80 ? std::tolower(u) : u);
+    // Bytes of other scripts are kept as they are: part of a word.
+    if (static_cast<unsigned char>(c) >= 0x80 || ascii::IsAlnum(c)) {
+      word += ascii::ToLower(c);
     } else {
       flush();
     }
@@ -142,17 +142,17 @@ Result<std::vector<RelatedArticle>> SimilarTitles(Connection& connection, const 
                                                   std::int64_t window_seconds) {
   const std::set<std::string> mine = TitleWords(subject.title);
   if (mine.size() < 2) return std::vector<RelatedArticle>{};
-  auto stmt = connection.Prepare(
-      "SELECT id, title, slug, source, published_at FROM articles "
-      "WHERE published_at BETWEEN ? AND ? AND id != ? ORDER BY published_at DESC LIMIT ?");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, subject.published_at - window_seconds);
-  stmt->Bind(2, subject.published_at + window_seconds).Bind(3, subject.id);
-  stmt->Bind(4, std::int64_t{kTitleCandidates});
-  auto rows = ReadAll(*stmt, ReadRelated);
-  if (!rows.ok()) return rows.error();
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt,
+      connection.Prepare(
+          "SELECT id, title, slug, source, published_at FROM articles "
+          "WHERE published_at BETWEEN ? AND ? AND id != ? ORDER BY published_at DESC LIMIT ?"));
+  stmt.Bind(1, subject.published_at - window_seconds);
+  stmt.Bind(2, subject.published_at + window_seconds).Bind(3, subject.id);
+  stmt.Bind(4, std::int64_t{kTitleCandidates});
+  WARTA_ASSIGN_OR_RETURN(auto rows, ReadAll(stmt, ReadRelated));
   std::vector<std::pair<std::size_t, RelatedArticle>> scored;
-  for (RelatedArticle& row : *rows) {
+  for (RelatedArticle& row : rows) {
     const std::set<std::string> theirs = TitleWords(row.title);
     std::size_t shared = 0;
     for (const std::string& word : theirs) shared += mine.count(word);
@@ -167,7 +167,7 @@ Result<std::vector<RelatedArticle>> SimilarTitles(Connection& connection, const 
 }
 
 void AppendUnique(std::vector<RelatedArticle>& out, std::unordered_set<std::int64_t>& seen,
-                  std::vector<RelatedArticle> more, const char* reason, std::size_t limit) {
+                  std::vector<RelatedArticle> more, RelatedReason reason, std::size_t limit) {
   for (RelatedArticle& related : more) {
     if (out.size() >= limit) return;
     if (!seen.insert(related.id).second) continue;
@@ -180,23 +180,19 @@ void AppendUnique(std::vector<RelatedArticle>& out, std::unordered_set<std::int6
 Result<std::vector<RelatedArticle>> RelatedIn(Connection& connection, std::int64_t article_id,
                                               std::size_t max, std::int64_t window_seconds) {
   Subject subject;
-  auto found = ReadSubject(connection, article_id, subject);
-  if (!found.ok()) return found.error();
-  if (!*found) return NoSuchId("article", article_id);
+  WARTA_ASSIGN_OR_RETURN(auto found, ReadSubject(connection, article_id, subject));
+  if (!found) return NoSuchId("article", article_id);
   std::vector<RelatedArticle> out;
   std::unordered_set<std::int64_t> seen;
-  auto story = SameStory(connection, subject, static_cast<int>(max));
-  if (!story.ok()) return story.error();
-  AppendUnique(out, seen, std::move(*story), "story", max);
+  WARTA_ASSIGN_OR_RETURN(auto story, SameStory(connection, subject, static_cast<int>(max)));
+  AppendUnique(out, seen, std::move(story), RelatedReason::kStory, max);
   if (out.size() < max) {
-    auto tagged = SharedTags(connection, subject, window_seconds);
-    if (!tagged.ok()) return tagged.error();
-    AppendUnique(out, seen, std::move(*tagged), "tags", max);
+    WARTA_ASSIGN_OR_RETURN(auto tagged, SharedTags(connection, subject, window_seconds));
+    AppendUnique(out, seen, std::move(tagged), RelatedReason::kTags, max);
   }
   if (out.size() < max) {
-    auto titled = SimilarTitles(connection, subject, window_seconds);
-    if (!titled.ok()) return titled.error();
-    AppendUnique(out, seen, std::move(*titled), "title", max);
+    WARTA_ASSIGN_OR_RETURN(auto titled, SimilarTitles(connection, subject, window_seconds));
+    AppendUnique(out, seen, std::move(titled), RelatedReason::kTitle, max);
   }
   return out;
 }
@@ -205,7 +201,7 @@ Result<std::vector<RelatedArticle>> RelatedIn(Connection& connection, std::int64
 
 Result<std::vector<TagCount>> SqliteTagStore::ListTags(int limit) {
   if (limit < 1 || limit > kMaxTagList) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: tag list limit out of range");
+    return Error::InvalidArgument("storage: tag list limit out of range");
   }
   return QueryAll(
       pool_,
@@ -220,7 +216,7 @@ Result<std::vector<model::ArticleSummary>> SqliteTagStore::ListByTags(
     const std::vector<std::string>& tags, int limit, int offset) {
   WARTA_RETURN_IF_ERROR(CheckTags(tags));
   if (limit < 0 || offset < 0 || limit > kMaxListLimit) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: list bounds out of range");
+    return Error::InvalidArgument("storage: list bounds out of range");
   }
   if (limit == 0) return std::vector<model::ArticleSummary>{};
   return QueryAll(
@@ -254,21 +250,19 @@ Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> SqliteTag
   std::vector<std::pair<std::int64_t, std::vector<std::string>>> out;
   if (article_ids.empty()) return out;
   if (article_ids.size() > kMaxIds) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: too many article ids");
+    return Error::InvalidArgument("storage: too many article ids");
   }
-  auto connection = pool_.Acquire();
-  if (!connection.ok()) return connection.error();
+  WARTA_ASSIGN_OR_RETURN(auto connection, pool_.Acquire());
   auto stmt =
-      (*connection)
+      (connection)
           ->Prepare("SELECT article_id, tag FROM article_tags WHERE article_id IN (" +
                     Placeholders(article_ids.size()) + ") ORDER BY article_id, position, tag");
   if (!stmt.ok()) return stmt.error();
   int index = 1;
   for (std::int64_t id : article_ids) stmt->Bind(index++, id);
   for (;;) {
-    auto row = stmt->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return out;
+    WARTA_ASSIGN_OR_RETURN(auto row, stmt->Step());
+    if (!row) return out;
     const std::int64_t id = stmt->Int64(0);
     if (out.empty() || out.back().first != id) out.emplace_back(id, std::vector<std::string>{});
     out.back().second.push_back(stmt->Text(1));
@@ -278,7 +272,7 @@ Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> SqliteTag
 Result<std::vector<RelatedArticle>> SqliteTagStore::Related(std::int64_t article_id, int limit,
                                                             std::int64_t window_seconds) {
   if (limit < 1 || limit > 20 || window_seconds < 0) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: related bounds out of range");
+    return Error::InvalidArgument("storage: related bounds out of range");
   }
   return InReadTransaction<std::vector<RelatedArticle>>(pool_, [&](Connection& connection) {
     return RelatedIn(connection, article_id, static_cast<std::size_t>(limit), window_seconds);

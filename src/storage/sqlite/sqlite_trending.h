@@ -3,7 +3,8 @@
 
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/trending_credit.h"
-#include "storage/store.h"
+#include "storage/tag_store.h"
+#include "storage/trending_store.h"
 
 namespace warta::storage::sqlite {
 

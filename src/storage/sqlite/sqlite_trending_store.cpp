@@ -1,8 +1,8 @@
 #include <string>
 
+#include "core/clock.h"
 #include "storage/sqlite/sqlite_trending.h"
 #include "storage/sqlite/statement_helpers.h"
-#include "storage/sqlite/unix_time.h"
 #include "storage/sqlite/write_transaction.h"
 
 namespace warta::storage::sqlite {
@@ -15,8 +15,7 @@ Result<void> CheckPolicy(const model::TrendingPolicy& policy) {
   const bool weights_ok = policy.view_weight >= 0 && policy.like_weight >= 0 &&
                           policy.comment_weight >= 0 && policy.share_weight >= 0;
   if (policy.half_life_seconds > 0 && weights_ok) return Ok();
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "storage: trending needs a positive half-life and weights >= 0");
+  return Error::InvalidArgument("storage: trending needs a positive half-life and weights >= 0");
 }
 
 std::string TopSql(std::size_t tags) {
@@ -42,9 +41,8 @@ Result<void> SqliteTrendingStore::SetPolicy(const model::TrendingPolicy& policy,
   WARTA_RETURN_IF_ERROR(CheckPolicy(policy));
   policy_.Set(policy);
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
-    auto scale = ReadTrendingScale(connection);
-    if (!scale.ok()) return scale.error();
-    if (scale->half_life_seconds == policy.half_life_seconds) return Ok();
+    WARTA_ASSIGN_OR_RETURN(auto scale, ReadTrendingScale(connection));
+    if (scale.half_life_seconds == policy.half_life_seconds) return Ok();
     return RebaseTrending(connection, now, policy.half_life_seconds);
   });
 }
@@ -52,26 +50,24 @@ Result<void> SqliteTrendingStore::SetPolicy(const model::TrendingPolicy& policy,
 Result<void> SqliteTrendingStore::Credit(std::int64_t article_id, model::EngagementKind kind,
                                          std::int64_t count, std::int64_t at) {
   if (count < 0) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: negative trending credit");
+    return Error::InvalidArgument("storage: negative trending credit");
   }
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
-    auto exists = connection.Prepare("SELECT 1 FROM articles WHERE id = ?");
-    if (!exists.ok()) return exists.error();
-    exists->Bind(1, article_id);
-    WARTA_RETURN_IF_ERROR(RunOrNotFound(*exists, "article", article_id));
+    WARTA_ASSIGN_OR_RETURN(auto exists, connection.Prepare("SELECT 1 FROM articles WHERE id = ?"));
+    exists.Bind(1, article_id);
+    WARTA_RETURN_IF_ERROR(RunOrNotFound(exists, "article", article_id));
     return CreditTrending(connection, policy_.Get(), article_id, kind, count, at, UnixNow());
   });
 }
 
 Result<std::vector<PopularArticle>> SqliteTrendingStore::Top(const PopularQuery& query) {
   if (query.limit < 1 || query.limit > kMaxTopLimit || query.tags.size() > kMaxTags) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: popular list bounds out of range");
+    return Error::InvalidArgument("storage: popular list bounds out of range");
   }
   // One snapshot: the scale and the scores agree.
   return InReadTransaction<std::vector<PopularArticle>>(
       pool_, [&](Connection& connection) -> Result<std::vector<PopularArticle>> {
-        auto scale = ReadTrendingScale(connection);
-        if (!scale.ok()) return scale.error();
+        WARTA_ASSIGN_OR_RETURN(auto scale, ReadTrendingScale(connection));
         auto bind = [&](Statement& stmt) {
           int index = 1;
           stmt.Bind(index++, query.published_after);
@@ -85,8 +81,8 @@ Result<std::vector<PopularArticle>> SqliteTrendingStore::Top(const PopularQuery&
           a.slug = stmt.Text(2);
           a.source = stmt.Text(3);
           a.published_at = stmt.Int64(4);
-          a.score = model::DecayedScore(stmt.Double(5), scale->epoch, query.now,
-                                        scale->half_life_seconds);
+          a.score =
+              model::DecayedScore(stmt.Double(5), scale.epoch, query.now, scale.half_life_seconds);
           a.counters = {stmt.Int64(6), stmt.Int64(7), stmt.Int64(8), stmt.Int64(9)};
           return a;
         };

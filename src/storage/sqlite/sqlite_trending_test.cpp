@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "storage/sqlite/sqlite_store.h"
-#include "storage/sqlite/unix_time.h"
 #include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::storage::sqlite {
@@ -83,7 +83,7 @@ TEST_F(SqliteTrendingTest, FlushedViewsLikesAndSharesRankAnArticle) {
   ASSERT_TRUE(store_->articles().AddViews({{a, 3}}).ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{a}));
   // One like (5) outweighs three views (3); then views (6 in all) bring A back on top.
-  ASSERT_TRUE(store_->likes().Like(b, "v:1", UnixNow()).ok());
+  ASSERT_TRUE(store_->likes().Like(b, model::Liker::Visitor(1), UnixNow()).ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{b, a}));
   ASSERT_TRUE(store_->articles().AddViews({{a, 3}}).ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{a, b}));
@@ -99,12 +99,14 @@ TEST_F(SqliteTrendingTest, FlushedViewsLikesAndSharesRankAnArticle) {
 TEST_F(SqliteTrendingTest, UnlikeTakesBackExactlyWhatTheLikeAdded) {
   const std::int64_t a = Add("A");
   for (int i = 0; i < 5; ++i) {
-    ASSERT_TRUE(store_->likes().Like(a, "v:7", UnixNow()).ok());
-    ASSERT_TRUE(store_->likes().Unlike(a, "v:7").ok());
+    ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow()).ok());
+    ASSERT_TRUE(store_->likes().Unlike(a, model::Liker::Visitor(7)).ok());
   }
   EXPECT_TRUE(Top().empty());  // score back to 0: liking and unliking pumps nothing
-  ASSERT_TRUE(store_->likes().Like(a, "v:7", UnixNow()).ok());
-  ASSERT_TRUE(store_->likes().Like(a, "v:7", UnixNow()).ok());  // idempotent: no second credit
+  ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow()).ok());
+  ASSERT_TRUE(store_->likes()
+                  .Like(a, model::Liker::Visitor(7), UnixNow())
+                  .ok());  // idempotent: no second credit
   auto top = Top();
   ASSERT_EQ(top.size(), 1u);
   EXPECT_NEAR(top[0].score, 5.0, 0.01);
@@ -171,30 +173,39 @@ TEST_F(SqliteTrendingTest, PublishedCommentsRankAndTakingThemBackRemovesTheirCre
   const std::int64_t quiet = Add("Quiet");
   const std::int64_t talked = Add("Talked about");
   ASSERT_TRUE(store_->trending().Credit(quiet, EngagementKind::kLike, 1, now_).ok());  // 5
-  NewComment comment;
+  model::NewComment comment;
   comment.article_id = talked;
   comment.body_source = "hi";
   comment.body_html = "<p>hi</p>";
   comment.created_at = now_;
-  comment.status = "pending";
+  comment.status = model::CommentStatus::kPending;
   auto pending = store_->comments().Create(comment);
   ASSERT_TRUE(pending.ok()) << pending.error().message;
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{quiet}));  // held comments count nothing
 
-  ModerationEntry log;
-  log.action = "approve";
-  ASSERT_TRUE(store_->comments().SetStatus(pending->comment.id, "published", "", log).ok());
-  comment.status = "published";
+  model::ModerationEntry log;
+  log.action = model::ModerationAction::kApprove;
+  ASSERT_TRUE(store_->comments()
+                  .SetStatus(pending->comment.id, model::CommentStatus::kPublished,
+                             model::PendingReason::kNone, log)
+                  .ok());
+  comment.status = model::CommentStatus::kPublished;
   auto second = store_->comments().Create(comment);
   ASSERT_TRUE(second.ok()) << second.error().message;
   auto top = Top();
   ASSERT_EQ(Ids(top), (std::vector<std::int64_t>{talked, quiet}));
   EXPECT_NEAR(top[0].score, 16.0, 0.05);  // two comments at 8
 
-  log.action = "delete";
-  ASSERT_TRUE(store_->comments().SetStatus(second->comment.id, "deleted", "", log).ok());
-  log.action = "spam";
-  ASSERT_TRUE(store_->comments().SetStatus(pending->comment.id, "spam", "", log).ok());
+  log.action = model::ModerationAction::kDelete;
+  ASSERT_TRUE(store_->comments()
+                  .SetStatus(second->comment.id, model::CommentStatus::kDeleted,
+                             model::PendingReason::kNone, log)
+                  .ok());
+  log.action = model::ModerationAction::kSpam;
+  ASSERT_TRUE(store_->comments()
+                  .SetStatus(pending->comment.id, model::CommentStatus::kSpam,
+                             model::PendingReason::kNone, log)
+                  .ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{quiet}));  // back to no score at all
 }
 
@@ -269,13 +280,14 @@ TEST_F(SqliteTrendingTest, RelatedPutsTheStoryFirstThenTagsThenTitles) {
   auto related = store_->tags().Related(subject, 5, 30 * kDay);
   ASSERT_TRUE(related.ok()) << related.error().message;
   std::vector<std::int64_t> ids;
-  std::vector<std::string> reasons;
+  std::vector<RelatedReason> reasons;
   for (const RelatedArticle& r : *related) {
     ids.push_back(r.id);
     reasons.push_back(r.reason);
   }
   EXPECT_EQ(ids, (std::vector<std::int64_t>{same_story, two_tags, one_tag, title_only}));
-  EXPECT_EQ(reasons, (std::vector<std::string>{"story", "tags", "tags", "title"}));
+  EXPECT_EQ(reasons, (std::vector<RelatedReason>{RelatedReason::kStory, RelatedReason::kTags,
+                                                 RelatedReason::kTags, RelatedReason::kTitle}));
   auto capped = store_->tags().Related(subject, 2, 30 * kDay);
   ASSERT_TRUE(capped.ok());
   EXPECT_EQ(capped->size(), 2u);

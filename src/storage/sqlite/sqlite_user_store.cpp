@@ -1,12 +1,12 @@
 // Accounts and sessions (SqliteUserStore, SqliteSessionStore).
-#include <algorithm>
-#include <array>
 #include <string_view>
 
+#include "core/ascii.h"
+#include "core/clock.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/statement_helpers.h"
-#include "storage/sqlite/unix_time.h"
 #include "storage/sqlite/write_transaction.h"
+#include "storage/stored_words.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -15,49 +15,46 @@ namespace {
 constexpr std::size_t kMaxNameBytes = 200;
 constexpr std::size_t kMaxHashBytes = 512;
 constexpr std::size_t kMaxSessionIdBytes = 128;
-constexpr std::array<std::string_view, 4> kRoles = {"reader", "moderator", "editor", "admin"};
-
 // Uniqueness ignores ASCII case only: user names are ASCII (auth/username.h), and the
 // folding must be the same on every backend (SQLite's NOCASE and PostgreSQL's lower()
 // differ beyond ASCII).
-std::string NameKey(std::string_view name) {
-  std::string key(name);
-  for (char& c : key) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return key;
-}
+std::string NameKey(std::string_view name) { return ascii::Lower(name); }
 
-Result<void> CheckRole(const std::string& role) {
-  if (std::find(kRoles.begin(), kRoles.end(), role) != kRoles.end()) return Ok();
-  return MakeError(ErrorCode::kInvalidArgument, "storage: unknown role '" + role + "'");
+// The word users.role holds. The schema's CHECK knows reader, moderator, editor and admin;
+// kAuthor waits for the newsroom's migration and is refused here, before SQLite would.
+Result<std::string_view> RoleToStore(model::Role role) {
+  if (role == model::Role::kAuthor) {
+    return Error::InvalidArgument("storage: unknown role 'author' (this schema has none)");
+  }
+  return WordToStore(role, model::ParseRole, "role");
 }
 
 Result<void> CheckHash(const std::string& hash) {
   if (hash.empty() || hash.size() > kMaxHashBytes) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: bad password hash length");
+    return Error::InvalidArgument("storage: bad password hash length");
   }
   return Ok();
 }
 
 constexpr std::string_view kUserColumns = "id, name, password_hash, role, created_at";
 
-User ReadUser(const Statement& stmt, int first) {
-  return User{stmt.Int64(first), stmt.Text(first + 1), stmt.Text(first + 2), stmt.Text(first + 3),
-              stmt.Int64(first + 4)};
+Result<model::User> ReadUser(const Statement& stmt, int first) {
+  WARTA_ASSIGN_OR_RETURN(model::Role role,
+                         StoredWord(stmt.Text(first + 3), model::ParseRole, "role"));
+  return model::User{stmt.Int64(first), stmt.Text(first + 1), stmt.Text(first + 2), role,
+                     stmt.Int64(first + 4)};
 }
 
-User ReadUserRow(const Statement& stmt) { return ReadUser(stmt, 0); }
+Result<model::User> ReadUserRow(const Statement& stmt) { return ReadUser(stmt, 0); }
 
 // Runs one durable write statement with two bound values; NotFound when it touched no row
 // (the statement must end in RETURNING 1).
 Result<void> UpdateUser(ConnectionPool& pool, std::string_view sql, std::int64_t id,
-                        const std::string& value) {
+                        std::string_view value) {
   return InDurableWriteTransaction<void>(pool, [&](Connection& connection) -> Result<void> {
-    auto stmt = connection.Prepare(sql);
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, value).Bind(2, UnixNow()).Bind(3, id);
-    return RunOrNotFound(*stmt, "user", id);
+    WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare(sql));
+    stmt.Bind(1, value).Bind(2, UnixNow()).Bind(3, id);
+    return RunOrNotFound(stmt, "user", id);
   });
 }
 
@@ -66,9 +63,8 @@ template <typename Binder>
 Result<std::int64_t> DeleteRows(ConnectionPool& pool, std::string_view sql, Binder bind) {
   return InDurableWriteTransaction<std::int64_t>(
       pool, [&](Connection& connection) -> Result<std::int64_t> {
-        auto removed = QueryAll(connection, sql, bind, RowFound);
-        if (!removed.ok()) return removed.error();
-        return static_cast<std::int64_t>(removed->size());
+        WARTA_ASSIGN_OR_RETURN(auto removed, QueryAll(connection, sql, bind, RowFound));
+        return static_cast<std::int64_t>(removed.size());
       });
 }
 
@@ -76,22 +72,23 @@ Result<std::int64_t> DeleteRows(ConnectionPool& pool, std::string_view sql, Bind
 
 // --- users ---
 
-Result<std::int64_t> SqliteUserStore::Create(const NewUser& user) {
+Result<std::int64_t> SqliteUserStore::Create(const model::NewUser& user) {
   if (user.name.empty() || user.name.size() > kMaxNameBytes) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: bad user name length");
+    return Error::InvalidArgument("storage: bad user name length");
   }
   WARTA_RETURN_IF_ERROR(CheckHash(user.password_hash));
-  WARTA_RETURN_IF_ERROR(CheckRole(user.role));
+  WARTA_ASSIGN_OR_RETURN(std::string_view role, RoleToStore(user.role));
   return InDurableWriteTransaction<std::int64_t>(
       pool_, [&](Connection& connection) -> Result<std::int64_t> {
-        auto stmt = connection.Prepare(
-            "INSERT INTO users (name, name_key, password_hash, role, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
-        if (!stmt.ok()) return stmt.error();
+        WARTA_ASSIGN_OR_RETURN(
+            auto stmt,
+            connection.Prepare(
+                "INSERT INTO users (name, name_key, password_hash, role, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
         const std::int64_t now = UnixNow();
-        stmt->Bind(1, user.name).Bind(2, NameKey(user.name)).Bind(3, user.password_hash);
-        stmt->Bind(4, user.role).Bind(5, now).Bind(6, now);
-        auto id = InsertReturningId(*stmt, "user");
+        stmt.Bind(1, user.name).Bind(2, NameKey(user.name)).Bind(3, user.password_hash);
+        stmt.Bind(4, role).Bind(5, now).Bind(6, now);
+        auto id = InsertReturningId(stmt, "user");
         if (!id.ok()) {
           return ExplainConflict(id.error(), "storage: the user name '" + user.name + "' is taken");
         }
@@ -99,15 +96,15 @@ Result<std::int64_t> SqliteUserStore::Create(const NewUser& user) {
       });
 }
 
-Result<std::optional<User>> SqliteUserStore::FindByName(const std::string& name) {
-  if (name.empty() || name.size() > kMaxNameBytes) return std::optional<User>();
+Result<std::optional<model::User>> SqliteUserStore::FindByName(const std::string& name) {
+  if (name.empty() || name.size() > kMaxNameBytes) return std::optional<model::User>();
   static const std::string sql =
       "SELECT " + std::string(kUserColumns) + " FROM users WHERE name_key = ?";
   return QueryFirst(
       pool_, sql, [&](Statement& stmt) { stmt.Bind(1, NameKey(name)); }, ReadUserRow);
 }
 
-Result<std::optional<User>> SqliteUserStore::FindById(std::int64_t id) {
+Result<std::optional<model::User>> SqliteUserStore::FindById(std::int64_t id) {
   static const std::string sql = "SELECT " + std::string(kUserColumns) + " FROM users WHERE id = ?";
   return QueryFirst(
       pool_, sql, [&](Statement& stmt) { stmt.Bind(1, id); }, ReadUserRow);
@@ -120,10 +117,10 @@ Result<void> SqliteUserStore::SetPasswordHash(std::int64_t id, const std::string
                     id, password_hash);
 }
 
-Result<void> SqliteUserStore::SetRole(std::int64_t id, const std::string& role) {
-  WARTA_RETURN_IF_ERROR(CheckRole(role));
+Result<void> SqliteUserStore::SetRole(std::int64_t id, model::Role role) {
+  WARTA_ASSIGN_OR_RETURN(std::string_view word, RoleToStore(role));
   return UpdateUser(pool_, "UPDATE users SET role = ?, updated_at = ? WHERE id = ? RETURNING 1", id,
-                    role);
+                    word);
 }
 
 Result<std::int64_t> SqliteUserStore::Count() {
@@ -132,26 +129,26 @@ Result<std::int64_t> SqliteUserStore::Count() {
 
 // --- sessions ---
 
-Result<void> SqliteSessionStore::Create(const SessionRecord& session) {
+Result<void> SqliteSessionStore::Create(const model::SessionRecord& session) {
   if (session.id_hash.empty() || session.id_hash.size() > kMaxSessionIdBytes) {
-    return MakeError(ErrorCode::kInvalidArgument, "storage: bad session id length");
+    return Error::InvalidArgument("storage: bad session id length");
   }
   return InDurableWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
     // INSERT ... SELECT so a missing user is "no row" rather than a foreign-key error.
-    auto stmt = connection.Prepare(
-        "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at) "
-        "SELECT ?, id, ?, ?, ? FROM users WHERE id = ? RETURNING 1");
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, session.id_hash).Bind(2, session.created_at).Bind(3, session.expires_at);
-    stmt->Bind(4, session.last_seen_at).Bind(5, session.user_id);
-    return RunOrNotFound(*stmt, "user", session.user_id);
+    WARTA_ASSIGN_OR_RETURN(
+        auto stmt, connection.Prepare(
+                       "INSERT INTO sessions (id_hash, user_id, created_at, expires_at, "
+                       "last_seen_at) SELECT ?, id, ?, ?, ? FROM users WHERE id = ? RETURNING 1"));
+    stmt.Bind(1, session.id_hash).Bind(2, session.created_at).Bind(3, session.expires_at);
+    stmt.Bind(4, session.last_seen_at).Bind(5, session.user_id);
+    return RunOrNotFound(stmt, "user", session.user_id);
   });
 }
 
-Result<std::optional<SessionWithUser>> SqliteSessionStore::Find(const std::string& id_hash,
-                                                                std::int64_t now) {
+Result<std::optional<model::SessionWithUser>> SqliteSessionStore::Find(const std::string& id_hash,
+                                                                       std::int64_t now) {
   if (id_hash.empty() || id_hash.size() > kMaxSessionIdBytes) {
-    return std::optional<SessionWithUser>();
+    return std::optional<model::SessionWithUser>();
   }
   return QueryFirst(
       pool_,
@@ -160,11 +157,11 @@ Result<std::optional<SessionWithUser>> SqliteSessionStore::Find(const std::strin
       "FROM sessions s JOIN users u ON u.id = s.user_id "
       "WHERE s.id_hash = ? AND s.expires_at > ?",
       [&](Statement& stmt) { stmt.Bind(1, id_hash).Bind(2, now); },
-      [](const Statement& stmt) {
-        SessionWithUser found;
-        found.session =
-            SessionRecord{stmt.Text(0), stmt.Int64(1), stmt.Int64(2), stmt.Int64(3), stmt.Int64(4)};
-        found.user = ReadUser(stmt, 5);
+      [](const Statement& stmt) -> Result<model::SessionWithUser> {
+        model::SessionWithUser found;
+        found.session = model::SessionRecord{stmt.Text(0), stmt.Int64(1), stmt.Int64(2),
+                                             stmt.Int64(3), stmt.Int64(4)};
+        WARTA_ASSIGN_OR_RETURN(found.user, ReadUser(stmt, 5));
         return found;
       });
 }
@@ -173,18 +170,17 @@ Result<void> SqliteSessionStore::Touch(const std::string& id_hash, std::int64_t 
                                        std::int64_t expires_at) {
   // Not synced: losing a touch on a power cut only shortens a session a little.
   return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
-    auto stmt = connection.Prepare(
-        "UPDATE sessions SET last_seen_at = ?, expires_at = max(expires_at, ?) WHERE id_hash = ?");
-    if (!stmt.ok()) return stmt.error();
-    stmt->Bind(1, last_seen_at).Bind(2, expires_at).Bind(3, id_hash);
-    return stmt->Run();
+    WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare("UPDATE sessions SET last_seen_at = ?, "
+                                                         "expires_at = max(expires_at, ?) "
+                                                         "WHERE id_hash = ?"));
+    stmt.Bind(1, last_seen_at).Bind(2, expires_at).Bind(3, id_hash);
+    return stmt.Run();
   });
 }
 
 Result<void> SqliteSessionStore::Delete(const std::string& id_hash) {
-  auto removed = DeleteRows(pool_, "DELETE FROM sessions WHERE id_hash = ? RETURNING 1",
-                            [&](Statement& stmt) { stmt.Bind(1, id_hash); });
-  if (!removed.ok()) return removed.error();
+  WARTA_RETURN_IF_ERROR(DeleteRows(pool_, "DELETE FROM sessions WHERE id_hash = ? RETURNING 1",
+                                   [&](Statement& stmt) { stmt.Bind(1, id_hash); }));
   return Ok();
 }
 

@@ -1,6 +1,8 @@
 // The steps the SQLite stores repeat around a Statement: read every row, read the first row,
 // insert and return the new id, and the same on a connection leased from the pool for one
-// query. A row reader is any callable `Row read(const Statement&)`; a binder is any callable
+// query. A row reader is any callable `Row read(const Statement&)`, or `Result<Row>
+// read(const Statement&)` when a column may hold what the code cannot read (an unknown state
+// word: Corrupt), which ends the read with that error; a binder is any callable
 // `void bind(Statement&)` that binds the parameters. Internal to src/storage/sqlite/.
 //
 // Errors are those of Prepare/Step, unchanged, so callers can still tell a unique-key conflict
@@ -12,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -20,9 +23,29 @@
 
 namespace warta::storage::sqlite {
 
-// What the row reader `Read` returns for one row.
+namespace internal {
+
+template <typename T>
+struct RowValue {
+  using Type = T;
+};
+template <typename T>
+struct RowValue<Result<T>> {
+  using Type = T;
+};
+
+}  // namespace internal
+
+// The row the row reader `Read` reads (its Result's value, when it returns one).
 template <typename Read>
-using RowOf = std::decay_t<std::invoke_result_t<Read&, const Statement&>>;
+using RowOf =
+    typename internal::RowValue<std::decay_t<std::invoke_result_t<Read&, const Statement&>>>::Type;
+
+// One row through `read`, as a Result whichever kind of reader it is.
+template <typename Read>
+Result<RowOf<Read>> ReadRow(Read& read, const Statement& stmt) {
+  return read(stmt);
+}
 
 // The binder of a statement without parameters.
 inline void NoParams(Statement& /*stmt*/) {}
@@ -38,7 +61,8 @@ Result<std::vector<RowOf<Read>>> ReadAll(Statement& stmt, Read read) {
     auto row = stmt.Step();
     if (!row.ok()) return row.error();
     if (!*row) return rows;
-    rows.push_back(read(stmt));
+    WARTA_ASSIGN_OR_RETURN(RowOf<Read> value, ReadRow(read, stmt));
+    rows.push_back(std::move(value));
   }
 }
 
@@ -49,7 +73,8 @@ Result<std::optional<RowOf<Read>>> ReadFirst(Statement& stmt, Read read) {
   auto row = stmt.Step();
   if (!row.ok()) return row.error();
   if (!*row) return std::optional<RowOf<Read>>();
-  return std::optional<RowOf<Read>>(read(stmt));
+  WARTA_ASSIGN_OR_RETURN(RowOf<Read> value, ReadRow(read, stmt));
+  return std::optional<RowOf<Read>>(std::move(value));
 }
 
 // ReadFirst, then steps to the end: for INSERT/UPDATE/DELETE ... RETURNING, which must run

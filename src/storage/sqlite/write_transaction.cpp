@@ -3,9 +3,8 @@
 namespace warta::storage::sqlite {
 
 Result<DurableCommits> DurableCommits::Begin(Connection& connection) {
-  auto stmt = connection.Prepare("PRAGMA synchronous = FULL");
-  if (!stmt.ok()) return stmt.error();
-  WARTA_RETURN_IF_ERROR(stmt->Run());
+  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare("PRAGMA synchronous = FULL"));
+  WARTA_RETURN_IF_ERROR(stmt.Run());
   return DurableCommits(&connection);
 }
 
