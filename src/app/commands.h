@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "config/config.h"
+#include "core/clock.h"  // UnixNow, for the commands
 #include "core/result.h"
 #include "model/article.h"
 #include "storage/store.h"
@@ -46,8 +47,6 @@ Result<std::int64_t> AddArticle(storage::Store& store, model::NewArticle article
                                 const std::string& base_url);
 // Prints "warta: <message>" to stderr and returns exit code 1.
 int Fail(const std::string& message);
-// The wall clock in unix seconds.
-std::int64_t UnixNow();
 // What is left of `in`, if it is at most max_bytes; else TooLarge
 // "<module>: <name> is larger than <max_bytes> bytes". Reads one byte more than the limit.
 Result<std::string> ReadAtMost(std::istream& in, std::size_t max_bytes, std::string_view module,

@@ -1,6 +1,5 @@
 #include <unistd.h>
 
-#include <chrono>
 #include <fstream>
 #include <iostream>
 
@@ -38,12 +37,6 @@ Result<ConfiguredStore> OpenConfiguredStore(const CommonOptions& options) {
   auto store = OpenMigratedStore(config.value());
   if (!store.ok()) return store.error();
   return ConfiguredStore{std::move(config).value(), std::move(store).value()};
-}
-
-std::int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 Result<std::string> ReadAtMost(std::istream& in, std::size_t max_bytes, std::string_view module,

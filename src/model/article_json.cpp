@@ -6,8 +6,10 @@
 #include <string>
 #include <utility>
 
+#include "core/ascii.h"
 #include "core/limits.h"
 #include "core/rfc3339.h"
+#include "core/utf8.h"
 
 namespace warta::model {
 namespace {
@@ -22,20 +24,12 @@ Error TypeError(std::string_view field, std::string_view expected) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(message));
 }
 
-constexpr std::string_view kSpace = " \t\r\n\f\v";
-
-std::string Trim(std::string_view s) {
-  std::size_t first = s.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return std::string(s.substr(first, s.find_last_not_of(kSpace) - first + 1));
-}
-
 // Titles are one line: runs of whitespace (including newlines) become one space.
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
   bool pending_space = false;
   for (char c : s) {
-    if (kSpace.find(c) != std::string_view::npos) {
+    if (ascii::IsSpace(c)) {
       pending_space = !out.empty();
     } else {
       if (pending_space) out += ' ';
@@ -44,13 +38,6 @@ std::string CollapseSpaces(std::string_view s) {
     }
   }
   return out;
-}
-
-std::string ToLower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 // Absent and null both mean "not given".
@@ -96,7 +83,7 @@ Result<std::vector<std::string>> Tags(const Json& obj) {
   for (std::size_t i = 0; i < it->size(); ++i) {
     const Json& tag = (*it)[i];
     if (!tag.is_string()) return TypeError("tags[" + std::to_string(i) + "]", "a string");
-    std::string trimmed = Trim(tag.get<std::string>());
+    std::string trimmed(ascii::Trim(tag.get<std::string>()));
     if (trimmed.empty()) {
       return MakeError(ErrorCode::kInvalidArgument,
                        "article: 'tags[" + std::to_string(i) + "]' is empty");
@@ -128,7 +115,7 @@ Result<std::string> Body(const Json& obj) {
     return MakeError(ErrorCode::kTooLarge, "article: 'body_text' is longer than " +
                                                std::to_string(limits::kMaxBodyBytes) + " bytes");
   }
-  if (!IsValidUtf8(plain)) {
+  if (!utf8::IsValid(plain)) {
     return MakeError(ErrorCode::kInvalidArgument, "article: 'body_text' is not valid UTF-8");
   }
   std::string converted = BodyTextToHtml(plain);
@@ -147,7 +134,7 @@ Result<std::int64_t> Published(const Json& obj) {
   auto published = OptionalString(obj, "published");
   if (!published.ok()) return published.error();
   if (!published->has_value()) return std::int64_t{0};
-  auto seconds = ParseRfc3339(Trim(**published));
+  auto seconds = ParseRfc3339(ascii::Trim(**published));
   if (!seconds.ok()) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "article: 'published': " + seconds.error().message);
@@ -165,13 +152,13 @@ Result<NewArticle> FromObject(const Json& obj) {
   article.title = CollapseSpaces(**title);
   auto source = OptionalString(obj, "source");
   if (!source.ok()) return source.error();
-  article.source = Trim(source->value_or(""));
+  article.source = ascii::Trim(source->value_or(""));
   auto url = OptionalString(obj, "url");
   if (!url.ok()) return url.error();
-  article.url = Trim(url->value_or(""));
+  article.url = ascii::Trim(url->value_or(""));
   auto lang = OptionalString(obj, "lang");
   if (!lang.ok()) return lang.error();
-  article.lang = ToLower(Trim(lang->value_or("")));
+  article.lang = ascii::Lower(ascii::Trim(lang->value_or("")));
   auto published = Published(obj);
   if (!published.ok()) return published.error();
   article.published_at = *published;
@@ -201,7 +188,7 @@ Result<NewArticle> ParseArticleJson(std::string_view json) {
                                                " bytes");
   }
   std::size_t bad = 0;
-  if (!IsValidUtf8(json, &bad)) {
+  if (!utf8::IsValid(json, &bad)) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "article: the JSON is not valid UTF-8 (at byte " + std::to_string(bad) + ")");
   }

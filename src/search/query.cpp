@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "core/ascii.h"
+#include "core/utf8.h"
 #include "search/analyzer.h"
 
 namespace warta::search {
@@ -72,15 +74,6 @@ class TermCollector {
   bool dropped_ = false;
 };
 
-std::string_view Trim(std::string_view text) {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 }  // namespace
 
 std::string RepairUtf8(std::string_view text) {
@@ -93,10 +86,7 @@ std::string RepairUtf8(std::string_view text) {
 }
 
 std::string_view CutUtf8(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut);
+  return text.substr(0, utf8::CutPoint(text, max_bytes));
 }
 
 Result<Query> ParseQuery(std::string_view raw) {
@@ -105,11 +95,11 @@ Result<Query> ParseQuery(std::string_view raw) {
   Query query;
   // Trim and cut before repairing, so a 10 MB query costs no more than a short one (repair
   // can only grow the text: each bad byte becomes the 3-byte U+FFFD).
-  std::string_view trimmed = Trim(raw);
+  std::string_view trimmed = ascii::Trim(raw);
   std::string repaired = RepairUtf8(trimmed.substr(0, kMaxQueryBytes * 2));
   std::string_view cut = CutUtf8(repaired, kMaxQueryBytes);
   query.truncated = cut.size() < repaired.size() || trimmed.size() > kMaxQueryBytes * 2;
-  query.text = std::string(Trim(cut));
+  query.text = std::string(ascii::Trim(cut));
 
   TermCollector terms(**analyzer);
   std::string_view rest = query.text;

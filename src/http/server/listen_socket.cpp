@@ -6,9 +6,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <cstring>
+
+#include "core/ascii.h"
 
 namespace warta::http::server {
 namespace {
@@ -26,7 +27,7 @@ std::string Describe(const std::string& host, std::uint16_t port) {
 
 Error ListenError(const std::string& host, std::uint16_t port, int err) {
   std::string reason = std::strerror(err);
-  if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(reason[0]));
+  if (!reason.empty()) reason[0] = ascii::ToLower(reason[0]);
   return MakeError(ErrorCode::kIo,
                    "http: cannot listen on " + Describe(host, port) + ": " + reason);
 }

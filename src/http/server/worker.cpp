@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/ascii.h"
 #include "http/server/arena.h"
 #include "http/server/context.h"
 #include "http/server/request_log.h"
@@ -72,12 +73,6 @@ std::string_view OriginForm(std::string_view target) {
   if (scheme == std::string_view::npos) return target;
   std::size_t slash = target.find('/', scheme + 3);
   return slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
-}
-
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
 }
 
 class WorkerImpl;
@@ -296,7 +291,8 @@ void Session::BuildRequest() {
   if (peer_trusted_) {
     request_.remote_address.assign(
         context_.proxies.ClientAddress(peer_, request_.Header("X-Forwarded-For")));
-    request_.secure = EqualsIgnoreCase(TrimSpaces(request_.Header("X-Forwarded-Proto")), "https");
+    request_.secure = ascii::EqualsIgnoreCase(
+        ascii::Trim(request_.Header("X-Forwarded-Proto"), ascii::IsHttpSpace), "https");
   } else {
     request_.remote_address.assign(peer_);
   }

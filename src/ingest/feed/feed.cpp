@@ -2,6 +2,7 @@
 // finishing pass shared by all formats (plain titles, safe HTML, clamped dates).
 #include "ingest/feed/feed.h"
 
+#include "core/ascii.h"
 #include "ingest/feed/atom/atom.h"
 #include "ingest/feed/common/reader.h"
 #include "ingest/feed/common/text.h"
@@ -16,13 +17,11 @@
 namespace warta::ingest::feed {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // The first character that is not white space or a byte order mark (UTF-8 or UTF-16).
 char FirstSignificant(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size() && i < 1024; ++i) {
     auto c = static_cast<unsigned char>(bytes[i]);
-    if (IsSpace(static_cast<char>(c)) || c == 0 || c == 0xEF || c == 0xBB || c == 0xBF ||
+    if (ascii::IsXmlSpace(static_cast<char>(c)) || c == 0 || c == 0xEF || c == 0xBB || c == 0xBF ||
         c == 0xFE || c == 0xFF) {
       continue;
     }

@@ -2,10 +2,10 @@
 
 #include <sys/socket.h>
 
-#include <cctype>
 #include <ctime>
 #include <string_view>
 
+#include "core/ascii.h"
 #include "ingest/fetcher/address_policy.h"
 #include "ingest/fetcher/http_headers.h"
 
@@ -21,21 +21,6 @@ struct UrlDeleter {
 struct CurlStringDeleter {
   void operator()(char* s) const { Curl().free(s); }
 };
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 std::string Seconds(std::chrono::milliseconds ms) {
   return std::to_string(ms.count() / 1000) + "." + std::to_string(ms.count() % 1000 / 100) + " s";
@@ -54,7 +39,7 @@ Result<std::string> HttpHost(const std::string& url) {
   if (Curl().url_get(handle.get(), CURLUPART_SCHEME, &raw, 0) != CURLUE_OK) {
     return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a scheme: '" + url + "'");
   }
-  const std::string scheme = Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
+  const std::string scheme = ascii::Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
   if (scheme != "http" && scheme != "https") {
     return MakeError(ErrorCode::kPermissionDenied,
                      "fetch: only http and https URLs are fetched, not " + scheme + ":");
@@ -63,7 +48,7 @@ Result<std::string> HttpHost(const std::string& url) {
   if (Curl().url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
     return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a host: '" + url + "'");
   }
-  return Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
+  return ascii::Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
 }
 
 Transfer::Transfer(const FetchRequest& request, const FetchOptions& options,
@@ -162,14 +147,13 @@ std::size_t Transfer::OnHeader(char* data, std::size_t size, std::size_t count,
 }
 
 void Transfer::HeaderLine(std::string_view line) {
-  line = Trim(line);
+  line = ascii::Trim(line);  // its padding and the CRLF curl leaves on it
   if (line.substr(0, 5) == "HTTP/") {
     // A new response (the first, or one after a redirect): its headers replace the last's.
     const auto space = line.find(' ');
     int status = 0;
-    for (std::size_t i = space + 1;
-         space != std::string_view::npos && i < line.size() && i < space + 4 &&
-         std::isdigit(static_cast<unsigned char>(line[i]));
+    for (std::size_t i = space + 1; space != std::string_view::npos && i < line.size() &&
+                                    i < space + 4 && ascii::IsDigit(line[i]);
          ++i) {
       status = status * 10 + (line[i] - '0');
     }
@@ -183,8 +167,8 @@ void Transfer::HeaderLine(std::string_view line) {
   }
   const auto colon = line.find(':');
   if (colon == std::string_view::npos) return;
-  const std::string name = Lower(Trim(line.substr(0, colon)));
-  const std::string value(Trim(line.substr(colon + 1)).substr(0, 2048));
+  const std::string name = ascii::Lower(ascii::Trim(line.substr(0, colon), ascii::IsHttpSpace));
+  const std::string value(ascii::Trim(line.substr(colon + 1), ascii::IsHttpSpace).substr(0, 2048));
   if (name == "content-type") response_.content_type = value;
   if (name == "etag") response_.etag = value;
   if (name == "last-modified") response_.last_modified = value;

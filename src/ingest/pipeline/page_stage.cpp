@@ -1,5 +1,4 @@
-#include <cctype>
-
+#include "core/ascii.h"
 #include "ingest/feed/encoding/charset.h"
 #include "ingest/fetcher/http_headers.h"
 #include "ingest/pipeline/stages.h"
@@ -7,16 +6,10 @@
 namespace warta::ingest::pipeline {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
 // in the first 1024 bytes, as the HTML prescan does (simplified: no full tokenizer).
 std::string MetaCharset(std::string_view bytes) {
-  const std::string head = Lower(bytes.substr(0, 1024));
+  const std::string head = ascii::Lower(bytes.substr(0, 1024));
   std::size_t pos = 0;
   while ((pos = head.find("charset", pos)) != std::string::npos) {
     std::size_t i = pos + 7;
@@ -26,9 +19,8 @@ std::string MetaCharset(std::string_view bytes) {
     ++i;
     while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'')) ++i;
     std::size_t end = i;
-    while (end < head.size() &&
-           (std::isalnum(static_cast<unsigned char>(head[end])) != 0 || head[end] == '-' ||
-            head[end] == '_' || head[end] == ':' || head[end] == '.')) {
+    while (end < head.size() && (ascii::IsAlnum(head[end]) || head[end] == '-' ||
+                                 head[end] == '_' || head[end] == ':' || head[end] == '.')) {
       ++end;
     }
     if (end > i) return std::string(bytes.substr(i, end - i));

@@ -2,21 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
 #include <exception>
 #include <utility>
 
+#include "core/clock.h"
 #include "ingest/pipeline/stages.h"
 #include "ingest/sanitizer/sanitizer.h"
 
 namespace warta::ingest::pipeline {
 namespace {
-
-std::int64_t SystemNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 bool Cancelled(const std::atomic<bool>* cancel) {
   return cancel != nullptr && cancel->load(std::memory_order_relaxed);
@@ -91,7 +85,7 @@ model::FetchRecord RecordOf(const SourceJob& job, const model::SchedulePolicy& p
 }  // namespace
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(storage::Store& store, PipelineOptions options) {
-  if (!options.clock) options.clock = SystemNow;
+  if (!options.clock) options.clock = UnixNow;
   auto fetcher = fetcher::Fetcher::Create(options.fetch);
   if (!fetcher.ok()) return fetcher.error();
   return std::unique_ptr<Pipeline>(

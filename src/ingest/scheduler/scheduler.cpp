@@ -4,14 +4,10 @@
 
 #include <exception>
 
+#include "core/clock.h"
+
 namespace warta::ingest::scheduler {
 namespace {
-
-std::int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 metrics::Labels SourceLabels(const model::Source& source) {
   return {{"source_id", std::to_string(source.id)}, {"source", source.DisplayName()}};

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "core/limits.h"
-#include "model/article_json.h"
+#include "core/utf8.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
@@ -184,7 +184,7 @@ Result<void> SqliteArticleStore::UpdateBody(std::int64_t id, const std::string& 
                                                std::to_string(limits::kMaxBodyBytes) + " bytes");
   }
   if (body_html.find_first_not_of(" \t\r\n\f\v") == std::string::npos ||
-      !model::IsValidUtf8(body_html) || body_html.find('\0') != std::string::npos) {
+      !utf8::IsValid(body_html) || body_html.find('\0') != std::string::npos) {
     return MakeError(ErrorCode::kInvalidArgument, "storage: body of article " + std::to_string(id) +
                                                       " must be non-empty valid UTF-8");
   }

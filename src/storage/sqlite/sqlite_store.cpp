@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "model/article_json.h"
+#include "core/utf8.h"
 #include "storage/migrations/migrations.h"
 #include "storage/sqlite/migrate.h"
 #include "storage/sqlite/statement_helpers.h"
@@ -18,7 +18,7 @@ constexpr std::size_t kMaxSettingValueBytes = std::size_t{64} * 1024;
 
 Result<void> CheckSettingKey(const std::string& key) {
   if (key.empty()) return MakeError(ErrorCode::kInvalidArgument, "settings: empty key");
-  if (key.size() > kMaxSettingKeyBytes || !model::IsValidUtf8(key)) {
+  if (key.size() > kMaxSettingKeyBytes || !utf8::IsValid(key)) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "settings: a key must be valid UTF-8 of at most " +
                          std::to_string(kMaxSettingKeyBytes) + " bytes");
@@ -77,7 +77,7 @@ Result<void> SqliteSettingsStore::Set(const std::string& key, const std::string&
     return MakeError(ErrorCode::kTooLarge, "settings: value of '" + key + "' is longer than " +
                                                std::to_string(kMaxSettingValueBytes) + " bytes");
   }
-  if (!model::IsValidUtf8(value)) {
+  if (!utf8::IsValid(value)) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "settings: value of '" + key + "' is not valid UTF-8");
   }
