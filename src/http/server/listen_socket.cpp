@@ -20,16 +20,10 @@ struct Address {
   int family = 0;
 };
 
-std::string Describe(const std::string& host, std::uint16_t port) {
-  bool v6 = host.find(':') != std::string::npos && host.front() != '[';
-  return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
-}
-
 Error ListenError(const std::string& host, std::uint16_t port, int err) {
   std::string reason = std::strerror(err);
   if (!reason.empty()) reason[0] = ascii::ToLower(reason[0]);
-  return MakeError(ErrorCode::kIo,
-                   "http: cannot listen on " + Describe(host, port) + ": " + reason);
+  return Error::Io("http: cannot listen on " + DescribeAddress(host, port) + ": " + reason);
 }
 
 Result<Address> Resolve(const std::string& host) {
@@ -93,6 +87,11 @@ Result<Fd> Bind(const Address& a, bool reuse_port, bool do_listen, int& err) {
 }
 
 }  // namespace
+
+std::string DescribeAddress(const std::string& host, std::uint16_t port) {
+  bool v6 = host.find(':') != std::string::npos && host.front() != '[';
+  return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
 
 Fd::~Fd() {
   if (fd_ >= 0) ::close(fd_);

@@ -83,9 +83,12 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler ha
     if (!context->access_logger) context->access_logger = spdlog::default_logger();
   }
   server::Context& ctx = *context;
+  const std::string address = server::DescribeAddress(ctx.options.host, sockets->port);
   auto server = std::make_unique<ServerImpl>(std::move(context), sockets->port);
   for (auto& fd : sockets->fds) {
-    server->workers.push_back(server::Worker::Create(ctx, fd.Release(), sockets->family));
+    WARTA_ASSIGN_OR_RETURN(auto worker,
+                           server::Worker::Create(ctx, fd.Release(), sockets->family, address));
+    server->workers.push_back(std::move(worker));
   }
   return std::unique_ptr<Server>(std::move(server));
 }

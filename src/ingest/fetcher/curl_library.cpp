@@ -53,6 +53,7 @@ Result<void> Load() {
                   Resolve(handle, "curl_multi_perform", t.multi_perform, missing) &&
                   Resolve(handle, "curl_multi_poll", t.multi_poll, missing) &&
                   Resolve(handle, "curl_multi_info_read", t.multi_info_read, missing) &&
+                  Resolve(handle, "curl_multi_strerror", t.multi_strerror, missing) &&
                   Resolve(handle, "curl_slist_append", t.slist_append, missing) &&
                   Resolve(handle, "curl_slist_free_all", t.slist_free_all, missing) &&
                   Resolve(handle, "curl_url", t.url, missing) &&

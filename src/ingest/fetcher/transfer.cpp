@@ -74,8 +74,10 @@ Result<void> Transfer::Setup() {
     (void)headers_.release();
     headers_.reset(grown);
   }
-  bool ok = true;
-  auto set = [&ok](CURLcode rc) { ok = ok && rc == CURLE_OK; };
+  CURLcode refused = CURLE_OK;  // the first option libcurl refused
+  auto set = [&refused](CURLcode rc) {
+    if (refused == CURLE_OK) refused = rc;
+  };
   set(Curl().easy_setopt(e, CURLOPT_URL, request_.url.c_str()));
   set(Curl().easy_setopt(e, CURLOPT_PRIVATE, this));
   set(Curl().easy_setopt(e, CURLOPT_ERRORBUFFER, error_buffer_));
@@ -106,7 +108,10 @@ Result<void> Transfer::Setup() {
   set(Curl().easy_setopt(e, CURLOPT_XFERINFODATA, this));
   set(Curl().easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Transfer::OnOpenSocket));
   set(Curl().easy_setopt(e, CURLOPT_OPENSOCKETDATA, this));
-  if (!ok) return MakeError(ErrorCode::kInternal, "fetch: libcurl refused an option");
+  if (refused != CURLE_OK) {
+    return Error::Internal(std::string("fetch: libcurl refused an option: ") +
+                           Curl().easy_strerror(refused));
+  }
   return Ok();
 }
 

@@ -53,6 +53,10 @@ int StoreCandidates(SourceJob& job, storage::ArticleStore& articles, const Pipel
     }
     ++added;
     ++summary.new_articles;
+    if (stored->cluster_error) {
+      spdlog::warn("ingest: {}: article {} stored but not grouped into a story: {}",
+                   job.source.DisplayName(), stored->article_id, stored->cluster_error->message);
+    }
     if (stored->clustered) ++summary.clustered;
     if (built->full_text) ++summary.full_text;
   }
@@ -240,8 +244,15 @@ Result<ReextractSummary> Pipeline::Reextract(std::int64_t source_id, int limit,
             options.base_url = response.url;
             options.iframe_hosts = options_.iframe_hosts;
             const std::string body = sanitizer::Sanitize(extraction->content_html, options);
-            if (!body.empty() && store_.articles().UpdateBody(ids[p], body).ok()) {
-              ++summary.updated;
+            if (!body.empty()) {
+              auto updated = store_.articles().UpdateBody(ids[p], body);
+              if (updated.ok()) {
+                ++summary.updated;
+                return;
+              }
+              spdlog::warn("reextract: {}: cannot store the body: {}", response.url,
+                           updated.error().message);
+              ++summary.unchanged;
               return;
             }
           }

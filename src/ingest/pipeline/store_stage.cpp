@@ -53,8 +53,11 @@ Result<Stored> StoreArticle(storage::ArticleStore& articles, const model::NewArt
   }
   stored.article_id = *id;
   auto clustered = Cluster(articles, *id, article, cluster_window_seconds, cluster_max_distance);
-  // The article is stored either way; a failed clustering only loses the grouping.
-  stored.clustered = clustered.ok() && *clustered;
+  if (clustered.ok()) {
+    stored.clustered = *clustered;
+  } else {
+    stored.cluster_error = clustered.error();
+  }
   return stored;
 }
 

@@ -98,10 +98,7 @@ Scheduler::~Scheduler() { Stop(); }
 void Scheduler::Start() {
   if (thread_.joinable()) return;
   stop_ = false;
-  if (metrics_) {
-    auto sources = store_.sources().List(UnixNow());
-    if (sources.ok()) metrics_->RecordSources(*sources);
-  }
+  PublishSources();
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -120,6 +117,16 @@ void Scheduler::Loop() {
     std::unique_lock lock(mutex_);
     wake_.wait_for(lock, options_.interval, [this] { return stop_.load(); });
   }
+}
+
+void Scheduler::PublishSources() {
+  if (!metrics_) return;
+  auto sources = store_.sources().List(UnixNow());
+  if (!sources.ok()) {
+    spdlog::warn("ingest: source health not published: {}", sources.error().message);
+    return;
+  }
+  metrics_->RecordSources(*sources);
 }
 
 void Scheduler::RunOnce() {
@@ -143,11 +150,8 @@ void Scheduler::RunOnce() {
           summary->sources, summary->fetched, summary->not_modified, summary->failed,
           summary->new_articles, summary->duplicates, seconds);
     }
-    if (metrics_) {
-      metrics_->RecordRun(*summary, seconds);
-      auto sources = store_.sources().List(UnixNow());
-      if (sources.ok()) metrics_->RecordSources(*sources);
-    }
+    if (metrics_) metrics_->RecordRun(*summary, seconds);
+    PublishSources();
   } catch (const std::exception& e) {
     spdlog::error("ingest: run failed: {}", e.what());
   }

@@ -67,6 +67,8 @@ class Scheduler {
             SchedulerOptions options, metrics::Registry* registry);
   void Loop();
   void RunOnce();
+  // The per-source gauges from the store (a failure to read it is logged).
+  void PublishSources();
 
   storage::Store& store_;
   std::unique_ptr<pipeline::Pipeline> pipeline_;
