@@ -169,7 +169,7 @@ bool Gzipper::Compress(std::string_view input, std::string& out) {
 }
 
 std::string_view DateCache::Now() {
-  std::time_t now = std::time(nullptr);
+  const std::int64_t now = clock_.NowUnix();
   if (now != second_) {
     second_ = now;
     value_ = FormatHttpDate(now);

@@ -173,6 +173,7 @@ Result<std::unique_ptr<Fetcher>> Fetcher::Create(const FetchOptions& options) {
       options.max_body_bytes == 0) {
     return Error::InvalidArgument("fetch: limits must be positive");
   }
+  if (options.clock == nullptr) return Error::InvalidArgument("fetch: no clock");
   auto impl = std::make_unique<Impl>();
   impl->multi.reset(Curl().multi_init());
   if (!impl->multi) return Error::Internal("fetch: curl_multi_init failed");

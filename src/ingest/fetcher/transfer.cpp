@@ -2,7 +2,6 @@
 
 #include <sys/socket.h>
 
-#include <ctime>
 #include <string_view>
 
 #include "core/ascii.h"
@@ -229,7 +228,7 @@ FetchResponse Transfer::Finish(CURLcode code) {
   curl_off_t micros = 0;
   Curl().easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &micros);
   response_.seconds = static_cast<double>(micros) / 1e6;
-  const std::int64_t now = std::time(nullptr);
+  const std::int64_t now = options_.clock->NowUnix();
   if (!cache_control_.empty()) response_.max_age_seconds = ParseMaxAge(cache_control_);
   if (!retry_after_.empty()) response_.retry_after_at = ParseRetryAfter(retry_after_, now);
   if (redirects > 0 && statuses_.size() >= 2) {

@@ -5,7 +5,6 @@
 #include <exception>
 #include <utility>
 
-#include "core/clock.h"
 #include "ingest/pipeline/stages.h"
 #include "ingest/sanitizer/sanitizer.h"
 
@@ -89,7 +88,8 @@ model::FetchRecord RecordOf(const SourceJob& job, const model::SchedulePolicy& p
 }  // namespace
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(storage::Store& store, PipelineOptions options) {
-  if (!options.clock) options.clock = UnixNow;
+  if (options.clock == nullptr) return Error::InvalidArgument("ingest: no clock");
+  options.fetch.clock = options.clock;
   auto fetcher = fetcher::Fetcher::Create(options.fetch);
   if (!fetcher.ok()) return fetcher.error();
   return std::unique_ptr<Pipeline>(
@@ -102,11 +102,9 @@ Pipeline::Pipeline(storage::Store& store, PipelineOptions options,
 
 Pipeline::~Pipeline() = default;
 
-std::int64_t Pipeline::Now() const { return options_.clock(); }
-
 Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
   std::lock_guard lock(run_mutex_);
-  const std::int64_t now = Now();
+  const std::int64_t now = options_.clock->NowUnix();
   auto sources = SourcesToFetch(store_.sources(), run.force, now, options_.max_sources_per_run);
   if (!sources.ok()) return sources.error();
   RunSummary summary;

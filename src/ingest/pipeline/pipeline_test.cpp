@@ -123,7 +123,7 @@ class PipelineTest : public ::testing::Test {
     options.fetch.total_timeout = std::chrono::milliseconds(3000);
     options.fetch.low_speed_seconds = 1;
     options.fetch.max_body_bytes = 512 * 1024;
-    options.clock = [this] { return now_; };
+    options.clock = &clock_;
     auto pipeline = Pipeline::Create(*store_, options);
     ASSERT_TRUE(pipeline.ok());
     pipeline_ = std::move(*pipeline);
@@ -151,9 +151,9 @@ class PipelineTest : public ::testing::Test {
 
   storage::test_util::TempDir dir_;
   std::unique_ptr<storage::sqlite::SqliteStore> store_;
+  FakeClock clock_{kNow};
   std::unique_ptr<Pipeline> pipeline_;
   Site site_;
-  std::int64_t now_ = kNow;
 };
 
 TEST_F(PipelineTest, StoresItemsThenSendsConditionalRequestsAndAddsNothing) {
@@ -183,7 +183,7 @@ TEST_F(PipelineTest, StoresItemsThenSendsConditionalRequestsAndAddsNothing) {
 
   // Not due yet: nothing fetched.
   EXPECT_EQ(Run(false).sources, 0);
-  now_ += 3600;
+  clock_.Advance(std::chrono::hours(1));
   RunSummary second = Run(false);
   EXPECT_EQ(second.not_modified, 1);
   EXPECT_EQ(second.new_articles, 0);
@@ -294,23 +294,23 @@ TEST_F(PipelineTest, AFailingSourceBacksOffAndRecoversWithoutHurtingOthers) {
   EXPECT_EQ(Source(bad).consecutive_errors, 1);
   EXPECT_EQ(Source(bad).last_error, "HTTP 500");
   EXPECT_NE(Source(png).last_error.find("image/png"), std::string::npos);
-  std::int64_t previous_wait = Source(bad).next_fetch_at - now_;
+  std::int64_t previous_wait = Source(bad).next_fetch_at - clock_.NowUnix();
   for (int i = 2; i <= 4; ++i) {
-    now_ = Source(bad).next_fetch_at;
+    clock_.SetUnix(Source(bad).next_fetch_at);
     Run(false);
     const model::Source s = Source(bad);
     EXPECT_EQ(s.consecutive_errors, i);
-    EXPECT_GT(s.next_fetch_at - now_, previous_wait);
-    previous_wait = s.next_fetch_at - now_;
+    EXPECT_GT(s.next_fetch_at - clock_.NowUnix(), previous_wait);
+    previous_wait = s.next_fetch_at - clock_.NowUnix();
     EXPECT_TRUE(s.enabled);
   }
   site_.Set("/bad.xml", {200, {}, Rss("B", Item("b", "Back", site_.Url("/b"), "<p>back</p>"))});
-  now_ = Source(bad).next_fetch_at;
+  clock_.SetUnix(Source(bad).next_fetch_at);
   Run(false);
   const model::Source recovered = Source(bad);
   EXPECT_EQ(recovered.consecutive_errors, 0);
   EXPECT_EQ(recovered.last_error, "");
-  EXPECT_EQ(recovered.next_fetch_at, now_ + 3600);
+  EXPECT_EQ(recovered.next_fetch_at, clock_.NowUnix() + 3600);
 }
 
 TEST_F(PipelineTest, GoneDisablesAndPermanentRedirectsMoveTheSource) {

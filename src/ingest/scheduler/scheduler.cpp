@@ -81,15 +81,15 @@ Result<std::unique_ptr<Scheduler>> Scheduler::Create(storage::Store& store,
                                                      pipeline::PipelineOptions pipeline,
                                                      SchedulerOptions options,
                                                      metrics::Registry* registry) {
-  auto created = pipeline::Pipeline::Create(store, std::move(pipeline));
-  if (!created.ok()) return created.error();
+  const Clock* clock = pipeline.clock;
+  WARTA_ASSIGN_OR_RETURN(auto created, pipeline::Pipeline::Create(store, std::move(pipeline)));
   return std::unique_ptr<Scheduler>(
-      new Scheduler(store, std::move(created).value(), options, registry));
+      new Scheduler(store, std::move(created), *clock, options, registry));
 }
 
 Scheduler::Scheduler(storage::Store& store, std::unique_ptr<pipeline::Pipeline> pipeline,
-                     SchedulerOptions options, metrics::Registry* registry)
-    : store_(store), pipeline_(std::move(pipeline)), options_(options) {
+                     const Clock& clock, SchedulerOptions options, metrics::Registry* registry)
+    : store_(store), pipeline_(std::move(pipeline)), clock_(clock), options_(options) {
   if (registry != nullptr) metrics_ = std::make_unique<IngestMetrics>(*registry);
 }
 
@@ -121,7 +121,7 @@ void Scheduler::Loop() {
 
 void Scheduler::PublishSources() {
   if (!metrics_) return;
-  auto sources = store_.sources().List(UnixNow());
+  auto sources = store_.sources().List(clock_.NowUnix());
   if (!sources.ok()) {
     spdlog::warn("ingest: source health not published: {}", sources.error().message);
     return;
@@ -132,12 +132,11 @@ void Scheduler::PublishSources() {
 void Scheduler::RunOnce() {
   // The thread must outlive anything a run throws: one bad cycle is logged, the next runs.
   try {
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = clock_.NowSteady();
     pipeline::RunOptions run;
     run.cancel = &stop_;
     auto summary = pipeline_->RunOnce(run);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = std::chrono::duration<double>(clock_.NowSteady() - start).count();
     ++runs_;
     if (!summary.ok()) {
       spdlog::error("ingest: run failed: {}", summary.error().ToString());
