@@ -60,7 +60,7 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(const std::string& lis
   std::string host;
   std::uint16_t port = 0;
   if (std::string problem = internal::SplitListen(listen, host, port); !problem.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument, "config: " + problem);
+    return Error::InvalidArgument("config: " + problem);
   }
   return std::make_pair(std::move(host), port);
 }

@@ -19,9 +19,7 @@ bool IsSeparator(UChar32 c) { return c < 0 || u_isUWhiteSpace(c) || u_iscntrl(c)
 Result<Analyzer*> ThreadAnalyzer() {
   thread_local std::unique_ptr<Analyzer> analyzer;
   if (analyzer == nullptr) {
-    auto created = Analyzer::Create();
-    if (!created.ok()) return created.error();
-    analyzer = std::move(created).value();
+    WARTA_ASSIGN_OR_RETURN(analyzer, Analyzer::Create());
   }
   return analyzer.get();
 }
@@ -90,8 +88,7 @@ std::string_view CutUtf8(std::string_view text, std::size_t max_bytes) {
 }
 
 Result<Query> ParseQuery(std::string_view raw) {
-  auto analyzer = ThreadAnalyzer();
-  if (!analyzer.ok()) return analyzer.error();
+  WARTA_ASSIGN_OR_RETURN(auto analyzer, ThreadAnalyzer());
   Query query;
   // Trim and cut before repairing, so a 10 MB query costs no more than a short one (repair
   // can only grow the text: each bad byte becomes the 3-byte U+FFFD).
@@ -101,7 +98,7 @@ Result<Query> ParseQuery(std::string_view raw) {
   query.truncated = cut.size() < repaired.size() || trimmed.size() > kMaxQueryBytes * 2;
   query.text = std::string(ascii::Trim(cut));
 
-  TermCollector terms(**analyzer);
+  TermCollector terms(*analyzer);
   std::string_view rest = query.text;
   for (;;) {
     std::size_t open = rest.find('"');

@@ -54,8 +54,8 @@ Result<Address> Resolve(const std::string& host) {
   addrinfo* found = nullptr;
   int rc = getaddrinfo(name.c_str(), nullptr, &hints, &found);
   if (rc != 0 || found == nullptr) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "http: cannot resolve listen host '" + host + "': " + gai_strerror(rc));
+    return Error::InvalidArgument("http: cannot resolve listen host '" + host +
+                                  "': " + gai_strerror(rc));
   }
   std::memcpy(&a.storage, found->ai_addr, found->ai_addrlen);
   a.length = found->ai_addrlen;
@@ -81,7 +81,7 @@ Result<Fd> Bind(const Address& a, bool reuse_port, bool do_listen, int& err) {
       ::bind(fd.get(), reinterpret_cast<const sockaddr*>(&a.storage), a.length) != 0 ||
       (do_listen && ::listen(fd.get(), SOMAXCONN) != 0)) {
     err = errno;
-    return MakeError(ErrorCode::kIo, "bind");
+    return Error::Io("bind");
   }
   return fd;
 }
@@ -106,9 +106,7 @@ Fd& Fd::operator=(Fd&& other) noexcept {
 }
 
 Result<ListenSockets> Listen(const std::string& host, std::uint16_t port, int count) {
-  auto address = Resolve(host);
-  if (!address.ok()) return address.error();
-  Address a = *address;
+  WARTA_ASSIGN_OR_RETURN(Address a, Resolve(host));
   bool reuse_port = count > 1;
   int err = 0;
   if (reuse_port && port != 0) {

@@ -67,8 +67,8 @@ Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& ent
       }
     }
     if (!ip) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "http: trusted_proxies: not an address or CIDR range: '" + entry + "'");
+      return Error::InvalidArgument("http: trusted_proxies: not an address or CIDR range: '" +
+                                    entry + "'");
     }
     proxies.ranges_.push_back(Range{*ip, v4 ? bits + 96 : bits});
   }

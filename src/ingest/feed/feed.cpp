@@ -127,9 +127,9 @@ Result<Feed> ParseXml(std::string_view bytes, const ParseOptions& options,
   text.clear();
   const xmlNode* root = doc.root();
   if (root == nullptr) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "feed: not a feed (no XML document" +
-                         (doc.first_error().empty() ? "" : ": " + doc.first_error()) + ")");
+    return Error::InvalidArgument("feed: not a feed (no XML document" +
+                                  (doc.first_error().empty() ? "" : ": " + doc.first_error()) +
+                                  ")");
   }
   if (!doc.well_formed()) NoteProblem(&feed, "xml: " + doc.first_error());
 
@@ -145,8 +145,7 @@ Result<Feed> ParseXml(std::string_view bytes, const ParseOptions& options,
              (ns == xml::Ns::kNone || ns == xml::Ns::kAtom10 || ns == xml::Ns::kAtom03)) {
     atom::Read(root, reader, &draft);
   } else {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "feed: not a feed (root element <" + std::string(name) + ">)");
+    return Error::InvalidArgument("feed: not a feed (root element <" + std::string(name) + ">)");
   }
   FinishFeed(draft, options, &feed);
   return feed;
@@ -180,16 +179,15 @@ const char* FormatName(Format format) {
 
 Result<Feed> ParseFeed(std::string_view bytes, const ParseOptions& options) {
   if (bytes.size() > kMaxFeedBytes) {
-    return MakeError(ErrorCode::kTooLarge, "feed: " + std::to_string(bytes.size()) +
-                                               " bytes is over the limit of " +
-                                               std::to_string(kMaxFeedBytes));
+    return Error::TooLarge("feed: " + std::to_string(bytes.size()) +
+                           " bytes is over the limit of " + std::to_string(kMaxFeedBytes));
   }
   char first = FirstSignificant(bytes);
-  if (first == 0) return MakeError(ErrorCode::kInvalidArgument, "feed: empty document");
+  if (first == 0) return Error::InvalidArgument("feed: empty document");
   if (first == '{' || first == '[') return ParseJson(bytes, options);
   std::size_t start = first == '<' ? 0 : XmlStart(bytes);
   if (start == std::string_view::npos) {
-    return MakeError(ErrorCode::kInvalidArgument, "feed: not a feed (neither XML nor JSON)");
+    return Error::InvalidArgument("feed: not a feed (neither XML nor JSON)");
   }
   auto feed = ParseXml(bytes.substr(start), options, start > 0 ? "text before the XML" : "");
   if (!feed.ok() && feed.error().code == ErrorCode::kInvalidArgument) {

@@ -168,7 +168,7 @@ class Batch {
 
 Result<std::unique_ptr<Fetcher>> Fetcher::Create(const FetchOptions& options) {
   // libcurl is loaded here, not at process start (see curl_library.h).
-  if (auto curl = LoadCurlLibrary(); !curl.ok()) return curl.error();
+  WARTA_RETURN_IF_ERROR(LoadCurlLibrary());
   if (options.max_concurrent < 1 || options.max_per_host < 1 || options.max_redirects < 0 ||
       options.max_body_bytes == 0) {
     return Error::InvalidArgument("fetch: limits must be positive");

@@ -28,24 +28,24 @@ std::string Seconds(std::chrono::milliseconds ms) {
 }  // namespace
 
 Result<std::string> HttpHost(const std::string& url) {
-  if (auto curl = LoadCurlLibrary(); !curl.ok()) return curl.error();
+  WARTA_RETURN_IF_ERROR(LoadCurlLibrary());
   std::unique_ptr<CURLU, UrlDeleter> handle(Curl().url());
-  if (!handle) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
+  if (!handle) return Error::Internal("fetch: out of memory");
   if (Curl().url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
-    return MakeError(ErrorCode::kInvalidArgument, "fetch: not a valid URL: '" + url + "'");
+    return Error::InvalidArgument("fetch: not a valid URL: '" + url + "'");
   }
   char* raw = nullptr;
   if (Curl().url_get(handle.get(), CURLUPART_SCHEME, &raw, 0) != CURLUE_OK) {
-    return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a scheme: '" + url + "'");
+    return Error::InvalidArgument("fetch: URL without a scheme: '" + url + "'");
   }
   const std::string scheme = ascii::Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
   if (scheme != "http" && scheme != "https") {
-    return MakeError(ErrorCode::kPermissionDenied,
-                     "fetch: only http and https URLs are fetched, not " + scheme + ":");
+    return Error::PermissionDenied("fetch: only http and https URLs are fetched, not " + scheme +
+                                   ":");
   }
   raw = nullptr;
   if (Curl().url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
-    return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a host: '" + url + "'");
+    return Error::InvalidArgument("fetch: URL without a host: '" + url + "'");
   }
   return ascii::Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
 }
@@ -55,9 +55,9 @@ Transfer::Transfer(const FetchRequest& request, const FetchOptions& options,
     : request_(request), options_(options), cancel_(cancel) {}
 
 Result<void> Transfer::Setup() {
-  if (auto curl = LoadCurlLibrary(); !curl.ok()) return curl.error();
+  WARTA_RETURN_IF_ERROR(LoadCurlLibrary());
   easy_.reset(Curl().easy_init());
-  if (!easy_) return MakeError(ErrorCode::kInternal, "fetch: curl_easy_init failed");
+  if (!easy_) return Error::Internal("fetch: curl_easy_init failed");
   CURL* e = easy_.get();
   std::vector<std::string> lines;
   lines.push_back("Accept: " + (request_.accept.empty() ? std::string("*/*") : request_.accept));
@@ -69,7 +69,7 @@ Result<void> Transfer::Setup() {
   }
   for (const std::string& line : lines) {
     curl_slist* grown = Curl().slist_append(headers_.get(), line.c_str());
-    if (grown == nullptr) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
+    if (grown == nullptr) return Error::Internal("fetch: out of memory");
     (void)headers_.release();
     headers_.reset(grown);
   }
@@ -250,39 +250,36 @@ FetchResponse Transfer::Finish(CURLcode code) {
 
 Error Transfer::MapError(CURLcode code) const {
   const std::string detail = error_buffer_[0] != '\0' ? error_buffer_ : Curl().easy_strerror(code);
-  if (cancelled_) return MakeError(ErrorCode::kUnavailable, "fetch: cancelled");
+  if (cancelled_) return Error::Unavailable("fetch: cancelled");
   if (too_large_ || code == CURLE_FILESIZE_EXCEEDED) {
-    return MakeError(ErrorCode::kTooLarge, "fetch: response body larger than " +
-                                               std::to_string(options_.max_body_bytes) + " bytes");
+    return Error::TooLarge("fetch: response body larger than " +
+                           std::to_string(options_.max_body_bytes) + " bytes");
   }
   if (headers_too_large_) {
-    return MakeError(ErrorCode::kTooLarge, "fetch: response headers larger than " +
-                                               std::to_string(kMaxHeaderBytes) + " bytes");
+    return Error::TooLarge("fetch: response headers larger than " +
+                           std::to_string(kMaxHeaderBytes) + " bytes");
   }
-  if (out_of_memory_) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
+  if (out_of_memory_) return Error::Internal("fetch: out of memory");
   if (!refused_address_.empty()) {
-    return MakeError(ErrorCode::kPermissionDenied,
-                     "fetch: refused to connect to non-public address " + refused_address_ +
-                         " (fetch.allow_private is off)");
+    return Error::PermissionDenied("fetch: refused to connect to non-public address " +
+                                   refused_address_ + " (fetch.allow_private is off)");
   }
   switch (code) {
     case CURLE_OPERATION_TIMEDOUT:
-      return MakeError(ErrorCode::kTimeout, "fetch: " + detail + " (limits: connect " +
-                                                Seconds(options_.connect_timeout) + ", total " +
-                                                Seconds(options_.total_timeout) + ")");
+      return Error::Timeout("fetch: " + detail + " (limits: connect " +
+                            Seconds(options_.connect_timeout) + ", total " +
+                            Seconds(options_.total_timeout) + ")");
     case CURLE_TOO_MANY_REDIRECTS:
-      return MakeError(ErrorCode::kIo, "fetch: more than " +
-                                           std::to_string(options_.max_redirects) +
-                                           " redirects (a redirect loop?)");
+      return Error::Io("fetch: more than " + std::to_string(options_.max_redirects) +
+                       " redirects (a redirect loop?)");
     case CURLE_UNSUPPORTED_PROTOCOL:
-      return MakeError(ErrorCode::kPermissionDenied,
-                       "fetch: only http and https are followed: " + detail);
+      return Error::PermissionDenied("fetch: only http and https are followed: " + detail);
     case CURLE_BAD_CONTENT_ENCODING:
-      return MakeError(ErrorCode::kCorrupt, "fetch: bad content encoding: " + detail);
+      return Error::Corrupt("fetch: bad content encoding: " + detail);
     case CURLE_URL_MALFORMAT:
-      return MakeError(ErrorCode::kInvalidArgument, "fetch: " + detail);
+      return Error::InvalidArgument("fetch: " + detail);
     default:
-      return MakeError(ErrorCode::kIo, "fetch: " + detail);
+      return Error::Io("fetch: " + detail);
   }
 }
 

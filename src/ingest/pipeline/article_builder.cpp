@@ -115,8 +115,7 @@ Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& c, std:
   const std::string text = sanitizer::ToPlainText(a.body_html);
   if (title.empty()) title = CollapseSpace(TruncateUtf8(text, kTitleFromTextBytes));
   if (title.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "entry '" + c.guid + "' has no title and no text");
+    return Error::InvalidArgument("entry '" + c.guid + "' has no title and no text");
   }
   if (a.body_html == "<p></p>") a.body_html = "<p>" + EscapeHtml(title) + "</p>";
   a.title = TruncateUtf8(title, limits::kMaxTitleBytes);

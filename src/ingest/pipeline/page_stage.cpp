@@ -47,23 +47,20 @@ Result<extractor::Extraction> ExtractPage(const fetcher::FetchResponse& response
                                           const std::vector<std::string>& iframe_hosts) {
   if (!response.ok()) return *response.error;
   if (response.status < 200 || response.status > 299) {
-    return MakeError(ErrorCode::kUnavailable,
-                     "page: HTTP " + std::to_string(response.status) + " for " + response.url);
+    return Error::Unavailable("page: HTTP " + std::to_string(response.status) + " for " +
+                              response.url);
   }
   const std::string media_type = fetcher::MediaType(response.content_type);
   if (!IsHtml(media_type)) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "page: not HTML (" + media_type + ") at " + response.url);
+    return Error::InvalidArgument("page: not HTML (" + media_type + ") at " + response.url);
   }
   const std::string html = DecodePage(response.body, response.content_type);
   extractor::ExtractOptions options;
   options.url = response.final_url.empty() ? response.url : response.final_url;
   options.iframe_hosts = iframe_hosts;
-  auto extraction = extractor::Extract(html, options);
-  if (!extraction.ok()) return extraction.error();
-  if (!extraction->acceptable) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "page: no acceptable article text (" + extraction->reason + ")");
+  WARTA_ASSIGN_OR_RETURN(extractor::Extraction extraction, extractor::Extract(html, options));
+  if (!extraction.acceptable) {
+    return Error::InvalidArgument("page: no acceptable article text (" + extraction.reason + ")");
   }
   return extraction;
 }

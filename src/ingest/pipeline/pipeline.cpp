@@ -18,10 +18,9 @@ bool Cancelled(const std::atomic<bool>* cancel) {
 Result<std::vector<model::Source>> SourcesToFetch(storage::SourceStore& sources, bool force,
                                                   std::int64_t now, int limit) {
   if (!force) return sources.ListDue(now, limit);
-  auto all = sources.List(now);
-  if (!all.ok()) return all.error();
+  WARTA_ASSIGN_OR_RETURN(std::vector<model::Source> all, sources.List(now));
   std::vector<model::Source> enabled;
-  for (model::Source& s : *all) {
+  for (model::Source& s : all) {
     if (s.enabled && static_cast<int>(enabled.size()) < limit) enabled.push_back(std::move(s));
   }
   return enabled;
@@ -90,10 +89,8 @@ model::FetchRecord RecordOf(const SourceJob& job, const model::SchedulePolicy& p
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(storage::Store& store, PipelineOptions options) {
   if (options.clock == nullptr) return Error::InvalidArgument("ingest: no clock");
   options.fetch.clock = options.clock;
-  auto fetcher = fetcher::Fetcher::Create(options.fetch);
-  if (!fetcher.ok()) return fetcher.error();
-  return std::unique_ptr<Pipeline>(
-      new Pipeline(store, std::move(options), std::move(fetcher).value()));
+  WARTA_ASSIGN_OR_RETURN(auto fetcher, fetcher::Fetcher::Create(options.fetch));
+  return std::unique_ptr<Pipeline>(new Pipeline(store, std::move(options), std::move(fetcher)));
 }
 
 Pipeline::Pipeline(storage::Store& store, PipelineOptions options,
@@ -105,14 +102,15 @@ Pipeline::~Pipeline() = default;
 Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
   std::lock_guard lock(run_mutex_);
   const std::int64_t now = options_.clock->NowUnix();
-  auto sources = SourcesToFetch(store_.sources(), run.force, now, options_.max_sources_per_run);
-  if (!sources.ok()) return sources.error();
+  WARTA_ASSIGN_OR_RETURN(
+      std::vector<model::Source> sources,
+      SourcesToFetch(store_.sources(), run.force, now, options_.max_sources_per_run));
   RunSummary summary;
-  summary.sources = static_cast<int>(sources->size());
-  std::vector<SourceJob> jobs(sources->size());
+  summary.sources = static_cast<int>(sources.size());
+  std::vector<SourceJob> jobs(sources.size());
   std::vector<fetcher::FetchRequest> requests;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    jobs[i].source = std::move((*sources)[i]);
+    jobs[i].source = std::move(sources[i]);
     const model::Source& s = jobs[i].source;
     requests.push_back({s.url, s.etag, s.last_modified, std::string(kFeedAccept)});
   }
@@ -216,14 +214,13 @@ Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
 Result<ReextractSummary> Pipeline::Reextract(std::int64_t source_id, int limit,
                                              const std::atomic<bool>* cancel) {
   std::lock_guard lock(run_mutex_);
-  auto source = store_.sources().FindById(source_id);
-  if (!source.ok()) return source.error();
-  auto refs = store_.articles().ListBySource(source_id, limit);
-  if (!refs.ok()) return refs.error();
+  WARTA_RETURN_IF_ERROR(store_.sources().FindById(source_id));  // NotFound
+  WARTA_ASSIGN_OR_RETURN(std::vector<storage::ArticleRef> refs,
+                         store_.articles().ListBySource(source_id, limit));
   ReextractSummary summary;
   std::vector<fetcher::FetchRequest> pages;
   std::vector<std::int64_t> ids;
-  for (const storage::ArticleRef& ref : *refs) {
+  for (const storage::ArticleRef& ref : refs) {
     ++summary.articles;
     if (ref.url.empty()) {
       ++summary.unchanged;
