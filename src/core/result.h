@@ -145,9 +145,12 @@ inline Result<void> Ok() { return {}; }
 // Expands to more than one statement: not for the body of an unbraced if or loop.
 #define WARTA_ASSIGN_OR_RETURN(lhs, expr) \
   WARTA_ASSIGN_OR_RETURN_IMPL_(WARTA_RESULT_CONCAT_(warta_result_, __LINE__), lhs, expr)
+// tmp is a name and lhs may be a declaration ("auto x"): neither can be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define WARTA_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                 \
   if (!tmp.ok()) return tmp.error();                 \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 #define WARTA_RESULT_CONCAT_(a, b) WARTA_RESULT_CONCAT_INNER_(a, b)
 #define WARTA_RESULT_CONCAT_INNER_(a, b) a##b
