@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/ascii.h"
 #include "web/handlers.h"
 
 namespace warta::web {
@@ -65,8 +66,8 @@ std::string SessionJson(const Reader& reader) {
 }
 
 bool IsFormPost(const http::Request& request) {
-  return http::EqualsIgnoreCase(StripParameters(request.Header("content-type")),
-                                "application/x-www-form-urlencoded");
+  return ascii::EqualsIgnoreCase(StripParameters(request.Header("content-type")),
+                                 "application/x-www-form-urlencoded");
 }
 
 std::optional<std::string> FormField(std::string_view body, std::string_view name) {
