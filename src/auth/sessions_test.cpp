@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "auth/accounts.h"
+#include "core/clock.h"
 #include "storage/session_store.h"
 #include "storage/store.h"
 #include "storage/testing/temp_dir.h"
@@ -120,11 +121,12 @@ TEST_F(SessionsTest, EndAllForAUserAndCookies) {
 class AccountsTest : public SessionsTest {
  protected:
   PasswordHasher hasher_{PasswordCost::Minimum()};
+  FakeClock clock_;  // still: no throttle refills during a test
 };
 
 TEST_F(AccountsTest, RegisterLoginAndBadCredentials) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
-  Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{});
+  Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{}, clock_);
   auto registered = accounts.Register("Hana", "kata sandi rahasia", "10.0.0.1", 1000);
   ASSERT_TRUE(registered.ok()) << registered.error().message;
   EXPECT_EQ(registered->session.user.role, Role::kReader);
@@ -156,7 +158,7 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   AccountLimits limits;
   limits.attempts_per_minute = 1000;
   limits.account_failures = 3;
-  Accounts accounts(store_->users(), hasher_, sessions, limits);
+  Accounts accounts(store_->users(), hasher_, sessions, limits, clock_);
   ASSERT_TRUE(accounts.Create("joko", "the right password", Role::kReader).ok());
   // Failures from many addresses: the account is throttled after 3, even for the right one.
   for (int i = 0; i < 3; ++i) {
@@ -170,7 +172,7 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
 
   AccountLimits tight;
   tight.attempts_per_minute = 2;
-  Accounts per_address(store_->users(), hasher_, sessions, tight);
+  Accounts per_address(store_->users(), hasher_, sessions, tight, clock_);
   ASSERT_TRUE(per_address.Create("kiki", "the right password", Role::kReader).ok());
   EXPECT_TRUE(per_address.Login("kiki", "the right password", "10.3.0.1", 1000).ok());
   EXPECT_TRUE(per_address.Login("kiki", "the right password", "10.3.0.1", 1000).ok());
@@ -183,7 +185,7 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   off.enabled = false;
   off.attempts_per_minute = 1;
   off.account_failures = 1;
-  Accounts unlimited(store_->users(), hasher_, sessions, off);
+  Accounts unlimited(store_->users(), hasher_, sessions, off, clock_);
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(unlimited.Login("kiki", "wrong password", "10.4.0.1", 1000).error().code,
               ErrorCode::kPermissionDenied);
@@ -192,7 +194,7 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
 
 TEST_F(AccountsTest, ChangePasswordEndsOtherSessionsAndKeepsTheCurrentOne) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
-  Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{});
+  Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{}, clock_);
   auto user = accounts.Create("lina", "old password!", Role::kEditor);
   ASSERT_TRUE(user.ok());
   EXPECT_EQ(user->role, Role::kEditor);
@@ -224,7 +226,7 @@ TEST_F(AccountsTest, WrongCurrentPasswordsAreThrottledLikeLogins) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
   AccountLimits limits;
   limits.account_failures = 2;
-  Accounts accounts(store_->users(), hasher_, sessions, limits);
+  Accounts accounts(store_->users(), hasher_, sessions, limits, clock_);
   ASSERT_TRUE(accounts.Create("mira", "old password!", Role::kReader).ok());
   auto here = accounts.Login("mira", "old password!", "10.0.0.8", 1000);
   ASSERT_TRUE(here.ok());

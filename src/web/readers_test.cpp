@@ -44,7 +44,7 @@ class ReadersTest : public ::testing::Test {
     home_ = std::make_unique<HomeCache>(store_->articles(), 1, 20);
     sessions_ = std::make_unique<auth::SessionManager>(store_->sessions(), auth::SessionOptions{});
     accounts_ = std::make_unique<auth::Accounts>(store_->users(), hasher_, *sessions_,
-                                                 auth::AccountLimits{});
+                                                 auth::AccountLimits{}, clock_);
     app_ = std::make_unique<WebApp>(
         Context{site_, *store_, *views_, visitors_, csrf_, metrics_, *cache_, *home_,
                 ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true}, nullptr,
@@ -99,8 +99,9 @@ class ReadersTest : public ::testing::Test {
   auth::PasswordHasher hasher_{auth::PasswordCost::Minimum()};
   std::unique_ptr<auth::SessionManager> sessions_;
   std::unique_ptr<auth::Accounts> accounts_;
-  auth::RateLimiter per_address_{60, 60, false};
-  auth::RateLimiter per_account_{60, 60, false};
+  FakeClock clock_{UnixNow()};
+  auth::RateLimiter per_address_{clock_, 60, 60, false};
+  auth::RateLimiter per_account_{clock_, 60, 60, false};
   std::unique_ptr<WebApp> app_;
   std::int64_t article_ = 0;
   std::string target_, body_;
