@@ -28,10 +28,6 @@ auth::AccountLimits AccountLimitsFrom(const config::Config& config) {
 ReaderParts::ReaderParts(storage::Store& store, const config::Config& config)
     : sessions_(store.sessions(), SessionOptionsFrom(config)),
       accounts_(store.users(), hasher_, sessions_, AccountLimitsFrom(config), SystemClock::Get()),
-      likes_per_address_(SystemClock::Get(), config.ratelimit.likes_per_minute,
-                         config.ratelimit.likes_per_minute, config.ratelimit.enabled),
-      likes_per_account_(SystemClock::Get(), config.ratelimit.likes_per_minute,
-                         config.ratelimit.likes_per_minute, config.ratelimit.enabled),
       registration_(config.accounts.registration) {
   // Expired sessions are refused anyway; this only keeps the table small.
   auto swept = store.sessions().DeleteExpired(UnixNow());
@@ -40,8 +36,7 @@ ReaderParts::ReaderParts(storage::Store& store, const config::Config& config)
 }
 
 web::ReaderServices ReaderParts::services() {
-  return web::ReaderServices{accounts_, sessions_, likes_per_address_, likes_per_account_,
-                             registration_};
+  return web::ReaderServices{accounts_, sessions_, registration_};
 }
 
 }  // namespace warta::app

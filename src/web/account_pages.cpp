@@ -44,7 +44,7 @@ constexpr FormPage kRegister = {
 
 Response RenderFormPage(Context& context, const Request& request, const FormPage& form) {
   const Site& site = SiteFor(context, request);
-  Reader reader = IdentifyReader(context, request, UnixNow());
+  Reader reader = IdentifyReader(context, request, context.clock.NowUnix());
   const std::string title = site.T(form.title_key);
   view::Data data = site.PageData(title, form.path, "", reader.csrf_token);
   data.set("heading", title);

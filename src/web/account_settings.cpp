@@ -26,7 +26,7 @@ constexpr std::array<std::pair<std::string_view, const char*>, 5> kErrors = {{
 }  // namespace
 
 Response AccountPage(Context& context, const Request& request) {
-  Reader reader = IdentifyReader(context, request, UnixNow());
+  Reader reader = IdentifyReader(context, request, context.clock.NowUnix());
   Response response;
   if (!reader.session) {
     response = http::RedirectResponse(303, "/login?next=%2Faccount");

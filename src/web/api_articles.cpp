@@ -1,6 +1,7 @@
 // GET /api/v1/articles/{id}: the article's metadata and live counters as JSON.
 #include <nlohmann/json.hpp>
 
+#include "web/counter_texts_json.h"
 #include "web/handlers.h"
 
 namespace warta::web {
@@ -8,7 +9,7 @@ namespace warta::web {
 Response ApiArticle(Context& context, const Request& /*request*/, const RouteParams& params) {
   auto id = ParseId(params.Get("id"));
   if (!id) return ApiError(404, "no article with id '" + std::string(params.Get("id")) + "'");
-  auto cached = context.articles.Get(*id, UnixNow());
+  auto cached = context.articles.Get(*id, context.clock.NowUnix());
   if (!cached.ok()) {
     if (cached.error().code == ErrorCode::kNotFound) {
       return ApiError(404, "no article with id " + std::to_string(*id));
@@ -16,8 +17,7 @@ Response ApiArticle(Context& context, const Request& /*request*/, const RoutePar
     return ApiError(500, "could not load the article; try again");
   }
   const model::Article& article = cached.value()->article;
-  const model::Counters counters = cached.value()->counters();
-  std::int64_t views = context.views.Displayed(*id).value_or(counters.views);
+  const model::Counters counters = context.engagement.Shown(*id, cached.value()->counters());
   nlohmann::json body = {
       {"id", article.id},
       {"title", article.title},
@@ -27,11 +27,7 @@ Response ApiArticle(Context& context, const Request& /*request*/, const RoutePar
       {"lang", article.lang},
       {"path", cached.value()->path},
       {"tags", article.tags},
-      {"counters",
-       {{"views", views},
-        {"likes", counters.likes},
-        {"comments", counters.comments},
-        {"shares", counters.shares}}},
+      {"counters", CountersJson(counters)},
   };
   Response response = http::JsonResponse(200, body.dump());
   response.SetHeader("Cache-Control", "no-cache");

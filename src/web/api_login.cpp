@@ -13,7 +13,7 @@ Response ApiLogin(Context& context, const Request& request, const RouteParams& /
     return ActionError(context, request, 400,
                        "expected a JSON object {\"username\": \"…\", \"password\": \"…\"}");
   }
-  const std::int64_t now = UnixNow();
+  const std::int64_t now = context.clock.NowUnix();
   auto started = context.readers.accounts.Login(credentials->username, credentials->password,
                                                 request.remote_address, now);
   if (!started.ok()) return AccountError(context, request, started.error(), "/login");

@@ -18,7 +18,7 @@ Response ApiRegister(Context& context, const Request& request, const RouteParams
                        "expected a JSON object {\"username\": \"…\", \"password\": \"…\"}");
   }
   auto started = context.readers.accounts.Register(credentials->username, credentials->password,
-                                                   request.remote_address, UnixNow());
+                                                   request.remote_address, context.clock.NowUnix());
   if (!started.ok()) return AccountError(context, request, started.error(), "/register");
   if (reader.session) (void)context.readers.sessions.End(request.Cookie(auth::kSessionCookie));
   return SessionStarted(context, request, *started, 201, credentials->next);

@@ -5,7 +5,7 @@
 namespace warta::web {
 
 Response ApiSession(Context& context, const Request& request) {
-  Reader reader = IdentifyReader(context, request, UnixNow());
+  Reader reader = IdentifyReader(context, request, context.clock.NowUnix());
   Response response = http::JsonResponse(200, SessionJson(reader));
   response.SetHeader("Cache-Control", "no-store");
   // The token is bound to the visitor cookie: an API client without one gets it here.

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "engagement/counter_sink.h"
 #include "engagement/view_counter.h"
 #include "model/article.h"
 #include "storage/article_store.h"
@@ -61,7 +62,7 @@ struct CachedArticle {
 // the article itself (related articles) follows newer articles.
 inline constexpr std::int64_t kRerenderSeconds = 600;
 
-class ArticleCache {
+class ArticleCache final : public engagement::CounterSink {
  public:
   // Renders an article's page at its path in a locale ("" for the site's default).
   using Renderer = std::function<Result<SplicedPage>(const model::Article&, const std::string&,
@@ -82,8 +83,8 @@ class ArticleCache {
   // Takes in the stored likes, comments and shares that a committed write returned. For one
   // article, calls must come in commit order: hold CounterLock(id) across the write and
   // this call. A refresh running meanwhile keeps these values rather than what it read.
-  void ApplyCounters(std::int64_t id, const model::Counters& stored);
-  std::unique_lock<std::mutex> CounterLock(std::int64_t id);
+  void ApplyCounters(std::int64_t id, const model::Counters& stored) override;
+  std::unique_lock<std::mutex> CounterLock(std::int64_t id) override;
 
   std::size_t size() const;
   std::uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }

@@ -18,9 +18,7 @@ view::Data TagLinks(const std::vector<std::string>& tags) {
 view::Data ArticleListItem(const Context& context, const Site& site,
                            const model::ArticleSummary& summary, std::int64_t now,
                            const std::vector<std::string>& tags) {
-  model::Counters counters = summary.counters;
-  counters.views = context.views.Displayed(summary.id).value_or(counters.views);
-  CounterTexts texts = site.FormatCounters(counters);
+  CounterTexts texts = site.FormatCounters(context.engagement.Shown(summary.id, summary.counters));
   view::Data item;
   item.set("path", model::ArticlePath(summary.id, summary.slug));
   item.set("title", summary.title);

@@ -5,7 +5,6 @@
 #include <functional>
 #include <string>
 
-#include "storage/like_store.h"
 #include "web/comment_replies.h"
 #include "web/comment_view.h"
 #include "web/handlers.h"
@@ -21,12 +20,13 @@ constexpr std::size_t Idx(Slot slot) { return static_cast<std::size_t>(slot); }
 
 view::Data ShareLinks(const std::string& url, const std::string& title) {
   view::Data links = view::MakeList();
-  for (const ShareNetwork& network : kShareNetworks) {
-    if (!network.has_link) continue;
+  for (engagement::ShareNetwork network : engagement::kShareNetworks) {
+    std::optional<std::string> target = ShareTargetUrl(network, url, title);
+    if (!target) continue;  // copy and native: the page's script offers those
     view::Data link;
-    link.set("network", std::string(network.name));
-    link.set("label", std::string(network.label));
-    link.set("url", ShareTargetUrl(network.name, url, title).value_or(""));
+    link.set("network", std::string(engagement::ToText(network)));
+    link.set("label", std::string(ShareLabel(network)));
+    link.set("url", *target);
     links.push_back(link);
   }
   return links;
@@ -38,7 +38,7 @@ view::Data ShareLinks(const std::string& url, const std::string& title) {
 // liking again is harmless (idempotent).
 bool LikedBy(Context& context, const Request& request, const Reader& reader, std::int64_t id) {
   if (!reader.logged_in() && request.Cookie(kLikedHintCookie).empty()) return false;
-  auto liked = context.store.likes().IsLiked(id, reader.AsLiker());
+  auto liked = context.engagement.IsLiked(id, reader.AsLiker());
   return liked.ok() && *liked;
 }
 
@@ -155,7 +155,7 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
 Response ArticlePage(Context& context, const Request& request, const RouteParams& params) {
   auto id = ParseId(params.Get("id"));
   if (!id) return ErrorPage(context, request, 404);
-  std::int64_t now = UnixNow();
+  std::int64_t now = context.clock.NowUnix();
   auto cached = context.articles.Get(*id, now);
   if (!cached.ok()) {
     return ErrorPage(context, request, cached.error().code == ErrorCode::kNotFound ? 404 : 500);
@@ -180,9 +180,7 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   Reader reader = IdentifyReader(context, request, now);
   const Visitor& visitor = reader.visitor;
   const bool liked = LikedBy(context, request, reader, *id);
-  model::Counters counters = entry.counters();
-  counters.views = context.views.Displayed(*id).value_or(counters.views);
-  CounterTexts texts = site.FormatCounters(counters);
+  CounterTexts texts = site.FormatCounters(context.engagement.Shown(*id, entry.counters()));
 
   SlotValues values;
   values[Idx(Slot::kViewsNumber)] = std::move(texts.views);
@@ -200,7 +198,7 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   values[Idx(Slot::kLiked)] = liked ? "true" : "false";
   FillCommentSlots(site, request, reader, values);
 
-  if (!visitor.crawler) context.views.RecordView(*id, visitor.id.value, now);
+  context.engagement.CountView(*id, visitor.id.value, visitor.crawler);
 
   // The popular list is swapped whole every refresh: its generation stands in for its text.
   std::shared_ptr<const PopularFragment> popular;

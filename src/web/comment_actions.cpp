@@ -96,7 +96,7 @@ Response CommentCreate(Context& context, const Request& request, const RoutePara
   if (context.comments == nullptr) return NoComments(context, request);
   auto id = ParseId(params.Get("id"));
   if (!id) return ActionError(context, request, 404, "no such article");
-  const std::int64_t now = UnixNow();
+  const std::int64_t now = context.clock.NowUnix();
   auto article = context.store.articles().FindById(*id);
   if (!article.ok()) {
     if (article.error().code == ErrorCode::kNotFound) {
@@ -145,7 +145,7 @@ Response CommentEdit(Context& context, const Request& request, const RouteParams
   if (auto limited = CommentRateLimited(context, request, reader)) return *limited;
   comments::Actor actor = ActorOf(reader);
   auto change = ChangeAndRefresh(context, target.article_id, [&] {
-    return context.comments->service.Edit(actor, target.id, *input.body, UnixNow());
+    return context.comments->service.Edit(actor, target.id, *input.body, context.clock.NowUnix());
   });
   if (!change.ok()) return CommentError(context, request, change.error(), target.path);
   return Answer(context, request, *change, 200,
@@ -161,7 +161,7 @@ Response CommentDelete(Context& context, const Request& request, const RoutePara
   const ActionTarget& target = std::get<ActionTarget>(found);
   comments::Actor actor = ActorOf(reader);
   auto change = ChangeAndRefresh(context, target.article_id, [&] {
-    return context.comments->service.Delete(actor, target.id, UnixNow());
+    return context.comments->service.Delete(actor, target.id, context.clock.NowUnix());
   });
   if (!change.ok()) return CommentError(context, request, change.error(), target.path);
   if (IsFormPost(request)) {
@@ -179,7 +179,7 @@ Response CommentReport(Context& context, const Request& request, const RoutePara
   if (auto limited = CommentRateLimited(context, request, reader)) return *limited;
   comments::Actor actor = ActorOf(reader);
   auto report = ChangeAndRefresh(context, target.article_id, [&] {
-    return context.comments->service.Report(actor, target.id, UnixNow());
+    return context.comments->service.Report(actor, target.id, context.clock.NowUnix());
   });
   if (!report.ok()) return CommentError(context, request, report.error(), target.path);
   if (IsFormPost(request)) {

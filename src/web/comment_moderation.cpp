@@ -43,7 +43,7 @@ Response Decide(Context& context, const Request& request, const RouteParams& par
   comments::Actor actor = ActorOf(reader);
   auto change = ChangeAndRefresh(context, comment->article_id, [&] {
     comments::CommentService& service = context.comments->service;
-    const std::int64_t now = UnixNow();
+    const std::int64_t now = context.clock.NowUnix();
     return verdict == Verdict::kApprove
                ? service.Approve(actor, *id, now)
                : service.Reject(actor, *id, verdict == Verdict::kSpam, now);
@@ -59,7 +59,7 @@ Response SetClosed(Context& context, const Request& request, const RouteParams& 
   if (!id) return ActionError(context, request, 404, "no such article");
   comments::Actor actor = ActorOf(reader);
   auto lock = context.articles.CounterLock(*id);
-  auto done = context.comments->service.SetClosed(actor, *id, closed, UnixNow());
+  auto done = context.comments->service.SetClosed(actor, *id, closed, context.clock.NowUnix());
   if (!done.ok()) return CommentError(context, request, done.error(), kModerationPath);
   context.articles.Invalidate(*id);
   return Done(request, *id, closed ? "closed" : "open");
@@ -97,7 +97,7 @@ Response CommentBan(Context& context, const Request& request, const RouteParams&
     return ActionError(context, request, 400, "an anonymous comment has no account to ban");
   }
   comments::Actor actor = ActorOf(reader);
-  const std::int64_t now = UnixNow();
+  const std::int64_t now = context.clock.NowUnix();
   auto banned = context.comments->service.Ban(actor, comment->user_id, true, now);
   if (!banned.ok()) return CommentError(context, request, banned.error(), kModerationPath);
   if (comment->status == model::CommentStatus::kPublished ||

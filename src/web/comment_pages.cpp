@@ -30,7 +30,7 @@ std::variant<Loaded, Response> Load(Context& context, const Request& request,
   };
   auto id = ParseId(params.Get("id"));
   if (!id || context.comments == nullptr) return fail(404, "no such article");
-  auto cached = context.articles.Get(*id, UnixNow());
+  auto cached = context.articles.Get(*id, context.clock.NowUnix());
   if (!cached.ok()) {
     if (cached.error().code == ErrorCode::kNotFound) return fail(404, "no such article");
     return fail(503, "could not load the article; try again");
@@ -45,7 +45,7 @@ std::variant<Loaded, Response> Load(Context& context, const Request& request,
 }  // namespace
 
 Response ApiComments(Context& context, const Request& request, const RouteParams& params) {
-  Reader reader = IdentifyReader(context, request, UnixNow());
+  Reader reader = IdentifyReader(context, request, context.clock.NowUnix());
   const bool moderator = ActorOf(reader).moderator;
   auto loaded = Load(context, request, params, moderator, /*api=*/true);
   if (auto* response = std::get_if<Response>(&loaded)) return std::move(*response);
@@ -75,7 +75,7 @@ Response CommentsPage(Context& context, const Request& request, const RouteParam
   if (params.Get("slug") != entry.article.slug) {
     return http::RedirectResponse(301, CommentsPagePath(entry.path));
   }
-  const std::int64_t now = UnixNow();
+  const std::int64_t now = context.clock.NowUnix();
   CommentsRender render;
   render.options = context.comments->service.options();
   auto closed =

@@ -135,8 +135,9 @@ void FillCommentsSection(const Site& site, const model::Article& article, const 
 Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices* services,
                                               const model::Article& article,
                                               const std::string& path,
-                                              const std::vector<storage::RelatedArticle>& related) {
-  auto render = LoadCommentsRender(services, article, UnixNow());
+                                              const std::vector<storage::RelatedArticle>& related,
+                                              std::int64_t now) {
+  auto render = LoadCommentsRender(services, article, now);
   if (!render.ok()) return render.error();
   return RenderArticlePage(site, article, path, &render.value(), related);
 }

@@ -43,11 +43,13 @@ Result<CommentsRender> LoadCommentsRender(CommentServices* services, const model
 void FillCommentsSection(const Site& site, const model::Article& article, const std::string& path,
                          const CommentsRender& render, view::Data& data);
 
-// The article page with its comments and related articles: the renderer of the article
-// cache.
-Result<SplicedPage> RenderArticleWithComments(
-    const Site& site, CommentServices* services, const model::Article& article,
-    const std::string& path, const std::vector<storage::RelatedArticle>& related = {});
+// The article page with its comments and related articles, as at `now` (whether comments
+// are closed by age): the renderer of the article cache.
+Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices* services,
+                                              const model::Article& article,
+                                              const std::string& path,
+                                              const std::vector<storage::RelatedArticle>& related,
+                                              std::int64_t now);
 
 // The localized notice for ?comment=CODE after a form post: pending, published, edited,
 // deleted, reported, closed, or error_<name> for the comment_error_<name> messages; "" for

@@ -14,7 +14,7 @@
 #include "auth/sessions.h"
 #include "comments/service.h"
 #include "core/clock.h"
-#include "engagement/view_counter.h"
+#include "engagement/service.h"
 #include "engagement/visitor.h"
 #include "http/message.h"
 #include "metrics/metrics.h"
@@ -27,12 +27,10 @@
 
 namespace warta::web {
 
-// Readers' accounts and the limits on what they do (web/reader.h).
+// Readers' accounts and sessions (web/reader.h).
 struct ReaderServices {
   auth::Accounts& accounts;
   auth::SessionManager& sessions;
-  auth::RateLimiter& likes_per_address;  // likes, unlikes and shares
-  auth::RateLimiter& likes_per_account;
   bool registration = true;  // readers may create accounts (accounts.registration)
 };
 
@@ -47,7 +45,10 @@ struct CommentServices {
 struct Context {
   std::shared_ptr<const Site> site;
   storage::Store& store;
-  engagement::ViewCounter& views;
+  // The time of every request: caches' TTLs, sessions, comment rules (FakeClock in tests).
+  const Clock& clock;
+  // Views, likes and shares: the rules and the counters shown (engagement/service.h).
+  engagement::EngagementService& engagement;
   const engagement::VisitorIdentifier& visitors;
   const auth::CsrfTokens& csrf;
   metrics::Registry& metrics;

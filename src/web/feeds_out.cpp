@@ -101,7 +101,7 @@ Result<BuiltDocument> BuildFeed(Context& context, Format format, std::string_vie
     feed.entries.push_back(EntryOf(site, article, feed_urls));
     feed.updated = std::max(feed.updated, feed.entries.back().updated);
   }
-  if (feed.updated == 0) feed.updated = UnixNow();
+  if (feed.updated == 0) feed.updated = context.clock.NowUnix();
   switch (format) {
     case Format::kAtom:
       return BuiltDocument{syndication::WriteAtom(feed), syndication::kAtomContentType,
@@ -134,8 +134,9 @@ Response FeedOut(Context& context, const Request& request, const RouteParams& pa
       "feed:" + std::string(kind) + ":" + slug + ":" + std::to_string(static_cast<int>(format));
   std::string path(request.path);
   const int items = context.feeds.items;
-  auto document = context.documents.Get(
-      key, UnixNow(), [&] { return BuildFeed(context, format, kind, slug, path, items); });
+  auto document = context.documents.Get(key, context.clock.NowUnix(), [&] {
+    return BuildFeed(context, format, kind, slug, path, items);
+  });
   if (!document.ok()) return ErrorPage(context, 500);
   if (!document.value()->body) return ErrorPage(context, 404);
   return DocumentResponse(*document.value(), context.feeds.cache_seconds);

@@ -26,7 +26,7 @@ std::string PageUrl(int page) { return page <= 1 ? "/" : "/?page=" + std::to_str
 Response HomePage(Context& context, const Request& request) {
   int page = ParsePage(request);
   if (page == 0) return ErrorPage(context, request, 400);
-  std::int64_t now = UnixNow();
+  std::int64_t now = context.clock.NowUnix();
   auto listing = context.home.Page(page, now);
   if (!listing.ok()) return ErrorPage(context, request, 500);
   const HomeListing& list = *listing.value();

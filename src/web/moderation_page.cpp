@@ -90,7 +90,7 @@ view::Data LogData(const Site& site, const std::vector<model::ModerationEntry>& 
 
 Response ModerationPage(Context& context, const Request& request) {
   if (context.comments == nullptr) return ErrorPage(context, request, 404);
-  Reader reader = IdentifyReader(context, request, UnixNow());
+  Reader reader = IdentifyReader(context, request, context.clock.NowUnix());
   if (!reader.logged_in()) {
     return http::RedirectResponse(303, "/login?next=" + PercentEncodeNext("/moderasi"));
   }

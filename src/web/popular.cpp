@@ -34,8 +34,8 @@ std::string TagPath(const std::string& tag) {
 }
 
 PopularLists::PopularLists(storage::Store& store, std::shared_ptr<const Site> site,
-                           PopularOptions options)
-    : store_(store), site_(std::move(site)), options_(options) {
+                           PopularOptions options, const Clock& clock)
+    : store_(store), site_(std::move(site)), options_(options), clock_(clock) {
   fragment_.store(std::make_shared<const PopularFragment>());
   tags_.store(std::make_shared<const TagDirectory>());
 }
@@ -144,10 +144,7 @@ void PopularLists::Run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
-    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                                 std::chrono::system_clock::now().time_since_epoch())
-                                 .count();
-    if (auto refreshed = Refresh(now); !refreshed.ok()) {
+    if (auto refreshed = Refresh(clock_.NowUnix()); !refreshed.ok()) {
       // The previous list stays up; the next interval tries again.
       spdlog::warn("popular: refresh failed: {}", refreshed.error().ToString());
     }

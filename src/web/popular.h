@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "storage/store.h"
 #include "storage/trending_store.h"
@@ -62,7 +63,10 @@ std::string TagPath(const std::string& tag);
 
 class PopularLists {
  public:
-  PopularLists(storage::Store& store, std::shared_ptr<const Site> site, PopularOptions options);
+  // The clock dates the background refreshes (the interval between them is waited in real
+  // time); it must outlive this.
+  PopularLists(storage::Store& store, std::shared_ptr<const Site> site, PopularOptions options,
+               const Clock& clock);
   ~PopularLists();  // Stop()
   PopularLists(const PopularLists&) = delete;
   PopularLists& operator=(const PopularLists&) = delete;
@@ -98,6 +102,7 @@ class PopularLists {
   storage::Store& store_;
   std::shared_ptr<const Site> site_;
   const PopularOptions options_;
+  const Clock& clock_;
   std::atomic<std::shared_ptr<const PopularFragment>> fragment_;
   std::atomic<std::shared_ptr<const TagDirectory>> tags_;
   std::atomic<std::uint64_t> refreshes_{0};

@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "core/clock.h"
 #include "storage/article_store.h"
 #include "storage/testing/temp_dir.h"
 
@@ -25,7 +26,7 @@ class PopularListsTest : public ::testing::Test {
     settings.locales = {"id", "en", "ja"};
     auto site = Site::Create(settings);
     ASSERT_TRUE(site.ok()) << site.error().message;
-    lists_ = std::make_unique<PopularLists>(*store_, *site, PopularOptions{});
+    lists_ = std::make_unique<PopularLists>(*store_, *site, PopularOptions{}, clock_);
   }
 
   std::int64_t Add(const std::string& title, std::vector<std::string> tags, std::int64_t views) {
@@ -40,12 +41,10 @@ class PopularListsTest : public ::testing::Test {
     return id.ok() ? *id : 0;
   }
 
-  static std::int64_t Now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-  }
+  std::int64_t Now() const { return clock_.NowUnix(); }
 
+  // Starts at the real time: the store dates its trending epoch by it.
+  FakeClock clock_{UnixNow()};
   storage::test_util::TempDir dir_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<PopularLists> lists_;

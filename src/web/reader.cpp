@@ -106,7 +106,7 @@ http::Response ArticleActionError(const Context& context, const http::Request& r
 
 http::Response RunAction(Context& context, const http::Request& request,
                          const http::RouteParams& params, ActionHandler handler) {
-  Reader reader = IdentifyReader(context, request, UnixNow());
+  Reader reader = IdentifyReader(context, request, context.clock.NowUnix());
   std::string token(request.Header(kCsrfHeader));
   if (token.empty() && IsFormPost(request)) {
     token = FormField(request.body, kCsrfField).value_or("");

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "auth/sessions.h"
+#include "engagement/service.h"
 #include "http/message.h"
 #include "http/router/router.h"
 #include "model/liker.h"
@@ -31,6 +32,10 @@ struct Reader {
   std::string CsrfSubject() const;
   // The key of the per-account rate limits: the account, else the visitor.
   std::string LimitKey() const { return model::ToText(AsLiker()); }
+  // Who likes or shares: the liker, and the client address of the per-address budget.
+  engagement::Engager AsEngager(const http::Request& request) const {
+    return engagement::Engager{AsLiker(), std::string(request.remote_address)};
+  }
 };
 
 // A session that cannot be read (store failure) counts as logged out: pages keep working.

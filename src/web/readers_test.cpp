@@ -42,13 +42,14 @@ class ReadersTest : public ::testing::Test {
         },
         100, 5);
     home_ = std::make_unique<HomeCache>(store_->articles(), 1, 20);
+    engagement_ = std::make_unique<engagement::EngagementService>(
+        *store_, *views_, cache_.get(), engagement::EngagementLimits{60, false}, clock_);
     sessions_ = std::make_unique<auth::SessionManager>(store_->sessions(), auth::SessionOptions{});
     accounts_ = std::make_unique<auth::Accounts>(store_->users(), hasher_, *sessions_,
                                                  auth::AccountLimits{}, clock_);
-    app_ = std::make_unique<WebApp>(
-        Context{site_, *store_, *views_, visitors_, csrf_, metrics_, *cache_, *home_,
-                ReaderServices{*accounts_, *sessions_, per_address_, per_account_, true}, nullptr,
-                documents_, Context::FeedOptions{}});
+    app_ = std::make_unique<WebApp>(Context{
+        site_, *store_, clock_, *engagement_, visitors_, csrf_, metrics_, *cache_, *home_,
+        ReaderServices{*accounts_, *sessions_, true}, nullptr, documents_, Context::FeedOptions{}});
     model::NewArticle article;
     article.title = "Likes";
     article.body_html = "<p>Body</p>";
@@ -86,6 +87,7 @@ class ReadersTest : public ::testing::Test {
 
   std::string LikePath() const { return "/api/v1/articles/" + std::to_string(article_) + "/like"; }
 
+  FakeClock clock_{UnixNow()};
   storage::test_util::TempDir dir_;
   std::unique_ptr<storage::Store> store_;
   std::shared_ptr<const Site> site_;
@@ -99,9 +101,7 @@ class ReadersTest : public ::testing::Test {
   auth::PasswordHasher hasher_{auth::PasswordCost::Minimum()};
   std::unique_ptr<auth::SessionManager> sessions_;
   std::unique_ptr<auth::Accounts> accounts_;
-  FakeClock clock_{UnixNow()};
-  auth::RateLimiter per_address_{clock_, 60, 60, false};
-  auth::RateLimiter per_account_{clock_, 60, 60, false};
+  std::unique_ptr<engagement::EngagementService> engagement_;
   std::unique_ptr<WebApp> app_;
   std::int64_t article_ = 0;
   std::string target_, body_;
@@ -174,7 +174,7 @@ TEST_F(ReadersTest, SessionTokensAreBoundToTheSession) {
     }
   }
   ASSERT_FALSE(cookie.empty());
-  auto session = sessions_->Resolve(cookie.substr(14), UnixNow());
+  auto session = sessions_->Resolve(cookie.substr(14), clock_.NowUnix());
   ASSERT_TRUE(session.ok() && session->has_value());
   const std::string session_token = csrf_.Issue("s:" + (*session)->id_hash);
   EXPECT_NE(registered.body.find(session_token), std::string::npos);

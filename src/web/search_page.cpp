@@ -78,7 +78,7 @@ void SetForm(const Request& request, view::Data& data) {
 
 void SetResults(const Context& context, const Site& site, const SearchParams& params,
                 const SearchOutcome& outcome, view::Data& data) {
-  const std::int64_t now = UnixNow();
+  const std::int64_t now = context.clock.NowUnix();
   const std::int64_t total = outcome.results.total;
   data.set("searched", true);
   data.set("result_count_text", site.catalog().Plural(site.locale(), "search_result_count", total,
@@ -133,7 +133,7 @@ Response SearchPage(Context& context, const Request& request) {
   const std::string query = params.ok() ? params->query.text : Echo(request, "q");
   const std::string& heading = site.T("search_heading");
   const std::string title = query.empty() ? heading : query + " - " + heading;
-  Visitor visitor = IdentifyVisitor(context, request, UnixNow());
+  Visitor visitor = IdentifyVisitor(context, request, context.clock.NowUnix());
   // The switcher comes back to these results (GET /lang drops only the lang filter).
   const std::string path =
       request.target.size() <= kMaxEchoBytes * 4 ? std::string(request.target) : "/search";

@@ -1,10 +1,10 @@
-// POST /api/v1/articles/{id}/share?network=NAME: counts one share (whatsapp, facebook, x,
-// telegram, line, copy, native) and answers the counters. A plain HTML form post goes on
-// to the network's share page (or back to the article for copy/native).
+// POST /api/v1/articles/{id}/share?network=NAME: counts one share (engagement/share_network.h
+// names the networks) and answers the counters. A plain HTML form post goes on to the
+// network's share page (or back to the article for copy/native). The rules are
+// engagement/service.h's.
 
 #include <nlohmann/json.hpp>
 
-#include "storage/share_store.h"
 #include "web/counter_texts_json.h"
 #include "web/handlers.h"
 #include "web/locale_choice.h"
@@ -17,54 +17,40 @@ Response ShareAction(Context& context, const Request& request, const RouteParams
                      const Reader& reader) {
   auto id = ParseId(params.Get("id"));
   if (!id) return ActionError(context, request, 404, "no such article");
-  std::string network = request.QueryParam("network");
-  if (network.empty() && IsFormPost(request)) {
-    network = FormField(request.body, "network").value_or("");
-  }
-  if (FindShareNetwork(network) == nullptr) {
+  std::string name = request.QueryParam("network");
+  if (name.empty() && IsFormPost(request)) name = FormField(request.body, "network").value_or("");
+  const std::optional<engagement::ShareNetwork> network = engagement::ParseShareNetwork(name);
+  if (!network) {
     return ActionError(context, request, 400,
-                       "network must be one of: whatsapp, facebook, x, telegram, line, copy, "
-                       "native");
+                       "network must be one of: " + engagement::ShareNetworkNames());
   }
-  auth::RateDecision decision = context.readers.likes_per_address.Take(request.remote_address);
-  if (decision.allowed && reader.logged_in()) {
-    decision = context.readers.likes_per_account.Take(reader.LimitKey());
-  }
-  if (!decision.allowed) {
-    return ActionError(context, request, 429, "too many shares; slow down",
-                       decision.retry_after_seconds);
-  }
-  const std::int64_t now = UnixNow();
-  auto cached = context.articles.Get(*id, now);
-  if (!cached.ok()) {
-    return ArticleActionError(context, request, *id, cached.error(),
-                              "could not load the article; try again");
-  }
-  auto counters = [&]() -> Result<model::Counters> {
-    auto lock = context.articles.CounterLock(*id);
-    auto result = context.store.shares().Add(*id, network);
-    if (result.ok()) context.articles.ApplyCounters(*id, *result);
-    return result;
-  }();
-  if (!counters.ok()) {
-    return ArticleActionError(context, request, *id, counters.error(),
+  auto engaged = context.engagement.Share(reader.AsEngager(request), *id, *network);
+  if (!engaged.ok()) {
+    return ArticleActionError(context, request, *id, engaged.error(),
                               "the share could not be saved; try again");
+  }
+  if (engaged->throttled()) {
+    return ActionError(context, request, 429, "too many shares; slow down",
+                       engaged->retry_after_seconds);
   }
 
   Response response;
   if (IsFormPost(request)) {
+    auto cached = context.articles.Get(*id, context.clock.NowUnix());
+    if (!cached.ok()) {
+      return ArticleActionError(context, request, *id, cached.error(),
+                                "could not load the article; try again");
+    }
     const CachedArticle& entry = *cached.value();
-    auto target = ShareTargetUrl(network, context.site->settings().base_url + entry.path,
+    auto target = ShareTargetUrl(*network, context.site->settings().base_url + entry.path,
                                  entry.article.title);
     response = http::RedirectResponse(303, target.value_or(entry.path + "#shares"));
   } else {
-    model::Counters c = *counters;
-    c.views = context.views.Displayed(*id).value_or(c.views);
     nlohmann::json body = {
         {"id", *id},
-        {"network", network},
-        {"counters", CountersJson(c)},
-        {"texts", CounterTextsJson(SiteFor(context, request), c)},
+        {"network", name},
+        {"counters", CountersJson(engaged->counters)},
+        {"texts", CounterTextsJson(SiteFor(context, request), engaged->counters)},
     };
     response = http::JsonResponse(200, body.dump());
   }

@@ -94,7 +94,7 @@ BuiltDocument BuildRobots(const Site& site) {
 }
 
 Response Serve(Context& context, const std::string& key, const DocumentCache::Builder& build) {
-  auto document = context.documents.Get(key, UnixNow(), build);
+  auto document = context.documents.Get(key, context.clock.NowUnix(), build);
   if (!document.ok()) return ErrorPage(context, 500);
   if (!document.value()->body) return ErrorPage(context, 404);
   return DocumentResponse(*document.value(), context.feeds.cache_seconds);
@@ -120,7 +120,7 @@ Response SitemapPage(Context& context, const Request&, const RouteParams& params
 }
 
 Response NewsSitemap(Context& context, const Request&) {
-  std::int64_t now = UnixNow();
+  std::int64_t now = context.clock.NowUnix();
   return Serve(context, "news-sitemap", [&] { return BuildNewsSitemap(context, now); });
 }
 

@@ -74,7 +74,8 @@ Result<view::Data> ArticleItems(Context& context, const Site& site,
   std::map<std::int64_t, std::vector<std::string>> by_id(tags->begin(), tags->end());
   view::Data items = view::MakeList();
   for (const model::ArticleSummary& summary : articles) {
-    items.push_back(ArticleListItem(context, site, summary, UnixNow(), by_id[summary.id]));
+    items.push_back(
+        ArticleListItem(context, site, summary, context.clock.NowUnix(), by_id[summary.id]));
   }
   return items;
 }
@@ -82,7 +83,7 @@ Result<view::Data> ArticleItems(Context& context, const Site& site,
 }  // namespace
 
 Response TagsIndexPage(Context& context, const Request& request) {
-  const std::int64_t now = UnixNow();
+  const std::int64_t now = context.clock.NowUnix();
   const Site& site = SiteFor(context, request);
   std::vector<TagEntry> entries;
   if (context.popular != nullptr) {
@@ -118,7 +119,7 @@ Response TagPage(Context& context, const Request& request, const RouteParams& pa
   if (!LooksLikeSlug(slug)) return ErrorPage(context, request, 404);
   const int page = ParsePage(request);
   if (page == 0) return ErrorPage(context, request, 400);
-  const std::int64_t now = UnixNow();
+  const std::int64_t now = context.clock.NowUnix();
   std::optional<TagEntry> tag = ResolveTag(context, slug, now);
   if (!tag) return ErrorPage(context, request, 404);
 
