@@ -25,9 +25,9 @@
 #include "storage/settings_store.h"
 #include "storage/spam_store.h"
 #include "storage/tag_store.h"
-#include "web/comment_view.h"
+#include "web/cache/popular.h"
 #include "web/handlers.h"
-#include "web/popular.h"
+#include "web/view_models/comment_view.h"
 #include "web/web_app.h"
 
 namespace warta::app {

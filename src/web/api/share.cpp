@@ -1,0 +1,61 @@
+// POST /api/v1/articles/{id}/share?network=NAME: counts one share (engagement/share_network.h
+// names the networks) and answers the counters. A plain HTML form post goes on to the
+// network's share page (or back to the article for copy/native). The rules are
+// engagement/service.h's.
+
+#include <nlohmann/json.hpp>
+
+#include "web/api/counter_texts_json.h"
+#include "web/handlers.h"
+#include "web/request/locale_choice.h"
+#include "web/request/reader.h"
+#include "web/view_models/share_links.h"
+
+namespace warta::web {
+
+Response ShareAction(Context& context, const Request& request, const RouteParams& params,
+                     const Reader& reader) {
+  auto id = ParseId(params.Get("id"));
+  if (!id) return ActionError(context, request, 404, "no such article");
+  std::string name = request.QueryParam("network");
+  if (name.empty() && IsFormPost(request)) name = FormField(request.body, "network").value_or("");
+  const std::optional<engagement::ShareNetwork> network = engagement::ParseShareNetwork(name);
+  if (!network) {
+    return ActionError(context, request, 400,
+                       "network must be one of: " + engagement::ShareNetworkNames());
+  }
+  auto engaged = context.engagement.Share(reader.AsEngager(request), *id, *network);
+  if (!engaged.ok()) {
+    return ArticleActionError(context, request, *id, engaged.error(),
+                              "the share could not be saved; try again");
+  }
+  if (engaged->throttled()) {
+    return ActionError(context, request, 429, "too many shares; slow down",
+                       engaged->retry_after_seconds);
+  }
+
+  Response response;
+  if (IsFormPost(request)) {
+    auto cached = context.articles.Get(*id, context.clock.NowUnix());
+    if (!cached.ok()) {
+      return ArticleActionError(context, request, *id, cached.error(),
+                                "could not load the article; try again");
+    }
+    const CachedArticle& entry = *cached.value();
+    auto target = ShareTargetUrl(*network, context.site->settings().base_url + entry.path,
+                                 entry.article.title);
+    response = http::RedirectResponse(303, target.value_or(entry.path + "#shares"));
+  } else {
+    nlohmann::json body = {
+        {"id", *id},
+        {"network", name},
+        {"counters", CountersJson(engaged->counters)},
+        {"texts", CounterTextsJson(SiteFor(context, request), engaged->counters)},
+    };
+    response = http::JsonResponse(200, body.dump());
+  }
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace warta::web
