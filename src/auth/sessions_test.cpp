@@ -6,21 +6,14 @@
 #include "core/clock.h"
 #include "storage/session_store.h"
 #include "storage/store.h"
-#include "storage/testing/temp_dir.h"
+#include "storage/testing/migrated_sqlite_store.h"
 #include "storage/user_store.h"
 
 namespace warta::auth {
 namespace {
 
-class SessionsTest : public ::testing::Test {
+class SessionsTest : public storage::test_util::MigratedSqliteStore {
  protected:
-  void SetUp() override {
-    auto store = storage::OpenStore("sqlite:" + dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
-  }
-
   model::User MakeUser(const std::string& name, Role role = Role::kReader) {
     model::NewUser user{name, "$argon2id$placeholder", role};
     auto id = store_->users().Create(user);
@@ -29,9 +22,6 @@ class SessionsTest : public ::testing::Test {
     EXPECT_TRUE(found.ok() && found->has_value());
     return found.ok() && found->has_value() ? **found : model::User{};
   }
-
-  storage::test_util::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
 };
 
 TEST_F(SessionsTest, StartResolveEnd) {

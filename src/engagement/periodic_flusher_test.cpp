@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/clock.h"
-#include "engagement/test_support.h"
+#include "engagement/testing/test_support.h"
 #include "engagement/view_counter.h"
 #include "storage/article_store.h"
 
@@ -38,7 +38,7 @@ std::pair<int, std::uint64_t> ViewOf(int t, int i) {
 
 TEST(ViewCounterConcurrency, EightThreadsCountExactlyWhileFlushing) {
   TempDir dir;
-  auto store = OpenStore(dir.path() + "/warta.db");
+  auto store = OpenStore(dir.File("warta.db"));
   std::vector<std::int64_t> ids;
   ids.reserve(3);
   for (int a = 0; a < 3; ++a) ids.push_back(AddArticle(*store, kInitialViews));
@@ -101,7 +101,7 @@ TEST(ViewCounterConcurrency, EightThreadsCountExactlyWhileFlushing) {
 
 TEST(PeriodicFlusher, FlushesEveryIntervalAndStopsAtOnce) {
   TempDir dir;
-  auto store = OpenStore(dir.path() + "/warta.db");
+  auto store = OpenStore(dir.File("warta.db"));
   const std::int64_t id = AddArticle(*store, 0);
   ViewCounter views(store->articles(), {kWindow, 1000});
   FakeClock clock;
@@ -131,7 +131,7 @@ TEST(PeriodicFlusher, FlushesEveryIntervalAndStopsAtOnce) {
 
 TEST(PeriodicFlusher, TheThreadFlushesOnceTheClockSaysItIsDue) {
   TempDir dir;
-  auto store = OpenStore(dir.path() + "/warta.db");
+  auto store = OpenStore(dir.File("warta.db"));
   const std::int64_t id = AddArticle(*store, 0);
   ViewCounter views(store->articles(), {kWindow, 1000});
   FakeClock clock;
@@ -150,7 +150,7 @@ TEST(PeriodicFlusher, TheThreadFlushesOnceTheClockSaysItIsDue) {
 
 TEST(PeriodicFlusher, ReportsFailuresAndKeepsTheViews) {
   TempDir dir;
-  auto store = OpenStore(dir.path() + "/warta.db", false);  // no schema: every flush fails
+  auto store = OpenStore(dir.File("warta.db"), false);  // no schema: every flush fails
   ViewCounter views(store->articles(), {kWindow, 1000});
   (void)views.RecordView(1, 1, kNow);
   std::atomic<int> errors{0};

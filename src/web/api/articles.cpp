@@ -1,7 +1,7 @@
 // GET /api/v1/articles/{id}: the article's metadata and live counters as JSON.
 #include <nlohmann/json.hpp>
 
-#include "web/api/counter_texts_json.h"
+#include "web/api/engagement_replies.h"
 #include "web/handlers.h"
 
 namespace warta::web {

@@ -4,8 +4,9 @@
 // the article instead. The rules are engagement/service.h's.
 
 #include <nlohmann/json.hpp>
+#include <variant>
 
-#include "web/api/counter_texts_json.h"
+#include "web/api/engagement_replies.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
 #include "web/request/reader.h"
@@ -40,23 +41,14 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
   if (!like) return ActionError(context, request, 400, "action must be 'like' or 'unlike'");
   const engagement::Engager who = reader.AsEngager(request);
   auto engaged = *like ? context.engagement.Like(who, *id) : context.engagement.Unlike(who, *id);
-  if (!engaged.ok()) {
-    return ArticleActionError(context, request, *id, engaged.error(),
-                              "the like could not be saved; try again");
-  }
-  if (engaged->throttled()) {
-    return ActionError(context, request, 429, "too many likes; slow down",
-                       engaged->retry_after_seconds);
-  }
+  if (auto refused = NotEngaged(context, request, *id, engaged, "like")) return *refused;
 
   Response response;
   if (IsFormPost(request)) {
-    auto cached = context.articles.Get(*id, context.clock.NowUnix());
-    if (!cached.ok()) {
-      return ArticleActionError(context, request, *id, cached.error(),
-                                "could not load the article; try again");
-    }
-    response = http::RedirectResponse(303, cached.value()->path + "#like-button");
+    auto article = ArticleToReturnTo(context, request, *id);
+    if (auto* failed = std::get_if<Response>(&article)) return std::move(*failed);
+    const auto& entry = std::get<std::shared_ptr<const CachedArticle>>(article);
+    response = http::RedirectResponse(303, entry->path + "#like-button");
   } else {
     const Site& site = SiteFor(context, request);
     nlohmann::json texts = CounterTextsJson(site, engaged->counters);

@@ -11,7 +11,7 @@
 #include "storage/article_store.h"
 #include "storage/like_store.h"
 #include "storage/session_store.h"
-#include "storage/testing/temp_dir.h"
+#include "storage/testing/migrated_sqlite_store.h"
 #include "storage/user_store.h"
 #include "web/handlers.h"
 #include "web/request/reader.h"
@@ -22,13 +22,11 @@ namespace {
 
 constexpr const char* kSecret = "0123456789abcdef0123456789abcdef-test-secret";
 
-class ReadersTest : public ::testing::Test {
+class ReadersTest : public storage::test_util::MigratedSqliteStore {
  protected:
   void SetUp() override {
-    auto store = storage::OpenStore("sqlite:" + dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
+    MigratedSqliteStore::SetUp();
+    if (HasFatalFailure()) return;
     auto site = Site::Create(
         SiteSettings{"Media Jepang", "id", "Asia/Jakarta", "http://127.0.0.1:8080", {}});
     ASSERT_TRUE(site.ok()) << site.error().message;
@@ -88,8 +86,6 @@ class ReadersTest : public ::testing::Test {
   std::string LikePath() const { return "/api/v1/articles/" + std::to_string(article_) + "/like"; }
 
   FakeClock clock_{UnixNow()};
-  storage::test_util::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
   std::shared_ptr<const Site> site_;
   std::unique_ptr<engagement::ViewCounter> views_;
   engagement::VisitorIdentifier visitors_{kSecret};

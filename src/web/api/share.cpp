@@ -4,8 +4,9 @@
 // engagement/service.h's.
 
 #include <nlohmann/json.hpp>
+#include <variant>
 
-#include "web/api/counter_texts_json.h"
+#include "web/api/engagement_replies.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
 #include "web/request/reader.h"
@@ -25,23 +26,13 @@ Response ShareAction(Context& context, const Request& request, const RouteParams
                        "network must be one of: " + engagement::ShareNetworkNames());
   }
   auto engaged = context.engagement.Share(reader.AsEngager(request), *id, *network);
-  if (!engaged.ok()) {
-    return ArticleActionError(context, request, *id, engaged.error(),
-                              "the share could not be saved; try again");
-  }
-  if (engaged->throttled()) {
-    return ActionError(context, request, 429, "too many shares; slow down",
-                       engaged->retry_after_seconds);
-  }
+  if (auto refused = NotEngaged(context, request, *id, engaged, "share")) return *refused;
 
   Response response;
   if (IsFormPost(request)) {
-    auto cached = context.articles.Get(*id, context.clock.NowUnix());
-    if (!cached.ok()) {
-      return ArticleActionError(context, request, *id, cached.error(),
-                                "could not load the article; try again");
-    }
-    const CachedArticle& entry = *cached.value();
+    auto article = ArticleToReturnTo(context, request, *id);
+    if (auto* failed = std::get_if<Response>(&article)) return std::move(*failed);
+    const CachedArticle& entry = *std::get<std::shared_ptr<const CachedArticle>>(article);
     auto target = ShareTargetUrl(*network, context.site->settings().base_url + entry.path,
                                  entry.article.title);
     response = http::RedirectResponse(303, target.value_or(entry.path + "#shares"));

@@ -10,18 +10,16 @@
 
 #include "core/clock.h"
 #include "storage/article_store.h"
-#include "storage/testing/temp_dir.h"
+#include "storage/testing/migrated_sqlite_store.h"
 
 namespace warta::web {
 namespace {
 
-class PopularListsTest : public ::testing::Test {
+class PopularListsTest : public storage::test_util::MigratedSqliteStore {
  protected:
   void SetUp() override {
-    auto store = storage::OpenStore("sqlite:" + dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
+    MigratedSqliteStore::SetUp();
+    if (HasFatalFailure()) return;
     SiteSettings settings{"Media Jepang", "id", "Asia/Jakarta", "http://127.0.0.1:8080", {}};
     settings.locales = {"id", "en", "ja"};
     auto site = Site::Create(settings);
@@ -45,8 +43,6 @@ class PopularListsTest : public ::testing::Test {
 
   // Starts at the real time: the store dates its trending epoch by it.
   FakeClock clock_{UnixNow()};
-  storage::test_util::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
   std::unique_ptr<PopularLists> lists_;
 };
 

@@ -1,11 +1,10 @@
 // Test helpers for the engagement tests: a real SQLite store in a temporary directory.
+// Header-only and used by tests only (docs/module-fence.md: test helpers live in testing/).
 #pragma once
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <cstdint>
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -13,27 +12,15 @@
 #include "model/article.h"
 #include "storage/article_store.h"
 #include "storage/store.h"
+#include "storage/testing/temp_dir.h"
 
 namespace warta::engagement {
 
 inline constexpr std::int64_t kNow = 1'730'419'200;  // 2024-11-01T00:00:00Z
 inline constexpr int kWindow = 1800;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "warta-views-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+// A fresh directory per test, removed afterwards (File("warta.db") names the store's file).
+using storage::test_util::TempDir;
 
 inline std::unique_ptr<storage::Store> OpenStore(const std::string& file, bool migrate = true) {
   auto store = storage::OpenStore("sqlite:" + file);
