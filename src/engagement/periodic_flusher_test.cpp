@@ -99,12 +99,18 @@ TEST(ViewCounterConcurrency, EightThreadsCountExactlyWhileFlushing) {
   }
 }
 
-TEST(PeriodicFlusher, FlushesEveryIntervalAndStopsAtOnce) {
+// One article with no views in a fresh store, a counter, and a clock that moves when told.
+struct OneArticle {
   TempDir dir;
-  auto store = OpenStore(dir.File("warta.db"));
-  const std::int64_t id = AddArticle(*store, 0);
-  ViewCounter views(store->articles(), {kWindow, 1000});
+  std::unique_ptr<storage::Store> store = OpenStore(dir.File("warta.db"));
+  std::int64_t id = AddArticle(*store, 0);
+  ViewCounter views{store->articles(), {kWindow, 1000}};
   FakeClock clock;
+};
+
+TEST(PeriodicFlusher, FlushesEveryIntervalAndStopsAtOnce) {
+  OneArticle a;
+  auto& [dir, store, id, views, clock] = a;
   // An hour of real time between the thread's looks: only FlushIfDue flushes here.
   PeriodicFlusher flusher(views, std::chrono::hours(1), nullptr, clock);
   (void)views.RecordView(id, 1, kNow);
@@ -130,11 +136,8 @@ TEST(PeriodicFlusher, FlushesEveryIntervalAndStopsAtOnce) {
 }
 
 TEST(PeriodicFlusher, TheThreadFlushesOnceTheClockSaysItIsDue) {
-  TempDir dir;
-  auto store = OpenStore(dir.File("warta.db"));
-  const std::int64_t id = AddArticle(*store, 0);
-  ViewCounter views(store->articles(), {kWindow, 1000});
-  FakeClock clock;
+  OneArticle a;
+  auto& [dir, store, id, views, clock] = a;
   PeriodicFlusher flusher(views, milliseconds(10), nullptr, clock);
   (void)views.RecordView(id, 1, kNow);
   clock.Advance(milliseconds(10));

@@ -7,8 +7,12 @@
 namespace warta::engagement {
 namespace {
 
+// What a store write gave back: the stored counters, and whether it changed anything (a like
+// repeated or an unlike of nothing does not; a share always counts).
 const model::Counters& StoredCounters(const model::LikeChange& change) { return change.counters; }
 const model::Counters& StoredCounters(const model::Counters& counters) { return counters; }
+bool Changed(const model::LikeChange& change) { return change.changed; }
+bool Changed(const model::Counters& /*counters*/) { return true; }
 
 }  // namespace
 
@@ -33,46 +37,36 @@ auth::RateDecision EngagementService::Admit(const Engager& who) {
 }
 
 template <typename Write>
-auto EngagementService::Committed(std::int64_t article_id, Write write) {
-  // Held across the write and ApplyCounters, so cached totals follow commit order.
-  std::unique_lock<std::mutex> lock;
-  if (sink_ != nullptr) lock = sink_->CounterLock(article_id);
-  auto result = write();
-  if (result.ok() && sink_ != nullptr) sink_->ApplyCounters(article_id, StoredCounters(*result));
-  return result;
-}
-
-Result<Engaged> EngagementService::Like(const Engager& who, std::int64_t article_id) {
-  return SetLiked(who, article_id, true);
-}
-
-Result<Engaged> EngagementService::Unlike(const Engager& who, std::int64_t article_id) {
-  return SetLiked(who, article_id, false);
-}
-
-Result<Engaged> EngagementService::SetLiked(const Engager& who, std::int64_t article_id,
-                                            bool like) {
+Result<Engaged> EngagementService::Engage(const Engager& who, std::int64_t article_id,
+                                          Write write) {
   const auth::RateDecision admitted = Admit(who);
   if (!admitted.allowed) return Engaged{admitted.retry_after_seconds, false, {}};
   const std::int64_t now = clock_.NowUnix();
-  WARTA_ASSIGN_OR_RETURN(model::LikeChange change, Committed(article_id, [&] {
-                           storage::LikeStore& likes = store_.likes();
-                           return like ? likes.Like(article_id, who.liker, now)
-                                       : likes.Unlike(article_id, who.liker, now);
-                         }));
-  return Engaged{0, change.changed, Shown(article_id, change.counters)};
+  // Held across the write and ApplyCounters, so cached totals follow commit order.
+  std::unique_lock<std::mutex> lock;
+  if (sink_ != nullptr) lock = sink_->CounterLock(article_id);
+  WARTA_ASSIGN_OR_RETURN(auto written, write(now));
+  if (sink_ != nullptr) sink_->ApplyCounters(article_id, StoredCounters(written));
+  if (lock.owns_lock()) lock.unlock();  // Shown reads only memory: no need to hold it
+  return Engaged{0, Changed(written), Shown(article_id, StoredCounters(written))};
+}
+
+Result<Engaged> EngagementService::Like(const Engager& who, std::int64_t article_id) {
+  return Engage(who, article_id,
+                [&](std::int64_t now) { return store_.likes().Like(article_id, who.liker, now); });
+}
+
+Result<Engaged> EngagementService::Unlike(const Engager& who, std::int64_t article_id) {
+  return Engage(who, article_id, [&](std::int64_t now) {
+    return store_.likes().Unlike(article_id, who.liker, now);
+  });
 }
 
 Result<Engaged> EngagementService::Share(const Engager& who, std::int64_t article_id,
                                          ShareNetwork network) {
-  const auth::RateDecision admitted = Admit(who);
-  if (!admitted.allowed) return Engaged{admitted.retry_after_seconds, false, {}};
-  const std::int64_t now = clock_.NowUnix();
-  WARTA_ASSIGN_OR_RETURN(model::Counters counters, Committed(article_id, [&] {
-                           return store_.shares().Add(article_id, std::string(ToText(network)),
-                                                      now);
-                         }));
-  return Engaged{0, true, Shown(article_id, counters)};
+  return Engage(who, article_id, [&](std::int64_t now) {
+    return store_.shares().Add(article_id, std::string(ToText(network)), now);
+  });
 }
 
 Result<bool> EngagementService::IsLiked(std::int64_t article_id, const model::Liker& liker) {

@@ -92,12 +92,12 @@ class EngagementService {
   Result<void> SetTrendingPolicy(const model::TrendingPolicy& policy);
 
  private:
-  Result<Engaged> SetLiked(const Engager& who, std::int64_t article_id, bool like);
   // The budgets' verdict on one more like, unlike or share by `who`.
   auth::RateDecision Admit(const Engager& who);
-  // Runs a committed counter change under the sink's lock and hands the sink its counters.
+  // Admits `who`, then runs write(now), a committed store write, under the sink's lock and
+  // hands the sink the counters it returned.
   template <typename Write>
-  auto Committed(std::int64_t article_id, Write write);
+  Result<Engaged> Engage(const Engager& who, std::int64_t article_id, Write write);
 
   storage::Store& store_;
   ViewCounter& views_;

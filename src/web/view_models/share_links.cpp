@@ -1,5 +1,7 @@
 #include "web/view_models/share_links.h"
 
+#include <array>
+
 #include "web/request/url.h"
 
 namespace warta::web {
@@ -7,22 +9,11 @@ namespace warta::web {
 using engagement::ShareNetwork;
 
 std::string_view ShareLabel(ShareNetwork network) {
-  switch (network) {
-    case ShareNetwork::kWhatsApp:
-      return "WhatsApp";
-    case ShareNetwork::kFacebook:
-      return "Facebook";
-    case ShareNetwork::kX:
-      return "X";
-    case ShareNetwork::kTelegram:
-      return "Telegram";
-    case ShareNetwork::kLine:
-      return "LINE";
-    case ShareNetwork::kCopy:
-    case ShareNetwork::kNative:
-      break;
-  }
-  return "";
+  // In the order of the enum's values; copy and native have no link to label.
+  static constexpr std::array<std::string_view, engagement::kShareNetworks.size()> kLabels = {
+      "WhatsApp", "Facebook", "X", "Telegram", "LINE", "", ""};
+  const auto i = static_cast<std::size_t>(network);
+  return i < kLabels.size() ? kLabels[i] : std::string_view();
 }
 
 std::optional<std::string> ShareTargetUrl(ShareNetwork network, const std::string& url,
