@@ -102,6 +102,7 @@ TEST_F(PopularListsTest, TagDirectoryGroupsSlugsAndReloadsOnAMiss) {
 TEST_F(PopularListsTest, StartAndStopRefreshInTheBackground) {
   Add("A", {}, 4);
   lists_->Start();
+  // Waits for the thread's first refresh (its work, not an interval: it refreshes at once).
   for (int i = 0; i < 200 && lists_->refreshes() == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
