@@ -15,10 +15,10 @@ namespace {
 std::string Megabytes(std::int64_t bytes) {
   char text[32];
   const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
-  if (mb >= 1) {
-    std::snprintf(text, sizeof text,
-                  mb == static_cast<double>(static_cast<std::int64_t>(mb)) ? "%.0f MB" : "%.1f MB",
-                  mb);
+  if (mb >= 1 && bytes % (1024 * 1024) == 0) {
+    std::snprintf(text, sizeof text, "%.0f MB", mb);
+  } else if (mb >= 1) {
+    std::snprintf(text, sizeof text, "%.1f MB", mb);
   } else {
     std::snprintf(text, sizeof text, "%lld KB", static_cast<long long>((bytes + 1023) / 1024));
   }
@@ -64,12 +64,14 @@ bool CanReadHeic() {
   return vips.ok() && vips.value()->has_heif;
 }
 
+Result<void> CheckSize(std::int64_t size, std::int64_t max_bytes) {
+  if (size <= max_bytes) return Ok();
+  return Error::TooLarge("media: the file is " + Megabytes(size) + "; the limit is " +
+                         Megabytes(max_bytes));
+}
+
 Result<Rendered> Render(std::string_view bytes, const RenderOptions& options) {
-  if (static_cast<std::int64_t>(bytes.size()) > options.max_bytes) {
-    return Error::TooLarge("media: the file is " +
-                           Megabytes(static_cast<std::int64_t>(bytes.size())) + "; the limit is " +
-                           Megabytes(options.max_bytes));
-  }
+  WARTA_RETURN_IF_ERROR(CheckSize(static_cast<std::int64_t>(bytes.size()), options.max_bytes));
   const auto format = Sniff(bytes);
   if (!format) {
     return Error::InvalidArgument(

@@ -60,6 +60,10 @@ struct Rendered {
 
 Result<Rendered> Render(std::string_view bytes, const RenderOptions& options);
 
+// Step 1 alone, for callers that know the size before they have the bytes: TooLarge "media:
+// the file is 30 MB; the limit is 20 MB" when size > max_bytes.
+Result<void> CheckSize(std::int64_t size, std::int64_t max_bytes);
+
 // Whether this libvips reads HEIC (loads libvips first; false when it cannot be loaded).
 bool CanReadHeic();
 
