@@ -7,7 +7,7 @@
 namespace warta::media {
 
 std::string UploadJson(const model::Media& media) {
-  nlohmann::json out = {{"id", media.id}};
+  nlohmann::ordered_json out = {{"id", media.id}};
   const model::MediaVariant* fallback = FallbackVariant(media);
   if (fallback != nullptr) {
     out["url"] = RenditionUrl(media.sha256, fallback->width, fallback->format);

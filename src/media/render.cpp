@@ -9,10 +9,8 @@
 #include "media/vips_image.h"
 
 namespace warta::media {
-namespace {
 
-// "20 MB", "1.5 MB", "812 KB": sizes as an editor reads them.
-std::string Megabytes(std::int64_t bytes) {
+std::string SizeText(std::int64_t bytes) {
   char text[32];
   const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
   if (mb >= 1 && bytes % (1024 * 1024) == 0) {
@@ -24,6 +22,8 @@ std::string Megabytes(std::int64_t bytes) {
   }
   return text;
 }
+
+namespace {
 
 std::string Megapixels(std::int64_t pixels) {
   char text[32];
@@ -66,8 +66,8 @@ bool CanReadHeic() {
 
 Result<void> CheckSize(std::int64_t size, std::int64_t max_bytes) {
   if (size <= max_bytes) return Ok();
-  return Error::TooLarge("media: the file is " + Megabytes(size) + "; the limit is " +
-                         Megabytes(max_bytes));
+  return Error::TooLarge("media: the file is " + SizeText(size) + "; the limit is " +
+                         SizeText(max_bytes));
 }
 
 Result<Rendered> Render(std::string_view bytes, const RenderOptions& options) {

@@ -60,6 +60,9 @@ struct Rendered {
 
 Result<Rendered> Render(std::string_view bytes, const RenderOptions& options);
 
+// "20 MB", "1.5 MB", "812 KB": a size as an editor reads it (MB = 2^20 bytes).
+std::string SizeText(std::int64_t bytes);
+
 // Step 1 alone, for callers that know the size before they have the bytes: TooLarge "media:
 // the file is 30 MB; the limit is 20 MB" when size > max_bytes.
 Result<void> CheckSize(std::int64_t size, std::int64_t max_bytes);
