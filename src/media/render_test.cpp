@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "media/testing/images.h"
 
 namespace warta::media {
@@ -60,6 +62,13 @@ TEST_F(RenderTest, JpegGetsEveryWidthUpToItsOwnInWebpAndJpeg) {
   }
   EXPECT_EQ(Kinds(*rendered), want);
   ExpectFaithful(*rendered, jpeg);
+  // The sample quoted in docs/decisions/0010-pictures.md.
+  std::printf("sample: 2000 x 1333 JPEG, %zu bytes ->", jpeg.size());
+  for (const Rendition& r : rendered->renditions) {
+    std::printf(" %s %d: %zu;", std::string(model::ToText(r.variant.format)).c_str(),
+                r.variant.width, r.bytes.size());
+  }
+  std::printf("\n");
 }
 
 TEST_F(RenderTest, PngWebpAndStillGifStopAtTheirOwnWidth) {
