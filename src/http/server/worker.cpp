@@ -394,7 +394,13 @@ void Session::Respond() {
   options.keep_alive = keep_alive_;
   options.http10 = parser_->get().version() == 10;
   options.date = worker_.date.Now();
+  // An upload's slot is given back before its answer can reach the client (Asio may send
+  // while the write starts), its body as soon as the answer is serialized: not when the
+  // connection's next request comes or a slow client has read the answer.
+  const bool upload = upload_slot_;
+  ReleaseUploadSlot();
   Write(Prepare(request_, response_, options, worker_.gzipper, gzipped_, head_));
+  if (upload) parser_.reset();  // the request (views into it) is not read again
 }
 
 void Session::RespondError(int status) {
@@ -403,6 +409,7 @@ void Session::RespondError(int status) {
 
 void Session::RespondError(Response response) {
   // The parser's message is incomplete: answer from nothing but the status.
+  ReleaseUploadSlot();
   linger_ = true;
   keep_alive_ = false;
   started_ = Clock::now();
@@ -439,12 +446,6 @@ void Session::Write(const Wire& wire) {
 }
 
 void Session::OnWritten(beast::error_code ec) {
-  if (upload_slot_) {
-    // An upload's body is freed with its slot as soon as it is answered, not when the
-    // connection's next request comes.
-    parser_.reset();
-    ReleaseUploadSlot();
-  }
   if (ec) return Close();
   if (linger_) {
     beast::error_code ignored;
