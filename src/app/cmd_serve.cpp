@@ -62,7 +62,8 @@ Result<http::ServerOptions> ServerOptionsFrom(const config::Config& config) {
   // Uploads: the picture plus room for the form around it (boundaries, part headers, alt).
   http::UploadRoute upload;
   upload.path = std::string(web::kMediaUploadPath);
-  upload.max_body_bytes = static_cast<std::size_t>(config.media.max_upload_bytes) + 64 * 1024;
+  upload.max_body_bytes =
+      static_cast<std::size_t>(config.media.max_upload_bytes) + std::size_t{64} * 1024;
   upload.too_large_message = "media: the file is larger than the limit of " +
                              media::SizeText(config.media.max_upload_bytes);
   options.upload_routes.push_back(std::move(upload));

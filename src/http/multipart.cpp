@@ -60,8 +60,11 @@ Result<void> ReadPartHeaders(std::string_view headers, MultipartPart& part) {
     const std::string_view value = ascii::Trim(line.substr(colon + 1));
     if (ascii::EqualsIgnoreCase(name, "content-disposition")) {
       const std::string_view type = ForEachParam(value, [&](const std::string& n, std::string v) {
-        if (n == "name") part.name = std::move(v);
-        if (n == "filename") part.filename = std::move(v);
+        if (n == "name") {
+          part.name = std::move(v);
+        } else if (n == "filename") {
+          part.filename = std::move(v);
+        }
       });
       form_data = ascii::EqualsIgnoreCase(type, "form-data");
     } else if (ascii::EqualsIgnoreCase(name, "content-type")) {

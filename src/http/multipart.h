@@ -23,7 +23,7 @@ struct MultipartPart {
 
 struct MultipartLimits {
   std::size_t max_parts = 16;
-  std::size_t max_part_header_bytes = 8 * 1024;  // all header lines of one part
+  std::size_t max_part_header_bytes = std::size_t{8} * 1024;  // all header lines of one part
 };
 
 // The boundary parameter of a "multipart/form-data; boundary=…" Content-Type (quoted or

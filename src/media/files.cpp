@@ -129,7 +129,9 @@ int MediaFiles::RemoveStaleTemporaries(long max_age_seconds) const {
   while (const dirent* entry = readdir(folder)) {
     const std::string name = entry->d_name;
     if (name == "." || name == "..") continue;
-    const std::string path = tmp + "/" + name;
+    std::string path = tmp;
+    path += '/';
+    path += name;
     struct stat info {};
     if (stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
         now - info.st_mtime >= max_age_seconds && unlink(path.c_str()) == 0) {

@@ -13,7 +13,7 @@ namespace warta::media {
 std::string SizeText(std::int64_t bytes) {
   char text[32];
   const double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
-  if (mb >= 1 && bytes % (1024 * 1024) == 0) {
+  if (mb >= 1 && bytes % (std::int64_t{1024} * 1024) == 0) {
     std::snprintf(text, sizeof text, "%.0f MB", mb);
   } else if (mb >= 1) {
     std::snprintf(text, sizeof text, "%.1f MB", mb);
