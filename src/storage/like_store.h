@@ -22,10 +22,11 @@ class LikeStore {
  public:
   virtual ~LikeStore() = default;
   // `now` is the like's time, stored with it: an unlike takes back exactly the trending credit
-  // the like earned then.
+  // the like earned then (its own `now` only dates the trending epoch, trending_store.h).
   virtual Result<model::LikeChange> Like(std::int64_t article_id, const model::Liker& liker,
                                          std::int64_t now) = 0;
-  virtual Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker) = 0;
+  virtual Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker,
+                                           std::int64_t now) = 0;
   virtual Result<bool> IsLiked(std::int64_t article_id, const model::Liker& liker) = 0;
 };
 

@@ -21,8 +21,10 @@ namespace warta::storage {
 class ShareStore {
  public:
   virtual ~ShareStore() = default;
-  // Counts one share and returns the article's stored counters.
-  virtual Result<model::Counters> Add(std::int64_t article_id, const std::string& network) = 0;
+  // Counts one share made at `now` (its trending credit's time) and returns the article's
+  // stored counters.
+  virtual Result<model::Counters> Add(std::int64_t article_id, const std::string& network,
+                                      std::int64_t now) = 0;
   // (network, count) of one article, by network name.
   virtual Result<std::vector<std::pair<std::string, std::int64_t>>> ByNetwork(
       std::int64_t article_id) = 0;

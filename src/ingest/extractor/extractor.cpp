@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/utf8.h"
 #include "ingest/extractor/dom.h"
 #include "ingest/extractor/metadata.h"
 #include "ingest/extractor/scorer.h"
@@ -110,7 +111,7 @@ bool IsWideScript(char32_t c) {
 std::size_t WeightedChars(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = NextCodePoint(text, i);
+    const char32_t c = utf8::Next(text, i);
     if (!IsJsSpace(c)) n += IsWideScript(c) ? 2 : 1;
   }
   return n;
@@ -134,14 +135,13 @@ void JudgeQuality(const ExtractOptions& options, Extraction& out) {
 
 Result<Extraction> Extract(std::string_view html, const ExtractOptions& options) {
   if (html.size() > options.max_input_bytes) {
-    return MakeError(ErrorCode::kTooLarge,
-                     fmt::format("extractor: page of {} bytes is over the limit of {}", html.size(),
-                                 options.max_input_bytes));
+    return Error::TooLarge(fmt::format("extractor: page of {} bytes is over the limit of {}",
+                                       html.size(), options.max_input_bytes));
   }
   const san::ParsedHtml parsed(html, san::HtmlInput::kDocument,
                                {options.max_input_bytes, options.max_parse_cpu_seconds});
   if (parsed.status() != san::ParseStatus::kOk) {
-    return MakeError(ErrorCode::kTimeout, "extractor: page too complex to parse within budget");
+    return Error::Timeout("extractor: page too complex to parse within budget");
   }
   auto doc = BuildDocument(parsed);
   Extraction out;
@@ -160,9 +160,8 @@ Result<Extraction> Extract(std::string_view html, const ExtractOptions& options)
   Article article = FindArticle(parsed, std::move(doc), context);
   if (article.content != nullptr) SimplifyNestedElements(article.content, budget);
   if (budget.spent()) {
-    return MakeError(ErrorCode::kTimeout,
-                     fmt::format("extractor: page too complex to score within {} s of CPU",
-                                 options.max_cpu_seconds));
+    return Error::Timeout(fmt::format("extractor: page too complex to score within {} s of CPU",
+                                      options.max_cpu_seconds));
   }
 
   out.title = meta.title;

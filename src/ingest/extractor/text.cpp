@@ -4,26 +4,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace warta::ingest::extractor {
 namespace {
-
-void AppendUtf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 bool IsAsciiWord(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -75,33 +59,9 @@ bool IsJsSpace(char32_t c) {
   }
 }
 
-char32_t NextCodePoint(std::string_view text, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(text[i++]);
-  if (b0 < 0x80) return b0;
-  int extra = 0;
-  char32_t c = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    extra = 1;
-    c = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    extra = 2;
-    c = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    extra = 3;
-    c = b0 & 0x07;
-  } else {
-    return 0xFFFD;
-  }
-  for (int k = 0; k < extra; ++k) {
-    if (i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 0xFFFD;
-    c = (c << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
-  }
-  return c;
-}
-
 std::size_t JsLength(std::string_view text) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size();) n += NextCodePoint(text, i) >= 0x10000 ? 2 : 1;
+  for (std::size_t i = 0; i < text.size();) n += utf8::Next(text, i) >= 0x10000 ? 2 : 1;
   return n;
 }
 
@@ -109,12 +69,12 @@ std::string_view TrimJsSpace(std::string_view text) {
   std::size_t begin = 0;
   while (begin < text.size()) {
     std::size_t i = begin;
-    if (!IsJsSpace(NextCodePoint(text, i))) break;
+    if (!IsJsSpace(utf8::Next(text, i))) break;
     begin = i;
   }
   std::size_t end = begin;
   for (std::size_t i = begin; i < text.size();) {
-    if (!IsJsSpace(NextCodePoint(text, i))) end = i;
+    if (!IsJsSpace(utf8::Next(text, i))) end = i;
   }
   return text.substr(begin, end - begin);
 }
@@ -127,7 +87,7 @@ std::string NormalizeSpaces(std::string_view text) {
   std::size_t run_length = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    const char32_t c = NextCodePoint(text, i);
+    const char32_t c = utf8::Next(text, i);
     if (IsJsSpace(c)) {
       if (run_length++ == 0) run_start = start;
       continue;
@@ -145,7 +105,7 @@ std::string CollapseSpaces(std::string_view text) {
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    if (IsJsSpace(NextCodePoint(text, i))) {
+    if (IsJsSpace(utf8::Next(text, i))) {
       pending_space = !out.empty();
       continue;
     }
@@ -158,22 +118,10 @@ std::string CollapseSpaces(std::string_view text) {
 
 bool IsBlank(std::string_view text) { return TrimJsSpace(text).empty(); }
 
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool ContainsAsciiCaseless(std::string_view haystack, std::string_view lower_needle) {
-  return AsciiLower(haystack).find(lower_needle) != std::string::npos;
-}
-
 std::size_t CountCommas(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size();) {
-    switch (NextCodePoint(text, i)) {
+    switch (utf8::Next(text, i)) {
       case 0x002C:
       case 0x060C:
       case 0xFE50:
@@ -196,7 +144,7 @@ std::size_t WordCount(std::string_view text) {
   std::size_t separators = 0;
   bool in_space = false;
   for (std::size_t i = 0; i < text.size();) {
-    const bool space = IsJsSpace(NextCodePoint(text, i));
+    const bool space = IsJsSpace(utf8::Next(text, i));
     if (space && !in_space) ++separators;
     in_space = space;
   }
@@ -255,7 +203,7 @@ std::string UnescapeBasicEntities(std::string_view text) {
       }
       if (valid) {
         if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) value = 0xFFFD;
-        AppendUtf8(out, value);
+        utf8::Append(out, value);
         done = true;
       }
     }

@@ -12,9 +12,6 @@ namespace warta::ingest::extractor {
 // space separators, line/paragraph separators and the BOM.
 bool IsJsSpace(char32_t c);
 
-// Decodes the code point at text[i] and advances i (invalid bytes read as U+FFFD).
-char32_t NextCodePoint(std::string_view text, std::size_t& i);
-
 // Length in UTF-16 code units, as JavaScript's String.length.
 std::size_t JsLength(std::string_view text);
 
@@ -24,9 +21,6 @@ std::string NormalizeSpaces(std::string_view text);
 // Collapses every run of white space into one space and trims (document.title).
 std::string CollapseSpaces(std::string_view text);
 bool IsBlank(std::string_view text);
-
-std::string AsciiLower(std::string_view text);
-bool ContainsAsciiCaseless(std::string_view haystack, std::string_view lower_needle);
 
 // Commas of Latin, Arabic, CJK and other scripts.
 std::size_t CountCommas(std::string_view text);

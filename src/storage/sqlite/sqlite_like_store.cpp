@@ -3,7 +3,6 @@
 #include <string_view>
 
 #include "core/ascii.h"
-#include "core/clock.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/statement_helpers.h"
@@ -50,14 +49,19 @@ Result<model::Counters> ReadCounters(Connection& connection, std::int64_t articl
   return CountersRow(connection, sql, article_id);
 }
 
-// Runs an INSERT/DELETE on likes that ends in RETURNING created_at: the like's time when a
-// row changed, nullopt when none did.
-Result<std::optional<std::int64_t>> ChangeLikeRow(Connection& connection, std::string_view sql,
-                                                  std::int64_t article_id, std::string_view liker,
+// Runs an INSERT (like, binding created_at) or DELETE (unlike) on likes that ends in
+// RETURNING created_at: the like's time when a row changed, nullopt when none did.
+Result<std::optional<std::int64_t>> ChangeLikeRow(Connection& connection, std::int64_t article_id,
+                                                  std::string_view liker, bool like,
                                                   std::int64_t now) {
-  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare(sql));
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt,
+      connection.Prepare(like ? "INSERT INTO likes (article_id, liker, created_at) VALUES (?, ?, "
+                                "?) ON CONFLICT DO NOTHING RETURNING created_at"
+                              : "DELETE FROM likes WHERE article_id = ? AND liker = ? RETURNING "
+                                "created_at"));
   stmt.Bind(1, article_id).Bind(2, liker);
-  if (now != 0) stmt.Bind(3, now);
+  if (like) stmt.Bind(3, now);
   return RunReturning(stmt, [](const Statement& s) { return s.Int64(0); });
 }
 
@@ -72,21 +76,13 @@ Result<model::LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingP
   return InDurableWriteTransaction<model::LikeChange>(
       pool, [&](Connection& connection) -> Result<model::LikeChange> {
         WARTA_ASSIGN_OR_RETURN(model::Counters before, ReadCounters(connection, article_id));
-        auto changed =
-            like ? ChangeLikeRow(connection,
-                                 "INSERT INTO likes (article_id, liker, created_at) VALUES (?, ?, "
-                                 "?) ON CONFLICT DO NOTHING RETURNING created_at",
-                                 article_id, liker, now)
-                 : ChangeLikeRow(
-                       connection,
-                       "DELETE FROM likes WHERE article_id = ? AND liker = ? RETURNING created_at",
-                       article_id, liker, 0);
-        if (!changed.ok()) return changed.error();
-        model::LikeChange result{changed->has_value(), before};
-        if (!changed->has_value()) return result;
+        WARTA_ASSIGN_OR_RETURN(const std::optional<std::int64_t> liked_at,
+                               ChangeLikeRow(connection, article_id, liker, like, now));
+        model::LikeChange result{liked_at.has_value(), before};
+        if (!liked_at.has_value()) return result;
         WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, article_id,
-                                             model::EngagementKind::kLike, like ? 1 : -1, **changed,
-                                             UnixNow()));
+                                             model::EngagementKind::kLike, like ? 1 : -1, *liked_at,
+                                             now));
         // max(): an imported total may be lower than the rows (it never is when rows are
         // added here, but a counter must never go negative whatever an import did).
         static const std::string add =
@@ -109,8 +105,8 @@ Result<model::LikeChange> SqliteLikeStore::Like(std::int64_t article_id, const m
 }
 
 Result<model::LikeChange> SqliteLikeStore::Unlike(std::int64_t article_id,
-                                                  const model::Liker& liker) {
-  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/false, 0);
+                                                  const model::Liker& liker, std::int64_t now) {
+  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/false, now);
 }
 
 Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const model::Liker& liker) {
@@ -119,7 +115,8 @@ Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const model::Like
                 [&](Statement& stmt) { stmt.Bind(1, article_id).Bind(2, key); });
 }
 
-Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std::string& network) {
+Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std::string& network,
+                                              std::int64_t now) {
   WARTA_RETURN_IF_ERROR(CheckNetwork(network));
   return InDurableWriteTransaction<model::Counters>(
       pool_, [&](Connection& connection) -> Result<model::Counters> {
@@ -133,7 +130,6 @@ Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std
                            "ON CONFLICT (article_id, network) DO UPDATE SET count = count + 1"));
         stmt.Bind(1, article_id).Bind(2, network);
         WARTA_RETURN_IF_ERROR(stmt.Run());
-        const std::int64_t now = UnixNow();
         WARTA_RETURN_IF_ERROR(CreditTrending(connection, trending_.Get(), article_id,
                                              model::EngagementKind::kShare, 1, now, now));
         return counters;
