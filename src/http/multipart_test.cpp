@@ -26,7 +26,8 @@ TEST(MultipartBoundaryTest, ReadsTheBoundaryQuotedOrNot) {
 }
 
 TEST(MultipartTest, ReadsFieldsAndFilesAsBrowsersSendThem) {
-  const std::string picture("\xFF\xD8\xFF\xE0\r\n--not-the-boundary\r\n\0tail", 33);
+  static constexpr char kPicture[] = "\xFF\xD8\xFF\xE0\r\n--not-the-boundary\r\n\0tail";
+  const std::string picture(kPicture, sizeof kPicture - 1);
   const std::string body =
       Body({"Content-Disposition: form-data; name=\"alt\"\r\n\r\nGunung Fuji",
             "Content-Disposition: form-data; name=\"file\"; filename=\"fuji \\\"1\\\".jpg\"\r\n"
