@@ -14,6 +14,9 @@ find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(LibXml2 REQUIRED)           # LibXml2::LibXml2, the feed parser's XML reader
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# libvips (libvips-dev): headers only for the media module, which dlopen()s libvips.so.42 on
+# the first picture (docs/decisions/0010-pictures.md); the media tests link it to make pictures.
+pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips)
 if(NOT TARGET kainjow::mustache)
   add_library(kainjow::mustache INTERFACE IMPORTED)
   # Debian installs it as /usr/include/kainjow/mustache.hpp

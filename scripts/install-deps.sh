@@ -11,6 +11,10 @@ build_pkgs=(
   # that the fetcher dlopen()s at run time (not linked; docs/decisions/0003-ingest.md).
   libgumbo-dev libcurl4-openssl-dev libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libpq-dev libstemmer-dev libcld2-dev
+  # libvips-dev: the headers, and through its libvips42 dependency the libvips.so.42 that the
+  # media module dlopen()s on the first picture (not linked; docs/decisions/0010-pictures.md).
+  # The media tests link it to make their pictures; `make run` needs nothing more.
+  libvips-dev
 )
 test_pkgs=(
   libgtest-dev libgmock-dev python3 sqlite3 curl

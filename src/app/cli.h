@@ -50,5 +50,6 @@ void RegisterExtract(CommandLine& line);
 void RegisterFeed(CommandLine& line);
 void RegisterUser(CommandLine& line);
 void RegisterSpam(CommandLine& line);
+void RegisterMedia(CommandLine& line);
 
 }  // namespace warta::app

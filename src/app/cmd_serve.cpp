@@ -12,6 +12,7 @@
 #include "app/comment_services.h"
 #include "app/comment_spam_check.h"
 #include "app/ingest_setup.h"
+#include "app/media_setup.h"
 #include "app/reader_services.h"
 #include "auth/csrf.h"
 #include "core/limits.h"
@@ -27,6 +28,7 @@
 #include "storage/tag_store.h"
 #include "web/cache/popular.h"
 #include "web/handlers.h"
+#include "web/media_routes.h"
 #include "web/view_models/comment_view.h"
 #include "web/web_app.h"
 
@@ -58,6 +60,14 @@ Result<http::ServerOptions> ServerOptionsFrom(const config::Config& config) {
   options.drain_timeout = std::chrono::seconds(config.server.drain_timeout_seconds);
   options.trusted_proxies = config.server.trusted_proxies;
   options.access_log = config.server.access_log;
+  // Uploads: the picture plus room for the form around it (boundaries, part headers, alt).
+  http::UploadRoute upload;
+  upload.path = std::string(web::kMediaUploadPath);
+  upload.max_body_bytes =
+      static_cast<std::size_t>(config.media.max_upload_bytes) + std::size_t{64} * 1024;
+  upload.too_large_message = "media: the file is larger than the limit of " +
+                             media::SizeText(config.media.max_upload_bytes);
+  options.upload_routes.push_back(std::move(upload));
   return options;
 }
 
@@ -197,6 +207,11 @@ int RunServe(const CommonOptions& options) {
       registry,     articles, home,  readers.services(), comment_services, documents,
       feeds};
   context.popular = &popular;
+  auto library = OpenMediaLibrary(config.value(), db);
+  if (!library.ok()) return Fail(library.error().ToString());
+  media::FileCache media_files(library.value()->files());
+  web::MediaServices media_services{*library.value(), media_files};
+  context.media = &media_services;
   web::WebApp app(std::move(context));
   app_pointer = &app;  // before Start: no request reaches the handler earlier
   engagement::PeriodicFlusher flusher(

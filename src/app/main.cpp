@@ -27,6 +27,7 @@ int RunCommandLine(int argc, char** argv) {
   warta::app::RegisterFeed(line);
   warta::app::RegisterUser(line);
   warta::app::RegisterSpam(line);
+  warta::app::RegisterMedia(line);
 
   try {
     cli.parse(argc, argv);

@@ -116,6 +116,15 @@ struct TrendingConfig {
   int refresh_seconds = 30;  // how often each node rebuilds its lists
 };
 
+// Pictures (docs/decisions/0010-pictures.md).
+struct MediaConfig {
+  // Where originals and renditions are kept; empty: a "media" folder beside the SQLite
+  // database file (required with PostgreSQL: a path every node shares).
+  std::string dir;
+  std::int64_t max_upload_bytes = limits::kDefaultMaxUploadBytes;
+  std::int64_t max_pixels = limits::kDefaultMaxImagePixels;
+};
+
 struct LogConfig {
   std::string level = "info";  // trace, debug, info, warn, error
 };
@@ -133,6 +142,7 @@ struct Config {
   LogConfig log;
   FeedsConfig feeds;
   TrendingConfig trending;
+  MediaConfig media;
   // Which keys were set explicitly (file, env or flag), e.g. "site.name". Settings stored in
   // the database by `warta demo` apply only where the operator did not set a key.
   std::vector<std::string> explicit_keys;

@@ -274,6 +274,16 @@ const Option kOptions[] = {
      "Articles in each most popular list", 1, 20},
     {"trending.refresh_seconds", &Member<&Config::trending, &TrendingConfig::refresh_seconds>,
      "How often each node rebuilds its most popular lists", 1, 3600},
+    {"media.dir", &Member<&Config::media, &MediaConfig::dir>,
+     "Folder of uploaded pictures and their renditions; empty: \"media\" beside the SQLite "
+     "database (with PostgreSQL, set it to a folder every node shares)"},
+    {"media.max_upload_bytes", &Member<&Config::media, &MediaConfig::max_upload_bytes>,
+     "Largest picture accepted, in bytes; larger uploads get 413 before they are read", 1024,
+     std::int64_t{1} << 30},
+    {"media.max_pixels", &Member<&Config::media, &MediaConfig::max_pixels>,
+     "Largest picture accepted, in pixels (every frame of an animation counted); checked in "
+     "the header, before any pixel is decoded",
+     10'000, std::int64_t{1} << 31},
 };
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {

@@ -45,6 +45,19 @@ inline constexpr std::size_t kSpamMaxTokensPerText = 300;                  // di
 inline constexpr std::size_t kSpamMaxTokenBytes = 64;  // longer words are one "long word" token
 inline constexpr std::size_t kSpamMaxMessagesPerBatch = 10'000;  // one training transaction
 
+// Pictures (docs/decisions/0010-pictures.md). An image over the byte or pixel limit is refused
+// before its pixels are decoded: a decompression bomb (a 20,000 x 20,000 PNG of one colour is
+// ~1 MB) never allocates. Configurable as media.max_upload_bytes and media.max_pixels.
+inline constexpr std::int64_t kDefaultMaxUploadBytes =
+    std::int64_t{20} * 1024 * 1024;  // phone photos are 2-12 MB
+inline constexpr std::int64_t kDefaultMaxImagePixels =
+    50'000'000;  // every frame of an animation counted; ~200 MB decoded at worst
+// Frames of an animation: a GIF of 300 tiny frames is within the pixel limit but costs an
+// encode per frame per rendition.
+inline constexpr int kMaxAnimationFrames = 300;
+// alt, caption and credit of a picture: a sentence or two, not an article.
+inline constexpr std::size_t kMaxMediaTextBytes = 2000;
+
 // Accept-Language: browsers send well under 200 bytes and a handful of ranges; a longer
 // header is hostile or broken and is ignored (the site's default locale is served).
 inline constexpr std::size_t kMaxAcceptLanguageBytes = 1024;

@@ -24,6 +24,7 @@ class ArticleStore;   // storage/article_store.h
 class CommentStore;   // storage/comment_store.h
 class LikeStore;      // storage/like_store.h
 class ListingStore;   // storage/listing_store.h
+class MediaStore;     // storage/media_store.h
 class SearchStore;    // storage/search_store.h
 class SessionStore;   // storage/session_store.h
 class SettingsStore;  // storage/settings_store.h
@@ -58,6 +59,7 @@ class Store {
   virtual ListingStore& listings() = 0;  // feeds out and sitemaps
   virtual TrendingStore& trending() = 0;
   virtual TagStore& tags() = 0;
+  virtual MediaStore& media() = 0;  // pictures (docs/decisions/0010-pictures.md)
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

@@ -42,6 +42,8 @@ struct CommentServices {
   auth::RateLimiter& per_account;
 };
 
+struct MediaServices;  // web/media_routes.h
+
 struct Context {
   std::shared_ptr<const Site> site;
   storage::Store& store;
@@ -65,6 +67,8 @@ struct Context {
   // The most popular list and the tag directory (web/cache/popular.h); null: no list shown, and
   // tag pages are served from the store alone.
   PopularLists* popular = nullptr;
+  // Pictures: uploads and /media/ (web/media_routes.h); null: neither.
+  MediaServices* media = nullptr;
 };
 
 // The reader behind a request, as far as counting and forms need to know.

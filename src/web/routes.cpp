@@ -1,6 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include "web/handlers.h"
+#include "web/media_routes.h"
 #include "web/request/reader.h"
 #include "web/web_app.h"
 
@@ -96,6 +97,7 @@ http::Router BuildRoutes(Context& context) {
   // Password change (docs/api.md).
   router.Add(Method::kGet, "/account", "account", page(AccountPage));
   router.Add(Method::kPost, "/api/v1/auth/password", "api_password", action(ApiChangePassword));
+  AddMediaRoutes(router, context);  // /media/… and POST /api/v1/admin/media
   router.SetNotFound([c](const Request& request) {
     bool api = request.path.substr(0, 5) == "/api/";
     return api ? ApiError(404, "no such API route") : ErrorPage(*c, request, 404);

@@ -26,6 +26,7 @@ struct Context {
   std::shared_ptr<spdlog::logger> access_logger;  // null when options.access_log is off
   std::atomic<bool> stopping{false};              // set once by Stop()
   std::atomic<int> open_sessions{0};              // Stop() waits for this to reach 0
+  std::atomic<int> uploads_reading{0};            // bodies over max_body_bytes being read
 };
 
 // One I/O thread: its own io_context, its own acceptor (SO_REUSEPORT) and its sessions.

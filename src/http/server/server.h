@@ -19,6 +19,19 @@
 
 namespace warta::http {
 
+// A route that takes bodies larger than ServerOptions::max_body_bytes: a file upload. Matched
+// on the exact path (no query). Its Content-Length is checked against max_body_bytes as soon
+// as the head has arrived, so an oversize upload gets 413 before its body is read (clients
+// that send "Expect: 100-continue", like curl, never send it).
+struct UploadRoute {
+  std::string path;
+  std::size_t max_body_bytes = 0;
+  // The whole request must arrive within this (read_timeout is for ordinary requests).
+  std::chrono::seconds read_timeout{120};
+  // 413 and 503 answers are JSON {"error": …}; the 413 says this.
+  std::string too_large_message = "the upload is too large";
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (see Server::port())
@@ -34,6 +47,10 @@ struct ServerOptions {
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For/Proto we believe
   bool access_log = true;                    // one line per request through spdlog
   std::size_t gzip_min_bytes = 1024;         // smaller bodies are sent as they are
+  std::vector<UploadRoute> upload_routes;
+  // Bodies over max_body_bytes being received at once, in the whole server: they bound the
+  // memory uploads hold (each up to its route's limit). One more gets 503 with Retry-After.
+  int max_concurrent_uploads = 2;
 };
 
 class Server {

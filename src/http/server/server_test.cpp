@@ -43,6 +43,9 @@ Router MakeRouter() {
   router.Add(Method::kPost, "/echo", "echo", [](const Request& r, const RouteParams&) {
     return TextResponse(200, std::string(r.body));
   });
+  router.Add(Method::kPost, "/upload", "upload", [](const Request& r, const RouteParams&) {
+    return TextResponse(200, std::to_string(r.body.size()));
+  });
   router.Add(Method::kGet, "/whoami", "whoami", [](const Request& r, const RouteParams&) {
     return TextResponse(200, r.remote_address + (r.secure ? " https" : " http"));
   });
@@ -126,6 +129,94 @@ TEST_F(ServerTest, HugeBodyGets413) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
   EXPECT_TRUE(c.ClosedByPeer());
+}
+
+ServerOptions WithUploadRoute(std::size_t max_bytes, int concurrent = 2) {
+  ServerOptions options;
+  UploadRoute route;
+  route.path = "/upload";
+  route.max_body_bytes = max_bytes;
+  route.too_large_message = "the file is larger than 3 MB";
+  options.upload_routes.push_back(route);
+  options.max_concurrent_uploads = concurrent;
+  return options;
+}
+
+std::string Post(std::string_view path, std::size_t length, std::string_view extra = "") {
+  return "POST " + std::string(path) +
+         " HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(length) + "\r\n" +
+         std::string(extra) + "\r\n";
+}
+
+TEST_F(ServerTest, AnUploadRouteTakesItsLargerBodies) {
+  StartServer(WithUploadRoute(3 << 20));
+  TestClient c(server_->port());
+  const std::string body(2 << 20, 'x');  // over max_body_bytes (1 MiB), within the route's
+  ASSERT_TRUE(c.Send(Post("/upload?x=1", body.size()) + body));
+  auto r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, std::to_string(body.size()));
+  // Other routes keep the ordinary limit.
+  ASSERT_TRUE(c.Send(Post("/echo", body.size()) + body));
+  r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+}
+
+TEST_F(ServerTest, AnOversizeUploadGets413BeforeItsBodyIsSent) {
+  StartServer(WithUploadRoute(3 << 20));
+  TestClient c(server_->port());
+  // curl's way: the head with Expect: 100-continue, then it waits for an answer.
+  ASSERT_TRUE(c.Send(Post("/upload", std::size_t{30} << 20, "Expect: 100-continue\r\n")));
+  auto r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(r->Get("content-type"), "application/json");
+  EXPECT_EQ(r->body, "{\"error\": \"the file is larger than 3 MB\"}");
+  EXPECT_TRUE(c.ClosedByPeer());
+}
+
+TEST_F(ServerTest, AChunkedUploadIsCutAtItsLimit) {
+  StartServer(WithUploadRoute(64 << 10));
+  TestClient c(server_->port());
+  const std::string chunk(32 << 10, 'x');
+  std::string request = "POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx\r\n", chunk.size());
+  for (int i = 0; i < 3; ++i) request += size + chunk + "\r\n";
+  request += "0\r\n\r\n";
+  c.Send(request);
+  auto r = c.Read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+}
+
+TEST_F(ServerTest, UploadsAtOnceAreBounded) {
+  StartServer(WithUploadRoute(3 << 20, /*concurrent=*/1));
+  TestClient first(server_->port());
+  ASSERT_TRUE(first.Send(Post("/upload", 2 << 20) + "only the start of the body"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // its head has been read
+  TestClient second(server_->port());
+  ASSERT_TRUE(second.Send(Post("/upload", 2 << 20)));
+  auto busy = second.Read();
+  ASSERT_TRUE(busy);
+  EXPECT_EQ(busy->status, 503);
+  EXPECT_EQ(busy->Get("retry-after"), "5");
+  EXPECT_EQ(busy->body, "{\"error\": \"too many uploads at once; try again in a few seconds\"}");
+  // A small body on the same route needs no slot; the first upload, once whole, is served.
+  TestClient small(server_->port());
+  ASSERT_TRUE(small.Send(Post("/upload", 5) + "12345"));
+  EXPECT_EQ(small.Read()->body, "5");
+  ASSERT_TRUE(first.Send(std::string((2 << 20) - 26, 'x')));
+  auto done = first.Read();
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->body, std::to_string(2 << 20));
+  // Its slot is free again.
+  TestClient third(server_->port());
+  const std::string body(2 << 20, 'y');
+  ASSERT_TRUE(third.Send(Post("/upload", body.size()) + body));
+  EXPECT_EQ(third.Read()->status, 200);
 }
 
 TEST_F(ServerTest, GarbageGets400AndTheServerKeepsServing) {

@@ -10,6 +10,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <limits>
 #include <optional>
 #include <thread>
 
@@ -76,6 +77,22 @@ std::string_view OriginForm(std::string_view target) {
   return slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
 }
 
+// The path of a request target, without its query ("http://h/p?q" → "/p").
+std::string_view TargetPath(std::string_view target) {
+  std::string_view origin = OriginForm(target);
+  return origin.substr(0, origin.find('?'));
+}
+
+// {"error": message} for a message of our own (ASCII, no control characters expected).
+std::string JsonError(std::string_view message) {
+  std::string json = "{\"error\": \"";
+  for (char c : message) {
+    if (c == '"' || c == '\\') json += '\\';
+    json += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+  }
+  return json + "\"}";
+}
+
 class WorkerImpl;
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -105,6 +122,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void BuildRequest();
   void Respond();
   void RespondError(int status);
+  void RespondError(Response response);
+  // The upload route of the request whose head was read, or null.
+  const UploadRoute* FindUploadRoute() const;
+  bool TakeUploadSlot();
+  void ReleaseUploadSlot();
   void Write(const Wire& wire);
   void OnWritten(beast::error_code ec);
   void FailRead(beast::error_code ec);
@@ -135,6 +157,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool idle_ = false;
   bool keep_alive_ = false;
   bool linger_ = false;
+  bool upload_slot_ = false;  // holds one of context_.uploads_reading
   std::size_t drained_ = 0;
   Clock::time_point started_;
 };
@@ -196,6 +219,7 @@ Session::Session(WorkerImpl& worker, Socket socket)
 }
 
 Session::~Session() {
+  ReleaseUploadSlot();
   worker_.Unlink(this);
   if (context_.connections_open) context_.connections_open->Add(-1);
   context_.open_sessions.fetch_sub(1, std::memory_order_relaxed);
@@ -223,21 +247,64 @@ void Session::WaitForRequest(bool first) {
 }
 
 void Session::ReadRequest() {
-  parser_.reset();  // first: its fields live in the arena
+  parser_.reset();      // first: its fields live in the arena
+  ReleaseUploadSlot();  // the previous request's body is gone
   arena_.Reset();
   parser_.emplace(std::piecewise_construct, std::make_tuple(),
                   std::make_tuple(ArenaAllocator<char>(&arena_)));
   parser_->header_limit(static_cast<std::uint32_t>(
       std::min<std::size_t>(context_.options.max_header_bytes, UINT32_MAX)));
-  parser_->body_limit(context_.options.max_body_bytes);
+  // No limit while the head is read (Beast would refuse a Content-Length over it with a bare
+  // 413 before OnHeader sees the path); OnHeader checks and sets the route's limit.
+  parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
   ExpiresAfter(context_.options.read_timeout);
   bhttp::async_read_header(
       socket_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
 }
 
+const UploadRoute* Session::FindUploadRoute() const {
+  const std::string_view path = TargetPath(View(parser_->get().target()));
+  for (const UploadRoute& route : context_.options.upload_routes) {
+    if (route.path == path) return &route;
+  }
+  return nullptr;
+}
+
+bool Session::TakeUploadSlot() {
+  if (context_.uploads_reading.fetch_add(1) >= context_.options.max_concurrent_uploads) {
+    context_.uploads_reading.fetch_sub(1);
+    return false;
+  }
+  upload_slot_ = true;
+  return true;
+}
+
+void Session::ReleaseUploadSlot() {
+  if (upload_slot_) context_.uploads_reading.fetch_sub(1);
+  upload_slot_ = false;
+}
+
 void Session::OnHeader(beast::error_code ec) {
   if (ec) return FailRead(ec);
+  const UploadRoute* upload = FindUploadRoute();
+  const std::size_t limit = upload ? upload->max_body_bytes : context_.options.max_body_bytes;
+  const auto length = parser_->content_length();
+  if (length && *length > limit) {
+    if (!upload) return RespondError(413);
+    Response response = JsonResponse(413, JsonError(upload->too_large_message));
+    return RespondError(std::move(response));
+  }
+  parser_->body_limit(limit);
+  if (upload && !parser_->is_done() && (!length || *length > context_.options.max_body_bytes)) {
+    if (!TakeUploadSlot()) {
+      Response response =
+          JsonResponse(503, JsonError("too many uploads at once; try again in a few seconds"));
+      response.SetHeader("Retry-After", "5");
+      return RespondError(std::move(response));
+    }
+    ExpiresAfter(upload->read_timeout);
+  }
   if (parser_->is_done()) return OnRequest({});
   if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
     // curl and others wait for this before sending a body.
@@ -327,11 +394,22 @@ void Session::Respond() {
   options.keep_alive = keep_alive_;
   options.http10 = parser_->get().version() == 10;
   options.date = worker_.date.Now();
+  // An upload's slot is given back before its answer can reach the client (Asio may send
+  // while the write starts), its body as soon as the answer is serialized: not when the
+  // connection's next request comes or a slow client has read the answer.
+  const bool upload = upload_slot_;
+  ReleaseUploadSlot();
   Write(Prepare(request_, response_, options, worker_.gzipper, gzipped_, head_));
+  if (upload) parser_.reset();  // the request (views into it) is not read again
 }
 
 void Session::RespondError(int status) {
+  RespondError(TextResponse(status, std::string(ReasonPhrase(status)) + "\n"));
+}
+
+void Session::RespondError(Response response) {
   // The parser's message is incomplete: answer from nothing but the status.
+  ReleaseUploadSlot();
   linger_ = true;
   keep_alive_ = false;
   started_ = Clock::now();
@@ -340,7 +418,7 @@ void Session::RespondError(int status) {
   request_.headers.clear();
   request_.remote_address.assign(peer_);
   method_name_ = "-";
-  response_ = TextResponse(status, std::string(ReasonPhrase(status)) + "\n");
+  response_ = std::move(response);
   response_.route = "rejected";
   WireOptions options;
   options.keep_alive = false;

@@ -289,6 +289,43 @@ ALTER TABLE sources ADD COLUMN canonical TEXT NOT NULL DEFAULT 'self'
   CHECK (canonical IN ('self', 'original'));
 )sql";
 
+// Version 9 belongs to the newsroom (articles.lead_media_id and friends, branch h/newsroom).
+// This placeholder exists only on the media branch so its migration can be numbered 10: the
+// lead merges the newsroom first and drops this line. Never released.
+constexpr std::string_view kNewsroomPlaceholder = "-- placeholder for the newsroom's migration";
+
+// Pictures (model/media.h, docs/decisions/0010-pictures.md): one row per original, unique by
+// the SHA-256 of its bytes (the same upload twice is one picture, and every node derives the
+// same file names), and its renditions. width and height are the picture's upright, of one
+// frame; bytes the original's. Uploaders may be deleted: their pictures stay.
+constexpr std::string_view kMedia = R"sql(
+CREATE TABLE media (
+  id         INTEGER PRIMARY KEY,
+  sha256     TEXT    NOT NULL UNIQUE CHECK (length(sha256) = 64),
+  format     TEXT    NOT NULL CHECK (format IN ('jpeg', 'png', 'gif', 'webp', 'heic')),
+  width      INTEGER NOT NULL CHECK (width > 0),
+  height     INTEGER NOT NULL CHECK (height > 0),
+  frames     INTEGER NOT NULL DEFAULT 1 CHECK (frames >= 1),
+  bytes      INTEGER NOT NULL CHECK (bytes > 0),
+  alt        TEXT    NOT NULL DEFAULT '',
+  caption    TEXT    NOT NULL DEFAULT '',
+  credit     TEXT    NOT NULL DEFAULT '',
+  origin_url TEXT    NOT NULL DEFAULT '',
+  created_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX media_created_idx ON media (created_at DESC, id DESC);
+
+CREATE TABLE media_variants (
+  media_id INTEGER NOT NULL REFERENCES media (id) ON DELETE CASCADE,
+  width    INTEGER NOT NULL CHECK (width > 0),
+  height   INTEGER NOT NULL CHECK (height > 0),
+  format   TEXT    NOT NULL CHECK (format IN ('webp', 'jpeg')),
+  bytes    INTEGER NOT NULL CHECK (bytes > 0),
+  PRIMARY KEY (media_id, width, format)
+);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "articles, article_tags, settings", kV1},
     {2, "sources, stories, ingest keys on articles", kV2},
@@ -298,6 +335,8 @@ constexpr Migration kSqlite[] = {
     {6, "full-text search index", kSearch},
     {7, "trending score on articles, trending_state", kTrending},
     {8, "canonical-URL policy per source", kCanonicalPolicy},
+    {9, "placeholder for the newsroom's migration (media branch only)", kNewsroomPlaceholder},
+    {10, "media, media_variants", kMedia},
 };
 
 }  // namespace

@@ -41,7 +41,8 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
       comments_(*pool_, trending_policy_),
       listings_(*pool_),
       trending_(*pool_, trending_policy_),
-      tags_(*pool_) {}
+      tags_(*pool_),
+      media_(*pool_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        int max_connections) {

@@ -11,6 +11,7 @@
 #include "storage/source_store.h"
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/sqlite_comments.h"
+#include "storage/sqlite/sqlite_media_store.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/sqlite_search_store.h"
 #include "storage/sqlite/sqlite_spam_store.h"
@@ -121,6 +122,7 @@ class SqliteStore final : public Store {
   ListingStore& listings() override { return listings_; }
   TrendingStore& trending() override { return trending_; }
   TagStore& tags() override { return tags_; }
+  MediaStore& media() override { return media_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -143,6 +145,7 @@ class SqliteStore final : public Store {
   SqliteListingStore listings_;
   SqliteTrendingStore trending_;
   SqliteTagStore tags_;
+  SqliteMediaStore media_;
 };
 
 }  // namespace warta::storage::sqlite

@@ -1,0 +1,129 @@
+// Reading a picture: its header, then its pixels, with the format's own loader only.
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "media/sniff.h"
+#include "media/vips_image.h"
+
+namespace warta::media {
+namespace {
+
+using model::ImageFormat;
+
+// The metadata a rendition keeps: what an animation needs. Everything else (EXIF with its
+// GPS position and camera serial, XMP, IPTC, ICC, comments, the loader's notes) goes.
+constexpr std::array<std::string_view, 3> kKeptFields = {"page-height", "delay", "loop"};
+
+// The one loader for the format, lazily: only the header is read until pixels are asked for.
+// Truncated or corrupt data fails the decode instead of leaving grey bands. GIF and WebP
+// load every frame (n = -1). JPEGs may be shrunk by a power of two while decoding.
+int Load(ImageFormat format, std::string_view bytes, VipsImage** out, int jpeg_shrink) {
+  const VipsLibrary& v = Vips();
+  // The loaders read the buffer and never write it; it outlives the image (Render's caller).
+  void* buf = const_cast<char*>(bytes.data());  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  const std::size_t len = bytes.size();
+  const int access = VIPS_ACCESS_SEQUENTIAL;
+  const int fail_on = VIPS_FAIL_ON_TRUNCATED;
+  switch (format) {
+    case ImageFormat::kJpeg:
+      return v.jpegload_buffer(buf, len, out, "access", access, "fail_on", fail_on, "shrink",
+                               jpeg_shrink, nullptr);
+    case ImageFormat::kPng:
+      return v.pngload_buffer(buf, len, out, "access", access, "fail_on", fail_on, nullptr);
+    case ImageFormat::kGif:
+      return v.gifload_buffer(buf, len, out, "access", access, "fail_on", fail_on, "n", -1,
+                              nullptr);
+    case ImageFormat::kWebp:
+      return v.webpload_buffer(buf, len, out, "access", access, "fail_on", fail_on, "n", -1,
+                               nullptr);
+    case ImageFormat::kHeic:
+      return v.heifload_buffer(buf, len, out, "access", access, "fail_on", fail_on, nullptr);
+  }
+  return -1;
+}
+
+Error Unreadable(ImageFormat format, const std::string& why) {
+  return Error::InvalidArgument("media: the " + std::string(DisplayName(format)) +
+                                " picture is truncated or corrupt and cannot be decoded (" + why +
+                                ")");
+}
+
+// Block shrinking while decoding is fast but coarse: leave at least a factor of two to the
+// real resize, as vips_thumbnail does.
+int JpegShrink(int upright_width, int target_width) {
+  const double factor = static_cast<double>(upright_width) / std::max(target_width, 1);
+  if (factor >= 16) return 8;
+  if (factor >= 8) return 4;
+  if (factor >= 4) return 2;
+  return 1;
+}
+
+void DropMetadata(VipsImage* image) {
+  const VipsLibrary& v = Vips();
+  gchar** fields = v.image_get_fields(image);
+  for (gchar** f = fields; f != nullptr && *f != nullptr; ++f) {
+    const std::string_view name = *f;
+    if (std::find(kKeptFields.begin(), kKeptFields.end(), name) != kKeptFields.end()) continue;
+    v.image_remove(image, *f);  // the header's own fields (width, ...) are not removable: no-op
+  }
+  v.strfreev(fields);
+}
+
+}  // namespace
+
+std::string TakeVipsError() {
+  const VipsLibrary& v = Vips();
+  std::string text = v.error_buffer();
+  v.error_clear();
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text.empty() ? "no detail from libvips" : text;
+}
+
+Result<Header> ReadHeader(std::string_view bytes, ImageFormat format) {
+  VipsImage* raw = nullptr;
+  if (Load(format, bytes, &raw, 1) != 0) return Unreadable(format, TakeVipsError());
+  ImagePtr image(raw);
+  const VipsLibrary& v = Vips();
+  Header header;
+  header.width = v.image_get_width(image.get());
+  const int height = v.image_get_height(image.get());
+  header.frame_height = v.image_get_page_height(image.get());
+  if (header.width <= 0 || header.frame_height <= 0 || height % header.frame_height != 0) {
+    return Unreadable(format, "bad dimensions");
+  }
+  header.frames = height / header.frame_height;
+  header.swaps = header.frames == 1 && v.image_get_orientation_swap(image.get()) != 0;
+  return header;
+}
+
+Result<ImagePtr> DecodeMaster(std::string_view bytes, ImageFormat format, const Header& header,
+                              int width) {
+  const VipsLibrary& v = Vips();
+  const int upright_width = header.swaps ? header.frame_height : header.width;
+  const int shrink = format == ImageFormat::kJpeg ? JpegShrink(upright_width, width) : 1;
+  VipsImage* raw = nullptr;
+  if (Load(format, bytes, &raw, shrink) != 0) return Unreadable(format, TakeVipsError());
+  ImagePtr loaded(raw);
+  // thumbnail_image: resizes every frame alike, turns the picture upright by its EXIF
+  // orientation, and with an sRGB export profile converts through the embedded ICC profile
+  // (or a CMYK fallback) to 8-bit sRGB; grey and 16-bit pictures come out as 8-bit sRGB.
+  if (v.thumbnail_image(loaded.get(), &raw, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                        "export_profile", "srgb", nullptr) != 0) {
+    return Unreadable(format, TakeVipsError());
+  }
+  ImagePtr upright(raw);
+  if (v.image_get_format(upright.get()) != VIPS_FORMAT_UCHAR ||
+      v.image_get_interpretation(upright.get()) != VIPS_INTERPRETATION_sRGB) {
+    return Error::Internal("media: libvips gave no 8-bit sRGB picture for a " +
+                           std::string(model::ToText(format)));
+  }
+  // Decoding happens here, into memory: one pass over the source, streaming.
+  ImagePtr master(v.image_copy_memory(upright.get()));
+  if (!master) return Unreadable(format, TakeVipsError());
+  DropMetadata(master.get());
+  return master;
+}
+
+}  // namespace warta::media

@@ -1,0 +1,99 @@
+// POST /api/v1/admin/media: an editor's picture upload (docs/api.md). The server let the body
+// in only up to media.max_upload_bytes (+ room for the form: http/server/server.h
+// UploadRoute); everything about the picture itself is media::MediaLibrary's.
+#include <spdlog/spdlog.h>
+
+#include "auth/roles.h"
+#include "core/clock.h"
+#include "http/multipart.h"
+#include "media/media_json.h"
+#include "web/handlers.h"
+#include "web/media_routes.h"
+#include "web/request/reader.h"
+
+namespace warta::web {
+namespace {
+
+constexpr std::string_view kFileField = "file";
+constexpr std::string_view kAltField = "alt";
+constexpr std::string_view kCsrfField = "csrf_token";
+
+int StatusFor(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::kInvalidArgument:
+      return 422;  // a well-formed request whose picture is refused
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kUnavailable:
+      return 503;
+    default:
+      return 500;
+  }
+}
+
+}  // namespace
+
+UploadDecision DecideUploader(const Context& context, const http::Request& request,
+                              std::int64_t now, std::string_view form_csrf_token) {
+  const Reader reader = IdentifyReader(context, request, now);
+  if (!reader.session) return {401, "log in as an editor to upload pictures", 0};
+  if (!auth::HasRole(reader.session->user.role, auth::Role::kEditor)) {
+    return {403, "editors and admins only", 0};
+  }
+  std::string_view token = request.Header("x-csrf-token");
+  if (token.empty()) token = form_csrf_token;
+  if (token.empty() || !context.csrf.Verify(reader.CsrfSubject(), std::string(token))) {
+    return {403,
+            "missing or invalid CSRF token: send the X-CSRF-Token header from GET "
+            "/api/v1/session",
+            0};
+  }
+  return {0, "", reader.session->user.id};
+}
+
+http::Response MediaUpload(Context& context, const http::Request& request,
+                           const http::RouteParams& /*params*/) {
+  if (context.media == nullptr) return ApiError(503, "this server takes no pictures");
+  // Parsed before the caller is decided (a form may carry its CSRF token as a field), but
+  // who the caller is answers first: 401/403 before 400.
+  auto boundary = http::MultipartBoundary(request.Header("content-type"));
+  Result<std::vector<http::MultipartPart>> parts =
+      boundary.ok() ? http::ParseMultipart(request.body, *boundary) : boundary.error();
+  const http::MultipartPart* csrf = parts.ok() ? http::FindPart(*parts, kCsrfField) : nullptr;
+  const UploadDecision who = DecideUploader(context, request, context.clock.NowUnix(),
+                                            csrf ? csrf->body : std::string_view());
+  if (who.status != 0) return ApiError(who.status, who.message);
+  if (!parts.ok()) return ApiError(400, parts.error().message);
+
+  const http::MultipartPart* file = http::FindPart(*parts, kFileField);
+  if (file == nullptr || file->body.empty()) {
+    return ApiError(400, "no picture: send it as the form field 'file'");
+  }
+  media::MediaLibrary& library = context.media->library;
+  if (auto size = media::CheckSize(static_cast<std::int64_t>(file->body.size()),
+                                   library.options().render.max_bytes);
+      !size.ok()) {
+    return ApiError(413, size.error().message);
+  }
+  media::PictureInfo info;
+  if (const http::MultipartPart* alt = http::FindPart(*parts, kAltField)) {
+    info.alt = std::string(alt->body);
+  }
+  info.created_by = who.user_id;
+  auto stored = library.Add(file->body, info);
+  if (!stored.ok()) {
+    const int status = StatusFor(stored.error());
+    if (status == 500) {
+      spdlog::error("web: upload by account {}: {}", who.user_id, stored.error().ToString());
+      return ApiError(500, "the picture could not be stored; try again");
+    }
+    http::Response response = ApiError(status, stored.error().message);
+    if (status == 503) response.SetHeader("Retry-After", "5");
+    return response;
+  }
+  spdlog::info("media: picture {} ({} renditions) uploaded by account {}", stored->id,
+               stored->variants.size(), who.user_id);
+  return http::JsonResponse(201, media::UploadJson(*stored));
+}
+
+}  // namespace warta::web
