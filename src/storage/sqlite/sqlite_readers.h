@@ -21,6 +21,8 @@ class SqliteUserStore final : public UserStore {
   Result<void> SetPasswordHash(std::int64_t id, const std::string& password_hash) override;
   Result<void> SetRole(std::int64_t id, model::Role role) override;
   Result<std::int64_t> Count() override;
+  Result<std::vector<model::User>> List(std::int64_t after_id, int limit) override;
+  Result<std::int64_t> SetBanned(std::int64_t id, std::int64_t banned_at) override;
 
  private:
   ConnectionPool& pool_;

@@ -101,15 +101,42 @@ TEST_F(SqliteReadersTest, UserValuesAreCheckedAndUpdatable) {
   EXPECT_FALSE(store_->users().SetRole(id, static_cast<model::Role>(42)).ok());
 }
 
-// users.role's CHECK (the readers migration) knows four roles; the newsroom's migration adds
-// author.
-TEST_F(SqliteReadersTest, AuthorIsNotStoredBeforeItsMigration) {
-  auto author = store_->users().Create(NewUserValue("penulis", model::Role::kAuthor));
-  ASSERT_FALSE(author.ok());
-  EXPECT_EQ(author.error().code, ErrorCode::kInvalidArgument);
-  std::int64_t id = NewUser("penulis");
-  EXPECT_EQ(store_->users().SetRole(id, model::Role::kAuthor).error().code,
-            ErrorCode::kInvalidArgument);
+// The newsroom's migration widened users.role's CHECK to the author role.
+TEST_F(SqliteReadersTest, AuthorIsStored) {
+  std::int64_t id = NewUser("penulis", model::Role::kAuthor);
+  auto user = store_->users().FindById(id);
+  ASSERT_TRUE(user.ok() && user->has_value());
+  EXPECT_EQ((*user)->role, model::Role::kAuthor);
+  std::int64_t other = NewUser("penulis2");
+  ASSERT_TRUE(store_->users().SetRole(other, model::Role::kAuthor).ok());
+}
+
+// A ban ends the account's sessions in its transaction, and its sessions are never found
+// again; lifting it lets the account log in anew.
+TEST_F(SqliteReadersTest, BanEndsSessions) {
+  std::int64_t user = NewUser("nakal");
+  SessionStore& sessions = store_->sessions();
+  ASSERT_TRUE(sessions.Create({"hash-n1", user, 1000, 5000, 1000}).ok());
+  ASSERT_TRUE(sessions.Create({"hash-n2", user, 1000, 5000, 1000}).ok());
+  auto ended = store_->users().SetBanned(user, 1500);
+  ASSERT_TRUE(ended.ok()) << ended.error().message;
+  EXPECT_EQ(*ended, 2);
+  auto found = store_->users().FindById(user);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->banned_at, 1500);
+  ASSERT_TRUE(sessions.Create({"hash-n3", user, 1600, 5000, 1600}).ok());
+  auto session = sessions.Find("hash-n3", 1700);
+  ASSERT_TRUE(session.ok());
+  EXPECT_FALSE(session->has_value());
+  ASSERT_TRUE(store_->users().SetBanned(user, 0).ok());
+  session = sessions.Find("hash-n3", 1700);
+  ASSERT_TRUE(session.ok());
+  EXPECT_TRUE(session->has_value());
+  EXPECT_EQ(store_->users().SetBanned(user + 100, 1).error().code, ErrorCode::kNotFound);
+  auto listed = store_->users().List(0, 10);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->front().name, "nakal");
 }
 
 TEST_F(SqliteReadersTest, SessionsExpireSlideAndEnd) {
