@@ -152,6 +152,11 @@ int RunServe(const CommonOptions& options) {
   engagement::ViewCounterOptions view_options;
   view_options.window_seconds = config->views.window_minutes * 60;
   view_options.max_tracked = static_cast<std::size_t>(config->views.max_tracked);
+  // The dashboard's days are the site's (core/day.h).
+  const DayOf site_day = [site = site.value()](std::int64_t unix_seconds) {
+    return site->formatter().DayNumber(unix_seconds);
+  };
+  view_options.day_of = site_day;
   engagement::ViewCounter views(db.articles(), view_options);
   engagement::VisitorIdentifier visitors(secret.value());
   auth::CsrfTokens csrf(secret.value());
@@ -160,7 +165,7 @@ int RunServe(const CommonOptions& options) {
   // Likely spam waits for a moderator; moderators' decisions teach the classifier.
   spam::Classifier spam_classifier(db.spam());
   ClassifierSpamCheck spam_check(spam_classifier);
-  CommentParts comment_parts(db, config.value(), &spam_check);
+  CommentParts comment_parts(db, config.value(), &spam_check, site_day);
   web::CommentServices* comment_services = comment_parts.services();
   web::ArticleCache articles(
       db.articles(), views,

@@ -40,8 +40,13 @@ model::ModerationEntry LogEntry(const Actor& actor, ModerationAction action, std
 
 }  // namespace
 
-CommentService::CommentService(storage::Store& store, CommentOptions options, SpamCheck* spam)
-    : store_(store), options_(options), spam_(spam) {}
+CommentService::CommentService(storage::Store& store, CommentOptions options, SpamCheck* spam,
+                               DayOf day_of)
+    : store_(store), options_(options), spam_(spam), day_of_(std::move(day_of)) {}
+
+std::int64_t CommentService::Day(std::int64_t now) const {
+  return day_of_ ? day_of_(now) : UtcDay(now);
+}
 
 bool CommentService::ClosedByAge(std::int64_t published_at, std::int64_t now) const {
   return options_.close_after_days > 0 &&
@@ -137,7 +142,7 @@ Result<model::CommentChange> CommentService::Post(const Actor& actor, const NewP
     comment.status = CommentStatus::kSpam;
     comment.reason = PendingReason::kHoneypot;
   }
-  return store_.comments().Create(comment);
+  return store_.comments().Create(comment, Day(now));
 }
 
 Result<model::Comment> CommentService::Owned(const Actor& actor, std::int64_t comment_id) {
@@ -176,7 +181,7 @@ Result<model::CommentChange> CommentService::Edit(const Actor& actor, std::int64
   const bool waiting = comment.status == CommentStatus::kPending;
   return store_.comments().UpdateBody(comment_id, std::string(body), checked.html,
                                       waiting ? comment.status : checked.status,
-                                      waiting ? comment.reason : checked.reason, now);
+                                      waiting ? comment.reason : checked.reason, now, Day(now));
 }
 
 Result<model::CommentChange> CommentService::Delete(const Actor& actor, std::int64_t comment_id,
@@ -186,7 +191,7 @@ Result<model::CommentChange> CommentService::Delete(const Actor& actor, std::int
   model::ModerationEntry log;
   if (comment.user_id != actor.user_id) log = LogEntry(actor, ModerationAction::kDelete, now);
   return store_.comments().SetStatus(comment_id, CommentStatus::kDeleted, PendingReason::kNone,
-                                     log);
+                                     log, Day(now));
 }
 
 Result<storage::CommentStore::ReportResult> CommentService::Report(const Actor& actor,
@@ -206,7 +211,7 @@ Result<model::CommentChange> CommentService::Approve(const Actor& actor, std::in
   if (comment.status == CommentStatus::kDeleted) return AuthorDeleted();
   auto change =
       store_.comments().SetStatus(comment_id, CommentStatus::kPublished, PendingReason::kNone,
-                                  LogEntry(actor, ModerationAction::kApprove, now));
+                                  LogEntry(actor, ModerationAction::kApprove, now), Day(now));
   if (change.ok() && spam_ != nullptr) spam_->Learn(comment.body_source, false);
   return change;
 }
@@ -217,7 +222,7 @@ Result<model::CommentChange> CommentService::Reject(const Actor& actor, std::int
   if (comment.status == CommentStatus::kDeleted) return AuthorDeleted();
   auto change = store_.comments().SetStatus(
       comment_id, spam ? CommentStatus::kSpam : CommentStatus::kRejected, PendingReason::kNone,
-      LogEntry(actor, spam ? ModerationAction::kSpam : ModerationAction::kReject, now));
+      LogEntry(actor, spam ? ModerationAction::kSpam : ModerationAction::kReject, now), Day(now));
   if (change.ok() && spam && spam_ != nullptr) spam_->Learn(comment.body_source, true);
   return change;
 }

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/clock.h"
 #include "engagement/dedup_table.h"
 
 namespace warta::engagement {
@@ -152,7 +153,9 @@ Result<std::int64_t> ViewCounter::Flush() {
   }
   if (deltas.empty()) return std::int64_t{0};
 
-  auto stored = impl_->articles.AddViews(deltas);
+  const std::int64_t now = UnixNow();
+  const DayOf& day_of = impl_->options.day_of;
+  auto stored = impl_->articles.AddViews(deltas, day_of ? day_of(now) : UtcDay(now));
   if (!stored.ok() || stored->size() != deltas.size()) {
     // A failed AddViews wrote nothing (one transaction): keep every view for the next
     // flush. A wrong-sized answer is a store bug; retrying it beats losing the views.

@@ -26,6 +26,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/day.h"
 #include "core/limits.h"
 #include "core/result.h"
 #include "storage/article_store.h"
@@ -35,6 +36,10 @@ namespace warta::engagement {
 struct ViewCounterOptions {
   int window_seconds = limits::kViewWindowSeconds;
   std::size_t max_tracked = limits::kDefaultMaxTrackedViews;  // oldest dropped beyond this
+  // The day a flush's views count on in the per-day totals (core/day.h; the site's time
+  // zone), from the flush's time; empty: UTC days. Views counted just before midnight and
+  // flushed after it count on the new day (at most one flush interval of them).
+  DayOf day_of;
 };
 
 class ViewCounter {

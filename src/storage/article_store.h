@@ -62,10 +62,12 @@ class ArticleStore {
   // Current stored counters of one article.
   virtual Result<model::Counters> GetCounters(std::int64_t id) = 0;
   // Adds buffered view deltas (article id, delta) in one transaction and returns the new
-  // stored totals in the same order. Ids that no longer exist are skipped (total -1).
-  // InvalidArgument (nothing written) for a negative delta.
+  // stored totals in the same order; the same views are added to the per-day totals of
+  // `day` (days since 1970 in the site's time zone, core/day.h) in that transaction. Ids
+  // that no longer exist are skipped (total -1). InvalidArgument (nothing written) for a
+  // negative delta or day.
   virtual Result<std::vector<std::int64_t>> AddViews(
-      const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas) = 0;
+      const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas, std::int64_t day) = 0;
 
   // --- ingest ---
   // Ids of an already stored article with the same key, or nullopt. Empty keys match nothing.

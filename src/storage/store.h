@@ -20,19 +20,28 @@
 
 namespace warta::storage {
 
-class ArticleStore;   // storage/article_store.h
-class CommentStore;   // storage/comment_store.h
-class LikeStore;      // storage/like_store.h
-class ListingStore;   // storage/listing_store.h
-class SearchStore;    // storage/search_store.h
-class SessionStore;   // storage/session_store.h
-class SettingsStore;  // storage/settings_store.h
-class ShareStore;     // storage/share_store.h
-class SourceStore;    // storage/source_store.h
-class SpamStore;      // storage/spam_store.h
-class TagStore;       // storage/tag_store.h
-class TrendingStore;  // storage/trending_store.h
-class UserStore;      // storage/user_store.h
+class AccountLinkStore;  // storage/account_link_store.h
+class ArticleStore;      // storage/article_store.h
+class AuditStore;        // storage/audit_store.h
+class AuthorStore;       // storage/author_store.h
+class CommentStore;      // storage/comment_store.h
+class DayTotalsStore;    // storage/day_totals_store.h
+class EditorialStore;    // storage/editorial_store.h
+class LikeStore;         // storage/like_store.h
+class ListingStore;      // storage/listing_store.h
+class PageStore;         // storage/page_store.h
+class PresenceStore;     // storage/presence_store.h
+class SearchStore;       // storage/search_store.h
+class SectionStore;      // storage/section_store.h
+class SessionStore;      // storage/session_store.h
+class SettingsStore;     // storage/settings_store.h
+class ShareStore;        // storage/share_store.h
+class SourceStore;       // storage/source_store.h
+class SpamStore;         // storage/spam_store.h
+class TagStore;          // storage/tag_store.h
+class TokenStore;        // storage/token_store.h
+class TrendingStore;     // storage/trending_store.h
+class UserStore;         // storage/user_store.h
 
 class Store {
  public:
@@ -58,6 +67,16 @@ class Store {
   virtual ListingStore& listings() = 0;  // feeds out and sitemaps
   virtual TrendingStore& trending() = 0;
   virtual TagStore& tags() = 0;
+  // The newsroom (docs/decisions/0009-newsroom.md).
+  virtual EditorialStore& editorial() = 0;
+  virtual SectionStore& sections() = 0;
+  virtual AuthorStore& authors() = 0;
+  virtual PageStore& pages() = 0;
+  virtual AuditStore& audit() = 0;
+  virtual TokenStore& tokens() = 0;
+  virtual AccountLinkStore& account_links() = 0;
+  virtual PresenceStore& presence() = 0;
+  virtual DayTotalsStore& day_totals() = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

@@ -63,7 +63,8 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
   auto change = [&]() -> Result<model::LikeChange> {
     // Held across the write and ApplyCounters, so cached totals follow commit order.
     auto lock = context.articles.CounterLock(*id);
-    auto result = *like ? context.store.likes().Like(*id, liker, now)
+    auto result = *like ? context.store.likes().Like(*id, liker, now,
+                                                     context.site->formatter().DayNumber(now))
                         : context.store.likes().Unlike(*id, liker);
     if (result.ok()) context.articles.ApplyCounters(*id, result->counters);
     return result;

@@ -42,7 +42,8 @@ Response ShareAction(Context& context, const Request& request, const RouteParams
   }
   auto counters = [&]() -> Result<model::Counters> {
     auto lock = context.articles.CounterLock(*id);
-    auto result = context.store.shares().Add(*id, network);
+    auto result =
+        context.store.shares().Add(*id, network, context.site->formatter().DayNumber(now));
     if (result.ok()) context.articles.ApplyCounters(*id, *result);
     return result;
   }();

@@ -46,6 +46,11 @@ model::Counters CountersAt(const Statement& stmt, int first);
 // an UPDATE ... RETURNING); kNotFound when the article does not exist.
 Result<model::Counters> ReturnedCounters(Statement& stmt, std::int64_t article_id);
 
+// Inserts the article's tags in their order (a repeat is ignored) and indexes them for
+// search (a no-op for an article that is not public: it has no search row).
+Result<void> InsertTags(Connection& connection, std::int64_t id,
+                        const std::vector<std::string>& tags);
+
 // The tags of one article, in their order.
 Result<std::vector<std::string>> ReadTags(Connection& connection, std::int64_t article_id);
 

@@ -5,6 +5,7 @@
 #include "model/article_json.h"
 #include "storage/excerpt.h"
 #include "storage/sqlite/article_queries.h"
+#include "storage/sqlite/day_totals.h"
 #include "storage/sqlite/search_fts.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
@@ -80,23 +81,6 @@ Result<std::string_view> InsertStatus(model::ArticleStatus status) {
                                   std::string(model::ToText(status)));
   }
   return WordToStore(status, model::ParseArticleStatus, "article status");
-}
-
-Result<void> InsertTags(Connection& connection, std::int64_t id,
-                        const std::vector<std::string>& tags) {
-  if (tags.empty()) return Ok();
-  WARTA_ASSIGN_OR_RETURN(
-      auto stmt,
-      connection.Prepare("INSERT INTO article_tags (article_id, tag, position) VALUES (?, ?, ?) "
-                         "ON CONFLICT DO NOTHING"));
-  for (std::size_t i = 0; i < tags.size(); ++i) {
-    stmt.Reset();
-    stmt.Bind(1, id).Bind(2, tags[i]).Bind(3, static_cast<std::int64_t>(i));
-    WARTA_RETURN_IF_ERROR(stmt.Run());
-  }
-  WARTA_ASSIGN_OR_RETURN(auto index, connection.Prepare(kIndexTagsSql));
-  index.Bind(1, id);
-  return index.Run();
 }
 
 // Imported totals count as engagement at the publication time, so an old import ranks
@@ -188,7 +172,8 @@ Result<model::Counters> SqliteArticleStore::GetCounters(std::int64_t id) {
 }
 
 Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
-    const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas) {
+    const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas, std::int64_t day) {
+  WARTA_RETURN_IF_ERROR(CheckDay(day));
   for (const auto& [id, delta] : deltas) {
     if (delta < 0 || delta > limits::kMaxInitialCounter) {
       return Error::InvalidArgument("storage: view delta " + std::to_string(delta) +
@@ -214,12 +199,32 @@ Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
           WARTA_ASSIGN_OR_RETURN(auto total,
                                  RunReturning(stmt, [](const Statement& s) { return s.Int64(0); }));
           totals.push_back(total.value_or(-1));
+          if (total.has_value()) {
+            WARTA_RETURN_IF_ERROR(AddToDay(connection, day, id, DayColumn::kViews, delta));
+          }
         }
         return totals;
       });
 }
 
 // --- shared with the other stores (article_queries.h) ---
+
+Result<void> InsertTags(Connection& connection, std::int64_t id,
+                        const std::vector<std::string>& tags) {
+  if (tags.empty()) return Ok();
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt,
+      connection.Prepare("INSERT INTO article_tags (article_id, tag, position) VALUES (?, ?, ?) "
+                         "ON CONFLICT DO NOTHING"));
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    stmt.Reset();
+    stmt.Bind(1, id).Bind(2, tags[i]).Bind(3, static_cast<std::int64_t>(i));
+    WARTA_RETURN_IF_ERROR(stmt.Run());
+  }
+  WARTA_ASSIGN_OR_RETURN(auto index, connection.Prepare(kIndexTagsSql));
+  index.Bind(1, id);
+  return index.Run();
+}
 
 Result<model::Article> ReadArticleRow(const Statement& stmt) {
   model::Article a;

@@ -199,15 +199,15 @@ TEST_F(SqliteReadersTest, DeleteForUserExceptKeepsOneSessionAndOtherAccounts) {
 TEST_F(SqliteReadersTest, LikeAndUnlikeAreIdempotentAndMoveTheCounter) {
   std::int64_t article = NewArticle(/*likes=*/3);  // an imported total
   LikeStore& likes = store_->likes();
-  auto first = likes.Like(article, model::Liker::Visitor(1), 100);
+  auto first = likes.Like(article, model::Liker::Visitor(1), 100, 20000);
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->changed);
   EXPECT_EQ(first->counters.likes, 4);
-  auto again = likes.Like(article, model::Liker::Visitor(1), 101);
+  auto again = likes.Like(article, model::Liker::Visitor(1), 101, 20000);
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->changed);
   EXPECT_EQ(again->counters.likes, 4);
-  ASSERT_TRUE(likes.Like(article, model::Liker::Account(1), 102).ok());
+  ASSERT_TRUE(likes.Like(article, model::Liker::Account(1), 102, 20000).ok());
   EXPECT_EQ(StoredLikes(article), 5);
 
   auto liked = likes.IsLiked(article, model::Liker::Visitor(1));
@@ -227,17 +227,17 @@ TEST_F(SqliteReadersTest, LikeAndUnlikeAreIdempotentAndMoveTheCounter) {
 }
 
 TEST_F(SqliteReadersTest, LikesOnMissingArticlesOrWithBadKeysAreRefused) {
-  auto missing = store_->likes().Like(424242, model::Liker::Visitor(1), 1);
+  auto missing = store_->likes().Like(424242, model::Liker::Visitor(1), 1, 20000);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   missing = store_->likes().Unlike(424242, model::Liker::Visitor(1));
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   std::int64_t article = NewArticle();
-  auto empty = store_->likes().Like(article, model::Liker::Account(0), 1);
+  auto empty = store_->likes().Like(article, model::Liker::Account(0), 1, 20000);
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_FALSE(store_->likes().Like(article, model::Liker::Account(-5), 1).ok());
+  EXPECT_FALSE(store_->likes().Like(article, model::Liker::Account(-5), 1, 20000).ok());
   EXPECT_EQ(StoredLikes(article), 0);
 }
 
@@ -255,7 +255,7 @@ TEST_F(SqliteReadersTest, ConcurrentLikesAreExact) {
           // Every liker twice, and the second half of the likers by two threads at once.
           const auto liker = model::Liker::Visitor(static_cast<std::uint64_t>((t / 2) * 1000 + i));
           for (int repeat = 0; repeat < 2; ++repeat) {
-            auto result = like ? store_->likes().Like(article, liker, 1)
+            auto result = like ? store_->likes().Like(article, liker, 1, 20000)
                                : store_->likes().Unlike(article, liker);
             if (!result.ok()) {
               failures.fetch_add(1);
@@ -281,7 +281,7 @@ TEST_F(SqliteReadersTest, ConcurrentLikesAreExact) {
 
 TEST_F(SqliteReadersTest, LikeCommitsAreSyncedAndTheConnectionRestored) {
   std::int64_t article = NewArticle();
-  ASSERT_TRUE(store_->likes().Like(article, model::Liker::Visitor(9), 1).ok());
+  ASSERT_TRUE(store_->likes().Like(article, model::Liker::Visitor(9), 1, 20000).ok());
   // The one pooled connection went back at synchronous=NORMAL (1).
   EXPECT_EQ(Pragma("synchronous"), "1");
   {
@@ -301,9 +301,9 @@ TEST_F(SqliteReadersTest, LikeCommitsAreSyncedAndTheConnectionRestored) {
 TEST_F(SqliteReadersTest, SharesAreCountedPerNetwork) {
   std::int64_t article = NewArticle();
   ShareStore& shares = store_->shares();
-  ASSERT_TRUE(shares.Add(article, "whatsapp").ok());
-  ASSERT_TRUE(shares.Add(article, "whatsapp").ok());
-  auto counters = shares.Add(article, "x");
+  ASSERT_TRUE(shares.Add(article, "whatsapp", 20000).ok());
+  ASSERT_TRUE(shares.Add(article, "whatsapp", 20000).ok());
+  auto counters = shares.Add(article, "x", 20000);
   ASSERT_TRUE(counters.ok());
   EXPECT_EQ(counters->shares, 3);
   auto by_network = shares.ByNetwork(article);
@@ -311,10 +311,10 @@ TEST_F(SqliteReadersTest, SharesAreCountedPerNetwork) {
   std::vector<std::pair<std::string, std::int64_t>> expected = {{"whatsapp", 2}, {"x", 1}};
   EXPECT_EQ(*by_network, expected);
 
-  auto bad = shares.Add(article, "Bad Network");
+  auto bad = shares.Add(article, "Bad Network", 20000);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
-  auto missing = shares.Add(article + 100, "x");
+  auto missing = shares.Add(article + 100, "x", 20000);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   auto stored = store_->articles().GetCounters(article);
