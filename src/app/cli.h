@@ -50,5 +50,7 @@ void RegisterExtract(CommandLine& line);
 void RegisterFeed(CommandLine& line);
 void RegisterUser(CommandLine& line);
 void RegisterSpam(CommandLine& line);
+void RegisterToken(CommandLine& line);
+void RegisterBackup(CommandLine& line);
 
 }  // namespace warta::app

@@ -20,6 +20,8 @@
 #include "http/server/server.h"
 #include "ingest/scheduler/scheduler.h"
 #include "metrics/metrics.h"
+#include "newsroom/publisher.h"
+#include "storage/editorial_store.h"
 #include "storage/settings_store.h"
 #include "storage/spam_store.h"
 #include "storage/tag_store.h"
@@ -156,8 +158,7 @@ int RunServe(const CommonOptions& options) {
   const DayOf site_day = [site = site.value()](std::int64_t unix_seconds) {
     return site->formatter().DayNumber(unix_seconds);
   };
-  view_options.day_of = site_day;
-  engagement::ViewCounter views(db.articles(), view_options);
+  engagement::ViewCounter views(db.articles(), view_options, site_day);
   engagement::VisitorIdentifier visitors(secret.value());
   auth::CsrfTokens csrf(secret.value());
   auto trending = SetUpTrending(db, config.value());
@@ -204,8 +205,19 @@ int RunServe(const CommonOptions& options) {
     if (!scheduler.ok()) return Fail(scheduler.error().ToString());
     ingester = std::move(scheduler).value();
   }
+  // Scheduled publishing and withdrawals (docs/decisions/0009-newsroom.md): a published or
+  // withdrawn article's cached page goes at once (the admin pages will drop more).
+  newsroom::Publisher publisher(db.editorial(), SystemClock::Get(), newsroom::PublisherOptions{},
+                                [&articles](std::int64_t id) { articles.Invalidate(id); });
+  registry.AddCallbackGauge(
+      "warta_publisher_published_total", "Scheduled articles published by this node",
+      [&publisher] { return static_cast<double>(publisher.published_total()); });
+  registry.AddCallbackGauge(
+      "warta_publisher_late_total", "Scheduled changes made more than 5 s late by this node",
+      [&publisher] { return static_cast<double>(publisher.late_total()); });
   popular.Start();
   server.value()->Start();
+  publisher.Start();
   if (ingester) ingester->Start();
   // Always printed, whatever the log level: scripts and tests read the address from it.
   const std::string& host = server_options->host;
@@ -217,6 +229,7 @@ int RunServe(const CommonOptions& options) {
   sigwait(&shutdown_signals, &signal_number);
   spdlog::info("warta: {} received, draining", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
   if (ingester) ingester->Stop();  // cancels running fetches; their sources stay due
+  publisher.Stop();  // what falls due from now on is published at the next start
   server.value()->Stop();
   flusher.Stop();  // the final flush: every counted view reaches the store
   popular.Stop();

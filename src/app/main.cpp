@@ -27,6 +27,8 @@ int RunCommandLine(int argc, char** argv) {
   warta::app::RegisterFeed(line);
   warta::app::RegisterUser(line);
   warta::app::RegisterSpam(line);
+  warta::app::RegisterToken(line);
+  warta::app::RegisterBackup(line);
 
   try {
     cli.parse(argc, argv);

@@ -2,9 +2,9 @@
 
 #include <utility>
 
-#include "comments/markdown.h"
 #include "core/ascii.h"
 #include "model/liker.h"
+#include "markdown/markdown.h"
 #include "storage/user_store.h"
 
 namespace warta::comments {
@@ -66,16 +66,20 @@ Result<CommentService::Checked> CommentService::Check(const Actor& actor, std::s
   }
   // Bytes first, so a huge body is refused before it is scanned.
   const auto max = static_cast<std::size_t>(options_.max_chars);
-  if (body.size() > max * 4 || CodePoints(body) > max) {
+  if (body.size() > max * 4 || markdown::CodePoints(body) > max) {
     return Error::TooLarge("comments: longer than " + std::to_string(max) + " characters",
                            "comment_error_too_long");
   }
-  WARTA_ASSIGN_OR_RETURN(RenderedComment rendered, RenderMarkdown(body));
-  if (ascii::IsBlank(rendered.html)) {
+  auto rendered = markdown::Render(body, markdown::Profile::kComment);
+  if (!rendered.ok()) {
+    return MakeError(rendered.error().code, "comments: " + rendered.error().message,
+                     "comment_error_invalid");
+  }
+  if (ascii::IsBlank(rendered->html)) {
     return Error::InvalidArgument("comments: nothing left to show", "comment_error_empty");
   }
   Checked checked;
-  checked.html = std::move(rendered.html);
+  checked.html = std::move(rendered->html);
   if (actor.moderator) return checked;
   auto wait = [&checked](PendingReason reason) {
     checked.status = CommentStatus::kPending;
@@ -88,7 +92,7 @@ Result<CommentService::Checked> CommentService::Check(const Actor& actor, std::s
                            store_.comments().CountPublishedBy(actor.user_id));
     if (published == 0) wait(PendingReason::kFirst);
   }
-  if (checked.status == CommentStatus::kPublished && rendered.has_link && options_.moderate_links) {
+  if (checked.status == CommentStatus::kPublished && rendered->has_link && options_.moderate_links) {
     wait(PendingReason::kLink);
   }
   if (checked.status == CommentStatus::kPublished && spam_ != nullptr &&

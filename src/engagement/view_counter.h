@@ -36,15 +36,14 @@ namespace warta::engagement {
 struct ViewCounterOptions {
   int window_seconds = limits::kViewWindowSeconds;
   std::size_t max_tracked = limits::kDefaultMaxTrackedViews;  // oldest dropped beyond this
-  // The day a flush's views count on in the per-day totals (core/day.h; the site's time
-  // zone), from the flush's time; empty: UTC days. Views counted just before midnight and
-  // flushed after it count on the new day (at most one flush interval of them).
-  DayOf day_of;
 };
 
 class ViewCounter {
  public:
-  ViewCounter(storage::ArticleStore& articles, ViewCounterOptions options);
+  // day_of: the day a flush's views count on in the per-day totals (core/day.h; the site's
+  // time zone), from the flush's time; empty: UTC days. Views counted just before midnight
+  // and flushed after it count on the new day (at most one flush interval of them).
+  ViewCounter(storage::ArticleStore& articles, ViewCounterOptions options, DayOf day_of = {});
   ~ViewCounter();  // does not flush: call Flush() (or PeriodicFlusher::Stop) first
   ViewCounter(const ViewCounter&) = delete;
   ViewCounter& operator=(const ViewCounter&) = delete;

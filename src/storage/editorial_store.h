@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -27,6 +28,9 @@
 #include "model/newsroom.h"
 
 namespace warta::storage {
+
+// The user key of the InvalidArgument for a lead image id that names no stored medium.
+inline constexpr std::string_view kUnknownMediaKey = "article_error_lead_image";
 
 // A revision row to write. `number` is the revision it becomes (the store checks it follows
 // the current one); the body is encoded by newsroom/revision_codec.h.
@@ -45,6 +49,7 @@ struct NewEditorialArticle {
   model::ArticleStatus status = model::ArticleStatus::kDraft;  // draft, scheduled or published
   std::int64_t publish_at = 0;    // kScheduled
   std::int64_t published_at = 0;  // kPublished: the public date
+  std::int64_t unpublish_at = 0;  // 0: never withdrawn by the clock
   std::int64_t featured_at = 0;
   std::int64_t created_at = 0;
   std::int64_t created_by = 0;

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "storage/backup.h"
 
 namespace warta::storage {
 
@@ -77,6 +78,14 @@ class Store {
   virtual AccountLinkStore& account_links() = 0;
   virtual PresenceStore& presence() = 0;
   virtual DayTotalsStore& day_totals() = 0;
+
+  // Copies the whole database to the file `path` while it is in use (SQLite's online backup,
+  // in steps, reading one snapshot: the copy is consistent whatever is written meanwhile),
+  // checks the copy with PRAGMA integrity_check, and only then puts it at `path` (written
+  // beside it and renamed, so `path` is never a half copy). AlreadyExists when `path` exists
+  // and not options.overwrite; Corrupt when the copy fails its check (nothing left behind);
+  // Io for file system errors; InvalidArgument for a backend without file backups.
+  virtual Result<BackupReport> Backup(const std::string& path, const BackupOptions& options) = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

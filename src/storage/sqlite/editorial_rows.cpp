@@ -181,8 +181,8 @@ Result<void> ReplaceTags(Connection& connection, std::int64_t article_id,
 
 Result<void> CheckLeadMedia(Connection& connection, std::int64_t media_id) {
   if (media_id == 0) return Ok();
-  const Error unknown =
-      Error::InvalidArgument("storage: no media with id " + std::to_string(media_id));
+  const Error unknown = Error::InvalidArgument(
+      "storage: no media with id " + std::to_string(media_id), std::string(kUnknownMediaKey));
   // The media table comes with its own migration; before it, no id is known.
   WARTA_ASSIGN_OR_RETURN(
       auto table, QueryFirst(

@@ -40,8 +40,8 @@ Result<void> ReplaceBylines(Connection& connection, std::int64_t article_id,
 Result<void> ReplaceTags(Connection& connection, std::int64_t article_id,
                          const std::vector<std::string>& tags);
 
-// InvalidArgument "storage: no media with id N" unless media_id is 0 or a stored medium.
-// (articles.lead_media_id has no REFERENCES: see migration 9.)
+// InvalidArgument "storage: no media with id N" (user key kUnknownMediaKey) unless media_id
+// is 0 or a stored medium. (articles.lead_media_id has no REFERENCES: see migration 9.)
 Result<void> CheckLeadMedia(Connection& connection, std::int64_t media_id);
 
 // Writes one revision row of `article_id`.

@@ -216,8 +216,8 @@ Result<std::int64_t> InsertArticle(Connection& connection, const NewEditorialArt
       connection.Prepare(
           "INSERT INTO articles (title, source, url, published_at, created_at, updated_at, lang, "
           "body_html, slug, version, status, revision, dek, body_markdown, section_id, "
-          "lead_media_id, featured_at, publish_at, created_by) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 1, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+          "lead_media_id, featured_at, publish_at, unpublish_at, created_by) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   stmt.Bind(1, c.title).Bind(2, c.source).Bind(3, c.url);
   // The public date: given when published; a scheduled one's is its time; a draft has none
   // until it is published.
@@ -229,7 +229,8 @@ Result<std::int64_t> InsertArticle(Connection& connection, const NewEditorialArt
   stmt.Bind(12, c.body_format == model::BodyFormat::kMarkdown ? c.body_markdown : "");
   BindSectionId(stmt, 13, refs.section_id);
   stmt.Bind(14, c.lead_media_id).Bind(15, a.featured_at);
-  stmt.Bind(16, a.status == ArticleStatus::kScheduled ? a.publish_at : 0).Bind(17, a.created_by);
+  stmt.Bind(16, a.status == ArticleStatus::kScheduled ? a.publish_at : 0);
+  stmt.Bind(17, a.unpublish_at).Bind(18, a.created_by);
   return InsertReturningId(stmt, "article");
 }
 

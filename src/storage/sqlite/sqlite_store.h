@@ -110,6 +110,7 @@ class SqliteStore final : public Store {
 
   Result<int> Migrate() override;
   Result<int> SchemaVersion() override;
+  Result<BackupReport> Backup(const std::string& path, const BackupOptions& options) override;
   ArticleStore& articles() override { return articles_; }
   SettingsStore& settings() override { return settings_; }
   SourceStore& sources() override { return sources_; }
