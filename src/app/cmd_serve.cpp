@@ -212,9 +212,9 @@ int RunServe(const CommonOptions& options) {
   registry.AddCallbackGauge(
       "warta_publisher_published_total", "Scheduled articles published by this node",
       [&publisher] { return static_cast<double>(publisher.published_total()); });
-  registry.AddCallbackGauge(
-      "warta_publisher_late_total", "Scheduled changes made more than 5 s late by this node",
-      [&publisher] { return static_cast<double>(publisher.late_total()); });
+  registry.AddCallbackGauge("warta_publisher_late_total",
+                            "Scheduled changes made more than 5 s late by this node",
+                            [&publisher] { return static_cast<double>(publisher.late_total()); });
   popular.Start();
   server.value()->Start();
   publisher.Start();
@@ -229,7 +229,7 @@ int RunServe(const CommonOptions& options) {
   sigwait(&shutdown_signals, &signal_number);
   spdlog::info("warta: {} received, draining", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
   if (ingester) ingester->Stop();  // cancels running fetches; their sources stay due
-  publisher.Stop();  // what falls due from now on is published at the next start
+  publisher.Stop();                // what falls due from now on is published at the next start
   server.value()->Stop();
   flusher.Stop();  // the final flush: every counted view reaches the store
   popular.Stop();

@@ -43,8 +43,8 @@ int RunTokenCreate(const CommonOptions& options, const std::string& name,
   audit.created_at = now;
   audit.action = "token.create";
   audit.target_type = "token";
-  audit.summary = "for " + account.name + " by the command line" +
-                  (label.empty() ? "" : " (" + label + ")");
+  audit.summary =
+      "for " + account.name + " by the command line" + (label.empty() ? "" : " (" + label + ")");
   auto id = store.tokens().Create(account.id, minted.hash, label, now, audit);
   if (!id.ok()) return Fail("token create: " + id.error().message);
   std::cout << minted.token << std::endl;
@@ -63,7 +63,8 @@ void RegisterToken(CommandLine& line) {
   std::string* label = &line.NewValue();
   create->add_option("NAME", *name, "The account the token acts as")->required();
   create->add_option("--label", *label, "What the token is for (shown in the admin)");
-  line.OnRun(create, [&line, name, label] { return RunTokenCreate(line.options(), *name, *label); });
+  line.OnRun(create,
+             [&line, name, label] { return RunTokenCreate(line.options(), *name, *label); });
 }
 
 }  // namespace warta::app

@@ -53,8 +53,7 @@ bool LooksLikeApiToken(std::string_view token) {
 }
 
 Result<std::optional<model::User>> AuthenticateApiToken(storage::TokenStore& tokens,
-                                                        std::string_view token,
-                                                        std::int64_t now) {
+                                                        std::string_view token, std::int64_t now) {
   if (!LooksLikeApiToken(token)) return std::optional<model::User>();
   WARTA_ASSIGN_OR_RETURN(auto found, tokens.FindActive(HashApiToken(token)));
   if (!found || !HasRole(found->user.role, model::Role::kAuthor)) {

@@ -37,7 +37,6 @@ bool LooksLikeApiToken(std::string_view token);
 // nullopt for a malformed, unknown or revoked token, a banned account, or a role below
 // author. Errors only for store failures.
 Result<std::optional<model::User>> AuthenticateApiToken(storage::TokenStore& tokens,
-                                                        std::string_view token,
-                                                        std::int64_t now);
+                                                        std::string_view token, std::int64_t now);
 
 }  // namespace warta::auth

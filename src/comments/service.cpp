@@ -3,8 +3,8 @@
 #include <utility>
 
 #include "core/ascii.h"
-#include "model/liker.h"
 #include "markdown/markdown.h"
+#include "model/liker.h"
 #include "storage/user_store.h"
 
 namespace warta::comments {
@@ -92,7 +92,8 @@ Result<CommentService::Checked> CommentService::Check(const Actor& actor, std::s
                            store_.comments().CountPublishedBy(actor.user_id));
     if (published == 0) wait(PendingReason::kFirst);
   }
-  if (checked.status == CommentStatus::kPublished && rendered->has_link && options_.moderate_links) {
+  if (checked.status == CommentStatus::kPublished && rendered->has_link &&
+      options_.moderate_links) {
     wait(PendingReason::kLink);
   }
   if (checked.status == CommentStatus::kPublished && spam_ != nullptr &&
@@ -194,8 +195,8 @@ Result<model::CommentChange> CommentService::Delete(const Actor& actor, std::int
   // The author deleting their own comment is not moderation: nothing is logged.
   model::ModerationEntry log;
   if (comment.user_id != actor.user_id) log = LogEntry(actor, ModerationAction::kDelete, now);
-  return store_.comments().SetStatus(comment_id, CommentStatus::kDeleted, PendingReason::kNone,
-                                     log, Day(now));
+  return store_.comments().SetStatus(comment_id, CommentStatus::kDeleted, PendingReason::kNone, log,
+                                     Day(now));
 }
 
 Result<storage::CommentStore::ReportResult> CommentService::Report(const Actor& actor,

@@ -80,8 +80,7 @@ struct ViewCounter::Impl {
   std::atomic<std::uint64_t> flushed_total{0};
 };
 
-ViewCounter::ViewCounter(storage::ArticleStore& articles, ViewCounterOptions options,
-                         DayOf day_of)
+ViewCounter::ViewCounter(storage::ArticleStore& articles, ViewCounterOptions options, DayOf day_of)
     : impl_(std::make_unique<Impl>(articles, options, std::move(day_of))) {}
 
 ViewCounter::~ViewCounter() = default;

@@ -119,9 +119,9 @@ TEST(Markdown, ArticlesKeepHeadingsListsQuotesAndLocalImages) {
 }
 
 TEST(Markdown, ArticleImagesFromElsewhereAreLeftOut) {
-  for (const char* source : {"![x](https://evil.example/a.png)", "![x](//evil.example/a.png)",
-                             "![x](/static/site.css)", "![x](javascript:alert(1))",
-                             "<img src=\"/media/a.png\" onerror=alert(1)>"}) {
+  for (const char* source :
+       {"![x](https://evil.example/a.png)", "![x](//evil.example/a.png)", "![x](/static/site.css)",
+        "![x](javascript:alert(1))", "<img src=\"/media/a.png\" onerror=alert(1)>"}) {
     EXPECT_EQ(Article(source).find("<img"), std::string::npos) << source;
   }
 }

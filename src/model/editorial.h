@@ -88,9 +88,9 @@ struct EditorialArticle {
 
 // A revision's body as storage keeps it: newsroom/revision_codec.h encodes and decodes.
 struct RevisionBody {
-  std::string bytes;              // encoded
-  std::int64_t plain_bytes = 0;   // the body's size decoded
-  bool keyframe = false;          // decodes alone (no previous body needed)
+  std::string bytes;             // encoded
+  std::int64_t plain_bytes = 0;  // the body's size decoded
+  bool keyframe = false;         // decodes alone (no previous body needed)
 };
 
 // A revision row without its body.

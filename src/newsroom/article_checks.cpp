@@ -118,8 +118,8 @@ void CheckBody(Problems& out, const ArticleInput& in) {
 void CheckLists(Problems& out, const ArticleInput& in) {
   if (in.tags) {
     if (in.tags->size() > kMaxTags) {
-      out.push_back({"tags", "has more than " + std::to_string(kMaxTags) + " tags",
-                     ErrorCode::kTooLarge});
+      out.push_back(
+          {"tags", "has more than " + std::to_string(kMaxTags) + " tags", ErrorCode::kTooLarge});
     }
     for (const std::string& tag : *in.tags) {
       if (ascii::IsBlank(tag)) {
@@ -140,8 +140,8 @@ void CheckLists(Problems& out, const ArticleInput& in) {
     }
     for (const model::NamedRef& a : authors) {
       if (markdown::CodePoints(a.name) > kMaxAuthorChars) {
-        out.push_back({"author", "has a name longer than " + Chars(kMaxAuthorChars),
-                       ErrorCode::kTooLarge});
+        out.push_back(
+            {"author", "has a name longer than " + Chars(kMaxAuthorChars), ErrorCode::kTooLarge});
         break;
       }
       if (a.slug.empty()) {
@@ -160,8 +160,7 @@ Error FieldProblem::ToError() const {
   return error;
 }
 
-std::vector<FieldProblem> CheckArticleInput(const ArticleInput& in, InputUse use,
-                                            std::int64_t now,
+std::vector<FieldProblem> CheckArticleInput(const ArticleInput& in, InputUse use, std::int64_t now,
                                             const std::vector<std::string>& languages) {
   Problems out;
   if (in.title) {

@@ -17,8 +17,8 @@
 
 namespace warta::newsroom {
 
-inline constexpr std::size_t kMaxTitleChars = 300;   // a headline, not a paragraph
-inline constexpr std::size_t kMaxDekChars = 300;     // one or two sentences
+inline constexpr std::size_t kMaxTitleChars = 300;     // a headline, not a paragraph
+inline constexpr std::size_t kMaxDekChars = 300;       // one or two sentences
 inline constexpr std::size_t kMaxBodyChars = 200'000;  // a long feature is ~10,000 words
 inline constexpr std::size_t kMaxTags = 20;
 inline constexpr std::size_t kMaxTagChars = 50;

@@ -30,7 +30,7 @@ struct ArticleInput {
   std::optional<std::int64_t> published_at;
   std::optional<std::int64_t> unpublish_at;  // 0: never
   std::optional<bool> featured;
-  std::optional<std::int64_t> version;  // the revision the editor started from (update)
+  std::optional<std::int64_t> version;    // the revision the editor started from (update)
   std::optional<std::string> correction;  // a public note (plain text) on a published article
 };
 

@@ -37,8 +37,7 @@ Result<void> SetBody(model::ArticleContent& content, model::BodyFormat format,
     ingest::sanitizer::SanitizeReport report;
     content.body_html = ingest::sanitizer::Sanitize(text, options, &report);
     if (report.too_large || report.too_complex) {
-      return BodyError(field, "is too large or too deeply nested to clean",
-                       ErrorCode::kTooLarge);
+      return BodyError(field, "is too large or too deeply nested to clean", ErrorCode::kTooLarge);
     }
     if (ascii::IsBlank(content.body_html)) {
       return BodyError(field, "is empty once unsafe or unsupported HTML is removed");

@@ -33,7 +33,7 @@ struct PublisherOptions {
 };
 
 struct PublisherPass {
-  int published = 0;    // by this call (another node may have done others)
+  int published = 0;  // by this call (another node may have done others)
   int unpublished = 0;
   int late = 0;                // of those, changed more than late_seconds after due
   std::int64_t max_delay = 0;  // seconds

@@ -31,7 +31,8 @@ std::unique_ptr<storage::sqlite::SqliteStore> OpenMigrated(const std::string& pa
   return std::move(*store);
 }
 
-std::int64_t Schedule(storage::Store& store, std::int64_t publish_at, std::int64_t unpublish_at = 0) {
+std::int64_t Schedule(storage::Store& store, std::int64_t publish_at,
+                      std::int64_t unpublish_at = 0) {
   storage::NewEditorialArticle a;
   a.content.title = "Terjadwal " + std::to_string(publish_at);
   a.content.body_markdown = "Isi";
@@ -98,7 +99,7 @@ TEST_F(PublisherTest, ARestartCatchesUpAndLogsTheLateOnes) {
     auto pass = first.RunOnce();
     ASSERT_TRUE(pass.ok());
     EXPECT_EQ(pass->published, 6);  // due at +5 .. +30
-  }  // killed
+  }                                 // killed
   clock_.Advance(std::chrono::seconds(120));
   auto sink = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(100);
   auto previous = spdlog::default_logger();
@@ -143,8 +144,10 @@ TEST_F(PublisherTest, OfTwoNodesExactlyOnePublishesEach) {
   tb.join();
   EXPECT_EQ(published_a + published_b, 100);
   auto connection = a->pool().Acquire();
-  auto audited = (*connection)->Prepare("SELECT count(*) FROM audit_log WHERE action = "
-                                        "'article.publish' AND user_id = 0");
+  auto audited = (*connection)
+                     ->Prepare(
+                         "SELECT count(*) FROM audit_log WHERE action = "
+                         "'article.publish' AND user_id = 0");
   ASSERT_TRUE(audited.ok() && *audited->Step());
   EXPECT_EQ(audited->Int64(0), 100);
 }

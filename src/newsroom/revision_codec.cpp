@@ -64,8 +64,8 @@ struct InflateEnd {
 
 Result<void> Deflate(std::string_view text, std::string_view dictionary, std::string& out) {
   z_stream stream{};
-  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, kWindowBits, 9,
-                   Z_DEFAULT_STRATEGY) != Z_OK) {
+  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, kWindowBits, 9, Z_DEFAULT_STRATEGY) !=
+      Z_OK) {
     return Error::Internal("newsroom: deflateInit2 failed");
   }
   std::unique_ptr<z_stream, DeflateEnd> owner(&stream);

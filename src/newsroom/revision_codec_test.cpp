@@ -14,10 +14,10 @@ namespace {
 // A 6 KB article of plausible words (Indonesian news vocabulary), reproducible.
 std::string Article(std::mt19937& rng) {
   static const std::vector<std::string> words = {
-      "pemerintah", "Jepang",  "mengumumkan", "kebijakan", "baru",     "untuk",  "mengatasi",
-      "gempa",      "yang",    "melanda",     "wilayah",   "timur",    "pada",   "pagi",
-      "hari",       "ini",     "menurut",     "badan",     "meteorologi", "warga", "diminta",
-      "tetap",      "tenang",  "dan",         "mengikuti", "petunjuk", "petugas", "setempat"};
+      "pemerintah", "Jepang", "mengumumkan", "kebijakan", "baru",        "untuk",   "mengatasi",
+      "gempa",      "yang",   "melanda",     "wilayah",   "timur",       "pada",    "pagi",
+      "hari",       "ini",    "menurut",     "badan",     "meteorologi", "warga",   "diminta",
+      "tetap",      "tenang", "dan",         "mengikuti", "petunjuk",    "petugas", "setempat"};
   std::string text;
   std::uniform_int_distribution<std::size_t> pick(0, words.size() - 1);
   while (text.size() < 6000) {

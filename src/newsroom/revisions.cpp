@@ -43,7 +43,10 @@ Result<void> EditorialService::AddRevision(storage::ArticleSave& save,
     save.baseline = storage::NewRevision{
         cur.revision,
         cur.source_id != 0 ? model::RevisionKind::kWire : model::RevisionKind::kCreate,
-        cur.updated_at, cur.created_by, cur.content, std::move(body)};
+        cur.updated_at,
+        cur.created_by,
+        cur.content,
+        std::move(body)};
     previous = cur.content.body();
   } else {
     // The stored revision's text, not the row's: ingest may have refreshed the row's body.
@@ -110,9 +113,9 @@ Result<SaveOutcome> EditorialService::Restore(const Principal& who, std::int64_t
   save.expected_revision = version;
   save.now = now;
   WARTA_RETURN_IF_ERROR(AddRevision(save, cur, content, model::RevisionKind::kRestore, who, now));
-  save.audit.push_back(ArticleAudit(who, now, "article.restore",
-                                    "revision " + std::to_string(number) + " as revision " +
-                                        std::to_string(cur.revision + 1)));
+  save.audit.push_back(ArticleAudit(
+      who, now, "article.restore",
+      "revision " + std::to_string(number) + " as revision " + std::to_string(cur.revision + 1)));
   return Apply(save, who);
 }
 

@@ -24,8 +24,7 @@ void EditorialService::Changed(std::int64_t id) const {
   if (options_.on_change) options_.on_change(id);
 }
 
-Result<model::EditorialArticle> EditorialService::Editable(const Principal& who,
-                                                           std::int64_t id) {
+Result<model::EditorialArticle> EditorialService::Editable(const Principal& who, std::int64_t id) {
   if (!CanWrite(who)) return Forbidden("only authors, editors and admins edit articles");
   WARTA_ASSIGN_OR_RETURN(model::EditorialArticle article, store_.editorial().Find(id));
   if (!MayEdit(who, article)) return Forbidden("an author edits only their own drafts");
@@ -55,7 +54,8 @@ Result<model::ArticleContent> EditorialService::Merge(const model::EditorialArti
   if (in.author) c.authors = ParseAuthors(*in.author);
   if (in.section) {
     c.section.reset();
-    if (!in.section->empty()) c.section = model::NamedRef{*in.section, SectionNameFromSlug(*in.section)};
+    if (!in.section->empty())
+      c.section = model::NamedRef{*in.section, SectionNameFromSlug(*in.section)};
   }
   if (in.tags) c.tags = NormalizeTags(*in.tags);
   if (in.lead_image) c.lead_media_id = *in.lead_image;
@@ -95,8 +95,8 @@ Result<Created> EditorialService::Create(const Principal& who, const ArticleInpu
   a.created_by = who.user_id;
   WARTA_ASSIGN_OR_RETURN(model::RevisionBody body,
                          EncodeRevision(content.body(), {}, /*keyframe=*/true));
-  a.first = storage::NewRevision{1, model::RevisionKind::kCreate, now, who.user_id, content,
-                                 std::move(body)};
+  a.first = storage::NewRevision{
+      1, model::RevisionKind::kCreate, now, who.user_id, content, std::move(body)};
   a.audit = {ArticleAudit(who, now, "article.create",
                           "'" + content.title + "' as " + std::string(model::ToText(status)))};
   auto id = store_.editorial().Create(a);
@@ -150,8 +150,8 @@ Result<SaveOutcome> EditorialService::Update(const Principal& who, std::int64_t 
             ? model::RevisionKind::kPublish
             : model::RevisionKind::kSave;
     WARTA_RETURN_IF_ERROR(AddRevision(save, cur, content, kind, who, now));
-    save.audit.push_back(ArticleAudit(who, now, "article.save",
-                                      "revision " + std::to_string(cur.revision + 1)));
+    save.audit.push_back(
+        ArticleAudit(who, now, "article.save", "revision " + std::to_string(cur.revision + 1)));
     if (in.correction) {
       const std::string note(ascii::Trim(*in.correction));
       save.correction = storage::NewCorrection{note, now, who.user_id};
@@ -167,8 +167,8 @@ Result<SaveOutcome> EditorialService::Update(const Principal& who, std::int64_t 
   if (!content_change && !save.status && !save.featured_at) {
     // Nothing to write: only tell whether the version is still current.
     SaveOutcome outcome;
-    outcome.kind = *in.version == cur.revision ? SaveOutcome::Kind::kSaved
-                                               : SaveOutcome::Kind::kConflict;
+    outcome.kind =
+        *in.version == cur.revision ? SaveOutcome::Kind::kSaved : SaveOutcome::Kind::kConflict;
     outcome.article = std::move(cur);
     return outcome;
   }
@@ -189,8 +189,7 @@ Result<SaveOutcome> EditorialService::Apply(const storage::ArticleSave& save,
   return outcome;
 }
 
-Result<model::EditorialArticle> EditorialService::Unpublish(const Principal& who,
-                                                            std::int64_t id) {
+Result<model::EditorialArticle> EditorialService::Unpublish(const Principal& who, std::int64_t id) {
   if (!IsEditor(who)) return Forbidden("an editor withdraws articles");
   WARTA_ASSIGN_OR_RETURN(model::EditorialArticle cur, store_.editorial().Find(id));
   if (cur.status != ArticleStatus::kPublished) {
@@ -206,8 +205,8 @@ Result<model::EditorialArticle> EditorialService::Unpublish(const Principal& who
   save.audit.push_back(ArticleAudit(who, now, "article.unpublish", "'" + cur.content.title + "'"));
   WARTA_ASSIGN_OR_RETURN(SaveOutcome outcome, Apply(save, who));
   if (outcome.kind == SaveOutcome::Kind::kConflict) {
-    return Problem("status", "changed meanwhile to " +
-                                 std::string(model::ToText(outcome.article.status)));
+    return Problem("status",
+                   "changed meanwhile to " + std::string(model::ToText(outcome.article.status)));
   }
   return std::move(outcome.article);
 }

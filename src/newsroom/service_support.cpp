@@ -33,23 +33,23 @@ model::AuditEntry ArticleAudit(const Principal& who, std::int64_t now, const std
 }
 
 bool HasContent(const ArticleInput& in) {
-  return in.title || in.dek || in.lang || in.source || in.url || in.body_markdown ||
-         in.body_html || in.author || in.section || in.tags || in.lead_image || in.correction;
+  return in.title || in.dek || in.lang || in.source || in.url || in.body_markdown || in.body_html ||
+         in.author || in.section || in.tags || in.lead_image || in.correction;
 }
 
 void AddStatusChange(storage::ArticleSave& save, const model::EditorialArticle& cur,
                      const ArticleInput& in, ArticleStatus target, const Principal& who,
                      std::int64_t now) {
   const bool moves = target != cur.status;
-  const bool reschedules = target == ArticleStatus::kScheduled && in.publish_at &&
-                           *in.publish_at != cur.publish_at;
+  const bool reschedules =
+      target == ArticleStatus::kScheduled && in.publish_at && *in.publish_at != cur.publish_at;
   const bool redates = target == ArticleStatus::kPublished && in.published_at;
   if (!moves && !reschedules && !redates && !in.unpublish_at) return;
   storage::StatusChange change;
   change.from = {cur.status};
   change.to = target;
-  change.publish_at = target == ArticleStatus::kScheduled ? in.publish_at.value_or(cur.publish_at)
-                                                          : 0;
+  change.publish_at =
+      target == ArticleStatus::kScheduled ? in.publish_at.value_or(cur.publish_at) : 0;
   if (in.published_at) {
     change.published_at = *in.published_at;
   } else if (target == ArticleStatus::kPublished && moves) {
@@ -58,8 +58,8 @@ void AddStatusChange(storage::ArticleSave& save, const model::EditorialArticle& 
     change.published_at = keep ? cur.published_at : now;
   }
   if (in.unpublish_at) change.unpublish_at = *in.unpublish_at;
-  std::string summary = std::string(model::ToText(cur.status)) + " -> " +
-                        std::string(model::ToText(target));
+  std::string summary =
+      std::string(model::ToText(cur.status)) + " -> " + std::string(model::ToText(target));
   if (target == ArticleStatus::kScheduled) summary += " at " + FormatRfc3339Utc(change.publish_at);
   if (in.unpublish_at) {
     summary += *in.unpublish_at == 0 ? ", no withdrawal"
@@ -73,7 +73,8 @@ void AddFeatured(storage::ArticleSave& save, const model::EditorialArticle& cur,
                  const ArticleInput& in, const Principal& who, std::int64_t now) {
   if (!in.featured || *in.featured == (cur.featured_at != 0)) return;
   save.featured_at = *in.featured ? now : 0;
-  save.audit.push_back(ArticleAudit(who, now, *in.featured ? "article.feature" : "article.unfeature",
+  save.audit.push_back(ArticleAudit(who, now,
+                                    *in.featured ? "article.feature" : "article.unfeature",
                                     "'" + cur.content.title + "'"));
 }
 

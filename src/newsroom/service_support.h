@@ -29,8 +29,8 @@ bool HasContent(const ArticleInput& input);
 // Adds the status change the input asks for (a transition, a new publish_at, an
 // unpublish_at, a new public date) with its audit entry; nothing when there is none.
 void AddStatusChange(storage::ArticleSave& save, const model::EditorialArticle& cur,
-                     const ArticleInput& input, model::ArticleStatus target,
-                     const Principal& who, std::int64_t now);
+                     const ArticleInput& input, model::ArticleStatus target, const Principal& who,
+                     std::int64_t now);
 
 // Adds a change of `featured` (pinned now, or unpinned) with its audit entry; nothing when
 // it does not change.

@@ -131,8 +131,8 @@ TEST_F(EditorialServiceTest, BadInputNamesTheFieldAndStoresNothing) {
   };
   cases.push_back({"title", ErrorCode::kTooLarge,
                    with([](ArticleInput& in) { in.title = std::string(10'000, 'x'); })});
-  cases.push_back({"title", ErrorCode::kInvalidArgument,
-                   with([](ArticleInput& in) { in.title = "   "; })});
+  cases.push_back(
+      {"title", ErrorCode::kInvalidArgument, with([](ArticleInput& in) { in.title = "   "; })});
   cases.push_back({"dek", ErrorCode::kTooLarge,
                    with([](ArticleInput& in) { in.dek = std::string(301, 'd'); })});
   cases.push_back({"publish_at", ErrorCode::kInvalidArgument, with([](ArticleInput& in) {
@@ -147,24 +147,22 @@ TEST_F(EditorialServiceTest, BadInputNamesTheFieldAndStoresNothing) {
                    with([](ArticleInput& in) { in.status = "scheduled"; })});
   cases.push_back({"published_at", ErrorCode::kInvalidArgument,
                    with([](ArticleInput& in) { in.published_at = 100; })});
-  cases.push_back({"lang", ErrorCode::kInvalidArgument,
-                   with([](ArticleInput& in) { in.lang = "xx"; })});
+  cases.push_back(
+      {"lang", ErrorCode::kInvalidArgument, with([](ArticleInput& in) { in.lang = "xx"; })});
   cases.push_back({"section", ErrorCode::kInvalidArgument,
                    with([](ArticleInput& in) { in.section = "Bukan Slug!"; })});
-  cases.push_back({"tags", ErrorCode::kTooLarge, with([](ArticleInput& in) {
-                     in.tags = std::vector<std::string>(21, "t");
-                   })});
-  cases.push_back({"author", ErrorCode::kInvalidArgument,
-                   with([](ArticleInput& in) { in.author = "!!!"; })});
-  cases.push_back({"status", ErrorCode::kInvalidArgument,
-                   with([](ArticleInput& in) { in.status = "live"; })});
+  cases.push_back({"tags", ErrorCode::kTooLarge,
+                   with([](ArticleInput& in) { in.tags = std::vector<std::string>(21, "t"); })});
+  cases.push_back(
+      {"author", ErrorCode::kInvalidArgument, with([](ArticleInput& in) { in.author = "!!!"; })});
+  cases.push_back(
+      {"status", ErrorCode::kInvalidArgument, with([](ArticleInput& in) { in.status = "live"; })});
   cases.push_back({"url", ErrorCode::kInvalidArgument,
                    with([](ArticleInput& in) { in.url = "javascript:alert(1)"; })});
   cases.push_back({"body_html", ErrorCode::kInvalidArgument,
                    with([](ArticleInput& in) { in.body_html = "<p>x</p>"; })});
-  cases.push_back({"body_markdown", ErrorCode::kTooLarge, with([](ArticleInput& in) {
-                     in.body_markdown = std::string(200'001, 'a');
-                   })});
+  cases.push_back({"body_markdown", ErrorCode::kTooLarge,
+                   with([](ArticleInput& in) { in.body_markdown = std::string(200'001, 'a'); })});
   cases.push_back({"lead_image", ErrorCode::kInvalidArgument,
                    with([](ArticleInput& in) { in.lead_image = 12345; })});
   cases.push_back({"correction", ErrorCode::kInvalidArgument,
@@ -207,8 +205,7 @@ TEST_F(EditorialServiceTest, RolesAuthorsDraftsEditorsTheRest) {
   ArticleInput go_live;
   go_live.version = 2;
   go_live.status = "published";
-  EXPECT_EQ(service_->Update(author_, mine.id, go_live).error().code,
-            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(service_->Update(author_, mine.id, go_live).error().code, ErrorCode::kPermissionDenied);
   // An editor publishes it; then it is no longer the author's to edit.
   auto published = service_->Update(editor_, mine.id, go_live);
   ASSERT_TRUE(published.ok()) << published.error().message;
@@ -338,9 +335,9 @@ TEST_F(EditorialServiceTest, LifeCycleAndSearch) {
   ASSERT_TRUE(actions.ok());
   std::vector<std::string> names;
   for (const model::AuditEntry& e : *actions) names.push_back(e.action);
-  EXPECT_EQ(names, (std::vector<std::string>{"article.publish", "article.unpublish",
-                                             "article.publish", "article.schedule",
-                                             "article.create"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"article.publish", "article.unpublish", "article.publish",
+                                      "article.schedule", "article.create"}));
 }
 
 TEST_F(EditorialServiceTest, MarkdownIsSanitizedLikeComments) {
@@ -356,7 +353,8 @@ TEST_F(EditorialServiceTest, MarkdownIsSanitizedLikeComments) {
   EXPECT_EQ(html.find("javascript:"), std::string::npos) << html;
   ArticleInput as_html;
   as_html.title = "HTML";
-  as_html.body_html = "<p onclick=\"x()\">Halo<script>x()</script><img src=\"http://e.x/a.png\"></p>";
+  as_html.body_html =
+      "<p onclick=\"x()\">Halo<script>x()</script><img src=\"http://e.x/a.png\"></p>";
   auto other = service_->Create(author_, as_html);
   ASSERT_TRUE(other.ok());
   auto stored = service_->Get(author_, other->id);

@@ -98,8 +98,8 @@ std::vector<Op> Script(const std::vector<std::string_view>& a,
 }
 
 bool IsSpace(std::string_view token) {
-  return !token.empty() && (token[0] == ' ' || token[0] == '\n' || token[0] == '\t' ||
-                            token[0] == '\r');
+  return !token.empty() &&
+         (token[0] == ' ' || token[0] == '\n' || token[0] == '\t' || token[0] == '\r');
 }
 
 // Writes the diff: unchanged tokens as they are; each changed region (changes separated by

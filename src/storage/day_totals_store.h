@@ -28,8 +28,7 @@ class DayTotalsStore {
   // Articles with the most views in [from_day, to_day] (then likes, comments, shares), at
   // most `limit` (1..100); name is the title, slug the article's.
   virtual Result<std::vector<model::RankedTotals>> TopArticles(std::int64_t from_day,
-                                                               std::int64_t to_day,
-                                                               int limit) = 0;
+                                                               std::int64_t to_day, int limit) = 0;
   // Totals by section (id 0: articles in none) and by source (articles.source; id is the
   // feed source id or 0), most views first.
   virtual Result<std::vector<model::RankedTotals>> BySection(std::int64_t from_day,

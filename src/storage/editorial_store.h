@@ -47,13 +47,13 @@ struct NewRevision {
 struct NewEditorialArticle {
   model::ArticleContent content;
   model::ArticleStatus status = model::ArticleStatus::kDraft;  // draft, scheduled or published
-  std::int64_t publish_at = 0;    // kScheduled
-  std::int64_t published_at = 0;  // kPublished: the public date
-  std::int64_t unpublish_at = 0;  // 0: never withdrawn by the clock
+  std::int64_t publish_at = 0;                                 // kScheduled
+  std::int64_t published_at = 0;                               // kPublished: the public date
+  std::int64_t unpublish_at = 0;                               // 0: never withdrawn by the clock
   std::int64_t featured_at = 0;
   std::int64_t created_at = 0;
   std::int64_t created_by = 0;
-  NewRevision first;  // number 1, kind kCreate
+  NewRevision first;                     // number 1, kind kCreate
   std::vector<model::AuditEntry> audit;  // target_id 0 is filled with the new id
 };
 
@@ -62,9 +62,9 @@ struct NewEditorialArticle {
 struct StatusChange {
   std::vector<model::ArticleStatus> from;
   model::ArticleStatus to = model::ArticleStatus::kDraft;
-  std::int64_t publish_at = 0;                 // kScheduled: when; cleared otherwise
-  std::optional<std::int64_t> published_at;    // sets the public date (first publication)
-  std::optional<std::int64_t> unpublish_at;    // sets or (0) clears the withdrawal time
+  std::int64_t publish_at = 0;               // kScheduled: when; cleared otherwise
+  std::optional<std::int64_t> published_at;  // sets the public date (first publication)
+  std::optional<std::int64_t> unpublish_at;  // sets or (0) clears the withdrawal time
 };
 
 struct NewCorrection {
@@ -84,7 +84,7 @@ struct ArticleSave {
   // For an article from before revisions were kept (no row yet): its current content as
   // revision `expected_revision`, written first so history starts with it.
   std::optional<NewRevision> baseline;
-  std::optional<NewRevision> revision;  // number = expected_revision + 1
+  std::optional<NewRevision> revision;      // number = expected_revision + 1
   std::optional<std::int64_t> featured_at;  // 0 unpins
   std::optional<StatusChange> status;
   std::optional<NewCorrection> correction;  // between expected_revision and revision.number
@@ -136,7 +136,7 @@ struct AdminListRow {
 };
 
 struct AdminListPage {
-  std::vector<AdminListRow> rows;  // newest change first (updated_at, then id)
+  std::vector<AdminListRow> rows;   // newest change first (updated_at, then id)
   std::optional<AdminCursor> next;  // set when there may be more
 };
 
@@ -211,8 +211,8 @@ class EditorialStore {
   virtual Result<std::vector<model::ArticleSummary>> ListBySection(std::int64_t section_id,
                                                                    int limit, int offset) = 0;
   virtual Result<std::int64_t> CountBySection(std::int64_t section_id) = 0;
-  virtual Result<std::vector<model::ArticleSummary>> ListByAuthor(std::int64_t author_id,
-                                                                  int limit, int offset) = 0;
+  virtual Result<std::vector<model::ArticleSummary>> ListByAuthor(std::int64_t author_id, int limit,
+                                                                  int offset) = 0;
   virtual Result<std::int64_t> CountByAuthor(std::int64_t author_id) = 0;
 };
 

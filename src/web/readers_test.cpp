@@ -209,7 +209,8 @@ TEST_F(ReadersTest, AppliedCountersShowAtOnceAndSurviveRefreshes) {
       for (int i = 0; i < 10; ++i) {
         auto lock = cache_->CounterLock(article_);
         auto result = store_->likes().Like(
-            article_, model::Liker::Visitor(static_cast<std::uint64_t>(100 + t * 10 + i)), 1, 20000);
+            article_, model::Liker::Visitor(static_cast<std::uint64_t>(100 + t * 10 + i)), 1,
+            20000);
         if (result.ok()) cache_->ApplyCounters(article_, result->counters);
       }
     });

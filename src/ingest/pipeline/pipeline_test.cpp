@@ -174,9 +174,10 @@ TEST_F(PipelineTest, StoresItemsThenSendsConditionalRequestsAndAddsNothing) {
 // The newsroom's wire inbox: a source under review has its new items held (not public),
 // each with the item as it came kept beside it; fetching again makes no second one.
 TEST_F(PipelineTest, AReviewedSourcesItemsWaitInTheInbox) {
-  site_.Set("/r.xml", {200,
-                       {"Content-Type: application/rss+xml"},
-                       Rss("Wire", Item("w-1", "Held item", site_.Url("/w1"), "<p>Wire text</p>"))});
+  site_.Set("/r.xml",
+            {200,
+             {"Content-Type: application/rss+xml"},
+             Rss("Wire", Item("w-1", "Held item", site_.Url("/w1"), "<p>Wire text</p>"))});
   model::NewSource s;
   s.url = site_.Url("/r.xml");
   s.name = "Wire";

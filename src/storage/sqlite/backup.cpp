@@ -112,7 +112,8 @@ Result<BackupReport> SqliteStore::Backup(const std::string& path, const BackupOp
     }
     WARTA_ASSIGN_OR_RETURN(auto source, pool_->Acquire());
     // One read snapshot for every step: writes made meanwhile go to the WAL, unseen here.
-    WARTA_ASSIGN_OR_RETURN(auto snapshot, Transaction::Begin(*source, Transaction::Mode::kDeferred));
+    WARTA_ASSIGN_OR_RETURN(auto snapshot,
+                           Transaction::Begin(*source, Transaction::Mode::kDeferred));
     WARTA_RETURN_IF_ERROR(QueryFirst(*source, "SELECT count(*) FROM sqlite_master", NoParams,
                                      [](const Statement& s) { return s.Int64(0); }));
     WARTA_ASSIGN_OR_RETURN(report, Copy(source->raw(), dest.get(), options));

@@ -55,10 +55,10 @@ Result<std::int64_t> Resolve(Connection& connection, const char* insert, const c
   WARTA_ASSIGN_OR_RETURN(auto add, connection.Prepare(insert));
   add.Bind(1, ref.slug).Bind(2, ref.name).Bind(3, now);
   WARTA_RETURN_IF_ERROR(add.Run());
-  WARTA_ASSIGN_OR_RETURN(
-      auto id, QueryFirst(
-                   connection, select, [&](Statement& stmt) { stmt.Bind(1, ref.slug); },
-                   [](const Statement& stmt) { return stmt.Int64(0); }));
+  WARTA_ASSIGN_OR_RETURN(auto id,
+                         QueryFirst(
+                             connection, select, [&](Statement& stmt) { stmt.Bind(1, ref.slug); },
+                             [](const Statement& stmt) { return stmt.Int64(0); }));
   if (!id) return Error::Internal("storage: '" + ref.slug + "' was not created");
   return *id;
 }
@@ -112,8 +112,7 @@ std::string JsonRefs(const std::vector<model::NamedRef>& refs) {
   return out + "]";
 }
 
-Result<std::vector<std::string>> ParseJsonStrings(Connection& connection,
-                                                  const std::string& json) {
+Result<std::vector<std::string>> ParseJsonStrings(Connection& connection, const std::string& json) {
   auto values = QueryAll(
       connection, "SELECT value FROM json_each(?) ORDER BY key",
       [&](Statement& stmt) { stmt.Bind(1, json); },
@@ -129,7 +128,9 @@ Result<std::vector<model::NamedRef>> ParseJsonRefs(Connection& connection,
       "SELECT json_extract(value, '$.slug'), json_extract(value, '$.name') FROM json_each(?) "
       "ORDER BY key",
       [&](Statement& stmt) { stmt.Bind(1, json); },
-      [](const Statement& stmt) { return model::NamedRef{stmt.Text(0), stmt.Text(1)}; });
+      [](const Statement& stmt) {
+        return model::NamedRef{stmt.Text(0), stmt.Text(1)};
+      });
   if (!refs.ok()) return Error::Corrupt("storage: a revision's bylines are not JSON: " + json);
   return refs;
 }
@@ -185,15 +186,14 @@ Result<void> CheckLeadMedia(Connection& connection, std::int64_t media_id) {
       "storage: no media with id " + std::to_string(media_id), std::string(kUnknownMediaKey));
   // The media table comes with its own migration; before it, no id is known.
   WARTA_ASSIGN_OR_RETURN(
-      auto table, QueryFirst(
-                      connection,
-                      "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'media'",
-                      NoParams, RowFound));
+      auto table,
+      QueryFirst(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'media'",
+                 NoParams, RowFound));
   if (!table) return unknown;
-  WARTA_ASSIGN_OR_RETURN(auto found, QueryFirst(
-                                         connection, "SELECT 1 FROM media WHERE id = ?",
-                                         [&](Statement& stmt) { stmt.Bind(1, media_id); },
-                                         RowFound));
+  WARTA_ASSIGN_OR_RETURN(auto found,
+                         QueryFirst(
+                             connection, "SELECT 1 FROM media WHERE id = ?",
+                             [&](Statement& stmt) { stmt.Bind(1, media_id); }, RowFound));
   if (!found) return unknown;
   return Ok();
 }
@@ -210,7 +210,8 @@ Result<void> InsertRevision(Connection& connection, std::int64_t article_id,
       connection.Prepare(
           "INSERT INTO article_revisions (article_id, number, created_at, user_id, kind, title, "
           "dek, lang, source, section_id, tags_json, authors_json, lead_media_id, body_format, "
-          "body, body_bytes, keyframe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+          "body, body_bytes, keyframe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?)"));
   const model::ArticleContent& c = revision.content;
   stmt.Bind(1, article_id).Bind(2, revision.number).Bind(3, revision.created_at);
   stmt.Bind(4, revision.user_id).Bind(5, kind).Bind(6, c.title).Bind(7, c.dek).Bind(8, c.lang);
@@ -221,9 +222,8 @@ Result<void> InsertRevision(Connection& connection, std::int64_t article_id,
   auto inserted = stmt.Run();
   if (!inserted.ok()) {
     return ExplainConflict(inserted.error(), "storage: revision " +
-                                                 std::to_string(revision.number) +
-                                                 " of article " + std::to_string(article_id) +
-                                                 " exists already");
+                                                 std::to_string(revision.number) + " of article " +
+                                                 std::to_string(article_id) + " exists already");
   }
   return Ok();
 }

@@ -23,8 +23,7 @@ std::string JsonStrings(const std::vector<std::string>& values);
 std::string JsonRefs(const std::vector<model::NamedRef>& refs);
 // Their inverses, through SQLite's json_each (Corrupt for text that is not such an array).
 Result<std::vector<std::string>> ParseJsonStrings(Connection& connection, const std::string& json);
-Result<std::vector<model::NamedRef>> ParseJsonRefs(Connection& connection,
-                                                   const std::string& json);
+Result<std::vector<model::NamedRef>> ParseJsonRefs(Connection& connection, const std::string& json);
 
 // The id of the section or author with ref.slug, created with ref.name when there is none
 // (sections go last in the navigation).

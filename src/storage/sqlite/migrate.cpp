@@ -72,10 +72,10 @@ Result<void> CheckForeignKeys(Connection& connection, int version) {
   WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare("PRAGMA foreign_key_check"));
   WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
   if (!row) return Ok();
-  Error broken = Error::Corrupt(
-      "sqlite: migration " + std::to_string(version) + " would break a foreign key: " +
-      stmt.Text(0) + " row " + std::to_string(stmt.Int64(1)) + " refers to a missing " +
-      stmt.Text(2) + " row (nothing applied)");
+  Error broken = Error::Corrupt("sqlite: migration " + std::to_string(version) +
+                                " would break a foreign key: " + stmt.Text(0) + " row " +
+                                std::to_string(stmt.Int64(1)) + " refers to a missing " +
+                                stmt.Text(2) + " row (nothing applied)");
   WARTA_RETURN_IF_ERROR(stmt.Run());
   return broken;
 }

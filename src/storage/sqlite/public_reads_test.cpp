@@ -25,8 +25,8 @@ using model::ArticleStatus;
 constexpr std::int64_t kNow = 1'735'689'600;  // 2025-01-01
 constexpr std::int64_t kDay = 86'400;
 
-const ArticleStatus kHidden[] = {ArticleStatus::kDraft,       ArticleStatus::kHeld,
-                                 ArticleStatus::kScheduled,   ArticleStatus::kUnpublished,
+const ArticleStatus kHidden[] = {ArticleStatus::kDraft, ArticleStatus::kHeld,
+                                 ArticleStatus::kScheduled, ArticleStatus::kUnpublished,
                                  ArticleStatus::kDiscarded};
 
 class PublicReadsTest : public test_util::MigratedSqliteStore {

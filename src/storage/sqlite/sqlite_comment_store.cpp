@@ -207,9 +207,9 @@ Result<CommentChange> ChangeComment(Connection& connection, const model::Trendin
   }
   stmt.Bind(5, body.edited_at).Bind(6, body.edited_at).Bind(7, id);
   WARTA_RETURN_IF_ERROR(stmt.Run());
-  WARTA_ASSIGN_OR_RETURN(model::Counters counters,
-                         TouchArticle(connection, policy, before->article_id, delta,
-                                      before->created_at));
+  WARTA_ASSIGN_OR_RETURN(
+      model::Counters counters,
+      TouchArticle(connection, policy, before->article_id, delta, before->created_at));
   WARTA_ASSIGN_OR_RETURN(std::optional<Comment> after, FindIn(connection, id));
   return CommentChange{std::move(*after), counters};
 }
@@ -217,7 +217,7 @@ Result<CommentChange> ChangeComment(Connection& connection, const model::Trendin
 }  // namespace
 
 Result<CommentChange> SqliteCommentStore::Create(const model::NewComment& comment,
-                                                std::int64_t day) {
+                                                 std::int64_t day) {
   WARTA_ASSIGN_OR_RETURN(StatusWords words, WordsToStore(comment.status, comment.reason));
   WARTA_RETURN_IF_ERROR(CheckDay(day));
   return InDurableWriteTransaction<CommentChange>(
@@ -307,15 +307,13 @@ Result<CommentChange> SqliteCommentStore::UpdateBody(std::int64_t id,
 
 Result<CommentChange> SqliteCommentStore::SetStatus(std::int64_t id, CommentStatus status,
                                                     PendingReason reason,
-                                                    const ModerationEntry& log,
-                                                    std::int64_t day) {
+                                                    const ModerationEntry& log, std::int64_t day) {
   WARTA_RETURN_IF_ERROR(WordsToStore(status, reason));
   WARTA_RETURN_IF_ERROR(CheckDay(day));
   return InDurableWriteTransaction<CommentChange>(
       pool_, [&](Connection& connection) -> Result<CommentChange> {
-        WARTA_ASSIGN_OR_RETURN(CommentChange change,
-                               ChangeComment(connection, trending_.Get(), id, status, reason, {},
-                                             day));
+        WARTA_ASSIGN_OR_RETURN(CommentChange change, ChangeComment(connection, trending_.Get(), id,
+                                                                   status, reason, {}, day));
         ModerationEntry entry = log;
         entry.comment_id = id;
         entry.article_id = change.comment.article_id;

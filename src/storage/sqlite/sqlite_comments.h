@@ -13,8 +13,7 @@ class SqliteCommentStore final : public CommentStore {
   SqliteCommentStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
       : pool_(pool), trending_(trending) {}
 
-  Result<model::CommentChange> Create(const model::NewComment& comment,
-                                      std::int64_t day) override;
+  Result<model::CommentChange> Create(const model::NewComment& comment, std::int64_t day) override;
   Result<std::optional<model::Comment>> FindById(std::int64_t id) override;
   Result<std::vector<model::Comment>> ListForArticle(std::int64_t article_id, bool include_hidden,
                                                      int limit) override;

@@ -56,7 +56,8 @@ TEST_F(SqliteCommentsTest, CreateCountsPublishedOnlyAndBumpsTheVersion) {
   EXPECT_EQ(published->comment.author, "budi");
   EXPECT_EQ(published->comment.body_html, "<p><em>hi</em></p>");
   EXPECT_GT(Version(), v0);
-  auto pending = comments.Create(Make(model::CommentStatus::kPending, published->comment.id), 20000);
+  auto pending =
+      comments.Create(Make(model::CommentStatus::kPending, published->comment.id), 20000);
   ASSERT_TRUE(pending.ok());
   EXPECT_EQ(pending->counters.comments, 1);
   EXPECT_EQ(pending->comment.parent_id, published->comment.id);
@@ -79,8 +80,8 @@ TEST_F(SqliteCommentsTest, StatusChangesMoveTheCounterByTheirDeltaAndAreLogged) 
   log.moderator_id = user_;
   log.action = model::ModerationAction::kApprove;
   log.created_at = 200;
-  auto approved =
-      comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone, log, 20000);
+  auto approved = comments.SetStatus(id, model::CommentStatus::kPublished,
+                                     model::PendingReason::kNone, log, 20000);
   ASSERT_TRUE(approved.ok());
   EXPECT_EQ(approved->counters.comments, 1);
   auto again = comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone,
@@ -93,7 +94,8 @@ TEST_F(SqliteCommentsTest, StatusChangesMoveTheCounterByTheirDeltaAndAreLogged) 
   EXPECT_EQ(deleted->counters.comments, 0);
   EXPECT_EQ(deleted->comment.body_source, "");
   EXPECT_EQ(
-      comments.SetStatus(999, model::CommentStatus::kPublished, model::PendingReason::kNone, log, 20000)
+      comments
+          .SetStatus(999, model::CommentStatus::kPublished, model::PendingReason::kNone, log, 20000)
           .error()
           .code,
       ErrorCode::kNotFound);

@@ -42,7 +42,9 @@ Result<std::vector<model::DayTotals>> SqliteDayTotalsStore::PerDay(std::int64_t 
                                  "GROUP BY e.day ORDER BY e.day";
   return QueryAll(
       pool_, sql, [&](Statement& stmt) { stmt.Bind(1, from_day).Bind(2, to_day); },
-      [](const Statement& stmt) { return model::DayTotals{stmt.Int64(0), CountersAt(stmt, 1)}; });
+      [](const Statement& stmt) {
+        return model::DayTotals{stmt.Int64(0), CountersAt(stmt, 1)};
+      });
 }
 
 Result<std::vector<model::RankedTotals>> SqliteDayTotalsStore::TopArticles(std::int64_t from_day,

@@ -62,7 +62,8 @@ TEST_F(DayTotalsTest, EveryCounterWritesItsDay) {
   ASSERT_TRUE(store_->articles().AddViews({{article_, 2}, {article_ + 99, 4}}, kDay + 1).ok());
   ASSERT_TRUE(store_->likes().Like(article_, model::Liker::Visitor(1), 10, kDay).ok());
   ASSERT_TRUE(store_->likes().Like(article_, model::Liker::Visitor(2), 20, kDay + 1).ok());
-  ASSERT_TRUE(store_->likes().Like(article_, model::Liker::Visitor(2), 21, kDay + 1).ok());  // repeat
+  ASSERT_TRUE(
+      store_->likes().Like(article_, model::Liker::Visitor(2), 21, kDay + 1).ok());  // repeat
   ASSERT_TRUE(store_->shares().Add(article_, "whatsapp", kDay + 1).ok());
   auto comment = store_->comments().Create(Comment(model::CommentStatus::kPublished), kDay + 1);
   ASSERT_TRUE(comment.ok()) << comment.error().message;

@@ -14,8 +14,8 @@ constexpr int kMaxDueLimit = 10'000;
 
 // Runs a conditional status update (…RETURNING 1) and, when it changed the row, the audit
 // entry; false when the condition no longer held (another node, an editor, not yet due).
-Result<bool> ApplyDue(ConnectionPool& pool, std::string_view sql, std::int64_t id,
-                      std::int64_t now, const model::AuditEntry& audit) {
+Result<bool> ApplyDue(ConnectionPool& pool, std::string_view sql, std::int64_t id, std::int64_t now,
+                      const model::AuditEntry& audit) {
   WARTA_RETURN_IF_ERROR(CheckAuditEntry(audit));
   return InDurableWriteTransaction<bool>(pool, [&](Connection& connection) -> Result<bool> {
     WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare(sql));

@@ -178,7 +178,8 @@ Result<RawRevision> ReadRawRevision(const Statement& stmt) {
   c.dek = stmt.Text(10);
   c.lang = stmt.Text(11);
   c.source = stmt.Text(12);
-  if (stmt.Int64(13) != 0 && !stmt.IsNull(14)) c.section = model::NamedRef{stmt.Text(14), stmt.Text(15)};
+  if (stmt.Int64(13) != 0 && !stmt.IsNull(14))
+    c.section = model::NamedRef{stmt.Text(14), stmt.Text(15)};
   raw.tags_json = stmt.Text(16);
   raw.authors_json = stmt.Text(17);
   c.lead_media_id = stmt.Int64(18);
@@ -224,9 +225,9 @@ Result<model::EditorialArticle> SqliteEditorialStore::Find(std::int64_t id) {
                                        " FROM articles a LEFT JOIN sections s ON "
                                        "s.id = a.section_id WHERE a.id = ?";
         WARTA_ASSIGN_OR_RETURN(
-            auto found, QueryFirst(
-                            connection, sql, [&](Statement& stmt) { stmt.Bind(1, id); },
-                            ReadEditorial));
+            auto found,
+            QueryFirst(
+                connection, sql, [&](Statement& stmt) { stmt.Bind(1, id); }, ReadEditorial));
         if (!found) return NoSuchId("article", id);
         WARTA_ASSIGN_OR_RETURN(found->content.tags, ReadTags(connection, id));
         WARTA_RETURN_IF_ERROR(ReadBylines(connection, *found));

@@ -76,8 +76,9 @@ Result<std::optional<Current>> ReadCurrent(Connection& connection, std::int64_t 
 Result<void> CheckSave(const ArticleSave& save) {
   if (save.content) {
     if (!save.expected_revision || !save.revision) {
-      return Error::InvalidArgument("storage: a content save needs the expected revision and "
-                                    "the new revision");
+      return Error::InvalidArgument(
+          "storage: a content save needs the expected revision and "
+          "the new revision");
     }
     WARTA_RETURN_IF_ERROR(CheckContent(*save.content));
     if (save.revision->number != *save.expected_revision + 1) {
@@ -146,11 +147,10 @@ Result<void> WriteStatus(Connection& connection, std::int64_t id, const StatusCh
   WARTA_ASSIGN_OR_RETURN(std::string_view to, StatusWord(change.to));
   WARTA_ASSIGN_OR_RETURN(
       auto stmt,
-      connection.Prepare(
-          "UPDATE articles SET status = ?, publish_at = ?, "
-          "published_at = CASE WHEN ? THEN ? ELSE published_at END, "
-          "unpublish_at = CASE WHEN ? THEN ? ELSE unpublish_at END, "
-          "version = version + 1, updated_at = max(updated_at, ?) WHERE id = ?"));
+      connection.Prepare("UPDATE articles SET status = ?, publish_at = ?, "
+                         "published_at = CASE WHEN ? THEN ? ELSE published_at END, "
+                         "unpublish_at = CASE WHEN ? THEN ? ELSE unpublish_at END, "
+                         "version = version + 1, updated_at = max(updated_at, ?) WHERE id = ?"));
   stmt.Bind(1, to).Bind(2, change.to == ArticleStatus::kScheduled ? change.publish_at : 0);
   stmt.Bind(3, std::int64_t{change.published_at ? 1 : 0}).Bind(4, change.published_at.value_or(0));
   stmt.Bind(5, std::int64_t{change.unpublish_at ? 1 : 0}).Bind(6, change.unpublish_at.value_or(0));
@@ -159,18 +159,17 @@ Result<void> WriteStatus(Connection& connection, std::int64_t id, const StatusCh
 }
 
 Result<void> WriteFeatured(Connection& connection, std::int64_t id, std::int64_t featured_at) {
-  WARTA_ASSIGN_OR_RETURN(auto stmt,
-                         connection.Prepare("UPDATE articles SET featured_at = ?, "
-                                            "version = version + 1 WHERE id = ?"));
+  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare("UPDATE articles SET featured_at = ?, "
+                                                       "version = version + 1 WHERE id = ?"));
   stmt.Bind(1, featured_at).Bind(2, id);
   return stmt.Run();
 }
 
 Result<void> WriteCorrection(Connection& connection, const ArticleSave& save) {
-  WARTA_ASSIGN_OR_RETURN(
-      auto stmt, connection.Prepare("INSERT INTO corrections (article_id, revision_before, "
-                                    "revision_after, note, created_at, user_id) "
-                                    "VALUES (?, ?, ?, ?, ?, ?)"));
+  WARTA_ASSIGN_OR_RETURN(auto stmt,
+                         connection.Prepare("INSERT INTO corrections (article_id, revision_before, "
+                                            "revision_after, note, created_at, user_id) "
+                                            "VALUES (?, ?, ?, ?, ?, ?)"));
   stmt.Bind(1, save.id).Bind(2, *save.expected_revision).Bind(3, save.revision->number);
   stmt.Bind(4, save.correction->note).Bind(5, save.correction->created_at);
   stmt.Bind(6, save.correction->user_id);
@@ -196,7 +195,8 @@ Result<SaveResult> SaveIn(Connection& connection, const ArticleSave& save) {
     WARTA_RETURN_IF_ERROR(WriteContent(connection, save, current->rows));
     result.revision = save.revision->number;
   }
-  if (save.featured_at) WARTA_RETURN_IF_ERROR(WriteFeatured(connection, save.id, *save.featured_at));
+  if (save.featured_at)
+    WARTA_RETURN_IF_ERROR(WriteFeatured(connection, save.id, *save.featured_at));
   if (save.status) {
     WARTA_RETURN_IF_ERROR(WriteStatus(connection, save.id, *save.status, save.now));
     result.status = save.status->to;

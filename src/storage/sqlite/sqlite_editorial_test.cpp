@@ -78,8 +78,8 @@ class EditorialStoreTest : public test_util::MigratedSqliteStore {
   std::int64_t Count(const std::string& sql) {
     auto connection = store_->pool().Acquire();
     EXPECT_TRUE(connection.ok());
-    auto value = QueryFirst(**connection, sql, NoParams,
-                            [](const Statement& s) { return s.Int64(0); });
+    auto value =
+        QueryFirst(**connection, sql, NoParams, [](const Statement& s) { return s.Int64(0); });
     EXPECT_TRUE(value.ok()) << sql;
     return value.ok() ? value->value_or(-1) : -1;
   }
@@ -122,7 +122,8 @@ TEST_F(EditorialStoreTest, CreateWritesEverythingInOneGo) {
   ASSERT_EQ(found->content.authors.size(), 2u);
   EXPECT_EQ(found->content.authors[0].name, "Budi Santoso");
   EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'article.create' AND "
-                  "target_id = " + std::to_string(id)),
+                  "target_id = " +
+                  std::to_string(id)),
             1);
   // A draft is nowhere public.
   EXPECT_EQ(*store_->articles().Count(), 0);
@@ -172,7 +173,8 @@ TEST_F(EditorialStoreTest, StatusChangesAreConditionalAndMoveTheSearchIndex) {
   EXPECT_EQ(again->status, ArticleStatus::kPublished);
   ArticleSave withdraw;
   withdraw.id = id;
-  withdraw.status = StatusChange{{ArticleStatus::kPublished}, ArticleStatus::kUnpublished, 0, {}, {}};
+  withdraw.status =
+      StatusChange{{ArticleStatus::kPublished}, ArticleStatus::kUnpublished, 0, {}, {}};
   ASSERT_EQ(store_->editorial().Save(withdraw)->conflict, SaveConflict::kNone);
   EXPECT_EQ(SearchHits("osaka"), 0);
   EXPECT_EQ(store_->articles().FindById(id)->status, ArticleStatus::kUnpublished);
@@ -195,9 +197,8 @@ TEST_F(EditorialStoreTest, ArticlesFromBeforeRevisionsNeedABaseline) {
   auto saved = store_->editorial().Save(save);
   ASSERT_TRUE(saved.ok()) << saved.error().message;
   EXPECT_EQ(saved->revision, 2);
-  EXPECT_EQ(Count("SELECT count(*) FROM article_revisions WHERE article_id = " +
-                  std::to_string(*id)),
-            2);
+  EXPECT_EQ(
+      Count("SELECT count(*) FROM article_revisions WHERE article_id = " + std::to_string(*id)), 2);
 }
 
 TEST_F(EditorialStoreTest, UnknownLeadMediaWritesNothing) {
@@ -323,8 +324,8 @@ TEST_F(EditorialStoreTest, PublisherQueriesAreConditional) {
   // Withdrawal at a time.
   ArticleSave embargo;
   embargo.id = scheduled;
-  embargo.status = StatusChange{{ArticleStatus::kPublished}, ArticleStatus::kPublished, 0, {},
-                                kNow + 500};
+  embargo.status =
+      StatusChange{{ArticleStatus::kPublished}, ArticleStatus::kPublished, 0, {}, kNow + 500};
   ASSERT_EQ(store_->editorial().Save(embargo)->conflict, SaveConflict::kNone);
   EXPECT_EQ(*store_->editorial().NextDue(), kNow + 500);
   due = store_->editorial().ListDue(kNow + 600, 10);

@@ -82,9 +82,9 @@ Result<std::optional<LikeRow>> AddLikeRow(Connection& connection, std::int64_t a
 // Removes the like row (nullopt when there was none).
 Result<std::optional<LikeRow>> RemoveLikeRow(Connection& connection, std::int64_t article_id,
                                              std::string_view liker) {
-  WARTA_ASSIGN_OR_RETURN(
-      auto stmt, connection.Prepare("DELETE FROM likes WHERE article_id = ? AND liker = ? "
-                                    "RETURNING created_at, day"));
+  WARTA_ASSIGN_OR_RETURN(auto stmt,
+                         connection.Prepare("DELETE FROM likes WHERE article_id = ? AND liker = ? "
+                                            "RETURNING created_at, day"));
   stmt.Bind(1, article_id).Bind(2, liker);
   return RunReturning(stmt, [](const Statement& s) {
     return LikeRow{s.Int64(0), s.IsNull(1) ? std::nullopt : std::optional(s.Int64(1))};
@@ -153,7 +153,7 @@ Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const model::Like
 }
 
 Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std::string& network,
-                                             std::int64_t day) {
+                                              std::int64_t day) {
   WARTA_RETURN_IF_ERROR(CheckNetwork(network));
   WARTA_RETURN_IF_ERROR(CheckDay(day));
   return InDurableWriteTransaction<model::Counters>(

@@ -95,7 +95,8 @@ Result<std::vector<SitemapRow>> SqliteListingStore::SitemapRows(std::int64_t off
   if (limit < 1 || limit > kMaxSitemapRows) return OutOfRange("sitemap limit", limit);
   if (offset < 0) return OutOfRange("sitemap offset", offset);
   return QueryAll(
-      pool_, std::string(kSitemapSelect) + "WHERE a.status = 'published' ORDER BY a.id LIMIT ? OFFSET ?",
+      pool_,
+      std::string(kSitemapSelect) + "WHERE a.status = 'published' ORDER BY a.id LIMIT ? OFFSET ?",
       [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}).Bind(2, offset); }, ReadSitemapRow);
 }
 

@@ -28,12 +28,12 @@ Result<void> CheckText(const char* what, const std::string& value, std::size_t m
 }
 
 model::Section ReadSection(const Statement& stmt) {
-  return model::Section{stmt.Int64(0), stmt.Text(1), stmt.Text(2),
+  return model::Section{stmt.Int64(0), stmt.Text(1),  stmt.Text(2),
                         stmt.Text(3),  stmt.Int64(4), stmt.Int64(5)};
 }
 
 model::Author ReadAuthor(const Statement& stmt) {
-  return model::Author{stmt.Int64(0), stmt.Text(1), stmt.Text(2),
+  return model::Author{stmt.Int64(0), stmt.Text(1),  stmt.Text(2),
                        stmt.Text(3),  stmt.Int64(4), stmt.Int64(5)};
 }
 
@@ -60,8 +60,7 @@ Error Taken(const Error& error, const std::string& what) {
 }
 
 constexpr std::string_view kSectionColumns = "id, slug, name, description, position, created_at";
-constexpr std::string_view kAuthorColumns =
-    "id, slug, name, bio, coalesce(user_id, 0), created_at";
+constexpr std::string_view kAuthorColumns = "id, slug, name, bio, coalesce(user_id, 0), created_at";
 constexpr std::string_view kPageColumns =
     "id, slug, title, body_markdown, body_html, created_at, updated_at, published";
 
@@ -86,9 +85,9 @@ Result<std::int64_t> SqliteSectionStore::Create(const model::Section& section,
                                                 const model::AuditEntry& audit) {
   WARTA_RETURN_IF_ERROR(CheckSection(section));
   return Audited<std::int64_t>(pool_, audit, [&](Connection& c) -> Result<std::int64_t> {
-    WARTA_ASSIGN_OR_RETURN(
-        auto stmt, c.Prepare("INSERT INTO sections (slug, name, description, position, "
-                             "created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"));
+    WARTA_ASSIGN_OR_RETURN(auto stmt,
+                           c.Prepare("INSERT INTO sections (slug, name, description, position, "
+                                     "created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"));
     stmt.Bind(1, section.slug).Bind(2, section.name).Bind(3, section.description);
     stmt.Bind(4, section.position).Bind(5, audit.created_at);
     auto id = InsertReturningId(stmt, "section");
@@ -118,8 +117,8 @@ Result<std::vector<model::Author>> SqliteAuthorStore::List(std::int64_t after_id
   if (limit < 1 || limit > 1000 || after_id < 0) {
     return Error::InvalidArgument("storage: author list bounds out of range");
   }
-  static const std::string sql = "SELECT " + std::string(kAuthorColumns) +
-                                 " FROM authors WHERE id > ? ORDER BY id LIMIT ?";
+  static const std::string sql =
+      "SELECT " + std::string(kAuthorColumns) + " FROM authors WHERE id > ? ORDER BY id LIMIT ?";
   return QueryAll(
       pool_, sql, [&](Statement& stmt) { stmt.Bind(1, after_id).Bind(2, std::int64_t{limit}); },
       ReadAuthor);
@@ -138,9 +137,8 @@ Result<void> SqliteAuthorStore::Update(const model::Author& author,
   WARTA_RETURN_IF_ERROR(CheckText("an author name", author.name, kMaxNameBytes, true));
   WARTA_RETURN_IF_ERROR(CheckText("an author bio", author.bio, kMaxDescriptionBytes, false));
   return Audited<void>(pool_, audit, [&](Connection& c) -> Result<void> {
-    WARTA_ASSIGN_OR_RETURN(auto stmt,
-                           c.Prepare("UPDATE authors SET slug = ?, name = ?, bio = ?, "
-                                     "user_id = ? WHERE id = ? RETURNING 1"));
+    WARTA_ASSIGN_OR_RETURN(auto stmt, c.Prepare("UPDATE authors SET slug = ?, name = ?, bio = ?, "
+                                                "user_id = ? WHERE id = ? RETURNING 1"));
     stmt.Bind(1, author.slug).Bind(2, author.name).Bind(3, author.bio);
     if (author.user_id == 0) {
       stmt.BindNull(4);
@@ -189,10 +187,10 @@ Result<std::int64_t> SqlitePageStore::Create(const model::Page& page,
 Result<void> SqlitePageStore::Update(const model::Page& page, const model::AuditEntry& audit) {
   WARTA_RETURN_IF_ERROR(CheckPage(page));
   return Audited<void>(pool_, audit, [&](Connection& c) -> Result<void> {
-    WARTA_ASSIGN_OR_RETURN(
-        auto stmt, c.Prepare("UPDATE pages SET slug = ?, title = ?, body_markdown = ?, "
-                             "body_html = ?, updated_at = ?, published = ? WHERE id = ? "
-                             "RETURNING 1"));
+    WARTA_ASSIGN_OR_RETURN(auto stmt,
+                           c.Prepare("UPDATE pages SET slug = ?, title = ?, body_markdown = ?, "
+                                     "body_html = ?, updated_at = ?, published = ? WHERE id = ? "
+                                     "RETURNING 1"));
     stmt.Bind(1, page.slug).Bind(2, page.title).Bind(3, page.body_markdown);
     stmt.Bind(4, page.body_html).Bind(5, page.updated_at);
     stmt.Bind(6, std::int64_t{page.published ? 1 : 0}).Bind(7, page.id);

@@ -39,9 +39,11 @@ class NewsroomStoresTest : public test_util::MigratedSqliteStore {
 
 TEST_F(NewsroomStoresTest, SectionsAreOrderedAndAudited) {
   auto b = store_->sections().Create({0, "ekonomi", "Ekonomi", "", 2, 0}, Audit("section.create"));
-  auto a = store_->sections().Create({0, "nasional", "Nasional", "", 1, 0}, Audit("section.create"));
+  auto a =
+      store_->sections().Create({0, "nasional", "Nasional", "", 1, 0}, Audit("section.create"));
   ASSERT_TRUE(a.ok() && b.ok());
-  EXPECT_EQ(store_->sections().Create({0, "nasional", "X", "", 3, 0}, Audit("section.create"))
+  EXPECT_EQ(store_->sections()
+                .Create({0, "nasional", "X", "", 3, 0}, Audit("section.create"))
                 .error()
                 .code,
             ErrorCode::kAlreadyExists);
@@ -53,10 +55,9 @@ TEST_F(NewsroomStoresTest, SectionsAreOrderedAndAudited) {
                   .Update({*b, "bisnis", "Bisnis", "Uang", 0, 0}, Audit("section.update"))
                   .ok());
   EXPECT_EQ(store_->sections().List()->front().slug, "bisnis");
-  EXPECT_EQ(store_->sections().Update({999, "x", "X", "", 0, 0}, Audit("section.update"))
-                .error()
-                .code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      store_->sections().Update({999, "x", "X", "", 0, 0}, Audit("section.update")).error().code,
+      ErrorCode::kNotFound);
   AuditQuery query;
   query.target_type = "section";
   auto log = store_->audit().List(query);
@@ -87,10 +88,9 @@ TEST_F(NewsroomStoresTest, TokensAreFoundByHashUntilRevokedOrBanned) {
   std::int64_t editor = User("editor1");
   auto id = store_->tokens().Create(editor, "hash-1", "skrip impor", 100, Audit("token.create"));
   ASSERT_TRUE(id.ok()) << id.error().message;
-  EXPECT_EQ(store_->tokens().Create(editor + 50, "hash-2", "", 100, Audit("token.create"))
-                .error()
-                .code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      store_->tokens().Create(editor + 50, "hash-2", "", 100, Audit("token.create")).error().code,
+      ErrorCode::kNotFound);
   EXPECT_EQ(store_->tokens().Create(editor, "hash-1", "", 100, Audit("token.create")).error().code,
             ErrorCode::kAlreadyExists);
   auto found = store_->tokens().FindActive("hash-1");

@@ -263,10 +263,9 @@ Result<std::int64_t> SqlitePresenceStore::Purge(std::int64_t before) {
   return InWriteTransaction<std::int64_t>(
       pool_, [&](Connection& connection) -> Result<std::int64_t> {
         WARTA_ASSIGN_OR_RETURN(
-            auto removed,
-            QueryAll(
-                connection, "DELETE FROM edit_presence WHERE seen_at < ? RETURNING 1",
-                [&](Statement& stmt) { stmt.Bind(1, before); }, RowFound));
+            auto removed, QueryAll(
+                              connection, "DELETE FROM edit_presence WHERE seen_at < ? RETURNING 1",
+                              [&](Statement& stmt) { stmt.Bind(1, before); }, RowFound));
         return static_cast<std::int64_t>(removed.size());
       });
 }

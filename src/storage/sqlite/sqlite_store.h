@@ -34,8 +34,7 @@ class SqliteArticleStore final : public ArticleStore {
   Result<std::int64_t> Count() override;
   Result<model::Counters> GetCounters(std::int64_t id) override;
   Result<std::vector<std::int64_t>> AddViews(
-      const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas,
-      std::int64_t day) override;
+      const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas, std::int64_t day) override;
 
   // Ingest (sqlite_ingest_articles.cpp).
   Result<std::optional<std::int64_t>> FindIdByGuid(std::int64_t source_id,

@@ -37,7 +37,7 @@ constexpr std::string_view kUserColumns = "id, name, password_hash, role, create
 Result<model::User> ReadUser(const Statement& stmt, int first) {
   WARTA_ASSIGN_OR_RETURN(model::Role role,
                          StoredWord(stmt.Text(first + 3), model::ParseRole, "role"));
-  return model::User{stmt.Int64(first), stmt.Text(first + 1), stmt.Text(first + 2), role,
+  return model::User{stmt.Int64(first),     stmt.Text(first + 1), stmt.Text(first + 2), role,
                      stmt.Int64(first + 4), stmt.Int64(first + 5)};
 }
 
@@ -138,17 +138,16 @@ Result<std::int64_t> SqliteUserStore::SetBanned(std::int64_t id, std::int64_t ba
   if (banned_at < 0) return Error::InvalidArgument("storage: negative ban time");
   return InDurableWriteTransaction<std::int64_t>(
       pool_, [&](Connection& connection) -> Result<std::int64_t> {
-        WARTA_ASSIGN_OR_RETURN(
-            auto stmt, connection.Prepare("UPDATE users SET banned_at = ?, updated_at = ? "
-                                          "WHERE id = ? RETURNING 1"));
+        WARTA_ASSIGN_OR_RETURN(auto stmt,
+                               connection.Prepare("UPDATE users SET banned_at = ?, updated_at = ? "
+                                                  "WHERE id = ? RETURNING 1"));
         stmt.Bind(1, banned_at).Bind(2, UnixNow()).Bind(3, id);
         WARTA_RETURN_IF_ERROR(RunOrNotFound(stmt, "user", id));
         if (banned_at == 0) return std::int64_t{0};
-        WARTA_ASSIGN_OR_RETURN(
-            auto ended,
-            QueryAll(
-                connection, "DELETE FROM sessions WHERE user_id = ? RETURNING 1",
-                [&](Statement& s) { s.Bind(1, id); }, RowFound));
+        WARTA_ASSIGN_OR_RETURN(auto ended,
+                               QueryAll(
+                                   connection, "DELETE FROM sessions WHERE user_id = ? RETURNING 1",
+                                   [&](Statement& s) { s.Bind(1, id); }, RowFound));
         return static_cast<std::int64_t>(ended.size());
       });
 }
