@@ -299,7 +299,9 @@ ALTER TABLE sources ADD COLUMN canonical TEXT NOT NULL DEFAULT 'self'
 //   migration 10, and SQLite refuses every write to a table whose foreign key names a table
 //   that does not exist; the editorial store checks it in the save's transaction.
 // - partial indexes for what is hot: the public listing (status = 'published'), the
-//   publisher's due scans, and the admin lists (keyset on updated_at, id).
+//   publisher's due scans, and the admin lists (keyset on updated_at, id). No index has
+//   status as a plain leading column: without statistics SQLite would take the equality on
+//   status over the ordered partial index and sort every published article.
 // - search: the index holds published articles only; status changes add and remove them.
 // - revisions, corrections, audit log, API tokens, one-time links, static pages, per-day
 //   engagement totals, wire provenance, source review, edit presence.
@@ -360,7 +362,11 @@ CREATE INDEX articles_featured_idx ON articles (featured_at DESC, id DESC)
 CREATE INDEX articles_scheduled_idx ON articles (publish_at, id) WHERE status = 'scheduled';
 CREATE INDEX articles_unpublish_idx ON articles (unpublish_at, id) WHERE unpublish_at > 0;
 CREATE INDEX articles_admin_idx ON articles (updated_at DESC, id DESC);
-CREATE INDEX articles_admin_status_idx ON articles (status, updated_at DESC, id DESC);
+-- Partial, so a public query (status = 'published') can never pick it over the ordered
+-- public index and sort; the admin's published list scans articles_admin_idx (most rows are
+-- published), its other lists add "status <> 'published'" to use this one.
+CREATE INDEX articles_admin_status_idx ON articles (status, updated_at DESC, id DESC)
+  WHERE status <> 'published';
 CREATE INDEX articles_admin_section_idx ON articles (section_id, updated_at DESC, id DESC)
   WHERE section_id IS NOT NULL;
 CREATE INDEX articles_admin_creator_idx ON articles (created_by, updated_at DESC, id DESC)

@@ -252,7 +252,11 @@ Result<AdminListPage> SqliteEditorialStore::List(const AdminListQuery& query) {
       "SELECT a.id, a.title, a.slug, a.status, a.revision, a.updated_at, a.published_at, "
       "a.publish_at, a.featured_at, a.created_by, coalesce(s.name, ''), a.source "
       "FROM articles a LEFT JOIN sections s ON s.id = a.section_id WHERE 1";
-  if (status) sql += " AND a.status = ?";
+  if (status) {
+    sql += " AND a.status = ?";
+    // The term that makes articles_admin_status_idx (partial) usable; see migration 9.
+    if (*query.status != model::ArticleStatus::kPublished) sql += " AND a.status <> 'published'";
+  }
   if (query.section_id != 0) sql += " AND a.section_id = ?";
   if (query.created_by != 0) sql += " AND a.created_by = ?";
   if (query.author_id != 0) {
