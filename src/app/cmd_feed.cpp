@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "app/cli.h"
+#include "core/clock.h"
 #include "core/rfc3339.h"
 #include "ingest/feed/feed.h"
 
@@ -233,7 +233,7 @@ int RunFeedParse(const FeedParseArgs& args) {
   options.base_url = args.base_url;
   options.default_time_zone = args.time_zone;
   options.content_type_charset = args.charset;
-  options.now_unix = args.no_clamp ? 0 : static_cast<std::int64_t>(std::time(nullptr));
+  options.now_unix = args.no_clamp ? 0 : UnixNow();
   // As the ingest pipeline parses: the feed's own HTML, since the sanitizer runs last there
   // (on the body it chooses). --sanitize shows what that HTML becomes.
   options.sanitize = args.sanitize;

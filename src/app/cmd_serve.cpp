@@ -15,20 +15,21 @@
 #include "app/reader_services.h"
 #include "auth/csrf.h"
 #include "core/limits.h"
+#include "engagement/service.h"
 #include "engagement/view_counter.h"
 #include "engagement/visitor.h"
 #include "http/server/server.h"
 #include "ingest/scheduler/scheduler.h"
 #include "metrics/metrics.h"
+#include "model/trending.h"
 #include "newsroom/publisher.h"
 #include "storage/editorial_store.h"
 #include "storage/settings_store.h"
 #include "storage/spam_store.h"
 #include "storage/tag_store.h"
-#include "storage/trending_store.h"
-#include "web/comment_view.h"
+#include "web/cache/popular.h"
 #include "web/handlers.h"
-#include "web/popular.h"
+#include "web/view_models/comment_view.h"
 #include "web/web_app.h"
 
 namespace warta::app {
@@ -86,9 +87,8 @@ std::string ListenBaseUrl(const std::string& host, unsigned port) {
   return "http://" + shown + ":" + std::to_string(port);
 }
 
-// The trending policy from the config (trending.*), applied to the store, and the options of
-// the per-node popular lists.
-Result<web::PopularOptions> SetUpTrending(storage::Store& db, const config::Config& config) {
+// The trending weights and half-life from the config (trending.*).
+model::TrendingPolicy TrendingPolicyFrom(const config::Config& config) {
   const config::TrendingConfig& t = config.trending;
   model::TrendingPolicy policy;
   policy.half_life_seconds = t.half_life_seconds;
@@ -96,7 +96,12 @@ Result<web::PopularOptions> SetUpTrending(storage::Store& db, const config::Conf
   policy.like_weight = t.weight_likes;
   policy.comment_weight = t.weight_comments;
   policy.share_weight = t.weight_shares;
-  WARTA_RETURN_IF_ERROR(db.trending().SetPolicy(policy, UnixNow()));
+  return policy;
+}
+
+// The per-node popular lists (trending.*).
+web::PopularOptions PopularOptionsFrom(const config::Config& config) {
+  const config::TrendingConfig& t = config.trending;
   web::PopularOptions options;
   options.list_size = t.list_size;
   options.max_age_days = t.max_age_days;
@@ -159,10 +164,9 @@ int RunServe(const CommonOptions& options) {
     return site->formatter().DayNumber(unix_seconds);
   };
   engagement::ViewCounter views(db.articles(), view_options, site_day);
+  const Clock& clock = SystemClock::Get();
   engagement::VisitorIdentifier visitors(secret.value());
   auth::CsrfTokens csrf(secret.value());
-  auto trending = SetUpTrending(db, config.value());
-  if (!trending.ok()) return Fail(trending.error().ToString());
   // Likely spam waits for a moderator; moderators' decisions teach the classifier.
   spam::Classifier spam_classifier(db.spam());
   ClassifierSpamCheck spam_check(spam_classifier);
@@ -170,13 +174,22 @@ int RunServe(const CommonOptions& options) {
   web::CommentServices* comment_services = comment_parts.services();
   web::ArticleCache articles(
       db.articles(), views,
-      [&site, &db, comment_services](const model::Article& article, const std::string& path,
-                                     const std::string& locale) {
+      [&site, &db, &clock, comment_services](const model::Article& article, const std::string& path,
+                                             const std::string& locale) {
         return web::RenderArticleWithComments(site.value()->For(locale), comment_services, article,
-                                              path, RelatedOf(db, article.id));
+                                              path, RelatedOf(db, article.id), clock.NowUnix());
       },
       /*capacity=*/20'000, /*refresh_seconds=*/5);
-  web::PopularLists popular(db, site.value(), trending.value());
+  // Likes and shares keep the article cache's counters current as they commit.
+  engagement::EngagementService engagement(
+      db, views, &articles,
+      engagement::EngagementLimits{static_cast<double>(config->ratelimit.likes_per_minute),
+                                   config->ratelimit.enabled},
+      clock, site_day);
+  if (auto set = engagement.SetTrendingPolicy(TrendingPolicyFrom(config.value())); !set.ok()) {
+    return Fail(set.error().ToString());
+  }
+  web::PopularLists popular(db, site.value(), PopularOptionsFrom(config.value()), clock);
   registry.AddCallbackGauge("warta_popular_refreshes_total",
                             "Most popular lists rebuilt since start",
                             [&popular] { return static_cast<double>(popular.refreshes()); });
@@ -185,16 +198,19 @@ int RunServe(const CommonOptions& options) {
   ReaderParts readers(db, config.value());
   web::DocumentCache documents(config->feeds.cache_seconds, /*capacity=*/4096);
   web::Context::FeedOptions feeds{config->feeds.cache_seconds, config->feeds.items};
-  web::Context context{site.value(), db,       views, visitors,           csrf,
-                       registry,     articles, home,  readers.services(), comment_services,
-                       documents,    feeds};
+  web::Context context{
+      site.value(), db,       clock, engagement,         visitors,         csrf,
+      registry,     articles, home,  readers.services(), comment_services, documents,
+      feeds};
   context.popular = &popular;
   web::WebApp app(std::move(context));
   app_pointer = &app;  // before Start: no request reaches the handler earlier
   engagement::PeriodicFlusher flusher(
-      views, std::chrono::milliseconds(config->views.flush_interval_ms), [](const Error& error) {
+      views, std::chrono::milliseconds(config->views.flush_interval_ms),
+      [](const Error& error) {
         spdlog::warn("views: flush failed, will retry: {}", error.ToString());
-      });
+      },
+      clock);
   // Background ingest (ingest.enabled): fetches due sources every ingest.interval_seconds.
   std::unique_ptr<ingest::scheduler::Scheduler> ingester;
   if (config->ingest.enabled) {
@@ -207,7 +223,7 @@ int RunServe(const CommonOptions& options) {
   }
   // Scheduled publishing and withdrawals (docs/decisions/0009-newsroom.md): a published or
   // withdrawn article's cached page goes at once (the admin pages will drop more).
-  newsroom::Publisher publisher(db.editorial(), SystemClock::Get(), newsroom::PublisherOptions{},
+  newsroom::Publisher publisher(db.editorial(), clock, newsroom::PublisherOptions{},
                                 [&articles](std::int64_t id) { articles.Invalidate(id); });
   registry.AddCallbackGauge(
       "warta_publisher_published_total", "Scheduled articles published by this node",

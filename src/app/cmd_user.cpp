@@ -14,6 +14,7 @@
 #include "auth/accounts.h"
 #include "auth/password.h"
 #include "auth/sessions.h"
+#include "core/clock.h"
 #include "model/role.h"
 #include "storage/session_store.h"
 #include "storage/user_store.h"
@@ -69,7 +70,8 @@ int RunUserAdd(const CommonOptions& options, const std::string& name, const std:
   if (!opened.ok()) return Fail(opened.error().ToString());
   auth::PasswordHasher hasher;
   auth::SessionManager sessions(opened->store->sessions(), auth::SessionOptions{});
-  auth::Accounts accounts(opened->store->users(), hasher, sessions, auth::AccountLimits{});
+  auth::Accounts accounts(opened->store->users(), hasher, sessions, auth::AccountLimits{},
+                          SystemClock::Get());
   auto user = accounts.Create(name, *password, *parsed_role);
   if (!user.ok()) return Fail("user add: " + user.error().message);
   nlohmann::json out = {

@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "config/config.h"
-#include "core/clock.h"
+#include "core/clock.h"  // UnixNow, for the commands
 #include "core/result.h"
 #include "model/article.h"
 #include "storage/store.h"

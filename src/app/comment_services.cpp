@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/clock.h"
+
 namespace warta::app {
 
 comments::CommentOptions CommentOptionsFrom(const config::Config& config) {
@@ -26,10 +28,10 @@ comments::CommentOptions CommentOptionsFrom(const config::Config& config) {
 CommentParts::CommentParts(storage::Store& store, const config::Config& config,
                            comments::SpamCheck* spam, DayOf day_of)
     : service_(store, CommentOptionsFrom(config), spam, std::move(day_of)),
-      per_address_(config.ratelimit.comments_per_minute, config.ratelimit.comments_per_minute,
-                   config.ratelimit.enabled),
-      per_account_(config.ratelimit.comments_per_minute, config.ratelimit.comments_per_minute,
-                   config.ratelimit.enabled),
+      per_address_(SystemClock::Get(), config.ratelimit.comments_per_minute,
+                   config.ratelimit.comments_per_minute, config.ratelimit.enabled),
+      per_account_(SystemClock::Get(), config.ratelimit.comments_per_minute,
+                   config.ratelimit.comments_per_minute, config.ratelimit.enabled),
       services_{service_, per_address_, per_account_} {}
 
 }  // namespace warta::app

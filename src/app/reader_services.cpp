@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/commands.h"
+#include "core/clock.h"
 #include "storage/session_store.h"
 #include "storage/user_store.h"
 
@@ -26,11 +27,7 @@ auth::AccountLimits AccountLimitsFrom(const config::Config& config) {
 
 ReaderParts::ReaderParts(storage::Store& store, const config::Config& config)
     : sessions_(store.sessions(), SessionOptionsFrom(config)),
-      accounts_(store.users(), hasher_, sessions_, AccountLimitsFrom(config)),
-      likes_per_address_(config.ratelimit.likes_per_minute, config.ratelimit.likes_per_minute,
-                         config.ratelimit.enabled),
-      likes_per_account_(config.ratelimit.likes_per_minute, config.ratelimit.likes_per_minute,
-                         config.ratelimit.enabled),
+      accounts_(store.users(), hasher_, sessions_, AccountLimitsFrom(config), SystemClock::Get()),
       registration_(config.accounts.registration) {
   // Expired sessions are refused anyway; this only keeps the table small.
   auto swept = store.sessions().DeleteExpired(UnixNow());
@@ -39,8 +36,7 @@ ReaderParts::ReaderParts(storage::Store& store, const config::Config& config)
 }
 
 web::ReaderServices ReaderParts::services() {
-  return web::ReaderServices{accounts_, sessions_, likes_per_address_, likes_per_account_,
-                             registration_};
+  return web::ReaderServices{accounts_, sessions_, registration_};
 }
 
 }  // namespace warta::app

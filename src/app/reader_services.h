@@ -1,10 +1,9 @@
-// The readers' services of `serve` (accounts, sessions, rate limits), built from the
+// The readers' services of `serve` (accounts, sessions, login throttling), built from the
 // configuration and owned together, so RunServe only creates one object.
 #pragma once
 
 #include "auth/accounts.h"
 #include "auth/password.h"
-#include "auth/rate_limiter.h"
 #include "auth/sessions.h"
 #include "config/config.h"
 #include "storage/store.h"
@@ -24,8 +23,6 @@ class ReaderParts {
   auth::PasswordHasher hasher_;
   auth::SessionManager sessions_;
   auth::Accounts accounts_;
-  auth::RateLimiter likes_per_address_;
-  auth::RateLimiter likes_per_account_;
   bool registration_;
 };
 

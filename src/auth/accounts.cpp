@@ -25,13 +25,13 @@ std::string AccountKey(std::string_view name) {
 }  // namespace
 
 Accounts::Accounts(storage::UserStore& users, const PasswordHasher& hasher,
-                   SessionManager& sessions, AccountLimits limits)
+                   SessionManager& sessions, AccountLimits limits, const Clock& clock)
     : users_(users),
       hasher_(hasher),
       sessions_(sessions),
-      per_address_(limits.attempts_per_minute, limits.attempts_per_minute, limits.enabled),
-      per_account_(60.0 / std::max(limits.account_refill_seconds, 1), limits.account_failures,
-                   limits.enabled) {}
+      per_address_(clock, limits.attempts_per_minute, limits.attempts_per_minute, limits.enabled),
+      per_account_(clock, 60.0 / std::max(limits.account_refill_seconds, 1),
+                   limits.account_failures, limits.enabled) {}
 
 Result<void> Accounts::TakeAttempt(std::string_view address) {
   if (!per_address_.Take(address).allowed) return Throttled();

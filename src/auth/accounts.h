@@ -19,6 +19,7 @@
 #include "auth/rate_limiter.h"
 #include "auth/roles.h"
 #include "auth/sessions.h"
+#include "core/clock.h"
 #include "core/result.h"
 #include "model/user.h"
 #include "storage/user_store.h"
@@ -34,8 +35,9 @@ struct AccountLimits {
 
 class Accounts {
  public:
+  // The clock times the throttling (sessions take `now` per call); it must outlive this.
   Accounts(storage::UserStore& users, const PasswordHasher& hasher, SessionManager& sessions,
-           AccountLimits limits);
+           AccountLimits limits, const Clock& clock);
 
   // For the CLI and admins: checks the rules, hashes and stores. No throttling.
   Result<model::User> Create(std::string_view name, std::string_view password, Role role);

@@ -5,8 +5,10 @@
 
 namespace warta::auth {
 
-RateLimiter::RateLimiter(double per_minute, double burst, bool enabled, std::size_t max_keys)
-    : per_second_(per_minute / 60.0),
+RateLimiter::RateLimiter(const Clock& clock, double per_minute, double burst, bool enabled,
+                         std::size_t max_keys)
+    : clock_(clock),
+      per_second_(per_minute / 60.0),
       burst_(std::max(burst, 1.0)),
       enabled_(enabled && per_minute > 0),
       max_per_shard_(std::max<std::size_t>(max_keys / kShards, 1)) {}
@@ -15,7 +17,7 @@ RateLimiter::Shard& RateLimiter::ShardFor(std::string_view key) const {
   return shards_[std::hash<std::string_view>{}(key) % kShards];
 }
 
-double RateLimiter::Refilled(const Bucket& bucket, Clock::time_point now) const {
+double RateLimiter::Refilled(const Bucket& bucket, TimePoint now) const {
   const double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
   return std::min(burst_, bucket.tokens + std::max(elapsed, 0.0) * per_second_);
 }
@@ -26,7 +28,7 @@ RateDecision RateLimiter::Decide(double tokens, double cost) const {
   return {false, std::max(1, static_cast<int>(std::ceil(wait)))};
 }
 
-void RateLimiter::MakeRoom(Shard& shard, Clock::time_point now) {
+void RateLimiter::MakeRoom(Shard& shard, TimePoint now) {
   if (shard.buckets.size() < max_per_shard_) return;
   for (auto it = shard.buckets.begin(); it != shard.buckets.end();) {
     it = Refilled(it->second, now) >= burst_ ? shard.buckets.erase(it) : std::next(it);
@@ -34,8 +36,9 @@ void RateLimiter::MakeRoom(Shard& shard, Clock::time_point now) {
   while (shard.buckets.size() >= max_per_shard_) shard.buckets.erase(shard.buckets.begin());
 }
 
-RateDecision RateLimiter::Take(std::string_view key, double cost, Clock::time_point now) {
+RateDecision RateLimiter::Take(std::string_view key, double cost) {
   if (!enabled_) return {};
+  const TimePoint now = clock_.NowSteady();
   Shard& shard = ShardFor(key);
   std::lock_guard lock(shard.mutex);
   auto it = shard.buckets.find(key);
@@ -51,8 +54,9 @@ RateDecision RateLimiter::Take(std::string_view key, double cost, Clock::time_po
   return decision;
 }
 
-RateDecision RateLimiter::Check(std::string_view key, double cost, Clock::time_point now) const {
+RateDecision RateLimiter::Check(std::string_view key, double cost) const {
   if (!enabled_) return {};
+  const TimePoint now = clock_.NowSteady();
   const Shard& shard = ShardFor(key);
   std::lock_guard lock(shard.mutex);
   auto it = shard.buckets.find(key);

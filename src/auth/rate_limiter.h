@@ -6,6 +6,8 @@
 // dropped, which under a flood of distinct keys makes the limiter more lenient, never
 // stricter.
 //
+// Time: the Clock's monotonic time (NowSteady); tests move a FakeClock to refill buckets.
+//
 // Thread safety: every method may be called from any thread (16 shards, one mutex each).
 #pragma once
 
@@ -17,6 +19,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/clock.h"
+
 namespace warta::auth {
 
 struct RateDecision {
@@ -26,18 +30,19 @@ struct RateDecision {
 
 class RateLimiter {
  public:
-  using Clock = std::chrono::steady_clock;
+  using TimePoint = std::chrono::steady_clock::time_point;
 
-  // per_minute 0 (or enabled false) disables the limiter: everything is allowed.
-  RateLimiter(double per_minute, double burst, bool enabled = true, std::size_t max_keys = 100'000);
+  // per_minute 0 (or enabled false) disables the limiter: everything is allowed. The clock
+  // must outlive the limiter.
+  RateLimiter(const Clock& clock, double per_minute, double burst, bool enabled = true,
+              std::size_t max_keys = 100'000);
   RateLimiter(const RateLimiter&) = delete;
   RateLimiter& operator=(const RateLimiter&) = delete;
 
   // Takes `cost` tokens from key's bucket when it has them.
-  RateDecision Take(std::string_view key, double cost = 1.0, Clock::time_point now = Clock::now());
+  RateDecision Take(std::string_view key, double cost = 1.0);
   // Whether key's bucket has `cost` tokens, without taking them.
-  RateDecision Check(std::string_view key, double cost = 1.0,
-                     Clock::time_point now = Clock::now()) const;
+  RateDecision Check(std::string_view key, double cost = 1.0) const;
   // Forgets key's bucket (full again), e.g. after a successful login.
   void Reset(std::string_view key);
 
@@ -47,7 +52,7 @@ class RateLimiter {
  private:
   struct Bucket {
     double tokens = 0;
-    Clock::time_point updated;
+    TimePoint updated;
   };
   struct StringHash {
     using is_transparent = void;
@@ -61,10 +66,11 @@ class RateLimiter {
   static constexpr std::size_t kShards = 16;
 
   Shard& ShardFor(std::string_view key) const;
-  double Refilled(const Bucket& bucket, Clock::time_point now) const;
+  double Refilled(const Bucket& bucket, TimePoint now) const;
   RateDecision Decide(double tokens, double cost) const;
-  void MakeRoom(Shard& shard, Clock::time_point now);
+  void MakeRoom(Shard& shard, TimePoint now);
 
+  const Clock& clock_;
   const double per_second_;
   const double burst_;
   const bool enabled_;

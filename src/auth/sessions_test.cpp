@@ -3,23 +3,17 @@
 #include <gtest/gtest.h>
 
 #include "auth/accounts.h"
+#include "core/clock.h"
 #include "storage/session_store.h"
 #include "storage/store.h"
-#include "storage/testing/temp_dir.h"
+#include "storage/testing/migrated_sqlite_store.h"
 #include "storage/user_store.h"
 
 namespace warta::auth {
 namespace {
 
-class SessionsTest : public ::testing::Test {
+class SessionsTest : public storage::test_util::MigratedSqliteStore {
  protected:
-  void SetUp() override {
-    auto store = storage::OpenStore("sqlite:" + dir_.File("warta.db"));
-    ASSERT_TRUE(store.ok()) << store.error().message;
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
-  }
-
   model::User MakeUser(const std::string& name, Role role = Role::kReader) {
     model::NewUser user{name, "$argon2id$placeholder", role};
     auto id = store_->users().Create(user);
@@ -28,9 +22,6 @@ class SessionsTest : public ::testing::Test {
     EXPECT_TRUE(found.ok() && found->has_value());
     return found.ok() && found->has_value() ? **found : model::User{};
   }
-
-  storage::test_util::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
 };
 
 TEST_F(SessionsTest, StartResolveEnd) {
@@ -120,11 +111,12 @@ TEST_F(SessionsTest, EndAllForAUserAndCookies) {
 class AccountsTest : public SessionsTest {
  protected:
   PasswordHasher hasher_{PasswordCost::Minimum()};
+  FakeClock clock_;  // still: no throttle refills during a test
 };
 
 TEST_F(AccountsTest, RegisterLoginAndBadCredentials) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
-  Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{});
+  Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{}, clock_);
   auto registered = accounts.Register("Hana", "kata sandi rahasia", "10.0.0.1", 1000);
   ASSERT_TRUE(registered.ok()) << registered.error().message;
   EXPECT_EQ(registered->session.user.role, Role::kReader);
@@ -156,7 +148,7 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   AccountLimits limits;
   limits.attempts_per_minute = 1000;
   limits.account_failures = 3;
-  Accounts accounts(store_->users(), hasher_, sessions, limits);
+  Accounts accounts(store_->users(), hasher_, sessions, limits, clock_);
   ASSERT_TRUE(accounts.Create("joko", "the right password", Role::kReader).ok());
   // Failures from many addresses: the account is throttled after 3, even for the right one.
   for (int i = 0; i < 3; ++i) {
@@ -170,7 +162,7 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
 
   AccountLimits tight;
   tight.attempts_per_minute = 2;
-  Accounts per_address(store_->users(), hasher_, sessions, tight);
+  Accounts per_address(store_->users(), hasher_, sessions, tight, clock_);
   ASSERT_TRUE(per_address.Create("kiki", "the right password", Role::kReader).ok());
   EXPECT_TRUE(per_address.Login("kiki", "the right password", "10.3.0.1", 1000).ok());
   EXPECT_TRUE(per_address.Login("kiki", "the right password", "10.3.0.1", 1000).ok());
@@ -183,7 +175,7 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   off.enabled = false;
   off.attempts_per_minute = 1;
   off.account_failures = 1;
-  Accounts unlimited(store_->users(), hasher_, sessions, off);
+  Accounts unlimited(store_->users(), hasher_, sessions, off, clock_);
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(unlimited.Login("kiki", "wrong password", "10.4.0.1", 1000).error().code,
               ErrorCode::kPermissionDenied);
@@ -192,7 +184,7 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
 
 TEST_F(AccountsTest, ChangePasswordEndsOtherSessionsAndKeepsTheCurrentOne) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
-  Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{});
+  Accounts accounts(store_->users(), hasher_, sessions, AccountLimits{}, clock_);
   auto user = accounts.Create("lina", "old password!", Role::kEditor);
   ASSERT_TRUE(user.ok());
   EXPECT_EQ(user->role, Role::kEditor);
@@ -224,7 +216,7 @@ TEST_F(AccountsTest, WrongCurrentPasswordsAreThrottledLikeLogins) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
   AccountLimits limits;
   limits.account_failures = 2;
-  Accounts accounts(store_->users(), hasher_, sessions, limits);
+  Accounts accounts(store_->users(), hasher_, sessions, limits, clock_);
   ASSERT_TRUE(accounts.Create("mira", "old password!", Role::kReader).ok());
   auto here = accounts.Login("mira", "old password!", "10.0.0.8", 1000);
   ASSERT_TRUE(here.ok());

@@ -31,7 +31,7 @@ struct State {
 Error Invalid(std::initializer_list<std::string_view> parts) {
   std::string message = "config: ";
   for (std::string_view part : parts) message += part;
-  return MakeError(ErrorCode::kInvalidArgument, std::move(message));
+  return Error::InvalidArgument(std::move(message));
 }
 
 std::string UnknownKey(const std::string& key) {
@@ -149,31 +149,30 @@ Result<std::string> ReadFile(const std::string& path) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (!std::filesystem::exists(status)) {
-    return MakeError(ErrorCode::kNotFound, "config: " + path + ": no such file");
+    return Error::NotFound("config: " + path + ": no such file");
   }
   if (std::filesystem::is_directory(status)) {
-    return MakeError(ErrorCode::kIo, "config: " + path + ": is a directory");
+    return Error::Io("config: " + path + ": is a directory");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return MakeError(ErrorCode::kIo, "config: " + path + ": cannot open: " + std::strerror(errno));
+    return Error::Io("config: " + path + ": cannot open: " + std::strerror(errno));
   }
   std::string data(kMaxConfigFileBytes + 1, '\0');
   in.read(data.data(), static_cast<std::streamsize>(data.size()));
-  if (in.bad()) return MakeError(ErrorCode::kIo, "config: " + path + ": read error");
+  if (in.bad()) return Error::Io("config: " + path + ": read error");
   data.resize(static_cast<std::size_t>(in.gcount()));
   if (data.size() > kMaxConfigFileBytes) {
-    return MakeError(ErrorCode::kTooLarge, "config: " + path + ": larger than 1 MiB");
+    return Error::TooLarge("config: " + path + ": larger than 1 MiB");
   }
   return data;
 }
 
 Result<void> ApplyFile(const std::string& path, State& state) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.error();
+  WARTA_ASSIGN_OR_RETURN(const std::string text, ReadFile(path));
   toml::table root;
   try {
-    root = toml::parse(*text, path);
+    root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     const auto& begin = e.source().begin;
     return Invalid({path, ":", std::to_string(begin.line), ":", std::to_string(begin.column), ": ",

@@ -1,24 +1,20 @@
 // "HOST:PORT" listen addresses. Only the syntax is checked here; whether the host resolves or
 // the port is free is for the server to find out when it binds.
 #include <algorithm>
-#include <cctype>
 #include <string>
 
 #include "config/config.h"
 #include "config/options.h"
+#include "core/ascii.h"
 
 namespace warta::config {
 namespace internal {
 namespace {
 
-bool IsHostChar(unsigned char c) {
-  return std::isalnum(c) != 0 || c == '.' || c == '-' || c == '_';
-}
+bool IsHostChar(char c) { return ascii::IsAlnum(c) || c == '.' || c == '-' || c == '_'; }
 
 // Hex digits, colons, an embedded IPv4 tail and a zone ("fe80::1%eth0").
-bool IsIpv6Char(unsigned char c) {
-  return std::isalnum(c) != 0 || c == ':' || c == '.' || c == '%';
-}
+bool IsIpv6Char(char c) { return ascii::IsAlnum(c) || c == ':' || c == '.' || c == '%'; }
 
 }  // namespace
 
@@ -46,8 +42,7 @@ std::string SplitListen(std::string_view listen, std::string& host, std::uint16_
   }
 
   if (port_part.empty() || port_part.size() > 5 ||
-      !std::all_of(port_part.begin(), port_part.end(),
-                   [](unsigned char c) { return std::isdigit(c) != 0; })) {
+      !std::all_of(port_part.begin(), port_part.end(), ascii::IsDigit)) {
     return "bad port in listen address " + quoted;
   }
   const unsigned long number = std::stoul(std::string(port_part));
@@ -65,7 +60,7 @@ Result<std::pair<std::string, std::uint16_t>> ParseListen(const std::string& lis
   std::string host;
   std::uint16_t port = 0;
   if (std::string problem = internal::SplitListen(listen, host, port); !problem.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument, "config: " + problem);
+    return Error::InvalidArgument("config: " + problem);
   }
   return std::make_pair(std::move(host), port);
 }

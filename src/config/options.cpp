@@ -7,8 +7,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "core/ascii.h"
 
 namespace warta::config::internal {
 namespace {
@@ -17,9 +18,7 @@ bool OneOf(const std::string& value, std::initializer_list<std::string_view> all
   return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
 
-bool HasSpace(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) != 0; });
-}
+bool HasSpace(std::string_view s) { return std::any_of(s.begin(), s.end(), ascii::IsSpace); }
 
 std::string CheckNonEmpty(std::string& value) { return value.empty() ? "must not be empty" : ""; }
 
@@ -100,8 +99,7 @@ std::string CheckProxy(std::string& value) {
   if (slash == std::string::npos) return "";
   const std::string bits = value.substr(slash + 1);
   const bool digits =
-      !bits.empty() && bits.size() <= 3 &&
-      std::all_of(bits.begin(), bits.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+      !bits.empty() && bits.size() <= 3 && std::all_of(bits.begin(), bits.end(), ascii::IsDigit);
   if (!digits || std::stoi(bits) > max_bits) {
     return "bad prefix length in '" + value + "'";
   }
@@ -332,7 +330,7 @@ std::string SuggestKey(std::string_view key) {
 std::string EnvVarName(std::string_view key) {
   std::string name = "WARTA_";
   for (char c : key) {
-    name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    name += c == '.' ? '_' : ascii::ToUpper(c);
   }
   return name;
 }

@@ -1,27 +1,14 @@
 // Typed values of options: parsing text (environment, flags), checking and storing, formatting.
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <string>
 #include <type_traits>
 
 #include "config/options.h"
+#include "core/ascii.h"
 
 namespace warta::config::internal {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -64,7 +51,7 @@ std::string ParseText(const Option& option, std::string_view text, Value& out) {
       out = std::string(text);
       return "";
     case Kind::kInteger: {
-      const std::string_view t = Trim(text);
+      const std::string_view t = ascii::Trim(text);
       std::int64_t n = 0;
       const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
       if (t.empty() || ec != std::errc() || end != t.data() + t.size()) {
@@ -74,7 +61,7 @@ std::string ParseText(const Option& option, std::string_view text, Value& out) {
       return "";
     }
     case Kind::kBoolean: {
-      const std::string t = Lower(Trim(text));
+      const std::string t = ascii::Lower(ascii::Trim(text));
       if (t == "true" || t == "1" || t == "yes" || t == "on") {
         out = true;
       } else if (t == "false" || t == "0" || t == "no" || t == "off") {
@@ -90,7 +77,7 @@ std::string ParseText(const Option& option, std::string_view text, Value& out) {
       std::size_t start = 0;
       while (start <= text.size()) {
         const auto comma = std::min(text.find(',', start), text.size());
-        const std::string_view item = Trim(text.substr(start, comma - start));
+        const std::string_view item = ascii::Trim(text.substr(start, comma - start));
         if (!item.empty()) items.emplace_back(item);
         start = comma + 1;
       }

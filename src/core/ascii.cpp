@@ -18,6 +18,12 @@ std::string_view TrimRight(std::string_view text) {
 
 std::string_view Trim(std::string_view text) { return TrimRight(TrimLeft(text)); }
 
+std::string_view Trim(std::string_view text, bool (*is_space)(char)) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
 std::string Lower(std::string_view text) {
   std::string out(text);
   LowerInPlace(out);

@@ -13,6 +13,18 @@ namespace warta::ascii {
 constexpr bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
+// The narrower white space of formats that define their own. Where one of these applies, the
+// wider IsSpace would read a different document (a \f in an HTTP header value is not padding
+// but a bad value), so parsers of these formats use them with Trim(text, predicate).
+// HTTP's optional white space (RFC 9110 §5.6.3): SP and HTAB.
+constexpr bool IsHttpSpace(char c) { return c == ' ' || c == '\t'; }
+// XML's S production (XML 1.0 §2.3): SP, HTAB, CR and LF.
+constexpr bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+// HTML's ASCII white space (WHATWG Infra): SP, HTAB, LF, FF and CR; no \v.
+constexpr bool IsHtmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
@@ -27,6 +39,9 @@ constexpr char ToUpper(char c) {
 std::string_view Trim(std::string_view text);
 std::string_view TrimLeft(std::string_view text);
 std::string_view TrimRight(std::string_view text);
+// The view without leading and trailing characters for which is_space is true, e.g.
+// Trim(value, IsHttpSpace).
+std::string_view Trim(std::string_view text, bool (*is_space)(char));
 
 // A copy with A-Z lowered (other bytes unchanged).
 std::string Lower(std::string_view text);

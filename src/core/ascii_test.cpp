@@ -16,6 +16,17 @@ TEST(AsciiTest, TrimDropsOnlyAsciiSpaceAtBothEnds) {
   EXPECT_EQ(Trim("\xC2\xA0x"), "\xC2\xA0x");
 }
 
+TEST(AsciiTest, FormatsTrimTheirOwnWhiteSpace) {
+  EXPECT_EQ(Trim(" \tgzip\t ", IsHttpSpace), "gzip");
+  EXPECT_EQ(Trim("\fgzip\r\n", IsHttpSpace), "\fgzip\r\n");
+  EXPECT_EQ(Trim("\r\n 2024-01-02 \t", IsXmlSpace), "2024-01-02");
+  EXPECT_EQ(Trim("\f2024\v", IsXmlSpace), "\f2024\v");
+  EXPECT_EQ(Trim("\f\r\n x \t", IsHtmlSpace), "x");
+  EXPECT_EQ(Trim("\vx", IsHtmlSpace), "\vx");
+  EXPECT_EQ(Trim("   ", IsHttpSpace), "");
+  EXPECT_EQ(Trim("", IsXmlSpace), "");
+}
+
 TEST(AsciiTest, LowerChangesOnlyAsciiLetters) {
   EXPECT_EQ(Lower("Content-Type: TEXT/HTML"), "content-type: text/html");
   EXPECT_EQ(Lower("\xC3\x89T\xC3\x89"), "\xC3\x89t\xC3\x89");  // ÉTÉ: the É bytes stay
@@ -27,6 +38,8 @@ TEST(AsciiTest, LowerChangesOnlyAsciiLetters) {
 TEST(AsciiTest, CaseInsensitiveComparisons) {
   EXPECT_TRUE(EqualsIgnoreCase("Keep-Alive", "keep-alive"));
   EXPECT_FALSE(EqualsIgnoreCase("keep", "keep-alive"));
+  EXPECT_TRUE(EqualsIgnoreCase("Content-Length", "content-length"));
+  EXPECT_FALSE(EqualsIgnoreCase("Content-Length", "content-lengths"));
   EXPECT_TRUE(StartsWithIgnoreCase("HTTPS://x", "https:"));
   EXPECT_FALSE(StartsWithIgnoreCase("http", "https"));
   EXPECT_TRUE(ContainsIgnoreCase("img class=LazyLoad", "lazy"));

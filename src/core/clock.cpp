@@ -1,5 +1,7 @@
 #include "core/clock.h"
 
+#include <ctime>
+
 namespace warta {
 
 const SystemClock& SystemClock::Get() {
@@ -18,5 +20,11 @@ std::chrono::steady_clock::time_point SystemClock::NowSteady() const {
 }
 
 std::int64_t UnixNow() { return SystemClock::Get().NowUnix(); }
+
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 }  // namespace warta

@@ -32,6 +32,11 @@ class SystemClock final : public Clock {
 // run once). Long-lived services take a Clock instead.
 std::int64_t UnixNow();
 
+// CPU time this thread has used, in seconds. Work budgets on hostile input (parsing and
+// scoring a page) count this rather than wall time, so a busy machine does not cut them
+// short; it is no Clock because nothing but real work can advance it.
+double ThreadCpuSeconds();
+
 // A clock that moves only when told: Advance() moves both times together.
 class FakeClock final : public Clock {
  public:

@@ -25,5 +25,12 @@ TEST(ClockTest, SystemClockIsNearTheRealTime) {
   EXPECT_LE(std::abs(SystemClock::Get().NowUnix() - now), 1);
 }
 
+TEST(ClockTest, ThreadCpuSecondsGrowsWithWork) {
+  const double start = ThreadCpuSeconds();
+  volatile std::uint64_t sink = 0;
+  while (ThreadCpuSeconds() - start < 0.01) sink = sink + 1;
+  EXPECT_GE(ThreadCpuSeconds() - start, 0.01);
+}
+
 }  // namespace
 }  // namespace warta

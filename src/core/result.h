@@ -145,7 +145,7 @@ inline Result<void> Ok() { return {}; }
 // Expands to more than one statement: not for the body of an unbraced if or loop.
 #define WARTA_ASSIGN_OR_RETURN(lhs, expr) \
   WARTA_ASSIGN_OR_RETURN_IMPL_(WARTA_RESULT_CONCAT_(warta_result_, __LINE__), lhs, expr)
-// `lhs` cannot be parenthesized: it may be a declaration ("auto x").
+// tmp is a name and lhs may be a declaration ("auto x"): neither can be parenthesized.
 // NOLINTBEGIN(bugprone-macro-parentheses)
 #define WARTA_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                 \

@@ -58,8 +58,8 @@ class Cursor {
 };
 
 Error Bad(std::string_view text, const char* why) {
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "time: not an RFC 3339 time '" + std::string(text.substr(0, 64)) + "': " + why);
+  return Error::InvalidArgument("time: not an RFC 3339 time '" + std::string(text.substr(0, 64)) +
+                                "': " + why);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace warta::utf8 {
@@ -15,6 +16,10 @@ bool IsValid(std::string_view text, std::size_t* bad_offset = nullptr);
 // The same answer as IsValid, faster on mostly-ASCII input (markup): runs of ASCII are
 // skipped eight bytes at a time. For whole documents such as feeds.
 bool IsValidMostlyAscii(std::string_view text);
+
+// Appends the UTF-8 encoding of `code_point`, which the caller has checked to be a Unicode
+// scalar value (at most U+10FFFF, not a surrogate).
+void Append(std::string& out, char32_t code_point);
 
 // The length of `text` cut to at most `max_bytes` without splitting a sequence (for
 // truncating well-formed text).

@@ -35,6 +35,18 @@ TEST(Utf8Test, RefusesMalformedSequencesAndSaysWhere) {
   }
 }
 
+TEST(Utf8Test, RejectsMalformedSequences) {
+  std::size_t bad = 99;
+  EXPECT_TRUE(IsValid("plain ascii, é, 東京, 😀"));
+  EXPECT_FALSE(IsValid("\xC0\xAF", &bad));  // overlong '/'
+  EXPECT_EQ(bad, 0u);
+  EXPECT_FALSE(IsValid("ab\xED\xA0\x80", &bad));  // UTF-16 surrogate
+  EXPECT_EQ(bad, 2u);
+  EXPECT_FALSE(IsValid("\xF4\x90\x80\x80"));  // > U+10FFFF
+  EXPECT_FALSE(IsValid("\xE6\x9D"));          // truncated
+  EXPECT_FALSE(IsValid("\x80"));              // lone continuation
+}
+
 TEST(Utf8Test, TheFastPathAgreesOnLongMixedText) {
   std::string text(100, 'a');
   text += "\xE6\x97\xA5";
@@ -43,6 +55,13 @@ TEST(Utf8Test, TheFastPathAgreesOnLongMixedText) {
   text += "\xE6\x97";
   text += std::string(20, 'b');
   EXPECT_FALSE(IsValidMostlyAscii(text));
+}
+
+TEST(Utf8Test, AppendEncodesEachLength) {
+  std::string out;
+  for (char32_t c : {U'a', U'\u00E9', U'\u65E5', U'\U0001F600'}) Append(out, c);
+  EXPECT_EQ(out, "a\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80");
+  EXPECT_TRUE(IsValid(out));
 }
 
 TEST(Utf8Test, CutPointNeverSplitsASequence) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <utility>
 
 #include "engagement/view_counter.h"
@@ -5,10 +6,12 @@
 namespace warta::engagement {
 
 PeriodicFlusher::PeriodicFlusher(ViewCounter& counter, std::chrono::milliseconds interval,
-                                 ErrorHandler on_error)
+                                 ErrorHandler on_error, const Clock& clock)
     : counter_(counter),
       interval_(interval),
       on_error_(std::move(on_error)),
+      clock_(clock),
+      next_due_(clock.NowSteady() + interval),
       thread_([this] { Run(); }) {}
 
 PeriodicFlusher::~PeriodicFlusher() { Stop(); }
@@ -16,11 +19,28 @@ PeriodicFlusher::~PeriodicFlusher() { Stop(); }
 void PeriodicFlusher::Run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    if (wake_.wait_for(lock, interval_, [this] { return stopping_; })) break;
+    // Real time until the clock's due time: the clock may be a FakeClock that moves by itself
+    // only when a test says so, and then FlushIfDue's other callers flush.
+    const auto until_due = next_due_ - clock_.NowSteady();
+    if (wake_.wait_for(lock, until_due, [this] { return stopping_; })) break;
     lock.unlock();
-    FlushOnce();
+    FlushIfDue();
     lock.lock();
   }
+}
+
+bool PeriodicFlusher::FlushIfDue() {
+  {
+    std::lock_guard lock(mutex_);
+    const auto now = clock_.NowSteady();
+    if (now < next_due_) return false;
+    next_due_ = now + interval_;  // claimed: a concurrent caller does not flush it again
+  }
+  FlushOnce();
+  std::lock_guard lock(mutex_);
+  // A full interval between flushes, however long this one took.
+  next_due_ = std::max(next_due_, clock_.NowSteady() + interval_);
+  return true;
 }
 
 void PeriodicFlusher::FlushOnce() {

@@ -11,7 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "engagement/test_support.h"
+#include "core/clock.h"
+#include "engagement/testing/test_support.h"
 #include "engagement/view_counter.h"
 #include "storage/article_store.h"
 
@@ -19,7 +20,7 @@ namespace warta::engagement {
 namespace {
 
 using std::chrono::milliseconds;
-using Clock = std::chrono::steady_clock;
+using Steady = std::chrono::steady_clock;
 
 constexpr int kThreads = 8;
 constexpr int kViewsPerThread = 10000;
@@ -37,7 +38,7 @@ std::pair<int, std::uint64_t> ViewOf(int t, int i) {
 
 TEST(ViewCounterConcurrency, EightThreadsCountExactlyWhileFlushing) {
   TempDir dir;
-  auto store = OpenStore(dir.path() + "/warta.db");
+  auto store = OpenStore(dir.File("warta.db"));
   std::vector<std::int64_t> ids;
   ids.reserve(3);
   for (int a = 0; a < 3; ++a) ids.push_back(AddArticle(*store, kInitialViews));
@@ -53,7 +54,8 @@ TEST(ViewCounterConcurrency, EightThreadsCountExactlyWhileFlushing) {
   ViewCounter views(store->articles(), {kWindow, 1'000'000});
   for (std::int64_t id : ids) views.Prime(id, kInitialViews);
   std::atomic<int> flush_errors{0};
-  PeriodicFlusher flusher(views, milliseconds(2), [&](const Error&) { ++flush_errors; });
+  PeriodicFlusher flusher(
+      views, milliseconds(2), [&](const Error&) { ++flush_errors; }, SystemClock::Get());
 
   std::atomic<std::int64_t> counted{0};
   std::atomic<bool> done{false};
@@ -97,47 +99,76 @@ TEST(ViewCounterConcurrency, EightThreadsCountExactlyWhileFlushing) {
   }
 }
 
-TEST(PeriodicFlusher, FlushesEveryIntervalAndStopsAtOnce) {
+// One article with no views in a fresh store, a counter, and a clock that moves when told.
+struct OneArticle {
   TempDir dir;
-  auto store = OpenStore(dir.path() + "/warta.db");
-  const std::int64_t id = AddArticle(*store, 0);
-  ViewCounter views(store->articles(), {kWindow, 1000});
-  PeriodicFlusher flusher(views, milliseconds(10), nullptr);
+  std::unique_ptr<storage::Store> store = OpenStore(dir.File("warta.db"));
+  std::int64_t id = AddArticle(*store, 0);
+  ViewCounter views{store->articles(), {kWindow, 1000}};
+  FakeClock clock;
+};
+
+TEST(PeriodicFlusher, FlushesEveryIntervalAndStopsAtOnce) {
+  OneArticle a;
+  auto& [dir, store, id, views, clock] = a;
+  // An hour of real time between the thread's looks: only FlushIfDue flushes here.
+  PeriodicFlusher flusher(views, std::chrono::hours(1), nullptr, clock);
   (void)views.RecordView(id, 1, kNow);
-  // pending() drops to 0 when a flush takes the deltas, before its transaction commits:
-  // wait for the stored count itself.
-  const auto deadline = Clock::now() + std::chrono::seconds(5);
-  while (StoredViews(*store, id) != 1 && Clock::now() < deadline)
-    std::this_thread::sleep_for(milliseconds(5));
+  EXPECT_FALSE(flusher.FlushIfDue());  // the clock has not moved
+  clock.Advance(std::chrono::minutes(59));
+  EXPECT_FALSE(flusher.FlushIfDue());
+  clock.Advance(std::chrono::minutes(1));
+  EXPECT_TRUE(flusher.FlushIfDue());
   EXPECT_EQ(views.pending(), 0);
   EXPECT_EQ(StoredViews(*store, id), 1);
+  EXPECT_FALSE(flusher.FlushIfDue());  // the next one is an interval away
 
-  PeriodicFlusher slow(views, std::chrono::hours(1), nullptr);
+  PeriodicFlusher slow(views, std::chrono::hours(1), nullptr, clock);
   (void)views.RecordView(id, 2, kNow);
   flusher.Stop();  // its final flush may take this view...
   (void)views.RecordView(id, 3, kNow);
-  const auto start = Clock::now();
+  const auto start = Steady::now();
   slow.Stop();  // ...this one's must take the rest, without waiting for the hour
-  EXPECT_LT(Clock::now() - start, std::chrono::seconds(2));
+  EXPECT_LT(Steady::now() - start, std::chrono::seconds(2));
   EXPECT_EQ(views.pending(), 0);
   EXPECT_EQ(StoredViews(*store, id), 3);
   slow.Stop();  // idempotent
 }
 
+TEST(PeriodicFlusher, TheThreadFlushesOnceTheClockSaysItIsDue) {
+  OneArticle a;
+  auto& [dir, store, id, views, clock] = a;
+  PeriodicFlusher flusher(views, milliseconds(10), nullptr, clock);
+  (void)views.RecordView(id, 1, kNow);
+  clock.Advance(milliseconds(10));
+  // Waits for the flusher thread's work (it looks every 10 ms of real time), not for time:
+  // pending() drops to 0 when a flush takes the deltas, before its transaction commits, so
+  // wait for the stored count itself.
+  const auto deadline = Steady::now() + std::chrono::seconds(5);
+  while (StoredViews(*store, id) != 1 && Steady::now() < deadline)
+    std::this_thread::sleep_for(milliseconds(5));
+  EXPECT_EQ(views.pending(), 0);
+  EXPECT_EQ(StoredViews(*store, id), 1);
+}
+
 TEST(PeriodicFlusher, ReportsFailuresAndKeepsTheViews) {
   TempDir dir;
-  auto store = OpenStore(dir.path() + "/warta.db", false);  // no schema: every flush fails
+  auto store = OpenStore(dir.File("warta.db"), false);  // no schema: every flush fails
   ViewCounter views(store->articles(), {kWindow, 1000});
   (void)views.RecordView(1, 1, kNow);
   std::atomic<int> errors{0};
   std::string message;
+  FakeClock clock;
   {
-    PeriodicFlusher flusher(views, milliseconds(5), [&](const Error& e) {
-      if (errors++ == 0) message = e.ToString();
-    });
-    const auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (flusher.failures() < 3 && Clock::now() < deadline) {
-      std::this_thread::sleep_for(milliseconds(5));
+    PeriodicFlusher flusher(
+        views, std::chrono::hours(1),
+        [&](const Error& e) {
+          if (errors++ == 0) message = e.ToString();
+        },
+        clock);
+    for (int i = 0; i < 3; ++i) {
+      clock.Advance(std::chrono::hours(1));
+      EXPECT_TRUE(flusher.FlushIfDue());
     }
     EXPECT_GE(flusher.failures(), 3u);
   }  // the destructor stops, with one more (failing) flush

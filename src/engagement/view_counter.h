@@ -26,6 +26,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/clock.h"
 #include "core/day.h"
 #include "core/limits.h"
 #include "core/result.h"
@@ -79,24 +80,35 @@ class ViewCounter {
   std::unique_ptr<Impl> impl_;
 };
 
-// Runs ViewCounter::Flush on a background thread every interval, and once more on Stop, so
-// a clean shutdown loses no views.
+// Runs ViewCounter::Flush on a background thread every interval of a Clock, and once more on
+// Stop, so a clean shutdown loses no views.
 //
 //   PeriodicFlusher flusher(counter, std::chrono::milliseconds(1000),
-//                           [](const Error& e) { spdlog::warn("{}", e.ToString()); });
+//                           [](const Error& e) { spdlog::warn("{}", e.ToString()); },
+//                           SystemClock::Get());
 //   ...serve...
 //   flusher.Stop();  // after the server has stopped taking requests
+//
+// Time: a flush is due once `interval` has passed on the clock's monotonic time since the
+// last one ended. The thread sleeps in real time until the clock says a flush is due, so
+// with a FakeClock that does not move it never flushes by itself: tests Advance the clock
+// and call FlushIfDue.
 class PeriodicFlusher {
  public:
   using ErrorHandler = std::function<void(const Error&)>;
 
   // Starts the thread. on_error (may be empty) is called from the flusher thread, or from
-  // the thread calling Stop, for every failed flush; failed deltas stay pending and are
-  // retried at the next interval.
-  PeriodicFlusher(ViewCounter& counter, std::chrono::milliseconds interval, ErrorHandler on_error);
+  // the thread calling Stop or FlushIfDue, for every failed flush; failed deltas stay
+  // pending and are retried at the next interval. The clock must outlive the flusher.
+  PeriodicFlusher(ViewCounter& counter, std::chrono::milliseconds interval, ErrorHandler on_error,
+                  const Clock& clock);
   ~PeriodicFlusher();  // Stop()
   PeriodicFlusher(const PeriodicFlusher&) = delete;
   PeriodicFlusher& operator=(const PeriodicFlusher&) = delete;
+
+  // Flushes now when a flush is due on the clock; returns whether it flushed. The thread
+  // calls it whenever it wakes. Thread-safe: one caller flushes for a due interval.
+  bool FlushIfDue();
 
   // Wakes the thread at once, joins it, then flushes a last time. Idempotent; call it once
   // no more views are being recorded. Thread-safe.
@@ -111,8 +123,10 @@ class PeriodicFlusher {
   ViewCounter& counter_;
   const std::chrono::milliseconds interval_;
   const ErrorHandler on_error_;
+  const Clock& clock_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
+  std::chrono::steady_clock::time_point next_due_;  // on clock_, under mutex_
   bool stopping_ = false;
   bool stopped_ = false;
   std::uint64_t failures_ = 0;

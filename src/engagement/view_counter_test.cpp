@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "engagement/test_support.h"
+#include "engagement/testing/test_support.h"
 #include "storage/article_store.h"
 #include "storage/store.h"
 
@@ -18,7 +18,7 @@ namespace {
 class ViewCounterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    file_ = dir_.path() + "/warta.db";
+    file_ = dir_.File("warta.db");
     store_ = OpenStore(file_);
   }
 
@@ -117,7 +117,7 @@ TEST_F(ViewCounterTest, TakesInViewsFlushedByAnotherNode) {
 
 TEST_F(ViewCounterTest, FailedFlushKeepsEveryView) {
   // A database whose schema does not exist yet: AddViews fails for real ("no such table").
-  const std::string file = dir_.path() + "/empty.db";
+  const std::string file = dir_.File("empty.db");
   auto store = OpenStore(file, false);
   ViewCounter views(store->articles(), {kWindow, 1000});
   for (std::uint64_t v = 0; v < 3; ++v) (void)views.RecordView(1, v, kNow);

@@ -4,10 +4,12 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/ascii.h"
+
 namespace warta::http {
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+using ascii::EqualsIgnoreCase;
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -24,12 +26,6 @@ Response ResponseOf(int status, const char* content_type, std::string body) {
   response.content_type = content_type;
   response.body = std::move(body);
   return response;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 // Calls fn(piece) for each piece of text between separators; stops when fn returns true.
@@ -81,14 +77,6 @@ std::string_view MethodName(Method method) {
   return "OTHER";
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
-
 std::string_view Request::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
     if (EqualsIgnoreCase(key, name)) return value;
@@ -101,10 +89,13 @@ std::string_view Request::Cookie(std::string_view name) const {
   for (const auto& [key, value] : headers) {
     if (!EqualsIgnoreCase(key, "cookie")) continue;
     bool hit = ForEachPiece(value, ';', [&](std::string_view pair) {
-      pair = Trim(pair);
+      pair = ascii::Trim(pair, ascii::IsHttpSpace);
       std::size_t eq = pair.find('=');
-      if (eq == std::string_view::npos || Trim(pair.substr(0, eq)) != name) return false;
-      found = Trim(pair.substr(eq + 1));
+      if (eq == std::string_view::npos ||
+          ascii::Trim(pair.substr(0, eq), ascii::IsHttpSpace) != name) {
+        return false;
+      }
+      found = ascii::Trim(pair.substr(eq + 1), ascii::IsHttpSpace);
       // RFC 6265 allows a value in double quotes; the quotes are not part of it.
       if (found.size() >= 2 && found.front() == '"' && found.back() == '"') {
         found = found.substr(1, found.size() - 2);

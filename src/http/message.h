@@ -66,9 +66,6 @@ Response RedirectResponse(int status, std::string location);
 // kept as they are.
 std::string PercentDecode(std::string_view text, bool form);
 
-// ASCII case-insensitive comparison, as header names need.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-
 // HTTP dates (IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT") for Last-Modified, Expires, etc.
 std::string FormatHttpDate(std::int64_t unix_seconds);
 // Parses an IMF-fixdate; nullopt for anything else (obsolete formats are not accepted).

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/limits.h"
 
 namespace warta::i18n {
@@ -22,14 +23,11 @@ struct Range {
   int q = 1000;  // thousandths
 };
 
-std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using ascii::IsAlpha;
+using ascii::IsDigit;
 
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// Elements and parameters are padded with HTTP's optional white space: SP and HTAB.
+std::string_view TrimSpace(std::string_view s) { return ascii::Trim(s, ascii::IsHttpSpace); }
 
 // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ), in thousandths.
 std::optional<int> ParseQ(std::string_view text) {
@@ -68,7 +66,7 @@ std::optional<Primary> ParsePrimary(std::string_view range) {
     if (c == '-') {
       if (i > 0 && range[i - 1] == '-') return std::nullopt;
       subtag = 0;
-    } else if ((IsAlpha(c) || IsDigit(c)) && ++subtag <= 8) {
+    } else if (ascii::IsAlnum(c) && ++subtag <= 8) {
       continue;
     } else {
       return std::nullopt;

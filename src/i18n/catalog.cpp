@@ -43,8 +43,8 @@ Result<std::set<std::string>> PluralCategories(icu::PluralRules& rules, const st
     out.insert(keyword);
   }
   if (U_FAILURE(status)) {
-    return MakeError(ErrorCode::kInternal,
-                     "i18n: plural categories of " + locale + ": " + internal::StatusText(status));
+    return Error::Internal("i18n: plural categories of " + locale + ": " +
+                           internal::StatusText(status));
   }
   return out;
 }
@@ -53,7 +53,7 @@ Result<std::set<std::string>> PluralCategories(icu::PluralRules& rules, const st
 Error CatalogError(const std::string& where, const std::string& detail) {
   std::string message = where;
   message += detail;
-  return MakeError(ErrorCode::kCorrupt, std::move(message));
+  return Error::Corrupt(std::move(message));
 }
 
 // A plural message must give exactly the categories the locale's CLDR rules produce, so a
@@ -80,17 +80,15 @@ Result<PluralForms> ParsePlural(const toml::table& table, const std::set<std::st
 Result<LocaleMessages> LoadLocale(const std::string& locale) {
   const std::string path = "locales/" + locale + ".toml";
   auto text = resources::Find(path);
-  if (!text) return MakeError(ErrorCode::kNotFound, "i18n: " + path + " is not embedded");
+  if (!text) return Error::NotFound("i18n: " + path + " is not embedded");
 
   LocaleMessages messages;
   UErrorCode status = U_ZERO_ERROR;
   messages.rules.reset(icu::PluralRules::forLocale(icu::Locale(locale.c_str()), status));
   if (U_FAILURE(status) || !messages.rules) {
-    return MakeError(ErrorCode::kInternal,
-                     "i18n: plural rules of " + locale + ": " + internal::StatusText(status));
+    return Error::Internal("i18n: plural rules of " + locale + ": " + internal::StatusText(status));
   }
-  auto categories = PluralCategories(*messages.rules, locale);
-  if (!categories.ok()) return categories.error();
+  WARTA_ASSIGN_OR_RETURN(auto categories, PluralCategories(*messages.rules, locale));
 
   toml::table root;
   try {
@@ -107,9 +105,8 @@ Result<LocaleMessages> LoadLocale(const std::string& locale) {
     if (node.is_string()) {
       messages.strings.emplace(key, node.as_string()->get());
     } else if (node.is_table()) {
-      auto forms = ParsePlural(*node.as_table(), *categories, where);
-      if (!forms.ok()) return forms.error();
-      messages.plurals.emplace(key, std::move(*forms));
+      WARTA_ASSIGN_OR_RETURN(auto forms, ParsePlural(*node.as_table(), categories, where));
+      messages.plurals.emplace(key, std::move(forms));
     } else {
       return CatalogError(where, ": must be a string or a plural table");
     }
@@ -163,9 +160,8 @@ Catalog::~Catalog() = default;
 Result<std::shared_ptr<const Catalog>> Catalog::LoadEmbedded() {
   std::shared_ptr<Catalog> catalog(new Catalog());
   for (const auto& locale : SupportedLocales()) {
-    auto messages = LoadLocale(locale);
-    if (!messages.ok()) return messages.error();
-    catalog->impl_->locales.emplace(locale, std::move(*messages));
+    WARTA_ASSIGN_OR_RETURN(auto messages, LoadLocale(locale));
+    catalog->impl_->locales.emplace(locale, std::move(messages));
   }
   return std::shared_ptr<const Catalog>(std::move(catalog));
 }

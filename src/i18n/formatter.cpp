@@ -29,9 +29,7 @@ using internal::FromUtf8;
 using internal::StatusText;
 using internal::ToUtf8;
 
-Error Invalid(std::string message) {
-  return MakeError(ErrorCode::kInvalidArgument, "i18n: " + std::move(message));
-}
+Error Invalid(std::string message) { return Error::InvalidArgument("i18n: " + std::move(message)); }
 
 // ICU answers an unknown id with a copy of "Etc/Unknown" (which behaves as GMT) instead of an
 // error; a site configured with a typo would silently show UTC dates, so we refuse.
@@ -63,11 +61,11 @@ Result<std::unique_ptr<icu::SimpleDateFormat>> AsSimple(icu::DateFormat* format,
                                                         UErrorCode status) {
   std::unique_ptr<icu::DateFormat> owned(format);
   if (U_FAILURE(status) || !owned) {
-    return MakeError(ErrorCode::kInternal, "i18n: date format: " + StatusText(status));
+    return Error::Internal("i18n: date format: " + StatusText(status));
   }
   auto* simple = dynamic_cast<icu::SimpleDateFormat*>(owned.get());
   if (simple == nullptr) {
-    return MakeError(ErrorCode::kInternal, "i18n: locale date format is not a pattern");
+    return Error::Internal("i18n: locale date format is not a pattern");
   }
   // The same object, now owned as what it is.
   return std::unique_ptr<icu::SimpleDateFormat>(
@@ -98,20 +96,19 @@ Result<void> Formatter::Impl::ApplyOverrides(const icu::Locale& loc,
   if (!overrides.date_pattern.empty()) {
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString time_pattern;
-    auto short_time =
-        AsSimple(icu::DateFormat::createTimeInstance(icu::DateFormat::kShort, loc), status);
-    if (!short_time.ok()) return short_time.error();
-    (*short_time)->toPattern(time_pattern);
+    WARTA_ASSIGN_OR_RETURN(
+        auto short_time,
+        AsSimple(icu::DateFormat::createTimeInstance(icu::DateFormat::kShort, loc), status));
+    short_time->toPattern(time_pattern);
     const icu::UnicodeString pattern = FromUtf8(overrides.date_pattern);
     long_date->applyPattern(pattern);
     date_time->applyPattern(pattern + icu::UnicodeString(u" ") + time_pattern);
   }
   if (!overrides.month_names.empty()) {
-    auto months = MonthNames(overrides.month_names);
-    if (!months.ok()) return months.error();
+    WARTA_ASSIGN_OR_RETURN(auto months, MonthNames(overrides.month_names));
     auto symbols = std::make_unique<icu::DateFormatSymbols>(*long_date->getDateFormatSymbols());
     for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
-      symbols->setMonths(months->data(), 12, context, icu::DateFormatSymbols::WIDE);
+      symbols->setMonths(months.data(), 12, context, icu::DateFormatSymbols::WIDE);
     }
     date_time->setDateFormatSymbols(*symbols);
     long_date->adoptDateFormatSymbols(symbols.release());
@@ -142,8 +139,7 @@ Result<std::shared_ptr<const Formatter>> Formatter::Create(std::string_view loca
                                                            const DateOverrides& overrides) {
   const std::string normalized = NormalizeLocale(locale);
   if (normalized.empty()) return Invalid("unsupported locale '" + std::string(locale) + "'");
-  auto zone = MakeZone(time_zone);
-  if (!zone.ok()) return zone.error();
+  WARTA_ASSIGN_OR_RETURN(auto zone, MakeZone(time_zone));
 
   std::shared_ptr<Formatter> formatter(new Formatter());
   Impl& impl = *formatter->impl_;
@@ -152,29 +148,25 @@ Result<std::shared_ptr<const Formatter>> Formatter::Create(std::string_view loca
   const icu::Locale loc(normalized.c_str());
 
   UErrorCode status = U_ZERO_ERROR;
-  auto long_date =
-      AsSimple(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc), status);
-  if (!long_date.ok()) return long_date.error();
-  auto date_time = AsSimple(
-      icu::DateFormat::createDateTimeInstance(icu::DateFormat::kLong, icu::DateFormat::kShort, loc),
-      status);
-  if (!date_time.ok()) return date_time.error();
-  impl.long_date = std::move(*long_date);
-  impl.date_time = std::move(*date_time);
-  impl.long_date->setTimeZone(**zone);
-  impl.date_time->setTimeZone(**zone);
-  impl.zone = std::move(*zone);
+  WARTA_ASSIGN_OR_RETURN(
+      impl.long_date,
+      AsSimple(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc), status));
+  WARTA_ASSIGN_OR_RETURN(impl.date_time,
+                         AsSimple(icu::DateFormat::createDateTimeInstance(
+                                      icu::DateFormat::kLong, icu::DateFormat::kShort, loc),
+                                  status));
+  impl.long_date->setTimeZone(*zone);
+  impl.date_time->setTimeZone(*zone);
+  impl.zone = std::move(zone);
   WARTA_RETURN_IF_ERROR(impl.ApplyOverrides(loc, overrides));
 
   impl.relative = std::make_unique<icu::RelativeDateTimeFormatter>(
       loc, nullptr, UDAT_STYLE_LONG, UDISPCTX_CAPITALIZATION_NONE, status);
   if (U_FAILURE(status)) {
-    return MakeError(ErrorCode::kInternal, "i18n: relative time format: " + StatusText(status));
+    return Error::Internal("i18n: relative time format: " + StatusText(status));
   }
 
-  auto numbers = internal::GroupedNumberFormat::Create(loc);
-  if (!numbers.ok()) return numbers.error();
-  impl.numbers = std::move(*numbers);
+  WARTA_ASSIGN_OR_RETURN(impl.numbers, internal::GroupedNumberFormat::Create(loc));
   return std::shared_ptr<const Formatter>(std::move(formatter));
 }
 

@@ -35,7 +35,7 @@ Result<GroupedNumberFormat> GroupedNumberFormat::Create(const icu::Locale& local
   std::unique_ptr<icu::NumberFormat> format(icu::NumberFormat::createInstance(locale, status));
   out.icu_ = icu::number::NumberFormatter::withLocale(locale);
   if (U_FAILURE(status) || !format) {
-    return MakeError(ErrorCode::kInternal, "i18n: number format: " + StatusText(status));
+    return Error::Internal("i18n: number format: " + StatusText(status));
   }
   out.separator_ = ToUtf8(symbols.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol));
   out.minus_ = ToUtf8(symbols.getSymbol(icu::DecimalFormatSymbols::kMinusSignSymbol));

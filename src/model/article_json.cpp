@@ -6,8 +6,10 @@
 #include <string>
 #include <utility>
 
+#include "core/ascii.h"
 #include "core/limits.h"
 #include "core/rfc3339.h"
+#include "core/utf8.h"
 
 namespace warta::model {
 namespace {
@@ -19,15 +21,7 @@ Error TypeError(std::string_view field, std::string_view expected) {
   message += field;
   message += "' must be ";
   message += expected;
-  return MakeError(ErrorCode::kInvalidArgument, std::move(message));
-}
-
-constexpr std::string_view kSpace = " \t\r\n\f\v";
-
-std::string Trim(std::string_view s) {
-  std::size_t first = s.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return std::string(s.substr(first, s.find_last_not_of(kSpace) - first + 1));
+  return Error::InvalidArgument(std::move(message));
 }
 
 // Titles are one line: runs of whitespace (including newlines) become one space.
@@ -35,7 +29,7 @@ std::string CollapseSpaces(std::string_view s) {
   std::string out;
   bool pending_space = false;
   for (char c : s) {
-    if (kSpace.find(c) != std::string_view::npos) {
+    if (ascii::IsSpace(c)) {
       pending_space = !out.empty();
     } else {
       if (pending_space) out += ' ';
@@ -44,13 +38,6 @@ std::string CollapseSpaces(std::string_view s) {
     }
   }
   return out;
-}
-
-std::string ToLower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 // Absent and null both mean "not given".
@@ -67,17 +54,15 @@ Result<std::int64_t> Counter(const Json& obj, const char* field) {
   if (it->is_number_unsigned()) {
     auto value = it->get<std::uint64_t>();
     if (value > static_cast<std::uint64_t>(limits::kMaxInitialCounter)) {
-      return MakeError(ErrorCode::kInvalidArgument, std::string("article: '") + field +
-                                                        "' is larger than " +
-                                                        std::to_string(limits::kMaxInitialCounter));
+      return Error::InvalidArgument(std::string("article: '") + field + "' is larger than " +
+                                    std::to_string(limits::kMaxInitialCounter));
     }
     return static_cast<std::int64_t>(value);
   }
   if (it->is_number_integer()) {
     auto value = it->get<std::int64_t>();
     if (value < 0) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       std::string("article: '") + field + "' must not be negative");
+      return Error::InvalidArgument(std::string("article: '") + field + "' must not be negative");
     }
     return value;
   }
@@ -90,16 +75,15 @@ Result<std::vector<std::string>> Tags(const Json& obj) {
   if (it == obj.end() || it->is_null()) return tags;
   if (!it->is_array()) return TypeError("tags", "an array of strings");
   if (it->size() > limits::kMaxTags) {
-    return MakeError(ErrorCode::kTooLarge, "article: 'tags' has more than " +
-                                               std::to_string(limits::kMaxTags) + " entries");
+    return Error::TooLarge("article: 'tags' has more than " + std::to_string(limits::kMaxTags) +
+                           " entries");
   }
   for (std::size_t i = 0; i < it->size(); ++i) {
     const Json& tag = (*it)[i];
     if (!tag.is_string()) return TypeError("tags[" + std::to_string(i) + "]", "a string");
-    std::string trimmed = Trim(tag.get<std::string>());
+    std::string trimmed(ascii::Trim(tag.get<std::string>()));
     if (trimmed.empty()) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "article: 'tags[" + std::to_string(i) + "]' is empty");
+      return Error::InvalidArgument("article: 'tags[" + std::to_string(i) + "]' is empty");
     }
     // A repeated tag is harmless; keep the first so the stored set is unique.
     if (std::find(tags.begin(), tags.end(), trimmed) == tags.end()) {
@@ -110,83 +94,62 @@ Result<std::vector<std::string>> Tags(const Json& obj) {
 }
 
 Result<std::string> Body(const Json& obj) {
-  auto text = OptionalString(obj, "body_text");
-  if (!text.ok()) return text.error();
-  auto html = OptionalString(obj, "body_html");
-  if (!html.ok()) return html.error();
-  if (text->has_value() && html->has_value()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "article: give either 'body_text' or 'body_html', not both");
+  WARTA_ASSIGN_OR_RETURN(std::optional<std::string> text, OptionalString(obj, "body_text"));
+  WARTA_ASSIGN_OR_RETURN(std::optional<std::string> html, OptionalString(obj, "body_html"));
+  if (text.has_value() && html.has_value()) {
+    return Error::InvalidArgument("article: give either 'body_text' or 'body_html', not both");
   }
-  if (html->has_value()) return std::move(**html);
-  if (!text->has_value()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "article: 'body_text' or 'body_html' is required");
+  if (html.has_value()) return std::move(*html);
+  if (!text.has_value()) {
+    return Error::InvalidArgument("article: 'body_text' or 'body_html' is required");
   }
-  const std::string& plain = **text;
+  const std::string& plain = *text;
   if (plain.size() > limits::kMaxBodyBytes) {
-    return MakeError(ErrorCode::kTooLarge, "article: 'body_text' is longer than " +
-                                               std::to_string(limits::kMaxBodyBytes) + " bytes");
+    return Error::TooLarge("article: 'body_text' is longer than " +
+                           std::to_string(limits::kMaxBodyBytes) + " bytes");
   }
-  if (!IsValidUtf8(plain)) {
-    return MakeError(ErrorCode::kInvalidArgument, "article: 'body_text' is not valid UTF-8");
+  if (!utf8::IsValid(plain)) {
+    return Error::InvalidArgument("article: 'body_text' is not valid UTF-8");
   }
   std::string converted = BodyTextToHtml(plain);
   if (converted.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument, "article: 'body_text' must not be empty");
+    return Error::InvalidArgument("article: 'body_text' must not be empty");
   }
   if (converted.size() > limits::kMaxBodyBytes) {
-    return MakeError(ErrorCode::kTooLarge, "article: 'body_text' is longer than " +
-                                               std::to_string(limits::kMaxBodyBytes) +
-                                               " bytes once converted to HTML");
+    return Error::TooLarge("article: 'body_text' is longer than " +
+                           std::to_string(limits::kMaxBodyBytes) + " bytes once converted to HTML");
   }
   return converted;
 }
 
 Result<std::int64_t> Published(const Json& obj) {
-  auto published = OptionalString(obj, "published");
-  if (!published.ok()) return published.error();
-  if (!published->has_value()) return std::int64_t{0};
-  auto seconds = ParseRfc3339(Trim(**published));
+  WARTA_ASSIGN_OR_RETURN(std::optional<std::string> published, OptionalString(obj, "published"));
+  if (!published.has_value()) return std::int64_t{0};
+  auto seconds = ParseRfc3339(ascii::Trim(*published));
   if (!seconds.ok()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "article: 'published': " + seconds.error().message);
+    return Error::InvalidArgument("article: 'published': " + seconds.error().message);
   }
   return *seconds;
 }
 
 Result<NewArticle> FromObject(const Json& obj) {
   NewArticle article;
-  auto title = OptionalString(obj, "title");
-  if (!title.ok()) return title.error();
-  if (!title->has_value()) {
-    return MakeError(ErrorCode::kInvalidArgument, "article: 'title' is required");
-  }
-  article.title = CollapseSpaces(**title);
-  auto source = OptionalString(obj, "source");
-  if (!source.ok()) return source.error();
-  article.source = Trim(source->value_or(""));
-  auto url = OptionalString(obj, "url");
-  if (!url.ok()) return url.error();
-  article.url = Trim(url->value_or(""));
-  auto lang = OptionalString(obj, "lang");
-  if (!lang.ok()) return lang.error();
-  article.lang = ToLower(Trim(lang->value_or("")));
-  auto published = Published(obj);
-  if (!published.ok()) return published.error();
-  article.published_at = *published;
-  auto body = Body(obj);
-  if (!body.ok()) return body.error();
-  article.body_html = std::move(*body);
-  auto tags = Tags(obj);
-  if (!tags.ok()) return tags.error();
-  article.tags = std::move(*tags);
+  WARTA_ASSIGN_OR_RETURN(std::optional<std::string> title, OptionalString(obj, "title"));
+  if (!title.has_value()) return Error::InvalidArgument("article: 'title' is required");
+  article.title = CollapseSpaces(*title);
+  WARTA_ASSIGN_OR_RETURN(std::optional<std::string> source, OptionalString(obj, "source"));
+  article.source = ascii::Trim(source.value_or(""));
+  WARTA_ASSIGN_OR_RETURN(std::optional<std::string> url, OptionalString(obj, "url"));
+  article.url = ascii::Trim(url.value_or(""));
+  WARTA_ASSIGN_OR_RETURN(std::optional<std::string> lang, OptionalString(obj, "lang"));
+  article.lang = ascii::Lower(ascii::Trim(lang.value_or("")));
+  WARTA_ASSIGN_OR_RETURN(article.published_at, Published(obj));
+  WARTA_ASSIGN_OR_RETURN(article.body_html, Body(obj));
+  WARTA_ASSIGN_OR_RETURN(article.tags, Tags(obj));
   for (auto [field, counter] :
        {std::pair{"views", &article.initial.views}, std::pair{"likes", &article.initial.likes},
         std::pair{"shares", &article.initial.shares}}) {
-    auto value = Counter(obj, field);
-    if (!value.ok()) return value.error();
-    *counter = *value;
+    WARTA_ASSIGN_OR_RETURN(*counter, Counter(obj, field));
   }
   WARTA_RETURN_IF_ERROR(ValidateNewArticle(article));
   return article;
@@ -196,14 +159,13 @@ Result<NewArticle> FromObject(const Json& obj) {
 
 Result<NewArticle> ParseArticleJson(std::string_view json) {
   if (json.size() > limits::kMaxArticleJsonBytes) {
-    return MakeError(ErrorCode::kTooLarge, "article: the JSON is larger than " +
-                                               std::to_string(limits::kMaxArticleJsonBytes) +
-                                               " bytes");
+    return Error::TooLarge("article: the JSON is larger than " +
+                           std::to_string(limits::kMaxArticleJsonBytes) + " bytes");
   }
   std::size_t bad = 0;
-  if (!IsValidUtf8(json, &bad)) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "article: the JSON is not valid UTF-8 (at byte " + std::to_string(bad) + ")");
+  if (!utf8::IsValid(json, &bad)) {
+    return Error::InvalidArgument("article: the JSON is not valid UTF-8 (at byte " +
+                                  std::to_string(bad) + ")");
   }
   Json doc;
   try {
@@ -212,16 +174,16 @@ Result<NewArticle> ParseArticleJson(std::string_view json) {
     // e.what() reads "[json.exception.parse_error.101] parse error at line 1, ...".
     std::string what = e.what();
     if (auto pos = what.find("] "); pos != std::string::npos) what.erase(0, pos + 2);
-    return MakeError(ErrorCode::kInvalidArgument, "article: invalid JSON: " + what);
+    return Error::InvalidArgument("article: invalid JSON: " + what);
   }
   if (!doc.is_object()) {
-    return MakeError(ErrorCode::kInvalidArgument, "article: the JSON must be an object");
+    return Error::InvalidArgument("article: the JSON must be an object");
   }
   try {
     return FromObject(doc);
   } catch (const Json::exception& e) {
     // Not expected (every access checks the type first), but never let one escape.
-    return MakeError(ErrorCode::kInternal, std::string("article: ") + e.what());
+    return Error::Internal(std::string("article: ") + e.what());
   }
 }
 

@@ -30,8 +30,4 @@ Result<void> ValidateNewArticle(const NewArticle& article);
 // HTML-escaped into <p>...</p>; paragraphs are joined by "\n".
 std::string BodyTextToHtml(std::string_view text);
 
-// True when `text` is well-formed UTF-8 (no overlongs, surrogates or values > U+10FFFF).
-// On failure, *bad_offset (if given) is the byte offset of the first bad sequence.
-bool IsValidUtf8(std::string_view text, std::size_t* bad_offset = nullptr);
-
 }  // namespace warta::model

@@ -224,17 +224,5 @@ TEST(BodyTextToHtmlTest, EscapesMarkup) {
   EXPECT_EQ(BodyTextToHtml(" \n\t\n"), "");
 }
 
-TEST(IsValidUtf8Test, RejectsMalformedSequences) {
-  std::size_t bad = 99;
-  EXPECT_TRUE(IsValidUtf8("plain ascii, é, 東京, 😀"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF", &bad));  // overlong '/'
-  EXPECT_EQ(bad, 0u);
-  EXPECT_FALSE(IsValidUtf8("ab\xED\xA0\x80", &bad));  // UTF-16 surrogate
-  EXPECT_EQ(bad, 2u);
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // > U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("\xE6\x9D"));          // truncated
-  EXPECT_FALSE(IsValidUtf8("\x80"));              // lone continuation
-}
-
 }  // namespace
 }  // namespace warta::model

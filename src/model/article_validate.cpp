@@ -3,8 +3,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/html_escape.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "model/article_json.h"
 #include "model/field_error.h"
 
@@ -21,7 +23,7 @@ Error ArticleError(ErrorCode code, std::string_view field, std::string_view what
 Result<void> CheckText(std::string_view field, const std::string& value, std::size_t max_bytes) {
   WARTA_RETURN_IF_ERROR(CheckFieldLength("article", field, value, max_bytes));
   std::size_t bad = 0;
-  if (!IsValidUtf8(value, &bad)) {
+  if (!utf8::IsValid(value, &bad)) {
     return ArticleError(ErrorCode::kInvalidArgument, field,
                         "is not valid UTF-8 (at byte " + std::to_string(bad) + ")");
   }
@@ -31,25 +33,17 @@ Result<void> CheckText(std::string_view field, const std::string& value, std::si
   return Ok();
 }
 
-bool IsBlank(std::string_view s) {
-  return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
-}
-
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAlnum(char c) { return IsAlpha(c) || (c >= '0' && c <= '9'); }
+using ascii::IsAlnum;
+using ascii::IsAlpha;
+using ascii::IsBlank;
 
 Result<void> CheckUrl(const std::string& url) {
   if (url.empty()) return Ok();
   WARTA_RETURN_IF_ERROR(CheckText("url", url, limits::kMaxUrlBytes));
-  std::string lower;
-  for (std::size_t i = 0; i < url.size() && i < 8; ++i) {
-    char c = url[i];
-    lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
   std::size_t host_start = 0;
-  if (lower.rfind("http://", 0) == 0) {
+  if (ascii::StartsWithIgnoreCase(url, "http://")) {
     host_start = 7;
-  } else if (lower.rfind("https://", 0) == 0) {
+  } else if (ascii::StartsWithIgnoreCase(url, "https://")) {
     host_start = 8;
   } else {
     return ArticleError(ErrorCode::kInvalidArgument, "url", "must be an http:// or https:// URL");
@@ -110,46 +104,6 @@ Result<void> CheckTags(const std::vector<std::string>& tags) {
 }
 
 }  // namespace
-
-bool IsValidUtf8(std::string_view text, std::size_t* bad_offset) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    unsigned char c = s[i];
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      break;
-    }
-    if (i + len > n) break;
-    bool cont_ok = true;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) cont_ok = false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    static constexpr std::uint32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (!cont_ok || cp < kMinForLength[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      break;
-    }
-    i += len;
-  }
-  if (i == n) return true;
-  if (bad_offset != nullptr) *bad_offset = i;
-  return false;
-}
 
 std::string BodyTextToHtml(std::string_view text) {
   // Split into lines (accepting \n, \r\n and \r), remembering whether any line is blank.

@@ -1,7 +1,7 @@
 #include "model/source.h"
 
 #include "core/limits.h"
-#include "model/article_json.h"
+#include "core/utf8.h"
 #include "model/field_error.h"
 
 namespace warta::model {
@@ -15,7 +15,7 @@ Error SourceError(ErrorCode code, std::string_view field, std::string_view what)
 
 Result<void> CheckText(std::string_view field, const std::string& value, std::size_t max_bytes) {
   WARTA_RETURN_IF_ERROR(CheckFieldLength("source", field, value, max_bytes));
-  if (!IsValidUtf8(value) || value.find('\0') != std::string::npos) {
+  if (!utf8::IsValid(value) || value.find('\0') != std::string::npos) {
     return SourceError(ErrorCode::kInvalidArgument, field, "is not valid UTF-8 text");
   }
   return Ok();

@@ -91,9 +91,8 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create() {
   std::unique_ptr<icu::BreakIterator> words(
       icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status) || words == nullptr) {
-    return MakeError(
-        ErrorCode::kInternal,
-        std::string("search: ICU word break iterator unavailable: ") + u_errorName(status));
+    return Error::Internal(std::string("search: ICU word break iterator unavailable: ") +
+                           u_errorName(status));
   }
   auto impl = std::make_unique<Impl>();
   impl->words = std::move(words);

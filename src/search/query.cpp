@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "core/ascii.h"
+#include "core/utf8.h"
 #include "search/analyzer.h"
 
 namespace warta::search {
@@ -17,9 +19,7 @@ bool IsSeparator(UChar32 c) { return c < 0 || u_isUWhiteSpace(c) || u_iscntrl(c)
 Result<Analyzer*> ThreadAnalyzer() {
   thread_local std::unique_ptr<Analyzer> analyzer;
   if (analyzer == nullptr) {
-    auto created = Analyzer::Create();
-    if (!created.ok()) return created.error();
-    analyzer = std::move(created).value();
+    WARTA_ASSIGN_OR_RETURN(analyzer, Analyzer::Create());
   }
   return analyzer.get();
 }
@@ -72,15 +72,6 @@ class TermCollector {
   bool dropped_ = false;
 };
 
-std::string_view Trim(std::string_view text) {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 }  // namespace
 
 std::string RepairUtf8(std::string_view text) {
@@ -93,25 +84,21 @@ std::string RepairUtf8(std::string_view text) {
 }
 
 std::string_view CutUtf8(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut);
+  return text.substr(0, utf8::CutPoint(text, max_bytes));
 }
 
 Result<Query> ParseQuery(std::string_view raw) {
-  auto analyzer = ThreadAnalyzer();
-  if (!analyzer.ok()) return analyzer.error();
+  WARTA_ASSIGN_OR_RETURN(auto analyzer, ThreadAnalyzer());
   Query query;
   // Trim and cut before repairing, so a 10 MB query costs no more than a short one (repair
   // can only grow the text: each bad byte becomes the 3-byte U+FFFD).
-  std::string_view trimmed = Trim(raw);
+  std::string_view trimmed = ascii::Trim(raw);
   std::string repaired = RepairUtf8(trimmed.substr(0, kMaxQueryBytes * 2));
   std::string_view cut = CutUtf8(repaired, kMaxQueryBytes);
   query.truncated = cut.size() < repaired.size() || trimmed.size() > kMaxQueryBytes * 2;
-  query.text = std::string(Trim(cut));
+  query.text = std::string(ascii::Trim(cut));
 
-  TermCollector terms(**analyzer);
+  TermCollector terms(*analyzer);
   std::string_view rest = query.text;
   for (;;) {
     std::size_t open = rest.find('"');

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <string>
 
+#include "core/ascii.h"
+
 namespace warta::search {
 namespace {
 
@@ -26,8 +28,6 @@ constexpr Mapping kMappings[] = {
     {"sv", "swedish"},    {"ta", "tamil"},    {"tr", "turkish"},    {"yi", "yiddish"},
 };
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool Available(std::string_view algorithm) {
   for (const char* const* name = sb_stemmer_list(); *name != nullptr; ++name) {
     if (algorithm == *name) return true;
@@ -42,7 +42,7 @@ std::string_view SnowballAlgorithm(std::string_view language_tag) {
   std::size_t end = language_tag.find_first_of("-_");
   std::string_view primary = language_tag.substr(0, end);
   if (primary.size() != 2) return {};
-  std::string lower{AsciiLower(primary[0]), AsciiLower(primary[1])};
+  const std::string lower = ascii::Lower(primary);
   for (const Mapping& m : kMappings) {
     if (m.tag == lower) return Available(m.algorithm) ? m.algorithm : std::string_view();
   }

@@ -12,17 +12,15 @@ Classifier::Classifier(storage::SpamStore& store, ClassifierOptions options)
     : store_(store), options_(options) {}
 
 Result<double> Classifier::SpamProbability(std::string_view text) {
-  auto verdict = Check(text);
-  if (!verdict.ok()) return verdict.error();
-  return verdict->probability;
+  WARTA_ASSIGN_OR_RETURN(const Verdict verdict, Check(text));
+  return verdict.probability;
 }
 
 Result<Verdict> Classifier::Check(std::string_view text) {
-  auto snapshot = store_.Lookup(Tokenize(text));
-  if (!snapshot.ok()) return snapshot.error();
+  WARTA_ASSIGN_OR_RETURN(const auto snapshot, store_.Lookup(Tokenize(text)));
   Verdict verdict;
-  verdict.trained = IsTrained(snapshot->totals, options_.model);
-  verdict.probability = spam::SpamProbability(*snapshot, options_.model);
+  verdict.trained = IsTrained(snapshot.totals, options_.model);
+  verdict.probability = spam::SpamProbability(snapshot, options_.model);
   verdict.likely_spam = verdict.trained && verdict.probability >= options_.spam_threshold;
   return verdict;
 }

@@ -9,7 +9,9 @@
 #include <memory>
 #include <unordered_set>
 
+#include "core/ascii.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 
 namespace warta::spam {
 namespace {
@@ -29,20 +31,6 @@ class TokenSet {
   std::vector<std::string> tokens_;
 };
 
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool StartsWithNoCase(std::string_view text, std::size_t at, std::string_view prefix) {
-  if (text.size() - at < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (LowerAscii(text[at + i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
-bool IsAsciiAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // Where a link ends: at white space, a quote or an angle bracket (how links sit in text).
 bool EndsLink(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -60,10 +48,13 @@ constexpr std::size_t kNoLink = std::string_view::npos;
 // Where the host of a link starting at `at` begins, relative to `at` (after the scheme), or
 // kNoLink when no link starts there.
 std::size_t LinkHostOffset(std::string_view text, std::size_t at) {
-  if (StartsWithNoCase(text, at, "https://")) return 8;
-  if (StartsWithNoCase(text, at, "http://")) return 7;
+  const std::string_view rest = text.substr(at);
+  if (ascii::StartsWithIgnoreCase(rest, "https://")) return 8;
+  if (ascii::StartsWithIgnoreCase(rest, "http://")) return 7;
   // A bare "www." counts only at the start of a word, so "awww.." is not a link.
-  if (StartsWithNoCase(text, at, "www.") && (at == 0 || !IsAsciiAlnum(text[at - 1]))) return 0;
+  if (ascii::StartsWithIgnoreCase(rest, "www.") && (at == 0 || !ascii::IsAlnum(text[at - 1]))) {
+    return 0;
+  }
   return kNoLink;
 }
 
@@ -74,7 +65,7 @@ std::string HostOf(std::string_view authority) {
   std::string host;
   for (char c : authority) {
     if (c == ':' || c == '/' || c == '?' || c == '#' || c == '\\') break;
-    host.push_back(LowerAscii(c));
+    host.push_back(ascii::ToLower(c));
   }
   // Sentence punctuation after a link is not part of its host.
   while (!host.empty() && (host.back() == '.' || host.back() == ',' || host.back() == ')' ||
@@ -104,11 +95,7 @@ std::vector<Link> FindLinks(std::string_view text) {
 }
 
 std::string_view ClampUtf8(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  std::size_t end = max_bytes;
-  // Back off continuation bytes so the cut does not split a character.
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
+  return text.substr(0, utf8::CutPoint(text, max_bytes));
 }
 
 // Mostly capital letters over a stretch long enough not to be an acronym.
@@ -117,7 +104,7 @@ bool IsShouting(std::string_view text) {
   int upper = 0;
   for (char c : text) {
     if (c >= 'A' && c <= 'Z') ++upper;
-    if (IsAsciiAlnum(c) && !(c >= '0' && c <= '9')) ++letters;
+    if (ascii::IsAlpha(c)) ++letters;
   }
   return letters >= 12 && upper * 10 >= letters * 7;
 }

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model/article_json.h"
+#include "core/utf8.h"
 
 namespace warta::storage {
 namespace {
@@ -50,7 +50,7 @@ TEST(MakeExcerptTest, TextWithoutSpacesIsCutOnACharacterBoundary) {
     std::string excerpt = MakeExcerpt(html, max);
     EXPECT_LE(excerpt.size(), max + 3);
     EXPECT_GE(excerpt.size(), max - 3 + 3);
-    EXPECT_TRUE(model::IsValidUtf8(excerpt)) << max;
+    EXPECT_TRUE(utf8::IsValid(excerpt)) << max;
   }
 }
 

@@ -25,10 +25,11 @@ class LikeStore {
   // `now` is the like's time and `day` its day (days since 1970 in the site's time zone,
   // core/day.h), stored with it: the like counts in the per-day totals of `day`, and an
   // unlike takes back exactly the trending credit the like earned then, from the day it was
-  // counted on.
+  // counted on (an unlike's own `now` only dates the trending epoch, trending_store.h).
   virtual Result<model::LikeChange> Like(std::int64_t article_id, const model::Liker& liker,
                                          std::int64_t now, std::int64_t day) = 0;
-  virtual Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker) = 0;
+  virtual Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker,
+                                           std::int64_t now) = 0;
   virtual Result<bool> IsLiked(std::int64_t article_id, const model::Liker& liker) = 0;
 };
 

@@ -22,10 +22,10 @@ namespace warta::storage {
 class ShareStore {
  public:
   virtual ~ShareStore() = default;
-  // Counts one share, also in the per-day totals of `day` (core/day.h), and returns the
-  // article's stored counters.
+  // Counts one share made at `now` (its trending credit's time), also in the per-day totals
+  // of `day` (core/day.h), and returns the article's stored counters.
   virtual Result<model::Counters> Add(std::int64_t article_id, const std::string& network,
-                                      std::int64_t day) = 0;
+                                      std::int64_t now, std::int64_t day) = 0;
   // (network, count) of one article, by network name.
   virtual Result<std::vector<std::pair<std::string, std::int64_t>>> ByNetwork(
       std::int64_t article_id) = 0;

@@ -77,8 +77,8 @@ std::string StripComments(const std::string& source) {
 Result<std::string> Expand(const std::map<std::string, std::string, std::less<>>& sources,
                            const std::string& name, int depth) {
   if (depth > kMaxPartialDepth) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "view: template '" + name + "': partials nested too deeply (a cycle?)");
+    return Error::InvalidArgument("view: template '" + name +
+                                  "': partials nested too deeply (a cycle?)");
   }
   const std::string& source = sources.find(name)->second;
   std::string out;
@@ -92,14 +92,13 @@ Result<std::string> Expand(const std::map<std::string, std::string, std::less<>>
     while (!partial.empty() && partial.front() == ' ') partial.remove_prefix(1);
     while (!partial.empty() && partial.back() == ' ') partial.remove_suffix(1);
     if (sources.find(partial) == sources.end()) {
-      return MakeError(
-          ErrorCode::kInvalidArgument,
-          "view: template '" + name + "': unknown partial '" + std::string(partial) + "'");
+      return Error::InvalidArgument("view: template '" + name + "': unknown partial '" +
+                                    std::string(partial) + "'");
     }
-    auto expanded = Expand(sources, std::string(partial), depth + 1);
-    if (!expanded.ok()) return expanded.error();
+    WARTA_ASSIGN_OR_RETURN(const std::string expanded,
+                           Expand(sources, std::string(partial), depth + 1));
     out.append(source, pos, open - pos);
-    out += *expanded;
+    out += expanded;
     pos = close + 2;
     // The tag's own line break ends the pasted text; keep one, not two.
     if (!out.empty() && out.back() == '\n' && pos < source.size() && source[pos] == '\n') ++pos;
@@ -149,12 +148,10 @@ Result<std::shared_ptr<const Templates>> Templates::FromSources(
   for (const auto& [name, source] : sources) by_name[name] = StripComments(source);
   std::shared_ptr<Templates> templates(new Templates());
   for (const auto& [name, source] : by_name) {
-    auto expanded = Expand(by_name, name, 0);
-    if (!expanded.ok()) return expanded.error();
-    Mustache parsed(*expanded);
+    WARTA_ASSIGN_OR_RETURN(const std::string expanded, Expand(by_name, name, 0));
+    Mustache parsed(expanded);
     if (!parsed.is_valid()) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "view: template '" + name + "': " + parsed.error_message());
+      return Error::InvalidArgument("view: template '" + name + "': " + parsed.error_message());
     }
     templates->impl_->compiled.emplace(name, std::make_unique<Impl::Compiled>(std::move(parsed)));
   }
@@ -164,7 +161,7 @@ Result<std::shared_ptr<const Templates>> Templates::FromSources(
 Result<std::string> Templates::Render(std::string_view name, const Data& data) const {
   auto it = impl_->compiled.find(name);
   if (it == impl_->compiled.end()) {
-    return MakeError(ErrorCode::kNotFound, "view: no template '" + std::string(name) + "'");
+    return Error::NotFound("view: no template '" + std::string(name) + "'");
   }
   Impl::Compiled& compiled = *it->second;
   std::unique_ptr<Mustache> copy;
@@ -182,8 +179,7 @@ Result<std::string> Templates::Render(std::string_view name, const Data& data) c
   copy->render(context, sink);
   if (!copy->is_valid()) {
     // The copy now carries the error; drop it instead of returning it to the pool.
-    return MakeError(ErrorCode::kInternal,
-                     "view: template '" + std::string(name) + "': " + copy->error_message());
+    return Error::Internal("view: template '" + std::string(name) + "': " + copy->error_message());
   }
   std::lock_guard lock(compiled.mu);
   if (compiled.idle.size() < kMaxPooled) compiled.idle.push_back(std::move(copy));

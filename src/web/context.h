@@ -14,25 +14,23 @@
 #include "auth/sessions.h"
 #include "comments/service.h"
 #include "core/clock.h"
-#include "engagement/view_counter.h"
+#include "engagement/service.h"
 #include "engagement/visitor.h"
 #include "http/message.h"
 #include "metrics/metrics.h"
 #include "storage/store.h"
-#include "web/article_cache.h"
-#include "web/document_cache.h"
-#include "web/home_cache.h"
-#include "web/popular.h"
+#include "web/cache/article_cache.h"
+#include "web/cache/document_cache.h"
+#include "web/cache/home_cache.h"
+#include "web/cache/popular.h"
 #include "web/site.h"
 
 namespace warta::web {
 
-// Readers' accounts and the limits on what they do (web/reader.h).
+// Readers' accounts and sessions (web/request/reader.h).
 struct ReaderServices {
   auth::Accounts& accounts;
   auth::SessionManager& sessions;
-  auth::RateLimiter& likes_per_address;  // likes, unlikes and shares
-  auth::RateLimiter& likes_per_account;
   bool registration = true;  // readers may create accounts (accounts.registration)
 };
 
@@ -47,7 +45,10 @@ struct CommentServices {
 struct Context {
   std::shared_ptr<const Site> site;
   storage::Store& store;
-  engagement::ViewCounter& views;
+  // The time of every request: caches' TTLs, sessions, comment rules (FakeClock in tests).
+  const Clock& clock;
+  // Views, likes and shares: the rules and the counters shown (engagement/service.h).
+  engagement::EngagementService& engagement;
   const engagement::VisitorIdentifier& visitors;
   const auth::CsrfTokens& csrf;
   metrics::Registry& metrics;
@@ -61,7 +62,7 @@ struct Context {
     int cache_seconds = 60;
     int items = 50;
   } feeds;
-  // The most popular list and the tag directory (web/popular.h); null: no list shown, and
+  // The most popular list and the tag directory (web/cache/popular.h); null: no list shown, and
   // tag pages are served from the store alone.
   PopularLists* popular = nullptr;
 };
@@ -77,7 +78,7 @@ struct Visitor {
 inline constexpr std::string_view kVisitorCookie = "warta_vid";
 
 // csrf_token is the token of the reader: bound to their session when the request carries a
-// valid session cookie, else to the visitor (web/reader.h has the whole reader).
+// valid session cookie, else to the visitor (web/request/reader.h has the whole reader).
 Visitor IdentifyVisitor(const Context& context, const http::Request& request,
                         std::int64_t now_unix);
 

@@ -1,4 +1,8 @@
-// Every handler of the site, one file each. Routes are bound in routes.cpp.
+// Every handler of the site, one file each, and where: pages/ (HTML), api/ (/api/v1/, JSON
+// and the form posts that share those routes), feeds/ (feeds and crawler files),
+// system_routes.cpp; routes.cpp binds them all. What they use: request/ (who asks, in which
+// language), cache/ (kept between requests), view_models/ (template data). web/README.md
+// has the layout.
 #pragma once
 
 #include "http/message.h"
@@ -20,11 +24,11 @@ Response ApiSearch(Context& context, const Request& request);
 Response StaticFile(Context& context, const Request& request, const RouteParams& params);
 Response Healthz(Context& context, const Request& request);
 Response Metrics(Context& context, const Request& request);
-// Tags (web/tag_pages.cpp): GET /tag (every tag with its count), GET /tag/{slug}?page=N.
+// Tags (pages/tag_pages.cpp): GET /tag (every tag with its count), GET /tag/{slug}?page=N.
 Response TagsIndexPage(Context& context, const Request& request);
 Response TagPage(Context& context, const Request& request, const RouteParams& params);
 
-// Readers: accounts, likes, shares. State-changing ones are ActionHandlers (web/reader.h),
+// Readers: accounts, likes, shares. State-changing ones are ActionHandlers (web/request/reader.h),
 // bound through RunAction so the CSRF token is checked before they run.
 struct Reader;
 Response ApiSession(Context& context, const Request& request);
@@ -40,13 +44,13 @@ Response LikeAction(Context& context, const Request& request, const RouteParams&
                     const Reader& reader);
 Response ShareAction(Context& context, const Request& request, const RouteParams& params,
                      const Reader& reader);
-// Password change (docs/api.md): api_password.cpp, account_settings.cpp.
+// Password change (docs/api.md): api/password.cpp, pages/account_settings.cpp.
 Response AccountPage(Context& context, const Request& request);
 Response ApiChangePassword(Context& context, const Request& request, const RouteParams& params,
                            const Reader& reader);
 
 // Feeds out, sitemaps and robots.txt (docs/decisions/0006-feeds-out-and-seo.md):
-// feeds_out.cpp, sitemaps.cpp.
+// feeds/feeds_out.cpp, feeds/sitemaps.cpp.
 Response FeedOut(Context& context, const Request& request, const RouteParams& params);
 Response Sitemap(Context& context, const Request& request);
 Response SitemapPage(Context& context, const Request& request, const RouteParams& params);
@@ -54,14 +58,15 @@ Response NewsSitemap(Context& context, const Request& request);
 Response RobotsTxt(Context& context, const Request& request);
 
 // The article page's hole-filled template, rendered once per article version. comments:
-// its comments section (web/comment_view.h); null shows none.
+// its comments section (web/view_models/comment_view.h); null shows none.
 struct CommentsRender;
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
                                       const std::string& path,
                                       const CommentsRender* comments = nullptr,
                                       const std::vector<storage::RelatedArticle>& related = {});
 
-// Comments and moderation (comment_*.cpp, moderation_page.cpp).
+// Comments and moderation (api/comment*.cpp, pages/comment_pages.cpp,
+// pages/moderation_page.cpp).
 Response ApiComments(Context& context, const Request& request, const RouteParams& params);
 Response CommentsPage(Context& context, const Request& request, const RouteParams& params);
 Response CommentsFeed(Context& context, const Request& request, const RouteParams& params);
@@ -89,7 +94,7 @@ Response CommentsOpen(Context& context, const Request& request, const RouteParam
 
 // Localized error pages (error.mustache); fall back to plain text if rendering fails.
 Response ErrorPage(const Context& context, int status);
-// The same in the request's locale (web/locale_choice.h).
+// The same in the request's locale (web/request/locale_choice.h).
 Response ErrorPage(const Context& context, const Request& request, int status);
 // GET /lang?set=xx&next=/path: remembers the reader's language, back to a local path.
 Response LanguageSwitch(Context& context, const Request& request);

@@ -1,7 +1,7 @@
 #include <spdlog/spdlog.h>
 
 #include "web/handlers.h"
-#include "web/reader.h"
+#include "web/request/reader.h"
 #include "web/web_app.h"
 
 namespace warta::web {
@@ -83,7 +83,7 @@ http::Router BuildRoutes(Context& context) {
     return http::RedirectResponse(301, "/static/favicon.svg");
   });
   // Feeds out and crawler files (docs/decisions/0006-feeds-out-and-seo.md). /sumber/{source}
-  // and /tag/{tag} are slugs of the outlet and tag names (web/feeds_out.cpp).
+  // and /tag/{tag} are slugs of the outlet and tag names (web/feeds/feeds_out.cpp).
   for (const std::string prefix : {"", "/sumber/{source}", "/tag/{tag}"}) {
     for (const char* feed : {"/feed.xml", "/atom.xml", "/feed.json"}) {
       router.Add(Method::kGet, prefix + feed, "feed", with_params(FeedOut));

@@ -5,7 +5,7 @@
 #include <functional>
 
 #include "resources/resources.h"
-#include "web/url.h"
+#include "web/request/url.h"
 
 namespace warta::web {
 namespace {

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <memory>
+#include <string>
 
 #include "http/handler.h"
 #include "http/server/proxy.h"
@@ -31,8 +32,12 @@ struct Context {
 // The interface hides Asio so only worker.cpp compiles Beast.
 class Worker {
  public:
-  // Takes ownership of listen_fd (a listening socket of the given address family).
-  static std::unique_ptr<Worker> Create(Context& context, int listen_fd, int family);
+  // Takes ownership of listen_fd (a listening socket of the given address family), and
+  // closes it when it cannot be used. Fails with kIo "http: cannot listen on <address>: ..."
+  // when the acceptor cannot adopt it (not an open descriptor, no room in epoll): a worker
+  // never starts without a working acceptor.
+  static Result<std::unique_ptr<Worker>> Create(Context& context, int listen_fd, int family,
+                                                const std::string& address);
   virtual ~Worker() = default;
 
   virtual void Start() = 0;  // runs the io_context on a new thread

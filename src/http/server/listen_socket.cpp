@@ -6,9 +6,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <cstring>
+
+#include "core/ascii.h"
 
 namespace warta::http::server {
 namespace {
@@ -19,16 +20,10 @@ struct Address {
   int family = 0;
 };
 
-std::string Describe(const std::string& host, std::uint16_t port) {
-  bool v6 = host.find(':') != std::string::npos && host.front() != '[';
-  return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
-}
-
 Error ListenError(const std::string& host, std::uint16_t port, int err) {
   std::string reason = std::strerror(err);
-  if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(reason[0]));
-  return MakeError(ErrorCode::kIo,
-                   "http: cannot listen on " + Describe(host, port) + ": " + reason);
+  if (!reason.empty()) reason[0] = ascii::ToLower(reason[0]);
+  return Error::Io("http: cannot listen on " + DescribeAddress(host, port) + ": " + reason);
 }
 
 Result<Address> Resolve(const std::string& host) {
@@ -59,8 +54,8 @@ Result<Address> Resolve(const std::string& host) {
   addrinfo* found = nullptr;
   int rc = getaddrinfo(name.c_str(), nullptr, &hints, &found);
   if (rc != 0 || found == nullptr) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "http: cannot resolve listen host '" + host + "': " + gai_strerror(rc));
+    return Error::InvalidArgument("http: cannot resolve listen host '" + host +
+                                  "': " + gai_strerror(rc));
   }
   std::memcpy(&a.storage, found->ai_addr, found->ai_addrlen);
   a.length = found->ai_addrlen;
@@ -86,12 +81,17 @@ Result<Fd> Bind(const Address& a, bool reuse_port, bool do_listen, int& err) {
       ::bind(fd.get(), reinterpret_cast<const sockaddr*>(&a.storage), a.length) != 0 ||
       (do_listen && ::listen(fd.get(), SOMAXCONN) != 0)) {
     err = errno;
-    return MakeError(ErrorCode::kIo, "bind");
+    return Error::Io("bind");
   }
   return fd;
 }
 
 }  // namespace
+
+std::string DescribeAddress(const std::string& host, std::uint16_t port) {
+  bool v6 = host.find(':') != std::string::npos && host.front() != '[';
+  return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
 
 Fd::~Fd() {
   if (fd_ >= 0) ::close(fd_);
@@ -106,9 +106,7 @@ Fd& Fd::operator=(Fd&& other) noexcept {
 }
 
 Result<ListenSockets> Listen(const std::string& host, std::uint16_t port, int count) {
-  auto address = Resolve(host);
-  if (!address.ok()) return address.error();
-  Address a = *address;
+  WARTA_ASSIGN_OR_RETURN(Address a, Resolve(host));
   bool reuse_port = count > 1;
   int err = 0;
   if (reuse_port && port != 0) {

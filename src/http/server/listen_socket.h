@@ -38,6 +38,9 @@ struct ListenSockets {
   std::uint16_t port = 0;
 };
 
+// "HOST:PORT" for messages, with brackets around an IPv6 host ("[::1]:8080").
+std::string DescribeAddress(const std::string& host, std::uint16_t port);
+
 // Binds `count` listening sockets to host:port (port 0: a free port, shared by all). host is
 // an IPv4 or IPv6 literal (brackets allowed), "localhost" (127.0.0.1), "" (all IPv4
 // interfaces) or a name resolved once. Error: kIo "http: cannot listen on HOST:PORT: REASON".

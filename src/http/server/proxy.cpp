@@ -4,18 +4,14 @@
 
 #include <charconv>
 
+#include "core/ascii.h"
+
 namespace warta::http::server {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // The address part of text without brackets or port; empty when it cannot be one.
 std::string_view AddressPart(std::string_view text) {
-  text = Trim(text);
+  text = ascii::Trim(text, ascii::IsHttpSpace);
   if (!text.empty() && text.front() == '[') {
     std::size_t close = text.find(']');
     if (close == std::string_view::npos) return {};
@@ -56,7 +52,7 @@ std::optional<IpBytes> ParseIp(std::string_view text) {
 Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& entries) {
   TrustedProxies proxies;
   for (const std::string& entry : entries) {
-    std::string_view text = Trim(entry);
+    std::string_view text = ascii::Trim(entry, ascii::IsHttpSpace);
     std::size_t slash = text.find('/');
     auto ip = ParseIp(text.substr(0, slash));
     bool v4 = text.find(':') == std::string_view::npos;
@@ -71,8 +67,8 @@ Result<TrustedProxies> TrustedProxies::Parse(const std::vector<std::string>& ent
       }
     }
     if (!ip) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "http: trusted_proxies: not an address or CIDR range: '" + entry + "'");
+      return Error::InvalidArgument("http: trusted_proxies: not an address or CIDR range: '" +
+                                    entry + "'");
     }
     proxies.ranges_.push_back(Range{*ip, v4 ? bits + 96 : bits});
   }

@@ -5,14 +5,16 @@
 
 #include <charconv>
 
+#include "core/ascii.h"
+
 namespace warta::http::server {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using ascii::ContainsIgnoreCase;
+using ascii::EqualsIgnoreCase;
+
+// Header values are padded with optional white space (RFC 9110 §5.6.3): SP and HTAB only.
+std::string_view TrimOws(std::string_view s) { return ascii::Trim(s, ascii::IsHttpSpace); }
 
 bool IsTokenChar(char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
@@ -42,16 +44,9 @@ bool ServerOwned(std::string_view name) {
          EqualsIgnoreCase(name, "Date");
 }
 
-bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
-  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-    if (EqualsIgnoreCase(haystack.substr(i, needle.size()), needle)) return true;
-  }
-  return false;
-}
-
 // Weak comparison (RFC 9110 8.8.3.2): W/"x" and "x" match.
 std::string_view OpaqueTag(std::string_view etag) {
-  etag = Trim(etag);
+  etag = TrimOws(etag);
   if (etag.substr(0, 2) == "W/") etag.remove_prefix(2);
   return etag;
 }
@@ -73,7 +68,7 @@ bool EtagListMatches(std::string_view list, std::string_view etag) {
 bool QualityIsZero(std::string_view params) {
   while (!params.empty()) {
     std::size_t semi = params.find(';');
-    std::string_view p = Trim(params.substr(0, semi));
+    std::string_view p = TrimOws(params.substr(0, semi));
     params = semi == std::string_view::npos ? std::string_view() : params.substr(semi + 1);
     if (p.size() < 2 || (p[0] != 'q' && p[0] != 'Q') || p[1] != '=') continue;
     std::string_view q = p.substr(2);
@@ -120,7 +115,7 @@ void SerializeHead(const Response& response, const WireOptions& options, const H
       // The gzipped bytes differ from the identity ones, so a strong tag would lie.
       AppendHeader(head, name, "W/" + value);
     } else if (flags.vary && EqualsIgnoreCase(name, "Vary")) {
-      bool listed = ContainsIgnoreCase(value, "Accept-Encoding") || Trim(value) == "*";
+      bool listed = ContainsIgnoreCase(value, "Accept-Encoding") || TrimOws(value) == "*";
       AppendHeader(head, name, listed ? value : value + ", Accept-Encoding");
       vary_written = true;
     } else {
@@ -174,7 +169,7 @@ bool Gzipper::Compress(std::string_view input, std::string& out) {
 }
 
 std::string_view DateCache::Now() {
-  std::time_t now = std::time(nullptr);
+  const std::int64_t now = clock_.NowUnix();
   if (now != second_) {
     second_ = now;
     value_ = FormatHttpDate(now);
@@ -190,7 +185,7 @@ bool AcceptsGzip(std::string_view accept_encoding) {
     accept_encoding =
         comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
     std::size_t semi = item.find(';');
-    std::string_view coding = Trim(item.substr(0, semi));
+    std::string_view coding = TrimOws(item.substr(0, semi));
     bool zero = semi != std::string_view::npos && QualityIsZero(item.substr(semi + 1));
     if (EqualsIgnoreCase(coding, "gzip") || EqualsIgnoreCase(coding, "x-gzip")) return !zero;
     if (coding == "*") star = !zero;
@@ -202,14 +197,14 @@ bool NotModified(const Request& request, const Response& response) {
   std::string_view if_none_match = request.Header("If-None-Match");
   if (!if_none_match.empty()) {
     // RFC 9110 13.1.3: when If-None-Match is present, If-Modified-Since is ignored.
-    if (Trim(if_none_match) == "*") return true;
+    if (TrimOws(if_none_match) == "*") return true;
     return EtagListMatches(if_none_match, response.Header("ETag"));
   }
   std::string_view if_modified_since = request.Header("If-Modified-Since");
   std::string_view last_modified = response.Header("Last-Modified");
   if (if_modified_since.empty() || last_modified.empty()) return false;
-  auto since = ParseHttpDate(Trim(if_modified_since));
-  auto modified = ParseHttpDate(Trim(last_modified));
+  auto since = ParseHttpDate(TrimOws(if_modified_since));
+  auto modified = ParseHttpDate(TrimOws(last_modified));
   return since && modified && *since >= *modified;
 }
 

@@ -5,11 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <ctime>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"
 #include "http/message.h"
 
 namespace warta::http::server {
@@ -30,13 +30,15 @@ class Gzipper {
   std::unique_ptr<State> state_;
 };
 
-// The Date header value, formatted at most once per second.
+// The Date header value, formatted at most once per second of `clock`.
 class DateCache {
  public:
+  explicit DateCache(const Clock& clock = SystemClock::Get()) : clock_(clock) {}
   std::string_view Now();
 
  private:
-  std::time_t second_ = -1;
+  const Clock& clock_;
+  std::int64_t second_ = -1;
   std::string value_;
 };
 

@@ -175,5 +175,15 @@ TEST(PrepareTest, InvalidStatusBecomes500) {
   EXPECT_EQ(head.substr(0, 34), "HTTP/1.1 500 Internal Server Error");
 }
 
+TEST(DateCacheTest, FollowsItsClockBySeconds) {
+  FakeClock clock(784111777);
+  DateCache date(clock);
+  EXPECT_EQ(date.Now(), "Sun, 06 Nov 1994 08:49:37 GMT");
+  clock.Advance(std::chrono::milliseconds(500));  // the same second: the same text
+  EXPECT_EQ(date.Now(), "Sun, 06 Nov 1994 08:49:37 GMT");
+  clock.Advance(std::chrono::milliseconds(500));
+  EXPECT_EQ(date.Now(), "Sun, 06 Nov 1994 08:49:38 GMT");
+}
+
 }  // namespace
 }  // namespace warta::http::server

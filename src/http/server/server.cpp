@@ -64,15 +64,15 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler ha
   int threads = options.threads > 0
                     ? options.threads
                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  auto proxies = server::TrustedProxies::Parse(options.trusted_proxies);
-  if (!proxies.ok()) return proxies.error();
-  auto sockets = server::Listen(options.host, options.port, threads);
-  if (!sockets.ok()) return sockets.error();
+  WARTA_ASSIGN_OR_RETURN(server::TrustedProxies proxies,
+                         server::TrustedProxies::Parse(options.trusted_proxies));
+  WARTA_ASSIGN_OR_RETURN(server::ListenSockets sockets,
+                         server::Listen(options.host, options.port, threads));
 
   auto context = std::make_unique<server::Context>();
   context->options = std::move(options);
   context->handler = std::move(handler);
-  context->proxies = std::move(*proxies);
+  context->proxies = std::move(proxies);
   context->registry = registry;
   if (registry) {
     context->connections_open =
@@ -83,9 +83,12 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler ha
     if (!context->access_logger) context->access_logger = spdlog::default_logger();
   }
   server::Context& ctx = *context;
-  auto server = std::make_unique<ServerImpl>(std::move(context), sockets->port);
-  for (auto& fd : sockets->fds) {
-    server->workers.push_back(server::Worker::Create(ctx, fd.Release(), sockets->family));
+  const std::string address = server::DescribeAddress(ctx.options.host, sockets.port);
+  auto server = std::make_unique<ServerImpl>(std::move(context), sockets.port);
+  for (auto& fd : sockets.fds) {
+    WARTA_ASSIGN_OR_RETURN(auto worker,
+                           server::Worker::Create(ctx, fd.Release(), sockets.family, address));
+    server->workers.push_back(std::move(worker));
   }
   return std::unique_ptr<Server>(std::move(server));
 }

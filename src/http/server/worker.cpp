@@ -1,6 +1,7 @@
 // The only file that compiles Beast and Asio: one io_context per thread, its acceptor, and
 // a Session per connection (after Beast's advanced_server example at boost-1.74.0).
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -12,6 +13,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/ascii.h"
 #include "http/server/arena.h"
 #include "http/server/context.h"
 #include "http/server/request_log.h"
@@ -72,12 +74,6 @@ std::string_view OriginForm(std::string_view target) {
   if (scheme == std::string_view::npos) return target;
   std::size_t slash = target.find('/', scheme + 3);
   return slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
-}
-
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
 }
 
 class WorkerImpl;
@@ -145,8 +141,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
 class WorkerImpl final : public Worker {
  public:
-  WorkerImpl(Context& context, int listen_fd, int family);
+  explicit WorkerImpl(Context& context);
   ~WorkerImpl() override;
+
+  // Hands listen_fd to the acceptor; on failure the acceptor stays closed.
+  beast::error_code Adopt(int listen_fd, int family);
 
   void Start() override;
   void BeginStop() override;
@@ -296,7 +295,8 @@ void Session::BuildRequest() {
   if (peer_trusted_) {
     request_.remote_address.assign(
         context_.proxies.ClientAddress(peer_, request_.Header("X-Forwarded-For")));
-    request_.secure = EqualsIgnoreCase(TrimSpaces(request_.Header("X-Forwarded-Proto")), "https");
+    request_.secure = ascii::EqualsIgnoreCase(
+        ascii::Trim(request_.Header("X-Forwarded-Proto"), ascii::IsHttpSpace), "https");
   } else {
     request_.remote_address.assign(peer_);
   }
@@ -403,14 +403,17 @@ void Session::Close() {
 
 // ---- WorkerImpl ----
 
-WorkerImpl::WorkerImpl(Context& ctx, int listen_fd, int family)
+WorkerImpl::WorkerImpl(Context& ctx)
     : context(ctx), metrics(ctx.registry), ioc_(std::make_unique<net::io_context>(1)) {
   acceptor_.emplace(ioc_->get_executor());
   retry_timer_.emplace(ioc_->get_executor());
   sweep_timer_.emplace(ioc_->get_executor());
+}
+
+beast::error_code WorkerImpl::Adopt(int listen_fd, int family) {
   beast::error_code ec;
   acceptor_->assign(family == AF_INET6 ? tcp::v6() : tcp::v4(), listen_fd, ec);
-  if (ec) spdlog::error("http: cannot adopt the listening socket: {}", ec.message());
+  return ec;
 }
 
 WorkerImpl::~WorkerImpl() {
@@ -502,8 +505,15 @@ void WorkerImpl::OnAccept(beast::error_code ec, Socket socket) {
 
 }  // namespace
 
-std::unique_ptr<Worker> Worker::Create(Context& context, int listen_fd, int family) {
-  return std::make_unique<WorkerImpl>(context, listen_fd, family);
+Result<std::unique_ptr<Worker>> Worker::Create(Context& context, int listen_fd, int family,
+                                               const std::string& address) {
+  auto worker = std::make_unique<WorkerImpl>(context);
+  if (beast::error_code ec = worker->Adopt(listen_fd, family)) {
+    ::close(listen_fd);  // Asio did not take it
+    return Error::Io("http: cannot listen on " + address +
+                     ": cannot adopt the listening socket: " + ec.message());
+  }
+  return std::unique_ptr<Worker>(std::move(worker));
 }
 
 }  // namespace warta::http::server

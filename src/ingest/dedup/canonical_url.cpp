@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <utility>
 #include <vector>
+
+#include "core/ascii.h"
 
 namespace warta::ingest::dedup {
 namespace {
@@ -48,19 +49,13 @@ constexpr std::array<std::string_view, 34> kTrackingParams = {"fbclid",
                                                               "soc_trk",
                                                               "outputtype"};
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
 bool IsTracking(std::string_view name) {
-  const std::string lower = Lower(name);
+  const std::string lower = ascii::Lower(name);
   if (StartsWith(lower, "utm_") || StartsWith(lower, "at_custom")) return true;
   return std::find(kTrackingParams.begin(), kTrackingParams.end(), lower) != kTrackingParams.end();
 }
@@ -72,8 +67,8 @@ int HexValue(char c) {
   return -1;
 }
 
-bool IsUnreserved(unsigned char c) {
-  return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
+bool IsUnreserved(char c) {
+  return ascii::IsAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
 // Decodes %XX of unreserved characters, upper-cases the hex of the others.
@@ -84,7 +79,7 @@ std::string NormalizeEscapes(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
       const auto byte = static_cast<unsigned char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
-      if (IsUnreserved(byte)) {
+      if (IsUnreserved(static_cast<char>(byte))) {
         out += static_cast<char>(byte);
       } else {
         out += '%';
@@ -102,7 +97,7 @@ std::string NormalizeEscapes(std::string_view s) {
 std::string NormalizeHost(std::string_view authority) {
   const auto at = authority.rfind('@');
   if (at != std::string_view::npos) authority.remove_prefix(at + 1);
-  std::string host = Lower(authority);
+  std::string host = ascii::Lower(authority);
   std::string port;
   const auto colon = host.rfind(':');
   if (colon != std::string::npos && host.find(']', colon) == std::string::npos) {
@@ -166,7 +161,7 @@ std::string CanonicalUrl(std::string_view url) {
   if (url.size() > kMaxUrlBytes) return "";
   while (!url.empty() && static_cast<unsigned char>(url.front()) <= 0x20) url.remove_prefix(1);
   while (!url.empty() && static_cast<unsigned char>(url.back()) <= 0x20) url.remove_suffix(1);
-  const std::string lower_start = Lower(url.substr(0, 8));
+  const std::string lower_start = ascii::Lower(url.substr(0, 8));
   std::size_t rest_start = 0;
   if (StartsWith(lower_start, "https://")) {
     rest_start = 8;

@@ -3,6 +3,8 @@
 #include <array>
 #include <bit>
 
+#include "core/utf8.h"
+
 namespace warta::ingest::dedup {
 namespace {
 
@@ -72,24 +74,6 @@ bool IsSeparator(char32_t cp) {
          cp == 0xfffd;
 }
 
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
-}
-
 }  // namespace
 
 std::vector<std::string> Tokenize(std::string_view text) {
@@ -108,10 +92,10 @@ std::vector<std::string> Tokenize(std::string_view text) {
       flush();
     } else if (IsCjk(cp)) {
       flush();
-      AppendUtf8(current, cp);
+      utf8::Append(current, cp);
       flush();
     } else {
-      AppendUtf8(current, cp);
+      utf8::Append(current, cp);
     }
   }
   flush();

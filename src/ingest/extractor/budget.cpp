@@ -1,18 +1,12 @@
 #include "ingest/extractor/budget.h"
 
-#include <ctime>
+#include "core/clock.h"
 
 namespace warta::ingest::extractor {
 namespace {
 
 // Reading the thread CPU clock is a system call; one loop step costs far more than 1/16 of it.
 constexpr unsigned kCheckEvery = 16;
-
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 }  // namespace
 

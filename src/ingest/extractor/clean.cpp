@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/ascii.h"
 #include "ingest/extractor/hints.h"
 #include "ingest/extractor/scorer.h"
 #include "ingest/extractor/text.h"
@@ -31,7 +32,7 @@ void Clean(Node* root, GumboTag tag) {
 
 // data:image/...;base64, with its MIME type, or "" when `src` is not one.
 std::string Base64ImageType(std::string_view src) {
-  std::string lower = AsciiLower(TrimJsSpace(src));
+  std::string lower = ascii::Lower(TrimJsSpace(src));
   if (!lower.starts_with("data:")) return {};
   const std::size_t semi = lower.find(';');
   const std::size_t comma = lower.find(',');
@@ -44,7 +45,7 @@ std::string Base64ImageType(std::string_view src) {
 
 bool LooksLikeSrcset(std::string_view v) {
   // "x.jpg 2x" / "x.png 640w": an image file name followed by white space and a digit.
-  const std::string lower = AsciiLower(v);
+  const std::string lower = ascii::Lower(v);
   for (const std::string_view ext : {".jpg", ".jpeg", ".png", ".webp"}) {
     for (std::size_t at = lower.find(ext); at != std::string::npos; at = lower.find(ext, at + 1)) {
       std::size_t i = at + ext.size();
@@ -93,7 +94,7 @@ void FixLazyImages(Document& doc, Node* root) {
     const bool is_img = elem->Is(GUMBO_TAG_IMG);
     const std::string_view srcset = elem->Attr("srcset");
     if (is_img && (!elem->Attr("src").empty() || (!srcset.empty() && srcset != "null")) &&
-        AsciiLower(elem->Attr("class")).find("lazy") == std::string::npos) {
+        !ascii::ContainsIgnoreCase(elem->Attr("class"), "lazy")) {
       continue;
     }
     const std::vector<Attribute> attributes = elem->attributes;
@@ -277,7 +278,7 @@ std::string MathText(Node* math) {
   std::string tex;
   ForEachDescendant(math, [&](Node* n) {
     if (n->IsElement()) {
-      if (n->name == "annotation" && ContainsAsciiCaseless(n->Attr("encoding"), "tex")) {
+      if (n->name == "annotation" && ascii::ContainsIgnoreCase(n->Attr("encoding"), "tex")) {
         tex = NormalizeSpaces(TextContent(n));
       }
       return n->name != "annotation" && n->name != "annotation-xml";

@@ -2,6 +2,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/html_escape.h"
 #include "ingest/extractor/dom.h"
 #include "ingest/extractor/text.h"
@@ -14,7 +15,7 @@ std::string ElementName(const GumboElement& element) {
   GumboStringPiece piece = element.original_tag;
   if (piece.data == nullptr || piece.length == 0) return {};
   gumbo_tag_from_original_text(&piece);
-  return AsciiLower(std::string_view(piece.data, piece.length));
+  return ascii::Lower(std::string_view(piece.data, piece.length));
 }
 
 Node* CopyElement(const GumboElement& element, Document& doc) {

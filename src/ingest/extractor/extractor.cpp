@@ -134,14 +134,13 @@ void JudgeQuality(const ExtractOptions& options, Extraction& out) {
 
 Result<Extraction> Extract(std::string_view html, const ExtractOptions& options) {
   if (html.size() > options.max_input_bytes) {
-    return MakeError(ErrorCode::kTooLarge,
-                     fmt::format("extractor: page of {} bytes is over the limit of {}", html.size(),
-                                 options.max_input_bytes));
+    return Error::TooLarge(fmt::format("extractor: page of {} bytes is over the limit of {}",
+                                       html.size(), options.max_input_bytes));
   }
   const san::ParsedHtml parsed(html, san::HtmlInput::kDocument,
                                {options.max_input_bytes, options.max_parse_cpu_seconds});
   if (parsed.status() != san::ParseStatus::kOk) {
-    return MakeError(ErrorCode::kTimeout, "extractor: page too complex to parse within budget");
+    return Error::Timeout("extractor: page too complex to parse within budget");
   }
   auto doc = BuildDocument(parsed);
   Extraction out;
@@ -160,9 +159,8 @@ Result<Extraction> Extract(std::string_view html, const ExtractOptions& options)
   Article article = FindArticle(parsed, std::move(doc), context);
   if (article.content != nullptr) SimplifyNestedElements(article.content, budget);
   if (budget.spent()) {
-    return MakeError(ErrorCode::kTimeout,
-                     fmt::format("extractor: page too complex to score within {} s of CPU",
-                                 options.max_cpu_seconds));
+    return Error::Timeout(fmt::format("extractor: page too complex to score within {} s of CPU",
+                                      options.max_cpu_seconds));
   }
 
   out.title = meta.title;

@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "core/ascii.h"
 #include "ingest/extractor/text.h"
 
 namespace warta::ingest::extractor {
@@ -33,7 +34,7 @@ bool HasWord(std::string_view lower, std::string_view word) {
 }  // namespace
 
 bool LooksUnlikely(std::string_view class_and_id) {
-  const std::string s = AsciiLower(class_and_id);
+  const std::string s = ascii::Lower(class_and_id);
   return ContainsAny(
       s,
       {"-ad-",       "ai2html", "banner",    "breadcrumbs",  "combx",    "comment",  "community",
@@ -44,19 +45,19 @@ bool LooksUnlikely(std::string_view class_and_id) {
 }
 
 bool MaybeCandidate(std::string_view class_and_id) {
-  const std::string s = AsciiLower(class_and_id);
+  const std::string s = ascii::Lower(class_and_id);
   return ContainsAny(s,
                      {"and", "article", "body", "column", "content", "main", "mathjax", "shadow"});
 }
 
 bool PositiveHint(std::string_view class_or_id) {
-  const std::string s = AsciiLower(class_or_id);
+  const std::string s = ascii::Lower(class_or_id);
   return ContainsAny(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
                          "pagination", "post", "text", "blog", "story"});
 }
 
 bool NegativeHint(std::string_view class_or_id) {
-  const std::string s = AsciiLower(class_or_id);
+  const std::string s = ascii::Lower(class_or_id);
   // "hid" only as a whole space-separated name ("hid", "x hid", "hid y").
   if (s == "hid" || s.starts_with("hid ") || s.ends_with(" hid") ||
       s.find(" hid ") != std::string::npos) {
@@ -70,12 +71,12 @@ bool NegativeHint(std::string_view class_or_id) {
 }
 
 bool BylineHint(std::string_view class_and_id) {
-  const std::string s = AsciiLower(class_and_id);
+  const std::string s = ascii::Lower(class_and_id);
   return ContainsAny(s, {"byline", "author", "dateline", "writtenby", "p-author"});
 }
 
 bool ShareHint(std::string_view class_and_id) {
-  const std::string s = AsciiLower(class_and_id);
+  const std::string s = ascii::Lower(class_and_id);
   return HasWord(s, "share") || HasWord(s, "sharedaddy");
 }
 
@@ -88,7 +89,7 @@ bool UnlikelyRole(std::string_view role) {
 }
 
 bool AdOrLoadingText(std::string_view inner_text) {
-  const std::string s = AsciiLower(inner_text);
+  const std::string s = ascii::Lower(inner_text);
   for (const std::string_view w :
        {"ad", "advertising", "advertisement", "pub", "publicité", "publicitÉ", "werb", "werbung",
         "广告", "реклама", "Реклама", "РЕКЛАМА", "anuncio"}) {
@@ -106,7 +107,7 @@ bool AdOrLoadingText(std::string_view inner_text) {
 }
 
 bool VideoUrl(std::string_view value) {
-  const std::string s = AsciiLower(value);
+  const std::string s = ascii::Lower(value);
   for (std::size_t at = s.find("//"); at != std::string::npos; at = s.find("//", at + 1)) {
     std::string_view rest = std::string_view(s).substr(at + 2);
     if (rest.starts_with("www.")) rest.remove_prefix(4);
@@ -120,7 +121,7 @@ bool VideoUrl(std::string_view value) {
 }
 
 bool MentionsImageFile(std::string_view value) {
-  const std::string s = AsciiLower(value);
+  const std::string s = ascii::Lower(value);
   return ContainsAny(s, {".jpg", ".jpeg", ".png", ".webp"});
 }
 

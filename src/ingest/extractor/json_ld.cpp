@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/ascii.h"
 #include "ingest/extractor/metadata.h"
 #include "ingest/extractor/text.h"
 
@@ -166,7 +167,7 @@ JsonLd FromArticle(const Json& article, std::string_view title_guess) {
 
 JsonLd ReadJsonLd(Node* root, std::string_view document_title_guess) {
   for (Node* script : ElementsByTag(root, GUMBO_TAG_SCRIPT)) {
-    if (AsciiLower(TrimJsSpace(script->Attr("type"))) != "application/ld+json") continue;
+    if (ascii::Lower(TrimJsSpace(script->Attr("type"))) != "application/ld+json") continue;
     const std::string content = TextContent(script);
     const std::string_view json = StripCdata(content);
     if (json.size() > kMaxScriptBytes || !NestingWithin(json, kMaxNesting)) continue;

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "core/ascii.h"
 #include "ingest/extractor/text.h"
 
 namespace warta::ingest::extractor {
@@ -22,7 +23,7 @@ std::string WithoutSpaces(std::string_view s) {
 
 // property="og:title" (a space-separated list): the first "prefix:name" it holds.
 std::string PropertyKey(std::string_view property) {
-  const std::string s = AsciiLower(property);
+  const std::string s = ascii::Lower(property);
   for (std::size_t i = 0; i < s.size(); ++i) {
     for (const std::string_view prefix : {"article", "dcterm", "dc", "og", "twitter"}) {
       if (std::string_view(s).substr(i).starts_with(prefix)) {
@@ -45,7 +46,7 @@ std::string PropertyKey(std::string_view property) {
 
 // name="dc.title", "twitter:title", "parsely-pub-date", "author", ...: the key, or "".
 std::string NameKey(std::string_view name_attr) {
-  const std::string s = WithoutSpaces(AsciiLower(name_attr));
+  const std::string s = WithoutSpaces(ascii::Lower(name_attr));
   static constexpr std::string_view kNames[] = {"author",      "creator", "pub-date",
                                                 "description", "title",   "site_name"};
   auto is_name = [](std::string_view n) {
@@ -120,10 +121,10 @@ void ReadElements(Node* root, Values& values, Extras& extras) {
       if (!key.empty()) values[key] = trimmed;
       for (const std::string_view a : {"name", "property", "http-equiv"}) {
         const std::string_view v = n->Attr(a);
-        if (!v.empty()) extras.by_name[AsciiLower(TrimJsSpace(v))] = trimmed;
+        if (!v.empty()) extras.by_name[ascii::Lower(TrimJsSpace(v))] = trimmed;
       }
     } else if (n->Is(GUMBO_TAG_LINK)) {
-      const std::string rel = AsciiLower(n->Attr("rel"));
+      const std::string rel = ascii::Lower(n->Attr("rel"));
       if (rel == "canonical" && extras.canonical.empty())
         extras.canonical = TrimJsSpace(n->Attr("href"));
       if (rel == "image_src" && extras.image_src.empty())

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/ascii.h"
 #include "core/rfc3339.h"
 #include "ingest/extractor/extractor.h"
 #include "ingest/extractor/text.h"
@@ -52,7 +53,7 @@ bool ReadZone(Reader& r, std::string& zone) {
     zone = "Z";
     return true;
   }
-  const std::string rest = AsciiLower(r.Rest());
+  const std::string rest = ascii::Lower(r.Rest());
   if (rest == "z" || rest == "gmt" || rest == "utc" || rest == "ut") {
     zone = "Z";
     return true;
@@ -109,7 +110,7 @@ std::optional<std::int64_t> ParseIso(std::string_view text) {
 int MonthNumber(std::string_view name) {
   static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  const std::string lower = AsciiLower(name.substr(0, 3));
+  const std::string lower = ascii::Lower(name.substr(0, 3));
   for (int i = 0; i < 12; ++i) {
     if (lower == kMonths[i]) return i + 1;
   }

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <string>
 
+#include "core/ascii.h"
 #include "ingest/extractor/hints.h"
 #include "ingest/extractor/scorer.h"
 #include "ingest/extractor/text.h"
@@ -130,8 +131,8 @@ std::string StyleValue(std::string_view style, std::string_view property) {
     style = semi == std::string_view::npos ? std::string_view{} : style.substr(semi + 1);
     const std::size_t colon = decl.find(':');
     if (colon == std::string_view::npos) continue;
-    if (AsciiLower(TrimJsSpace(decl.substr(0, colon))) != property) continue;
-    std::string value = AsciiLower(TrimJsSpace(decl.substr(colon + 1)));
+    if (ascii::Lower(TrimJsSpace(decl.substr(0, colon))) != property) continue;
+    std::string value = ascii::Lower(TrimJsSpace(decl.substr(colon + 1)));
     if (const std::size_t bang = value.find('!'); bang != std::string::npos) {
       value = std::string(TrimJsSpace(std::string_view(value).substr(0, bang)));
     }

@@ -4,26 +4,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace warta::ingest::extractor {
 namespace {
-
-void AppendUtf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 bool IsAsciiWord(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -158,18 +142,6 @@ std::string CollapseSpaces(std::string_view text) {
 
 bool IsBlank(std::string_view text) { return TrimJsSpace(text).empty(); }
 
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool ContainsAsciiCaseless(std::string_view haystack, std::string_view lower_needle) {
-  return AsciiLower(haystack).find(lower_needle) != std::string::npos;
-}
-
 std::size_t CountCommas(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size();) {
@@ -255,7 +227,7 @@ std::string UnescapeBasicEntities(std::string_view text) {
       }
       if (valid) {
         if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) value = 0xFFFD;
-        AppendUtf8(out, value);
+        utf8::Append(out, value);
         done = true;
       }
     }

@@ -25,9 +25,6 @@ std::string NormalizeSpaces(std::string_view text);
 std::string CollapseSpaces(std::string_view text);
 bool IsBlank(std::string_view text);
 
-std::string AsciiLower(std::string_view text);
-bool ContainsAsciiCaseless(std::string_view haystack, std::string_view lower_needle);
-
 // Commas of Latin, Arabic, CJK and other scripts.
 std::size_t CountCommas(std::string_view text);
 // str.split(/\s+/).length

@@ -2,6 +2,7 @@
 // finishing pass shared by all formats (plain titles, safe HTML, clamped dates).
 #include "ingest/feed/feed.h"
 
+#include "core/ascii.h"
 #include "ingest/feed/atom/atom.h"
 #include "ingest/feed/common/reader.h"
 #include "ingest/feed/common/text.h"
@@ -16,13 +17,11 @@
 namespace warta::ingest::feed {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // The first character that is not white space or a byte order mark (UTF-8 or UTF-16).
 char FirstSignificant(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size() && i < 1024; ++i) {
     auto c = static_cast<unsigned char>(bytes[i]);
-    if (IsSpace(static_cast<char>(c)) || c == 0 || c == 0xEF || c == 0xBB || c == 0xBF ||
+    if (ascii::IsXmlSpace(static_cast<char>(c)) || c == 0 || c == 0xEF || c == 0xBB || c == 0xBF ||
         c == 0xFE || c == 0xFF) {
       continue;
     }
@@ -128,9 +127,9 @@ Result<Feed> ParseXml(std::string_view bytes, const ParseOptions& options,
   text.clear();
   const xmlNode* root = doc.root();
   if (root == nullptr) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "feed: not a feed (no XML document" +
-                         (doc.first_error().empty() ? "" : ": " + doc.first_error()) + ")");
+    return Error::InvalidArgument("feed: not a feed (no XML document" +
+                                  (doc.first_error().empty() ? "" : ": " + doc.first_error()) +
+                                  ")");
   }
   if (!doc.well_formed()) NoteProblem(&feed, "xml: " + doc.first_error());
 
@@ -146,8 +145,7 @@ Result<Feed> ParseXml(std::string_view bytes, const ParseOptions& options,
              (ns == xml::Ns::kNone || ns == xml::Ns::kAtom10 || ns == xml::Ns::kAtom03)) {
     atom::Read(root, reader, &draft);
   } else {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "feed: not a feed (root element <" + std::string(name) + ">)");
+    return Error::InvalidArgument("feed: not a feed (root element <" + std::string(name) + ">)");
   }
   FinishFeed(draft, options, &feed);
   return feed;
@@ -181,16 +179,15 @@ const char* FormatName(Format format) {
 
 Result<Feed> ParseFeed(std::string_view bytes, const ParseOptions& options) {
   if (bytes.size() > kMaxFeedBytes) {
-    return MakeError(ErrorCode::kTooLarge, "feed: " + std::to_string(bytes.size()) +
-                                               " bytes is over the limit of " +
-                                               std::to_string(kMaxFeedBytes));
+    return Error::TooLarge("feed: " + std::to_string(bytes.size()) +
+                           " bytes is over the limit of " + std::to_string(kMaxFeedBytes));
   }
   char first = FirstSignificant(bytes);
-  if (first == 0) return MakeError(ErrorCode::kInvalidArgument, "feed: empty document");
+  if (first == 0) return Error::InvalidArgument("feed: empty document");
   if (first == '{' || first == '[') return ParseJson(bytes, options);
   std::size_t start = first == '<' ? 0 : XmlStart(bytes);
   if (start == std::string_view::npos) {
-    return MakeError(ErrorCode::kInvalidArgument, "feed: not a feed (neither XML nor JSON)");
+    return Error::InvalidArgument("feed: not a feed (neither XML nor JSON)");
   }
   auto feed = ParseXml(bytes.substr(start), options, start > 0 ? "text before the XML" : "");
   if (!feed.ok() && feed.error().code == ErrorCode::kInvalidArgument) {

@@ -11,8 +11,8 @@
 #include <string>
 
 #include "core/rfc3339.h"
+#include "core/utf8.h"
 #include "ingest/feed/feed.h"
-#include "model/article_json.h"
 
 namespace warta::ingest::feed {
 namespace {
@@ -179,11 +179,11 @@ TEST(HostileTest, InvalidUtf8BecomesValidText) {
       "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>Caf\xe9 "
       "\xff\xfe</title><item><title>\xc3\x28</title></item></channel></rss>");
   EXPECT_TRUE(feed.bozo);
-  EXPECT_TRUE(model::IsValidUtf8(Everything(feed)));
+  EXPECT_TRUE(utf8::IsValid(Everything(feed)));
   Feed json = Parse(
       "{\"version\": \"https://jsonfeed.org/version/1\", \"title\": \"\xff\", "
       "\"items\": [{\"id\": \"\xc3\x28\"}]}");
-  EXPECT_TRUE(model::IsValidUtf8(Everything(json)));
+  EXPECT_TRUE(utf8::IsValid(Everything(json)));
 }
 
 TEST(HostileTest, AbsurdAndFutureDates) {

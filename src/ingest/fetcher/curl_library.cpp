@@ -34,8 +34,8 @@ Result<void> Load() {
   void* handle = dlopen(kSoname, RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) {
     const char* why = dlerror();
-    return MakeError(ErrorCode::kInternal, std::string("fetch: cannot load ") + kSoname + ": " +
-                                               (why != nullptr ? why : "unknown error"));
+    return Error::Internal(std::string("fetch: cannot load ") + kSoname + ": " +
+                           (why != nullptr ? why : "unknown error"));
   }
   std::string missing;
   CurlLibrary& t = table;
@@ -53,6 +53,7 @@ Result<void> Load() {
                   Resolve(handle, "curl_multi_perform", t.multi_perform, missing) &&
                   Resolve(handle, "curl_multi_poll", t.multi_poll, missing) &&
                   Resolve(handle, "curl_multi_info_read", t.multi_info_read, missing) &&
+                  Resolve(handle, "curl_multi_strerror", t.multi_strerror, missing) &&
                   Resolve(handle, "curl_slist_append", t.slist_append, missing) &&
                   Resolve(handle, "curl_slist_free_all", t.slist_free_all, missing) &&
                   Resolve(handle, "curl_url", t.url, missing) &&
@@ -61,14 +62,12 @@ Result<void> Load() {
                   Resolve(handle, "curl_url_get", t.url_get, missing) &&
                   Resolve(handle, "curl_free", t.free, missing);
   if (!ok) {
-    return MakeError(ErrorCode::kInternal, std::string("fetch: cannot load ") + kSoname +
-                                               ": symbol " + missing +
-                                               " missing (libcurl too old?)");
+    return Error::Internal(std::string("fetch: cannot load ") + kSoname + ": symbol " + missing +
+                           " missing (libcurl too old?)");
   }
   const CURLcode rc = t.global_init(CURL_GLOBAL_DEFAULT);
   if (rc != CURLE_OK) {
-    return MakeError(ErrorCode::kInternal,
-                     std::string("fetch: curl_global_init failed: ") + t.easy_strerror(rc));
+    return Error::Internal(std::string("fetch: curl_global_init failed: ") + t.easy_strerror(rc));
   }
   loaded = true;
   return Ok();
@@ -80,7 +79,7 @@ Result<const CurlLibrary*> LoadCurlLibrary() {
   static std::once_flag once;
   static Result<void> outcome = Ok();
   std::call_once(once, [] { outcome = Load(); });
-  if (!outcome.ok()) return outcome.error();
+  WARTA_RETURN_IF_ERROR(outcome);
   return &table;
 }
 

@@ -31,6 +31,7 @@ struct CurlLibrary {
   decltype(&::curl_multi_perform) multi_perform = nullptr;
   decltype(&::curl_multi_poll) multi_poll = nullptr;
   decltype(&::curl_multi_info_read) multi_info_read = nullptr;
+  decltype(&::curl_multi_strerror) multi_strerror = nullptr;
   decltype(&::curl_slist_append) slist_append = nullptr;
   decltype(&::curl_slist_free_all) slist_free_all = nullptr;
   decltype(&::curl_url) url = nullptr;

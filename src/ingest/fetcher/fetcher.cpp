@@ -19,6 +19,10 @@ struct MultiDeleter {
 };
 using MultiPtr = std::unique_ptr<CURLM, MultiDeleter>;
 
+Error MultiError(const char* call, CURLMcode code) {
+  return Error::Internal(std::string("fetch: ") + call + ": " + Curl().multi_strerror(code));
+}
+
 FetchResponse Failed(const FetchRequest& request, Error error) {
   FetchResponse response;
   response.url = request.url;
@@ -59,14 +63,25 @@ class Batch {
     }
     while (!waiting_.empty() || !running_.empty()) {
       if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
-        CancelAll();
+        AbandonAll(Error::Unavailable("fetch: cancelled"));
         return;
       }
       StartEligible();
       int still_running = 0;
-      Curl().multi_perform(multi_, &still_running);
+      // A failing multi handle moves no transfer on: every one left fails with its cause
+      // rather than the loop spinning until the batch is cancelled.
+      if (const CURLMcode rc = Curl().multi_perform(multi_, &still_running); rc != CURLM_OK) {
+        CollectFinished();
+        AbandonAll(MultiError("curl_multi_perform", rc));
+        return;
+      }
       CollectFinished();
-      if (!running_.empty()) Curl().multi_poll(multi_, nullptr, 0, kPollMs, nullptr);
+      if (running_.empty()) continue;
+      if (const CURLMcode rc = Curl().multi_poll(multi_, nullptr, 0, kPollMs, nullptr);
+          rc != CURLM_OK) {
+        AbandonAll(MultiError("curl_multi_poll", rc));
+        return;
+      }
     }
   }
 
@@ -98,11 +113,11 @@ class Batch {
         on_done_(done.index, Failed(requests_[done.index], setup.error()));
         continue;
       }
-      if (Curl().multi_add_handle(multi_, transfer->easy()) != CURLM_OK) {
+      if (const CURLMcode rc = Curl().multi_add_handle(multi_, transfer->easy()); rc != CURLM_OK) {
         Waiting done = std::move(*it);
         it = waiting_.erase(it);
-        on_done_(done.index, Failed(requests_[done.index],
-                                    MakeError(ErrorCode::kInternal, "fetch: cannot start")));
+        on_done_(done.index,
+                 Failed(requests_[done.index], MultiError("curl_multi_add_handle", rc)));
         continue;
       }
       ++per_host;
@@ -128,19 +143,17 @@ class Batch {
     }
   }
 
-  void CancelAll() {
-    std::vector<std::size_t> cancelled;
+  // Ends every transfer not yet done, running or waiting, with `error`.
+  void AbandonAll(const Error& error) {
+    std::vector<std::size_t> abandoned;
     for (auto& [easy, running] : running_) {
       Curl().multi_remove_handle(multi_, easy);
-      cancelled.push_back(running.index);
+      abandoned.push_back(running.index);
     }
     running_.clear();
-    for (const Waiting& w : waiting_) cancelled.push_back(w.index);
+    for (const Waiting& w : waiting_) abandoned.push_back(w.index);
     waiting_.clear();
-    for (std::size_t index : cancelled) {
-      on_done_(index,
-               Failed(requests_[index], MakeError(ErrorCode::kUnavailable, "fetch: cancelled")));
-    }
+    for (std::size_t index : abandoned) on_done_(index, Failed(requests_[index], error));
   }
 
   CURLM* multi_;
@@ -155,17 +168,21 @@ class Batch {
 
 Result<std::unique_ptr<Fetcher>> Fetcher::Create(const FetchOptions& options) {
   // libcurl is loaded here, not at process start (see curl_library.h).
-  if (auto curl = LoadCurlLibrary(); !curl.ok()) return curl.error();
+  WARTA_RETURN_IF_ERROR(LoadCurlLibrary());
   if (options.max_concurrent < 1 || options.max_per_host < 1 || options.max_redirects < 0 ||
       options.max_body_bytes == 0) {
-    return MakeError(ErrorCode::kInvalidArgument, "fetch: limits must be positive");
+    return Error::InvalidArgument("fetch: limits must be positive");
   }
+  if (options.clock == nullptr) return Error::InvalidArgument("fetch: no clock");
   auto impl = std::make_unique<Impl>();
   impl->multi.reset(Curl().multi_init());
-  if (!impl->multi) return MakeError(ErrorCode::kInternal, "fetch: curl_multi_init failed");
+  if (!impl->multi) return Error::Internal("fetch: curl_multi_init failed");
   // Idle connections kept for the next batch (the same hosts come back every cycle).
-  Curl().multi_setopt(impl->multi.get(), CURLMOPT_MAXCONNECTS,
-                      static_cast<long>(options.max_concurrent) * 2);
+  if (const CURLMcode rc = Curl().multi_setopt(impl->multi.get(), CURLMOPT_MAXCONNECTS,
+                                               static_cast<long>(options.max_concurrent) * 2);
+      rc != CURLM_OK) {
+    return MultiError("curl_multi_setopt", rc);
+  }
   return std::unique_ptr<Fetcher>(new Fetcher(options, std::move(impl)));
 }
 
@@ -181,7 +198,7 @@ void Fetcher::Run(const std::vector<FetchRequest>& requests, const OnDone& on_do
 }
 
 FetchResponse Fetcher::Fetch(const FetchRequest& request, const std::atomic<bool>* cancel) {
-  FetchResponse result = Failed(request, MakeError(ErrorCode::kInternal, "fetch: not run"));
+  FetchResponse result = Failed(request, Error::Internal("fetch: not run"));
   std::vector<FetchRequest> one{request};
   Run(
       one, [&result](std::size_t, FetchResponse response) { result = std::move(response); },

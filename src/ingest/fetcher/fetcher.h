@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/result.h"
 
 namespace warta::ingest::fetcher {
@@ -40,6 +41,8 @@ struct FetchOptions {
   std::size_t max_body_bytes = std::size_t{10} * 1024 * 1024;
   int max_redirects = 5;
   bool allow_private = false;
+  // Turns Retry-After seconds into a time. Not null.
+  const Clock* clock = &SystemClock::Get();
 };
 
 struct FetchRequest {

@@ -2,25 +2,19 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdio>
+
+#include "core/ascii.h"
 
 namespace warta::ingest::fetcher {
 namespace {
 
+using ascii::Lower;
+
 constexpr std::int64_t kMaxDelta = std::int64_t{10} * 365 * 86400;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+// Header values are padded with optional white space (RFC 9110 §5.6.3): SP and HTAB only.
+std::string_view TrimOws(std::string_view s) { return ascii::Trim(s, ascii::IsHttpSpace); }
 
 std::optional<std::int64_t> ParseDigits(std::string_view s) {
   if (s.empty() || s.size() > 12) return std::nullopt;
@@ -55,7 +49,7 @@ int MonthIndex(std::string_view name) {
 }  // namespace
 
 std::optional<std::int64_t> ParseHttpDate(std::string_view text) {
-  text = Trim(text);
+  text = TrimOws(text);
   if (text.size() > 64) return std::nullopt;
   const std::string s(text);
   char weekday[16] = {}, month[16] = {}, zone[8] = {};
@@ -91,12 +85,12 @@ std::optional<std::int64_t> ParseMaxAge(std::string_view cache_control) {
   while (start <= cache_control.size()) {
     std::size_t comma = cache_control.find(',', start);
     if (comma == std::string_view::npos) comma = cache_control.size();
-    std::string_view directive = Trim(cache_control.substr(start, comma - start));
+    std::string_view directive = TrimOws(cache_control.substr(start, comma - start));
     const std::size_t eq = directive.find('=');
-    const std::string name = Lower(Trim(directive.substr(0, eq)));
+    const std::string name = Lower(TrimOws(directive.substr(0, eq)));
     if (name == "no-cache" || name == "no-store") no_cache = true;
     if (name == "max-age" && eq != std::string_view::npos) {
-      std::string_view value = Trim(directive.substr(eq + 1));
+      std::string_view value = TrimOws(directive.substr(eq + 1));
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
         value = value.substr(1, value.size() - 2);
       }
@@ -110,13 +104,13 @@ std::optional<std::int64_t> ParseMaxAge(std::string_view cache_control) {
 }
 
 std::optional<std::int64_t> ParseRetryAfter(std::string_view value, std::int64_t now) {
-  value = Trim(value);
+  value = TrimOws(value);
   if (auto seconds = ParseDigits(value)) return now + std::min(*seconds, kMaxDelta);
   return ParseHttpDate(value);
 }
 
 std::string MediaType(std::string_view content_type) {
-  return Lower(Trim(content_type.substr(0, content_type.find(';'))));
+  return Lower(TrimOws(content_type.substr(0, content_type.find(';'))));
 }
 
 std::string Charset(std::string_view content_type) {
@@ -124,12 +118,12 @@ std::string Charset(std::string_view content_type) {
   std::size_t pos = lower.find(';');
   while (pos != std::string::npos) {
     std::size_t next = lower.find(';', pos + 1);
-    std::string_view param = Trim(std::string_view(lower).substr(
+    std::string_view param = TrimOws(std::string_view(lower).substr(
         pos + 1, (next == std::string::npos ? lower.size() : next) - pos - 1));
     if (param.substr(0, 8) == "charset=") {
-      std::string_view original = Trim(content_type.substr(
+      std::string_view original = TrimOws(content_type.substr(
           pos + 1, (next == std::string::npos ? lower.size() : next) - pos - 1));
-      std::string_view v = Trim(original.substr(8));
+      std::string_view v = TrimOws(original.substr(8));
       if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
       return std::string(v.substr(0, 64));
     }

@@ -2,10 +2,9 @@
 
 #include <sys/socket.h>
 
-#include <cctype>
-#include <ctime>
 #include <string_view>
 
+#include "core/ascii.h"
 #include "ingest/fetcher/address_policy.h"
 #include "ingest/fetcher/http_headers.h"
 
@@ -22,21 +21,6 @@ struct CurlStringDeleter {
   void operator()(char* s) const { Curl().free(s); }
 };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 std::string Seconds(std::chrono::milliseconds ms) {
   return std::to_string(ms.count() / 1000) + "." + std::to_string(ms.count() % 1000 / 100) + " s";
 }
@@ -44,26 +28,26 @@ std::string Seconds(std::chrono::milliseconds ms) {
 }  // namespace
 
 Result<std::string> HttpHost(const std::string& url) {
-  if (auto curl = LoadCurlLibrary(); !curl.ok()) return curl.error();
+  WARTA_RETURN_IF_ERROR(LoadCurlLibrary());
   std::unique_ptr<CURLU, UrlDeleter> handle(Curl().url());
-  if (!handle) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
+  if (!handle) return Error::Internal("fetch: out of memory");
   if (Curl().url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
-    return MakeError(ErrorCode::kInvalidArgument, "fetch: not a valid URL: '" + url + "'");
+    return Error::InvalidArgument("fetch: not a valid URL: '" + url + "'");
   }
   char* raw = nullptr;
   if (Curl().url_get(handle.get(), CURLUPART_SCHEME, &raw, 0) != CURLUE_OK) {
-    return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a scheme: '" + url + "'");
+    return Error::InvalidArgument("fetch: URL without a scheme: '" + url + "'");
   }
-  const std::string scheme = Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
+  const std::string scheme = ascii::Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
   if (scheme != "http" && scheme != "https") {
-    return MakeError(ErrorCode::kPermissionDenied,
-                     "fetch: only http and https URLs are fetched, not " + scheme + ":");
+    return Error::PermissionDenied("fetch: only http and https URLs are fetched, not " + scheme +
+                                   ":");
   }
   raw = nullptr;
   if (Curl().url_get(handle.get(), CURLUPART_HOST, &raw, 0) != CURLUE_OK || raw == nullptr) {
-    return MakeError(ErrorCode::kInvalidArgument, "fetch: URL without a host: '" + url + "'");
+    return Error::InvalidArgument("fetch: URL without a host: '" + url + "'");
   }
-  return Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
+  return ascii::Lower(std::unique_ptr<char, CurlStringDeleter>(raw).get());
 }
 
 Transfer::Transfer(const FetchRequest& request, const FetchOptions& options,
@@ -71,9 +55,9 @@ Transfer::Transfer(const FetchRequest& request, const FetchOptions& options,
     : request_(request), options_(options), cancel_(cancel) {}
 
 Result<void> Transfer::Setup() {
-  if (auto curl = LoadCurlLibrary(); !curl.ok()) return curl.error();
+  WARTA_RETURN_IF_ERROR(LoadCurlLibrary());
   easy_.reset(Curl().easy_init());
-  if (!easy_) return MakeError(ErrorCode::kInternal, "fetch: curl_easy_init failed");
+  if (!easy_) return Error::Internal("fetch: curl_easy_init failed");
   CURL* e = easy_.get();
   std::vector<std::string> lines;
   lines.push_back("Accept: " + (request_.accept.empty() ? std::string("*/*") : request_.accept));
@@ -85,12 +69,14 @@ Result<void> Transfer::Setup() {
   }
   for (const std::string& line : lines) {
     curl_slist* grown = Curl().slist_append(headers_.get(), line.c_str());
-    if (grown == nullptr) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
+    if (grown == nullptr) return Error::Internal("fetch: out of memory");
     (void)headers_.release();
     headers_.reset(grown);
   }
-  bool ok = true;
-  auto set = [&ok](CURLcode rc) { ok = ok && rc == CURLE_OK; };
+  CURLcode refused = CURLE_OK;  // the first option libcurl refused
+  auto set = [&refused](CURLcode rc) {
+    if (refused == CURLE_OK) refused = rc;
+  };
   set(Curl().easy_setopt(e, CURLOPT_URL, request_.url.c_str()));
   set(Curl().easy_setopt(e, CURLOPT_PRIVATE, this));
   set(Curl().easy_setopt(e, CURLOPT_ERRORBUFFER, error_buffer_));
@@ -121,7 +107,10 @@ Result<void> Transfer::Setup() {
   set(Curl().easy_setopt(e, CURLOPT_XFERINFODATA, this));
   set(Curl().easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Transfer::OnOpenSocket));
   set(Curl().easy_setopt(e, CURLOPT_OPENSOCKETDATA, this));
-  if (!ok) return MakeError(ErrorCode::kInternal, "fetch: libcurl refused an option");
+  if (refused != CURLE_OK) {
+    return Error::Internal(std::string("fetch: libcurl refused an option: ") +
+                           Curl().easy_strerror(refused));
+  }
   return Ok();
 }
 
@@ -162,14 +151,13 @@ std::size_t Transfer::OnHeader(char* data, std::size_t size, std::size_t count,
 }
 
 void Transfer::HeaderLine(std::string_view line) {
-  line = Trim(line);
+  line = ascii::Trim(line);  // its padding and the CRLF curl leaves on it
   if (line.substr(0, 5) == "HTTP/") {
     // A new response (the first, or one after a redirect): its headers replace the last's.
     const auto space = line.find(' ');
     int status = 0;
-    for (std::size_t i = space + 1;
-         space != std::string_view::npos && i < line.size() && i < space + 4 &&
-         std::isdigit(static_cast<unsigned char>(line[i]));
+    for (std::size_t i = space + 1; space != std::string_view::npos && i < line.size() &&
+                                    i < space + 4 && ascii::IsDigit(line[i]);
          ++i) {
       status = status * 10 + (line[i] - '0');
     }
@@ -183,8 +171,8 @@ void Transfer::HeaderLine(std::string_view line) {
   }
   const auto colon = line.find(':');
   if (colon == std::string_view::npos) return;
-  const std::string name = Lower(Trim(line.substr(0, colon)));
-  const std::string value(Trim(line.substr(colon + 1)).substr(0, 2048));
+  const std::string name = ascii::Lower(ascii::Trim(line.substr(0, colon), ascii::IsHttpSpace));
+  const std::string value(ascii::Trim(line.substr(colon + 1), ascii::IsHttpSpace).substr(0, 2048));
   if (name == "content-type") response_.content_type = value;
   if (name == "etag") response_.etag = value;
   if (name == "last-modified") response_.last_modified = value;
@@ -240,7 +228,7 @@ FetchResponse Transfer::Finish(CURLcode code) {
   curl_off_t micros = 0;
   Curl().easy_getinfo(e, CURLINFO_TOTAL_TIME_T, &micros);
   response_.seconds = static_cast<double>(micros) / 1e6;
-  const std::int64_t now = std::time(nullptr);
+  const std::int64_t now = options_.clock->NowUnix();
   if (!cache_control_.empty()) response_.max_age_seconds = ParseMaxAge(cache_control_);
   if (!retry_after_.empty()) response_.retry_after_at = ParseRetryAfter(retry_after_, now);
   if (redirects > 0 && statuses_.size() >= 2) {
@@ -262,39 +250,36 @@ FetchResponse Transfer::Finish(CURLcode code) {
 
 Error Transfer::MapError(CURLcode code) const {
   const std::string detail = error_buffer_[0] != '\0' ? error_buffer_ : Curl().easy_strerror(code);
-  if (cancelled_) return MakeError(ErrorCode::kUnavailable, "fetch: cancelled");
+  if (cancelled_) return Error::Unavailable("fetch: cancelled");
   if (too_large_ || code == CURLE_FILESIZE_EXCEEDED) {
-    return MakeError(ErrorCode::kTooLarge, "fetch: response body larger than " +
-                                               std::to_string(options_.max_body_bytes) + " bytes");
+    return Error::TooLarge("fetch: response body larger than " +
+                           std::to_string(options_.max_body_bytes) + " bytes");
   }
   if (headers_too_large_) {
-    return MakeError(ErrorCode::kTooLarge, "fetch: response headers larger than " +
-                                               std::to_string(kMaxHeaderBytes) + " bytes");
+    return Error::TooLarge("fetch: response headers larger than " +
+                           std::to_string(kMaxHeaderBytes) + " bytes");
   }
-  if (out_of_memory_) return MakeError(ErrorCode::kInternal, "fetch: out of memory");
+  if (out_of_memory_) return Error::Internal("fetch: out of memory");
   if (!refused_address_.empty()) {
-    return MakeError(ErrorCode::kPermissionDenied,
-                     "fetch: refused to connect to non-public address " + refused_address_ +
-                         " (fetch.allow_private is off)");
+    return Error::PermissionDenied("fetch: refused to connect to non-public address " +
+                                   refused_address_ + " (fetch.allow_private is off)");
   }
   switch (code) {
     case CURLE_OPERATION_TIMEDOUT:
-      return MakeError(ErrorCode::kTimeout, "fetch: " + detail + " (limits: connect " +
-                                                Seconds(options_.connect_timeout) + ", total " +
-                                                Seconds(options_.total_timeout) + ")");
+      return Error::Timeout("fetch: " + detail + " (limits: connect " +
+                            Seconds(options_.connect_timeout) + ", total " +
+                            Seconds(options_.total_timeout) + ")");
     case CURLE_TOO_MANY_REDIRECTS:
-      return MakeError(ErrorCode::kIo, "fetch: more than " +
-                                           std::to_string(options_.max_redirects) +
-                                           " redirects (a redirect loop?)");
+      return Error::Io("fetch: more than " + std::to_string(options_.max_redirects) +
+                       " redirects (a redirect loop?)");
     case CURLE_UNSUPPORTED_PROTOCOL:
-      return MakeError(ErrorCode::kPermissionDenied,
-                       "fetch: only http and https are followed: " + detail);
+      return Error::PermissionDenied("fetch: only http and https are followed: " + detail);
     case CURLE_BAD_CONTENT_ENCODING:
-      return MakeError(ErrorCode::kCorrupt, "fetch: bad content encoding: " + detail);
+      return Error::Corrupt("fetch: bad content encoding: " + detail);
     case CURLE_URL_MALFORMAT:
-      return MakeError(ErrorCode::kInvalidArgument, "fetch: " + detail);
+      return Error::InvalidArgument("fetch: " + detail);
     default:
-      return MakeError(ErrorCode::kIo, "fetch: " + detail);
+      return Error::Io("fetch: " + detail);
   }
 }
 

@@ -2,15 +2,13 @@
 
 #include <cld2/public/compact_lang_det.h>
 
+#include "core/utf8.h"
+
 namespace warta::ingest::language {
 
 std::optional<std::string> Detect(std::string_view text) {
-  if (text.size() > kMaxDetectBytes) {
-    std::size_t cut = kMaxDetectBytes;
-    // Cut on a character boundary: CLD2 gives up on a truncated UTF-8 sequence.
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut);
-  }
+  // Cut on a character boundary: CLD2 gives up on a truncated UTF-8 sequence.
+  text = text.substr(0, utf8::CutPoint(text, kMaxDetectBytes));
   bool reliable = false;
   int valid_prefix = 0;
   const CLD2::Language detected = CLD2::DetectLanguageCheckUTF8(

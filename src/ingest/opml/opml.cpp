@@ -146,14 +146,13 @@ void WriteFolder(const Folder& folder, int depth, std::string& out) {
 
 Result<Subscriptions> ParseOpml(std::string_view bytes) {
   if (bytes.size() > kMaxOpmlBytes) {
-    return MakeError(ErrorCode::kTooLarge,
-                     "opml: file larger than " + std::to_string(kMaxOpmlBytes) + " bytes");
+    return Error::TooLarge("opml: file larger than " + std::to_string(kMaxOpmlBytes) + " bytes");
   }
   const feed::encoding::Decoded decoded = feed::encoding::DecodeXml(bytes, "");
   const feed::xml::Document doc = feed::xml::Document::Parse(decoded.utf8, "");
   const xmlNode* root = doc.root();
   if (root == nullptr || !IsElement(root, "opml")) {
-    return MakeError(ErrorCode::kInvalidArgument, "opml: not an OPML document (no <opml> root)");
+    return Error::InvalidArgument("opml: not an OPML document (no <opml> root)");
   }
   Subscriptions out;
   const xmlNode* body = nullptr;
@@ -168,7 +167,7 @@ Result<Subscriptions> ParseOpml(std::string_view bytes) {
       }
     }
   }
-  if (body == nullptr) return MakeError(ErrorCode::kInvalidArgument, "opml: no <body>");
+  if (body == nullptr) return Error::InvalidArgument("opml: no <body>");
   Walk(body, "", 0, out);
   return out;
 }

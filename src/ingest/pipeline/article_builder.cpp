@@ -3,6 +3,7 @@
 
 #include "core/html_escape.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "i18n/formatter.h"
 #include "ingest/dedup/fingerprint.h"
 #include "ingest/language/language.h"
@@ -78,7 +79,7 @@ std::vector<std::string> Tags(const std::vector<std::string>& categories) {
   std::set<std::string> seen;
   for (const std::string& raw : categories) {
     std::string tag = TruncateUtf8(CollapseSpace(raw), limits::kMaxTagBytes);
-    if (tag.empty() || !model::IsValidUtf8(tag) || !seen.insert(tag).second) continue;
+    if (tag.empty() || !utf8::IsValid(tag) || !seen.insert(tag).second) continue;
     tags.push_back(std::move(tag));
     if (tags.size() == kMaxTags) break;
   }
@@ -100,10 +101,7 @@ std::string Language(const SourceJob& job, const Candidate& c, const std::string
 }  // namespace
 
 std::string TruncateUtf8(std::string_view text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return std::string(text);
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(text.substr(0, cut));
+  return std::string(text.substr(0, utf8::CutPoint(text, max_bytes)));
 }
 
 Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& c, std::int64_t now,
@@ -117,8 +115,7 @@ Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& c, std:
   const std::string text = sanitizer::ToPlainText(a.body_html);
   if (title.empty()) title = CollapseSpace(TruncateUtf8(text, kTitleFromTextBytes));
   if (title.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "entry '" + c.guid + "' has no title and no text");
+    return Error::InvalidArgument("entry '" + c.guid + "' has no title and no text");
   }
   if (a.body_html == "<p></p>") a.body_html = "<p>" + EscapeHtml(title) + "</p>";
   a.title = TruncateUtf8(title, limits::kMaxTitleBytes);

@@ -1,5 +1,4 @@
-#include <cctype>
-
+#include "core/ascii.h"
 #include "ingest/feed/encoding/charset.h"
 #include "ingest/fetcher/http_headers.h"
 #include "ingest/pipeline/stages.h"
@@ -7,16 +6,10 @@
 namespace warta::ingest::pipeline {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
 // in the first 1024 bytes, as the HTML prescan does (simplified: no full tokenizer).
 std::string MetaCharset(std::string_view bytes) {
-  const std::string head = Lower(bytes.substr(0, 1024));
+  const std::string head = ascii::Lower(bytes.substr(0, 1024));
   std::size_t pos = 0;
   while ((pos = head.find("charset", pos)) != std::string::npos) {
     std::size_t i = pos + 7;
@@ -26,9 +19,8 @@ std::string MetaCharset(std::string_view bytes) {
     ++i;
     while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'')) ++i;
     std::size_t end = i;
-    while (end < head.size() &&
-           (std::isalnum(static_cast<unsigned char>(head[end])) != 0 || head[end] == '-' ||
-            head[end] == '_' || head[end] == ':' || head[end] == '.')) {
+    while (end < head.size() && (ascii::IsAlnum(head[end]) || head[end] == '-' ||
+                                 head[end] == '_' || head[end] == ':' || head[end] == '.')) {
       ++end;
     }
     if (end > i) return std::string(bytes.substr(i, end - i));
@@ -55,23 +47,20 @@ Result<extractor::Extraction> ExtractPage(const fetcher::FetchResponse& response
                                           const std::vector<std::string>& iframe_hosts) {
   if (!response.ok()) return *response.error;
   if (response.status < 200 || response.status > 299) {
-    return MakeError(ErrorCode::kUnavailable,
-                     "page: HTTP " + std::to_string(response.status) + " for " + response.url);
+    return Error::Unavailable("page: HTTP " + std::to_string(response.status) + " for " +
+                              response.url);
   }
   const std::string media_type = fetcher::MediaType(response.content_type);
   if (!IsHtml(media_type)) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "page: not HTML (" + media_type + ") at " + response.url);
+    return Error::InvalidArgument("page: not HTML (" + media_type + ") at " + response.url);
   }
   const std::string html = DecodePage(response.body, response.content_type);
   extractor::ExtractOptions options;
   options.url = response.final_url.empty() ? response.url : response.final_url;
   options.iframe_hosts = iframe_hosts;
-  auto extraction = extractor::Extract(html, options);
-  if (!extraction.ok()) return extraction.error();
-  if (!extraction->acceptable) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "page: no acceptable article text (" + extraction->reason + ")");
+  WARTA_ASSIGN_OR_RETURN(extractor::Extraction extraction, extractor::Extract(html, options));
+  if (!extraction.acceptable) {
+    return Error::InvalidArgument("page: no acceptable article text (" + extraction.reason + ")");
   }
   return extraction;
 }

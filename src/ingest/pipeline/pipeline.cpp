@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
 #include <exception>
 #include <utility>
 
@@ -14,12 +13,6 @@
 namespace warta::ingest::pipeline {
 namespace {
 
-std::int64_t SystemNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 bool Cancelled(const std::atomic<bool>* cancel) {
   return cancel != nullptr && cancel->load(std::memory_order_relaxed);
 }
@@ -27,10 +20,9 @@ bool Cancelled(const std::atomic<bool>* cancel) {
 Result<std::vector<model::Source>> SourcesToFetch(storage::SourceStore& sources, bool force,
                                                   std::int64_t now, int limit) {
   if (!force) return sources.ListDue(now, limit);
-  auto all = sources.List(now);
-  if (!all.ok()) return all.error();
+  WARTA_ASSIGN_OR_RETURN(std::vector<model::Source> all, sources.List(now));
   std::vector<model::Source> enabled;
-  for (model::Source& s : *all) {
+  for (model::Source& s : all) {
     if (s.enabled && static_cast<int>(enabled.size()) < limit) enabled.push_back(std::move(s));
   }
   return enabled;
@@ -61,6 +53,10 @@ int StoreCandidates(SourceJob& job, storage::ArticleStore& articles, const Pipel
     }
     ++added;
     ++summary.new_articles;
+    if (stored->cluster_error) {
+      spdlog::warn("ingest: {}: article {} stored but not grouped into a story: {}",
+                   job.source.DisplayName(), stored->article_id, stored->cluster_error->message);
+    }
     if (stored->clustered) ++summary.clustered;
     if (built->full_text) ++summary.full_text;
   }
@@ -93,11 +89,10 @@ model::FetchRecord RecordOf(const SourceJob& job, const model::SchedulePolicy& p
 }  // namespace
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(storage::Store& store, PipelineOptions options) {
-  if (!options.clock) options.clock = SystemNow;
-  auto fetcher = fetcher::Fetcher::Create(options.fetch);
-  if (!fetcher.ok()) return fetcher.error();
-  return std::unique_ptr<Pipeline>(
-      new Pipeline(store, std::move(options), std::move(fetcher).value()));
+  if (options.clock == nullptr) return Error::InvalidArgument("ingest: no clock");
+  options.fetch.clock = options.clock;
+  WARTA_ASSIGN_OR_RETURN(auto fetcher, fetcher::Fetcher::Create(options.fetch));
+  return std::unique_ptr<Pipeline>(new Pipeline(store, std::move(options), std::move(fetcher)));
 }
 
 Pipeline::Pipeline(storage::Store& store, PipelineOptions options,
@@ -106,19 +101,18 @@ Pipeline::Pipeline(storage::Store& store, PipelineOptions options,
 
 Pipeline::~Pipeline() = default;
 
-std::int64_t Pipeline::Now() const { return options_.clock(); }
-
 Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
   std::lock_guard lock(run_mutex_);
-  const std::int64_t now = Now();
-  auto sources = SourcesToFetch(store_.sources(), run.force, now, options_.max_sources_per_run);
-  if (!sources.ok()) return sources.error();
+  const std::int64_t now = options_.clock->NowUnix();
+  WARTA_ASSIGN_OR_RETURN(
+      std::vector<model::Source> sources,
+      SourcesToFetch(store_.sources(), run.force, now, options_.max_sources_per_run));
   RunSummary summary;
-  summary.sources = static_cast<int>(sources->size());
-  std::vector<SourceJob> jobs(sources->size());
+  summary.sources = static_cast<int>(sources.size());
+  std::vector<SourceJob> jobs(sources.size());
   std::vector<fetcher::FetchRequest> requests;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    jobs[i].source = std::move((*sources)[i]);
+    jobs[i].source = std::move(sources[i]);
     const model::Source& s = jobs[i].source;
     requests.push_back({s.url, s.etag, s.last_modified, std::string(kFeedAccept)});
   }
@@ -222,14 +216,13 @@ Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
 Result<ReextractSummary> Pipeline::Reextract(std::int64_t source_id, int limit,
                                              const std::atomic<bool>* cancel) {
   std::lock_guard lock(run_mutex_);
-  auto source = store_.sources().FindById(source_id);
-  if (!source.ok()) return source.error();
-  auto refs = store_.articles().ListBySource(source_id, limit);
-  if (!refs.ok()) return refs.error();
+  WARTA_RETURN_IF_ERROR(store_.sources().FindById(source_id));  // NotFound
+  WARTA_ASSIGN_OR_RETURN(std::vector<storage::ArticleRef> refs,
+                         store_.articles().ListBySource(source_id, limit));
   ReextractSummary summary;
   std::vector<fetcher::FetchRequest> pages;
   std::vector<std::int64_t> ids;
-  for (const storage::ArticleRef& ref : *refs) {
+  for (const storage::ArticleRef& ref : refs) {
     ++summary.articles;
     if (ref.url.empty()) {
       ++summary.unchanged;
@@ -248,8 +241,15 @@ Result<ReextractSummary> Pipeline::Reextract(std::int64_t source_id, int limit,
             options.base_url = response.url;
             options.iframe_hosts = options_.iframe_hosts;
             const std::string body = sanitizer::Sanitize(extraction->content_html, options);
-            if (!body.empty() && store_.articles().UpdateBody(ids[p], body).ok()) {
-              ++summary.updated;
+            if (!body.empty()) {
+              auto updated = store_.articles().UpdateBody(ids[p], body);
+              if (updated.ok()) {
+                ++summary.updated;
+                return;
+              }
+              spdlog::warn("reextract: {}: cannot store the body: {}", response.url,
+                           updated.error().message);
+              ++summary.unchanged;
               return;
             }
           }

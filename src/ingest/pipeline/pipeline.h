@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "ingest/fetcher/fetcher.h"
 #include "model/fetch_schedule.h"
@@ -37,8 +38,9 @@ struct PipelineOptions {
   int cluster_max_distance = 10;  // SimHash bits
   int max_sources_per_run = 10'000;
   std::vector<std::string> iframe_hosts;  // passed to the sanitizer / extractor
-  // Unix seconds now; tests pass a fake clock. Default: the system clock.
-  std::function<std::int64_t()> clock;
+  // Decides which sources are due and stamps fetches and schedules; the fetcher reads
+  // Retry-After against it too (it replaces fetch.clock). Tests pass a FakeClock. Not null.
+  const Clock* clock = &SystemClock::Get();
 };
 
 struct Progress {
@@ -94,7 +96,6 @@ class Pipeline {
  private:
   Pipeline(storage::Store& store, PipelineOptions options,
            std::unique_ptr<fetcher::Fetcher> fetcher);
-  std::int64_t Now() const;
 
   storage::Store& store_;
   PipelineOptions options_;

@@ -2,9 +2,12 @@
 #include "ingest/pipeline/pipeline.h"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <map>
 #include <mutex>
+#include <sstream>
 
 #include "ingest/fetcher/test_server.h"
 #include "ingest/pipeline/stages.h"
@@ -81,6 +84,34 @@ constexpr const char* kStory =
     "embankment along the river mouth. Officials said trains would run every thirty minutes "
     "during the morning and evening peaks, and every hour at other times.";
 
+// What spdlog's default logger writes while this lives.
+class CapturedLog {
+ public:
+  CapturedLog() : previous_(spdlog::default_logger()) {
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+        "captured", std::make_shared<spdlog::sinks::ostream_sink_mt>(out_)));
+  }
+  ~CapturedLog() { spdlog::set_default_logger(previous_); }
+  CapturedLog(const CapturedLog&) = delete;
+  CapturedLog& operator=(const CapturedLog&) = delete;
+  std::string text() const { return out_.str(); }
+
+ private:
+  std::ostringstream out_;
+  std::shared_ptr<spdlog::logger> previous_;
+};
+
+// From now on the store refuses the statements `when` names ("BEFORE INSERT ON stories")
+// with "injected fault", as a failing disk or a corrupt table would.
+void InjectFault(storage::sqlite::SqliteStore& store, const std::string& when) {
+  auto lease = store.pool().Acquire();
+  ASSERT_TRUE(lease.ok());
+  ASSERT_TRUE((*lease)
+                  ->Exec("CREATE TRIGGER fault " + when +
+                         " BEGIN SELECT RAISE(ABORT, 'injected fault'); END")
+                  .ok());
+}
+
 class PipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -93,7 +124,7 @@ class PipelineTest : public ::testing::Test {
     options.fetch.total_timeout = std::chrono::milliseconds(3000);
     options.fetch.low_speed_seconds = 1;
     options.fetch.max_body_bytes = 512 * 1024;
-    options.clock = [this] { return now_; };
+    options.clock = &clock_;
     auto pipeline = Pipeline::Create(*store_, options);
     ASSERT_TRUE(pipeline.ok());
     pipeline_ = std::move(*pipeline);
@@ -121,9 +152,9 @@ class PipelineTest : public ::testing::Test {
 
   storage::test_util::TempDir dir_;
   std::unique_ptr<storage::sqlite::SqliteStore> store_;
+  FakeClock clock_{kNow};
   std::unique_ptr<Pipeline> pipeline_;
   Site site_;
-  std::int64_t now_ = kNow;
 };
 
 TEST_F(PipelineTest, StoresItemsThenSendsConditionalRequestsAndAddsNothing) {
@@ -153,7 +184,7 @@ TEST_F(PipelineTest, StoresItemsThenSendsConditionalRequestsAndAddsNothing) {
 
   // Not due yet: nothing fetched.
   EXPECT_EQ(Run(false).sources, 0);
-  now_ += 3600;
+  clock_.Advance(std::chrono::hours(1));
   RunSummary second = Run(false);
   EXPECT_EQ(second.not_modified, 1);
   EXPECT_EQ(second.new_articles, 0);
@@ -223,13 +254,49 @@ TEST_F(PipelineTest, OneStoryInTwoFeedsBecomesOneCluster) {
   EXPECT_EQ(article.lang, "en");  // detected: the source states none
 }
 
-TEST_F(PipelineTest, SummaryOnlyFeedGetsItsFullText) {
+TEST_F(PipelineTest, AStoryThatCannotBeJoinedKeepsTheArticleAndLogsWhy) {
+  site_.Set("/a.xml", {200, {}, Rss("A", Item("a", "Railway", site_.Url("/a/1"), kStory))});
+  site_.Set("/b.xml", {200, {}, Rss("B", Item("b", "Coastal", site_.Url("/b/1"), kStory))});
+  AddSource("/a.xml", "Paper A");
+  AddSource("/b.xml", "Paper B");
+  InjectFault(*store_, "BEFORE INSERT ON stories");
+  CapturedLog log;
+  RunSummary summary = Run();
+  EXPECT_EQ(summary.new_articles, 2);
+  EXPECT_EQ(summary.clustered, 0);
+  EXPECT_EQ(summary.failed, 0);
+  EXPECT_NE(log.text().find("stored but not grouped into a story"), std::string::npos)
+      << log.text();
+  EXPECT_NE(log.text().find("injected fault"), std::string::npos) << log.text();
+}
+
+std::string ArticlePage() {
   std::string page =
       "<html><head><title>Bridge opens</title></head><body><nav><a href='/'>Home</a></nav>"
       "<article><h1>Bridge opens</h1>";
   for (int i = 0; i < 6; ++i) page += std::string("<p>") + kStory + "</p>";
-  page += "</article><footer>Contact us</footer></body></html>";
-  site_.Set("/page.html", {200, {"Content-Type: text/html; charset=utf-8"}, page});
+  return page + "</article><footer>Contact us</footer></body></html>";
+}
+
+TEST_F(PipelineTest, ABodyThatCannotBeStoredOnReextractIsLoggedWithItsCause) {
+  site_.Set("/page.html", {200, {"Content-Type: text/html; charset=utf-8"}, ArticlePage()});
+  site_.Set(
+      "/r.xml",
+      {200, {}, Rss("R", Item("r", "Bridge opens", site_.Url("/page.html"), "Short summary."))});
+  const std::int64_t id = AddSource("/r.xml", "Paper R");
+  EXPECT_EQ(Run().new_articles, 1);
+  InjectFault(*store_, "BEFORE UPDATE OF body_html ON articles");
+  CapturedLog log;
+  auto summary = pipeline_->Reextract(id, 10);
+  ASSERT_TRUE(summary.ok()) << summary.error().message;
+  EXPECT_EQ(summary->updated, 0);
+  EXPECT_EQ(summary->unchanged, 1);
+  EXPECT_NE(log.text().find("cannot store the body"), std::string::npos) << log.text();
+  EXPECT_NE(log.text().find("injected fault"), std::string::npos) << log.text();
+}
+
+TEST_F(PipelineTest, SummaryOnlyFeedGetsItsFullText) {
+  site_.Set("/page.html", {200, {"Content-Type: text/html; charset=utf-8"}, ArticlePage()});
   site_.Set(
       "/f.xml",
       {200, {}, Rss("F", Item("f", "Bridge opens", site_.Url("/page.html"), "Short summary."))});
@@ -257,23 +324,23 @@ TEST_F(PipelineTest, AFailingSourceBacksOffAndRecoversWithoutHurtingOthers) {
   EXPECT_EQ(Source(bad).consecutive_errors, 1);
   EXPECT_EQ(Source(bad).last_error, "HTTP 500");
   EXPECT_NE(Source(png).last_error.find("image/png"), std::string::npos);
-  std::int64_t previous_wait = Source(bad).next_fetch_at - now_;
+  std::int64_t previous_wait = Source(bad).next_fetch_at - clock_.NowUnix();
   for (int i = 2; i <= 4; ++i) {
-    now_ = Source(bad).next_fetch_at;
+    clock_.SetUnix(Source(bad).next_fetch_at);
     Run(false);
     const model::Source s = Source(bad);
     EXPECT_EQ(s.consecutive_errors, i);
-    EXPECT_GT(s.next_fetch_at - now_, previous_wait);
-    previous_wait = s.next_fetch_at - now_;
+    EXPECT_GT(s.next_fetch_at - clock_.NowUnix(), previous_wait);
+    previous_wait = s.next_fetch_at - clock_.NowUnix();
     EXPECT_TRUE(s.enabled);
   }
   site_.Set("/bad.xml", {200, {}, Rss("B", Item("b", "Back", site_.Url("/b"), "<p>back</p>"))});
-  now_ = Source(bad).next_fetch_at;
+  clock_.SetUnix(Source(bad).next_fetch_at);
   Run(false);
   const model::Source recovered = Source(bad);
   EXPECT_EQ(recovered.consecutive_errors, 0);
   EXPECT_EQ(recovered.last_error, "");
-  EXPECT_EQ(recovered.next_fetch_at, now_ + 3600);
+  EXPECT_EQ(recovered.next_fetch_at, clock_.NowUnix() + 3600);
 }
 
 TEST_F(PipelineTest, GoneDisablesAndPermanentRedirectsMoveTheSource) {

@@ -93,11 +93,14 @@ struct Stored {
   StoreOutcome outcome = StoreOutcome::kNew;
   std::int64_t article_id = 0;
   bool clustered = false;
+  std::optional<Error> cluster_error;  // why a stored article could not join its story
 };
 
 // Inserts the article unless the same text is already stored for this source, then joins
 // it to the story of its nearest near-duplicate within the window. kAlreadyExists from the
 // store (a concurrent ingest, or the same URL in another feed) is a duplicate, not an error.
+// A failed clustering does not fail the store (the article is kept, only ungrouped): it is
+// returned in cluster_error for the caller to report.
 Result<Stored> StoreArticle(storage::ArticleStore& articles, const model::NewArticle& article,
                             std::int64_t cluster_window_seconds, int cluster_max_distance);
 

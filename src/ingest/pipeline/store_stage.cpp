@@ -12,18 +12,17 @@ constexpr int kMaxCandidates = 20'000;
 Result<bool> Cluster(storage::ArticleStore& articles, std::int64_t id,
                      const model::NewArticle& article, std::int64_t window, int max_distance) {
   if (!article.simhash) return false;
-  auto recent = articles.RecentSimhashes(article.published_at - window,
-                                         article.published_at + window, kMaxCandidates);
-  if (!recent.ok()) return recent.error();
+  WARTA_ASSIGN_OR_RETURN(std::vector<storage::SimhashCandidate> recent,
+                         articles.RecentSimhashes(article.published_at - window,
+                                                  article.published_at + window, kMaxCandidates));
   std::vector<dedup::Fingerprint> candidates;
-  candidates.reserve(recent->size());
-  for (const storage::SimhashCandidate& c : *recent) {
+  candidates.reserve(recent.size());
+  for (const storage::SimhashCandidate& c : recent) {
     if (c.article_id != id) candidates.push_back({c.article_id, c.simhash});
   }
   auto match = dedup::FindNearDuplicate(*article.simhash, candidates, max_distance);
   if (!match) return false;
-  auto story = articles.JoinStory(id, match->article_id);
-  if (!story.ok()) return story.error();
+  WARTA_RETURN_IF_ERROR(articles.JoinStory(id, match->article_id));
   return true;
 }
 
@@ -35,11 +34,11 @@ Result<Stored> StoreArticle(storage::ArticleStore& articles, const model::NewArt
   if (!article.content_hash.empty() && article.source_id != 0) {
     // The same text again from the same source under a new guid or URL (a re-post, a
     // changed tracking link): a duplicate. From another source it is a report of the story.
-    auto same = articles.FindIdByContentHash(article.source_id, article.content_hash);
-    if (!same.ok()) return same.error();
-    if (same->has_value()) {
+    WARTA_ASSIGN_OR_RETURN(std::optional<std::int64_t> same,
+                           articles.FindIdByContentHash(article.source_id, article.content_hash));
+    if (same.has_value()) {
       stored.outcome = StoreOutcome::kDuplicate;
-      stored.article_id = **same;
+      stored.article_id = *same;
       return stored;
     }
   }
@@ -53,8 +52,11 @@ Result<Stored> StoreArticle(storage::ArticleStore& articles, const model::NewArt
   }
   stored.article_id = *id;
   auto clustered = Cluster(articles, *id, article, cluster_window_seconds, cluster_max_distance);
-  // The article is stored either way; a failed clustering only loses the grouping.
-  stored.clustered = clustered.ok() && *clustered;
+  if (clustered.ok()) {
+    stored.clustered = *clustered;
+  } else {
+    stored.cluster_error = clustered.error();
+  }
   return stored;
 }
 

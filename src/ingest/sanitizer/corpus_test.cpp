@@ -146,7 +146,7 @@ TEST(CorpusTest, WithAnIframeAllowlistNothingActiveSurvives) {
     EXPECT_EQ(testing::SafetyProblems(out, /*iframe_ok=*/true), std::vector<std::string>{})
         << v.key << "\n"
         << out;
-    const std::string lower = testing::LowerAscii(out);
+    const std::string lower = ascii::Lower(out);
     EXPECT_EQ(lower.find("<script"), std::string::npos) << v.key << "\n" << out;
     for (std::size_t at = lower.find("<iframe"); at != std::string::npos;
          at = lower.find("<iframe", at + 1)) {

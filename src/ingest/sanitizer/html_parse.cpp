@@ -3,8 +3,8 @@
 #include <csetjmp>
 #include <cstdint>
 #include <cstdlib>
-#include <ctime>
 
+#include "core/clock.h"
 #include "ingest/sanitizer/sanitizer.h"
 
 namespace warta::ingest::sanitizer {
@@ -16,12 +16,6 @@ constexpr std::size_t kAlign = alignof(std::max_align_t);
 constexpr std::size_t kMaxArenaBytes = std::size_t{512} * 1024 * 1024;
 // Reading the thread CPU clock is a system call: look at it once per this many allocations.
 constexpr unsigned kClockEveryAllocations = 512;
-
-double ThreadCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 }  // namespace
 

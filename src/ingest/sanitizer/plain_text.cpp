@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/ascii.h"
 #include "ingest/sanitizer/html_parse.h"
 #include "ingest/sanitizer/policy.h"
 #include "ingest/sanitizer/sanitizer.h"
@@ -65,7 +66,7 @@ class TextWriter {
       const char c = text[i];
       if (c == '\n' && preformatted) {
         Want(Break::kLine);
-      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      } else if (ascii::IsHtmlSpace(c)) {
         if (preformatted) {
           Flush();
           out_ += c;

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/ascii.h"
+
 namespace warta::ingest::sanitizer::internal {
 namespace {
 
@@ -257,10 +259,7 @@ bool AllOf(std::string_view s, bool (*ok)(char)) {
   return true;
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsLangChar(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
-}
+bool IsLangChar(char c) { return ascii::IsAlnum(c) || c == '-'; }
 
 }  // namespace
 
@@ -310,13 +309,13 @@ bool ValidAttrValue(AttrType type, std::string_view value) {
     case AttrType::kText:
       return value.size() <= kMaxTextBytes;
     case AttrType::kNumber:
-      return !value.empty() && value.size() <= 5 && AllOf(value, IsDigit);
+      return !value.empty() && value.size() <= 5 && AllOf(value, ascii::IsDigit);
     case AttrType::kSpan:
-      return !value.empty() && value.size() <= 4 && AllOf(value, IsDigit) &&
+      return !value.empty() && value.size() <= 4 && AllOf(value, ascii::IsDigit) &&
              std::stoi(std::string(value)) >= 1 && std::stoi(std::string(value)) <= 1000;
     case AttrType::kInteger: {
       const std::string_view digits = value.substr(!value.empty() && value[0] == '-' ? 1 : 0);
-      return !digits.empty() && digits.size() <= 9 && AllOf(digits, IsDigit);
+      return !digits.empty() && digits.size() <= 9 && AllOf(digits, ascii::IsDigit);
     }
     case AttrType::kFlag:
       return true;

@@ -41,7 +41,7 @@ struct Frame {
   bool drop_if_blank = false;  // <p> or <div> with nothing visible inside
 };
 
-constexpr const char* kSpaces = " \t\n\r\f";
+constexpr const char* kSpaces = " \t\n\r\f";  // ascii::IsHtmlSpace, for find_first_not_of
 
 // Text needs no quotes escaped, and ' is safe inside our double-quoted attributes: they stay as
 // typed, which keeps the output readable. U+00A0 is written &nbsp; so that it stays visible in

@@ -10,15 +10,9 @@
 #include <string_view>
 #include <vector>
 
-namespace warta::ingest::sanitizer::testing {
+#include "core/ascii.h"
 
-inline std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+namespace warta::ingest::sanitizer::testing {
 
 // Problems found in `html` (empty: safe). `iframe_ok` allows iframes (host checks are tested
 // separately).
@@ -44,7 +38,7 @@ inline std::vector<std::string> SafetyProblems(std::string_view html, bool ifram
     const GumboElement& e = node->v.element;
     std::string name =
         e.tag == GUMBO_TAG_UNKNOWN
-            ? LowerAscii(std::string_view(e.original_tag.data, e.original_tag.length))
+            ? ascii::Lower(std::string_view(e.original_tag.data, e.original_tag.length))
             : gumbo_normalized_tagname(e.tag);
     if (!root) {
       if (kBanned.count(name) != 0 || (name == "iframe" && !iframe_ok)) {
@@ -55,7 +49,7 @@ inline std::vector<std::string> SafetyProblems(std::string_view html, bool ifram
     root = false;
     for (unsigned i = 0; i < e.attributes.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
-      const std::string attr = LowerAscii(a->name);
+      const std::string attr = ascii::Lower(a->name);
       if (attr.rfind("on", 0) == 0) problems.push_back("handler " + attr);
       if (attr == "style" || attr == "id" || attr == "class") problems.push_back("attr " + attr);
       if (kUrlAttributes.count(attr) != 0) {
@@ -63,7 +57,7 @@ inline std::vector<std::string> SafetyProblems(std::string_view html, bool ifram
         for (char c : std::string_view(a->value)) {
           if (static_cast<unsigned char>(c) > 0x20 && c != 0x7f) v += c;
         }
-        v = LowerAscii(v);
+        v = ascii::Lower(v);
         for (const char* scheme : {"javascript:", "vbscript:", "data:"}) {
           if (v.rfind(scheme, 0) == 0) problems.push_back(attr + "=" + a->value);
         }

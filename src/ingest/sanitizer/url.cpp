@@ -1,19 +1,14 @@
 #include "ingest/sanitizer/url.h"
 
+#include "core/ascii.h"
 #include "core/limits.h"
 
 namespace warta::ingest::sanitizer {
 namespace {
 
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ToLower(c);
-  return out;
-}
+using ascii::IsAlpha;
+using ascii::IsDigit;
+using ascii::Lower;
 
 // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
 bool IsValidScheme(std::string_view s) {

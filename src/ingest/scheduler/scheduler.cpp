@@ -4,16 +4,11 @@
 
 #include <exception>
 
+#include "core/clock.h"
 #include "storage/source_store.h"
 
 namespace warta::ingest::scheduler {
 namespace {
-
-std::int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 metrics::Labels SourceLabels(const model::Source& source) {
   return {{"source_id", std::to_string(source.id)}, {"source", source.DisplayName()}};
@@ -87,15 +82,15 @@ Result<std::unique_ptr<Scheduler>> Scheduler::Create(storage::Store& store,
                                                      pipeline::PipelineOptions pipeline,
                                                      SchedulerOptions options,
                                                      metrics::Registry* registry) {
-  auto created = pipeline::Pipeline::Create(store, std::move(pipeline));
-  if (!created.ok()) return created.error();
+  const Clock* clock = pipeline.clock;
+  WARTA_ASSIGN_OR_RETURN(auto created, pipeline::Pipeline::Create(store, std::move(pipeline)));
   return std::unique_ptr<Scheduler>(
-      new Scheduler(store, std::move(created).value(), options, registry));
+      new Scheduler(store, std::move(created), *clock, options, registry));
 }
 
 Scheduler::Scheduler(storage::Store& store, std::unique_ptr<pipeline::Pipeline> pipeline,
-                     SchedulerOptions options, metrics::Registry* registry)
-    : store_(store), pipeline_(std::move(pipeline)), options_(options) {
+                     const Clock& clock, SchedulerOptions options, metrics::Registry* registry)
+    : store_(store), pipeline_(std::move(pipeline)), clock_(clock), options_(options) {
   if (registry != nullptr) metrics_ = std::make_unique<IngestMetrics>(*registry);
 }
 
@@ -104,10 +99,7 @@ Scheduler::~Scheduler() { Stop(); }
 void Scheduler::Start() {
   if (thread_.joinable()) return;
   stop_ = false;
-  if (metrics_) {
-    auto sources = store_.sources().List(UnixNow());
-    if (sources.ok()) metrics_->RecordSources(*sources);
-  }
+  PublishSources();
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -128,15 +120,24 @@ void Scheduler::Loop() {
   }
 }
 
+void Scheduler::PublishSources() {
+  if (!metrics_) return;
+  auto sources = store_.sources().List(clock_.NowUnix());
+  if (!sources.ok()) {
+    spdlog::warn("ingest: source health not published: {}", sources.error().message);
+    return;
+  }
+  metrics_->RecordSources(*sources);
+}
+
 void Scheduler::RunOnce() {
   // The thread must outlive anything a run throws: one bad cycle is logged, the next runs.
   try {
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = clock_.NowSteady();
     pipeline::RunOptions run;
     run.cancel = &stop_;
     auto summary = pipeline_->RunOnce(run);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = std::chrono::duration<double>(clock_.NowSteady() - start).count();
     ++runs_;
     if (!summary.ok()) {
       spdlog::error("ingest: run failed: {}", summary.error().ToString());
@@ -149,11 +150,8 @@ void Scheduler::RunOnce() {
           summary->sources, summary->fetched, summary->not_modified, summary->failed,
           summary->new_articles, summary->duplicates, seconds);
     }
-    if (metrics_) {
-      metrics_->RecordRun(*summary, seconds);
-      auto sources = store_.sources().List(UnixNow());
-      if (sources.ok()) metrics_->RecordSources(*sources);
-    }
+    if (metrics_) metrics_->RecordRun(*summary, seconds);
+    PublishSources();
   } catch (const std::exception& e) {
     spdlog::error("ingest: run failed: {}", e.what());
   }

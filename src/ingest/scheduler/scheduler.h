@@ -49,7 +49,9 @@ class IngestMetrics {
 
 class Scheduler {
  public:
-  // Creates the pipeline (fetcher) now, so bad options fail at start.
+  // Creates the pipeline (fetcher) now, so bad options fail at start. The pipeline's clock
+  // (PipelineOptions::clock) also dates the health gauges and times the runs; the interval
+  // between runs is real time.
   static Result<std::unique_ptr<Scheduler>> Create(storage::Store& store,
                                                    pipeline::PipelineOptions pipeline,
                                                    SchedulerOptions options,
@@ -64,13 +66,16 @@ class Scheduler {
   std::uint64_t runs() const { return runs_.load(); }
 
  private:
-  Scheduler(storage::Store& store, std::unique_ptr<pipeline::Pipeline> pipeline,
+  Scheduler(storage::Store& store, std::unique_ptr<pipeline::Pipeline> pipeline, const Clock& clock,
             SchedulerOptions options, metrics::Registry* registry);
   void Loop();
   void RunOnce();
+  // The per-source gauges from the store (a failure to read it is logged).
+  void PublishSources();
 
   storage::Store& store_;
   std::unique_ptr<pipeline::Pipeline> pipeline_;
+  const Clock& clock_;
   SchedulerOptions options_;
   std::unique_ptr<IngestMetrics> metrics_;
   std::atomic<bool> stop_{false};

@@ -30,6 +30,7 @@ class SchedulerTest : public ::testing::Test {
     options.fetch.total_timeout = std::chrono::milliseconds(20'000);
     options.fetch.low_speed_bytes = 1;
     options.fetch.low_speed_seconds = 20;
+    options.clock = &clock_;  // when sources are due is the fake clock's business
     return options;
   }
 
@@ -40,9 +41,25 @@ class SchedulerTest : public ::testing::Test {
     ASSERT_TRUE(store_->sources().Add(s).ok());
   }
 
+  // Polls until `done` or a generous deadline: the scheduler works on its own thread.
+  template <typename Done>
+  static bool WaitUntil(Done done) {
+    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    while (!done() && Clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return done();
+  }
+
+  FakeClock clock_;
   storage::test_util::TempDir dir_;
   std::unique_ptr<storage::sqlite::SqliteStore> store_;
 };
+
+std::string OneItemFeed() {
+  return "<rss version=\"2.0\"><channel><title>T</title><item><guid>1</guid>"
+         "<title>Hello</title><description>World</description></item></channel></rss>";
+}
 
 TEST_F(SchedulerTest, RunsInTheBackgroundAndPublishesSourceHealth) {
   TestServer server([](const TestRequest&, TestServer&, int fd) {
@@ -99,6 +116,28 @@ TEST_F(SchedulerTest, StopCancelsASlowFetchAndLeavesTheSourceDue) {
   ASSERT_TRUE(source.ok());
   EXPECT_EQ(source->consecutive_errors, 0);
   EXPECT_EQ(source->last_fetch_at, 0);
+}
+
+TEST_F(SchedulerTest, ASourceIsFetchedAgainOnlyOnceTheClockPassesItsNextFetch) {
+  TestServer server([](const TestRequest&, TestServer&, int fd) {
+    TestServer::Send(
+        fd, TestServer::Response(200, {"Content-Type: application/rss+xml"}, OneItemFeed()));
+  });
+  AddSource(server.Url("/feed"));
+  auto scheduler = Scheduler::Create(*store_, Options(), {std::chrono::milliseconds(5)}, nullptr);
+  ASSERT_TRUE(scheduler.ok());
+  (*scheduler)->Start();
+  ASSERT_TRUE(WaitUntil([&] { return (*scheduler)->runs() >= 3; }));
+  EXPECT_EQ(server.requests().size(), 1u);  // later runs found it not due
+  const std::int64_t next = store_->sources().FindById(1)->next_fetch_at;
+  clock_.SetUnix(next - 1);
+  const std::uint64_t runs = (*scheduler)->runs();
+  ASSERT_TRUE(WaitUntil([&] { return (*scheduler)->runs() >= runs + 2; }));
+  EXPECT_EQ(server.requests().size(), 1u);  // a second early
+  clock_.SetUnix(next);
+  EXPECT_TRUE(WaitUntil([&] { return server.requests().size() >= 2; }));
+  (*scheduler)->Stop();
+  EXPECT_EQ(server.requests().size(), 2u);
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ TEST_F(DayTotalsTest, EveryCounterWritesItsDay) {
   ASSERT_TRUE(store_->likes().Like(article_, model::Liker::Visitor(2), 20, kDay + 1).ok());
   ASSERT_TRUE(
       store_->likes().Like(article_, model::Liker::Visitor(2), 21, kDay + 1).ok());  // repeat
-  ASSERT_TRUE(store_->shares().Add(article_, "whatsapp", kDay + 1).ok());
+  ASSERT_TRUE(store_->shares().Add(article_, "whatsapp", 30, kDay + 1).ok());
   auto comment = store_->comments().Create(Comment(model::CommentStatus::kPublished), kDay + 1);
   ASSERT_TRUE(comment.ok()) << comment.error().message;
   EXPECT_EQ(Day(kDay), (model::Counters{5, 1, 0, 0}));
@@ -86,7 +86,7 @@ TEST_F(DayTotalsTest, EveryCounterWritesItsDay) {
 
 TEST_F(DayTotalsTest, TakingBackLeavesTheDayItCountedOn) {
   ASSERT_TRUE(store_->likes().Like(article_, model::Liker::Visitor(1), 10, kDay).ok());
-  ASSERT_TRUE(store_->likes().Unlike(article_, model::Liker::Visitor(1)).ok());  // days later
+  ASSERT_TRUE(store_->likes().Unlike(article_, model::Liker::Visitor(1), 99).ok());  // days later
   EXPECT_EQ(Day(kDay).likes, 0);
   // A comment published on one day and rejected on another leaves the first.
   auto published = store_->comments().Create(Comment(model::CommentStatus::kPublished), kDay);
@@ -122,7 +122,7 @@ TEST_F(DayTotalsTest, ReadersEngageWithPublicArticlesOnly) {
   ASSERT_TRUE((*connection)->Exec("UPDATE articles SET status = 'draft'").ok());
   EXPECT_EQ(store_->likes().Like(article_, model::Liker::Visitor(1), 1, kDay).error().code,
             ErrorCode::kNotFound);
-  EXPECT_EQ(store_->shares().Add(article_, "x", kDay).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->shares().Add(article_, "x", 30, kDay).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->comments().Create(Comment(model::CommentStatus::kPublished), kDay).error().code,
             ErrorCode::kNotFound);
   EXPECT_TRUE(store_->day_totals().PerDay(kDay, kDay)->empty());

@@ -3,7 +3,6 @@
 #include <string_view>
 
 #include "core/ascii.h"
-#include "core/clock.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/day_totals.h"
 #include "storage/sqlite/sqlite_readers.h"
@@ -97,7 +96,7 @@ Result<std::optional<LikeRow>> RemoveLikeRow(Connection& connection, std::int64_
 // like on an article withdrawn since). The trending score and the per-day totals follow: a
 // like adds its weight now and counts on `day`, an unlike takes back exactly what that like
 // added when it was made, on the day it was counted, so liking and unliking cannot pump
-// either.
+// either. `now` of an unlike only dates the trending epoch (trending_store.h).
 Result<model::LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingPolicy& policy,
                                     std::int64_t article_id, const model::Liker& who, bool like,
                                     std::int64_t now, std::int64_t day) {
@@ -115,7 +114,7 @@ Result<model::LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingP
         if (!changed.has_value()) return result;
         WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, article_id,
                                              model::EngagementKind::kLike, like ? 1 : -1,
-                                             changed->created_at, UnixNow()));
+                                             changed->created_at, now));
         if (changed->day) {
           WARTA_RETURN_IF_ERROR(
               AddToDay(connection, *changed->day, article_id, DayColumn::kLikes, like ? 1 : -1));
@@ -142,8 +141,8 @@ Result<model::LikeChange> SqliteLikeStore::Like(std::int64_t article_id, const m
 }
 
 Result<model::LikeChange> SqliteLikeStore::Unlike(std::int64_t article_id,
-                                                  const model::Liker& liker) {
-  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/false, 0, 0);
+                                                  const model::Liker& liker, std::int64_t now) {
+  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/false, now, 0);
 }
 
 Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const model::Liker& liker) {
@@ -153,7 +152,7 @@ Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const model::Like
 }
 
 Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std::string& network,
-                                              std::int64_t day) {
+                                              std::int64_t now, std::int64_t day) {
   WARTA_RETURN_IF_ERROR(CheckNetwork(network));
   WARTA_RETURN_IF_ERROR(CheckDay(day));
   return InDurableWriteTransaction<model::Counters>(
@@ -170,7 +169,6 @@ Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std
                            "ON CONFLICT (article_id, network) DO UPDATE SET count = count + 1"));
         stmt.Bind(1, article_id).Bind(2, network);
         WARTA_RETURN_IF_ERROR(stmt.Run());
-        const std::int64_t now = UnixNow();
         WARTA_RETURN_IF_ERROR(CreditTrending(connection, trending_.Get(), article_id,
                                              model::EngagementKind::kShare, 1, now, now));
         return counters;

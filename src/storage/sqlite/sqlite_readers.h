@@ -54,7 +54,8 @@ class SqliteLikeStore final : public LikeStore {
 
   Result<model::LikeChange> Like(std::int64_t article_id, const model::Liker& liker,
                                  std::int64_t now, std::int64_t day) override;
-  Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker) override;
+  Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker,
+                                   std::int64_t now) override;
   Result<bool> IsLiked(std::int64_t article_id, const model::Liker& liker) override;
 
  private:
@@ -67,7 +68,7 @@ class SqliteShareStore final : public ShareStore {
   SqliteShareStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
       : pool_(pool), trending_(trending) {}
 
-  Result<model::Counters> Add(std::int64_t article_id, const std::string& network,
+  Result<model::Counters> Add(std::int64_t article_id, const std::string& network, std::int64_t now,
                               std::int64_t day) override;
   Result<std::vector<std::pair<std::string, std::int64_t>>> ByNetwork(
       std::int64_t article_id) override;

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/clock.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/write_transaction.h"
 #include "storage/testing/migrated_sqlite_store.h"
@@ -213,11 +214,11 @@ TEST_F(SqliteReadersTest, LikeAndUnlikeAreIdempotentAndMoveTheCounter) {
   auto liked = likes.IsLiked(article, model::Liker::Visitor(1));
   ASSERT_TRUE(liked.ok());
   EXPECT_TRUE(*liked);
-  auto unliked = likes.Unlike(article, model::Liker::Visitor(1));
+  auto unliked = likes.Unlike(article, model::Liker::Visitor(1), UnixNow());
   ASSERT_TRUE(unliked.ok());
   EXPECT_TRUE(unliked->changed);
   EXPECT_EQ(unliked->counters.likes, 4);
-  unliked = likes.Unlike(article, model::Liker::Visitor(1));
+  unliked = likes.Unlike(article, model::Liker::Visitor(1), UnixNow());
   ASSERT_TRUE(unliked.ok());
   EXPECT_FALSE(unliked->changed);
   EXPECT_EQ(StoredLikes(article), 4);
@@ -230,7 +231,7 @@ TEST_F(SqliteReadersTest, LikesOnMissingArticlesOrWithBadKeysAreRefused) {
   auto missing = store_->likes().Like(424242, model::Liker::Visitor(1), 1, 20000);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
-  missing = store_->likes().Unlike(424242, model::Liker::Visitor(1));
+  missing = store_->likes().Unlike(424242, model::Liker::Visitor(1), UnixNow());
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   std::int64_t article = NewArticle();
@@ -256,7 +257,7 @@ TEST_F(SqliteReadersTest, ConcurrentLikesAreExact) {
           const auto liker = model::Liker::Visitor(static_cast<std::uint64_t>((t / 2) * 1000 + i));
           for (int repeat = 0; repeat < 2; ++repeat) {
             auto result = like ? store_->likes().Like(article, liker, 1, 20000)
-                               : store_->likes().Unlike(article, liker);
+                               : store_->likes().Unlike(article, liker, UnixNow());
             if (!result.ok()) {
               failures.fetch_add(1);
             } else if (result->changed) {
@@ -301,9 +302,9 @@ TEST_F(SqliteReadersTest, LikeCommitsAreSyncedAndTheConnectionRestored) {
 TEST_F(SqliteReadersTest, SharesAreCountedPerNetwork) {
   std::int64_t article = NewArticle();
   ShareStore& shares = store_->shares();
-  ASSERT_TRUE(shares.Add(article, "whatsapp", 20000).ok());
-  ASSERT_TRUE(shares.Add(article, "whatsapp", 20000).ok());
-  auto counters = shares.Add(article, "x", 20000);
+  ASSERT_TRUE(shares.Add(article, "whatsapp", UnixNow(), 20000).ok());
+  ASSERT_TRUE(shares.Add(article, "whatsapp", UnixNow(), 20000).ok());
+  auto counters = shares.Add(article, "x", UnixNow(), 20000);
   ASSERT_TRUE(counters.ok());
   EXPECT_EQ(counters->shares, 3);
   auto by_network = shares.ByNetwork(article);
@@ -311,10 +312,10 @@ TEST_F(SqliteReadersTest, SharesAreCountedPerNetwork) {
   std::vector<std::pair<std::string, std::int64_t>> expected = {{"whatsapp", 2}, {"x", 1}};
   EXPECT_EQ(*by_network, expected);
 
-  auto bad = shares.Add(article, "Bad Network", 20000);
+  auto bad = shares.Add(article, "Bad Network", UnixNow(), 20000);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
-  auto missing = shares.Add(article + 100, "x", 20000);
+  auto missing = shares.Add(article + 100, "x", UnixNow(), 20000);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   auto stored = store_->articles().GetCounters(article);

@@ -87,7 +87,7 @@ TEST_F(SqliteTrendingTest, FlushedViewsLikesAndSharesRankAnArticle) {
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{b, a}));
   ASSERT_TRUE(store_->articles().AddViews({{a, 3}}, 20000).ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{a, b}));
-  ASSERT_TRUE(store_->shares().Add(b, "whatsapp", 20000).ok());
+  ASSERT_TRUE(store_->shares().Add(b, "whatsapp", UnixNow(), 20000).ok());
   auto top = Top();
   ASSERT_EQ(Ids(top), (std::vector<std::int64_t>{b, a}));
   EXPECT_NEAR(top[0].score, 15.0, 0.01);  // like 5 + share 10, seconds old at most
@@ -100,7 +100,7 @@ TEST_F(SqliteTrendingTest, UnlikeTakesBackExactlyWhatTheLikeAdded) {
   const std::int64_t a = Add("A");
   for (int i = 0; i < 5; ++i) {
     ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow(), 20000).ok());
-    ASSERT_TRUE(store_->likes().Unlike(a, model::Liker::Visitor(7)).ok());
+    ASSERT_TRUE(store_->likes().Unlike(a, model::Liker::Visitor(7), UnixNow()).ok());
   }
   EXPECT_TRUE(Top().empty());  // score back to 0: liking and unliking pumps nothing
   ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow(), 20000).ok());

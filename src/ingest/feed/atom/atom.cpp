@@ -1,21 +1,14 @@
 #include "ingest/feed/atom/atom.h"
 
-#include <algorithm>
 #include <string>
 
+#include "core/ascii.h"
 #include "ingest/feed/xml/node.h"
 
 namespace warta::ingest::feed::atom {
 namespace {
 
 using xml::Ns;
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  });
-  return text;
-}
 
 bool IsAtomElement(const xmlNode* node) {
   Ns ns = xml::NamespaceOf(node);
@@ -24,8 +17,8 @@ bool IsAtomElement(const xmlNode* node) {
 
 // rel defaults to "alternate"; an alternate link to a page (no type, or an HTML type).
 bool IsPageLink(const xmlNode* link) {
-  std::string rel = Lower(xml::Attr(link, "rel"));
-  std::string type = Lower(xml::Attr(link, "type"));
+  std::string rel = ascii::Lower(xml::Attr(link, "rel"));
+  std::string type = ascii::Lower(xml::Attr(link, "type"));
   return (rel.empty() || rel == "alternate") &&
          (type.empty() || type == "text/html" || type == "application/xhtml+xml" ||
           type == "html" || type == "xhtml");
@@ -42,7 +35,7 @@ std::string PersonName(const xmlNode* person, Reader& reader) {
 }
 
 void ReadLink(const xmlNode* child, Reader& reader, DraftEntry* entry) {
-  std::string rel = Lower(xml::Attr(child, "rel"));
+  std::string rel = ascii::Lower(xml::Attr(child, "rel"));
   std::string href = xml::Attr(child, "href");
   if (IsPageLink(child)) {
     if (entry->link.empty()) entry->link = reader.Link(href, child);

@@ -1,21 +1,13 @@
 #include "ingest/feed/common/reader.h"
 
-#include <algorithm>
-
+#include "core/ascii.h"
+#include "core/utf8.h"
 #include "ingest/feed/common/text.h"
-#include "model/article_json.h"
 
 namespace warta::ingest::feed {
 namespace {
 
 using xml::Ns;
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  });
-  return text;
-}
 
 bool IsHtmlType(std::string_view type) {
   return type == "html" || type == "text/html" || type == "xhtml" ||
@@ -35,7 +27,7 @@ const xmlNode* XhtmlContainer(const xmlNode* node) {
       only = child;
     } else if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
       std::string_view text(reinterpret_cast<const char*>(child->content));
-      if (text.find_first_not_of(" \t\r\n") != std::string_view::npos) return node;
+      if (!ascii::Trim(text, ascii::IsXmlSpace).empty()) return node;
     }
   }
   return only != nullptr && xml::LocalName(only) == "div" ? only : node;
@@ -58,11 +50,7 @@ Reader::Reader(std::string_view default_time_zone) : zone_(default_time_zone) {}
 std::string Reader::Text(const xmlNode* node) { return xml::TextContent(node); }
 
 std::string Reader::TrimmedText(const xmlNode* node) {
-  std::string text = Text(node);
-  std::size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return {};
-  std::size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
+  return std::string(ascii::Trim(Text(node), ascii::IsXmlSpace));
 }
 
 std::optional<std::int64_t> Reader::Date(const xmlNode* node) {
@@ -81,8 +69,8 @@ RawText Reader::RssText(const xmlNode* node, bool html) {
 }
 
 RawText Reader::AtomText(const xmlNode* node, bool atom03) {
-  std::string type = Lower(xml::Attr(node, "type"));
-  std::string mode = Lower(xml::Attr(node, "mode"));
+  std::string type = ascii::Lower(xml::Attr(node, "type"));
+  std::string mode = ascii::Lower(xml::Attr(node, "mode"));
   if (type.empty()) type = "text";
   bool html = IsHtmlType(type);
   bool base64 = atom03 ? mode == "base64"
@@ -91,7 +79,7 @@ RawText Reader::AtomText(const xmlNode* node, bool atom03) {
   if (base64) {
     // Content that only claims to be base64 ("test" in a custom type) stays as it is.
     std::string decoded;
-    if (!DecodeBase64(Text(node), &decoded) || !model::IsValidUtf8(decoded)) decoded = Text(node);
+    if (!DecodeBase64(Text(node), &decoded) || !utf8::IsValid(decoded)) decoded = Text(node);
     return html ? RawText::Html(std::move(decoded)) : RawText::Plain(std::move(decoded));
   }
   if (xml::HasElementChildren(node) && mode != "escaped") {
@@ -141,7 +129,7 @@ bool Reader::ReadItemExtension(const xmlNode* child, DraftEntry* entry) {
     case Ns::kAtom10:
     case Ns::kAtom03: {
       if (name == "link") {
-        std::string rel = Lower(xml::Attr(child, "rel"));
+        std::string rel = ascii::Lower(xml::Attr(child, "rel"));
         std::string href = xml::Attr(child, "href");
         if ((rel.empty() || rel == "alternate") && entry->link.empty()) {
           entry->link = Link(href, child);
@@ -170,7 +158,7 @@ void Reader::ReadMedia(const xmlNode* node, DraftEntry* entry) {
     if (name == "content") {
       std::string url = Link(xml::Attr(node, "url"), node);
       std::string type = xml::Attr(node, "type");
-      std::string medium = Lower(xml::Attr(node, "medium"));
+      std::string medium = ascii::Lower(xml::Attr(node, "medium"));
       bool image = medium == "image" || type.starts_with("image/");
       if (!url.empty() && image && entry->image.empty()) {
         entry->image = url;
@@ -200,8 +188,8 @@ bool Reader::ReadFeedExtension(const xmlNode* child, DraftFeed* feed) {
   }
   if (ns == Ns::kAtom10 || ns == Ns::kAtom03) {
     if (name == "link" && feed->link.empty()) {
-      std::string rel = Lower(xml::Attr(child, "rel"));
-      std::string type = Lower(xml::Attr(child, "type"));
+      std::string rel = ascii::Lower(xml::Attr(child, "rel"));
+      std::string type = ascii::Lower(xml::Attr(child, "type"));
       if ((rel.empty() || rel == "alternate") && (type.empty() || IsHtmlType(type))) {
         feed->link = Link(xml::Attr(child, "href"), child);
       }

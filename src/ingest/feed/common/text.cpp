@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ascii.h"
 #include "core/html_escape.h"
 #include "ingest/sanitizer/sanitizer.h"
 #include "ingest/sanitizer/url.h"
@@ -12,7 +13,6 @@
 namespace warta::ingest::feed {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsWord(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -32,9 +32,7 @@ bool IsHtmlElement(std::string_view name) {
       "section",  "select",   "small",      "source",     "span",  "strike",   "strong",
       "sub",      "summary",  "sup",        "table",      "tbody", "td",       "textarea",
       "tfoot",    "th",       "thead",      "time",       "tr",    "u",        "ul"};
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = ascii::Lower(name);
   return std::find(kElements.begin(), kElements.end(), lower) != kElements.end() ||
          lower == "var" || lower == "video";
 }
@@ -58,7 +56,7 @@ std::string CollapseWhitespace(std::string_view text) {
     char c = text[i];
     // U+00A0 (C2 A0) counts too: "&nbsp;" in a title is layout, not content.
     bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-    if (IsSpace(c) || nbsp) {
+    if (ascii::IsHtmlSpace(c) || nbsp) {
       space = !out.empty();
       i += nbsp ? 1 : 0;
       continue;
@@ -120,9 +118,7 @@ std::optional<std::string> SanitizeTrivial(std::string_view html) {
       return std::nullopt;
     }
   }
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f'; };
-  while (!html.empty() && is_space(html.front())) html.remove_prefix(1);
-  while (!html.empty() && is_space(html.back())) html.remove_suffix(1);
+  html = ascii::Trim(html, ascii::IsHtmlSpace);
   std::string out;
   out.reserve(html.size());
   for (char c : html) {
@@ -136,9 +132,7 @@ std::optional<std::string> SanitizeTrivial(std::string_view html) {
 }
 
 std::string ResolveLink(std::string_view raw, std::string_view base) {
-  std::string_view trimmed = raw;
-  while (!trimmed.empty() && IsSpace(trimmed.front())) trimmed.remove_prefix(1);
-  while (!trimmed.empty() && IsSpace(trimmed.back())) trimmed.remove_suffix(1);
+  const std::string_view trimmed = ascii::Trim(raw, ascii::IsHtmlSpace);
   if (trimmed.empty()) return {};
   auto clean = sanitizer::CleanUrl(trimmed, base, sanitizer::UrlKind::kLink);
   return clean ? *clean : std::string();
@@ -149,7 +143,7 @@ bool DecodeBase64(std::string_view text, std::string* out) {
   unsigned buffer = 0;
   int bits = 0;
   for (char c : text) {
-    if (IsSpace(c)) continue;
+    if (ascii::IsHtmlSpace(c)) continue;
     if (c == '=') break;
     int value = Base64Value(c);
     if (value < 0) return false;

@@ -5,26 +5,17 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "ingest/feed/date/zones.h"
 
 namespace warta::ingest::feed::date {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+using ascii::IsAlpha;
+using ascii::IsDigit;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+// Dates are the text of XML elements: XML white space around them.
+std::string_view Trim(std::string_view s) { return ascii::Trim(s, ascii::IsXmlSpace); }
 
 // Reads up to `max` digits at `*pos`; false if there are fewer than `min`.
 bool ReadNumber(std::string_view s, std::size_t* pos, std::size_t min, std::size_t max, int* out) {
@@ -130,8 +121,7 @@ int MonthFromWord(std::string_view word) {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
   if (word.size() < 3) return 0;
-  std::string lower;
-  for (char c : word) lower.push_back(Lower(c));
+  const std::string lower = ascii::Lower(word);
   for (std::size_t i = 0; i < kMonths.size(); ++i) {
     if (kMonths[i].starts_with(lower)) return static_cast<int>(i) + 1;
   }
@@ -143,8 +133,7 @@ bool IsDayName(std::string_view word) {
   static constexpr std::array<std::string_view, 7> kDays = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   if (word.size() < 2) return false;
-  std::string lower;
-  for (char c : word) lower.push_back(Lower(c));
+  const std::string lower = ascii::Lower(word);
   for (std::string_view day : kDays) {
     if (day.starts_with(lower) || (lower.size() > 3 && lower.starts_with(day.substr(0, 3)))) {
       return true;
@@ -234,8 +223,7 @@ bool ReadTimeToken(std::string_view token, Fields* f, WordState* st) {
   st->has_time = true;
   std::string_view rest = token.substr(pos);
   if (rest.empty()) return true;
-  std::string lower;
-  for (char c : rest) lower.push_back(Lower(c));
+  const std::string lower = ascii::Lower(rest);
   if (lower == "am" || lower == "a.m.") return st->am = true;
   if (lower == "pm" || lower == "p.m.") return st->pm = true;
   std::int32_t offset = 0;
@@ -276,8 +264,7 @@ bool ReadWordToken(std::string_view token, Fields* f, WordState* st) {
     return true;
   }
   if (IsDayName(word)) return true;
-  std::string lower;
-  for (char c : word) lower.push_back(Lower(c));
+  const std::string lower = ascii::Lower(word);
   if (lower == "am") return st->am = true;
   if (lower == "pm") return st->pm = true;
   if (lower == "at" || lower == "of" || lower == "the") return true;

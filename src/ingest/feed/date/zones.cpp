@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "core/ascii.h"
+
 namespace warta::ingest::feed::date {
 namespace {
 
@@ -25,7 +27,7 @@ constexpr std::array<std::pair<std::string_view, int>, 64> kZones = {{
     {"nst", -210},  {"ndt", -150},  {"brt", -180}, {"art", -180},
 }};
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+using ascii::IsDigit;
 
 // "+hh", "+h", "+hhmm", "+hmm", "+hh:mm" (the sign included).
 bool ParseOffset(std::string_view s, std::int32_t* out) {

@@ -4,11 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <cstring>
 #include <memory>
 
-#include "model/article_json.h"
+#include "core/ascii.h"
+#include "core/utf8.h"
 
 namespace warta::ingest::feed::encoding {
 namespace {
@@ -21,20 +20,9 @@ struct ConverterCloser {
 };
 using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  });
-  return out;
-}
-
-std::string_view Trim(std::string_view text) {
-  const char* space = " \t\r\n\"'";
-  std::size_t begin = text.find_first_not_of(space);
-  if (begin == std::string_view::npos) return {};
-  std::size_t end = text.find_last_not_of(space);
-  return text.substr(begin, end - begin + 1);
+// A charset label without the quotes and white space it arrives in (charset="utf-8").
+std::string_view TrimLabel(std::string_view text) {
+  return ascii::Trim(text, [](char c) { return ascii::IsXmlSpace(c) || c == '"' || c == '\''; });
 }
 
 bool IsAscii(std::string_view bytes) {
@@ -42,37 +30,9 @@ bool IsAscii(std::string_view bytes) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// model::IsValidUtf8, run only on the stretches of non-ASCII bytes: a well-formed sequence
-// holds no byte below 0x80, so each stretch must be whole sequences on its own. Feeds are
-// mostly ASCII markup, and skipping it eight bytes at a time keeps this check out of the
-// parse time (docs/decisions/0003-ingest.md, "Feed parser benchmark").
-bool IsUtf8(std::string_view bytes) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    std::uint64_t word = 0;
-    if (bytes.size() - i >= sizeof word) {
-      std::memcpy(&word, bytes.data() + i, sizeof word);
-      if ((word & kHighBits) == 0) {
-        i += sizeof word;
-        continue;
-      }
-    }
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < bytes.size() && static_cast<unsigned char>(bytes[end]) >= 0x80) ++end;
-    if (!model::IsValidUtf8(bytes.substr(i, end - i))) return false;
-    i = end;
-  }
-  return true;
-}
-
 // WHATWG label aliases that ICU would read differently, and the UTF-8 spellings.
 std::string CanonicalLabel(std::string_view raw) {
-  std::string label = Lower(Trim(raw));
+  std::string label = ascii::Lower(TrimLabel(raw));
   static constexpr std::array<std::string_view, 4> kUtf8Labels = {"utf-8", "utf8",
                                                                   "unicode-1-1-utf-8", "utf_8"};
   if (std::find(kUtf8Labels.begin(), kUtf8Labels.end(), label) != kUtf8Labels.end()) {
@@ -115,7 +75,7 @@ bool Convert(std::string_view bytes, const char* from, std::string* out) {
 
 // Valid UTF-8 with every invalid sequence replaced by U+FFFD.
 std::string RepairUtf8(std::string_view bytes) {
-  if (IsUtf8(bytes)) return std::string(bytes);
+  if (utf8::IsValidMostlyAscii(bytes)) return std::string(bytes);
   std::string out;
   if (!Convert(bytes, "UTF-8", &out)) return {};
   return out;
@@ -142,7 +102,7 @@ Decoded FromUnicode(std::string_view bytes, std::string_view name, std::size_t s
   out.encoding = std::string(name);
   bytes.remove_prefix(skip);
   if (name == kUtf8) {
-    if (IsUtf8(bytes)) {
+    if (utf8::IsValidMostlyAscii(bytes)) {
       out.utf8 = std::string(bytes);
       return out;
     }
@@ -174,7 +134,7 @@ std::string DeclaredXmlEncoding(std::string_view bytes) {
   if (quote == std::string_view::npos) return {};
   std::size_t close = decl.find(decl[quote], quote + 1);
   if (close == std::string_view::npos) return {};
-  return std::string(Trim(decl.substr(quote + 1, close - quote - 1)));
+  return std::string(TrimLabel(decl.substr(quote + 1, close - quote - 1)));
 }
 
 Decoded DecodeXml(std::string_view bytes, std::string_view header_charset) {
@@ -182,9 +142,10 @@ Decoded DecodeXml(std::string_view bytes, std::string_view header_charset) {
   if (!unicode.empty()) return FromUnicode(bytes, unicode, skip);
 
   std::string declared = DeclaredXmlEncoding(bytes);
-  std::string raw_label = !Trim(header_charset).empty() ? std::string(header_charset) : declared;
+  std::string raw_label =
+      !TrimLabel(header_charset).empty() ? std::string(header_charset) : declared;
   std::string label = CanonicalLabel(raw_label);
-  bool valid_utf8 = IsUtf8(bytes);
+  bool valid_utf8 = utf8::IsValidMostlyAscii(bytes);
   Decoded out;
   if (label.empty() || label == kUtf8 || label.starts_with("utf-16") ||
       label.starts_with("utf-32")) {
@@ -209,7 +170,7 @@ Decoded DecodeXml(std::string_view bytes, std::string_view header_charset) {
     return out;
   }
   if (Convert(bytes, label.c_str(), &out.utf8)) {
-    out.encoding = raw_label.empty() ? label : std::string(Trim(raw_label));
+    out.encoding = raw_label.empty() ? label : std::string(TrimLabel(raw_label));
     if (label == kWindows1252) out.encoding = std::string(kWindows1252);
     return out;
   }

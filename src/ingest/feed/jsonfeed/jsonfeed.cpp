@@ -104,18 +104,18 @@ DraftEntry ReadItem(const Json& item, std::string_view base_url, const date::Tim
 Result<void> Read(std::string_view utf8, std::string_view base_url, const date::TimeZone& zone,
                   DraftFeed* out) {
   if (NestingDepth(utf8) > kMaxDepth) {
-    return MakeError(ErrorCode::kInvalidArgument, "feed: JSON nested too deeply");
+    return Error::InvalidArgument("feed: JSON nested too deeply");
   }
   Json doc = Json::parse(utf8, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return MakeError(ErrorCode::kInvalidArgument, "feed: not valid JSON");
-  if (!doc.is_object()) return MakeError(ErrorCode::kInvalidArgument, "feed: JSON is not a feed");
+  if (doc.is_discarded()) return Error::InvalidArgument("feed: not valid JSON");
+  if (!doc.is_object()) return Error::InvalidArgument("feed: JSON is not a feed");
   std::string version = String(doc, "version");
   bool known = version.starts_with("https://jsonfeed.org/version/") ||
                version.starts_with("http://jsonfeed.org/version/");
   auto items = doc.find("items");
   bool has_items = items != doc.end() && items->is_array();
   if (!known && !has_items) {
-    return MakeError(ErrorCode::kInvalidArgument, "feed: JSON is not a JSON Feed");
+    return Error::InvalidArgument("feed: JSON is not a JSON Feed");
   }
   if (!known) out->problem = "not a JSON Feed: missing or unknown \"version\"";
   out->format = Format::kJson;

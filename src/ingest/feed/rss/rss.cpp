@@ -1,8 +1,8 @@
 #include "ingest/feed/rss/rss.h"
 
-#include <algorithm>
 #include <string>
 
+#include "core/ascii.h"
 #include "ingest/feed/common/text.h"
 #include "ingest/feed/xml/node.h"
 
@@ -87,10 +87,7 @@ DraftEntry ReadItem(const xmlNode* item, Reader& reader) {
     } else if (name == "guid") {
       entry.id = reader.TrimmedText(child);
       guid = child;
-      std::string permalink = xml::Attr(child, "isPermaLink");
-      std::transform(permalink.begin(), permalink.end(), permalink.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      guid_is_permalink = permalink != "false";
+      guid_is_permalink = !ascii::EqualsIgnoreCase(xml::Attr(child, "isPermaLink"), "false");
     } else if (name == "pubDate") {
       if (!entry.published) entry.published = reader.Date(child);
     } else if (name == "author") {

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <utility>
 
+#include "core/ascii.h"
+
 namespace warta::ingest::feed::xml {
 namespace {
 
@@ -12,28 +14,10 @@ std::string_view View(const xmlChar* text) {
                          : std::string_view(reinterpret_cast<const char*>(text));
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] + 32) : a[i];
-    char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] + 32) : b[i];
-    if (x != y) return false;
-  }
-  return true;
-}
-
-std::string_view TrimUri(std::string_view uri) {
-  while (!uri.empty() && (uri.front() == ' ' || uri.front() == '\t' || uri.front() == '\n')) {
-    uri.remove_prefix(1);
-  }
-  while (!uri.empty() && (uri.back() == ' ' || uri.back() == '\t' || uri.back() == '\n')) {
-    uri.remove_suffix(1);
-  }
-  return uri;
-}
+using ascii::EqualsIgnoreCase;
 
 Ns FromUri(std::string_view raw) {
-  std::string_view uri = TrimUri(raw);
+  std::string_view uri = ascii::Trim(raw, ascii::IsXmlSpace);
   if (uri.empty()) return Ns::kNone;
   if (!uri.empty() && uri.back() == '/' && EqualsIgnoreCase(uri, "http://search.yahoo.com/mrss/")) {
     return Ns::kMedia;

@@ -8,6 +8,9 @@
 #include <map>
 #include <optional>
 
+#include "core/ascii.h"
+#include "core/utf8.h"
+
 namespace warta::ingest::feed::xml {
 namespace {
 
@@ -17,30 +20,11 @@ bool IsNameStart(unsigned char c) {
 bool IsNameChar(unsigned char c) {
   return IsNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool IsXmlChar(std::uint32_t c) {
   return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 bool IsForbiddenControl(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; }
-
-void AppendUtf8(std::uint32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 // "#233;" or "#xE9;" at `p` (just after '&'): the code point and the position after ';'.
 std::optional<std::pair<std::uint32_t, std::size_t>> CharRef(std::string_view s, std::size_t p) {
@@ -87,7 +71,7 @@ std::optional<std::string> PlainEntityValue(std::string_view value) {
       continue;
     }
     if (auto ref = CharRef(value, i + 1)) {
-      if (IsXmlChar(ref->first)) AppendUtf8(ref->first, &out);
+      if (IsXmlChar(ref->first)) utf8::Append(out, ref->first);
       i = ref->second - 1;
       continue;
     }
@@ -118,14 +102,14 @@ void ParseInternalSubset(std::string_view subset, EntityTable* table) {
       continue;
     }
     i += 8;
-    while (i < subset.size() && IsSpace(subset[i])) ++i;
+    while (i < subset.size() && ascii::IsXmlSpace(subset[i])) ++i;
     bool parameter = i < subset.size() && subset[i] == '%';
     if (parameter) ++i;
-    while (i < subset.size() && IsSpace(subset[i])) ++i;
+    while (i < subset.size() && ascii::IsXmlSpace(subset[i])) ++i;
     std::size_t name_start = i;
     while (i < subset.size() && IsNameChar(static_cast<unsigned char>(subset[i]))) ++i;
     std::string name(subset.substr(name_start, i - name_start));
-    while (i < subset.size() && IsSpace(subset[i])) ++i;
+    while (i < subset.size() && ascii::IsXmlSpace(subset[i])) ++i;
     std::optional<std::string> value;
     if (i < subset.size() && (subset[i] == '"' || subset[i] == '\'')) {
       std::size_t close = subset.find(subset[i], i + 1);

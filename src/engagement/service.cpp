@@ -1,0 +1,95 @@
+#include "engagement/service.h"
+
+#include <utility>
+
+#include "storage/like_store.h"
+#include "storage/share_store.h"
+#include "storage/trending_store.h"
+
+namespace warta::engagement {
+namespace {
+
+// What a store write gave back: the stored counters, and whether it changed anything (a like
+// repeated or an unlike of nothing does not; a share always counts).
+const model::Counters& StoredCounters(const model::LikeChange& change) { return change.counters; }
+const model::Counters& StoredCounters(const model::Counters& counters) { return counters; }
+bool Changed(const model::LikeChange& change) { return change.changed; }
+bool Changed(const model::Counters& /*counters*/) { return true; }
+
+}  // namespace
+
+// A small burst (the per-minute rate) lets a reader like a few articles in a row; a flood
+// from one address or account is refused.
+EngagementService::EngagementService(storage::Store& store, ViewCounter& views, CounterSink* sink,
+                                     EngagementLimits limits, const Clock& clock, DayOf day_of)
+    : store_(store),
+      views_(views),
+      sink_(sink),
+      clock_(clock),
+      day_of_(std::move(day_of)),
+      per_address_(clock, limits.per_minute, limits.per_minute, limits.enabled),
+      per_account_(clock, limits.per_minute, limits.per_minute, limits.enabled) {}
+
+auth::RateDecision EngagementService::Admit(const Engager& who) {
+  auth::RateDecision decision = per_address_.Take(who.address);
+  // Both must have a token left: an account cannot escape its budget by changing address.
+  if (decision.allowed && who.liker.kind == model::Liker::Kind::kAccount) {
+    decision = per_account_.Take(model::ToText(who.liker));
+  }
+  return decision;
+}
+
+template <typename Write>
+Result<Engaged> EngagementService::Engage(const Engager& who, std::int64_t article_id,
+                                          Write write) {
+  const auth::RateDecision admitted = Admit(who);
+  if (!admitted.allowed) return Engaged{admitted.retry_after_seconds, false, {}};
+  const std::int64_t now = clock_.NowUnix();
+  const std::int64_t day = day_of_ ? day_of_(now) : UtcDay(now);
+  // Held across the write and ApplyCounters, so cached totals follow commit order.
+  std::unique_lock<std::mutex> lock;
+  if (sink_ != nullptr) lock = sink_->CounterLock(article_id);
+  WARTA_ASSIGN_OR_RETURN(auto written, write(now, day));
+  if (sink_ != nullptr) sink_->ApplyCounters(article_id, StoredCounters(written));
+  if (lock.owns_lock()) lock.unlock();  // Shown reads only memory: no need to hold it
+  return Engaged{0, Changed(written), Shown(article_id, StoredCounters(written))};
+}
+
+Result<Engaged> EngagementService::Like(const Engager& who, std::int64_t article_id) {
+  return Engage(who, article_id, [&](std::int64_t now, std::int64_t day) {
+    return store_.likes().Like(article_id, who.liker, now, day);
+  });
+}
+
+Result<Engaged> EngagementService::Unlike(const Engager& who, std::int64_t article_id) {
+  return Engage(who, article_id, [&](std::int64_t now, std::int64_t /*day*/) {
+    return store_.likes().Unlike(article_id, who.liker, now);  // from the like's own day
+  });
+}
+
+Result<Engaged> EngagementService::Share(const Engager& who, std::int64_t article_id,
+                                         ShareNetwork network) {
+  return Engage(who, article_id, [&](std::int64_t now, std::int64_t day) {
+    return store_.shares().Add(article_id, std::string(ToText(network)), now, day);
+  });
+}
+
+Result<bool> EngagementService::IsLiked(std::int64_t article_id, const model::Liker& liker) {
+  return store_.likes().IsLiked(article_id, liker);
+}
+
+bool EngagementService::CountView(std::int64_t article_id, std::uint64_t visitor, bool crawler) {
+  if (crawler) return false;
+  return views_.RecordView(article_id, visitor, clock_.NowUnix());
+}
+
+model::Counters EngagementService::Shown(std::int64_t article_id, model::Counters stored) const {
+  stored.views = views_.Displayed(article_id).value_or(stored.views);
+  return stored;
+}
+
+Result<void> EngagementService::SetTrendingPolicy(const model::TrendingPolicy& policy) {
+  return store_.trending().SetPolicy(policy, clock_.NowUnix());
+}
+
+}  // namespace warta::engagement

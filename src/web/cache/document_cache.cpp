@@ -1,0 +1,65 @@
+#include "web/cache/document_cache.h"
+
+#include <functional>
+
+namespace warta::web {
+namespace {
+
+std::string StrongTag(const std::string& body) {
+  // Identifies a version of one URL's document for revalidation, not a security check:
+  // std::hash over the body is enough.
+  return "\"" + std::to_string(std::hash<std::string>{}(body)) + "\"";
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Document>> DocumentCache::Get(const std::string& key,
+                                                           std::int64_t now_unix,
+                                                           const Builder& build) {
+  {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it != entries_.end() && now_unix - it->second->built_at < ttl_seconds_ &&
+        now_unix >= it->second->built_at) {
+      return it->second;
+    }
+  }
+  auto built = build();
+  if (!built.ok()) return built.error();
+  auto document = std::make_shared<Document>();
+  if (built->status == 200) {
+    document->etag = StrongTag(built->body);
+    document->body = std::make_shared<const std::string>(std::move(built->body));
+  }
+  document->content_type = std::move(built->content_type);
+  document->last_modified = built->last_modified;
+  document->built_at = now_unix;
+  std::shared_ptr<const Document> shared = std::move(document);
+  std::lock_guard lock(mutex_);
+  if (entries_.size() >= capacity_ && entries_.find(key) == entries_.end()) {
+    // Feeds of many sources and tags are polled unevenly; dropping an arbitrary one costs
+    // one rebuild, which is cheaper than tracking recency on every hit.
+    entries_.erase(entries_.begin());
+  }
+  entries_[key] = shared;
+  return shared;
+}
+
+std::size_t DocumentCache::size() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size();
+}
+
+http::Response DocumentResponse(const Document& document, int max_age_seconds) {
+  http::Response response;
+  response.content_type = document.content_type;
+  response.SetHeader("ETag", document.etag);
+  if (document.last_modified > 0) {
+    response.SetHeader("Last-Modified", http::FormatHttpDate(document.last_modified));
+  }
+  response.SetHeader("Cache-Control", "public, max-age=" + std::to_string(max_age_seconds));
+  response.shared_body = document.body;
+  return response;
+}
+
+}  // namespace warta::web

@@ -1,0 +1,84 @@
+// A rendered page with holes. The article page is the hottest path: its HTML changes only
+// when the article is edited, but its counters and the reader's CSRF token change per
+// request. So the template is rendered once with marker strings in the holes, split at the
+// markers, and each request only concatenates the parts with the current values, at the
+// cost of a few string appends instead of a template render.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace warta::web {
+
+// The values that vary per request (counters, and what differs per reader: the CSRF token
+// and whether they like the article). Order matters: it is the marker index.
+enum class Slot : unsigned char {
+  kViewsNumber,
+  kViewsLabel,
+  kLikesNumber,
+  kLikesLabel,
+  kLikePrompt,
+  kCommentsNumber,
+  kCommentsLabel,
+  kSharesNumber,
+  kSharesLabel,
+  kCsrfToken,
+  // The reader's like state: the form's action field ("like"/"unlike"), the button's text,
+  // and "true"/"false" for data-liked (styling and scripts).
+  kLikeFormAction,
+  kLikeButtonText,
+  kLiked,
+  // Comments (web/view_models/comment_view.h): the reader's account id ("none" when logged out),
+  // their standing ("anonymous", "reader" or "moderator") for which actions the page shows, and a
+  // one-line notice after a form post (comment waiting for moderation, an error).
+  kViewerId,
+  kViewerRole,
+  kCommentNotice,
+  kCount,
+};
+
+using SlotValues = std::array<std::string, static_cast<std::size_t>(Slot::kCount)>;
+
+// Holes filled with HTML as it is (not escaped): fragments the server rendered itself from
+// templates, shared by every page and swapped as a whole (the "most popular" list).
+enum class RawSlot : unsigned char {
+  kPopular,
+  kCount,
+};
+
+using RawSlotValues = std::array<std::string_view, static_cast<std::size_t>(RawSlot::kCount)>;
+
+std::string RawSlotMarker(RawSlot slot);
+
+// The marker rendered into the template in place of a slot's value. Uses control
+// characters that never occur in templates or (escaped) content.
+std::string SlotMarker(Slot slot);
+
+class SplicedPage {
+ public:
+  SplicedPage() = default;
+  // Splits rendered HTML at the slot markers. Text between markers is kept verbatim.
+  static SplicedPage FromRendered(std::string_view rendered);
+
+  // Appends the page with each slot replaced by its value, HTML-escaped (values are plain
+  // text: numbers, catalog labels, tokens).
+  void AppendTo(std::string& out, const SlotValues& values) const;
+  // The same, with raw holes filled by `raw` as given (empty views leave them empty).
+  void AppendTo(std::string& out, const SlotValues& values, const RawSlotValues& raw) const;
+  std::size_t size_hint() const { return static_cast<std::size_t>(fixed_bytes_ + 256); }
+  std::size_t slot_count() const { return slots_.size(); }
+
+ private:
+  std::vector<std::string> parts_;  // parts_.size() == slots_.size() + 1
+  struct Hole {
+    bool raw = false;
+    unsigned char index = 0;  // into SlotValues or RawSlotValues
+  };
+  std::vector<Hole> slots_;
+  std::size_t fixed_bytes_ = 0;
+};
+
+}  // namespace warta::web

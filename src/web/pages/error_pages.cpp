@@ -1,0 +1,61 @@
+#include <nlohmann/json.hpp>
+
+#include "web/handlers.h"
+#include "web/request/locale_choice.h"
+
+namespace warta::web {
+namespace {
+
+struct ErrorKeys {
+  const char* title;
+  const char* message;
+};
+
+ErrorKeys KeysFor(int status) {
+  if (status == 404) return {"error_not_found_title", "error_not_found_message"};
+  if (status == 401 || status == 403) return {"error_forbidden_title", "error_forbidden_message"};
+  if (status == 429) return {"error_rate_limited_title", "error_rate_limited_message"};
+  if (status >= 500) return {"error_server_title", "error_server_message"};
+  return {"error_bad_request_title", "error_bad_request_message"};
+}
+
+Response RenderErrorPage(const Site& site, int status) {
+  ErrorKeys keys = KeysFor(status);
+  view::Data data = site.PageData(site.T(keys.title), "/", "", "");
+  data.set("status", std::to_string(status));
+  data.set("title", site.T(keys.title));
+  data.set("message", site.T(keys.message));
+  auto html = site.templates().Render("error", data);
+  Response response;
+  response.status = status;
+  if (html.ok()) {
+    response.body = std::move(html).value();
+  } else {
+    response.content_type = "text/plain; charset=utf-8";
+    response.body = site.T(keys.title) + "\n";
+  }
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+Response ErrorPage(const Context& context, int status) {
+  return RenderErrorPage(*context.site, status);
+}
+
+Response ErrorPage(const Context& context, const Request& request, int status) {
+  const Site& site = SiteFor(context, request);
+  Response response = RenderErrorPage(site, status);
+  MarkLocalized(response, site);
+  return response;
+}
+
+Response ApiError(int status, const std::string& message) {
+  nlohmann::json body = {{"error", message}};
+  Response response = http::JsonResponse(status, body.dump());
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace warta::web

@@ -1,0 +1,172 @@
+// GET /tag: every tag with its article count. GET /tag/{slug}?page=N: the articles of one tag
+// (categories are tags), newest first, with the tag's most popular list. An unknown slug is
+// 404; a page past the last is 404 too, but shows the tag with a link back to its first page.
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "core/limits.h"
+#include "storage/tag_store.h"
+#include "web/handlers.h"
+#include "web/request/locale_choice.h"
+#include "web/view_models/article_list_item.h"
+
+namespace warta::web {
+namespace {
+
+constexpr int kTagPageSize = limits::kHomePageSize;
+constexpr std::size_t kMaxSlugBytes = 80;  // i18n::Slugify never makes longer ones
+constexpr int kMaxIndexTags = 2000;        // the index lists the most used ones
+
+// Page number from ?page=; 1 when absent, 0 when malformed or out of the accepted range.
+int ParsePage(const Request& request) {
+  std::string text = request.QueryParam("page");
+  if (text.empty()) return 1;
+  auto value = ParseId(text);
+  if (!value || *value > limits::kMaxPageNumber) return 0;
+  return static_cast<int>(*value);
+}
+
+bool LooksLikeSlug(std::string_view slug) {
+  if (slug.empty() || slug.size() > kMaxSlugBytes) return false;
+  return std::all_of(slug.begin(), slug.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// The tag of a slug, from the node's directory (or the store, when there is none).
+std::optional<TagEntry> ResolveTag(Context& context, std::string_view slug, std::int64_t now) {
+  if (context.popular != nullptr) return context.popular->FindTag(slug, now);
+  auto tags = context.store.tags().ListTags(kMaxIndexTags);
+  if (!tags.ok()) return std::nullopt;
+  std::optional<TagEntry> found;
+  for (const storage::TagCount& tag : *tags) {
+    if (i18n::Slugify(tag.tag) != slug) continue;
+    if (!found) found = TagEntry{std::string(slug), {}, 0};
+    found->names.push_back(tag.tag);
+    found->articles += tag.articles;
+  }
+  return found;
+}
+
+std::string PageUrl(const std::string& base, int page) {
+  return page <= 1 ? base : base + "?page=" + std::to_string(page);
+}
+
+Response HtmlPage(const Site& site, int status, std::string body, const std::string& set_cookie) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  response.SetHeader("Cache-Control", "private, no-cache");
+  MarkLocalized(response, site);
+  if (!set_cookie.empty()) response.SetHeader("Set-Cookie", set_cookie);
+  return response;
+}
+
+// The listed articles with their tags as links (one query for all of them).
+Result<view::Data> ArticleItems(Context& context, const Site& site,
+                                const std::vector<model::ArticleSummary>& articles) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(articles.size());
+  for (const model::ArticleSummary& summary : articles) ids.push_back(summary.id);
+  auto tags = context.store.tags().TagsOf(ids);
+  if (!tags.ok()) return tags.error();
+  std::map<std::int64_t, std::vector<std::string>> by_id(tags->begin(), tags->end());
+  view::Data items = view::MakeList();
+  for (const model::ArticleSummary& summary : articles) {
+    items.push_back(
+        ArticleListItem(context, site, summary, context.clock.NowUnix(), by_id[summary.id]));
+  }
+  return items;
+}
+
+}  // namespace
+
+Response TagsIndexPage(Context& context, const Request& request) {
+  const std::int64_t now = context.clock.NowUnix();
+  const Site& site = SiteFor(context, request);
+  std::vector<TagEntry> entries;
+  if (context.popular != nullptr) {
+    entries = context.popular->Tags()->entries;
+  } else {
+    auto tags = context.store.tags().ListTags(kMaxIndexTags);
+    if (!tags.ok()) return ErrorPage(context, request, 500);
+    for (const storage::TagCount& tag : *tags) {
+      std::string slug = i18n::Slugify(tag.tag);
+      if (!slug.empty()) entries.push_back(TagEntry{slug, {tag.tag}, tag.articles});
+    }
+  }
+  if (entries.size() > static_cast<std::size_t>(kMaxIndexTags)) entries.resize(kMaxIndexTags);
+  Visitor visitor = IdentifyVisitor(context, request, now);
+  view::Data data = site.PageData(site.T("tags_heading"), "/tag", "", visitor.csrf_token);
+  view::Data items = view::MakeList();
+  for (const TagEntry& entry : entries) {
+    view::Data item;
+    item.set("name", entry.names.front());
+    item.set("path", "/tag/" + entry.slug);
+    item.set("count_text", site.catalog().Plural(site.locale(), "tag_article_count", entry.articles,
+                                                 site.formatter().Number(entry.articles)));
+    items.push_back(item);
+  }
+  data.set("tags", items);
+  auto html = site.templates().Render("tags", data);
+  if (!html.ok()) return ErrorPage(context, request, 500);
+  return HtmlPage(site, 200, std::move(html).value(), visitor.set_cookie);
+}
+
+Response TagPage(Context& context, const Request& request, const RouteParams& params) {
+  const std::string_view slug = params.Get("slug");
+  if (!LooksLikeSlug(slug)) return ErrorPage(context, request, 404);
+  const int page = ParsePage(request);
+  if (page == 0) return ErrorPage(context, request, 400);
+  const std::int64_t now = context.clock.NowUnix();
+  std::optional<TagEntry> tag = ResolveTag(context, slug, now);
+  if (!tag) return ErrorPage(context, request, 404);
+
+  const Site& site = SiteFor(context, request);
+  auto total = context.store.tags().CountByTags(tag->names);
+  if (!total.ok()) return ErrorPage(context, request, 500);
+  if (*total == 0) return ErrorPage(context, request, 404);  // its last article went meanwhile
+  const std::int64_t last_page = (*total + kTagPageSize - 1) / kTagPageSize;
+  const bool out_of_range = page > last_page;
+  std::vector<model::ArticleSummary> articles;
+  if (!out_of_range) {
+    auto listed =
+        context.store.tags().ListByTags(tag->names, kTagPageSize, (page - 1) * kTagPageSize);
+    if (!listed.ok()) return ErrorPage(context, request, 500);
+    articles = std::move(listed).value();
+  }
+  auto items = ArticleItems(context, site, articles);
+  if (!items.ok()) return ErrorPage(context, request, 500);
+  std::string popular;
+  if (context.popular != nullptr) {
+    // Per request, but one indexed query; tag pages are not the hot path.
+    auto rendered = context.popular->RenderFor(tag->names, site, now);
+    if (rendered.ok()) popular = std::move(rendered).value();
+  }
+
+  const std::string base = "/tag/" + tag->slug;
+  const std::string& name = tag->names.front();
+  const std::string page_label =
+      site.catalog().Plural(site.locale(), "page_number", page, site.formatter().Number(page));
+  Visitor visitor = IdentifyVisitor(context, request, now);
+  view::Data data = site.PageData(page == 1 ? name : name + " - " + page_label, PageUrl(base, page),
+                                  "", visitor.csrf_token);
+  data.set("heading", name);
+  data.set("count_text", site.catalog().Plural(site.locale(), "tag_article_count", *total,
+                                               site.formatter().Number(*total)));
+  data.set("articles", items.value());
+  data.set("out_of_range", out_of_range);
+  data.set("first_url", base);
+  data.set("has_prev", page > 1 && !out_of_range);
+  data.set("prev_url", PageUrl(base, page - 1));
+  data.set("has_next", page < last_page);
+  data.set("next_url", PageUrl(base, page + 1));
+  data.set("page_label", page_label);
+  data.set("popular_html", popular);
+  auto html = site.templates().Render("tag", data);
+  if (!html.ok()) return ErrorPage(context, request, 500);
+  return HtmlPage(site, out_of_range ? 404 : 200, std::move(html).value(), visitor.set_cookie);
+}
+
+}  // namespace warta::web
