@@ -92,6 +92,28 @@ void Append(std::string& out, char32_t code_point) {
   }
 }
 
+char32_t Next(std::string_view text, std::size_t& i) {
+  const std::size_t start = i;
+  const auto b0 = static_cast<unsigned char>(text[i++]);
+  if (b0 < 0x80) return b0;
+  std::size_t len = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+  } else {
+    return 0xFFFD;
+  }
+  if (start + len > text.size() || !IsValid(text.substr(start, len))) return 0xFFFD;
+  char32_t c = b0 & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k)
+    c = (c << 6) | (static_cast<unsigned char>(text[start + k]) & 0x3F);
+  i = start + len;
+  return c;
+}
+
 std::size_t CutPoint(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text.size();
   std::size_t cut = max_bytes;

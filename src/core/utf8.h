@@ -21,6 +21,11 @@ bool IsValidMostlyAscii(std::string_view text);
 // scalar value (at most U+10FFFF, not a surrogate).
 void Append(std::string& out, char32_t code_point);
 
+// Decodes the code point at text[i] and moves i past it. A byte that does not start a
+// well-formed sequence gives U+FFFD and moves i by one byte (as a browser would show it), so
+// a loop over any bytes ends. Requires i < text.size().
+char32_t Next(std::string_view text, std::size_t& i);
+
 // The length of `text` cut to at most `max_bytes` without splitting a sequence (for
 // truncating well-formed text).
 std::size_t CutPoint(std::string_view text, std::size_t max_bytes);

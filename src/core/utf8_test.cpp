@@ -73,5 +73,21 @@ TEST(Utf8Test, CutPointNeverSplitsASequence) {
   EXPECT_EQ(CutPoint(text, 2), 2u);
 }
 
+TEST(Utf8Test, NextDecodesAndStepsOverBadBytesOneAtATime) {
+  const std::string text = "a\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80\xC0\xAF\xE6\x97";
+  std::size_t i = 0;
+  EXPECT_EQ(Next(text, i), U'a');
+  EXPECT_EQ(Next(text, i), U'\u00E9');
+  EXPECT_EQ(Next(text, i), U'\u65E5');
+  EXPECT_EQ(Next(text, i), U'\U0001F600');
+  EXPECT_EQ(i, 10u);
+  EXPECT_EQ(Next(text, i), U'\uFFFD');  // overlong C0 AF
+  EXPECT_EQ(i, 11u);
+  EXPECT_EQ(Next(text, i), U'\uFFFD');  // the lone continuation AF
+  EXPECT_EQ(Next(text, i), U'\uFFFD');  // E6 97 cut short
+  EXPECT_EQ(Next(text, i), U'\uFFFD');
+  EXPECT_EQ(i, text.size());
+}
+
 }  // namespace
 }  // namespace warta::utf8

@@ -10,27 +10,7 @@ namespace {
 
 using ascii::ToLower;
 
-// HTML's whitespace, which leaves out the \v that ascii::IsSpace counts: a \v in a body is
-// text to a browser, so it is text in the excerpt too.
-bool IsHtmlSpace(char c) { return c != '\v' && ascii::IsSpace(c); }
-
-void AppendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+using ascii::IsHtmlSpace;  // a \v in a body is text to a browser, and to the excerpt
 
 // Decodes the entity starting at html[pos] == '&'. Returns the bytes consumed (0 when it
 // is not one we know, so the '&' is kept literally).
@@ -64,7 +44,7 @@ std::size_t DecodeEntity(std::string_view html, std::size_t pos, std::string& ou
     cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
   }
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  AppendUtf8(out, cp);
+  utf8::Append(out, static_cast<char32_t>(cp));
   return end - pos + 1;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "ingest/extractor/text.h"
 
 namespace warta::ingest::extractor {
@@ -207,7 +208,7 @@ std::size_t InnerTextLength(const Node* node) {
   bool pending_space = false;
   auto add = [&](std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
-      const char32_t c = NextCodePoint(text, i);
+      const char32_t c = utf8::Next(text, i);
       if (IsJsSpace(c)) {
         pending_space = seen_text;
         continue;

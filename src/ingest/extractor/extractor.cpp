@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/utf8.h"
 #include "ingest/extractor/dom.h"
 #include "ingest/extractor/metadata.h"
 #include "ingest/extractor/scorer.h"
@@ -110,7 +111,7 @@ bool IsWideScript(char32_t c) {
 std::size_t WeightedChars(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = NextCodePoint(text, i);
+    const char32_t c = utf8::Next(text, i);
     if (!IsJsSpace(c)) n += IsWideScript(c) ? 2 : 1;
   }
   return n;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/ascii.h"
+#include "core/utf8.h"
 #include "ingest/extractor/hints.h"
 #include "ingest/extractor/scorer.h"
 #include "ingest/extractor/text.h"
@@ -180,7 +181,7 @@ bool HasSingleTagInside(const Node* node, GumboTag tag) {
     if (!c->is_text || c->text.empty()) continue;
     std::size_t i = 0;
     char32_t last = 0;
-    while (i < c->text.size()) last = NextCodePoint(c->text, i);
+    while (i < c->text.size()) last = utf8::Next(c->text, i);
     if (!IsJsSpace(last)) return false;
   }
   return true;

@@ -59,33 +59,9 @@ bool IsJsSpace(char32_t c) {
   }
 }
 
-char32_t NextCodePoint(std::string_view text, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(text[i++]);
-  if (b0 < 0x80) return b0;
-  int extra = 0;
-  char32_t c = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    extra = 1;
-    c = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    extra = 2;
-    c = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    extra = 3;
-    c = b0 & 0x07;
-  } else {
-    return 0xFFFD;
-  }
-  for (int k = 0; k < extra; ++k) {
-    if (i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 0xFFFD;
-    c = (c << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
-  }
-  return c;
-}
-
 std::size_t JsLength(std::string_view text) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size();) n += NextCodePoint(text, i) >= 0x10000 ? 2 : 1;
+  for (std::size_t i = 0; i < text.size();) n += utf8::Next(text, i) >= 0x10000 ? 2 : 1;
   return n;
 }
 
@@ -93,12 +69,12 @@ std::string_view TrimJsSpace(std::string_view text) {
   std::size_t begin = 0;
   while (begin < text.size()) {
     std::size_t i = begin;
-    if (!IsJsSpace(NextCodePoint(text, i))) break;
+    if (!IsJsSpace(utf8::Next(text, i))) break;
     begin = i;
   }
   std::size_t end = begin;
   for (std::size_t i = begin; i < text.size();) {
-    if (!IsJsSpace(NextCodePoint(text, i))) end = i;
+    if (!IsJsSpace(utf8::Next(text, i))) end = i;
   }
   return text.substr(begin, end - begin);
 }
@@ -111,7 +87,7 @@ std::string NormalizeSpaces(std::string_view text) {
   std::size_t run_length = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    const char32_t c = NextCodePoint(text, i);
+    const char32_t c = utf8::Next(text, i);
     if (IsJsSpace(c)) {
       if (run_length++ == 0) run_start = start;
       continue;
@@ -129,7 +105,7 @@ std::string CollapseSpaces(std::string_view text) {
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    if (IsJsSpace(NextCodePoint(text, i))) {
+    if (IsJsSpace(utf8::Next(text, i))) {
       pending_space = !out.empty();
       continue;
     }
@@ -145,7 +121,7 @@ bool IsBlank(std::string_view text) { return TrimJsSpace(text).empty(); }
 std::size_t CountCommas(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size();) {
-    switch (NextCodePoint(text, i)) {
+    switch (utf8::Next(text, i)) {
       case 0x002C:
       case 0x060C:
       case 0xFE50:
@@ -168,7 +144,7 @@ std::size_t WordCount(std::string_view text) {
   std::size_t separators = 0;
   bool in_space = false;
   for (std::size_t i = 0; i < text.size();) {
-    const bool space = IsJsSpace(NextCodePoint(text, i));
+    const bool space = IsJsSpace(utf8::Next(text, i));
     if (space && !in_space) ++separators;
     in_space = space;
   }

@@ -12,9 +12,6 @@ namespace warta::ingest::extractor {
 // space separators, line/paragraph separators and the BOM.
 bool IsJsSpace(char32_t c);
 
-// Decodes the code point at text[i] and advances i (invalid bytes read as U+FFFD).
-char32_t NextCodePoint(std::string_view text, std::size_t& i);
-
 // Length in UTF-16 code units, as JavaScript's String.length.
 std::size_t JsLength(std::string_view text);
 

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "ingest/extractor/metadata.h"
 #include "ingest/extractor/text.h"
 
@@ -37,7 +38,7 @@ std::vector<CodePoint> Decode(std::string_view s) {
   std::vector<CodePoint> out;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;
-    out.push_back(CodePoint{NextCodePoint(s, i), at});
+    out.push_back(CodePoint{utf8::Next(s, i), at});
   }
   return out;
 }
@@ -57,7 +58,7 @@ std::string WithoutSeparators(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;
-    if (!IsSeparator(NextCodePoint(s, i))) out.append(s.substr(at, i - at));
+    if (!IsSeparator(utf8::Next(s, i))) out.append(s.substr(at, i - at));
   }
   return out;
 }
@@ -106,7 +107,7 @@ std::string ArticleTitle(Node* root) {
         }
       }
       std::size_t after = at;
-      NextCodePoint(original, after);
+      utf8::Next(original, after);
       title = original.substr(after);
     }
   } else if (original.find(": ") != std::string::npos) {
