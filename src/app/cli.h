@@ -51,5 +51,7 @@ void RegisterFeed(CommandLine& line);
 void RegisterUser(CommandLine& line);
 void RegisterSpam(CommandLine& line);
 void RegisterMedia(CommandLine& line);
+void RegisterToken(CommandLine& line);
+void RegisterBackup(CommandLine& line);
 
 }  // namespace warta::app

@@ -23,6 +23,8 @@
 #include "ingest/scheduler/scheduler.h"
 #include "metrics/metrics.h"
 #include "model/trending.h"
+#include "newsroom/publisher.h"
+#include "storage/editorial_store.h"
 #include "storage/settings_store.h"
 #include "storage/spam_store.h"
 #include "storage/tag_store.h"
@@ -167,14 +169,18 @@ int RunServe(const CommonOptions& options) {
   engagement::ViewCounterOptions view_options;
   view_options.window_seconds = config->views.window_minutes * 60;
   view_options.max_tracked = static_cast<std::size_t>(config->views.max_tracked);
-  engagement::ViewCounter views(db.articles(), view_options);
+  // The dashboard's days are the site's (core/day.h).
+  const DayOf site_day = [site = site.value()](std::int64_t unix_seconds) {
+    return site->formatter().DayNumber(unix_seconds);
+  };
+  engagement::ViewCounter views(db.articles(), view_options, site_day);
   const Clock& clock = SystemClock::Get();
   engagement::VisitorIdentifier visitors(secret.value());
   auth::CsrfTokens csrf(secret.value());
   // Likely spam waits for a moderator; moderators' decisions teach the classifier.
   spam::Classifier spam_classifier(db.spam());
   ClassifierSpamCheck spam_check(spam_classifier);
-  CommentParts comment_parts(db, config.value(), &spam_check);
+  CommentParts comment_parts(db, config.value(), &spam_check, site_day);
   web::CommentServices* comment_services = comment_parts.services();
   web::ArticleCache articles(
       db.articles(), views,
@@ -189,7 +195,7 @@ int RunServe(const CommonOptions& options) {
       db, views, &articles,
       engagement::EngagementLimits{static_cast<double>(config->ratelimit.likes_per_minute),
                                    config->ratelimit.enabled},
-      clock);
+      clock, site_day);
   if (auto set = engagement.SetTrendingPolicy(TrendingPolicyFrom(config.value())); !set.ok()) {
     return Fail(set.error().ToString());
   }
@@ -230,8 +236,19 @@ int RunServe(const CommonOptions& options) {
     if (!scheduler.ok()) return Fail(scheduler.error().ToString());
     ingester = std::move(scheduler).value();
   }
+  // Scheduled publishing and withdrawals (docs/decisions/0009-newsroom.md): a published or
+  // withdrawn article's cached page goes at once (the admin pages will drop more).
+  newsroom::Publisher publisher(db.editorial(), clock, newsroom::PublisherOptions{},
+                                [&articles](std::int64_t id) { articles.Invalidate(id); });
+  registry.AddCallbackGauge(
+      "warta_publisher_published_total", "Scheduled articles published by this node",
+      [&publisher] { return static_cast<double>(publisher.published_total()); });
+  registry.AddCallbackGauge("warta_publisher_late_total",
+                            "Scheduled changes made more than 5 s late by this node",
+                            [&publisher] { return static_cast<double>(publisher.late_total()); });
   popular.Start();
   server.value()->Start();
+  publisher.Start();
   if (ingester) ingester->Start();
   // Always printed, whatever the log level: scripts and tests read the address from it.
   const std::string& host = server_options->host;
@@ -243,6 +260,7 @@ int RunServe(const CommonOptions& options) {
   sigwait(&shutdown_signals, &signal_number);
   spdlog::info("warta: {} received, draining", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
   if (ingester) ingester->Stop();  // cancels running fetches; their sources stay due
+  publisher.Stop();                // what falls due from now on is published at the next start
   server.value()->Stop();
   flusher.Stop();  // the final flush: every counted view reaches the store
   popular.Stop();

@@ -34,6 +34,7 @@ struct SetFlags {
   std::optional<int> refresh_minutes;
   std::optional<bool> full_text;
   std::optional<model::CanonicalPolicy> canonical;
+  std::optional<bool> review;
   bool enable = false;
   bool disable = false;
 };
@@ -65,6 +66,7 @@ nlohmann::json SourceJson(const model::Source& s) {
           {"refresh_minutes", s.refresh_minutes},
           {"full_text", s.full_text},
           {"canonical", model::CanonicalPolicyName(s.canonical)},
+          {"review", s.review},
           {"enabled", s.enabled},
           {"state", State(s)},
           {"last_fetch_at", s.last_fetch_at},
@@ -113,6 +115,7 @@ int RunSourceSet(const CommonOptions& options, const SetFlags& flags) {
   if (flags.refresh_minutes) settings.refresh_minutes = *flags.refresh_minutes;
   if (flags.full_text) settings.full_text = *flags.full_text;
   settings.canonical = flags.canonical.value_or(s.canonical);
+  settings.review = flags.review.value_or(s.review);
   if (flags.enable) settings.enabled = true;  // also how a source disabled by 410 comes back
   if (flags.disable) settings.enabled = false;
   auto valid = model::ValidateNewSource(settings);
@@ -196,6 +199,8 @@ void RegisterSource(CommandLine& line) {
   add->add_flag("--full-text", flags->source.full_text,
                 "Fetch each article's page for its full text");
   add->add_flag("--disabled", flags->disabled, "Add without fetching it yet");
+  add->add_flag("--review", flags->source.review,
+                "Hold new items in the newsroom's inbox instead of publishing them");
   add->add_option("--canonical", flags->source.canonical, kCanonicalHelp)
       ->transform(CLI::CheckedTransformer(kCanonicalNames));
   line.OnRun(add, [&line, flags] { return RunSourceAdd(line.options(), *flags); });
@@ -216,6 +221,10 @@ void RegisterSource(CommandLine& line) {
           CLI::CheckedTransformer(std::map<std::string, bool>{{"on", true}, {"off", false}}));
   set->add_option("--canonical", changes->canonical, kCanonicalHelp)
       ->transform(CLI::CheckedTransformer(kCanonicalNames));
+  set->add_option("--review", changes->review,
+                  "Hold new items for an editor (on) or publish them at once (off)")
+      ->transform(
+          CLI::CheckedTransformer(std::map<std::string, bool>{{"on", true}, {"off", false}}));
   set->add_flag("--enable", changes->enable, "Fetch it again (after --disable or a 410 Gone)");
   set->add_flag("--disable", changes->disable, "Stop fetching it; its articles stay");
   line.OnRun(set, [&line, changes] { return RunSourceSet(line.options(), *changes); });

@@ -1,6 +1,5 @@
-// `warta user add NAME --role reader|moderator|editor|admin [--db D]`: creates an account.
-// --role becomes a model::Role here; `author` (CONTRACT §6) parses, and the store refuses it
-// until the newsroom's migration lets users.role hold it.
+// `warta user add NAME --role reader|author|moderator|editor|admin [--db D]`: creates an
+// account. --role becomes a model::Role here.
 // The password is read from stdin (its first line), never from the command line, where
 // other users of the machine could see it in the process list.
 #include <termios.h>
@@ -62,7 +61,8 @@ Result<std::string> ReadPassword() {
 int RunUserAdd(const CommonOptions& options, const std::string& name, const std::string& role) {
   auto parsed_role = model::ParseRole(role);
   if (!parsed_role) {
-    return Fail("user add: unknown role '" + role + "' (reader, moderator, editor or admin)");
+    return Fail("user add: unknown role '" + role +
+                "' (reader, author, moderator, editor or admin)");
   }
   auto password = ReadPassword();
   if (!password.ok()) return Fail(password.error().message);
@@ -92,7 +92,7 @@ void RegisterUser(CommandLine& line) {
   std::string* role = &line.NewValue();
   *role = std::string(model::ToText(model::Role::kReader));
   add->add_option("NAME", *name, "User name: 3-40 of a-z A-Z 0-9 _ - .")->required();
-  add->add_option("--role", *role, "reader, moderator, editor or admin (default reader)");
+  add->add_option("--role", *role, "reader, author, moderator, editor or admin (default reader)");
   line.OnRun(add, [&line, name, role] { return RunUserAdd(line.options(), *name, *role); });
 }
 

@@ -1,5 +1,7 @@
 #include "app/comment_services.h"
 
+#include <utility>
+
 #include "core/clock.h"
 
 namespace warta::app {
@@ -24,8 +26,8 @@ comments::CommentOptions CommentOptionsFrom(const config::Config& config) {
 // A small burst (the per-minute rate) lets a reader answer two or three comments in a row;
 // a flood from one address or account is refused with 429.
 CommentParts::CommentParts(storage::Store& store, const config::Config& config,
-                           comments::SpamCheck* spam)
-    : service_(store, CommentOptionsFrom(config), spam),
+                           comments::SpamCheck* spam, DayOf day_of)
+    : service_(store, CommentOptionsFrom(config), spam, std::move(day_of)),
       per_address_(SystemClock::Get(), config.ratelimit.comments_per_minute,
                    config.ratelimit.comments_per_minute, config.ratelimit.enabled),
       per_account_(SystemClock::Get(), config.ratelimit.comments_per_minute,

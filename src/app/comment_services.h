@@ -15,9 +15,10 @@ comments::CommentOptions CommentOptionsFrom(const config::Config& config);
 
 class CommentParts {
  public:
-  // spam may be null: then no comment is classified.
+  // spam may be null: then no comment is classified. day_of: the per-day totals' day
+  // (comments::CommentService).
   CommentParts(storage::Store& store, const config::Config& config,
-               comments::SpamCheck* spam = nullptr);
+               comments::SpamCheck* spam = nullptr, DayOf day_of = {});
   CommentParts(const CommentParts&) = delete;
   CommentParts& operator=(const CommentParts&) = delete;
 

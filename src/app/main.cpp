@@ -28,6 +28,8 @@ int RunCommandLine(int argc, char** argv) {
   warta::app::RegisterUser(line);
   warta::app::RegisterSpam(line);
   warta::app::RegisterMedia(line);
+  warta::app::RegisterToken(line);
+  warta::app::RegisterBackup(line);
 
   try {
     cli.parse(argc, argv);

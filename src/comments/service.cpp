@@ -2,8 +2,8 @@
 
 #include <utility>
 
-#include "comments/markdown.h"
 #include "core/ascii.h"
+#include "markdown/markdown.h"
 #include "model/liker.h"
 #include "storage/user_store.h"
 
@@ -40,8 +40,13 @@ model::ModerationEntry LogEntry(const Actor& actor, ModerationAction action, std
 
 }  // namespace
 
-CommentService::CommentService(storage::Store& store, CommentOptions options, SpamCheck* spam)
-    : store_(store), options_(options), spam_(spam) {}
+CommentService::CommentService(storage::Store& store, CommentOptions options, SpamCheck* spam,
+                               DayOf day_of)
+    : store_(store), options_(options), spam_(spam), day_of_(std::move(day_of)) {}
+
+std::int64_t CommentService::Day(std::int64_t now) const {
+  return day_of_ ? day_of_(now) : UtcDay(now);
+}
 
 bool CommentService::ClosedByAge(std::int64_t published_at, std::int64_t now) const {
   return options_.close_after_days > 0 &&
@@ -61,16 +66,20 @@ Result<CommentService::Checked> CommentService::Check(const Actor& actor, std::s
   }
   // Bytes first, so a huge body is refused before it is scanned.
   const auto max = static_cast<std::size_t>(options_.max_chars);
-  if (body.size() > max * 4 || CodePoints(body) > max) {
+  if (body.size() > max * 4 || markdown::CodePoints(body) > max) {
     return Error::TooLarge("comments: longer than " + std::to_string(max) + " characters",
                            "comment_error_too_long");
   }
-  WARTA_ASSIGN_OR_RETURN(RenderedComment rendered, RenderMarkdown(body));
-  if (ascii::IsBlank(rendered.html)) {
+  auto rendered = markdown::Render(body, markdown::Profile::kComment);
+  if (!rendered.ok()) {
+    return MakeError(rendered.error().code, "comments: " + rendered.error().message,
+                     "comment_error_invalid");
+  }
+  if (ascii::IsBlank(rendered->html)) {
     return Error::InvalidArgument("comments: nothing left to show", "comment_error_empty");
   }
   Checked checked;
-  checked.html = std::move(rendered.html);
+  checked.html = std::move(rendered->html);
   if (actor.moderator) return checked;
   auto wait = [&checked](PendingReason reason) {
     checked.status = CommentStatus::kPending;
@@ -83,7 +92,8 @@ Result<CommentService::Checked> CommentService::Check(const Actor& actor, std::s
                            store_.comments().CountPublishedBy(actor.user_id));
     if (published == 0) wait(PendingReason::kFirst);
   }
-  if (checked.status == CommentStatus::kPublished && rendered.has_link && options_.moderate_links) {
+  if (checked.status == CommentStatus::kPublished && rendered->has_link &&
+      options_.moderate_links) {
     wait(PendingReason::kLink);
   }
   if (checked.status == CommentStatus::kPublished && spam_ != nullptr &&
@@ -137,7 +147,7 @@ Result<model::CommentChange> CommentService::Post(const Actor& actor, const NewP
     comment.status = CommentStatus::kSpam;
     comment.reason = PendingReason::kHoneypot;
   }
-  return store_.comments().Create(comment);
+  return store_.comments().Create(comment, Day(now));
 }
 
 Result<model::Comment> CommentService::Owned(const Actor& actor, std::int64_t comment_id) {
@@ -176,7 +186,7 @@ Result<model::CommentChange> CommentService::Edit(const Actor& actor, std::int64
   const bool waiting = comment.status == CommentStatus::kPending;
   return store_.comments().UpdateBody(comment_id, std::string(body), checked.html,
                                       waiting ? comment.status : checked.status,
-                                      waiting ? comment.reason : checked.reason, now);
+                                      waiting ? comment.reason : checked.reason, now, Day(now));
 }
 
 Result<model::CommentChange> CommentService::Delete(const Actor& actor, std::int64_t comment_id,
@@ -185,8 +195,8 @@ Result<model::CommentChange> CommentService::Delete(const Actor& actor, std::int
   // The author deleting their own comment is not moderation: nothing is logged.
   model::ModerationEntry log;
   if (comment.user_id != actor.user_id) log = LogEntry(actor, ModerationAction::kDelete, now);
-  return store_.comments().SetStatus(comment_id, CommentStatus::kDeleted, PendingReason::kNone,
-                                     log);
+  return store_.comments().SetStatus(comment_id, CommentStatus::kDeleted, PendingReason::kNone, log,
+                                     Day(now));
 }
 
 Result<storage::CommentStore::ReportResult> CommentService::Report(const Actor& actor,
@@ -206,7 +216,7 @@ Result<model::CommentChange> CommentService::Approve(const Actor& actor, std::in
   if (comment.status == CommentStatus::kDeleted) return AuthorDeleted();
   auto change =
       store_.comments().SetStatus(comment_id, CommentStatus::kPublished, PendingReason::kNone,
-                                  LogEntry(actor, ModerationAction::kApprove, now));
+                                  LogEntry(actor, ModerationAction::kApprove, now), Day(now));
   if (change.ok() && spam_ != nullptr) spam_->Learn(comment.body_source, false);
   return change;
 }
@@ -217,7 +227,7 @@ Result<model::CommentChange> CommentService::Reject(const Actor& actor, std::int
   if (comment.status == CommentStatus::kDeleted) return AuthorDeleted();
   auto change = store_.comments().SetStatus(
       comment_id, spam ? CommentStatus::kSpam : CommentStatus::kRejected, PendingReason::kNone,
-      LogEntry(actor, spam ? ModerationAction::kSpam : ModerationAction::kReject, now));
+      LogEntry(actor, spam ? ModerationAction::kSpam : ModerationAction::kReject, now), Day(now));
   if (change.ok() && spam && spam_ != nullptr) spam_->Learn(comment.body_source, true);
   return change;
 }

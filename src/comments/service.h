@@ -20,6 +20,7 @@
 
 #include "comments/options.h"
 #include "comments/spam_check.h"
+#include "core/day.h"
 #include "core/result.h"
 #include "model/comment.h"
 #include "storage/comment_store.h"
@@ -44,8 +45,10 @@ struct NewPost {
 
 class CommentService {
  public:
-  // spam may be null (nothing is classified).
-  CommentService(storage::Store& store, CommentOptions options, SpamCheck* spam = nullptr);
+  // spam may be null (nothing is classified). day_of gives the day a publish counts on in
+  // the per-day totals (core/day.h; the site's time zone); empty: UTC days.
+  CommentService(storage::Store& store, CommentOptions options, SpamCheck* spam = nullptr,
+                 DayOf day_of = {});
 
   Result<model::CommentChange> Post(const Actor& actor, const NewPost& post, std::int64_t now);
   // The author, within edit_minutes; the same checks as Post.
@@ -83,10 +86,12 @@ class CommentService {
   Result<Checked> Check(const Actor& actor, std::string_view body, bool first_rule);
   Result<model::Comment> Owned(const Actor& actor, std::int64_t comment_id);
   Result<model::Comment> Moderated(const Actor& actor, std::int64_t comment_id);
+  std::int64_t Day(std::int64_t now) const;
 
   storage::Store& store_;
   CommentOptions options_;
   SpamCheck* spam_;
+  DayOf day_of_;
 };
 
 }  // namespace warta::comments

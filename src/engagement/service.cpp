@@ -1,5 +1,7 @@
 #include "engagement/service.h"
 
+#include <utility>
+
 #include "storage/like_store.h"
 #include "storage/share_store.h"
 #include "storage/trending_store.h"
@@ -19,11 +21,12 @@ bool Changed(const model::Counters& /*counters*/) { return true; }
 // A small burst (the per-minute rate) lets a reader like a few articles in a row; a flood
 // from one address or account is refused.
 EngagementService::EngagementService(storage::Store& store, ViewCounter& views, CounterSink* sink,
-                                     EngagementLimits limits, const Clock& clock)
+                                     EngagementLimits limits, const Clock& clock, DayOf day_of)
     : store_(store),
       views_(views),
       sink_(sink),
       clock_(clock),
+      day_of_(std::move(day_of)),
       per_address_(clock, limits.per_minute, limits.per_minute, limits.enabled),
       per_account_(clock, limits.per_minute, limits.per_minute, limits.enabled) {}
 
@@ -42,30 +45,32 @@ Result<Engaged> EngagementService::Engage(const Engager& who, std::int64_t artic
   const auth::RateDecision admitted = Admit(who);
   if (!admitted.allowed) return Engaged{admitted.retry_after_seconds, false, {}};
   const std::int64_t now = clock_.NowUnix();
+  const std::int64_t day = day_of_ ? day_of_(now) : UtcDay(now);
   // Held across the write and ApplyCounters, so cached totals follow commit order.
   std::unique_lock<std::mutex> lock;
   if (sink_ != nullptr) lock = sink_->CounterLock(article_id);
-  WARTA_ASSIGN_OR_RETURN(auto written, write(now));
+  WARTA_ASSIGN_OR_RETURN(auto written, write(now, day));
   if (sink_ != nullptr) sink_->ApplyCounters(article_id, StoredCounters(written));
   if (lock.owns_lock()) lock.unlock();  // Shown reads only memory: no need to hold it
   return Engaged{0, Changed(written), Shown(article_id, StoredCounters(written))};
 }
 
 Result<Engaged> EngagementService::Like(const Engager& who, std::int64_t article_id) {
-  return Engage(who, article_id,
-                [&](std::int64_t now) { return store_.likes().Like(article_id, who.liker, now); });
+  return Engage(who, article_id, [&](std::int64_t now, std::int64_t day) {
+    return store_.likes().Like(article_id, who.liker, now, day);
+  });
 }
 
 Result<Engaged> EngagementService::Unlike(const Engager& who, std::int64_t article_id) {
-  return Engage(who, article_id, [&](std::int64_t now) {
-    return store_.likes().Unlike(article_id, who.liker, now);
+  return Engage(who, article_id, [&](std::int64_t now, std::int64_t /*day*/) {
+    return store_.likes().Unlike(article_id, who.liker, now);  // from the like's own day
   });
 }
 
 Result<Engaged> EngagementService::Share(const Engager& who, std::int64_t article_id,
                                          ShareNetwork network) {
-  return Engage(who, article_id, [&](std::int64_t now) {
-    return store_.shares().Add(article_id, std::string(ToText(network)), now);
+  return Engage(who, article_id, [&](std::int64_t now, std::int64_t day) {
+    return store_.shares().Add(article_id, std::string(ToText(network)), now, day);
   });
 }
 

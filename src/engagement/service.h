@@ -24,7 +24,8 @@
 // Durability: a like, unlike or share is committed and synced to disk before its method
 // returns (storage/like_store.h, storage/share_store.h); views are batched (view_counter.h).
 // Time: the Clock's wall time dates likes, shares and views; its monotonic time refills the
-// budgets. Tests pass a FakeClock.
+// budgets. Tests pass a FakeClock. A like or share also counts in the dashboard's per-day
+// totals on the day `day_of` gives for its time (the site's time zone; core/day.h).
 // Thread safety: every method may be called from any thread concurrently; Like, Unlike,
 // Share, IsLiked and SetTrendingPolicy block on the store, CountView and Shown do no I/O.
 #pragma once
@@ -34,6 +35,7 @@
 
 #include "auth/rate_limiter.h"
 #include "core/clock.h"
+#include "core/day.h"
 #include "core/result.h"
 #include "engagement/counter_sink.h"
 #include "engagement/share_network.h"
@@ -71,8 +73,9 @@ struct Engaged {
 class EngagementService {
  public:
   // sink may be null (nothing to keep current). Everything passed must outlive the service.
+  // day_of: the day of a like's or share's time (empty: UTC days).
   EngagementService(storage::Store& store, ViewCounter& views, CounterSink* sink,
-                    EngagementLimits limits, const Clock& clock);
+                    EngagementLimits limits, const Clock& clock, DayOf day_of = {});
   EngagementService(const EngagementService&) = delete;
   EngagementService& operator=(const EngagementService&) = delete;
 
@@ -94,7 +97,7 @@ class EngagementService {
  private:
   // The budgets' verdict on one more like, unlike or share by `who`.
   auth::RateDecision Admit(const Engager& who);
-  // Admits `who`, then runs write(now), a committed store write, under the sink's lock and
+  // Admits `who`, then runs write(now, day), a committed store write, under the sink's lock and
   // hands the sink the counters it returned.
   template <typename Write>
   Result<Engaged> Engage(const Engager& who, std::int64_t article_id, Write write);
@@ -103,6 +106,7 @@ class EngagementService {
   ViewCounter& views_;
   CounterSink* sink_;
   const Clock& clock_;
+  const DayOf day_of_;
   auth::RateLimiter per_address_;
   auth::RateLimiter per_account_;
 };

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/clock.h"
 #include "engagement/dedup_table.h"
 
 namespace warta::engagement {
@@ -62,7 +63,8 @@ void ApplyStored(Totals& t, std::int64_t stored, std::int64_t flushed_delta) {
 }  // namespace
 
 struct ViewCounter::Impl {
-  Impl(storage::ArticleStore& store, ViewCounterOptions opts) : articles(store), options(opts) {
+  Impl(storage::ArticleStore& store, ViewCounterOptions opts, DayOf days)
+      : articles(store), options(opts), day_of(std::move(days)) {
     const std::size_t per_shard = std::max<std::size_t>(options.max_tracked / kDedupShards, 1);
     for (auto& shard : dedup) shard.table = DedupTable(per_shard);
   }
@@ -71,14 +73,15 @@ struct ViewCounter::Impl {
 
   storage::ArticleStore& articles;
   const ViewCounterOptions options;
+  const DayOf day_of;
   std::array<DedupShard, kDedupShards> dedup;
   std::array<TotalsShard, kTotalsShards> totals;
   std::mutex flush_mutex;
   std::atomic<std::uint64_t> flushed_total{0};
 };
 
-ViewCounter::ViewCounter(storage::ArticleStore& articles, ViewCounterOptions options)
-    : impl_(std::make_unique<Impl>(articles, options)) {}
+ViewCounter::ViewCounter(storage::ArticleStore& articles, ViewCounterOptions options, DayOf day_of)
+    : impl_(std::make_unique<Impl>(articles, options, std::move(day_of))) {}
 
 ViewCounter::~ViewCounter() = default;
 
@@ -152,7 +155,9 @@ Result<std::int64_t> ViewCounter::Flush() {
   }
   if (deltas.empty()) return std::int64_t{0};
 
-  auto stored = impl_->articles.AddViews(deltas);
+  const std::int64_t now = UnixNow();
+  const DayOf& day_of = impl_->day_of;
+  auto stored = impl_->articles.AddViews(deltas, day_of ? day_of(now) : UtcDay(now));
   if (!stored.ok() || stored->size() != deltas.size()) {
     // A failed AddViews wrote nothing (one transaction): keep every view for the next
     // flush. A wrong-sized answer is a store bug; retrying it beats losing the views.

@@ -27,6 +27,7 @@
 #include <thread>
 
 #include "core/clock.h"
+#include "core/day.h"
 #include "core/limits.h"
 #include "core/result.h"
 #include "storage/article_store.h"
@@ -40,7 +41,10 @@ struct ViewCounterOptions {
 
 class ViewCounter {
  public:
-  ViewCounter(storage::ArticleStore& articles, ViewCounterOptions options);
+  // day_of: the day a flush's views count on in the per-day totals (core/day.h; the site's
+  // time zone), from the flush's time; empty: UTC days. Views counted just before midnight
+  // and flushed after it count on the new day (at most one flush interval of them).
+  ViewCounter(storage::ArticleStore& articles, ViewCounterOptions options, DayOf day_of = {});
   ~ViewCounter();  // does not flush: call Flush() (or PeriodicFlusher::Stop) first
   ViewCounter(const ViewCounter&) = delete;
   ViewCounter& operator=(const ViewCounter&) = delete;

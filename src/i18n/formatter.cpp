@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/day.h"
 #include "i18n/catalog.h"
 #include "i18n/icu_util.h"
 #include "i18n/number_format.h"
@@ -82,6 +83,7 @@ struct Formatter::Impl {
   mutable std::mutex mu;
   std::unique_ptr<icu::SimpleDateFormat> long_date;  // guarded by mu
   std::unique_ptr<icu::SimpleDateFormat> date_time;  // guarded by mu
+  std::unique_ptr<icu::TimeZone> zone;               // guarded by mu (DayNumber)
   // Immutable and thread-safe (reldatefmt.h), so no lock.
   std::unique_ptr<icu::RelativeDateTimeFormatter> relative;
 
@@ -155,6 +157,7 @@ Result<std::shared_ptr<const Formatter>> Formatter::Create(std::string_view loca
                                   status));
   impl.long_date->setTimeZone(*zone);
   impl.date_time->setTimeZone(*zone);
+  impl.zone = std::move(zone);
   WARTA_RETURN_IF_ERROR(impl.ApplyOverrides(loc, overrides));
 
   impl.relative = std::make_unique<icu::RelativeDateTimeFormatter>(
@@ -210,5 +213,19 @@ std::string Formatter::Number(std::int64_t n) const { return impl_->numbers.Form
 
 const std::string& Formatter::locale() const { return impl_->locale; }
 const std::string& Formatter::time_zone() const { return impl_->time_zone; }
+
+std::int64_t Formatter::DayNumber(std::int64_t unix_seconds) const {
+  std::int32_t raw = 0;
+  std::int32_t dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  {
+    std::lock_guard lock(impl_->mu);
+    impl_->zone->getOffset(static_cast<UDate>(unix_seconds) * 1000.0, /*local=*/false, raw, dst,
+                           status);
+  }
+  // An offset ICU cannot give (never for a zone Create accepted) counts the UTC day.
+  const std::int64_t offset_seconds = U_SUCCESS(status) ? (std::int64_t{raw} + dst) / 1000 : 0;
+  return UtcDay(unix_seconds + offset_seconds);
+}
 
 }  // namespace warta::i18n

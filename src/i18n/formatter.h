@@ -48,6 +48,9 @@ class Formatter {
   static std::string Iso8601Utc(std::int64_t unix_seconds);
   // "1.234" in id, "1,234" in en. Fast: no ICU call per number (symbols cached).
   std::string Number(std::int64_t n) const;
+  // Days since 1970-01-01 in the formatter's time zone (the local date of the instant, as a
+  // day count): the day the dashboard's per-day totals count an event on (core/day.h).
+  std::int64_t DayNumber(std::int64_t unix_seconds) const;
 
   const std::string& locale() const;
   const std::string& time_zone() const;

@@ -43,6 +43,17 @@ TEST(FormatterTest, ZoneDecidesTheDayNearMidnight) {
   EXPECT_EQ(Make("en", "America/New_York")->LongDate(kNearMidnight), "October 31, 2024");
 }
 
+// The dashboard's day is the local date as a day count: 2024-11-01 is day 20028.
+TEST(FormatterTest, DayNumberFollowsTheZone) {
+  constexpr std::int64_t kNovember1 = 20028;
+  EXPECT_EQ(Make("id", "Asia/Jakarta")->DayNumber(kNearMidnight), kNovember1);
+  EXPECT_EQ(Make("id", "UTC")->DayNumber(kNearMidnight), kNovember1 - 1);
+  EXPECT_EQ(Make("en", "America/New_York")->DayNumber(kNearMidnight), kNovember1 - 1);
+  EXPECT_EQ(Make("id", "UTC")->DayNumber(kNovember1 * 86400), kNovember1);
+  EXPECT_EQ(Make("id", "UTC")->DayNumber(kNovember1 * 86400 - 1), kNovember1 - 1);
+  EXPECT_EQ(Make("id", "UTC")->DayNumber(-1), -1);
+}
+
 TEST(FormatterTest, DateTimeShowsLocalTime) {
   const std::string id = Make("id", "Asia/Jakarta")->DateTime(kSeedTime);
   EXPECT_NE(id.find("1 November 2024"), std::string::npos) << id;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/article_status.h"
+
 namespace warta::model {
 
 struct Counters {
@@ -38,6 +40,10 @@ struct NewArticle {
   std::string canonical_url;             // the link with tracking parameters removed (ingest/dedup)
   std::string content_hash;              // hex digest of the normalized text
   std::optional<std::uint64_t> simhash;  // near-duplicate fingerprint of the text
+
+  // kPublished for everything but a wire item of a source that asks for review (kHeld).
+  // Any other status is the newsroom's (storage/editorial_store.h).
+  ArticleStatus status = ArticleStatus::kPublished;
 };
 
 // Another source's article about the same story (a cluster of near-duplicates).
@@ -74,6 +80,9 @@ struct Article {
   // The same story from other sources ("also reported by"), one per source, oldest first.
   // Filled by ArticleStore::FindById; a change of it bumps `version`.
   std::vector<RelatedReport> also_reported_by;
+  // Public only when kPublished: FindById returns every status, so the web decides between
+  // the page, 404 (draft, held, scheduled, discarded) and 410 (unpublished).
+  ArticleStatus status = ArticleStatus::kPublished;
 };
 
 // One row of a listing (home page, feeds): no body.

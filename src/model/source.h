@@ -32,6 +32,8 @@ struct NewSource {
   bool full_text = false;   // fetch each article's page and extract the full text
   bool enabled = true;
   CanonicalPolicy canonical = CanonicalPolicy::kSelf;
+  // New items wait in the newsroom's inbox (ArticleStatus::kHeld) instead of going public.
+  bool review = false;
 };
 
 // A stored source with its fetch state. Times are unix seconds UTC, 0 for "never".
@@ -47,6 +49,7 @@ struct Source {
   bool full_text = false;
   bool enabled = true;
   CanonicalPolicy canonical = CanonicalPolicy::kSelf;
+  bool review = false;  // new items are held for an editor (NewSource::review)
 
   // HTTP cache validators of the last 200 response, sent back as If-None-Match and
   // If-Modified-Since; kept separately because servers honour one or the other.

@@ -16,6 +16,7 @@ struct User {
   std::string password_hash;  // argon2id, in libsodium's crypto_pwhash_str format
   Role role = Role::kReader;
   std::int64_t created_at = 0;
+  std::int64_t banned_at = 0;  // 0: not banned; a banned account cannot log in
 };
 
 struct NewUser {

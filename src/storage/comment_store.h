@@ -1,14 +1,18 @@
 // Comments, reports, bans, closed threads and the moderation log. comments/ makes the rules
 // (comments/service.h); this store keeps the rows and the counters exact.
 //
-// Errors: NotFound for every write that names an unknown comment or article; InvalidArgument
-// for a status, reason or action outside its enum, an invalid reporter, or a limit out of
+// Errors: NotFound for every write that names an unknown comment or article, and for a new
+// comment on an article that is not public (model::IsPublic); InvalidArgument for a status,
+// reason or action outside its enum, an invalid reporter, a negative day or a limit out of
 // range (nothing written); Corrupt when a stored status, reason or action is not a word
 // model/ knows; Io or Unavailable when the database fails.
 // Transactions: every write is one transaction. One that changes a comment or closes or opens
 // a thread also changes, in it, articles.comments by the published delta (and the trending
 // score with it, trending_store.h) and bumps articles.version, so every page cache
-// re-renders the thread; a moderation log line is written in the same transaction.
+// re-renders the thread; a moderation log line is written in the same transaction. The
+// per-day totals move with the published count in the same transaction: a comment that
+// becomes published counts on the `day` given (days since 1970 in the site's time zone,
+// core/day.h), one that stops being published is taken back from the day it counted on.
 // Durability: writes are committed and synced to disk before returning: an acknowledged
 // comment or moderation decision survives a crash or a power cut.
 // Thread safety: every method may be called from any thread concurrently (blocking I/O).
@@ -29,7 +33,8 @@ namespace warta::storage {
 class CommentStore {
  public:
   virtual ~CommentStore() = default;
-  virtual Result<model::CommentChange> Create(const model::NewComment& comment) = 0;
+  virtual Result<model::CommentChange> Create(const model::NewComment& comment,
+                                              std::int64_t day) = 0;
   virtual Result<std::optional<model::Comment>> FindById(std::int64_t id) = 0;
   // Every comment of the article by id (oldest first), hidden ones too when include_hidden;
   // at most `limit` (1..100000). Without include_hidden, pending comments are left out and
@@ -41,13 +46,14 @@ class CommentStore {
   virtual Result<model::CommentChange> UpdateBody(std::int64_t id, const std::string& body_source,
                                                   const std::string& body_html,
                                                   model::CommentStatus status,
-                                                  model::PendingReason reason,
-                                                  std::int64_t now) = 0;
+                                                  model::PendingReason reason, std::int64_t now,
+                                                  std::int64_t day) = 0;
   // Sets the status; when `log` has an action it is appended to the moderation log in the
   // same transaction. kDeleted also clears the body.
   virtual Result<model::CommentChange> SetStatus(std::int64_t id, model::CommentStatus status,
                                                  model::PendingReason reason,
-                                                 const model::ModerationEntry& log) = 0;
+                                                 const model::ModerationEntry& log,
+                                                 std::int64_t day) = 0;
   // Records one report by `reporter`; a repeat is ignored (first = false). When the comment
   // is published and reaches `threshold` reports it becomes pending (PendingReason::kReports).
   struct ReportResult {

@@ -1,6 +1,8 @@
 // Read-only listings for what the site publishes about itself: feeds out (site, source, tag),
 // sitemaps and the news sitemap. Kept apart from ArticleStore because these readers need
-// whole bodies in bulk or only ids and dates, and are always behind a short cache.
+// whole bodies in bulk or only ids and dates, and are always behind a short cache. Every
+// method sees published articles only (model::IsPublic): what a feed or sitemap lists is
+// public, and an unpublished article leaves them at once.
 //
 // Errors: InvalidArgument for a limit or filter out of range (as each method says); Io or
 // Unavailable when the database fails.
@@ -63,7 +65,8 @@ class ListingStore {
   // Articles with published_at in [since, until], newest first, at most `limit` (1..1000).
   virtual Result<std::vector<SitemapRow>> PublishedBetween(std::int64_t since, std::int64_t until,
                                                            int limit) = 0;
-  // The largest updated_at of all articles, 0 when there are none (Last-Modified of sitemaps).
+  // The largest updated_at of published and unpublished articles (a withdrawal changes the
+  // sitemaps too), 0 when there are none (Last-Modified of sitemaps).
   virtual Result<std::int64_t> LastUpdated() = 0;
 };
 

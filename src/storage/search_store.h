@@ -1,6 +1,8 @@
-// Full-text search over the title, body, source and tags of every article. The index follows
-// the articles by itself: inserts, edits (title, body, source, language, tags) and deletes
-// from any writer are indexed in the same transaction, so nobody indexes by hand.
+// Full-text search over the title, body, source and tags of every published article. The
+// index follows the articles by itself: inserts, edits (title, body, source, language, tags),
+// status changes (an article enters the index when it is published and leaves it when it
+// stops being public) and deletes from any writer are indexed in the same transaction, so
+// nobody indexes by hand.
 //
 // Ranking: BM25 (columns weighted title 4, tags 3, source 2, body 1) times a recency boost
 // 1 + H / (H + age in days) with H = 14: a new article counts double, a two-week-old one 1.5

@@ -26,7 +26,8 @@ class SessionStore {
   // NotFound when the user does not exist; AlreadyExists when the id is taken (a random
   // 256-bit token: never in practice); InvalidArgument for an empty or over-long id hash.
   virtual Result<void> Create(const model::SessionRecord& session) = 0;
-  // The session and its account; nullopt when absent or expired (expires_at <= now).
+  // The session and its account; nullopt when absent, expired (expires_at <= now) or its
+  // account is banned (UserStore::SetBanned).
   virtual Result<std::optional<model::SessionWithUser>> Find(const std::string& id_hash,
                                                              std::int64_t now) = 0;
   // Slides the expiry. Absent sessions are ignored.

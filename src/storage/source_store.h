@@ -38,7 +38,8 @@ class SourceStore {
   // (the source keeps its URL). NotFound when there is no such id.
   virtual Result<void> RecordFetch(std::int64_t id, const model::FetchRecord& record) = 0;
   // Replaces the operator's settings (name, site_url, lang, time_zone, category,
-  // refresh_minutes, full_text, enabled, canonical) from `settings`; the fetch state is kept.
+  // refresh_minutes, full_text, enabled, canonical, review) from `settings`; the fetch state
+  // is kept.
   virtual Result<void> UpdateSettings(std::int64_t id, const model::NewSource& settings) = 0;
 };
 

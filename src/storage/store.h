@@ -17,23 +17,33 @@
 #include <string>
 
 #include "core/result.h"
+#include "storage/backup.h"
 
 namespace warta::storage {
 
-class ArticleStore;   // storage/article_store.h
-class CommentStore;   // storage/comment_store.h
-class LikeStore;      // storage/like_store.h
-class ListingStore;   // storage/listing_store.h
-class MediaStore;     // storage/media_store.h
-class SearchStore;    // storage/search_store.h
-class SessionStore;   // storage/session_store.h
-class SettingsStore;  // storage/settings_store.h
-class ShareStore;     // storage/share_store.h
-class SourceStore;    // storage/source_store.h
-class SpamStore;      // storage/spam_store.h
-class TagStore;       // storage/tag_store.h
-class TrendingStore;  // storage/trending_store.h
-class UserStore;      // storage/user_store.h
+class AccountLinkStore;  // storage/account_link_store.h
+class ArticleStore;      // storage/article_store.h
+class AuditStore;        // storage/audit_store.h
+class AuthorStore;       // storage/author_store.h
+class CommentStore;      // storage/comment_store.h
+class DayTotalsStore;    // storage/day_totals_store.h
+class EditorialStore;    // storage/editorial_store.h
+class LikeStore;         // storage/like_store.h
+class ListingStore;      // storage/listing_store.h
+class MediaStore;        // storage/media_store.h
+class PageStore;         // storage/page_store.h
+class PresenceStore;     // storage/presence_store.h
+class SearchStore;       // storage/search_store.h
+class SectionStore;      // storage/section_store.h
+class SessionStore;      // storage/session_store.h
+class SettingsStore;     // storage/settings_store.h
+class ShareStore;        // storage/share_store.h
+class SourceStore;       // storage/source_store.h
+class SpamStore;         // storage/spam_store.h
+class TagStore;          // storage/tag_store.h
+class TokenStore;        // storage/token_store.h
+class TrendingStore;     // storage/trending_store.h
+class UserStore;         // storage/user_store.h
 
 class Store {
  public:
@@ -60,6 +70,24 @@ class Store {
   virtual TrendingStore& trending() = 0;
   virtual TagStore& tags() = 0;
   virtual MediaStore& media() = 0;  // pictures (docs/decisions/0010-pictures.md)
+  // The newsroom (docs/decisions/0009-newsroom.md).
+  virtual EditorialStore& editorial() = 0;
+  virtual SectionStore& sections() = 0;
+  virtual AuthorStore& authors() = 0;
+  virtual PageStore& pages() = 0;
+  virtual AuditStore& audit() = 0;
+  virtual TokenStore& tokens() = 0;
+  virtual AccountLinkStore& account_links() = 0;
+  virtual PresenceStore& presence() = 0;
+  virtual DayTotalsStore& day_totals() = 0;
+
+  // Copies the whole database to the file `path` while it is in use (SQLite's online backup,
+  // in steps, reading one snapshot: the copy is consistent whatever is written meanwhile),
+  // checks the copy with PRAGMA integrity_check, and only then puts it at `path` (written
+  // beside it and renamed, so `path` is never a half copy). AlreadyExists when `path` exists
+  // and not options.overwrite; Corrupt when the copy fails its check (nothing left behind);
+  // Io for file system errors; InvalidArgument for a backend without file backups.
+  virtual Result<BackupReport> Backup(const std::string& path, const BackupOptions& options) = 0;
 
   // "sqlite" or "postgresql", for logs and /metrics.
   virtual const char* backend_name() const = 0;

@@ -1,5 +1,6 @@
 // Tags as stored with articles (article_tags.tag, exact strings; categories are tags): tag
-// pages, tag lists and related articles.
+// pages, tag lists and related articles. Every list and count sees published articles only
+// (model::IsPublic); Related answers for any article but lists only published ones.
 //
 // Errors: NotFound and InvalidArgument as each method says; Io or Unavailable when the
 // database fails.

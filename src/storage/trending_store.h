@@ -3,7 +3,7 @@
 // (ArticleStore::Insert, credited at the publication time) add to it in the same transaction
 // as the counter they change. Comments are credited by CommentStore in the transaction that
 // publishes one, at the time it was written, and taken back the same way when it is deleted,
-// rejected or marked spam.
+// rejected or marked spam. Top lists published articles only (model::IsPublic).
 //
 // Errors: NotFound and InvalidArgument as each method says (nothing written); Io or
 // Unavailable when the database fails.

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "model/role.h"
@@ -23,8 +24,8 @@ class UserStore {
  public:
   virtual ~UserStore() = default;
   // Inserts and returns the new id. AlreadyExists when the name is taken (ignoring ASCII
-  // case); InvalidArgument for an empty or over-long name or hash, or a role the schema does
-  // not hold (every role but kAuthor, until the newsroom's migration adds it).
+  // case); InvalidArgument for an empty or over-long name or hash, or a role outside the
+  // enum.
   virtual Result<std::int64_t> Create(const model::NewUser& user) = 0;
   // nullopt when there is no such account.
   virtual Result<std::optional<model::User>> FindByName(const std::string& name) = 0;
@@ -34,6 +35,12 @@ class UserStore {
   // NotFound when there is no such account; InvalidArgument as Create for the role.
   virtual Result<void> SetRole(std::int64_t id, model::Role role) = 0;
   virtual Result<std::int64_t> Count() = 0;
+  // Accounts with id > after_id by id, at most `limit` (1..1000), for the admin's list.
+  virtual Result<std::vector<model::User>> List(std::int64_t after_id, int limit) = 0;
+  // Bans the account from `banned_at` on (0 lifts the ban) and, in the same transaction,
+  // ends its sessions; returns the sessions ended. A banned account's sessions are never
+  // found again (SessionStore::Find). NotFound when there is no such account.
+  virtual Result<std::int64_t> SetBanned(std::int64_t id, std::int64_t banned_at) = 0;
 };
 
 }  // namespace warta::storage

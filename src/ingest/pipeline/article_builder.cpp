@@ -137,6 +137,10 @@ Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& c, std:
   a.canonical_url = c.canonical_url;
   a.content_hash = dedup::ContentHash(text);
   a.simhash = dedup::SimHash(text);
+  // The newsroom (docs/decisions/0009-newsroom.md): a source that asks for review has its new
+  // items held in the inbox for an editor instead of published. Storage keeps the item as it
+  // came beside whatever the editor makes of it (article_wire).
+  a.status = job.source.review ? model::ArticleStatus::kHeld : model::ArticleStatus::kPublished;
   auto valid = model::ValidateNewArticle(a);
   if (!valid.ok()) {
     return MakeError(valid.error().code, "entry '" + c.guid + "': " + valid.error().message);

@@ -11,6 +11,7 @@
 
 #include "ingest/fetcher/test_server.h"
 #include "ingest/pipeline/stages.h"
+#include "storage/editorial_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/testing/temp_dir.h"
 
@@ -199,6 +200,35 @@ TEST_F(PipelineTest, StoresItemsThenSendsConditionalRequestsAndAddsNothing) {
   EXPECT_EQ(third.new_articles, 1);
   EXPECT_EQ(third.duplicates, 1);
   EXPECT_EQ(*store_->articles().Count(), 3);
+}
+
+// The newsroom's wire inbox: a source under review has its new items held (not public),
+// each with the item as it came kept beside it; fetching again makes no second one.
+TEST_F(PipelineTest, AReviewedSourcesItemsWaitInTheInbox) {
+  site_.Set("/r.xml",
+            {200,
+             {"Content-Type: application/rss+xml"},
+             Rss("Wire", Item("w-1", "Held item", site_.Url("/w1"), "<p>Wire text</p>"))});
+  model::NewSource s;
+  s.url = site_.Url("/r.xml");
+  s.name = "Wire";
+  s.review = true;
+  auto id = store_->sources().Add(s);
+  ASSERT_TRUE(id.ok());
+  EXPECT_TRUE(Source(*id).review);
+  EXPECT_EQ(Run().new_articles, 1);
+  EXPECT_EQ(*store_->articles().Count(), 0);  // nothing public
+  EXPECT_EQ(Run().new_articles, 0);
+  storage::AdminListQuery held;
+  held.status = model::ArticleStatus::kHeld;
+  auto inbox = store_->editorial().List(held);
+  ASSERT_TRUE(inbox.ok());
+  ASSERT_EQ(inbox->rows.size(), 1u);
+  auto wire = store_->editorial().Wire(inbox->rows.front().id);
+  ASSERT_TRUE(wire.ok() && wire->has_value());
+  EXPECT_EQ((*wire)->original_title, "Held item");
+  EXPECT_NE((*wire)->original_body_html.find("Wire text"), std::string::npos);
+  EXPECT_EQ((*wire)->guid, "w-1");
 }
 
 TEST_F(PipelineTest, OneStoryInTwoFeedsBecomesOneCluster) {

@@ -234,6 +234,10 @@ class Writer {
         return Written::kNo;
       }
       if (element.tag == GUMBO_TAG_IFRAME && !IframeAllowed(*url)) return Written::kNo;
+      if (element.tag == GUMBO_TAG_IMG && !ImageAllowed(*url)) {
+        ++report_.dropped_attributes;
+        return Written::kNo;
+      }
     }
     out_ += '<';
     out_.append(rule.name);
@@ -248,6 +252,12 @@ class Writer {
     }
     out_ += '>';
     return Written::kYes;
+  }
+
+  bool ImageAllowed(const std::string& url) const {
+    const std::string& prefix = options_.image_path_prefix;
+    return prefix.empty() ||
+           (url.compare(0, prefix.size(), prefix) == 0 && url.find("..") == std::string::npos);
   }
 
   bool IframeAllowed(const std::string& url) const {

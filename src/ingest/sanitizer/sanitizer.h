@@ -45,6 +45,9 @@ struct SanitizeOptions {
   std::vector<std::string> iframe_hosts;
   // false: <img> elements are dropped (the text around them stays).
   bool allow_images = true;
+  // Non-empty: an <img> is kept only when its src is a path on this site starting with this
+  // prefix ("/media/": the newsroom's own images, served by warta) and without "..".
+  std::string image_path_prefix;
   Profile profile = Profile::kArticle;
 };
 

@@ -166,6 +166,20 @@ TEST(SanitizeTest, ImagesAreLazyAndChecked) {
   EXPECT_EQ(Sanitize("<p>a<img src=\"https://x.example/i.png\">b</p>", options), "<p>ab</p>");
 }
 
+// The newsroom's articles show images served by warta only (/media/...).
+TEST(SanitizeTest, ImagesOnlyUnderAPathPrefix) {
+  SanitizeOptions options;
+  options.image_path_prefix = "/media/";
+  EXPECT_EQ(Sanitize("<p>a<img src=\"/media/ab/12.webp\" alt=\"x\">b</p>", options),
+            "<p>a<img src=\"/media/ab/12.webp\" alt=\"x\" loading=\"lazy\" "
+            "decoding=\"async\">b</p>");
+  for (const char* src : {"https://evil.example/media/x.png", "//evil.example/media/x.png",
+                          "/mediax/a.png", "/media/../admin", "media/a.png"}) {
+    EXPECT_EQ(Sanitize(std::string("<p>a<img src=\"") + src + "\">b</p>", options), "<p>ab</p>")
+        << src;
+  }
+}
+
 TEST(SanitizeTest, IframesOnlyFromAllowedHttpsHosts) {
   SanitizeOptions options;
   options.iframe_hosts = {"www.youtube-nocookie.com"};

@@ -17,6 +17,11 @@ struct Migration {
   int version;                   // 1, 2, 3, ... without gaps
   std::string_view description;  // one line, for logs
   std::string_view sql;          // one or more statements
+  // Runs with foreign-key enforcement off, then checks every key (PRAGMA foreign_key_check)
+  // before it commits: what SQLite's table rebuild needs, since a DROP TABLE of a parent
+  // with enforcement on would delete (cascade) or refuse the children. The runner turns
+  // enforcement off before its transaction begins, as SQLite ignores the pragma inside one.
+  bool foreign_keys_off = false;
 };
 
 // Every SQLite migration, ordered by version.

@@ -289,10 +289,278 @@ ALTER TABLE sources ADD COLUMN canonical TEXT NOT NULL DEFAULT 'self'
   CHECK (canonical IN ('self', 'original'));
 )sql";
 
-// Version 9 belongs to the newsroom (articles.lead_media_id and friends, branch h/newsroom).
-// This placeholder exists only on the media branch so its migration can be numbered 10: the
-// lead merges the newsroom first and drops this line. Never released.
-constexpr std::string_view kNewsroomPlaceholder = "-- placeholder for the newsroom's migration";
+// The newsroom (docs/decisions/0009-newsroom.md). In order:
+// - users rebuilt (SQLite cannot change a CHECK): role admits 'author', banned_at added.
+//   Runs with foreign keys off (Migration::foreign_keys_off) so dropping the old table
+//   neither cascades to sessions, comments and bans nor is refused; the rename makes their
+//   REFERENCES users point at the new table, and the runner checks every key before commit.
+// - sections and authors, then the article columns of the editorial model (existing rows
+//   are published, revision 1). lead_media_id has no REFERENCES: the media table comes with
+//   migration 10, and SQLite refuses every write to a table whose foreign key names a table
+//   that does not exist; the editorial store checks it in the save's transaction.
+// - partial indexes for what is hot: the public listing (status = 'published'), the
+//   publisher's due scans, and the admin lists (keyset on updated_at, id). No index has
+//   status as a plain leading column: without statistics SQLite would take the equality on
+//   status over the ordered partial index and sort every published article.
+// - search: the index holds published articles only; status changes add and remove them.
+// - revisions, corrections, audit log, API tokens, one-time links, static pages, per-day
+//   engagement totals, wire provenance, source review, edit presence.
+constexpr std::string_view kNewsroom = R"sql(
+CREATE TABLE users_v9 (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT    NOT NULL CHECK (length(name) > 0),
+  name_key      TEXT    NOT NULL UNIQUE,
+  password_hash TEXT    NOT NULL,
+  role          TEXT    NOT NULL DEFAULT 'reader'
+                CHECK (role IN ('reader', 'author', 'moderator', 'editor', 'admin')),
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL,
+  banned_at     INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO users_v9 (id, name, name_key, password_hash, role, created_at, updated_at)
+  SELECT id, name, name_key, password_hash, role, created_at, updated_at FROM users;
+DROP TABLE users;
+ALTER TABLE users_v9 RENAME TO users;
+
+CREATE TABLE sections (
+  id          INTEGER PRIMARY KEY,
+  slug        TEXT    NOT NULL UNIQUE CHECK (length(slug) > 0),
+  name        TEXT    NOT NULL CHECK (length(name) > 0),
+  description TEXT    NOT NULL DEFAULT '',
+  position    INTEGER NOT NULL DEFAULT 0,
+  created_at  INTEGER NOT NULL
+);
+CREATE INDEX sections_position_idx ON sections (position, id);
+
+CREATE TABLE authors (
+  id         INTEGER PRIMARY KEY,
+  slug       TEXT    NOT NULL UNIQUE CHECK (length(slug) > 0),
+  name       TEXT    NOT NULL CHECK (length(name) > 0),
+  bio        TEXT    NOT NULL DEFAULT '',
+  user_id    INTEGER UNIQUE REFERENCES users (id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL
+);
+
+ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'published'
+  CHECK (status IN ('draft', 'held', 'scheduled', 'published', 'unpublished', 'discarded'));
+ALTER TABLE articles ADD COLUMN revision INTEGER NOT NULL DEFAULT 1 CHECK (revision > 0);
+ALTER TABLE articles ADD COLUMN dek TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN body_markdown TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN section_id INTEGER REFERENCES sections (id) ON DELETE SET NULL;
+ALTER TABLE articles ADD COLUMN lead_media_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN featured_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN publish_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN unpublish_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN created_by INTEGER NOT NULL DEFAULT 0;
+
+CREATE INDEX articles_public_idx ON articles (published_at DESC, id DESC)
+  WHERE status = 'published';
+CREATE INDEX articles_section_public_idx ON articles (section_id, published_at DESC, id DESC)
+  WHERE status = 'published' AND section_id IS NOT NULL;
+CREATE INDEX articles_featured_idx ON articles (featured_at DESC, id DESC)
+  WHERE status = 'published' AND featured_at > 0;
+CREATE INDEX articles_scheduled_idx ON articles (publish_at, id) WHERE status = 'scheduled';
+CREATE INDEX articles_unpublish_idx ON articles (unpublish_at, id) WHERE unpublish_at > 0;
+CREATE INDEX articles_admin_idx ON articles (updated_at DESC, id DESC);
+-- Partial, so a public query (status = 'published') can never pick it over the ordered
+-- public index and sort; the admin's published list scans articles_admin_idx (most rows are
+-- published), its other lists add "status <> 'published'" to use this one.
+CREATE INDEX articles_admin_status_idx ON articles (status, updated_at DESC, id DESC)
+  WHERE status <> 'published';
+CREATE INDEX articles_admin_section_idx ON articles (section_id, updated_at DESC, id DESC)
+  WHERE section_id IS NOT NULL;
+CREATE INDEX articles_admin_creator_idx ON articles (created_by, updated_at DESC, id DESC)
+  WHERE created_by > 0;
+
+CREATE TABLE article_authors (
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  author_id  INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (article_id, author_id)
+) WITHOUT ROWID;
+CREATE INDEX article_authors_author_idx ON article_authors (author_id, article_id);
+
+-- Titles of every article, any status, for the admin's search (trigram: any 3 characters
+-- of a title, in any script, without a tokenizer of ours).
+CREATE VIRTUAL TABLE article_titles USING fts5(
+  title, content = 'articles', content_rowid = 'id', tokenize = 'trigram');
+CREATE TRIGGER article_titles_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO article_titles (rowid, title) VALUES (new.id, new.title);
+END;
+CREATE TRIGGER article_titles_update AFTER UPDATE OF title ON articles BEGIN
+  INSERT INTO article_titles (article_titles, rowid, title) VALUES ('delete', old.id, old.title);
+  INSERT INTO article_titles (rowid, title) VALUES (new.id, new.title);
+END;
+CREATE TRIGGER article_titles_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO article_titles (article_titles, rowid, title) VALUES ('delete', old.id, old.title);
+END;
+INSERT INTO article_titles (article_titles) VALUES ('rebuild');
+
+DROP TRIGGER search_articles_insert;
+DROP TRIGGER search_articles_update;
+CREATE TRIGGER search_articles_insert AFTER INSERT ON articles
+WHEN new.status = 'published' BEGIN
+  INSERT INTO search_index (rowid, title, body, source, tags) VALUES (
+    new.id, warta_search_text(new.lang, new.title), warta_search_html(new.lang, new.body_html),
+    warta_search_text(new.lang, new.source),
+    warta_search_text(new.lang,
+                      (SELECT group_concat(tag, ' ') FROM article_tags WHERE article_id = new.id)));
+  INSERT OR IGNORE INTO search_languages (lang) VALUES (new.lang);
+END;
+CREATE TRIGGER search_articles_update AFTER UPDATE OF title, body_html, source, lang ON articles
+WHEN old.status = 'published' AND new.status = 'published' BEGIN
+  UPDATE search_index SET
+    title = warta_search_text(new.lang, new.title),
+    body = warta_search_html(new.lang, new.body_html),
+    source = warta_search_text(new.lang, new.source),
+    tags = warta_search_text(new.lang,
+             (SELECT group_concat(tag, ' ') FROM article_tags WHERE article_id = new.id))
+  WHERE rowid = new.id;
+  INSERT OR IGNORE INTO search_languages (lang) VALUES (new.lang);
+END;
+CREATE TRIGGER search_articles_publish AFTER UPDATE OF status ON articles
+WHEN new.status = 'published' AND old.status <> 'published' BEGIN
+  INSERT INTO search_index (rowid, title, body, source, tags) VALUES (
+    new.id, warta_search_text(new.lang, new.title), warta_search_html(new.lang, new.body_html),
+    warta_search_text(new.lang, new.source),
+    warta_search_text(new.lang,
+                      (SELECT group_concat(tag, ' ') FROM article_tags WHERE article_id = new.id)));
+  INSERT OR IGNORE INTO search_languages (lang) VALUES (new.lang);
+END;
+CREATE TRIGGER search_articles_withdraw AFTER UPDATE OF status ON articles
+WHEN old.status = 'published' AND new.status <> 'published' BEGIN
+  DELETE FROM search_index WHERE rowid = old.id;
+END;
+
+-- Every save is a revision (newsroom/revision_codec.h encodes the body: deflate with the
+-- previous body as dictionary, a keyframe every 16). Snapshots name sections and media by
+-- id without REFERENCES: history outlives what it names.
+CREATE TABLE article_revisions (
+  article_id    INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  number        INTEGER NOT NULL CHECK (number > 0),
+  created_at    INTEGER NOT NULL,
+  user_id       INTEGER NOT NULL DEFAULT 0,
+  kind          TEXT    NOT NULL
+                CHECK (kind IN ('create', 'save', 'publish', 'restore', 'correction', 'wire')),
+  title         TEXT    NOT NULL,
+  dek           TEXT    NOT NULL DEFAULT '',
+  lang          TEXT    NOT NULL DEFAULT '',
+  source        TEXT    NOT NULL DEFAULT '',
+  section_id    INTEGER NOT NULL DEFAULT 0,
+  tags_json     TEXT    NOT NULL DEFAULT '[]',
+  authors_json  TEXT    NOT NULL DEFAULT '[]',
+  lead_media_id INTEGER NOT NULL DEFAULT 0,
+  body_format   TEXT    NOT NULL CHECK (body_format IN ('markdown', 'html')),
+  body          BLOB    NOT NULL,
+  body_bytes    INTEGER NOT NULL CHECK (body_bytes >= 0),
+  keyframe      INTEGER NOT NULL CHECK (keyframe IN (0, 1)),
+  PRIMARY KEY (article_id, number)
+) WITHOUT ROWID;
+
+CREATE TABLE corrections (
+  id              INTEGER PRIMARY KEY,
+  article_id      INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  revision_before INTEGER NOT NULL,
+  revision_after  INTEGER NOT NULL,
+  note            TEXT    NOT NULL CHECK (length(note) > 0),
+  created_at      INTEGER NOT NULL,
+  user_id         INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX corrections_article_idx ON corrections (article_id, id);
+CREATE INDEX corrections_created_idx ON corrections (created_at DESC, id DESC);
+
+-- user_id 0: the system (publisher, CLI, ingest). target_type names a table's row kind.
+CREATE TABLE audit_log (
+  id          INTEGER PRIMARY KEY,
+  created_at  INTEGER NOT NULL,
+  user_id     INTEGER NOT NULL DEFAULT 0,
+  action      TEXT    NOT NULL CHECK (length(action) > 0),
+  target_type TEXT    NOT NULL DEFAULT '',
+  target_id   INTEGER NOT NULL DEFAULT 0,
+  summary     TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_created_idx ON audit_log (created_at DESC, id DESC);
+CREATE INDEX audit_log_target_idx ON audit_log (target_type, target_id, id);
+
+-- Only a hash of each token is kept (auth/api_tokens.h).
+CREATE TABLE api_tokens (
+  id           INTEGER PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  token_hash   TEXT    NOT NULL UNIQUE CHECK (length(token_hash) > 0),
+  label        TEXT    NOT NULL DEFAULT '',
+  created_at   INTEGER NOT NULL,
+  last_used_at INTEGER NOT NULL DEFAULT 0,
+  revoked_at   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX api_tokens_user_idx ON api_tokens (user_id);
+
+-- One-time invite and password-reset links; user_id is the account to reset, NULL for an
+-- invite (the account does not exist yet).
+CREATE TABLE account_links (
+  token_hash TEXT    PRIMARY KEY CHECK (length(token_hash) > 0),
+  kind       TEXT    NOT NULL CHECK (kind IN ('invite', 'reset')),
+  user_id    INTEGER REFERENCES users (id) ON DELETE CASCADE,
+  role       TEXT    NOT NULL DEFAULT 'reader'
+             CHECK (role IN ('reader', 'author', 'moderator', 'editor', 'admin')),
+  created_by INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at    INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE pages (
+  id            INTEGER PRIMARY KEY,
+  slug          TEXT    NOT NULL UNIQUE CHECK (length(slug) > 0),
+  title         TEXT    NOT NULL CHECK (length(title) > 0),
+  body_markdown TEXT    NOT NULL DEFAULT '',
+  body_html     TEXT    NOT NULL DEFAULT '',
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL,
+  published     INTEGER NOT NULL DEFAULT 1 CHECK (published IN (0, 1))
+);
+
+-- Per-day totals for the dashboard, written in the transactions that change the article
+-- counters. day: days since 1970-01-01 in the site's time zone, as the writer computed it.
+-- likes.day and comments.counted_day remember where a like or a published comment was
+-- counted, so taking it back takes it from that day (NULL: before this table existed).
+CREATE TABLE engagement_days (
+  day        INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  views      INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0),
+  likes      INTEGER NOT NULL DEFAULT 0 CHECK (likes >= 0),
+  comments   INTEGER NOT NULL DEFAULT 0 CHECK (comments >= 0),
+  shares     INTEGER NOT NULL DEFAULT 0 CHECK (shares >= 0),
+  PRIMARY KEY (day, article_id)
+) WITHOUT ROWID;
+CREATE INDEX engagement_days_article_idx ON engagement_days (article_id, day);
+ALTER TABLE likes ADD COLUMN day INTEGER;
+ALTER TABLE comments ADD COLUMN counted_day INTEGER;
+
+-- An ingested item as it first came (never changed) and the source's latest version when
+-- it differs.
+CREATE TABLE article_wire (
+  article_id         INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  source_id          INTEGER REFERENCES sources (id) ON DELETE SET NULL,
+  guid               TEXT    NOT NULL DEFAULT '',
+  original_title     TEXT    NOT NULL,
+  original_body_html TEXT    NOT NULL,
+  original_hash      TEXT    NOT NULL DEFAULT '',
+  update_title       TEXT    NOT NULL DEFAULT '',
+  update_body_html   TEXT    NOT NULL DEFAULT '',
+  update_hash        TEXT    NOT NULL DEFAULT '',
+  updated_at         INTEGER NOT NULL DEFAULT 0
+);
+
+ALTER TABLE sources ADD COLUMN review INTEGER NOT NULL DEFAULT 0 CHECK (review IN (0, 1));
+
+-- Who has an article open in the editor, refreshed while they edit.
+CREATE TABLE edit_presence (
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  seen_at    INTEGER NOT NULL,
+  PRIMARY KEY (article_id, user_id)
+) WITHOUT ROWID;
+)sql";
 
 // Pictures (model/media.h, docs/decisions/0010-pictures.md): one row per original, unique by
 // the SHA-256 of its bytes (the same upload twice is one picture, and every node derives the
@@ -335,7 +603,8 @@ constexpr Migration kSqlite[] = {
     {6, "full-text search index", kSearch},
     {7, "trending score on articles, trending_state", kTrending},
     {8, "canonical-URL policy per source", kCanonicalPolicy},
-    {9, "placeholder for the newsroom's migration (media branch only)", kNewsroomPlaceholder},
+    {9, "newsroom: statuses, revisions, sections, authors, audit, tokens, pages, day totals",
+     kNewsroom, /*foreign_keys_off=*/true},
     {10, "media, media_variants", kMedia},
 };
 

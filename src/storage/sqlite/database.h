@@ -57,6 +57,8 @@ class Statement {
   Statement& BindNull(int index);
   // Named apart from Bind so an int argument is never ambiguous between int64 and double.
   Statement& BindDouble(int index, double value);
+  // Bytes that are not text (a compressed revision body). Copied.
+  Statement& BindBlob(int index, std::string_view bytes);
 
   // Advances; true when a row is ready, false when done.
   Result<bool> Step();
@@ -67,6 +69,7 @@ class Statement {
 
   std::int64_t Int64(int column) const;  // 0-based
   std::string Text(int column) const;    // "" for NULL
+  std::string Blob(int column) const;    // "" for NULL; the bytes as stored
   double Double(int column) const;       // 0 for NULL
   bool IsNull(int column) const;
 

@@ -1,5 +1,6 @@
 #include "storage/sqlite/migrate.h"
 
+#include <optional>
 #include <string>
 
 #include "core/clock.h"
@@ -24,6 +25,75 @@ Error TooNew(int found, int known) {
                         "; use a newer warta (refusing to touch it)");
 }
 
+Result<bool> ForeignKeysEnabled(Connection& connection) {
+  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare("PRAGMA foreign_keys"));
+  WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
+  const bool on = row && stmt.Int64(0) != 0;
+  WARTA_RETURN_IF_ERROR(stmt.Run());
+  return on;
+}
+
+// Foreign-key enforcement off on one connection between two transactions (a migration with
+// Migration::foreign_keys_off), and on again when Restore() is called or, failing that, when
+// it is destroyed: the pooled connection must never go back to the pool without it.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(Connection& connection) : connection_(connection) {}
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+  ~ForeignKeysOff() {
+    if (off_) (void)Restore();
+  }
+
+  Result<void> TurnOff() {
+    WARTA_RETURN_IF_ERROR(connection_.Exec("PRAGMA foreign_keys = OFF"));
+    off_ = true;
+    WARTA_ASSIGN_OR_RETURN(bool still_on, ForeignKeysEnabled(connection_));
+    if (still_on) return Error::Internal("sqlite: foreign keys could not be turned off");
+    return Ok();
+  }
+
+  Result<void> Restore() {
+    WARTA_RETURN_IF_ERROR(connection_.Exec("PRAGMA foreign_keys = ON"));
+    WARTA_ASSIGN_OR_RETURN(bool on, ForeignKeysEnabled(connection_));
+    if (!on) return Error::Internal("sqlite: foreign keys could not be turned back on");
+    off_ = false;
+    return Ok();
+  }
+
+ private:
+  Connection& connection_;
+  bool off_ = false;
+};
+
+// Corrupt naming the first row whose key points nowhere, after a migration that ran with
+// enforcement off; Ok when every key holds.
+Result<void> CheckForeignKeys(Connection& connection, int version) {
+  WARTA_ASSIGN_OR_RETURN(auto stmt, connection.Prepare("PRAGMA foreign_key_check"));
+  WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
+  if (!row) return Ok();
+  Error broken = Error::Corrupt("sqlite: migration " + std::to_string(version) +
+                                " would break a foreign key: " + stmt.Text(0) + " row " +
+                                std::to_string(stmt.Int64(1)) + " refers to a missing " +
+                                stmt.Text(2) + " row (nothing applied)");
+  WARTA_RETURN_IF_ERROR(stmt.Run());
+  return broken;
+}
+
+Result<void> Apply(Connection& connection, const migrations::Migration& next) {
+  auto applied = connection.Exec(std::string(next.sql));
+  if (!applied.ok()) {
+    return MakeError(applied.error().code, "sqlite: migration " + std::to_string(next.version) +
+                                               " failed: " + applied.error().message);
+  }
+  if (next.foreign_keys_off) WARTA_RETURN_IF_ERROR(CheckForeignKeys(connection, next.version));
+  WARTA_ASSIGN_OR_RETURN(
+      auto record,
+      connection.Prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"));
+  record.Bind(1, std::int64_t{next.version}).Bind(2, UnixNow());
+  return record.Run();
+}
+
 }  // namespace
 
 Result<int> ReadSchemaVersion(Connection& connection) {
@@ -38,7 +108,17 @@ Result<int> ReadSchemaVersion(Connection& connection) {
 Result<int> ApplyMigrations(Connection& connection,
                             std::span<const migrations::Migration> migrations) {
   const int latest = migrations::LatestVersion(migrations);
+  std::optional<ForeignKeysOff> keys_off;
+  bool want_keys_off = false;
   for (;;) {
+    // The pragma is a no-op inside a transaction: switch between transactions only.
+    if (want_keys_off && !keys_off) {
+      keys_off.emplace(connection);
+      WARTA_RETURN_IF_ERROR(keys_off->TurnOff());
+    } else if (!want_keys_off && keys_off) {
+      WARTA_RETURN_IF_ERROR(keys_off->Restore());
+      keys_off.reset();
+    }
     WARTA_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(connection, Transaction::Mode::kImmediate));
     WARTA_RETURN_IF_ERROR(connection.Exec(kCreateMigrationsTable));
     // Read under the write lock: another process may have migrated meanwhile.
@@ -46,6 +126,7 @@ Result<int> ApplyMigrations(Connection& connection,
     if (current > latest) return TooNew(current, latest);
     if (current == latest) {
       WARTA_RETURN_IF_ERROR(tx.Commit());
+      if (keys_off) WARTA_RETURN_IF_ERROR(keys_off->Restore());
       return latest;
     }
     const migrations::Migration& next = migrations[static_cast<std::size_t>(current)];
@@ -53,16 +134,12 @@ Result<int> ApplyMigrations(Connection& connection,
       return Error::Internal("sqlite: migration list has a gap before version " +
                              std::to_string(next.version));
     }
-    auto applied = connection.Exec(std::string(next.sql));
-    if (!applied.ok()) {
-      return MakeError(applied.error().code, "sqlite: migration " + std::to_string(next.version) +
-                                                 " failed: " + applied.error().message);
+    if (next.foreign_keys_off != keys_off.has_value()) {
+      // Roll back (nothing was written but the table above), switch, and read again.
+      want_keys_off = next.foreign_keys_off;
+      continue;
     }
-    auto record =
-        connection.Prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)");
-    if (!record.ok()) return record.error();
-    record->Bind(1, std::int64_t{next.version}).Bind(2, UnixNow());
-    WARTA_RETURN_IF_ERROR(record->Run());
+    WARTA_RETURN_IF_ERROR(Apply(connection, next));
     WARTA_RETURN_IF_ERROR(tx.Commit());
   }
 }

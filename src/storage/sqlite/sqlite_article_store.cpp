@@ -5,11 +5,13 @@
 #include "model/article_json.h"
 #include "storage/excerpt.h"
 #include "storage/sqlite/article_queries.h"
+#include "storage/sqlite/day_totals.h"
 #include "storage/sqlite/search_fts.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
 #include "storage/sqlite/write_transaction.h"
+#include "storage/stored_words.h"
 
 namespace warta::storage::sqlite {
 namespace {
@@ -28,14 +30,14 @@ void BindOptionalText(Statement& stmt, int index, const std::string& value) {
 }
 
 Result<std::int64_t> InsertRow(Connection& connection, const model::NewArticle& a,
-                               std::int64_t now) {
+                               std::string_view status, std::int64_t now) {
   WARTA_ASSIGN_OR_RETURN(
       auto stmt,
       connection.Prepare(
           "INSERT INTO articles (title, source, url, published_at, created_at, updated_at, lang, "
           "body_html, slug, version, views, likes, comments, shares, source_id, guid, "
-          "canonical_url, content_hash, simhash) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?, ?, ?) RETURNING id"));
+          "canonical_url, content_hash, simhash, status) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   // published_at 0 means "not known": the article is published now.
   stmt.Bind(1, a.title).Bind(2, a.source).Bind(3, a.url);
   stmt.Bind(4, a.published_at != 0 ? a.published_at : now).Bind(5, now).Bind(6, now);
@@ -55,24 +57,30 @@ Result<std::int64_t> InsertRow(Connection& connection, const model::NewArticle& 
   } else {
     stmt.BindNull(17);
   }
+  stmt.Bind(18, status);
   return InsertReturningId(stmt, "article");
 }
 
-Result<void> InsertTags(Connection& connection, std::int64_t id,
-                        const std::vector<std::string>& tags) {
-  if (tags.empty()) return Ok();
+// The item as ingest first stored it, kept unchanged beside whatever editors make of it.
+Result<void> InsertWire(Connection& connection, std::int64_t id, const model::NewArticle& a) {
+  if (a.source_id <= 0) return Ok();
   WARTA_ASSIGN_OR_RETURN(
-      auto stmt,
-      connection.Prepare("INSERT INTO article_tags (article_id, tag, position) VALUES (?, ?, ?) "
-                         "ON CONFLICT DO NOTHING"));
-  for (std::size_t i = 0; i < tags.size(); ++i) {
-    stmt.Reset();
-    stmt.Bind(1, id).Bind(2, tags[i]).Bind(3, static_cast<std::int64_t>(i));
-    WARTA_RETURN_IF_ERROR(stmt.Run());
+      auto stmt, connection.Prepare("INSERT INTO article_wire (article_id, source_id, guid, "
+                                    "original_title, original_body_html, original_hash) "
+                                    "VALUES (?, ?, ?, ?, ?, ?)"));
+  stmt.Bind(1, id).Bind(2, a.source_id).Bind(3, a.guid).Bind(4, a.title).Bind(5, a.body_html);
+  stmt.Bind(6, a.content_hash);
+  return stmt.Run();
+}
+
+// Insert writes published articles and held wire items; the other states are reached
+// through the newsroom (storage/editorial_store.h).
+Result<std::string_view> InsertStatus(model::ArticleStatus status) {
+  if (status != model::ArticleStatus::kPublished && status != model::ArticleStatus::kHeld) {
+    return Error::InvalidArgument("storage: Insert writes published or held articles, not " +
+                                  std::string(model::ToText(status)));
   }
-  WARTA_ASSIGN_OR_RETURN(auto index, connection.Prepare(kIndexTagsSql));
-  index.Bind(1, id);
-  return index.Run();
+  return WordToStore(status, model::ParseArticleStatus, "article status");
 }
 
 // Imported totals count as engagement at the publication time, so an old import ranks
@@ -95,11 +103,13 @@ Result<std::int64_t> SqliteArticleStore::Insert(const model::NewArticle& article
   if (!valid.ok()) {
     return MakeError(valid.error().code, "storage: " + valid.error().message);
   }
+  WARTA_ASSIGN_OR_RETURN(std::string_view status, InsertStatus(article.status));
   return InWriteTransaction<std::int64_t>(
       pool_, [&](Connection& connection) -> Result<std::int64_t> {
         const std::int64_t now = UnixNow();
-        WARTA_ASSIGN_OR_RETURN(auto id, InsertRow(connection, article, now));
+        WARTA_ASSIGN_OR_RETURN(auto id, InsertRow(connection, article, status, now));
         WARTA_RETURN_IF_ERROR(InsertTags(connection, id, article.tags));
+        WARTA_RETURN_IF_ERROR(InsertWire(connection, id, article));
         WARTA_RETURN_IF_ERROR(CreditInitialCounters(connection, trending_.Get(), id, article, now));
         return id;
       });
@@ -136,8 +146,8 @@ Result<std::vector<model::ArticleSummary>> SqliteArticleStore::ListNewest(int li
   }
   if (limit == 0) return std::vector<model::ArticleSummary>{};
   static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                 " FROM articles ORDER BY published_at DESC, id DESC "
-                                 "LIMIT ? OFFSET ?";
+                                 " FROM articles WHERE " + kPublicOnly +
+                                 " ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?";
   return QueryAll(
       pool_, sql,
       [&](Statement& stmt) {
@@ -148,7 +158,8 @@ Result<std::vector<model::ArticleSummary>> SqliteArticleStore::ListNewest(int li
 }
 
 Result<std::int64_t> SqliteArticleStore::Count() {
-  return QueryOneInt64(pool_, "SELECT count(*) FROM articles", NoParams);
+  static const std::string sql = std::string("SELECT count(*) FROM articles WHERE ") + kPublicOnly;
+  return QueryOneInt64(pool_, sql, NoParams);
 }
 
 Result<model::Counters> SqliteArticleStore::GetCounters(std::int64_t id) {
@@ -161,7 +172,8 @@ Result<model::Counters> SqliteArticleStore::GetCounters(std::int64_t id) {
 }
 
 Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
-    const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas) {
+    const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas, std::int64_t day) {
+  WARTA_RETURN_IF_ERROR(CheckDay(day));
   for (const auto& [id, delta] : deltas) {
     if (delta < 0 || delta > limits::kMaxInitialCounter) {
       return Error::InvalidArgument("storage: view delta " + std::to_string(delta) +
@@ -187,6 +199,9 @@ Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
           WARTA_ASSIGN_OR_RETURN(auto total,
                                  RunReturning(stmt, [](const Statement& s) { return s.Int64(0); }));
           totals.push_back(total.value_or(-1));
+          if (total.has_value()) {
+            WARTA_RETURN_IF_ERROR(AddToDay(connection, day, id, DayColumn::kViews, delta));
+          }
         }
         return totals;
       });
@@ -194,7 +209,24 @@ Result<std::vector<std::int64_t>> SqliteArticleStore::AddViews(
 
 // --- shared with the other stores (article_queries.h) ---
 
-model::Article ReadArticleRow(const Statement& stmt) {
+Result<void> InsertTags(Connection& connection, std::int64_t id,
+                        const std::vector<std::string>& tags) {
+  if (tags.empty()) return Ok();
+  WARTA_ASSIGN_OR_RETURN(
+      auto stmt,
+      connection.Prepare("INSERT INTO article_tags (article_id, tag, position) VALUES (?, ?, ?) "
+                         "ON CONFLICT DO NOTHING"));
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    stmt.Reset();
+    stmt.Bind(1, id).Bind(2, tags[i]).Bind(3, static_cast<std::int64_t>(i));
+    WARTA_RETURN_IF_ERROR(stmt.Run());
+  }
+  WARTA_ASSIGN_OR_RETURN(auto index, connection.Prepare(kIndexTagsSql));
+  index.Bind(1, id);
+  return index.Run();
+}
+
+Result<model::Article> ReadArticleRow(const Statement& stmt) {
   model::Article a;
   a.id = stmt.Int64(0);
   a.title = stmt.Text(1);
@@ -211,6 +243,8 @@ model::Article ReadArticleRow(const Statement& stmt) {
   a.source_id = stmt.Int64(15);  // NULL reads as 0
   a.story_id = stmt.Int64(16);
   a.canonical_is_original = stmt.Int64(17) != 0;  // NULL (no source) reads as 0
+  WARTA_ASSIGN_OR_RETURN(a.status,
+                         StoredWord(stmt.Text(18), model::ParseArticleStatus, "article status"));
   return a;
 }
 

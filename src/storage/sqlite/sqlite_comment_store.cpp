@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "storage/sqlite/article_queries.h"
+#include "storage/sqlite/day_totals.h"
 #include "storage/sqlite/sqlite_comments.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
@@ -153,13 +154,44 @@ struct NewBody {
   std::int64_t edited_at = 0;
 };
 
+// Moves the per-day totals with a comment's published delta: a comment that becomes
+// published counts on `day` (remembered in comments.counted_day); one that stops being
+// published is taken back from the day it was counted on (none for comments older than the
+// per-day totals). `day` may be nullopt only for changes that never publish (reports).
+Result<void> CountOnDay(Connection& connection, std::int64_t comment_id, std::int64_t article_id,
+                        std::int64_t delta, std::optional<std::int64_t> day) {
+  if (delta == 0) return Ok();
+  if (delta > 0) {
+    if (!day) return Error::Internal("storage: a comment published without a day");
+    WARTA_ASSIGN_OR_RETURN(auto mark,
+                           connection.Prepare("UPDATE comments SET counted_day = ? WHERE id = ?"));
+    mark.Bind(1, *day).Bind(2, comment_id);
+    WARTA_RETURN_IF_ERROR(mark.Run());
+    return AddToDay(connection, *day, article_id, DayColumn::kComments, 1);
+  }
+  WARTA_ASSIGN_OR_RETURN(
+      auto counted,
+      QueryFirst(
+          connection, "SELECT counted_day FROM comments WHERE id = ? AND counted_day IS NOT NULL",
+          [&](Statement& stmt) { stmt.Bind(1, comment_id); },
+          [](const Statement& stmt) { return stmt.Int64(0); }));
+  if (!counted) return Ok();
+  WARTA_ASSIGN_OR_RETURN(auto clear,
+                         connection.Prepare("UPDATE comments SET counted_day = NULL WHERE id = ?"));
+  clear.Bind(1, comment_id);
+  WARTA_RETURN_IF_ERROR(clear.Run());
+  return AddToDay(connection, *counted, article_id, DayColumn::kComments, -1);
+}
+
 // Changes one comment's status (and optionally body) inside a transaction.
 Result<CommentChange> ChangeComment(Connection& connection, const model::TrendingPolicy& policy,
                                     std::int64_t id, CommentStatus status, PendingReason reason,
-                                    const NewBody& body) {
+                                    const NewBody& body, std::optional<std::int64_t> day) {
   WARTA_ASSIGN_OR_RETURN(StatusWords words, WordsToStore(status, reason));
   WARTA_ASSIGN_OR_RETURN(std::optional<Comment> before, FindIn(connection, id));
   if (!before) return NoSuchComment(id);
+  const std::int64_t delta = PublishedDelta(before->status, status);
+  WARTA_RETURN_IF_ERROR(CountOnDay(connection, id, before->article_id, delta, day));
   WARTA_ASSIGN_OR_RETURN(
       auto stmt, connection.Prepare(
                      "UPDATE comments SET status = ?, reason = ?, "
@@ -175,19 +207,27 @@ Result<CommentChange> ChangeComment(Connection& connection, const model::Trendin
   }
   stmt.Bind(5, body.edited_at).Bind(6, body.edited_at).Bind(7, id);
   WARTA_RETURN_IF_ERROR(stmt.Run());
-  WARTA_ASSIGN_OR_RETURN(model::Counters counters,
-                         TouchArticle(connection, policy, before->article_id,
-                                      PublishedDelta(before->status, status), before->created_at));
+  WARTA_ASSIGN_OR_RETURN(
+      model::Counters counters,
+      TouchArticle(connection, policy, before->article_id, delta, before->created_at));
   WARTA_ASSIGN_OR_RETURN(std::optional<Comment> after, FindIn(connection, id));
   return CommentChange{std::move(*after), counters};
 }
 
 }  // namespace
 
-Result<CommentChange> SqliteCommentStore::Create(const model::NewComment& comment) {
+Result<CommentChange> SqliteCommentStore::Create(const model::NewComment& comment,
+                                                 std::int64_t day) {
   WARTA_ASSIGN_OR_RETURN(StatusWords words, WordsToStore(comment.status, comment.reason));
+  WARTA_RETURN_IF_ERROR(CheckDay(day));
   return InDurableWriteTransaction<CommentChange>(
       pool_, [&](Connection& connection) -> Result<CommentChange> {
+        // Readers comment on public articles only (NotFound like an unknown id).
+        WARTA_ASSIGN_OR_RETURN(auto public_article,
+                               connection.Prepare("SELECT 1 FROM articles WHERE id = ? AND "
+                                                  "status = 'published'"));
+        public_article.Bind(1, comment.article_id);
+        WARTA_RETURN_IF_ERROR(RunOrNotFound(public_article, "article", comment.article_id));
         WARTA_ASSIGN_OR_RETURN(
             model::Counters counters,
             TouchArticle(connection, trending_.Get(), comment.article_id,
@@ -213,6 +253,8 @@ Result<CommentChange> SqliteCommentStore::Create(const model::NewComment& commen
         stmt.Bind(6, comment.body_html).Bind(7, words.status).Bind(8, words.reason);
         stmt.Bind(9, comment.created_at);
         WARTA_ASSIGN_OR_RETURN(std::int64_t id, InsertReturningId(stmt, "comment"));
+        WARTA_RETURN_IF_ERROR(CountOnDay(connection, id, comment.article_id,
+                                         PublishedDelta(std::nullopt, comment.status), day));
         WARTA_ASSIGN_OR_RETURN(std::optional<Comment> stored, FindIn(connection, id));
         return CommentChange{std::move(*stored), counters};
       });
@@ -254,22 +296,24 @@ Result<CommentChange> SqliteCommentStore::UpdateBody(std::int64_t id,
                                                      const std::string& body_source,
                                                      const std::string& body_html,
                                                      CommentStatus status, PendingReason reason,
-                                                     std::int64_t now) {
+                                                     std::int64_t now, std::int64_t day) {
   WARTA_RETURN_IF_ERROR(WordsToStore(status, reason));
+  WARTA_RETURN_IF_ERROR(CheckDay(day));
   return InDurableWriteTransaction<CommentChange>(pool_, [&](Connection& connection) {
     return ChangeComment(connection, trending_.Get(), id, status, reason,
-                         NewBody{&body_source, &body_html, now});
+                         NewBody{&body_source, &body_html, now}, day);
   });
 }
 
 Result<CommentChange> SqliteCommentStore::SetStatus(std::int64_t id, CommentStatus status,
                                                     PendingReason reason,
-                                                    const ModerationEntry& log) {
+                                                    const ModerationEntry& log, std::int64_t day) {
   WARTA_RETURN_IF_ERROR(WordsToStore(status, reason));
+  WARTA_RETURN_IF_ERROR(CheckDay(day));
   return InDurableWriteTransaction<CommentChange>(
       pool_, [&](Connection& connection) -> Result<CommentChange> {
-        WARTA_ASSIGN_OR_RETURN(CommentChange change,
-                               ChangeComment(connection, trending_.Get(), id, status, reason, {}));
+        WARTA_ASSIGN_OR_RETURN(CommentChange change, ChangeComment(connection, trending_.Get(), id,
+                                                                   status, reason, {}, day));
         ModerationEntry entry = log;
         entry.comment_id = id;
         entry.article_id = change.comment.article_id;
@@ -316,7 +360,8 @@ Result<CommentStore::ReportResult> SqliteCommentStore::Report(std::int64_t id,
         WARTA_ASSIGN_OR_RETURN(result.change,
                                ChangeComment(connection, trending_.Get(), id,
                                              queue ? CommentStatus::kPending : before->status,
-                                             queue ? PendingReason::kReports : before->reason, {}));
+                                             queue ? PendingReason::kReports : before->reason, {},
+                                             /*day=*/std::nullopt));
         return result;
       });
 }

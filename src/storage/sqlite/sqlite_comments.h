@@ -13,16 +13,18 @@ class SqliteCommentStore final : public CommentStore {
   SqliteCommentStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
       : pool_(pool), trending_(trending) {}
 
-  Result<model::CommentChange> Create(const model::NewComment& comment) override;
+  Result<model::CommentChange> Create(const model::NewComment& comment, std::int64_t day) override;
   Result<std::optional<model::Comment>> FindById(std::int64_t id) override;
   Result<std::vector<model::Comment>> ListForArticle(std::int64_t article_id, bool include_hidden,
                                                      int limit) override;
   Result<model::CommentChange> UpdateBody(std::int64_t id, const std::string& body_source,
                                           const std::string& body_html, model::CommentStatus status,
-                                          model::PendingReason reason, std::int64_t now) override;
+                                          model::PendingReason reason, std::int64_t now,
+                                          std::int64_t day) override;
   Result<model::CommentChange> SetStatus(std::int64_t id, model::CommentStatus status,
                                          model::PendingReason reason,
-                                         const model::ModerationEntry& log) override;
+                                         const model::ModerationEntry& log,
+                                         std::int64_t day) override;
   Result<ReportResult> Report(std::int64_t id, const model::Liker& reporter, std::int64_t threshold,
                               std::int64_t now) override;
   Result<std::vector<model::Comment>> ListQueue(int limit) override;

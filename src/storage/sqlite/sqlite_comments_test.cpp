@@ -50,21 +50,22 @@ class SqliteCommentsTest : public test_util::MigratedSqliteStore {
 TEST_F(SqliteCommentsTest, CreateCountsPublishedOnlyAndBumpsTheVersion) {
   CommentStore& comments = store_->comments();
   const std::int64_t v0 = Version();
-  auto published = comments.Create(Make(model::CommentStatus::kPublished));
+  auto published = comments.Create(Make(model::CommentStatus::kPublished), 20000);
   ASSERT_TRUE(published.ok()) << published.error().message;
   EXPECT_EQ(published->counters.comments, 1);
   EXPECT_EQ(published->comment.author, "budi");
   EXPECT_EQ(published->comment.body_html, "<p><em>hi</em></p>");
   EXPECT_GT(Version(), v0);
-  auto pending = comments.Create(Make(model::CommentStatus::kPending, published->comment.id));
+  auto pending =
+      comments.Create(Make(model::CommentStatus::kPending, published->comment.id), 20000);
   ASSERT_TRUE(pending.ok());
   EXPECT_EQ(pending->counters.comments, 1);
   EXPECT_EQ(pending->comment.parent_id, published->comment.id);
-  EXPECT_EQ(comments.Create(Make(static_cast<model::CommentStatus>(99))).error().code,
+  EXPECT_EQ(comments.Create(Make(static_cast<model::CommentStatus>(99)), 20000).error().code,
             ErrorCode::kInvalidArgument);
   model::NewComment orphan = Make(model::CommentStatus::kPublished);
   orphan.article_id = 4242;
-  EXPECT_EQ(comments.Create(orphan).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(comments.Create(orphan, 20000).error().code, ErrorCode::kNotFound);
   auto count = comments.CountPublishedBy(user_);
   ASSERT_TRUE(count.ok());
   EXPECT_EQ(*count, 1);
@@ -72,28 +73,29 @@ TEST_F(SqliteCommentsTest, CreateCountsPublishedOnlyAndBumpsTheVersion) {
 
 TEST_F(SqliteCommentsTest, StatusChangesMoveTheCounterByTheirDeltaAndAreLogged) {
   CommentStore& comments = store_->comments();
-  auto c = comments.Create(Make(model::CommentStatus::kPending));
+  auto c = comments.Create(Make(model::CommentStatus::kPending), 20000);
   ASSERT_TRUE(c.ok());
   const std::int64_t id = c->comment.id;
   model::ModerationEntry log;
   log.moderator_id = user_;
   log.action = model::ModerationAction::kApprove;
   log.created_at = 200;
-  auto approved =
-      comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone, log);
+  auto approved = comments.SetStatus(id, model::CommentStatus::kPublished,
+                                     model::PendingReason::kNone, log, 20000);
   ASSERT_TRUE(approved.ok());
   EXPECT_EQ(approved->counters.comments, 1);
   auto again = comments.SetStatus(id, model::CommentStatus::kPublished, model::PendingReason::kNone,
-                                  model::ModerationEntry{});
+                                  model::ModerationEntry{}, 20000);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->counters.comments, 1);
   auto deleted = comments.SetStatus(id, model::CommentStatus::kDeleted, model::PendingReason::kNone,
-                                    model::ModerationEntry{});
+                                    model::ModerationEntry{}, 20000);
   ASSERT_TRUE(deleted.ok());
   EXPECT_EQ(deleted->counters.comments, 0);
   EXPECT_EQ(deleted->comment.body_source, "");
   EXPECT_EQ(
-      comments.SetStatus(999, model::CommentStatus::kPublished, model::PendingReason::kNone, log)
+      comments
+          .SetStatus(999, model::CommentStatus::kPublished, model::PendingReason::kNone, log, 20000)
           .error()
           .code,
       ErrorCode::kNotFound);
@@ -107,16 +109,16 @@ TEST_F(SqliteCommentsTest, StatusChangesMoveTheCounterByTheirDeltaAndAreLogged) 
 
 TEST_F(SqliteCommentsTest, EditsKeepTheRowAndHiddenTextStaysOutOfPublicLists) {
   CommentStore& comments = store_->comments();
-  auto c = comments.Create(Make(model::CommentStatus::kPublished));
+  auto c = comments.Create(Make(model::CommentStatus::kPublished), 20000);
   ASSERT_TRUE(c.ok());
   auto edited =
       comments.UpdateBody(c->comment.id, "new", "<p>new</p>", model::CommentStatus::kPublished,
-                          model::PendingReason::kNone, 300);
+                          model::PendingReason::kNone, 300, 20000);
   ASSERT_TRUE(edited.ok());
   EXPECT_EQ(edited->comment.edited_at, 300);
   EXPECT_EQ(edited->comment.body_html, "<p>new</p>");
-  ASSERT_TRUE(comments.Create(Make(model::CommentStatus::kPending)).ok());
-  auto rejected = comments.Create(Make(model::CommentStatus::kRejected));
+  ASSERT_TRUE(comments.Create(Make(model::CommentStatus::kPending), 20000).ok());
+  auto rejected = comments.Create(Make(model::CommentStatus::kRejected), 20000);
   ASSERT_TRUE(rejected.ok());
   auto visible = comments.ListForArticle(article_, false, 100);
   ASSERT_TRUE(visible.ok());
@@ -130,7 +132,7 @@ TEST_F(SqliteCommentsTest, EditsKeepTheRowAndHiddenTextStaysOutOfPublicLists) {
 
 TEST_F(SqliteCommentsTest, ReportsAreOncePerReporterAndQueueAtTheThreshold) {
   CommentStore& comments = store_->comments();
-  auto c = comments.Create(Make(model::CommentStatus::kPublished));
+  auto c = comments.Create(Make(model::CommentStatus::kPublished), 20000);
   ASSERT_TRUE(c.ok());
   const std::int64_t id = c->comment.id;
   auto r1 = comments.Report(id, model::Liker::Account(1), 2, 100);
@@ -174,7 +176,7 @@ TEST_F(SqliteCommentsTest, BansAndClosedThreadsAreSwitches) {
 // Words another program or a newer schema wrote are not guessed at: the read fails loudly.
 TEST_F(SqliteCommentsTest, UnknownStoredWordsAreCorrupt) {
   CommentStore& comments = store_->comments();
-  auto c = comments.Create(Make(model::CommentStatus::kPending));
+  auto c = comments.Create(Make(model::CommentStatus::kPending), 20000);
   ASSERT_TRUE(c.ok());
   model::ModerationEntry log;
   log.action = model::ModerationAction::kClose;
@@ -197,14 +199,14 @@ TEST_F(SqliteCommentsTest, ValuesOutsideTheEnumsAreRefused) {
   CommentStore& comments = store_->comments();
   model::NewComment odd = Make(model::CommentStatus::kPending);
   odd.reason = static_cast<model::PendingReason>(42);
-  EXPECT_EQ(comments.Create(odd).error().code, ErrorCode::kInvalidArgument);
-  auto c = comments.Create(Make(model::CommentStatus::kPublished));
+  EXPECT_EQ(comments.Create(odd, 20000).error().code, ErrorCode::kInvalidArgument);
+  auto c = comments.Create(Make(model::CommentStatus::kPublished), 20000);
   ASSERT_TRUE(c.ok());
   model::ModerationEntry log;
   log.action = static_cast<model::ModerationAction>(42);
   EXPECT_EQ(comments
                 .SetStatus(c->comment.id, model::CommentStatus::kRejected,
-                           model::PendingReason::kNone, log)
+                           model::PendingReason::kNone, log, 20000)
                 .error()
                 .code,
             ErrorCode::kInvalidArgument);

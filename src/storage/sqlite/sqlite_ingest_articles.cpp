@@ -85,6 +85,7 @@ Result<std::vector<model::RelatedReport>> ReadAlsoReportedBy(Connection& connect
                      "SELECT o.id, o.title, o.source, o.url, o.slug, o.published_at "
                      "FROM articles a JOIN articles o ON o.story_id = a.story_id AND o.id <> a.id "
                      "WHERE a.id = ? AND a.story_id IS NOT NULL AND o.source <> a.source "
+                     "AND o.status = 'published' "
                      "ORDER BY o.published_at, o.id LIMIT 200"));
   stmt.Bind(1, article_id);
   std::vector<model::RelatedReport> related;

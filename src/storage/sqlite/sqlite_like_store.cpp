@@ -4,6 +4,7 @@
 
 #include "core/ascii.h"
 #include "storage/sqlite/article_queries.h"
+#include "storage/sqlite/day_totals.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
@@ -49,40 +50,75 @@ Result<model::Counters> ReadCounters(Connection& connection, std::int64_t articl
   return CountersRow(connection, sql, article_id);
 }
 
-// Runs an INSERT (like, binding created_at) or DELETE (unlike) on likes that ends in
-// RETURNING created_at: the like's time when a row changed, nullopt when none did.
-Result<std::optional<std::int64_t>> ChangeLikeRow(Connection& connection, std::int64_t article_id,
-                                                  std::string_view liker, bool like,
-                                                  std::int64_t now) {
+// The counters of a public article: what a reader may like or share. NotFound for an
+// unknown id and for one that is not public (a draft, a withdrawn article).
+Result<model::Counters> ReadPublicCounters(Connection& connection, std::int64_t article_id) {
+  static const std::string sql = "SELECT " + std::string(kCounterColumns) +
+                                 " FROM articles WHERE id = ? AND status = 'published'";
+  return CountersRow(connection, sql, article_id);
+}
+
+// A like row that was added or removed: when it was made, and the day it was counted on
+// (none for likes older than the per-day totals).
+struct LikeRow {
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> day;
+};
+
+// Adds the like row (nullopt when it was there already).
+Result<std::optional<LikeRow>> AddLikeRow(Connection& connection, std::int64_t article_id,
+                                          std::string_view liker, std::int64_t now,
+                                          std::int64_t day) {
   WARTA_ASSIGN_OR_RETURN(
-      auto stmt,
-      connection.Prepare(like ? "INSERT INTO likes (article_id, liker, created_at) VALUES (?, ?, "
-                                "?) ON CONFLICT DO NOTHING RETURNING created_at"
-                              : "DELETE FROM likes WHERE article_id = ? AND liker = ? RETURNING "
-                                "created_at"));
+      auto stmt, connection.Prepare("INSERT INTO likes (article_id, liker, created_at, day) "
+                                    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1"));
+  stmt.Bind(1, article_id).Bind(2, liker).Bind(3, now).Bind(4, day);
+  WARTA_ASSIGN_OR_RETURN(auto added, RunReturning(stmt, RowFound));
+  if (!added.has_value()) return std::optional<LikeRow>();
+  return std::optional<LikeRow>(LikeRow{now, day});
+}
+
+// Removes the like row (nullopt when there was none).
+Result<std::optional<LikeRow>> RemoveLikeRow(Connection& connection, std::int64_t article_id,
+                                             std::string_view liker) {
+  WARTA_ASSIGN_OR_RETURN(auto stmt,
+                         connection.Prepare("DELETE FROM likes WHERE article_id = ? AND liker = ? "
+                                            "RETURNING created_at, day"));
   stmt.Bind(1, article_id).Bind(2, liker);
-  if (like) stmt.Bind(3, now);
-  return RunReturning(stmt, [](const Statement& s) { return s.Int64(0); });
+  return RunReturning(stmt, [](const Statement& s) {
+    return LikeRow{s.Int64(0), s.IsNull(1) ? std::nullopt : std::optional(s.Int64(1))};
+  });
 }
 
 // One like or unlike: the row change and the counter change in one synced transaction.
-// The article is read first so an unknown id is NotFound and not a foreign-key error.
-// The trending score follows: a like adds its weight now, an unlike takes back exactly what
-// that like added when it was made, so liking and unliking cannot pump the score.
+// The article is read first so an unknown id is NotFound and not a foreign-key error; a
+// like needs a public article, an unlike only an existing one (a reader may take back a
+// like on an article withdrawn since). The trending score and the per-day totals follow: a
+// like adds its weight now and counts on `day`, an unlike takes back exactly what that like
+// added when it was made, on the day it was counted, so liking and unliking cannot pump
+// either. `now` of an unlike only dates the trending epoch (trending_store.h).
 Result<model::LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingPolicy& policy,
                                     std::int64_t article_id, const model::Liker& who, bool like,
-                                    std::int64_t now) {
+                                    std::int64_t now, std::int64_t day) {
   WARTA_ASSIGN_OR_RETURN(const std::string liker, LikerKey(who));
+  if (like) WARTA_RETURN_IF_ERROR(CheckDay(day));
   return InDurableWriteTransaction<model::LikeChange>(
       pool, [&](Connection& connection) -> Result<model::LikeChange> {
-        WARTA_ASSIGN_OR_RETURN(model::Counters before, ReadCounters(connection, article_id));
-        WARTA_ASSIGN_OR_RETURN(const std::optional<std::int64_t> liked_at,
-                               ChangeLikeRow(connection, article_id, liker, like, now));
-        model::LikeChange result{liked_at.has_value(), before};
-        if (!liked_at.has_value()) return result;
+        WARTA_ASSIGN_OR_RETURN(model::Counters before,
+                               like ? ReadPublicCounters(connection, article_id)
+                                    : ReadCounters(connection, article_id));
+        WARTA_ASSIGN_OR_RETURN(std::optional<LikeRow> changed,
+                               like ? AddLikeRow(connection, article_id, liker, now, day)
+                                    : RemoveLikeRow(connection, article_id, liker));
+        model::LikeChange result{changed.has_value(), before};
+        if (!changed.has_value()) return result;
         WARTA_RETURN_IF_ERROR(CreditTrending(connection, policy, article_id,
-                                             model::EngagementKind::kLike, like ? 1 : -1, *liked_at,
-                                             now));
+                                             model::EngagementKind::kLike, like ? 1 : -1,
+                                             changed->created_at, now));
+        if (changed->day) {
+          WARTA_RETURN_IF_ERROR(
+              AddToDay(connection, *changed->day, article_id, DayColumn::kLikes, like ? 1 : -1));
+        }
         // max(): an imported total may be lower than the rows (it never is when rows are
         // added here, but a counter must never go negative whatever an import did).
         static const std::string add =
@@ -100,13 +136,13 @@ Result<model::LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingP
 }  // namespace
 
 Result<model::LikeChange> SqliteLikeStore::Like(std::int64_t article_id, const model::Liker& liker,
-                                                std::int64_t now) {
-  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/true, now);
+                                                std::int64_t now, std::int64_t day) {
+  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/true, now, day);
 }
 
 Result<model::LikeChange> SqliteLikeStore::Unlike(std::int64_t article_id,
                                                   const model::Liker& liker, std::int64_t now) {
-  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/false, now);
+  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/false, now, 0);
 }
 
 Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const model::Liker& liker) {
@@ -116,10 +152,13 @@ Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const model::Like
 }
 
 Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std::string& network,
-                                              std::int64_t now) {
+                                              std::int64_t now, std::int64_t day) {
   WARTA_RETURN_IF_ERROR(CheckNetwork(network));
+  WARTA_RETURN_IF_ERROR(CheckDay(day));
   return InDurableWriteTransaction<model::Counters>(
       pool_, [&](Connection& connection) -> Result<model::Counters> {
+        WARTA_RETURN_IF_ERROR(ReadPublicCounters(connection, article_id));
+        WARTA_RETURN_IF_ERROR(AddToDay(connection, day, article_id, DayColumn::kShares, 1));
         static const std::string bump =
             "UPDATE articles SET shares = shares + 1 WHERE id = ? RETURNING " +
             std::string(kCounterColumns);

@@ -47,11 +47,13 @@ Result<std::vector<model::Article>> SqliteListingStore::NewestArticles(const Lis
   }
   std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles a ";
   if (!filter.tag.empty()) {
-    sql += "JOIN article_tags t ON t.article_id = a.id WHERE t.tag = ? ";
+    sql += "JOIN article_tags t ON t.article_id = a.id WHERE t.tag = ? AND ";
   } else if (!filter.source.empty()) {
-    sql += "WHERE a.source = ? ";
+    sql += "WHERE a.source = ? AND ";
+  } else {
+    sql += "WHERE ";
   }
-  sql += "ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
+  sql += std::string("a.") + kPublicOnly + " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
   // One snapshot for the rows and their tags.
   return InReadTransaction<std::vector<model::Article>>(
       pool_, [&](Connection& connection) -> Result<std::vector<model::Article>> {
@@ -75,7 +77,7 @@ Result<std::vector<NameCount>> SqliteListingStore::SourceNames(int limit) {
   if (limit < 1 || limit > kMaxNameRows) return OutOfRange("name limit", limit);
   return QueryAll(
       pool_,
-      "SELECT source, count(*) AS n FROM articles WHERE source <> '' "
+      "SELECT source, count(*) AS n FROM articles WHERE source <> '' AND status = 'published' "
       "GROUP BY source ORDER BY n DESC, source LIMIT ?",
       [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}); }, ReadNameCount);
 }
@@ -84,8 +86,8 @@ Result<std::vector<NameCount>> SqliteListingStore::TagNames(int limit) {
   if (limit < 1 || limit > kMaxNameRows) return OutOfRange("name limit", limit);
   return QueryAll(
       pool_,
-      "SELECT tag, count(*) AS n FROM article_tags WHERE tag <> '' "
-      "GROUP BY tag ORDER BY n DESC, tag LIMIT ?",
+      "SELECT t.tag, count(*) AS n FROM article_tags t JOIN articles a ON a.id = t.article_id "
+      "WHERE t.tag <> '' AND a.status = 'published' GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT ?",
       [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}); }, ReadNameCount);
 }
 
@@ -93,7 +95,8 @@ Result<std::vector<SitemapRow>> SqliteListingStore::SitemapRows(std::int64_t off
   if (limit < 1 || limit > kMaxSitemapRows) return OutOfRange("sitemap limit", limit);
   if (offset < 0) return OutOfRange("sitemap offset", offset);
   return QueryAll(
-      pool_, std::string(kSitemapSelect) + "ORDER BY a.id LIMIT ? OFFSET ?",
+      pool_,
+      std::string(kSitemapSelect) + "WHERE a.status = 'published' ORDER BY a.id LIMIT ? OFFSET ?",
       [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}).Bind(2, offset); }, ReadSitemapRow);
 }
 
@@ -104,13 +107,18 @@ Result<std::vector<SitemapRow>> SqliteListingStore::PublishedBetween(std::int64_
   return QueryAll(
       pool_,
       std::string(kSitemapSelect) +
-          "WHERE a.published_at BETWEEN ? AND ? ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+          "WHERE a.status = 'published' AND a.published_at BETWEEN ? AND ? "
+          "ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
       [&](Statement& stmt) { stmt.Bind(1, since).Bind(2, until).Bind(3, std::int64_t{limit}); },
       ReadSitemapRow);
 }
 
 Result<std::int64_t> SqliteListingStore::LastUpdated() {
-  return QueryOneInt64(pool_, "SELECT coalesce(max(updated_at), 0) FROM articles", NoParams);
+  // Unpublished ones too: a withdrawal changes the sitemaps (the article leaves them).
+  return QueryOneInt64(pool_,
+                       "SELECT coalesce(max(updated_at), 0) FROM articles "
+                       "WHERE status IN ('published', 'unpublished')",
+                       NoParams);
 }
 
 }  // namespace warta::storage::sqlite

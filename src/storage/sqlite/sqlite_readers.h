@@ -21,6 +21,8 @@ class SqliteUserStore final : public UserStore {
   Result<void> SetPasswordHash(std::int64_t id, const std::string& password_hash) override;
   Result<void> SetRole(std::int64_t id, model::Role role) override;
   Result<std::int64_t> Count() override;
+  Result<std::vector<model::User>> List(std::int64_t after_id, int limit) override;
+  Result<std::int64_t> SetBanned(std::int64_t id, std::int64_t banned_at) override;
 
  private:
   ConnectionPool& pool_;
@@ -51,7 +53,7 @@ class SqliteLikeStore final : public LikeStore {
       : pool_(pool), trending_(trending) {}
 
   Result<model::LikeChange> Like(std::int64_t article_id, const model::Liker& liker,
-                                 std::int64_t now) override;
+                                 std::int64_t now, std::int64_t day) override;
   Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker,
                                    std::int64_t now) override;
   Result<bool> IsLiked(std::int64_t article_id, const model::Liker& liker) override;
@@ -66,8 +68,8 @@ class SqliteShareStore final : public ShareStore {
   SqliteShareStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
       : pool_(pool), trending_(trending) {}
 
-  Result<model::Counters> Add(std::int64_t article_id, const std::string& network,
-                              std::int64_t now) override;
+  Result<model::Counters> Add(std::int64_t article_id, const std::string& network, std::int64_t now,
+                              std::int64_t day) override;
   Result<std::vector<std::pair<std::string, std::int64_t>>> ByNetwork(
       std::int64_t article_id) override;
 

@@ -102,15 +102,42 @@ TEST_F(SqliteReadersTest, UserValuesAreCheckedAndUpdatable) {
   EXPECT_FALSE(store_->users().SetRole(id, static_cast<model::Role>(42)).ok());
 }
 
-// users.role's CHECK (the readers migration) knows four roles; the newsroom's migration adds
-// author.
-TEST_F(SqliteReadersTest, AuthorIsNotStoredBeforeItsMigration) {
-  auto author = store_->users().Create(NewUserValue("penulis", model::Role::kAuthor));
-  ASSERT_FALSE(author.ok());
-  EXPECT_EQ(author.error().code, ErrorCode::kInvalidArgument);
-  std::int64_t id = NewUser("penulis");
-  EXPECT_EQ(store_->users().SetRole(id, model::Role::kAuthor).error().code,
-            ErrorCode::kInvalidArgument);
+// The newsroom's migration widened users.role's CHECK to the author role.
+TEST_F(SqliteReadersTest, AuthorIsStored) {
+  std::int64_t id = NewUser("penulis", model::Role::kAuthor);
+  auto user = store_->users().FindById(id);
+  ASSERT_TRUE(user.ok() && user->has_value());
+  EXPECT_EQ((*user)->role, model::Role::kAuthor);
+  std::int64_t other = NewUser("penulis2");
+  ASSERT_TRUE(store_->users().SetRole(other, model::Role::kAuthor).ok());
+}
+
+// A ban ends the account's sessions in its transaction, and its sessions are never found
+// again; lifting it lets the account log in anew.
+TEST_F(SqliteReadersTest, BanEndsSessions) {
+  std::int64_t user = NewUser("nakal");
+  SessionStore& sessions = store_->sessions();
+  ASSERT_TRUE(sessions.Create({"hash-n1", user, 1000, 5000, 1000}).ok());
+  ASSERT_TRUE(sessions.Create({"hash-n2", user, 1000, 5000, 1000}).ok());
+  auto ended = store_->users().SetBanned(user, 1500);
+  ASSERT_TRUE(ended.ok()) << ended.error().message;
+  EXPECT_EQ(*ended, 2);
+  auto found = store_->users().FindById(user);
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->banned_at, 1500);
+  ASSERT_TRUE(sessions.Create({"hash-n3", user, 1600, 5000, 1600}).ok());
+  auto session = sessions.Find("hash-n3", 1700);
+  ASSERT_TRUE(session.ok());
+  EXPECT_FALSE(session->has_value());
+  ASSERT_TRUE(store_->users().SetBanned(user, 0).ok());
+  session = sessions.Find("hash-n3", 1700);
+  ASSERT_TRUE(session.ok());
+  EXPECT_TRUE(session->has_value());
+  EXPECT_EQ(store_->users().SetBanned(user + 100, 1).error().code, ErrorCode::kNotFound);
+  auto listed = store_->users().List(0, 10);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->front().name, "nakal");
 }
 
 TEST_F(SqliteReadersTest, SessionsExpireSlideAndEnd) {
@@ -173,15 +200,15 @@ TEST_F(SqliteReadersTest, DeleteForUserExceptKeepsOneSessionAndOtherAccounts) {
 TEST_F(SqliteReadersTest, LikeAndUnlikeAreIdempotentAndMoveTheCounter) {
   std::int64_t article = NewArticle(/*likes=*/3);  // an imported total
   LikeStore& likes = store_->likes();
-  auto first = likes.Like(article, model::Liker::Visitor(1), 100);
+  auto first = likes.Like(article, model::Liker::Visitor(1), 100, 20000);
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->changed);
   EXPECT_EQ(first->counters.likes, 4);
-  auto again = likes.Like(article, model::Liker::Visitor(1), 101);
+  auto again = likes.Like(article, model::Liker::Visitor(1), 101, 20000);
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->changed);
   EXPECT_EQ(again->counters.likes, 4);
-  ASSERT_TRUE(likes.Like(article, model::Liker::Account(1), 102).ok());
+  ASSERT_TRUE(likes.Like(article, model::Liker::Account(1), 102, 20000).ok());
   EXPECT_EQ(StoredLikes(article), 5);
 
   auto liked = likes.IsLiked(article, model::Liker::Visitor(1));
@@ -201,17 +228,17 @@ TEST_F(SqliteReadersTest, LikeAndUnlikeAreIdempotentAndMoveTheCounter) {
 }
 
 TEST_F(SqliteReadersTest, LikesOnMissingArticlesOrWithBadKeysAreRefused) {
-  auto missing = store_->likes().Like(424242, model::Liker::Visitor(1), 1);
+  auto missing = store_->likes().Like(424242, model::Liker::Visitor(1), 1, 20000);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   missing = store_->likes().Unlike(424242, model::Liker::Visitor(1), UnixNow());
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   std::int64_t article = NewArticle();
-  auto empty = store_->likes().Like(article, model::Liker::Account(0), 1);
+  auto empty = store_->likes().Like(article, model::Liker::Account(0), 1, 20000);
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_FALSE(store_->likes().Like(article, model::Liker::Account(-5), 1).ok());
+  EXPECT_FALSE(store_->likes().Like(article, model::Liker::Account(-5), 1, 20000).ok());
   EXPECT_EQ(StoredLikes(article), 0);
 }
 
@@ -229,7 +256,7 @@ TEST_F(SqliteReadersTest, ConcurrentLikesAreExact) {
           // Every liker twice, and the second half of the likers by two threads at once.
           const auto liker = model::Liker::Visitor(static_cast<std::uint64_t>((t / 2) * 1000 + i));
           for (int repeat = 0; repeat < 2; ++repeat) {
-            auto result = like ? store_->likes().Like(article, liker, 1)
+            auto result = like ? store_->likes().Like(article, liker, 1, 20000)
                                : store_->likes().Unlike(article, liker, UnixNow());
             if (!result.ok()) {
               failures.fetch_add(1);
@@ -255,7 +282,7 @@ TEST_F(SqliteReadersTest, ConcurrentLikesAreExact) {
 
 TEST_F(SqliteReadersTest, LikeCommitsAreSyncedAndTheConnectionRestored) {
   std::int64_t article = NewArticle();
-  ASSERT_TRUE(store_->likes().Like(article, model::Liker::Visitor(9), 1).ok());
+  ASSERT_TRUE(store_->likes().Like(article, model::Liker::Visitor(9), 1, 20000).ok());
   // The one pooled connection went back at synchronous=NORMAL (1).
   EXPECT_EQ(Pragma("synchronous"), "1");
   {
@@ -275,9 +302,9 @@ TEST_F(SqliteReadersTest, LikeCommitsAreSyncedAndTheConnectionRestored) {
 TEST_F(SqliteReadersTest, SharesAreCountedPerNetwork) {
   std::int64_t article = NewArticle();
   ShareStore& shares = store_->shares();
-  ASSERT_TRUE(shares.Add(article, "whatsapp", UnixNow()).ok());
-  ASSERT_TRUE(shares.Add(article, "whatsapp", UnixNow()).ok());
-  auto counters = shares.Add(article, "x", UnixNow());
+  ASSERT_TRUE(shares.Add(article, "whatsapp", UnixNow(), 20000).ok());
+  ASSERT_TRUE(shares.Add(article, "whatsapp", UnixNow(), 20000).ok());
+  auto counters = shares.Add(article, "x", UnixNow(), 20000);
   ASSERT_TRUE(counters.ok());
   EXPECT_EQ(counters->shares, 3);
   auto by_network = shares.ByNetwork(article);
@@ -285,10 +312,10 @@ TEST_F(SqliteReadersTest, SharesAreCountedPerNetwork) {
   std::vector<std::pair<std::string, std::int64_t>> expected = {{"whatsapp", 2}, {"x", 1}};
   EXPECT_EQ(*by_network, expected);
 
-  auto bad = shares.Add(article, "Bad Network", UnixNow());
+  auto bad = shares.Add(article, "Bad Network", UnixNow(), 20000);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
-  auto missing = shares.Add(article + 100, "x", UnixNow());
+  auto missing = shares.Add(article + 100, "x", UnixNow(), 20000);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
   auto stored = store_->articles().GetCounters(article);

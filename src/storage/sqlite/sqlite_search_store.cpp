@@ -22,7 +22,7 @@ static_assert(search::kMatchBegin == '\x02' && search::kMatchEnd == '\x03');
 // ?5..?6 published_at range. CROSS JOIN keeps the FTS5 scan as the outer loop.
 constexpr std::string_view kFromWhere =
     " FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid"
-    " WHERE search_index MATCH ?1"
+    " WHERE search_index MATCH ?1 AND a.status = 'published'"
     " AND (?2 = '' OR a.source = ?2 COLLATE NOCASE)"
     " AND (?3 = '' OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id"
     " AND t.tag = ?3))"
@@ -60,9 +60,10 @@ INSERT INTO search_index (rowid, title, body, source, tags)
          warta_search_text(lang, source),
          warta_search_text(lang, (SELECT group_concat(tag, ' ') FROM article_tags
                                   WHERE article_id = articles.id))
-  FROM articles;
+  FROM articles WHERE status = 'published';
 DELETE FROM search_languages;
-INSERT OR IGNORE INTO search_languages (lang) SELECT DISTINCT lang FROM articles;
+INSERT OR IGNORE INTO search_languages (lang) SELECT DISTINCT lang FROM articles
+  WHERE status = 'published';
 )sql";
 
 Result<std::vector<std::string>> QueryLanguages(Connection& connection,

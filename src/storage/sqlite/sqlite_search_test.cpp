@@ -197,7 +197,7 @@ TEST_F(SqliteSearchTest, IndexFollowsEditsAndDeletes) {
   EXPECT_TRUE(Ids({"pertama"}).empty());
   EXPECT_EQ(Ids({"kedua"}), std::vector<std::int64_t>{id});
   // Counter updates do not touch the index (the triggers watch the indexed columns only).
-  ASSERT_TRUE(store_->articles().AddViews({{id, 5}}).ok());
+  ASSERT_TRUE(store_->articles().AddViews({{id, 5}}, 20000).ok());
   EXPECT_EQ(Ids({"kedua"}), std::vector<std::int64_t>{id});
   Exec("DELETE FROM articles WHERE id = " + std::to_string(id));
   EXPECT_TRUE(Ids({"kedua"}).empty());

@@ -19,7 +19,7 @@ constexpr std::string_view kColumns =
     "s.id, s.url, s.name, s.site_url, s.lang, s.time_zone, s.category, s.refresh_minutes, "
     "s.full_text, s.enabled, s.etag, s.last_modified, s.created_at, s.last_fetch_at, "
     "s.last_success_at, s.next_fetch_at, s.last_status, s.last_error, s.consecutive_errors, "
-    "s.items_total, s.canonical";
+    "s.items_total, s.canonical, s.review";
 
 std::string SelectSql(std::string_view where_and_order, bool with_week) {
   std::string sql = "SELECT ";
@@ -57,7 +57,8 @@ model::Source ReadSource(const Statement& stmt) {
   s.consecutive_errors = static_cast<int>(stmt.Int64(18));
   s.items_total = stmt.Int64(19);
   s.canonical = model::ParseCanonicalPolicy(stmt.Text(20)).value_or(model::CanonicalPolicy::kSelf);
-  s.items_last_week = stmt.Int64(21);
+  s.review = stmt.Int64(21) != 0;
+  s.items_last_week = stmt.Int64(22);
   return s;
 }
 
@@ -90,6 +91,7 @@ void BindSettings(Statement& stmt, const model::NewSource& s) {
   stmt.Bind(6, s.category).Bind(7, std::int64_t{s.refresh_minutes});
   stmt.Bind(8, std::int64_t{s.full_text ? 1 : 0}).Bind(9, std::int64_t{s.enabled ? 1 : 0});
   stmt.Bind(10, model::CanonicalPolicyName(s.canonical));
+  stmt.Bind(11, std::int64_t{s.review ? 1 : 0});
 }
 
 }  // namespace
@@ -102,11 +104,11 @@ Result<std::int64_t> SqliteSourceStore::Add(const model::NewSource& source) {
             auto stmt,
             connection.Prepare(
                 "INSERT INTO sources (url, name, site_url, lang, time_zone, category, "
-                "refresh_minutes, full_text, enabled, canonical, created_at, next_fetch_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id"));
+                "refresh_minutes, full_text, enabled, canonical, review, created_at, "
+                "next_fetch_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id"));
         stmt.Bind(1, source.url);
         BindSettings(stmt, source);
-        stmt.Bind(11, UnixNow());
+        stmt.Bind(12, UnixNow());
         auto id = InsertReturningId(stmt, "source");
         if (!id.ok()) {
           return ExplainConflict(id.error(),
@@ -197,8 +199,8 @@ Result<void> SqliteSourceStore::UpdateSettings(std::int64_t id, const model::New
         auto stmt,
         connection.Prepare(
             "UPDATE sources SET name = ?2, site_url = ?3, lang = ?4, time_zone = ?5, "
-            "category = ?6, refresh_minutes = ?7, full_text = ?8, enabled = ?9, canonical = ?10 "
-            "WHERE id = ?1 RETURNING id"));
+            "category = ?6, refresh_minutes = ?7, full_text = ?8, enabled = ?9, canonical = ?10, "
+            "review = ?11 WHERE id = ?1 RETURNING id"));
     stmt.Bind(1, id);
     BindSettings(stmt, settings);
     return RunOrNotFound(stmt, "source", id);

@@ -42,7 +42,17 @@ SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
       listings_(*pool_),
       trending_(*pool_, trending_policy_),
       tags_(*pool_),
-      media_(*pool_) {}
+      media_(*pool_),
+
+      editorial_(*pool_),
+      sections_(*pool_),
+      authors_(*pool_),
+      pages_(*pool_),
+      audit_(*pool_),
+      tokens_(*pool_),
+      account_links_(*pool_),
+      presence_(*pool_),
+      day_totals_(*pool_) {}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        int max_connections) {

@@ -12,6 +12,7 @@
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/sqlite_comments.h"
 #include "storage/sqlite/sqlite_media_store.h"
+#include "storage/sqlite/sqlite_newsroom.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/sqlite_search_store.h"
 #include "storage/sqlite/sqlite_spam_store.h"
@@ -34,7 +35,7 @@ class SqliteArticleStore final : public ArticleStore {
   Result<std::int64_t> Count() override;
   Result<model::Counters> GetCounters(std::int64_t id) override;
   Result<std::vector<std::int64_t>> AddViews(
-      const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas) override;
+      const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas, std::int64_t day) override;
 
   // Ingest (sqlite_ingest_articles.cpp).
   Result<std::optional<std::int64_t>> FindIdByGuid(std::int64_t source_id,
@@ -109,6 +110,7 @@ class SqliteStore final : public Store {
 
   Result<int> Migrate() override;
   Result<int> SchemaVersion() override;
+  Result<BackupReport> Backup(const std::string& path, const BackupOptions& options) override;
   ArticleStore& articles() override { return articles_; }
   SettingsStore& settings() override { return settings_; }
   SourceStore& sources() override { return sources_; }
@@ -123,6 +125,15 @@ class SqliteStore final : public Store {
   TrendingStore& trending() override { return trending_; }
   TagStore& tags() override { return tags_; }
   MediaStore& media() override { return media_; }
+  EditorialStore& editorial() override { return editorial_; }
+  SectionStore& sections() override { return sections_; }
+  AuthorStore& authors() override { return authors_; }
+  PageStore& pages() override { return pages_; }
+  AuditStore& audit() override { return audit_; }
+  TokenStore& tokens() override { return tokens_; }
+  AccountLinkStore& account_links() override { return account_links_; }
+  PresenceStore& presence() override { return presence_; }
+  DayTotalsStore& day_totals() override { return day_totals_; }
   const char* backend_name() const override { return "sqlite"; }
 
   ConnectionPool& pool() { return *pool_; }
@@ -146,6 +157,15 @@ class SqliteStore final : public Store {
   SqliteTrendingStore trending_;
   SqliteTagStore tags_;
   SqliteMediaStore media_;
+  SqliteEditorialStore editorial_;
+  SqliteSectionStore sections_;
+  SqliteAuthorStore authors_;
+  SqlitePageStore pages_;
+  SqliteAuditStore audit_;
+  SqliteTokenStore tokens_;
+  SqliteAccountLinkStore account_links_;
+  SqlitePresenceStore presence_;
+  SqliteDayTotalsStore day_totals_;
 };
 
 }  // namespace warta::storage::sqlite

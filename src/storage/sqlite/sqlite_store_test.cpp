@@ -239,12 +239,12 @@ TEST_F(SqliteStoreTest, AddViewsReturnsTotalsAndSkipsMissingIds) {
   a.initial.views = 10;
   std::int64_t id_a = MustInsert(a);
   std::int64_t id_b = MustInsert(Sample("B", 2));
-  auto totals = store_->articles().AddViews({{id_a, 5}, {999999, 3}, {id_b, 1}, {id_a, 2}});
+  auto totals = store_->articles().AddViews({{id_a, 5}, {999999, 3}, {id_b, 1}, {id_a, 2}}, 20000);
   ASSERT_TRUE(totals.ok()) << totals.error().message;
   EXPECT_EQ(*totals, (std::vector<std::int64_t>{15, -1, 1, 17}));
   EXPECT_EQ(store_->articles().GetCounters(id_a)->views, 17);
-  EXPECT_TRUE(store_->articles().AddViews({})->empty());
-  auto negative = store_->articles().AddViews({{id_a, -1}});
+  EXPECT_TRUE(store_->articles().AddViews({}, 20000)->empty());
+  auto negative = store_->articles().AddViews({{id_a, -1}}, 20000);
   ASSERT_FALSE(negative.ok());
   EXPECT_EQ(negative.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(store_->articles().GetCounters(id_a)->views, 17);  // nothing applied
@@ -262,7 +262,7 @@ TEST_F(SqliteStoreTest, AddViewsIsExactUnderConcurrency) {
     threads.emplace_back([&] {
       std::int64_t last_a = 0;
       for (int i = 0; i < kCalls; ++i) {
-        auto totals = store_->articles().AddViews({{id_a, 1}, {id_b, 2}});
+        auto totals = store_->articles().AddViews({{id_a, 1}, {id_b, 2}}, 20000);
         if (!totals.ok()) {
           ++failures;
           continue;
@@ -325,7 +325,7 @@ TEST(SqliteDurabilityTest, WritesSurviveReopening) {
     a.body_html = "<p>x</p>";
     a.tags = {"t"};
     id = *(*store)->articles().Insert(a);
-    ASSERT_TRUE((*store)->articles().AddViews({{id, 4}}).ok());
+    ASSERT_TRUE((*store)->articles().AddViews({{id, 4}}, 20000).ok());
   }
   auto store = SqliteStore::Open(dir.File("d.db"));
   ASSERT_TRUE(store.ok());

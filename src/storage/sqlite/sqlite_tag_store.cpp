@@ -74,7 +74,7 @@ Result<std::vector<RelatedArticle>> SameStory(Connection& connection, const Subj
   return QueryAll(
       connection,
       "SELECT id, title, slug, source, published_at FROM articles WHERE story_id = ? AND id != ? "
-      "ORDER BY published_at DESC, id DESC LIMIT ?",
+      "AND status = 'published' ORDER BY published_at DESC, id DESC LIMIT ?",
       [&](Statement& stmt) {
         stmt.Bind(1, subject.story_id).Bind(2, subject.id).Bind(3, std::int64_t{limit});
       },
@@ -92,7 +92,8 @@ Result<std::vector<RelatedArticle>> SharedTags(Connection& connection, const Sub
           "SELECT a.id, a.title, a.slug, a.source, a.published_at, count(*) FROM article_tags t "
           "JOIN articles a ON a.id = t.article_id WHERE t.tag IN (" +
           Placeholders(subject.tags.size()) +
-          ") AND t.article_id != ? AND a.published_at BETWEEN ? AND ? GROUP BY a.id "
+          ") AND t.article_id != ? AND a.status = 'published' AND a.published_at BETWEEN ? AND ? "
+          "GROUP BY a.id "
           "ORDER BY count(*) DESC, a.published_at DESC LIMIT ?"));
   int index = 1;
   for (const std::string& tag : subject.tags) stmt.Bind(index++, tag);
@@ -145,8 +146,8 @@ Result<std::vector<RelatedArticle>> SimilarTitles(Connection& connection, const 
   WARTA_ASSIGN_OR_RETURN(
       auto stmt,
       connection.Prepare(
-          "SELECT id, title, slug, source, published_at FROM articles "
-          "WHERE published_at BETWEEN ? AND ? AND id != ? ORDER BY published_at DESC LIMIT ?"));
+          "SELECT id, title, slug, source, published_at FROM articles WHERE status = 'published' "
+          "AND published_at BETWEEN ? AND ? AND id != ? ORDER BY published_at DESC LIMIT ?"));
   stmt.Bind(1, subject.published_at - window_seconds);
   stmt.Bind(2, subject.published_at + window_seconds).Bind(3, subject.id);
   stmt.Bind(4, std::int64_t{kTitleCandidates});
@@ -205,7 +206,8 @@ Result<std::vector<TagCount>> SqliteTagStore::ListTags(int limit) {
   }
   return QueryAll(
       pool_,
-      "SELECT tag, count(*) FROM article_tags GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ?",
+      "SELECT t.tag, count(*) FROM article_tags t JOIN articles a ON a.id = t.article_id "
+      "WHERE a.status = 'published' GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT ?",
       [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}); },
       [](const Statement& s) {
         return TagCount{s.Text(0), s.Int64(1)};
@@ -222,7 +224,8 @@ Result<std::vector<model::ArticleSummary>> SqliteTagStore::ListByTags(
   return QueryAll(
       pool_,
       std::string("SELECT ") + kSummaryColumns +
-          " FROM articles WHERE id IN (SELECT article_id FROM article_tags WHERE tag IN (" +
+          " FROM articles WHERE status = 'published' AND id IN (SELECT article_id FROM "
+          "article_tags WHERE tag IN (" +
           Placeholders(tags.size()) + ")) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
       [&](Statement& stmt) {
         int index = 1;
@@ -237,7 +240,8 @@ Result<std::vector<model::ArticleSummary>> SqliteTagStore::ListByTags(
 Result<std::int64_t> SqliteTagStore::CountByTags(const std::vector<std::string>& tags) {
   WARTA_RETURN_IF_ERROR(CheckTags(tags));
   return QueryOneInt64(pool_,
-                       "SELECT count(DISTINCT article_id) FROM article_tags WHERE tag IN (" +
+                       "SELECT count(DISTINCT t.article_id) FROM article_tags t JOIN articles a "
+                       "ON a.id = t.article_id WHERE a.status = 'published' AND t.tag IN (" +
                            Placeholders(tags.size()) + ")",
                        [&](Statement& stmt) {
                          int index = 1;

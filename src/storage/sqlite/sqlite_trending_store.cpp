@@ -21,7 +21,7 @@ Result<void> CheckPolicy(const model::TrendingPolicy& policy) {
 std::string TopSql(std::size_t tags) {
   std::string sql =
       "SELECT id, title, slug, source, published_at, trend_score, views, likes, comments, "
-      "shares FROM articles WHERE trend_score > 0 AND published_at >= ?";
+      "shares FROM articles WHERE trend_score > 0 AND status = 'published' AND published_at >= ?";
   if (tags > 0) {
     sql += " AND id IN (SELECT article_id FROM article_tags WHERE tag IN (" + Placeholders(tags) +
            "))";

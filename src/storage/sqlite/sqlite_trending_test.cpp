@@ -80,14 +80,14 @@ TEST_F(SqliteTrendingTest, ArticlesWithoutEngagementAreNotListed) {
 TEST_F(SqliteTrendingTest, FlushedViewsLikesAndSharesRankAnArticle) {
   const std::int64_t a = Add("A");
   const std::int64_t b = Add("B");
-  ASSERT_TRUE(store_->articles().AddViews({{a, 3}}).ok());
+  ASSERT_TRUE(store_->articles().AddViews({{a, 3}}, 20000).ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{a}));
   // One like (5) outweighs three views (3); then views (6 in all) bring A back on top.
-  ASSERT_TRUE(store_->likes().Like(b, model::Liker::Visitor(1), UnixNow()).ok());
+  ASSERT_TRUE(store_->likes().Like(b, model::Liker::Visitor(1), UnixNow(), 20000).ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{b, a}));
-  ASSERT_TRUE(store_->articles().AddViews({{a, 3}}).ok());
+  ASSERT_TRUE(store_->articles().AddViews({{a, 3}}, 20000).ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{a, b}));
-  ASSERT_TRUE(store_->shares().Add(b, "whatsapp", UnixNow()).ok());
+  ASSERT_TRUE(store_->shares().Add(b, "whatsapp", UnixNow(), 20000).ok());
   auto top = Top();
   ASSERT_EQ(Ids(top), (std::vector<std::int64_t>{b, a}));
   EXPECT_NEAR(top[0].score, 15.0, 0.01);  // like 5 + share 10, seconds old at most
@@ -99,13 +99,13 @@ TEST_F(SqliteTrendingTest, FlushedViewsLikesAndSharesRankAnArticle) {
 TEST_F(SqliteTrendingTest, UnlikeTakesBackExactlyWhatTheLikeAdded) {
   const std::int64_t a = Add("A");
   for (int i = 0; i < 5; ++i) {
-    ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow()).ok());
+    ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow(), 20000).ok());
     ASSERT_TRUE(store_->likes().Unlike(a, model::Liker::Visitor(7), UnixNow()).ok());
   }
   EXPECT_TRUE(Top().empty());  // score back to 0: liking and unliking pumps nothing
-  ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow()).ok());
+  ASSERT_TRUE(store_->likes().Like(a, model::Liker::Visitor(7), UnixNow(), 20000).ok());
   ASSERT_TRUE(store_->likes()
-                  .Like(a, model::Liker::Visitor(7), UnixNow())
+                  .Like(a, model::Liker::Visitor(7), UnixNow(), 20000)
                   .ok());  // idempotent: no second credit
   auto top = Top();
   ASSERT_EQ(top.size(), 1u);
@@ -179,7 +179,7 @@ TEST_F(SqliteTrendingTest, PublishedCommentsRankAndTakingThemBackRemovesTheirCre
   comment.body_html = "<p>hi</p>";
   comment.created_at = now_;
   comment.status = model::CommentStatus::kPending;
-  auto pending = store_->comments().Create(comment);
+  auto pending = store_->comments().Create(comment, 20000);
   ASSERT_TRUE(pending.ok()) << pending.error().message;
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{quiet}));  // held comments count nothing
 
@@ -187,10 +187,10 @@ TEST_F(SqliteTrendingTest, PublishedCommentsRankAndTakingThemBackRemovesTheirCre
   log.action = model::ModerationAction::kApprove;
   ASSERT_TRUE(store_->comments()
                   .SetStatus(pending->comment.id, model::CommentStatus::kPublished,
-                             model::PendingReason::kNone, log)
+                             model::PendingReason::kNone, log, 20000)
                   .ok());
   comment.status = model::CommentStatus::kPublished;
-  auto second = store_->comments().Create(comment);
+  auto second = store_->comments().Create(comment, 20000);
   ASSERT_TRUE(second.ok()) << second.error().message;
   auto top = Top();
   ASSERT_EQ(Ids(top), (std::vector<std::int64_t>{talked, quiet}));
@@ -199,12 +199,12 @@ TEST_F(SqliteTrendingTest, PublishedCommentsRankAndTakingThemBackRemovesTheirCre
   log.action = model::ModerationAction::kDelete;
   ASSERT_TRUE(store_->comments()
                   .SetStatus(second->comment.id, model::CommentStatus::kDeleted,
-                             model::PendingReason::kNone, log)
+                             model::PendingReason::kNone, log, 20000)
                   .ok());
   log.action = model::ModerationAction::kSpam;
   ASSERT_TRUE(store_->comments()
                   .SetStatus(pending->comment.id, model::CommentStatus::kSpam,
-                             model::PendingReason::kNone, log)
+                             model::PendingReason::kNone, log, 20000)
                   .ok());
   EXPECT_EQ(Ids(Top()), (std::vector<std::int64_t>{quiet}));  // back to no score at all
 }

@@ -20,12 +20,8 @@ constexpr std::size_t kMaxSessionIdBytes = 128;
 // differ beyond ASCII).
 std::string NameKey(std::string_view name) { return ascii::Lower(name); }
 
-// The word users.role holds. The schema's CHECK knows reader, moderator, editor and admin;
-// kAuthor waits for the newsroom's migration and is refused here, before SQLite would.
+// The word users.role holds.
 Result<std::string_view> RoleToStore(model::Role role) {
-  if (role == model::Role::kAuthor) {
-    return Error::InvalidArgument("storage: unknown role 'author' (this schema has none)");
-  }
   return WordToStore(role, model::ParseRole, "role");
 }
 
@@ -36,13 +32,13 @@ Result<void> CheckHash(const std::string& hash) {
   return Ok();
 }
 
-constexpr std::string_view kUserColumns = "id, name, password_hash, role, created_at";
+constexpr std::string_view kUserColumns = "id, name, password_hash, role, created_at, banned_at";
 
 Result<model::User> ReadUser(const Statement& stmt, int first) {
   WARTA_ASSIGN_OR_RETURN(model::Role role,
                          StoredWord(stmt.Text(first + 3), model::ParseRole, "role"));
-  return model::User{stmt.Int64(first), stmt.Text(first + 1), stmt.Text(first + 2), role,
-                     stmt.Int64(first + 4)};
+  return model::User{stmt.Int64(first),     stmt.Text(first + 1), stmt.Text(first + 2), role,
+                     stmt.Int64(first + 4), stmt.Int64(first + 5)};
 }
 
 Result<model::User> ReadUserRow(const Statement& stmt) { return ReadUser(stmt, 0); }
@@ -127,6 +123,35 @@ Result<std::int64_t> SqliteUserStore::Count() {
   return QueryOneInt64(pool_, "SELECT count(*) FROM users", NoParams);
 }
 
+Result<std::vector<model::User>> SqliteUserStore::List(std::int64_t after_id, int limit) {
+  if (limit < 1 || limit > 1000 || after_id < 0) {
+    return Error::InvalidArgument("storage: user list bounds out of range");
+  }
+  static const std::string sql =
+      "SELECT " + std::string(kUserColumns) + " FROM users WHERE id > ? ORDER BY id LIMIT ?";
+  return QueryAll(
+      pool_, sql, [&](Statement& stmt) { stmt.Bind(1, after_id).Bind(2, std::int64_t{limit}); },
+      ReadUserRow);
+}
+
+Result<std::int64_t> SqliteUserStore::SetBanned(std::int64_t id, std::int64_t banned_at) {
+  if (banned_at < 0) return Error::InvalidArgument("storage: negative ban time");
+  return InDurableWriteTransaction<std::int64_t>(
+      pool_, [&](Connection& connection) -> Result<std::int64_t> {
+        WARTA_ASSIGN_OR_RETURN(auto stmt,
+                               connection.Prepare("UPDATE users SET banned_at = ?, updated_at = ? "
+                                                  "WHERE id = ? RETURNING 1"));
+        stmt.Bind(1, banned_at).Bind(2, UnixNow()).Bind(3, id);
+        WARTA_RETURN_IF_ERROR(RunOrNotFound(stmt, "user", id));
+        if (banned_at == 0) return std::int64_t{0};
+        WARTA_ASSIGN_OR_RETURN(auto ended,
+                               QueryAll(
+                                   connection, "DELETE FROM sessions WHERE user_id = ? RETURNING 1",
+                                   [&](Statement& s) { s.Bind(1, id); }, RowFound));
+        return static_cast<std::int64_t>(ended.size());
+      });
+}
+
 // --- sessions ---
 
 Result<void> SqliteSessionStore::Create(const model::SessionRecord& session) {
@@ -153,9 +178,9 @@ Result<std::optional<model::SessionWithUser>> SqliteSessionStore::Find(const std
   return QueryFirst(
       pool_,
       "SELECT s.id_hash, s.user_id, s.created_at, s.expires_at, s.last_seen_at, "
-      "u.id, u.name, u.password_hash, u.role, u.created_at "
+      "u.id, u.name, u.password_hash, u.role, u.created_at, u.banned_at "
       "FROM sessions s JOIN users u ON u.id = s.user_id "
-      "WHERE s.id_hash = ? AND s.expires_at > ?",
+      "WHERE s.id_hash = ? AND s.expires_at > ? AND u.banned_at = 0",
       [&](Statement& stmt) { stmt.Bind(1, id_hash).Bind(2, now); },
       [](const Statement& stmt) -> Result<model::SessionWithUser> {
         model::SessionWithUser found;

@@ -190,7 +190,7 @@ TEST_F(ReadersTest, AppliedCountersShowAtOnceAndSurviveRefreshes) {
   auto entry = cache_->Get(article_, 1000);
   ASSERT_TRUE(entry.ok());
   // A write elsewhere that this node applied: the entry shows it at once.
-  auto like = store_->likes().Like(article_, model::Liker::Visitor(1), 1000);
+  auto like = store_->likes().Like(article_, model::Liker::Visitor(1), 1000, 20000);
   ASSERT_TRUE(like.ok());
   cache_->ApplyCounters(article_, like->counters);
   EXPECT_EQ((*entry)->counters().likes, 1);
@@ -206,7 +206,8 @@ TEST_F(ReadersTest, AppliedCountersShowAtOnceAndSurviveRefreshes) {
       for (int i = 0; i < 10; ++i) {
         auto lock = cache_->CounterLock(article_);
         auto result = store_->likes().Like(
-            article_, model::Liker::Visitor(static_cast<std::uint64_t>(100 + t * 10 + i)), 1);
+            article_, model::Liker::Visitor(static_cast<std::uint64_t>(100 + t * 10 + i)), 1,
+            20000);
         if (result.ok()) cache_->ApplyCounters(article_, result->counters);
       }
     });

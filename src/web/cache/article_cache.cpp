@@ -61,6 +61,13 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
   const std::uint64_t updates_before = previous != nullptr ? previous->live->updates.load() : 0;
   auto article = store_.FindById(id);
   if (!article.ok()) return article.error();
+  // Public = published only (docs/decisions/0009-newsroom.md): a draft, a scheduled or a
+  // withdrawn article is not served, liked or shared. (The 410 for unpublished is the
+  // admin pages' work.)
+  if (!model::IsPublic(article->status)) {
+    return Error::NotFound("web: article " + std::to_string(id) + " is " +
+                           std::string(model::ToText(article->status)));
+  }
   auto entry = std::make_shared<CachedArticle>();
   entry->article = std::move(article).value();
   entry->path = model::ArticlePath(entry->article.id, entry->article.slug);

@@ -72,7 +72,8 @@ class ArticleCache final : public engagement::CounterSink {
   ArticleCache(storage::ArticleStore& store, engagement::ViewCounter& views, Renderer render,
                std::size_t capacity, int refresh_seconds);
 
-  // The cached article, loading (and rendering) it on a miss. NotFound for unknown ids.
+  // The cached article, loading (and rendering) it on a miss. NotFound for unknown ids and
+  // for articles that are not public (model::IsPublic).
   Result<std::shared_ptr<const CachedArticle>> Get(std::int64_t id, std::int64_t now_unix);
   // The entry's page in `locale` (not the default: that is entry.page), rendered on first
   // use. Kept with the entry unless kMaxLocalizedPages are kept already.

@@ -1,12 +1,14 @@
-#include "comments/markdown.h"
+#include "markdown/markdown.h"
 
 #include <gtest/gtest.h>
 
-namespace warta::comments {
+namespace warta::markdown {
 namespace {
 
+Result<Rendered> Comment(std::string_view source) { return Render(source, Profile::kComment); }
+
 std::string Html(std::string_view source) {
-  auto rendered = RenderMarkdown(source);
+  auto rendered = Comment(source);
   EXPECT_TRUE(rendered.ok()) << rendered.error().message;
   return rendered.ok() ? rendered->html : "";
 }
@@ -54,12 +56,12 @@ TEST(Markdown, UnsafeLinkTargetsAreDropped) {
 }
 
 TEST(Markdown, LinksAreMarkedUgcAndReported) {
-  auto rendered = RenderMarkdown("lihat https://example.com/berita ya");
+  auto rendered = Comment("lihat https://example.com/berita ya");
   ASSERT_TRUE(rendered.ok());
   EXPECT_TRUE(rendered->has_link);
   EXPECT_NE(rendered->html.find("href=\"https://example.com/berita\""), std::string::npos);
   EXPECT_NE(rendered->html.find("ugc"), std::string::npos);
-  auto plain = RenderMarkdown("tanpa tautan");
+  auto plain = Comment("tanpa tautan");
   ASSERT_TRUE(plain.ok());
   EXPECT_FALSE(plain->has_link);
 }
@@ -72,23 +74,23 @@ TEST(Markdown, ImagesAndHeadingsDoNotBecomeActive) {
 }
 
 TEST(Markdown, InvalidUtf8IsRefused) {
-  auto rendered = RenderMarkdown("bad \xff\xfe bytes");
+  auto rendered = Comment("bad \xff\xfe bytes");
   ASSERT_FALSE(rendered.ok());
   EXPECT_EQ(rendered.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_FALSE(RenderMarkdown("\xc0\xaf").ok());      // overlong '/'
-  EXPECT_FALSE(RenderMarkdown("\xed\xa0\x80").ok());  // a surrogate
+  EXPECT_FALSE(Comment("\xc0\xaf").ok());      // overlong '/'
+  EXPECT_FALSE(Comment("\xed\xa0\x80").ok());  // a surrogate
 }
 
 TEST(Markdown, DeepNestingStaysBounded) {
   std::string deep(4000, '>');
   deep += " x";
-  auto rendered = RenderMarkdown(deep);
+  auto rendered = Comment(deep);
   // Either rendered (flattened by the sanitizer) or refused as too complex; never a crash.
   if (rendered.ok()) {
     EXPECT_NE(rendered->html.find('x'), std::string::npos);
   }
   std::string brackets(5000, '[');
-  EXPECT_TRUE(RenderMarkdown(brackets).ok());
+  EXPECT_TRUE(Comment(brackets).ok());
 }
 
 TEST(Markdown, CountsCodePoints) {
@@ -97,5 +99,37 @@ TEST(Markdown, CountsCodePoints) {
   EXPECT_EQ(CodePoints(""), 0u);
 }
 
+// Articles: the richer allowlist, and images only from warta's own /media/.
+std::string Article(std::string_view source) {
+  auto rendered = Render(source, Profile::kArticle);
+  EXPECT_TRUE(rendered.ok()) << rendered.error().message;
+  return rendered.ok() ? rendered->html : "";
+}
+
+TEST(Markdown, ArticlesKeepHeadingsListsQuotesAndLocalImages) {
+  std::string html = Article(
+      "## Latar\n\n- satu\n- dua\n\n> kutipan\n\n[tautan](https://example.com/a)\n\n"
+      "![Gedung](/media/ab/12.webp)");
+  EXPECT_NE(html.find("<h2>Latar</h2>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<li>dua</li>"), std::string::npos);
+  EXPECT_NE(html.find("<blockquote>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"https://example.com/a\""), std::string::npos);
+  EXPECT_EQ(html.find("ugc"), std::string::npos);
+  EXPECT_NE(html.find("<img src=\"/media/ab/12.webp\" alt=\"Gedung\""), std::string::npos);
+}
+
+TEST(Markdown, ArticleImagesFromElsewhereAreLeftOut) {
+  for (const char* source :
+       {"![x](https://evil.example/a.png)", "![x](//evil.example/a.png)", "![x](/static/site.css)",
+        "![x](javascript:alert(1))", "<img src=\"/media/a.png\" onerror=alert(1)>"}) {
+    EXPECT_EQ(Article(source).find("<img"), std::string::npos) << source;
+  }
+}
+
+TEST(Markdown, ArticleRawHtmlIsShownAsTyped) {
+  EXPECT_EQ(Article("<script>alert(1)</script>"),
+            "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>");
+}
+
 }  // namespace
-}  // namespace warta::comments
+}  // namespace warta::markdown

@@ -1,4 +1,4 @@
-#include "comments/markdown.h"
+#include "markdown/markdown.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -11,7 +11,7 @@
 #include "core/utf8.h"
 #include "ingest/sanitizer/sanitizer.h"
 
-namespace warta::comments {
+namespace warta::markdown {
 namespace {
 
 struct ParserFree {
@@ -25,10 +25,11 @@ struct CharFree {
 };
 
 // Extensions for readers' habits: bare URLs become links, ~~strike~~ works. Tables and task
-// lists are left out: the comment profile would unwrap them anyway.
-constexpr const char* kExtensions[] = {"autolink", "strikethrough"};
+// lists are left out of comments: the comment profile would unwrap them anyway.
+constexpr const char* kCommentExtensions[] = {"autolink", "strikethrough"};
+constexpr const char* kArticleExtensions[] = {"autolink", "strikethrough", "table"};
 
-// Raw HTML in a comment is shown as what the reader typed: inline HTML becomes text and an
+// Raw HTML is shown as what the writer typed: inline HTML becomes text and an
 // HTML block a code block, instead of vanishing as CMARK_OPT_SAFE would make it. Both are
 // leaf nodes, so they are collected first and replaced after the walk.
 void ShowHtmlAsText(cmark_node* document) {
@@ -65,38 +66,47 @@ std::size_t CodePoints(std::string_view utf8) {
   return n;
 }
 
-Result<RenderedComment> RenderMarkdown(std::string_view source) {
-  if (!utf8::IsValid(source)) {
-    return Error::InvalidArgument("comments: body is not valid UTF-8", "comment_error_invalid");
-  }
+Result<Rendered> Render(std::string_view source, Profile profile) {
+  if (!utf8::IsValid(source)) return Error::InvalidArgument("markdown: text is not valid UTF-8");
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   const int options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8;
   std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(options));
-  if (!parser) return Error::Internal("comments: cmark parser not created");
-  for (const char* name : kExtensions) {
+  if (!parser) return Error::Internal("markdown: cmark parser not created");
+  const bool article = profile == Profile::kArticle;
+  auto attach = [&parser](const char* name) {
     cmark_syntax_extension* extension = cmark_find_syntax_extension(name);
     if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
+  };
+  if (article) {
+    for (const char* name : kArticleExtensions) attach(name);
+  } else {
+    for (const char* name : kCommentExtensions) attach(name);
   }
   cmark_parser_feed(parser.get(), source.data(), source.size());
   std::unique_ptr<cmark_node, NodeFree> document(cmark_parser_finish(parser.get()));
-  if (!document) return Error::Internal("comments: cmark parse failed");
+  if (!document) return Error::Internal("markdown: cmark parse failed");
   ShowHtmlAsText(document.get());
   std::unique_ptr<char, CharFree> html(
       cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
-  if (!html) return Error::Internal("comments: cmark render failed");
+  if (!html) return Error::Internal("markdown: cmark render failed");
 
   ingest::sanitizer::SanitizeOptions sanitize;
-  sanitize.profile = ingest::sanitizer::Profile::kComment;
-  sanitize.allow_images = false;
+  if (article) {
+    sanitize.profile = ingest::sanitizer::Profile::kArticle;
+    sanitize.image_path_prefix = "/media/";
+  } else {
+    sanitize.profile = ingest::sanitizer::Profile::kComment;
+    sanitize.allow_images = false;
+  }
   ingest::sanitizer::SanitizeReport report;
-  RenderedComment rendered;
+  Rendered rendered;
   rendered.html = ingest::sanitizer::Sanitize(html.get(), sanitize, &report);
   if (report.too_large || report.too_complex) {
-    return Error::InvalidArgument("comments: body too complex to render", "comment_error_invalid");
+    return Error::InvalidArgument("markdown: text too complex to render");
   }
   rendered.has_link = rendered.html.find("<a ") != std::string::npos;
   return rendered;
 }
 
-}  // namespace warta::comments
+}  // namespace warta::markdown
