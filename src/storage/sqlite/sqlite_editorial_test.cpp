@@ -213,12 +213,12 @@ TEST_F(EditorialStoreTest, UnknownLeadMediaWritesNothing) {
   EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(Count("SELECT count(*) FROM articles"), 0);
   EXPECT_EQ(Count("SELECT count(*) FROM sections"), 0);
-  // Once the medium exists (the media module's table), the same article is stored.
+  // Once the picture exists (migration 10's table), the same article is stored.
   auto connection = store_->pool().Acquire();
   ASSERT_TRUE(connection.ok());
   ASSERT_TRUE((*connection)
-                  ->Exec("CREATE TABLE IF NOT EXISTS media (id INTEGER PRIMARY KEY);"
-                         "INSERT INTO media (id) VALUES (99);")
+                  ->Exec("INSERT INTO media (id, sha256, format, width, height, bytes, created_at) "
+                         "VALUES (99, printf('%064d', 99), 'jpeg', 640, 480, 1000, 1)")
                   .ok());
   auto stored = store_->editorial().Create(a);
   ASSERT_TRUE(stored.ok()) << stored.error().message;
