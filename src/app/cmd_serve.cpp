@@ -24,6 +24,7 @@
 #include "metrics/metrics.h"
 #include "model/trending.h"
 #include "newsroom/publisher.h"
+#include "newsroom/service.h"
 #include "storage/editorial_store.h"
 #include "storage/settings_store.h"
 #include "storage/spam_store.h"
@@ -218,6 +219,21 @@ int RunServe(const CommonOptions& options) {
   media::FileCache media_files(library.value()->files());
   web::MediaServices media_services{*library.value(), media_files};
   context.media = &media_services;
+  // The newsroom: every committed change drops the article's cached page and wakes the
+  // publisher, whose next due time may have moved.
+  newsroom::Publisher* publisher_ptr = nullptr;
+  newsroom::NewsroomOptions newsroom_options;
+  newsroom_options.languages = site.value()->settings().locales;
+  if (newsroom_options.languages.empty()) {
+    newsroom_options.languages.push_back(site.value()->settings().locale);
+  }
+  newsroom_options.default_lang = site.value()->settings().locale;
+  newsroom_options.on_change = [&articles, &publisher_ptr](std::int64_t id) {
+    articles.Invalidate(id);
+    if (publisher_ptr != nullptr) publisher_ptr->Wake();
+  };
+  newsroom::EditorialService editorial(db, clock, std::move(newsroom_options));
+  context.editorial = &editorial;
   web::WebApp app(std::move(context));
   app_pointer = &app;  // before Start: no request reaches the handler earlier
   engagement::PeriodicFlusher flusher(
@@ -240,6 +256,7 @@ int RunServe(const CommonOptions& options) {
   // withdrawn article's cached page goes at once (the admin pages will drop more).
   newsroom::Publisher publisher(db.editorial(), clock, newsroom::PublisherOptions{},
                                 [&articles](std::int64_t id) { articles.Invalidate(id); });
+  publisher_ptr = &publisher;
   registry.AddCallbackGauge(
       "warta_publisher_published_total", "Scheduled articles published by this node",
       [&publisher] { return static_cast<double>(publisher.published_total()); });

@@ -18,6 +18,7 @@
 #include "engagement/visitor.h"
 #include "http/message.h"
 #include "metrics/metrics.h"
+#include "newsroom/service.h"
 #include "storage/store.h"
 #include "web/cache/article_cache.h"
 #include "web/cache/document_cache.h"
@@ -69,6 +70,9 @@ struct Context {
   PopularLists* popular = nullptr;
   // Pictures: uploads and /media/ (web/media_routes.h); null: neither.
   MediaServices* media = nullptr;
+  // The newsroom's articles (newsroom/service.h): the Admin API and /admin call it; null: no
+  // newsroom routes answer (503).
+  newsroom::EditorialService* editorial = nullptr;
 };
 
 // The reader behind a request, as far as counting and forms need to know.

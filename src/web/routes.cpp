@@ -2,6 +2,7 @@
 
 #include "web/handlers.h"
 #include "web/media_routes.h"
+#include "web/newsroom_routes.h"
 #include "web/request/reader.h"
 #include "web/web_app.h"
 
@@ -98,6 +99,10 @@ http::Router BuildRoutes(Context& context) {
   router.Add(Method::kGet, "/account", "account", page(AccountPage));
   router.Add(Method::kPost, "/api/v1/auth/password", "api_password", action(ApiChangePassword));
   AddMediaRoutes(router, context);  // /media/… and POST /api/v1/admin/media
+  // The newsroom (web/newsroom_routes.h).
+  AddAdminApiRoutes(router, context);
+  AddAdminPageRoutes(router, context);
+  AddNewsroomPageRoutes(router, context);
   router.SetNotFound([c](const Request& request) {
     bool api = request.path.substr(0, 5) == "/api/";
     return api ? ApiError(404, "no such API route") : ErrorPage(*c, request, 404);

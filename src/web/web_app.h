@@ -19,6 +19,8 @@ class WebApp {
 
   http::Response Handle(const http::Request& request);
   http::Handler AsHandler();
+  // The routes (tests walk them: every /admin route is guarded).
+  const http::Router& router() const { return router_; }
 
  private:
   Context context_;

@@ -137,6 +137,21 @@ void Router::AddPrefix(Method method, std::string_view prefix, std::string_view 
   routes_.insert(pos, std::move(route));
 }
 
+std::vector<RouteInfo> Router::Routes() const {
+  std::vector<RouteInfo> out;
+  out.reserve(routes_.size());
+  for (const Route& route : routes_) {
+    RouteInfo info{route.method, route.prefix_text, route.name, route.prefix};
+    if (!route.prefix) {
+      for (const Segment& segment : route.segments) {
+        info.pattern += segment.param ? "/{" + segment.text + "}" : "/" + segment.text;
+      }
+    }
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
 void Router::SetNotFound(std::function<Response(const Request&)> handler) {
   not_found_ = std::move(handler);
 }

@@ -30,6 +30,14 @@ struct RouteParams {
 
 using RouteHandler = std::function<Response(const Request&, const RouteParams&)>;
 
+// One registered route, as written: for listings and tests that must cover every route.
+struct RouteInfo {
+  Method method = Method::kGet;
+  std::string pattern;  // "/api/v1/articles/{id}"; a prefix route's prefix ("/static/")
+  std::string_view name;
+  bool prefix = false;
+};
+
 class Router {
  public:
   // name: label for metrics and logs ("article", "api_article"). Must outlive the router
@@ -42,6 +50,8 @@ class Router {
   void SetNotFound(std::function<Response(const Request&)> handler);
 
   Response Dispatch(const Request& request) const;
+  // Every route, in matching order.
+  std::vector<RouteInfo> Routes() const;
 
  private:
   struct Route;

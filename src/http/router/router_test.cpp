@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace warta::http {
 namespace {
 
@@ -111,6 +113,24 @@ TEST_F(RouterTest, DeleteAndPostOnSamePattern) {
 TEST_F(RouterTest, EmptyParameterDoesNotMatch) {
   EXPECT_EQ(router_.Dispatch(Make(Method::kGet, "/2024/")).status, 404);
   EXPECT_EQ(router_.Dispatch(Make(Method::kPost, "/api/v1/articles//like")).status, 404);
+}
+
+TEST_F(RouterTest, RoutesListsEveryRouteAsWritten) {
+  auto routes = router_.Routes();
+  ASSERT_EQ(routes.size(), 8u);
+  auto has = [&](Method method, std::string_view pattern, bool prefix) {
+    return std::any_of(routes.begin(), routes.end(), [&](const RouteInfo& r) {
+      return r.method == method && r.pattern == pattern && r.prefix == prefix;
+    });
+  };
+  EXPECT_TRUE(has(Method::kGet, "/", false));
+  EXPECT_TRUE(has(Method::kGet, "/api/v1/articles/{id}", false));
+  EXPECT_TRUE(has(Method::kDelete, "/api/v1/articles/{id}/like", false));
+  EXPECT_TRUE(has(Method::kGet, "/{year}/{slug}", false));
+  EXPECT_TRUE(has(Method::kGet, "/static/img/", true));
+  // Matching order: exact routes before prefix routes, the longer prefix first.
+  EXPECT_FALSE(routes.front().prefix);
+  EXPECT_EQ(routes.back().pattern, "/static/");
 }
 
 }  // namespace

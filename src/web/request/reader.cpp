@@ -105,23 +105,28 @@ http::Response ArticleActionError(const Context& context, const http::Request& r
   return ActionError(context, request, 503, message);
 }
 
-http::Response RunAction(Context& context, const http::Request& request,
-                         const http::RouteParams& params, ActionHandler handler) {
-  Reader reader = IdentifyReader(context, request, context.clock.NowUnix());
+std::optional<std::string> CsrfRefusal(const Context& context, const http::Request& request,
+                                       const Reader& reader) {
   std::string token(request.Header(kCsrfHeader));
   if (token.empty() && IsFormPost(request)) {
     token = FormField(request.body, kCsrfField).value_or("");
   }
-  http::Response response;
   if (token.empty()) {
-    response = ActionError(context, request, 403,
-                           "missing CSRF token: send the X-CSRF-Token header (from GET "
-                           "/api/v1/session or the page's csrf-token meta tag) or the "
-                           "csrf_token form field");
-  } else if (!context.csrf.Verify(reader.CsrfSubject(), token)) {
-    response = ActionError(context, request, 403,
-                           "invalid or expired CSRF token: fetch a new one from GET "
-                           "/api/v1/session and retry");
+    return "missing CSRF token: send the X-CSRF-Token header (from GET /api/v1/session or the "
+           "page's csrf-token meta tag) or the csrf_token form field";
+  }
+  if (!context.csrf.Verify(reader.CsrfSubject(), token)) {
+    return "invalid or expired CSRF token: fetch a new one from GET /api/v1/session and retry";
+  }
+  return std::nullopt;
+}
+
+http::Response RunAction(Context& context, const http::Request& request,
+                         const http::RouteParams& params, ActionHandler handler) {
+  Reader reader = IdentifyReader(context, request, context.clock.NowUnix());
+  http::Response response;
+  if (auto refusal = CsrfRefusal(context, request, reader)) {
+    response = ActionError(context, request, 403, *refusal);
   } else {
     response = handler(context, request, params, reader);
   }

@@ -64,6 +64,11 @@ http::Response ActionError(const Context& context, const http::Request& request,
 http::Response ArticleActionError(const Context& context, const http::Request& request,
                                   std::int64_t id, const Error& error, const std::string& message);
 
+// Why the request's CSRF token (X-CSRF-Token header, or the csrf_token field of a form post)
+// is refused for this reader, or nullopt when it is valid.
+std::optional<std::string> CsrfRefusal(const Context& context, const http::Request& request,
+                                       const Reader& reader);
+
 using ActionHandler = http::Response (*)(Context&, const http::Request&, const http::RouteParams&,
                                          const Reader&);
 // Identifies the reader, refuses a missing or wrong CSRF token with 403, runs the handler,
