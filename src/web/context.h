@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +74,11 @@ struct Context {
   // The newsroom's articles (newsroom/service.h): the Admin API and /admin call it; null: no
   // newsroom routes answer (503).
   newsroom::EditorialService* editorial = nullptr;
+  // Re-reads the site's settings from the database and swaps `site` (the admin's settings
+  // page calls it after a save); empty: settings changes show after a restart.
+  std::function<Result<void>()> reload_site;
+  // Fetches one source now, outside its schedule ("fetch now" in the admin); empty: refused.
+  std::function<Result<void>(std::int64_t source_id)> fetch_source_now;
 };
 
 // The reader behind a request, as far as counting and forms need to know.
