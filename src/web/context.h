@@ -76,9 +76,9 @@ struct Context {
   newsroom::EditorialService* editorial = nullptr;
   // Re-reads the site's settings from the database and swaps `site` (the admin's settings
   // page calls it after a save); empty: settings changes show after a restart.
-  std::function<Result<void>()> reload_site;
+  std::function<Result<void>()> reload_site = {};
   // Fetches one source now, outside its schedule ("fetch now" in the admin); empty: refused.
-  std::function<Result<void>(std::int64_t source_id)> fetch_source_now;
+  std::function<Result<void>(std::int64_t source_id)> fetch_source_now = {};
 };
 
 // The reader behind a request, as far as counting and forms need to know.
