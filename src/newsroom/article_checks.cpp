@@ -72,7 +72,8 @@ void CheckStatus(Problems& out, const ArticleInput& in, InputUse use) {
 }
 
 void CheckTimes(Problems& out, const ArticleInput& in, std::int64_t now) {
-  const bool scheduling = in.status && *in.status == "scheduled";
+  const bool scheduling =
+      in.status && model::ParseArticleStatus(*in.status) == model::ArticleStatus::kScheduled;
   if (in.publish_at) {
     if (*in.publish_at < now) {
       out.push_back({"publish_at", "is in the past"});
