@@ -35,15 +35,16 @@ http::Response MediaFile(Context& context, const http::Request& request,
 http::Response MediaUpload(Context& context, const http::Request& request,
                            const http::RouteParams& params);
 
-// Who may upload: the one place that decides. Today a logged-in editor or admin whose request
-// carries the session's CSRF token (X-CSRF-Token, or a csrf_token form field); the Admin
-// API's Bearer tokens (CONTRACT §6: no CSRF token needed) are to be accepted here too.
+// Who may upload: the one place that decides. An editor or admin, by an Admin API Bearer
+// token (CONTRACT §6: no CSRF token needed) or by a session whose request carries the
+// session's CSRF token (X-CSRF-Token, or a csrf_token form field): the staff resolution of
+// the Admin API (web/request/staff.h IdentifyStaff).
 struct UploadDecision {
-  int status = 0;            // 0: allowed; else 401 (anonymous) or 403
+  int status = 0;            // 0: allowed; else 401 (anonymous, bad token) or 403
   std::string message;       // why not, for {"error"}
   std::int64_t user_id = 0;  // the uploader, when allowed
 };
-UploadDecision DecideUploader(const Context& context, const http::Request& request,
-                              std::int64_t now, std::string_view form_csrf_token);
+UploadDecision DecideUploader(Context& context, const http::Request& request,
+                              std::string_view form_csrf_token);
 
 }  // namespace warta::web

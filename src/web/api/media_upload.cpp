@@ -9,7 +9,9 @@
 #include "media/media_json.h"
 #include "web/handlers.h"
 #include "web/media_routes.h"
+#include "storage/audit_store.h"
 #include "web/request/reader.h"
+#include "web/request/staff.h"
 
 namespace warta::web {
 namespace {
@@ -33,36 +35,44 @@ int StatusFor(const Error& error) {
 
 }  // namespace
 
-UploadDecision DecideUploader(const Context& context, const http::Request& request,
-                              std::int64_t now, std::string_view form_csrf_token) {
-  const Reader reader = IdentifyReader(context, request, now);
-  if (!reader.session) return {401, "log in as an editor to upload pictures", 0};
-  if (!auth::HasRole(reader.session->user.role, auth::Role::kEditor)) {
+UploadDecision DecideUploader(Context& context, const http::Request& request,
+                              std::string_view form_csrf_token) {
+  const std::optional<Staff> staff = IdentifyStaff(context, request);
+  if (!staff) {
+    if (!request.Header("authorization").empty()) {
+      return {401, "invalid, revoked or insufficient API token", 0};
+    }
+    return {401, "log in as an editor to upload pictures", 0};
+  }
+  if (!auth::HasRole(staff->principal.role, auth::Role::kEditor)) {
     return {403, "editors and admins only", 0};
   }
-  std::string_view token = request.Header("x-csrf-token");
-  if (token.empty()) token = form_csrf_token;
-  if (token.empty() || !context.csrf.Verify(reader.CsrfSubject(), std::string(token))) {
-    return {403,
-            "missing or invalid CSRF token: send the X-CSRF-Token header from GET "
-            "/api/v1/session",
-            0};
+  if (!staff->via_token) {
+    std::string_view token = request.Header("x-csrf-token");
+    if (token.empty()) token = form_csrf_token;
+    if (token.empty() ||
+        !context.csrf.Verify(staff->reader.CsrfSubject(), std::string(token))) {
+      return {403,
+              "missing or invalid CSRF token: send the X-CSRF-Token header from GET "
+              "/api/v1/session",
+              0};
+    }
   }
-  return {0, "", reader.session->user.id};
+  return {0, "", staff->principal.user_id};
 }
 
 http::Response MediaUpload(Context& context, const http::Request& request,
                            const http::RouteParams& /*params*/) {
-  if (context.media == nullptr) return ApiError(503, "this server takes no pictures");
   // Parsed before the caller is decided (a form may carry its CSRF token as a field), but
-  // who the caller is answers first: 401/403 before 400.
+  // who the caller is answers first: 401/403 before 400 and 503.
   auto boundary = http::MultipartBoundary(request.Header("content-type"));
   Result<std::vector<http::MultipartPart>> parts =
       boundary.ok() ? http::ParseMultipart(request.body, *boundary) : boundary.error();
   const http::MultipartPart* csrf = parts.ok() ? http::FindPart(*parts, kCsrfField) : nullptr;
-  const UploadDecision who = DecideUploader(context, request, context.clock.NowUnix(),
-                                            csrf ? csrf->body : std::string_view());
+  const UploadDecision who =
+      DecideUploader(context, request, csrf ? csrf->body : std::string_view());
   if (who.status != 0) return ApiError(who.status, who.message);
+  if (context.media == nullptr) return ApiError(503, "this server takes no pictures");
   if (!parts.ok()) return ApiError(400, parts.error().message);
 
   const http::MultipartPart* file = http::FindPart(*parts, kFileField);
@@ -93,6 +103,14 @@ http::Response MediaUpload(Context& context, const http::Request& request,
   }
   spdlog::info("media: picture {} ({} renditions) uploaded by account {}", stored->id,
                stored->variants.size(), who.user_id);
+  // The media store takes no audit entry of its own (storage/audit_store.h).
+  model::AuditEntry audit{0, context.clock.NowUnix(), who.user_id, "", "media.upload", "media",
+                          stored->id, std::to_string(stored->width) + "x" +
+                                          std::to_string(stored->height) + " " +
+                                          std::string(model::ToText(stored->format))};
+  if (auto logged = context.store.audit().Append(audit); !logged.ok()) {
+    spdlog::error("web: upload {} not audited: {}", stored->id, logged.error().ToString());
+  }
   return http::JsonResponse(201, media::UploadJson(*stored));
 }
 
