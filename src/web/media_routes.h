@@ -12,6 +12,7 @@
 #include "media/file_cache.h"
 #include "media/library.h"
 #include "web/context.h"
+#include "web/request/staff.h"
 
 namespace warta::web {
 
@@ -28,23 +29,13 @@ void AddMediaRoutes(http::Router& router, Context& context);
 // GET /media/{shard}/{name}: the rendition file, immutable; 404 for any other name.
 http::Response MediaFile(Context& context, const http::Request& request,
                          const http::RouteParams& params);
-// POST /api/v1/admin/media (multipart/form-data: file, alt): 201 {"id", "url", "width",
-// "height", "srcset"}; JSON {"error"} with 400 (not multipart, no file), 401/403
-// (DecideUploader), 413 (over media.max_upload_bytes), 422 (not a picture warta takes, or one
-// that does not decode), 503 (busy: Retry-After).
+// POST /api/v1/admin/media (multipart/form-data: file, alt), bound through AdminRoute for
+// editors (web/newsroom_routes.h: Bearer token, or a session with the CSRF token as the
+// X-CSRF-Token header or the form's csrf_token part): 201 {"id", "url", "width", "height",
+// "srcset"}; JSON {"error"} with 400 (not multipart, no file), 401/403 (RunAdmin), 413 (over
+// media.max_upload_bytes), 422 (not a picture warta takes, or one that does not decode), 503
+// (busy: Retry-After).
 http::Response MediaUpload(Context& context, const http::Request& request,
-                           const http::RouteParams& params);
-
-// Who may upload: the one place that decides. An editor or admin, by an Admin API Bearer
-// token (CONTRACT §6: no CSRF token needed) or by a session whose request carries the
-// session's CSRF token (X-CSRF-Token, or a csrf_token form field): the staff resolution of
-// the Admin API (web/request/staff.h IdentifyStaff).
-struct UploadDecision {
-  int status = 0;            // 0: allowed; else 401 (anonymous, bad token) or 403
-  std::string message;       // why not, for {"error"}
-  std::int64_t user_id = 0;  // the uploader, when allowed
-};
-UploadDecision DecideUploader(Context& context, const http::Request& request,
-                              std::string_view form_csrf_token);
+                           const http::RouteParams& params, const Staff& staff);
 
 }  // namespace warta::web

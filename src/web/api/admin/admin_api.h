@@ -91,6 +91,10 @@ Response ImportOpml(Context& context, const Request& request, const RouteParams&
                     const Staff& staff);
 Response ListInbox(Context& context, const Request& request, const RouteParams& params,
                    const Staff& staff);
+Response GetInboxItem(Context& context, const Request& request, const RouteParams& params,
+                      const Staff& staff);
+Response PublishInboxItem(Context& context, const Request& request, const RouteParams& params,
+                          const Staff& staff);
 Response TakeInboxItem(Context& context, const Request& request, const RouteParams& params,
                        const Staff& staff);
 Response DiscardInboxItem(Context& context, const Request& request, const RouteParams& params,

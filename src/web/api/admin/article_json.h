@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/editorial.h"
+#include "newsroom/article_checks.h"
 #include "newsroom/article_input.h"
 #include "newsroom/service.h"
 #include "storage/editorial_store.h"

@@ -5,6 +5,9 @@
 
 #include "core/limits.h"
 #include "model/article_status.h"
+#include "newsroom/word_diff.h"
+#include "storage/editorial_store.h"
+#include "storage/excerpt.h"
 #include "web/api/admin/admin_api.h"
 #include "web/api/admin/article_json.h"
 
@@ -60,6 +63,46 @@ Response ListInbox(Context& context, const Request& request, const RouteParams& 
 Response TakeInboxItem(Context& context, const Request& /*request*/, const RouteParams& params,
                        const Staff& staff) {
   return Decide(context, params, staff, model::ArticleStatus::kDraft);
+}
+
+Response PublishInboxItem(Context& context, const Request& /*request*/, const RouteParams& params,
+                          const Staff& staff) {
+  return Decide(context, params, staff, model::ArticleStatus::kPublished);
+}
+
+Response GetInboxItem(Context& context, const Request& /*request*/, const RouteParams& params,
+                      const Staff& staff) {
+  if (context.editorial == nullptr) return NoNewsroom();
+  auto id = IdParam(params, "id");
+  if (!id) return ErrorReply(404, "no such item");
+  auto item = context.editorial->Get(staff.principal, *id);
+  if (!item.ok()) return ErrorReply(item.error());
+  auto wire = context.store.editorial().Wire(*id);
+  if (!wire.ok()) return ErrorReply(wire.error());
+  Json body = ArticleJson(*item);
+  if (!*wire) {
+    body["wire"] = nullptr;  // not an ingested item
+    return JsonReply(200, body);
+  }
+  const model::ArticleWire& w = **wire;
+  Json out = {{"source_id", w.source_id},
+              {"guid", w.guid},
+              {"original_title", w.original_title},
+              {"original_body_html", w.original_body_html},
+              {"source_updated", !w.update_hash.empty()}};
+  // "Source updated": what the source changed since the first version, as a word diff; the
+  // article's own text (the editor's) is never replaced by it.
+  if (!w.update_hash.empty()) {
+    const newsroom::WordDiff title = newsroom::DiffWords(w.original_title, w.update_title);
+    const newsroom::WordDiff text = newsroom::DiffWords(storage::HtmlToText(w.original_body_html),
+                                                        storage::HtmlToText(w.update_body_html));
+    out["update"] = {{"title", w.update_title},
+                     {"body_html", w.update_body_html},
+                     {"updated", TimeJson(w.updated_at)},
+                     {"diff", {{"title", title.html}, {"body", text.html}}}};
+  }
+  body["wire"] = std::move(out);
+  return JsonReply(200, body);
 }
 
 Response DiscardInboxItem(Context& context, const Request& /*request*/, const RouteParams& params,
