@@ -101,8 +101,10 @@ http::Response ErrorReply(int status, const std::string& message,
 
 http::Response FieldsReply(const std::string& what, const std::vector<FieldError>& fields) {
   const FieldError& first = fields.front();
-  return ErrorReply(first.code == ErrorCode::kTooLarge ? 413 : 400,
-                    what + ": '" + first.field + "' " + first.reason, fields);
+  const int status = first.code == ErrorCode::kTooLarge        ? 413
+                     : first.code == ErrorCode::kAlreadyExists ? 409
+                                                               : 400;
+  return ErrorReply(status, what + ": '" + first.field + "' " + first.reason, fields);
 }
 
 http::Response ErrorReply(const Error& error) {

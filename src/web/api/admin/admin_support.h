@@ -31,7 +31,7 @@ struct FieldError {
   std::string field;
   std::string reason;
   std::string key;
-  ErrorCode code = ErrorCode::kInvalidArgument;  // kTooLarge: over a size limit (413)
+  ErrorCode code = ErrorCode::kInvalidArgument;  // kTooLarge 413, kAlreadyExists 409
 };
 
 // `body` as JSON with `status` (invalid UTF-8 in stored text is replaced, never thrown).
@@ -40,7 +40,8 @@ http::Response JsonReply(int status, const Json& body);
 // {"error": message}, with the fields when there are any (the first is "field" and "key").
 http::Response ErrorReply(int status, const std::string& message,
                           const std::vector<FieldError>& fields = {});
-// 400 (413 when the first is a size problem) naming every field; precondition: not empty.
+// 400 naming every field (413 when the first is a size problem, 409 when it is taken
+// already: a slug, a feed URL); precondition: not empty.
 http::Response FieldsReply(const std::string& what, const std::vector<FieldError>& fields);
 
 // A service's or store's error as the API answers it: InvalidArgument 400, TooLarge 413,

@@ -1,6 +1,8 @@
 // /api/v1/admin/users: accounts, for admins. List; change a role or ban (the account's
 // sessions end at once, so the change holds on the next request); one-time links to invite
 // a person with a role or to reset a password (auth/account_links.h), shown to the admin.
+#include <spdlog/spdlog.h>
+
 #include <utility>
 
 #include "auth/account_links.h"
@@ -101,7 +103,7 @@ Response UpdateUser(Context& context, const Request& request, const RouteParams&
       return ErrorReply(set.error());
     }
     // The user store takes no audit entry of its own (storage/audit_store.h).
-    AppendAudit(context, 
+    AppendAudit(context,
         Audit(context, staff, "user.role", "user", *id,
               user.name + ": " + std::string(model::ToText(user.role)) + " -> " +
                   std::string(model::ToText(*role))));
@@ -113,14 +115,19 @@ Response UpdateUser(Context& context, const Request& request, const RouteParams&
     if (auto set = context.store.users().SetBanned(*id, at); !set.ok()) {
       return ErrorReply(set.error());
     }
-    AppendAudit(context, 
+    AppendAudit(context,
         Audit(context, staff, *banned ? "user.ban" : "user.unban", "user", *id, user.name));
     user.banned_at = at;
     changed = true;
   }
   // Sessions are cached per node: without this a demoted or banned account keeps its old
   // powers until the cache forgets it.
-  if (changed) (void)context.readers.sessions.EndAllFor(*id);
+  if (changed) {
+    if (auto ended = context.readers.sessions.EndAllFor(*id); !ended.ok()) {
+      spdlog::error("web: sessions of account {} not ended after a role change: {}", *id,
+                    ended.error().ToString());
+    }
+  }
   return JsonReply(200, UserJson(user));
 }
 
