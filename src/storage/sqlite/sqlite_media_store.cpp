@@ -211,13 +211,12 @@ Result<std::vector<model::Media>> SqliteMediaStore::ListBefore(std::int64_t befo
   if (limit < 1 || limit > 100 || before_id < 0) {
     return Error::InvalidArgument("storage: media list limit must be 1..100, before_id >= 0");
   }
-  return ReadWithVariants(
-      pool_,
-      "SELECT " + std::string(kColumns) +
-          " FROM media WHERE ? = 0 OR id < ? ORDER BY id DESC LIMIT ?",
-      [&](Statement& stmt) {
-        stmt.Bind(1, before_id).Bind(2, before_id).Bind(3, std::int64_t{limit});
-      });
+  return ReadWithVariants(pool_,
+                          "SELECT " + std::string(kColumns) +
+                              " FROM media WHERE ? = 0 OR id < ? ORDER BY id DESC LIMIT ?",
+                          [&](Statement& stmt) {
+                            stmt.Bind(1, before_id).Bind(2, before_id).Bind(3, std::int64_t{limit});
+                          });
 }
 
 Result<void> SqliteMediaStore::UpdateText(std::int64_t id, const model::MediaText& text,

@@ -6,8 +6,8 @@
 #include "core/clock.h"
 #include "http/multipart.h"
 #include "media/media_json.h"
-#include "web/handlers.h"
 #include "storage/audit_store.h"
+#include "web/handlers.h"
 #include "web/media_routes.h"
 #include "web/request/staff.h"
 
@@ -60,7 +60,8 @@ http::Response MediaUpload(Context& context, const http::Request& request,
   if (!stored.ok()) {
     const int status = StatusFor(stored.error());
     if (status == 500) {
-      spdlog::error("web: upload by account {}: {}", staff.principal.user_id, stored.error().ToString());
+      spdlog::error("web: upload by account {}: {}", staff.principal.user_id,
+                    stored.error().ToString());
       return ApiError(500, "the picture could not be stored; try again");
     }
     http::Response response = ApiError(status, stored.error().message);
@@ -70,10 +71,15 @@ http::Response MediaUpload(Context& context, const http::Request& request,
   spdlog::info("media: picture {} ({} renditions) uploaded by account {}", stored->id,
                stored->variants.size(), staff.principal.user_id);
   // The media store takes no audit entry of its own (storage/audit_store.h).
-  model::AuditEntry audit{0, context.clock.NowUnix(), staff.principal.user_id, "", "media.upload", "media",
-                          stored->id, std::to_string(stored->width) + "x" +
-                                          std::to_string(stored->height) + " " +
-                                          std::string(model::ToText(stored->format))};
+  model::AuditEntry audit{0,
+                          context.clock.NowUnix(),
+                          staff.principal.user_id,
+                          "",
+                          "media.upload",
+                          "media",
+                          stored->id,
+                          std::to_string(stored->width) + "x" + std::to_string(stored->height) +
+                              " " + std::string(model::ToText(stored->format))};
   if (auto logged = context.store.audit().Append(audit); !logged.ok()) {
     spdlog::error("web: upload {} not audited: {}", stored->id, logged.error().ToString());
   }

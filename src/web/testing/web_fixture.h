@@ -22,10 +22,9 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -91,12 +90,20 @@ class WebFixture : public storage::test_util::MigratedSqliteStore {
       cache_->Invalidate(id);
       changed_.push_back(id);
     };
-    editorial_ =
-        std::make_unique<newsroom::EditorialService>(*store_, clock_, std::move(options));
-    Context context{site_,    *store_,   clock_,     *engagement_,
-                    visitors_, csrf_,    metrics_,   *cache_,
-                    *home_,    ReaderServices{*accounts_, *sessions_, true},
-                    nullptr,   documents_, Context::FeedOptions{}};
+    editorial_ = std::make_unique<newsroom::EditorialService>(*store_, clock_, std::move(options));
+    Context context{site_,
+                    *store_,
+                    clock_,
+                    *engagement_,
+                    visitors_,
+                    csrf_,
+                    metrics_,
+                    *cache_,
+                    *home_,
+                    ReaderServices{*accounts_, *sessions_, true},
+                    nullptr,
+                    documents_,
+                    Context::FeedOptions{}};
     context.editorial = editorial_.get();
     context.fetch_source_now = [this](std::int64_t id) -> Result<void> {
       fetched_.push_back(id);

@@ -308,6 +308,8 @@ void AppendAudit(Context& context, const model::AuditEntry& entry) {
   }
 }
 
-http::Response NoNewsroom() { return ErrorReply(503, "the newsroom is not running on this server"); }
+http::Response NoNewsroom() {
+  return ErrorReply(503, "the newsroom is not running on this server");
+}
 
 }  // namespace warta::web::admin_api

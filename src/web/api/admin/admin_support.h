@@ -7,9 +7,8 @@
 // "key"}, …]} where key is the message-catalog key the /admin pages show next to the field.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,8 +75,7 @@ class Fields {
   // A string of 1..max_chars characters (trimmed) when required, 0..max_chars otherwise.
   std::optional<std::string> Text(const char* name, std::size_t max_chars, bool required);
 
-  void Problem(std::string field, std::string reason,
-               ErrorCode code = ErrorCode::kInvalidArgument);
+  void Problem(std::string field, std::string reason, ErrorCode code = ErrorCode::kInvalidArgument);
   bool ok() const { return problems_.empty(); }
   const std::vector<FieldError>& problems() const { return problems_; }
   // 400 (or 413) naming every problem (precondition: !ok()).

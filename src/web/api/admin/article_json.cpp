@@ -58,13 +58,11 @@ newsroom::ArticleInput ReadArticleInput(Fields& fields) {
   return in;
 }
 
-std::vector<FieldError> ArticleProblems(const Context& context,
-                                        const newsroom::ArticleInput& input,
+std::vector<FieldError> ArticleProblems(const Context& context, const newsroom::ArticleInput& input,
                                         newsroom::InputUse use) {
   std::vector<FieldError> out;
-  for (const newsroom::FieldProblem& p :
-       newsroom::CheckArticleInput(input, use, context.clock.NowUnix(),
-                                   context.editorial->options().languages)) {
+  for (const newsroom::FieldProblem& p : newsroom::CheckArticleInput(
+           input, use, context.clock.NowUnix(), context.editorial->options().languages)) {
     out.push_back({p.field, p.reason, p.key(), p.code});
   }
   return out;
@@ -127,14 +125,9 @@ Json ListRowJson(const storage::AdminListRow& r) {
 }
 
 Json RevisionMetaJson(const model::RevisionMeta& m) {
-  return {{"number", m.number},
-          {"created", TimeJson(m.created_at)},
-          {"user_id", m.user_id},
-          {"user", m.user_name},
-          {"kind", model::ToText(m.kind)},
-          {"title", m.title},
-          {"bytes", m.plain_bytes},
-          {"stored_bytes", m.stored_bytes}};
+  return {{"number", m.number},     {"created", TimeJson(m.created_at)}, {"user_id", m.user_id},
+          {"user", m.user_name},    {"kind", model::ToText(m.kind)},     {"title", m.title},
+          {"bytes", m.plain_bytes}, {"stored_bytes", m.stored_bytes}};
 }
 
 Json RevisionJson(const newsroom::RevisionContent& revision) {

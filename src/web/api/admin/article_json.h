@@ -20,8 +20,7 @@ newsroom::ArticleInput ReadArticleInput(Fields& fields);
 
 // Every problem the newsroom finds in the input's fields taken alone, as the API names them
 // (the service reports only the first).
-std::vector<FieldError> ArticleProblems(const Context& context,
-                                        const newsroom::ArticleInput& input,
+std::vector<FieldError> ArticleProblems(const Context& context, const newsroom::ArticleInput& input,
                                         newsroom::InputUse use);
 
 // The answer to a save: 200 {"id", "version", "status", "path"}, or 409 {"error",

@@ -16,8 +16,8 @@ using newsroom::InputUse;
 using newsroom::SaveOutcome;
 
 // The article input of a request body, or the answer refusing it (every bad field named).
-std::optional<Response> ReadInput(const Context& context, const Request& request,
-                                  InputUse use, newsroom::ArticleInput& input) {
+std::optional<Response> ReadInput(const Context& context, const Request& request, InputUse use,
+                                  newsroom::ArticleInput& input) {
   JsonBody body = ReadJsonObject(request);
   if (body.refusal) return std::move(body.refusal);
   Fields fields(body.object, "article_error_");
@@ -64,8 +64,9 @@ Response ListArticles(Context& context, const Request& request, const RouteParam
   if (std::string status = request.QueryParam("status"); !status.empty()) {
     query.status = model::ParseArticleStatus(status);
     if (!query.status) {
-      return ErrorReply(400, "'status' must be draft, held, scheduled, published, "
-                             "unpublished or discarded");
+      return ErrorReply(400,
+                        "'status' must be draft, held, scheduled, published, "
+                        "unpublished or discarded");
     }
   }
   const Json empty = {{"articles", Json::array()}, {"next", nullptr}};

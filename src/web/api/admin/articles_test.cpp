@@ -87,7 +87,8 @@ TEST_F(AdminArticlesTest, TheSecondSaveFromTheSameVersionGets409AndTheFirstTextS
   json created = Create(editor_, {{"title", "Draf"}, {"body_markdown", "Awal."}});
   const std::int64_t id = created["id"];
   const std::int64_t version = created["version"];
-  auto first = Patch(id, editor_, {{"version", version}, {"body_markdown", "Teks editor pertama."}});
+  auto first =
+      Patch(id, editor_, {{"version", version}, {"body_markdown", "Teks editor pertama."}});
   ASSERT_EQ(first.status, 200) << first.body;
   EXPECT_EQ(JsonOf(first)["version"], version + 1);
   auto second = Patch(id, other_, {{"version", version}, {"body_markdown", "Teks editor kedua."}});
@@ -141,8 +142,8 @@ TEST_F(AdminArticlesTest, BadInputIsRefusedWithAReasonAndNothingIsStored) {
   EXPECT_LT(media.status, 500) << media.body;
   EXPECT_TRUE(JsonOf(media)["error"].is_string());
   // Not JSON at all.
-  auto text = Send(Method::kPost, "/api/v1/admin/articles", &editor_, "title=x", testing::Auth::kSession,
-                   "application/x-www-form-urlencoded");
+  auto text = Send(Method::kPost, "/api/v1/admin/articles", &editor_, "title=x",
+                   testing::Auth::kSession, "application/x-www-form-urlencoded");
   EXPECT_EQ(text.status, 415);
   auto broken = Send(Method::kPost, "/api/v1/admin/articles", &editor_, "{\"title\": ");
   EXPECT_EQ(broken.status, 400);
@@ -185,7 +186,8 @@ TEST_F(AdminArticlesTest, AnAuthorWritesOwnDraftsOnly) {
 }
 
 TEST_F(AdminArticlesTest, DeleteUnpublishesThePublicPageAnswers410AndTheAdminKeepsIt) {
-  json created = Create(editor_, {{"title", "Ditarik"}, {"body_markdown", "x"}, {"status", "published"}});
+  json created =
+      Create(editor_, {{"title", "Ditarik"}, {"body_markdown", "x"}, {"status", "published"}});
   const std::string path = created["path"];
   EXPECT_EQ(Send(Method::kGet, path).status, 200);
   auto deleted = Send(Method::kDelete, Path(created["id"]), &editor_);
@@ -201,9 +203,11 @@ TEST_F(AdminArticlesTest, DeleteUnpublishesThePublicPageAnswers410AndTheAdminKee
 }
 
 TEST_F(AdminArticlesTest, ACorrectionIsKeptWithTheArticle) {
-  json created = Create(editor_, {{"title", "Koreksi"}, {"body_markdown", "Salah ketik."}, {"status", "published"}});
+  json created = Create(
+      editor_, {{"title", "Koreksi"}, {"body_markdown", "Salah ketik."}, {"status", "published"}});
   auto fixed = Patch(created["id"], editor_,
-                     {{"version", 1}, {"body_markdown", "Salah ketik diperbaiki."},
+                     {{"version", 1},
+                      {"body_markdown", "Salah ketik diperbaiki."},
                       {"correction", "Ejaan nama diperbaiki."}});
   ASSERT_EQ(fixed.status, 200) << fixed.body;
   auto revisions = Send(Method::kGet, Path(created["id"]) + "/revisions", &editor_);
@@ -225,15 +229,17 @@ TEST_F(AdminArticlesTest, ACorrectionIsKeptWithTheArticle) {
 TEST_F(AdminArticlesTest, TheListPagesAndFilters) {
   for (int i = 0; i < 5; ++i) {
     clock_.Advance(std::chrono::seconds(1));
-    Create(editor_, {{"title", "Berita " + std::to_string(i)}, {"section", i % 2 ? "dunia" : "jepang"}});
+    Create(editor_,
+           {{"title", "Berita " + std::to_string(i)}, {"section", i % 2 ? "dunia" : "jepang"}});
   }
   auto page1 = Send(Method::kGet, "/api/v1/admin/articles?limit=2", &editor_);
   json first = JsonOf(page1);
   ASSERT_EQ(first["articles"].size(), 2U);
   EXPECT_EQ(first["articles"][0]["title"], "Berita 4");  // newest change first
   ASSERT_TRUE(first["next"].is_string());
-  auto page2 = Send(Method::kGet, "/api/v1/admin/articles?limit=2&cursor=" +
-                                      first["next"].get<std::string>(), &editor_);
+  auto page2 =
+      Send(Method::kGet,
+           "/api/v1/admin/articles?limit=2&cursor=" + first["next"].get<std::string>(), &editor_);
   EXPECT_EQ(JsonOf(page2)["articles"][0]["title"], "Berita 2");
   auto section = Send(Method::kGet, "/api/v1/admin/articles?section=dunia", &editor_);
   EXPECT_EQ(JsonOf(section)["articles"].size(), 2U);

@@ -80,7 +80,8 @@ TEST_F(AuthorizationMatrixTest, EveryAdminRouteIsGuardedByItsLeastRole) {
   const std::int64_t article = JsonOf(created)["id"].get<std::int64_t>();
 
   const std::vector<std::string> unguarded = UnguardedAdminRoutes(app_->router());
-  EXPECT_TRUE(unguarded.empty()) << "bound without AdminRoute: " << ::testing::PrintToString(unguarded);
+  EXPECT_TRUE(unguarded.empty()) << "bound without AdminRoute: "
+                                 << ::testing::PrintToString(unguarded);
 
   int routes = 0;
   for (const http::RouteInfo& route : app_->router().Routes()) {
@@ -144,8 +145,8 @@ TEST_F(AuthorizationMatrixTest, StateChangingCallsOfASessionNeedTheCsrfToken) {
 TEST_F(AuthorizationMatrixTest, ABearerTokenNeedsNoCsrfTokenAndABadOneIs401) {
   Caller editor = MakeUser(Role::kEditor);
   MakeToken(editor);
-  auto created = Send(Method::kPost, "/api/v1/admin/articles", &editor,
-                      R"({"title": "By token"})", testing::Auth::kBearer);
+  auto created = Send(Method::kPost, "/api/v1/admin/articles", &editor, R"({"title": "By token"})",
+                      testing::Auth::kBearer);
   EXPECT_EQ(created.status, 201) << created.body;
   Caller forged = editor;
   forged.bearer = "wt_" + std::string(43, 'A');

@@ -12,7 +12,7 @@
 namespace warta::web::admin_api {
 namespace {
 
-constexpr int kMaxMediaPage = 100;  // the store's bound
+constexpr int kMaxMediaPage = 100;          // the store's bound
 constexpr std::size_t kMaxTextChars = 500;  // well inside limits::kMaxMediaTextBytes
 
 Json MediaJson(const model::Media& m) {

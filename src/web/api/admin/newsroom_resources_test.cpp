@@ -45,7 +45,8 @@ class NewsroomResourcesTest : public testing::WebFixture {
 };
 
 TEST_F(NewsroomResourcesTest, SectionsAreCreatedRenamedAndOrdered) {
-  json a = Call(Method::kPost, "/api/v1/admin/sections", editor_, {{"name", "Ekonomi Bisnis"}}, 201);
+  json a =
+      Call(Method::kPost, "/api/v1/admin/sections", editor_, {{"name", "Ekonomi Bisnis"}}, 201);
   EXPECT_EQ(a["slug"], "ekonomi-bisnis");
   EXPECT_EQ(LastAction(), "section.create");
   json b = Call(Method::kPost, "/api/v1/admin/sections", editor_, {{"name", "Olahraga"}}, 201);
@@ -59,29 +60,37 @@ TEST_F(NewsroomResourcesTest, SectionsAreCreatedRenamedAndOrdered) {
   EXPECT_EQ(list["sections"][0]["name"], "Sport");
   EXPECT_EQ(list["sections"][0]["slug"], "olahraga");  // the address stays
   // Bad input: a taken slug, a bad one, an overlong name, a negative position.
-  EXPECT_EQ(Call(Method::kPost, "/api/v1/admin/sections", editor_, {{"name", "Olahraga"}}, 409)["field"], "slug");
+  EXPECT_EQ(
+      Call(Method::kPost, "/api/v1/admin/sections", editor_, {{"name", "Olahraga"}}, 409)["field"],
+      "slug");
   EXPECT_EQ(Call(Method::kPost, "/api/v1/admin/sections", editor_,
-                 {{"name", "x"}, {"slug", "Bad Slug"}}, 400)["field"], "slug");
+                 {{"name", "x"}, {"slug", "Bad Slug"}}, 400)["field"],
+            "slug");
   EXPECT_EQ(Call(Method::kPost, "/api/v1/admin/sections", editor_,
-                 {{"name", std::string(101, 'n')}}, 413)["field"], "name");
+                 {{"name", std::string(101, 'n')}}, 413)["field"],
+            "name");
   Call(Method::kPatch, "/api/v1/admin/sections/" + std::to_string(a["id"].get<int>()), editor_,
        {{"position", -1}}, 400);
-  EXPECT_EQ(Call(Method::kGet, "/api/v1/admin/sections", editor_, nullptr, 200)["sections"].size(), 2U);
+  EXPECT_EQ(Call(Method::kGet, "/api/v1/admin/sections", editor_, nullptr, 200)["sections"].size(),
+            2U);
   Call(Method::kPatch, "/api/v1/admin/sections/999", editor_, {{"name", "x"}}, 404);
 }
 
 TEST_F(NewsroomResourcesTest, StaticPagesAreAdminsAndRenderSanitizedMarkdown) {
-  json page = Call(Method::kPost, "/api/v1/admin/pages", admin_,
-                   {{"title", "Tentang Kami"}, {"body_markdown", "Kami *redaksi*.<script>x</script>"}},
-                   201);
+  json page = Call(
+      Method::kPost, "/api/v1/admin/pages", admin_,
+      {{"title", "Tentang Kami"}, {"body_markdown", "Kami *redaksi*.<script>x</script>"}}, 201);
   EXPECT_EQ(page["slug"], "tentang-kami");
   EXPECT_NE(page["body_html"].get<std::string>().find("<em>redaksi</em>"), std::string::npos);
   EXPECT_EQ(page["body_html"].get<std::string>().find("<script"), std::string::npos);
   const std::string path = "/api/v1/admin/pages/" + std::to_string(page["id"].get<int>());
   Call(Method::kPatch, path, admin_, {{"title", "Tentang"}}, 200);
   EXPECT_EQ(LastAction(), "page.update");
-  Call(Method::kPost, "/api/v1/admin/pages", admin_, {{"title", "Lain"}, {"slug", "tentang-kami"}}, 409);
-  EXPECT_EQ(Send(Method::kPost, "/api/v1/admin/pages", &editor_, json{{"title", "x"}}.dump()).status, 403);
+  Call(Method::kPost, "/api/v1/admin/pages", admin_, {{"title", "Lain"}, {"slug", "tentang-kami"}},
+       409);
+  EXPECT_EQ(
+      Send(Method::kPost, "/api/v1/admin/pages", &editor_, json{{"title", "x"}}.dump()).status,
+      403);
   Call(Method::kDelete, path, admin_, nullptr, 200);
   EXPECT_TRUE(Call(Method::kGet, "/api/v1/admin/pages", admin_, nullptr, 200)["pages"].empty());
 }
@@ -118,9 +127,9 @@ TEST_F(NewsroomResourcesTest, InviteAndResetLinksAreOneTimeUrls) {
   EXPECT_EQ(LastAction(), "user.invite");
   Call(Method::kPost, "/api/v1/admin/invitations", admin_, {{"role", "king"}}, 400);
   const Caller reader = MakeUser(Role::kReader);
-  json reset = Call(Method::kPost,
-                    "/api/v1/admin/users/" + std::to_string(reader.user_id) + "/reset", admin_,
-                    nullptr, 201);
+  json reset =
+      Call(Method::kPost, "/api/v1/admin/users/" + std::to_string(reader.user_id) + "/reset",
+           admin_, nullptr, 201);
   EXPECT_EQ(reset["user_id"], reader.user_id);
   EXPECT_NE(reset["path"], invite["path"]);
   EXPECT_EQ(LastAction(), "user.reset_link");
@@ -144,9 +153,9 @@ TEST_F(NewsroomResourcesTest, TokensAreShownOnceAndRevokedForGood) {
 }
 
 TEST_F(NewsroomResourcesTest, SourcesAreAddedEditedDisabledFetchedAndMovedAsOpml) {
-  json source = Call(Method::kPost, "/api/v1/admin/sources", editor_,
-                     {{"url", "https://example.org/feed.xml"}, {"name", "Contoh"}, {"review", true}},
-                     201);
+  json source =
+      Call(Method::kPost, "/api/v1/admin/sources", editor_,
+           {{"url", "https://example.org/feed.xml"}, {"name", "Contoh"}, {"review", true}}, 201);
   EXPECT_EQ(LastAction(), "source.add");
   const std::string path = "/api/v1/admin/sources/" + std::to_string(source["id"].get<int>());
   Call(Method::kPost, path + "/fetch", editor_, nullptr, 202);
@@ -157,10 +166,14 @@ TEST_F(NewsroomResourcesTest, SourcesAreAddedEditedDisabledFetchedAndMovedAsOpml
   Call(Method::kPost, path + "/fetch", editor_, nullptr, 409);
   EXPECT_EQ(fetched_.size(), 1U);
   // Bad input: no URL, not http(s), a URL change, the same feed twice.
-  EXPECT_EQ(Call(Method::kPost, "/api/v1/admin/sources", editor_, {{"name", "x"}}, 400)["field"], "url");
-  EXPECT_EQ(Call(Method::kPost, "/api/v1/admin/sources", editor_, {{"url", "ftp://x/y"}}, 400)["field"], "url");
+  EXPECT_EQ(Call(Method::kPost, "/api/v1/admin/sources", editor_, {{"name", "x"}}, 400)["field"],
+            "url");
+  EXPECT_EQ(
+      Call(Method::kPost, "/api/v1/admin/sources", editor_, {{"url", "ftp://x/y"}}, 400)["field"],
+      "url");
   Call(Method::kPatch, path, editor_, {{"url", "https://example.org/other.xml"}}, 400);
-  Call(Method::kPost, "/api/v1/admin/sources", editor_, {{"url", "https://example.org/feed.xml"}}, 409);
+  Call(Method::kPost, "/api/v1/admin/sources", editor_, {{"url", "https://example.org/feed.xml"}},
+       409);
   json list = Call(Method::kGet, "/api/v1/admin/sources", editor_, nullptr, 200);
   ASSERT_EQ(list["sources"].size(), 1U);
   EXPECT_EQ(list["sources"][0]["name"], "Contoh Baru");
@@ -206,12 +219,14 @@ TEST_F(NewsroomResourcesTest, HeldWireItemsArePublishedOrDiscardedFromTheInbox) 
   }
   json inbox = Call(Method::kGet, "/api/v1/admin/inbox", editor_, nullptr, 200);
   EXPECT_EQ(inbox["items"].size(), 2U);
-  json item = Call(Method::kGet, "/api/v1/admin/inbox/" + std::to_string(held[0]), editor_, nullptr, 200);
+  json item =
+      Call(Method::kGet, "/api/v1/admin/inbox/" + std::to_string(held[0]), editor_, nullptr, 200);
   ASSERT_TRUE(item["wire"].is_object()) << item;
   EXPECT_EQ(item["wire"]["original_title"], "Kabar kawat 0");
   EXPECT_EQ(item["wire"]["source_updated"], false);
-  json published = Call(Method::kPost, "/api/v1/admin/inbox/" + std::to_string(held[0]) + "/publish",
-                        editor_, nullptr, 200);
+  json published =
+      Call(Method::kPost, "/api/v1/admin/inbox/" + std::to_string(held[0]) + "/publish", editor_,
+           nullptr, 200);
   EXPECT_EQ(published["status"], "published");
   EXPECT_EQ(Send(Method::kGet, published["path"].get<std::string>()).status, 200);
   Call(Method::kPost, "/api/v1/admin/inbox/" + std::to_string(held[1]) + "/discard", editor_,

@@ -33,8 +33,8 @@ void CheckPosition(Fields& fields, const std::optional<std::int64_t>& position) 
 
 }  // namespace
 
-Response ListSections(Context& context, const Request& /*request*/,
-                      const RouteParams& /*params*/, const Staff& /*staff*/) {
+Response ListSections(Context& context, const Request& /*request*/, const RouteParams& /*params*/,
+                      const Staff& /*staff*/) {
   auto sections = context.store.sections().List();
   if (!sections.ok()) return ErrorReply(sections.error());
   Json list = Json::array();
@@ -67,8 +67,8 @@ Response CreateSection(Context& context, const Request& request, const RoutePara
       section, Audit(context, staff, "section.create", "section", 0, section.name));
   if (!id.ok()) {
     if (id.error().is(ErrorCode::kAlreadyExists)) {
-      return FieldsReply("section", {{"slug", "is taken by another section",
-                                      "section_error_slug", ErrorCode::kAlreadyExists}});
+      return FieldsReply("section", {{"slug", "is taken by another section", "section_error_slug",
+                                      ErrorCode::kAlreadyExists}});
     }
     return ErrorReply(id.error());
   }

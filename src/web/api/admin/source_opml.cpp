@@ -64,10 +64,10 @@ Response ImportOpml(Context& context, const Request& request, const RouteParams&
     }
   }
   // One entry for the whole file: an import of thousands of feeds is one decision.
-  AppendAudit(context, Audit(context, staff, "source.import", "source", 0,
-                             "OPML: " + std::to_string(added) + " added, " +
-                                 std::to_string(present) + " already present, " +
-                                 std::to_string(skipped) + " skipped"));
+  AppendAudit(context,
+              Audit(context, staff, "source.import", "source", 0,
+                    "OPML: " + std::to_string(added) + " added, " + std::to_string(present) +
+                        " already present, " + std::to_string(skipped) + " skipped"));
   return JsonReply(200, {{"added", added},
                          {"present", present},
                          {"skipped", skipped},

@@ -136,8 +136,7 @@ Response FetchSource(Context& context, const Request& /*request*/, const RoutePa
   if (auto queued = context.fetch_source_now(*id); !queued.ok()) {
     return ErrorReply(queued.error());
   }
-  AppendAudit(context,
-              Audit(context, staff, "source.fetch", "source", *id, source->DisplayName()));
+  AppendAudit(context, Audit(context, staff, "source.fetch", "source", *id, source->DisplayName()));
   // Fetched on the ingest thread: its health shows the outcome (GET /sources).
   return JsonReply(202, {{"id", *id}, {"queued", true}});
 }

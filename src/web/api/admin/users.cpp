@@ -39,8 +39,8 @@ Response IssueLink(Context& context, const Staff& staff, model::AccountLinkKind 
   link.expires_at = now + auth::LinkLifetime(kind);
   const bool invite = kind == model::AccountLinkKind::kInvite;
   auto stored = context.store.account_links().Create(
-      link, Audit(context, staff, invite ? "user.invite" : "user.reset_link", "user", user_id,
-                  summary));
+      link,
+      Audit(context, staff, invite ? "user.invite" : "user.reset_link", "user", user_id, summary));
   if (!stored.ok()) return ErrorReply(stored.error());
   const std::string path = auth::LinkPath(kind, minted.token);
   Json body = {{"url", context.site->settings().base_url + path},
@@ -103,10 +103,9 @@ Response UpdateUser(Context& context, const Request& request, const RouteParams&
       return ErrorReply(set.error());
     }
     // The user store takes no audit entry of its own (storage/audit_store.h).
-    AppendAudit(context,
-        Audit(context, staff, "user.role", "user", *id,
-              user.name + ": " + std::string(model::ToText(user.role)) + " -> " +
-                  std::string(model::ToText(*role))));
+    AppendAudit(context, Audit(context, staff, "user.role", "user", *id,
+                               user.name + ": " + std::string(model::ToText(user.role)) + " -> " +
+                                   std::string(model::ToText(*role))));
     user.role = *role;
     changed = true;
   }
@@ -116,7 +115,7 @@ Response UpdateUser(Context& context, const Request& request, const RouteParams&
       return ErrorReply(set.error());
     }
     AppendAudit(context,
-        Audit(context, staff, *banned ? "user.ban" : "user.unban", "user", *id, user.name));
+                Audit(context, staff, *banned ? "user.ban" : "user.unban", "user", *id, user.name));
     user.banned_at = at;
     changed = true;
   }
