@@ -5,6 +5,7 @@
 #include "core/limits.h"
 #include "model/article_status.h"
 #include "storage/author_store.h"
+#include "storage/editorial_store.h"
 #include "storage/section_store.h"
 #include "web/api/admin/admin_api.h"
 #include "web/api/admin/article_json.h"
@@ -104,7 +105,21 @@ Response GetArticle(Context& context, const Request& /*request*/, const RoutePar
   if (!id) return ErrorReply(404, "no such article");
   auto article = context.editorial->Get(staff.principal, *id);
   if (!article.ok()) return ErrorReply(article.error());
-  return JsonReply(200, ArticleJson(*article));
+  auto corrections = context.store.editorial().Corrections(*id);
+  if (!corrections.ok()) return ErrorReply(corrections.error());
+  Json body = ArticleJson(*article);
+  // The public notes, each linking the revisions before and after its fix.
+  Json list = Json::array();
+  for (const model::Correction& c : *corrections) {
+    list.push_back({{"id", c.id},
+                    {"note", c.note},
+                    {"created", TimeJson(c.created_at)},
+                    {"user_id", c.user_id},
+                    {"revision_before", c.revision_before},
+                    {"revision_after", c.revision_after}});
+  }
+  body["corrections"] = std::move(list);
+  return JsonReply(200, body);
 }
 
 Response UpdateArticle(Context& context, const Request& request, const RouteParams& params,

@@ -209,6 +209,11 @@ TEST_F(AdminArticlesTest, ACorrectionIsKeptWithTheArticle) {
                       {"body_markdown", "Salah ketik diperbaiki."},
                       {"correction", "Ejaan nama diperbaiki."}});
   ASSERT_EQ(fixed.status, 200) << fixed.body;
+  json corrections = Get(created["id"], editor_)["corrections"];
+  ASSERT_EQ(corrections.size(), 1U);
+  EXPECT_EQ(corrections[0]["note"], "Ejaan nama diperbaiki.");
+  EXPECT_EQ(corrections[0]["revision_before"], 1);
+  EXPECT_EQ(corrections[0]["revision_after"], 2);
   auto revisions = Send(Method::kGet, Path(created["id"]) + "/revisions", &editor_);
   ASSERT_EQ(revisions.status, 200);
   json list = JsonOf(revisions)["revisions"];
