@@ -26,6 +26,13 @@ inline constexpr std::size_t kMaxTags = 50;
 inline constexpr std::size_t kMaxTagBytes = 100;
 inline constexpr std::int64_t kMaxInitialCounter = 1'000'000'000'000;  // imports of old totals
 
+// The Admin API's JSON bodies: the largest article (200,000 characters of Markdown, up to
+// 4 bytes each in UTF-8) with room for its other fields; the server's own body limit
+// (server.max_body_bytes) may be lower.
+inline constexpr std::size_t kMaxAdminJsonBytes = std::size_t{1024} * 1024;
+// Rows of one page of an admin list: enough for a screen, bounded for the database.
+inline constexpr int kMaxAdminPageRows = 200;
+
 // Ids in URLs: anything longer cannot be a valid int64 row id.
 inline constexpr std::size_t kMaxIdDigits = 18;
 

@@ -54,6 +54,13 @@ struct NewMedia {
   std::vector<MediaVariant> variants;      // at least one
 };
 
+// What an editor writes about a picture (the admin's media library).
+struct MediaText {
+  std::string alt;
+  std::string caption;
+  std::string credit;
+};
+
 struct Media : NewMedia {
   std::int64_t id = 0;
   std::int64_t created_at = 0;

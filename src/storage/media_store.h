@@ -4,8 +4,8 @@
 //
 // Errors: as each method says; also Io or Unavailable when the database fails, and Corrupt
 // when a stored format is not one model::ParseImageFormat knows.
-// Transactions: Insert writes the media row and its variants in one transaction; every read
-// is one snapshot.
+// Transactions: Insert writes the media row and its variants in one transaction; UpdateText
+// the texts with their audit entry; every read is one snapshot.
 // Durability: Insert is committed and synced to disk before it returns: the files it names
 // were synced before it was called, so a power cut never leaves a row without its files.
 // Thread safety: every method may be called from any thread concurrently (blocking I/O).
@@ -18,6 +18,7 @@
 
 #include "core/result.h"
 #include "model/media.h"
+#include "model/newsroom.h"
 
 namespace warta::storage {
 
@@ -38,6 +39,14 @@ class MediaStore {
   virtual Result<std::optional<model::Media>> FindBySha256(const std::string& sha256) = 0;
   // Newest first, with their variants: the admin's media library. limit 1..100.
   virtual Result<std::vector<model::Media>> ListNewest(int limit, int offset) = 0;
+  // The same in keyset pages: newest id first, ids below `before_id` (0: from the newest),
+  // at most `limit` (1..100). InvalidArgument for bounds out of range.
+  virtual Result<std::vector<model::Media>> ListBefore(std::int64_t before_id, int limit) = 0;
+  // Replaces the texts shown with picture `id` and appends `audit` in the same transaction
+  // (synced). NotFound for an unknown id; InvalidArgument (nothing written) for a text
+  // Insert would refuse, or a bad audit entry.
+  virtual Result<void> UpdateText(std::int64_t id, const model::MediaText& text,
+                                  const model::AuditEntry& audit) = 0;
 };
 
 }  // namespace warta::storage

@@ -5,6 +5,7 @@
 
 #include "media/names.h"
 #include "web/media_routes.h"
+#include "web/newsroom_routes.h"
 
 namespace warta::web {
 namespace {
@@ -51,9 +52,7 @@ void AddMediaRoutes(http::Router& router, Context& context) {
                return MediaFile(*c, request, params);
              });
   router.Add(http::Method::kPost, kMediaUploadPath, "api_admin_media",
-             [c](const http::Request& request, const http::RouteParams& params) {
-               return MediaUpload(*c, request, params);
-             });
+             AdminRoute(context, model::Role::kEditor, AdminSurface::kApi, MediaUpload));
 }
 
 }  // namespace warta::web

@@ -12,6 +12,7 @@
 #include "media/file_cache.h"
 #include "media/library.h"
 #include "web/context.h"
+#include "web/request/staff.h"
 
 namespace warta::web {
 
@@ -28,22 +29,13 @@ void AddMediaRoutes(http::Router& router, Context& context);
 // GET /media/{shard}/{name}: the rendition file, immutable; 404 for any other name.
 http::Response MediaFile(Context& context, const http::Request& request,
                          const http::RouteParams& params);
-// POST /api/v1/admin/media (multipart/form-data: file, alt): 201 {"id", "url", "width",
-// "height", "srcset"}; JSON {"error"} with 400 (not multipart, no file), 401/403
-// (DecideUploader), 413 (over media.max_upload_bytes), 422 (not a picture warta takes, or one
-// that does not decode), 503 (busy: Retry-After).
+// POST /api/v1/admin/media (multipart/form-data: file, alt), bound through AdminRoute for
+// editors (web/newsroom_routes.h: Bearer token, or a session with the CSRF token as the
+// X-CSRF-Token header or the form's csrf_token part): 201 {"id", "url", "width", "height",
+// "srcset"}; JSON {"error"} with 400 (not multipart, no file), 401/403 (RunAdmin), 413 (over
+// media.max_upload_bytes), 422 (not a picture warta takes, or one that does not decode), 503
+// (busy: Retry-After).
 http::Response MediaUpload(Context& context, const http::Request& request,
-                           const http::RouteParams& params);
-
-// Who may upload: the one place that decides. Today a logged-in editor or admin whose request
-// carries the session's CSRF token (X-CSRF-Token, or a csrf_token form field); the Admin
-// API's Bearer tokens (CONTRACT §6: no CSRF token needed) are to be accepted here too.
-struct UploadDecision {
-  int status = 0;            // 0: allowed; else 401 (anonymous) or 403
-  std::string message;       // why not, for {"error"}
-  std::int64_t user_id = 0;  // the uploader, when allowed
-};
-UploadDecision DecideUploader(const Context& context, const http::Request& request,
-                              std::int64_t now, std::string_view form_csrf_token);
+                           const http::RouteParams& params, const Staff& staff);
 
 }  // namespace warta::web

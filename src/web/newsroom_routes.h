@@ -15,14 +15,23 @@
 
 namespace warta::web {
 
-// A route handler that runs `handler` through RunAdmin with `least` and `surface`.
+// What AdminRoute binds: runs `handler` through RunAdmin with `least` and `surface`. A named
+// type, so a test walking the router reads each route's least role from its handler
+// (std::function::target<AdminGuard>()).
+struct AdminGuard {
+  Context* context = nullptr;
+  model::Role least = model::Role::kAdmin;
+  AdminSurface surface = AdminSurface::kApi;
+  AdminHandler handler = nullptr;
+
+  http::Response operator()(const http::Request& request, const http::RouteParams& params) const {
+    return RunAdmin(*context, request, params, least, surface, handler);
+  }
+};
+
 inline http::RouteHandler AdminRoute(Context& context, model::Role least, AdminSurface surface,
                                      AdminHandler handler) {
-  Context* c = &context;
-  return
-      [c, least, surface, handler](const http::Request& request, const http::RouteParams& params) {
-        return RunAdmin(*c, request, params, least, surface, handler);
-      };
+  return AdminGuard{&context, least, surface, handler};
 }
 
 void AddAdminApiRoutes(http::Router& router, Context& context);

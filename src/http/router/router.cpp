@@ -141,7 +141,7 @@ std::vector<RouteInfo> Router::Routes() const {
   std::vector<RouteInfo> out;
   out.reserve(routes_.size());
   for (const Route& route : routes_) {
-    RouteInfo info{route.method, route.prefix_text, route.name, route.prefix};
+    RouteInfo info{route.method, route.prefix_text, route.name, route.prefix, &route.handler};
     if (!route.prefix) {
       for (const Segment& segment : route.segments) {
         info.pattern += segment.param ? "/{" + segment.text + "}" : "/" + segment.text;

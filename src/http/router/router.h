@@ -36,6 +36,9 @@ struct RouteInfo {
   std::string pattern;  // "/api/v1/articles/{id}"; a prefix route's prefix ("/static/")
   std::string_view name;
   bool prefix = false;
+  // The route's handler, valid while the router lives: a test may ask it for the guard it
+  // was bound through (std::function::target).
+  const RouteHandler* handler = nullptr;
 };
 
 class Router {

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/limits.h"
 #include "core/utf8.h"
+#include "storage/sqlite/audit_log.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/write_transaction.h"
 #include "storage/stored_words.h"
@@ -204,6 +205,32 @@ Result<std::vector<model::Media>> SqliteMediaStore::ListNewest(int limit, int of
       "SELECT " + std::string(kColumns) +
           " FROM media ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
       [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}).Bind(2, std::int64_t{offset}); });
+}
+
+Result<std::vector<model::Media>> SqliteMediaStore::ListBefore(std::int64_t before_id, int limit) {
+  if (limit < 1 || limit > 100 || before_id < 0) {
+    return Error::InvalidArgument("storage: media list limit must be 1..100, before_id >= 0");
+  }
+  return ReadWithVariants(pool_,
+                          "SELECT " + std::string(kColumns) +
+                              " FROM media WHERE ? = 0 OR id < ? ORDER BY id DESC LIMIT ?",
+                          [&](Statement& stmt) {
+                            stmt.Bind(1, before_id).Bind(2, before_id).Bind(3, std::int64_t{limit});
+                          });
+}
+
+Result<void> SqliteMediaStore::UpdateText(std::int64_t id, const model::MediaText& text,
+                                          const model::AuditEntry& audit) {
+  WARTA_RETURN_IF_ERROR(CheckText(text.alt, "alt", limits::kMaxMediaTextBytes));
+  WARTA_RETURN_IF_ERROR(CheckText(text.caption, "caption", limits::kMaxMediaTextBytes));
+  WARTA_RETURN_IF_ERROR(CheckText(text.credit, "credit", limits::kMaxMediaTextBytes));
+  return Audited<void>(pool_, audit, [&](Connection& connection) -> Result<void> {
+    WARTA_ASSIGN_OR_RETURN(auto stmt,
+                           connection.Prepare("UPDATE media SET alt = ?, caption = ?, credit = ? "
+                                              "WHERE id = ? RETURNING 1"));
+    stmt.Bind(1, text.alt).Bind(2, text.caption).Bind(3, text.credit).Bind(4, id);
+    return RunOrNotFound(stmt, "picture", id);
+  });
 }
 
 }  // namespace warta::storage::sqlite

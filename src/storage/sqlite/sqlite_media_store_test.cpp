@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
+#include "core/limits.h"
 #include "storage/media_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/sqlite/statement_helpers.h"
@@ -158,6 +160,56 @@ TEST_F(SqliteMediaStoreTest, AnUnknownStoredFormatIsCorrupt) {
   });
   ASSERT_TRUE(written.ok()) << written.error().ToString();
   EXPECT_EQ(store_->media().FindById(*id).error().code, ErrorCode::kCorrupt);
+}
+
+TEST_F(SqliteMediaStoreTest, ListBeforePagesByIdNewestFirst) {
+  std::vector<std::int64_t> ids;
+  for (char digit : std::string("abcde")) {
+    auto id = store_->media().Insert(Picture(digit));
+    ASSERT_TRUE(id.ok()) << id.error().ToString();
+    ids.push_back(*id);
+  }
+  auto first = store_->media().ListBefore(0, 2);
+  ASSERT_TRUE(first.ok()) << first.error().ToString();
+  ASSERT_EQ(first->size(), 2U);
+  EXPECT_EQ((*first)[0].id, ids[4]);
+  EXPECT_EQ((*first)[1].id, ids[3]);
+  EXPECT_EQ((*first)[0].variants.size(), 4U);
+  auto rest = store_->media().ListBefore((*first)[1].id, 10);
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ(rest->size(), 3U);
+  EXPECT_EQ(rest->back().id, ids[0]);
+  EXPECT_FALSE(store_->media().ListBefore(0, 0).ok());
+  EXPECT_FALSE(store_->media().ListBefore(0, 101).ok());
+  EXPECT_FALSE(store_->media().ListBefore(-1, 10).ok());
+}
+
+TEST_F(SqliteMediaStoreTest, UpdateTextWritesTheTextsWithTheirAuditEntryOrNothing) {
+  auto id = store_->media().Insert(Picture());
+  ASSERT_TRUE(id.ok());
+  model::AuditEntry audit;
+  audit.created_at = 1000;
+  audit.action = "media.update";
+  audit.target_type = "media";
+  audit.target_id = *id;
+  auto updated = store_->media().UpdateText(*id, {"Fuji di musim dingin", "Salju", "Kyodo"}, audit);
+  ASSERT_TRUE(updated.ok()) << updated.error().ToString();
+  auto found = store_->media().FindById(*id);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->alt, "Fuji di musim dingin");
+  EXPECT_EQ(found->caption, "Salju");
+  EXPECT_EQ(found->credit, "Kyodo");
+  EXPECT_EQ(CountRows("audit_log"), 1);
+  // Refused: nothing written, no audit line.
+  auto unknown = store_->media().UpdateText(*id + 100, {"x", "", ""}, audit);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_TRUE(unknown.error().is(ErrorCode::kNotFound));
+  auto long_alt = store_->media().UpdateText(
+      *id, {std::string(limits::kMaxMediaTextBytes + 1, 'a'), "", ""}, audit);
+  ASSERT_FALSE(long_alt.ok());
+  EXPECT_TRUE(long_alt.error().is(ErrorCode::kInvalidArgument));
+  EXPECT_EQ(CountRows("audit_log"), 1);
+  EXPECT_EQ(store_->media().FindById(*id)->alt, "Fuji di musim dingin");
 }
 
 }  // namespace

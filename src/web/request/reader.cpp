@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/ascii.h"
+#include "http/multipart.h"
 #include "web/handlers.h"
 
 namespace warta::web {
@@ -110,6 +111,16 @@ std::optional<std::string> CsrfRefusal(const Context& context, const http::Reque
   std::string token(request.Header(kCsrfHeader));
   if (token.empty() && IsFormPost(request)) {
     token = FormField(request.body, kCsrfField).value_or("");
+  }
+  // A plain upload form (the picture library without JavaScript) carries it as a part.
+  if (token.empty()) {
+    if (auto boundary = http::MultipartBoundary(request.Header("content-type")); boundary.ok()) {
+      if (auto parts = http::ParseMultipart(request.body, *boundary); parts.ok()) {
+        if (const http::MultipartPart* part = http::FindPart(*parts, kCsrfField)) {
+          token = std::string(part->body);
+        }
+      }
+    }
   }
   if (token.empty()) {
     return "missing CSRF token: send the X-CSRF-Token header (from GET /api/v1/session or the "

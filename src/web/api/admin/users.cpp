@@ -1,0 +1,162 @@
+// /api/v1/admin/users: accounts, for admins. List; change a role or ban (the account's
+// sessions end at once, so the change holds on the next request); one-time links to invite
+// a person with a role or to reset a password (auth/account_links.h), shown to the admin.
+#include <spdlog/spdlog.h>
+
+#include <utility>
+
+#include "auth/account_links.h"
+#include "core/limits.h"
+#include "storage/account_link_store.h"
+#include "storage/user_store.h"
+#include "web/api/admin/admin_api.h"
+#include "web/api/admin/admin_support.h"
+
+namespace warta::web::admin_api {
+namespace {
+
+Json UserJson(const model::User& u) {
+  return {{"id", u.id},
+          {"name", u.name},
+          {"role", model::ToText(u.role)},
+          {"created", TimeJson(u.created_at)},
+          {"banned", u.banned_at != 0},
+          {"banned_at", TimeJson(u.banned_at)}};
+}
+
+// Mints a link of `kind`, stores its hash and answers 201 {"url", "path", "expires", ...}.
+Response IssueLink(Context& context, const Staff& staff, model::AccountLinkKind kind,
+                   model::Role role, std::int64_t user_id, const std::string& summary) {
+  const std::int64_t now = context.clock.NowUnix();
+  auth::MintedLink minted = auth::MintLinkToken();
+  model::AccountLink link;
+  link.token_hash = minted.hash;
+  link.kind = kind;
+  link.user_id = user_id;
+  link.role = role;
+  link.created_by = staff.principal.user_id;
+  link.created_at = now;
+  link.expires_at = now + auth::LinkLifetime(kind);
+  const bool invite = kind == model::AccountLinkKind::kInvite;
+  auto stored = context.store.account_links().Create(
+      link,
+      Audit(context, staff, invite ? "user.invite" : "user.reset_link", "user", user_id, summary));
+  if (!stored.ok()) return ErrorReply(stored.error());
+  const std::string path = auth::LinkPath(kind, minted.token);
+  Json body = {{"url", context.site->settings().base_url + path},
+               {"path", path},
+               {"kind", model::ToText(kind)},
+               {"expires", TimeJson(link.expires_at)}};
+  if (invite) body["role"] = model::ToText(role);
+  if (!invite) body["user_id"] = user_id;
+  return JsonReply(201, body);
+}
+
+}  // namespace
+
+Response ListUsers(Context& context, const Request& request, const RouteParams& /*params*/,
+                   const Staff& /*staff*/) {
+  const std::optional<int> limit = LimitParam(request, 100, limits::kMaxAdminPageRows);
+  if (!limit) {
+    return ErrorReply(400, "'limit' must be 1.." + std::to_string(limits::kMaxAdminPageRows));
+  }
+  std::int64_t after = 0;
+  if (std::string cursor = request.QueryParam("cursor"); !cursor.empty()) {
+    auto parsed = ParseCursor1(cursor);
+    if (!parsed) return ErrorReply(400, "'cursor' is not one this API gave");
+    after = *parsed;
+  }
+  auto users = context.store.users().List(after, *limit);
+  if (!users.ok()) return ErrorReply(users.error());
+  Json list = Json::array();
+  for (const model::User& u : *users) list.push_back(UserJson(u));
+  const bool more = static_cast<int>(users->size()) == *limit;
+  return JsonReply(200, {{"users", std::move(list)},
+                         {"next", more ? Json(Cursor(users->back().id)) : Json(nullptr)}});
+}
+
+Response UpdateUser(Context& context, const Request& request, const RouteParams& params,
+                    const Staff& staff) {
+  auto id = IdParam(params, "id");
+  if (!id) return ErrorReply(404, "no such account");
+  auto found = context.store.users().FindById(*id);
+  if (!found.ok()) return ErrorReply(found.error());
+  if (!*found) return ErrorReply(404, "no such account");
+  model::User user = **found;
+  JsonBody body = ReadJsonObject(request);
+  if (body.refusal) return std::move(*body.refusal);
+  Fields fields(body.object, "user_error_");
+  std::optional<model::Role> role;
+  if (auto text = fields.String("role")) {
+    role = model::ParseRole(*text);
+    if (!role) fields.Problem("role", "is not one of reader, author, moderator, editor, admin");
+  }
+  const std::optional<bool> banned = fields.Bool("banned");
+  // An admin who demotes or bans themselves could leave the site without one.
+  if (*id == staff.principal.user_id && ((role && *role != user.role) || banned.value_or(false))) {
+    fields.Problem(role ? "role" : "banned", "cannot be changed on your own account");
+  }
+  if (!fields.ok()) return fields.Refusal();
+  bool changed = false;
+  if (role && *role != user.role) {
+    if (auto set = context.store.users().SetRole(*id, *role); !set.ok()) {
+      return ErrorReply(set.error());
+    }
+    // The user store takes no audit entry of its own (storage/audit_store.h).
+    AppendAudit(context, Audit(context, staff, "user.role", "user", *id,
+                               user.name + ": " + std::string(model::ToText(user.role)) + " -> " +
+                                   std::string(model::ToText(*role))));
+    user.role = *role;
+    changed = true;
+  }
+  if (banned && *banned != (user.banned_at != 0)) {
+    const std::int64_t at = *banned ? context.clock.NowUnix() : 0;
+    if (auto set = context.store.users().SetBanned(*id, at); !set.ok()) {
+      return ErrorReply(set.error());
+    }
+    AppendAudit(context,
+                Audit(context, staff, *banned ? "user.ban" : "user.unban", "user", *id, user.name));
+    user.banned_at = at;
+    changed = true;
+  }
+  // Sessions are cached per node: without this a demoted or banned account keeps its old
+  // powers until the cache forgets it.
+  if (changed) {
+    if (auto ended = context.readers.sessions.EndAllFor(*id); !ended.ok()) {
+      spdlog::error("web: sessions of account {} not ended after a role change: {}", *id,
+                    ended.error().ToString());
+    }
+  }
+  return JsonReply(200, UserJson(user));
+}
+
+Response InviteUser(Context& context, const Request& request, const RouteParams& /*params*/,
+                    const Staff& staff) {
+  JsonBody body = ReadJsonObject(request);
+  if (body.refusal) return std::move(*body.refusal);
+  Fields fields(body.object, "user_error_");
+  std::optional<model::Role> role = model::Role::kReader;
+  if (auto text = fields.String("role")) {
+    role = model::ParseRole(*text);
+    if (!role) fields.Problem("role", "is not one of reader, author, moderator, editor, admin");
+  }
+  if (!fields.ok()) return fields.Refusal();
+  return IssueLink(context, staff, model::AccountLinkKind::kInvite, *role, 0,
+                   "an invitation as " + std::string(model::ToText(*role)));
+}
+
+Response ResetPassword(Context& context, const Request& /*request*/, const RouteParams& params,
+                       const Staff& staff) {
+  auto id = IdParam(params, "id");
+  if (!id) return ErrorReply(404, "no such account");
+  auto found = context.store.users().FindById(*id);
+  if (!found.ok()) return ErrorReply(found.error());
+  if (!*found) return ErrorReply(404, "no such account");
+  if ((*found)->banned_at != 0) {
+    return ErrorReply(409, "the account is banned: lift the ban before resetting its password");
+  }
+  return IssueLink(context, staff, model::AccountLinkKind::kReset, (*found)->role, *id,
+                   "a password reset link for " + (*found)->name);
+}
+
+}  // namespace warta::web::admin_api
