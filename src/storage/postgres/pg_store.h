@@ -1,0 +1,93 @@
+// The PostgreSQL backend (docs/decisions: issue 14; DESIGN.md "Scale-out"): the store
+// interfaces over a libpq connection pool, for sites that run several warta nodes on one
+// database. This header is for the backend's own code and tests.
+//
+// Being built store by store: PgStore does not yet implement all of storage::Store, so
+// OpenStore still refuses postgresql:// URLs. Each store listed here passes the storage
+// contract suite (tests/storage/) on both backends; the rest are to come.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "storage/article_store.h"
+#include "storage/listing_store.h"
+#include "storage/postgres/pg_counters.h"
+#include "storage/postgres/pg_pool.h"
+#include "storage/settings_store.h"
+#include "storage/tag_store.h"
+
+namespace warta::storage::postgres {
+
+class PgArticleStore final : public ArticleStore {
+ public:
+  PgArticleStore(Pool& pool, const TrendingPolicyHolder& trending)
+      : pool_(pool), trending_(trending) {}
+
+  Result<std::int64_t> Insert(const model::NewArticle& article) override;
+  Result<model::Article> FindById(std::int64_t id) override;
+  Result<std::vector<model::ArticleSummary>> ListNewest(int limit, int offset) override;
+  Result<std::int64_t> Count() override;
+  Result<model::Counters> GetCounters(std::int64_t id) override;
+  Result<std::vector<std::int64_t>> AddViews(
+      const std::vector<std::pair<std::int64_t, std::int64_t>>& deltas, std::int64_t day) override;
+
+  // Ingest (pg_ingest_articles.cpp).
+  Result<std::optional<std::int64_t>> FindIdByGuid(std::int64_t source_id,
+                                                   const std::string& guid) override;
+  Result<std::optional<std::int64_t>> FindIdByCanonicalUrl(
+      const std::string& canonical_url) override;
+  Result<std::optional<std::int64_t>> FindIdByContentHash(std::int64_t source_id,
+                                                          const std::string& content_hash) override;
+  Result<std::vector<SimhashCandidate>> RecentSimhashes(std::int64_t from, std::int64_t to,
+                                                        int limit) override;
+  Result<std::int64_t> JoinStory(std::int64_t article_id, std::int64_t member_id) override;
+  Result<std::vector<model::RelatedReport>> AlsoReportedBy(std::int64_t article_id) override;
+  Result<std::vector<ArticleRef>> ListBySource(std::int64_t source_id, int limit) override;
+  Result<void> UpdateBody(std::int64_t id, const std::string& body_html) override;
+
+ private:
+  Pool& pool_;
+  const TrendingPolicyHolder& trending_;
+};
+
+class PgSettingsStore final : public SettingsStore {
+ public:
+  explicit PgSettingsStore(Pool& pool) : pool_(pool) {}
+
+  Result<std::optional<std::string>> Get(const std::string& key) override;
+  Result<void> Set(const std::string& key, const std::string& value) override;
+
+ private:
+  Pool& pool_;
+};
+
+class PgStore {
+ public:
+  // Connects to `url` (postgresql://USER@HOST:PORT/DBNAME, libpq's URL form; a conninfo string
+  // works too). Unavailable when the server cannot be reached.
+  static Result<std::unique_ptr<PgStore>> Open(const std::string& url,
+                                               const PoolOptions& options = PoolOptions());
+
+  // Applies pending migrations (migrations::Postgres()), each in its own transaction under a
+  // transaction-level advisory lock, so nodes starting together migrate once. Corrupt when
+  // the database has a newer schema than this binary knows. Returns the schema version.
+  Result<int> Migrate();
+  Result<int> SchemaVersion();
+
+  ArticleStore& articles() { return articles_; }
+  SettingsStore& settings() { return settings_; }
+  const char* backend_name() const { return "postgresql"; }
+
+  Pool& pool() { return *pool_; }
+
+ private:
+  explicit PgStore(std::unique_ptr<Pool> pool);
+
+  std::unique_ptr<Pool> pool_;
+  TrendingPolicyHolder trending_policy_;  // before the stores that read it
+  PgArticleStore articles_;
+  PgSettingsStore settings_;
+};
+
+}  // namespace warta::storage::postgres
