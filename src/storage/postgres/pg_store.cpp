@@ -66,7 +66,11 @@ Result<int> ApplyNext(Connection& connection) {
 }  // namespace
 
 PgStore::PgStore(std::unique_ptr<Pool> pool)
-    : pool_(std::move(pool)), articles_(*pool_, trending_policy_), settings_(*pool_) {}
+    : pool_(std::move(pool)),
+      articles_(*pool_, trending_policy_),
+      settings_(*pool_),
+      listings_(*pool_),
+      tags_(*pool_) {}
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, const PoolOptions& options) {
   WARTA_ASSIGN_OR_RETURN(auto pool, Pool::Open(url, options));

@@ -62,6 +62,40 @@ class PgSettingsStore final : public SettingsStore {
   Pool& pool_;
 };
 
+class PgListingStore final : public ListingStore {
+ public:
+  explicit PgListingStore(Pool& pool) : pool_(pool) {}
+
+  Result<std::vector<model::Article>> NewestArticles(const ListingFilter& filter,
+                                                     int limit) override;
+  Result<std::vector<NameCount>> SourceNames(int limit) override;
+  Result<std::vector<NameCount>> TagNames(int limit) override;
+  Result<std::vector<SitemapRow>> SitemapRows(std::int64_t offset, int limit) override;
+  Result<std::vector<SitemapRow>> PublishedBetween(std::int64_t since, std::int64_t until,
+                                                   int limit) override;
+  Result<std::int64_t> LastUpdated() override;
+
+ private:
+  Pool& pool_;
+};
+
+class PgTagStore final : public TagStore {
+ public:
+  explicit PgTagStore(Pool& pool) : pool_(pool) {}
+
+  Result<std::vector<TagCount>> ListTags(int limit) override;
+  Result<std::vector<model::ArticleSummary>> ListByTags(const std::vector<std::string>& tags,
+                                                        int limit, int offset) override;
+  Result<std::int64_t> CountByTags(const std::vector<std::string>& tags) override;
+  Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> TagsOf(
+      const std::vector<std::int64_t>& article_ids) override;
+  Result<std::vector<RelatedArticle>> Related(std::int64_t article_id, int limit,
+                                              std::int64_t window_seconds) override;
+
+ private:
+  Pool& pool_;
+};
+
 class PgStore {
  public:
   // Connects to `url` (postgresql://USER@HOST:PORT/DBNAME, libpq's URL form; a conninfo string
@@ -77,6 +111,8 @@ class PgStore {
 
   ArticleStore& articles() { return articles_; }
   SettingsStore& settings() { return settings_; }
+  ListingStore& listings() { return listings_; }
+  TagStore& tags() { return tags_; }
   const char* backend_name() const { return "postgresql"; }
 
   Pool& pool() { return *pool_; }
@@ -88,6 +124,8 @@ class PgStore {
   TrendingPolicyHolder trending_policy_;  // before the stores that read it
   PgArticleStore articles_;
   PgSettingsStore settings_;
+  PgListingStore listings_;
+  PgTagStore tags_;
 };
 
 }  // namespace warta::storage::postgres
