@@ -40,6 +40,11 @@ class SqliteBackend {
   }
   bool Skip(std::string*) const { return false; }
   StoreType& store() { return *store_; }
+  // Another store on the same database: what a second process (a second node) sees.
+  std::unique_ptr<StoreType> OpenSecond() {
+    auto store = sqlite::SqliteStore::Open(dir_.File("warta.db"));
+    return store.ok() ? std::move(*store) : nullptr;
+  }
 
  private:
   test_util::TempDir dir_;
@@ -105,6 +110,10 @@ class PostgresBackend {
   }
   StoreType& store() { return *store_; }
   const std::string& url() const { return url_; }
+  std::unique_ptr<StoreType> OpenSecond() {
+    auto store = postgres::PgStore::Open(url_);
+    return store.ok() ? std::move(*store) : nullptr;
+  }
 
  private:
   std::unique_ptr<postgres::Connection> admin_;
@@ -135,6 +144,7 @@ class StoreContract : public ::testing::Test {
   }
 
   typename Backend::StoreType& store() { return backend_.store(); }
+  std::unique_ptr<typename Backend::StoreType> OpenSecond() { return backend_.OpenSecond(); }
   Backend backend_;
 };
 

@@ -184,7 +184,7 @@ Result<std::vector<std::int64_t>> PgArticleStore::AddViews(
             auto rows,
             connection.Query(
                 "UPDATE articles a SET views = a.views + d.delta, "
-                "trend_score = a.trend_score + $3 * d.delta "
+                "trend_score = a.trend_score + $3::DOUBLE PRECISION * d.delta "
                 "FROM unnest($1::BIGINT[], $2::BIGINT[]) AS d(id, delta) WHERE a.id = d.id "
                 "RETURNING a.id, a.views",
                 Params().Add(id_array).Add(sum_array).AddDouble(per_view)));

@@ -70,7 +70,9 @@ PgStore::PgStore(std::unique_ptr<Pool> pool)
       articles_(*pool_, trending_policy_),
       settings_(*pool_),
       listings_(*pool_),
-      tags_(*pool_) {}
+      tags_(*pool_),
+      likes_(*pool_, trending_policy_),
+      shares_(*pool_, trending_policy_) {}
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, const PoolOptions& options) {
   WARTA_ASSIGN_OR_RETURN(auto pool, Pool::Open(url, options));
