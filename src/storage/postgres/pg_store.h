@@ -11,12 +11,11 @@
 #include <string>
 
 #include "storage/article_store.h"
-#include "storage/like_store.h"
 #include "storage/listing_store.h"
 #include "storage/postgres/pg_counters.h"
 #include "storage/postgres/pg_pool.h"
+#include "storage/postgres/pg_readers.h"
 #include "storage/settings_store.h"
-#include "storage/share_store.h"
 #include "storage/tag_store.h"
 
 namespace warta::storage::postgres {
@@ -98,38 +97,6 @@ class PgTagStore final : public TagStore {
   Pool& pool_;
 };
 
-// pg_engagement_stores.cpp
-class PgLikeStore final : public LikeStore {
- public:
-  PgLikeStore(Pool& pool, const TrendingPolicyHolder& trending)
-      : pool_(pool), trending_(trending) {}
-
-  Result<model::LikeChange> Like(std::int64_t article_id, const model::Liker& liker,
-                                 std::int64_t now, std::int64_t day) override;
-  Result<model::LikeChange> Unlike(std::int64_t article_id, const model::Liker& liker,
-                                   std::int64_t now) override;
-  Result<bool> IsLiked(std::int64_t article_id, const model::Liker& liker) override;
-
- private:
-  Pool& pool_;
-  const TrendingPolicyHolder& trending_;
-};
-
-class PgShareStore final : public ShareStore {
- public:
-  PgShareStore(Pool& pool, const TrendingPolicyHolder& trending)
-      : pool_(pool), trending_(trending) {}
-
-  Result<model::Counters> Add(std::int64_t article_id, const std::string& network, std::int64_t now,
-                              std::int64_t day) override;
-  Result<std::vector<std::pair<std::string, std::int64_t>>> ByNetwork(
-      std::int64_t article_id) override;
-
- private:
-  Pool& pool_;
-  const TrendingPolicyHolder& trending_;
-};
-
 class PgStore {
  public:
   // Connects to `url` (postgresql://USER@HOST:PORT/DBNAME, libpq's URL form; a conninfo string
@@ -147,6 +114,8 @@ class PgStore {
   SettingsStore& settings() { return settings_; }
   ListingStore& listings() { return listings_; }
   TagStore& tags() { return tags_; }
+  UserStore& users() { return users_; }
+  SessionStore& sessions() { return sessions_; }
   LikeStore& likes() { return likes_; }
   ShareStore& shares() { return shares_; }
   const char* backend_name() const { return "postgresql"; }
@@ -162,6 +131,8 @@ class PgStore {
   PgSettingsStore settings_;
   PgListingStore listings_;
   PgTagStore tags_;
+  PgUserStore users_;
+  PgSessionStore sessions_;
   PgLikeStore likes_;
   PgShareStore shares_;
 };
