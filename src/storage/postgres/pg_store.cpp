@@ -71,6 +71,7 @@ PgStore::PgStore(std::unique_ptr<Pool> pool)
       settings_(*pool_),
       listings_(*pool_),
       tags_(*pool_),
+      sources_(*pool_),
       users_(*pool_),
       sessions_(*pool_),
       likes_(*pool_, trending_policy_),

@@ -16,6 +16,7 @@
 #include "storage/postgres/pg_pool.h"
 #include "storage/postgres/pg_readers.h"
 #include "storage/settings_store.h"
+#include "storage/source_store.h"
 #include "storage/tag_store.h"
 
 namespace warta::storage::postgres {
@@ -58,6 +59,23 @@ class PgSettingsStore final : public SettingsStore {
 
   Result<std::optional<std::string>> Get(const std::string& key) override;
   Result<void> Set(const std::string& key, const std::string& value) override;
+
+ private:
+  Pool& pool_;
+};
+
+// pg_source_store.cpp
+class PgSourceStore final : public SourceStore {
+ public:
+  explicit PgSourceStore(Pool& pool) : pool_(pool) {}
+
+  Result<std::int64_t> Add(const model::NewSource& source) override;
+  Result<model::Source> FindById(std::int64_t id) override;
+  Result<std::optional<model::Source>> FindByUrl(const std::string& url) override;
+  Result<std::vector<model::Source>> List(std::int64_t now) override;
+  Result<std::vector<model::Source>> ListDue(std::int64_t now, int limit) override;
+  Result<void> RecordFetch(std::int64_t id, const model::FetchRecord& record) override;
+  Result<void> UpdateSettings(std::int64_t id, const model::NewSource& settings) override;
 
  private:
   Pool& pool_;
@@ -114,6 +132,7 @@ class PgStore {
   SettingsStore& settings() { return settings_; }
   ListingStore& listings() { return listings_; }
   TagStore& tags() { return tags_; }
+  SourceStore& sources() { return sources_; }
   UserStore& users() { return users_; }
   SessionStore& sessions() { return sessions_; }
   LikeStore& likes() { return likes_; }
@@ -131,6 +150,7 @@ class PgStore {
   PgSettingsStore settings_;
   PgListingStore listings_;
   PgTagStore tags_;
+  PgSourceStore sources_;
   PgUserStore users_;
   PgSessionStore sessions_;
   PgLikeStore likes_;
