@@ -111,6 +111,16 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
 
 bool Connection::broken() const { return PQstatus(connection_.get()) != CONNECTION_OK; }
 
+bool Connection::Alive() {
+  // The first read takes the server's FATAL message, PQisBusy parses it, and the second read
+  // meets the closed socket, which is what turns the status bad.
+  for (int i = 0; i < 2; ++i) {
+    if (PQconsumeInput(connection_.get()) == 0) return false;
+    (void)PQisBusy(connection_.get());
+  }
+  return !broken();
+}
+
 bool Connection::in_transaction() const {
   const auto status = PQtransactionStatus(connection_.get());
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;

@@ -103,6 +103,10 @@ class Connection {
 
   // The server closed the connection or the socket broke: the pool drops it.
   bool broken() const;
+  // Reads whatever the server sent while the connection sat idle (without a round trip): a
+  // server that ended the session (restart, pg_terminate_backend, an idle timeout) has sent
+  // its goodbye and closed the socket, which this notices. False: do not use it.
+  bool Alive();
   // A transaction is open (or failed and not yet rolled back).
   bool in_transaction() const;
   // The last error was a serialization failure, a deadlock, or a lost connection.

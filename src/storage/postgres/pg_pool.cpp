@@ -31,10 +31,13 @@ Result<Pool::Lease> Pool::Acquire() {
                                 std::to_string(options_.acquire_timeout.count()) + " ms");
     }
   }
-  if (!idle_.empty()) {
+  while (!idle_.empty()) {
     auto connection = std::move(idle_.back());
     idle_.pop_back();
-    return Lease(this, std::move(connection));
+    // The server may have closed it while it sat idle: open a new one instead (no query
+    // would be sent on a dead one, so no caller has to retry).
+    if (connection->Alive()) return Lease(this, std::move(connection));
+    --open_;
   }
   ++open_;
   lock.unlock();  // connecting takes a round trip or more: others may use idle ones meanwhile

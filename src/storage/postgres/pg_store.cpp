@@ -74,6 +74,7 @@ PgStore::PgStore(std::unique_ptr<Pool> pool)
       sources_(*pool_),
       users_(*pool_),
       sessions_(*pool_),
+      comments_(*pool_, trending_policy_),
       likes_(*pool_, trending_policy_),
       shares_(*pool_, trending_policy_) {}
 

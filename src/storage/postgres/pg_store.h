@@ -12,6 +12,7 @@
 
 #include "storage/article_store.h"
 #include "storage/listing_store.h"
+#include "storage/postgres/pg_comments.h"
 #include "storage/postgres/pg_counters.h"
 #include "storage/postgres/pg_pool.h"
 #include "storage/postgres/pg_readers.h"
@@ -135,6 +136,7 @@ class PgStore {
   SourceStore& sources() { return sources_; }
   UserStore& users() { return users_; }
   SessionStore& sessions() { return sessions_; }
+  CommentStore& comments() { return comments_; }
   LikeStore& likes() { return likes_; }
   ShareStore& shares() { return shares_; }
   const char* backend_name() const { return "postgresql"; }
@@ -153,6 +155,7 @@ class PgStore {
   PgSourceStore sources_;
   PgUserStore users_;
   PgSessionStore sessions_;
+  PgCommentStore comments_;
   PgLikeStore likes_;
   PgShareStore shares_;
 };

@@ -31,7 +31,9 @@ enum class TxKind { kRead, kWrite };
 
 template <typename T, typename Body>
 Result<T> InTransaction(Pool& pool, TxKind kind, Body& body) {
-  Result<T> last = Error::Internal("postgresql: transaction never ran");
+  // The last retryable error, returned when every attempt failed. Kept apart from the
+  // body's Result so no Result<T> is assigned over (GCC 12 misreads that as uninitialized).
+  Error last = Error::Internal("postgresql: transaction never ran");
   for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
     if (attempt > 1) std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt * attempt));
     auto lease = pool.Acquire();
@@ -40,21 +42,22 @@ Result<T> InTransaction(Pool& pool, TxKind kind, Body& body) {
     auto begun = connection.Exec(
         kind == TxKind::kRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
     if (!begun.ok()) {
+      if (!connection.retryable()) return begun.error();
       last = begun.error();
-      if (connection.retryable()) continue;
-      return last;
+      continue;
     }
-    last = body(connection);
-    if (!last.ok()) {
-      if (connection.retryable()) continue;  // the lease's return rolls back
-      return last;
+    Result<T> result = body(connection);
+    if (!result.ok()) {
+      if (!connection.retryable()) return result;
+      last = result.error();  // the lease's return rolls back
+      continue;
     }
     auto committed = connection.Exec("COMMIT");
-    if (committed.ok()) return last;
-    // A serialization failure at commit (deferred checks) left nothing behind: retry. A lost
-    // connection may or may not have committed: report it.
-    if (connection.retryable() && !connection.broken()) continue;
-    return committed.error();
+    if (committed.ok()) return result;
+    // A serialization failure at commit left nothing behind: retry. A lost connection may or
+    // may not have committed: report it.
+    if (!connection.retryable() || connection.broken()) return committed.error();
+    last = committed.error();
   }
   return last;
 }
