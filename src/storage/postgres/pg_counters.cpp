@@ -4,14 +4,8 @@
 #include <string>
 
 namespace warta::storage::postgres {
-namespace {
 
-struct TrendingScale {
-  std::int64_t epoch = 0;
-  std::int64_t half_life_seconds = 0;
-};
-
-Result<TrendingScale> ReadScale(Connection& connection, bool for_update) {
+Result<TrendingScale> ReadTrendingScale(Connection& connection, bool for_update) {
   WARTA_ASSIGN_OR_RETURN(
       auto rows,
       connection.Query(for_update ? "SELECT epoch_at, half_life_seconds FROM trending_state "
@@ -25,6 +19,20 @@ Result<TrendingScale> ReadScale(Connection& connection, bool for_update) {
   }
   return scale;
 }
+
+Result<void> RebaseTrending(Connection& connection, const TrendingScale& scale, std::int64_t now,
+                            std::int64_t new_half_life_seconds) {
+  const double multiplier = model::RebaseMultiplier(scale.epoch, now, scale.half_life_seconds);
+  // Writes only rows with a score: most articles have none left worth keeping.
+  WARTA_RETURN_IF_ERROR(
+      connection.Run("UPDATE articles SET trend_score = trend_score * $1 WHERE trend_score > 0",
+                     Params().AddDouble(multiplier)));
+  return connection.Run(
+      "UPDATE trending_state SET epoch_at = $1, half_life_seconds = $2 WHERE id = 1",
+      Params().Add(now).Add(new_half_life_seconds));
+}
+
+namespace {
 
 constexpr const char* kDayUpsert[] = {
     "INSERT INTO engagement_days (day, article_id, views) VALUES ($1, $2, greatest($3::BIGINT, 0)) "
@@ -42,17 +50,12 @@ constexpr const char* kDayUpsert[] = {
 }  // namespace
 
 Result<double> TrendingFactor(Connection& connection, std::int64_t at, std::int64_t now) {
-  WARTA_ASSIGN_OR_RETURN(auto scale, ReadScale(connection, /*for_update=*/false));
+  WARTA_ASSIGN_OR_RETURN(auto scale, ReadTrendingScale(connection));
   if (model::NeedsRebase(scale.epoch, now, scale.half_life_seconds)) {
     // Re-read under the row lock: another node may have rebased meanwhile.
-    WARTA_ASSIGN_OR_RETURN(scale, ReadScale(connection, /*for_update=*/true));
+    WARTA_ASSIGN_OR_RETURN(scale, ReadTrendingScale(connection, /*for_update=*/true));
     if (model::NeedsRebase(scale.epoch, now, scale.half_life_seconds)) {
-      const double multiplier = model::RebaseMultiplier(scale.epoch, now, scale.half_life_seconds);
-      WARTA_RETURN_IF_ERROR(
-          connection.Run("UPDATE articles SET trend_score = trend_score * $1 WHERE trend_score > 0",
-                         Params().AddDouble(multiplier)));
-      WARTA_RETURN_IF_ERROR(connection.Run("UPDATE trending_state SET epoch_at = $1 WHERE id = 1",
-                                           Params().Add(now)));
+      WARTA_RETURN_IF_ERROR(RebaseTrending(connection, scale, now, scale.half_life_seconds));
       scale.epoch = now;
     }
   }

@@ -30,6 +30,19 @@ class TrendingPolicyHolder {
   model::TrendingPolicy policy_;
 };
 
+struct TrendingScale {
+  std::int64_t epoch = 0;
+  std::int64_t half_life_seconds = 0;
+};
+
+// The stored epoch and half-life; `for_update` locks the row until the transaction ends.
+Result<TrendingScale> ReadTrendingScale(Connection& connection, bool for_update = false);
+
+// Moves the epoch to `now` and sets the half-life, rescaling every stored score so decayed
+// scores at `now` are unchanged. Call inside a write transaction with the row locked.
+Result<void> RebaseTrending(Connection& connection, const TrendingScale& scale, std::int64_t now,
+                            std::int64_t new_half_life_seconds);
+
 // Scale factor for an event at `at` (clamped to `now`), rebasing every stored score first when
 // the factor would grow too large. The trending_state row is locked (FOR UPDATE) only for a
 // rebase, so concurrent writers on several nodes do not queue on it otherwise.

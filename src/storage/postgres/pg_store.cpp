@@ -75,6 +75,9 @@ PgStore::PgStore(std::unique_ptr<Pool> pool)
       users_(*pool_),
       sessions_(*pool_),
       comments_(*pool_, trending_policy_),
+      spam_(*pool_),
+      trending_(*pool_, trending_policy_),
+      day_totals_(*pool_),
       likes_(*pool_, trending_policy_),
       shares_(*pool_, trending_policy_) {}
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "storage/article_store.h"
+#include "storage/day_totals_store.h"
 #include "storage/listing_store.h"
 #include "storage/postgres/pg_comments.h"
 #include "storage/postgres/pg_counters.h"
@@ -18,7 +19,9 @@
 #include "storage/postgres/pg_readers.h"
 #include "storage/settings_store.h"
 #include "storage/source_store.h"
+#include "storage/spam_store.h"
 #include "storage/tag_store.h"
+#include "storage/trending_store.h"
 
 namespace warta::storage::postgres {
 
@@ -116,6 +119,51 @@ class PgTagStore final : public TagStore {
   Pool& pool_;
 };
 
+// pg_engagement_reads.cpp
+class PgSpamStore final : public SpamStore {
+ public:
+  explicit PgSpamStore(Pool& pool) : pool_(pool) {}
+
+  Result<void> Train(const std::vector<std::vector<std::string>>& messages, bool is_spam,
+                     int delta) override;
+  Result<model::SpamTotals> Totals() override;
+  Result<model::SpamSnapshot> Lookup(const std::vector<std::string>& tokens) override;
+
+ private:
+  Pool& pool_;
+};
+
+class PgTrendingStore final : public TrendingStore {
+ public:
+  PgTrendingStore(Pool& pool, TrendingPolicyHolder& policy) : pool_(pool), policy_(policy) {}
+
+  Result<void> SetPolicy(const model::TrendingPolicy& policy, std::int64_t now) override;
+  model::TrendingPolicy policy() const override { return policy_.Get(); }
+  Result<void> Credit(std::int64_t article_id, model::EngagementKind kind, std::int64_t count,
+                      std::int64_t at) override;
+  Result<std::vector<PopularArticle>> Top(const PopularQuery& query) override;
+
+ private:
+  Pool& pool_;
+  TrendingPolicyHolder& policy_;
+};
+
+class PgDayTotalsStore final : public DayTotalsStore {
+ public:
+  explicit PgDayTotalsStore(Pool& pool) : pool_(pool) {}
+
+  Result<std::vector<model::DayTotals>> PerDay(std::int64_t from_day, std::int64_t to_day) override;
+  Result<std::vector<model::RankedTotals>> TopArticles(std::int64_t from_day, std::int64_t to_day,
+                                                       int limit) override;
+  Result<std::vector<model::RankedTotals>> BySection(std::int64_t from_day,
+                                                     std::int64_t to_day) override;
+  Result<std::vector<model::RankedTotals>> BySource(std::int64_t from_day,
+                                                    std::int64_t to_day) override;
+
+ private:
+  Pool& pool_;
+};
+
 class PgStore {
  public:
   // Connects to `url` (postgresql://USER@HOST:PORT/DBNAME, libpq's URL form; a conninfo string
@@ -137,6 +185,9 @@ class PgStore {
   UserStore& users() { return users_; }
   SessionStore& sessions() { return sessions_; }
   CommentStore& comments() { return comments_; }
+  SpamStore& spam() { return spam_; }
+  TrendingStore& trending() { return trending_; }
+  DayTotalsStore& day_totals() { return day_totals_; }
   LikeStore& likes() { return likes_; }
   ShareStore& shares() { return shares_; }
   const char* backend_name() const { return "postgresql"; }
@@ -156,6 +207,9 @@ class PgStore {
   PgUserStore users_;
   PgSessionStore sessions_;
   PgCommentStore comments_;
+  PgSpamStore spam_;
+  PgTrendingStore trending_;
+  PgDayTotalsStore day_totals_;
   PgLikeStore likes_;
   PgShareStore shares_;
 };
