@@ -78,6 +78,13 @@ PgStore::PgStore(std::unique_ptr<Pool> pool)
       spam_(*pool_),
       trending_(*pool_, trending_policy_),
       day_totals_(*pool_),
+      sections_(*pool_),
+      authors_(*pool_),
+      pages_(*pool_),
+      audit_(*pool_),
+      tokens_(*pool_),
+      account_links_(*pool_),
+      presence_(*pool_),
       likes_(*pool_, trending_policy_),
       shares_(*pool_, trending_policy_) {}
 

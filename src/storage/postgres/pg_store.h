@@ -15,6 +15,7 @@
 #include "storage/listing_store.h"
 #include "storage/postgres/pg_comments.h"
 #include "storage/postgres/pg_counters.h"
+#include "storage/postgres/pg_newsroom.h"
 #include "storage/postgres/pg_pool.h"
 #include "storage/postgres/pg_readers.h"
 #include "storage/settings_store.h"
@@ -188,6 +189,13 @@ class PgStore {
   SpamStore& spam() { return spam_; }
   TrendingStore& trending() { return trending_; }
   DayTotalsStore& day_totals() { return day_totals_; }
+  SectionStore& sections() { return sections_; }
+  AuthorStore& authors() { return authors_; }
+  PageStore& pages() { return pages_; }
+  AuditStore& audit() { return audit_; }
+  TokenStore& tokens() { return tokens_; }
+  AccountLinkStore& account_links() { return account_links_; }
+  PresenceStore& presence() { return presence_; }
   LikeStore& likes() { return likes_; }
   ShareStore& shares() { return shares_; }
   const char* backend_name() const { return "postgresql"; }
@@ -210,6 +218,13 @@ class PgStore {
   PgSpamStore spam_;
   PgTrendingStore trending_;
   PgDayTotalsStore day_totals_;
+  PgSectionStore sections_;
+  PgAuthorStore authors_;
+  PgPageStore pages_;
+  PgAuditStore audit_;
+  PgTokenStore tokens_;
+  PgAccountLinkStore account_links_;
+  PgPresenceStore presence_;
   PgLikeStore likes_;
   PgShareStore shares_;
 };
