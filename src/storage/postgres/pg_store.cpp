@@ -85,6 +85,7 @@ PgStore::PgStore(std::unique_ptr<Pool> pool)
       tokens_(*pool_),
       account_links_(*pool_),
       presence_(*pool_),
+      media_(*pool_),
       likes_(*pool_, trending_policy_),
       shares_(*pool_, trending_policy_) {}
 

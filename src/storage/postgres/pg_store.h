@@ -13,6 +13,7 @@
 #include "storage/article_store.h"
 #include "storage/day_totals_store.h"
 #include "storage/listing_store.h"
+#include "storage/media_store.h"
 #include "storage/postgres/pg_comments.h"
 #include "storage/postgres/pg_counters.h"
 #include "storage/postgres/pg_newsroom.h"
@@ -165,6 +166,20 @@ class PgDayTotalsStore final : public DayTotalsStore {
   Pool& pool_;
 };
 
+// pg_media_store.cpp
+class PgMediaStore final : public MediaStore {
+ public:
+  explicit PgMediaStore(Pool& pool) : pool_(pool) {}
+
+  Result<std::int64_t> Insert(const model::NewMedia& media) override;
+  Result<model::Media> FindById(std::int64_t id) override;
+  Result<std::optional<model::Media>> FindBySha256(const std::string& sha256) override;
+  Result<std::vector<model::Media>> ListNewest(int limit, int offset) override;
+
+ private:
+  Pool& pool_;
+};
+
 class PgStore {
  public:
   // Connects to `url` (postgresql://USER@HOST:PORT/DBNAME, libpq's URL form; a conninfo string
@@ -196,6 +211,7 @@ class PgStore {
   TokenStore& tokens() { return tokens_; }
   AccountLinkStore& account_links() { return account_links_; }
   PresenceStore& presence() { return presence_; }
+  MediaStore& media() { return media_; }
   LikeStore& likes() { return likes_; }
   ShareStore& shares() { return shares_; }
   const char* backend_name() const { return "postgresql"; }
@@ -225,6 +241,7 @@ class PgStore {
   PgTokenStore tokens_;
   PgAccountLinkStore account_links_;
   PgPresenceStore presence_;
+  PgMediaStore media_;
   PgLikeStore likes_;
   PgShareStore shares_;
 };
