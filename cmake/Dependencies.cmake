@@ -13,6 +13,8 @@ find_package(CURL REQUIRED)               # headers only: the fetcher dlopen()s 
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(LibXml2 REQUIRED)           # LibXml2::LibXml2, the feed parser's XML reader
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+# libpq (libpq-dev; libpq5 at run time): the PostgreSQL backend (src/storage/postgres/).
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # libvips (libvips-dev): headers only for the media module, which dlopen()s libvips.so.42 on
 # the first picture (docs/decisions/0010-pictures.md); the media tests link it to make pictures.

@@ -19,7 +19,9 @@ build_pkgs=(
 test_pkgs=(
   libgtest-dev libgmock-dev python3 sqlite3 curl
   python3-feedparser python3-readability python3-bleach python3-lxml
-  postgresql chromium clang-format clang-tidy
+  # postgresql-15: the private test cluster of the PostgreSQL backend's tests
+  # (scripts/pg-test-cluster.sh; pg_trgm ships in it).
+  postgresql-15 chromium clang-format clang-tidy
   wrk nginx-light   # the benchmark's smoke run is part of the suite
 )
 bench_pkgs=(libbenchmark-dev valgrind)

@@ -26,6 +26,8 @@ struct Migration {
 
 // Every SQLite migration, ordered by version.
 std::span<const Migration> Sqlite();
+// Every PostgreSQL migration (postgres_migrations.cpp): the same versions and logical schema.
+std::span<const Migration> Postgres();
 
 // The highest version in a list (0 for an empty list).
 int LatestVersion(std::span<const Migration> migrations);
