@@ -36,7 +36,9 @@ TEST(LocalTime, RefusesWhatIsNotADateTime) {
                           "2024-1-01T10:00:00"}) {
     auto parsed = ParseLocalDateTime(bad, "Asia/Jakarta");
     EXPECT_FALSE(parsed.ok()) << bad;
-    if (!parsed.ok()) EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument) << bad;
+    if (!parsed.ok()) {
+      EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument) << bad;
+    }
   }
   EXPECT_FALSE(ParseLocalDateTime("2024-11-01T10:00", "Mars/Olympus").ok());
   EXPECT_FALSE(ParseLocalDateTime("2024-11-01T10:00", "").ok());
