@@ -176,7 +176,7 @@ http::Response RenderEditor(Context& context, const http::Request& request, cons
     return RenderAdminPage(context, request, page, "article_edit", status);
   }
   const std::string base = "/admin/articles/" + std::to_string(a->id);
-  data.set("action", base);
+  data.set("action", std::string("/admin/articles"));  // article_save.cpp: one path
   data.set("id", std::to_string(a->id));
   data.set("status", std::string(model::ToText(a->status)));
   data.set("status_text", StatusText(site, a->status));

@@ -4,6 +4,9 @@
 // the editor with a notice. Refused input: the editor again (400) with every problem next to
 // its field. A stale version: the conflict page (409) with both texts and the word diff,
 // the form keeping this editor's text. A role too low for the button: 403.
+// Both forms post to POST /admin/articles (an edit names its article in the hidden field
+// `id`): one fixed path, so the server can take a large body there (app/cmd_serve.cpp
+// upload routes) for the lead picture uploaded with the article (`lead_image_file`).
 #include <spdlog/spdlog.h>
 
 #include "core/ascii.h"
@@ -12,6 +15,7 @@
 #include "web/admin/admin_handlers.h"
 #include "web/admin/article_editor.h"
 #include "web/admin/form.h"
+#include "web/admin/media_view.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
 
@@ -61,6 +65,25 @@ std::optional<Submission> ReadSubmission(const http::Request& request) {
   return s;
 }
 
+// A picture sent with the article (editors: media is theirs) becomes its lead image; a
+// refused one is an error next to the lead image field, and the rest is not saved.
+void TakeLeadUpload(Context& context, const Staff& staff, const Site& site, Submission& s,
+                    std::vector<FieldError>& errors) {
+  const http::MultipartPart* file = s.form.File("lead_image_file");
+  if (file == nullptr) return;
+  if (!AdminMay(staff, model::Role::kEditor)) {
+    errors.push_back({"lead_image", site.T("article_error_forbidden")});
+    return;
+  }
+  PictureTexts texts{std::string(ascii::Trim(s.form.Value("lead_image_alt"))), "", ""};
+  auto stored = StorePicture(context, staff, *file, texts);
+  if (!stored.ok()) {
+    errors.push_back({"lead_image", PictureErrorText(site, stored.error())});
+    return;
+  }
+  s.values.lead_image = stored->id;
+}
+
 // Every problem of the input, localized: what the form could not read, then what the
 // newsroom's checks refuse (all of them, not just the first the service would return).
 std::vector<FieldError> Problems(const Site& site, const newsroom::ArticleInput& input,
@@ -103,6 +126,45 @@ EditorConflict ConflictOf(Context& context, const Staff& staff, const model::Edi
   return c;
 }
 
+http::Response Update(Context& context, const http::Request& request, const Staff& staff,
+                      std::int64_t id, Submission& submission) {
+  auto current = context.editorial->Get(staff.principal, id);
+  if (!current.ok()) return AdminErrorPage(context, request, current.error(), "article save");
+  const Site& site = SiteFor(context, request);
+  EditorState state;
+  state.article = &*current;
+  std::vector<FieldError> unreadable;
+  TakeLeadUpload(context, staff, site, submission, unreadable);
+  state.values = submission.values;
+  if (submission.intent == EditorIntent::kPreview) {
+    state.errors = std::move(unreadable);
+    auto preview = Preview(state.values);
+    if (!preview.ok()) return Refused(context, request, staff, state, preview.error());
+    state.preview_html = std::move(preview).value();
+    return RenderEditor(context, request, staff, state);
+  }
+  const bool editor = AdminMay(staff, model::Role::kEditor);
+  newsroom::ArticleInput input =
+      InputFromForm(site, state.values, submission.intent, &*current, editor, unreadable);
+  state.errors = Problems(site, input, newsroom::InputUse::kUpdate, context.clock.NowUnix(),
+                          context.editorial->options(), std::move(unreadable));
+  if (!state.errors.empty()) return RenderEditor(context, request, staff, state, 400);
+  auto saved = context.editorial->Update(staff.principal, id, input);
+  if (!saved.ok()) return Refused(context, request, staff, state, saved.error());
+  if (saved->kind == newsroom::SaveOutcome::Kind::kConflict) {
+    // Nothing was written. The form keeps this editor's text, now based on the current
+    // revision: saving it again is a decision taken with both versions in view.
+    EditorState conflict;
+    conflict.article = &saved->article;
+    conflict.values = state.values;
+    conflict.conflict = ConflictOf(context, staff, saved->article, state.values);
+    conflict.values.version = saved->article.revision;
+    return RenderEditor(context, request, staff, conflict, 409);
+  }
+  return AdminSeeOther("/admin/articles/" + std::to_string(id) +
+                       "?done=" + std::string(DoneCode(submission.intent)));
+}
+
 }  // namespace
 
 http::Response AdminArticleCreate(Context& context, const http::Request& request,
@@ -110,17 +172,24 @@ http::Response AdminArticleCreate(Context& context, const http::Request& request
   if (context.editorial == nullptr) return ErrorPage(context, request, 503);
   auto submission = ReadSubmission(request);
   if (!submission) return ErrorPage(context, request, 400);
+  if (submission->form.Has("id")) {
+    auto id = submission->form.Id("id");
+    if (!id) return ErrorPage(context, request, 404);
+    return Update(context, request, staff, *id, *submission);
+  }
   const Site& site = SiteFor(context, request);
   EditorState state;
+  std::vector<FieldError> unreadable;
+  TakeLeadUpload(context, staff, site, *submission, unreadable);
   state.values = submission->values;
   if (submission->intent == EditorIntent::kPreview) {
+    state.errors = std::move(unreadable);
     auto preview = Preview(state.values);
     if (!preview.ok()) return Refused(context, request, staff, state, preview.error());
     state.preview_html = std::move(preview).value();
     return RenderEditor(context, request, staff, state);
   }
   const bool editor = AdminMay(staff, model::Role::kEditor);
-  std::vector<FieldError> unreadable;
   newsroom::ArticleInput input =
       InputFromForm(site, state.values, submission->intent, nullptr, editor, unreadable);
   state.errors = Problems(site, input, newsroom::InputUse::kCreate, context.clock.NowUnix(),
@@ -139,39 +208,7 @@ http::Response AdminArticleUpdate(Context& context, const http::Request& request
   if (!id) return ErrorPage(context, request, 404);
   auto submission = ReadSubmission(request);
   if (!submission) return ErrorPage(context, request, 400);
-  auto current = context.editorial->Get(staff.principal, *id);
-  if (!current.ok()) return AdminErrorPage(context, request, current.error(), "article save");
-  const Site& site = SiteFor(context, request);
-  EditorState state;
-  state.article = &*current;
-  state.values = submission->values;
-  if (submission->intent == EditorIntent::kPreview) {
-    auto preview = Preview(state.values);
-    if (!preview.ok()) return Refused(context, request, staff, state, preview.error());
-    state.preview_html = std::move(preview).value();
-    return RenderEditor(context, request, staff, state);
-  }
-  const bool editor = AdminMay(staff, model::Role::kEditor);
-  std::vector<FieldError> unreadable;
-  newsroom::ArticleInput input =
-      InputFromForm(site, state.values, submission->intent, &*current, editor, unreadable);
-  state.errors = Problems(site, input, newsroom::InputUse::kUpdate, context.clock.NowUnix(),
-                          context.editorial->options(), std::move(unreadable));
-  if (!state.errors.empty()) return RenderEditor(context, request, staff, state, 400);
-  auto saved = context.editorial->Update(staff.principal, *id, input);
-  if (!saved.ok()) return Refused(context, request, staff, state, saved.error());
-  if (saved->kind == newsroom::SaveOutcome::Kind::kConflict) {
-    // Nothing was written. The form keeps this editor's text, now based on the current
-    // revision: saving it again is a decision taken with both versions in view.
-    EditorState conflict;
-    conflict.article = &saved->article;
-    conflict.values = state.values;
-    conflict.conflict = ConflictOf(context, staff, saved->article, state.values);
-    conflict.values.version = saved->article.revision;
-    return RenderEditor(context, request, staff, conflict, 409);
-  }
-  return AdminSeeOther("/admin/articles/" + std::to_string(*id) +
-                       "?done=" + std::string(DoneCode(submission->intent)));
+  return Update(context, request, staff, *id, *submission);
 }
 
 }  // namespace warta::web

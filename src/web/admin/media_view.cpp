@@ -1,8 +1,13 @@
 #include "web/admin/media_view.h"
 
+#include <spdlog/spdlog.h>
+
 #include <string>
 
+#include "media/library.h"
 #include "media/names.h"
+#include "media/render.h"
+#include "web/media_routes.h"
 
 namespace warta::web {
 
@@ -33,6 +38,44 @@ view::Data MediaItemData(const model::Media& m) {
   item.set("credit", m.credit);
   item.set("edit_path", "/admin/media/" + std::to_string(m.id));
   return item;
+}
+
+Result<model::Media> StorePicture(Context& context, const Staff& staff,
+                                  const http::MultipartPart& file, const PictureTexts& texts) {
+  if (context.media == nullptr) {
+    return Error::Unavailable("admin: this server takes no pictures (no media library)");
+  }
+  media::MediaLibrary& library = context.media->library;
+  WARTA_RETURN_IF_ERROR(media::CheckSize(static_cast<std::int64_t>(file.body.size()),
+                                         library.options().render.max_bytes));
+  media::PictureInfo info;
+  info.alt = texts.alt;
+  info.caption = texts.caption;
+  info.credit = texts.credit;
+  info.created_by = staff.principal.user_id;
+  auto stored = library.Add(file.body, info);
+  if (stored.ok()) {
+    spdlog::info("media: picture {} uploaded in the admin by account {}", stored->id,
+                 staff.principal.user_id);
+  } else if (stored.error().code != ErrorCode::kInvalidArgument &&
+             stored.error().code != ErrorCode::kTooLarge) {
+    spdlog::error("web: admin upload by account {}: {}", staff.principal.user_id,
+                  stored.error().ToString());
+  }
+  return stored;
+}
+
+std::string PictureErrorText(const Site& site, const Error& error) {
+  std::string_view key = "admin_media_error_refused";
+  if (error.code == ErrorCode::kTooLarge) key = "admin_media_error_too_large";
+  if (error.code == ErrorCode::kUnavailable) key = "admin_media_error_busy";
+  if (error.code != ErrorCode::kInvalidArgument && error.code != ErrorCode::kTooLarge &&
+      error.code != ErrorCode::kUnavailable) {
+    return site.T("admin_media_error_busy");
+  }
+  // The library's words name the limit or the format ("the file is 30 MB; the limit is
+  // 20 MB"); they are English, after the localized sentence.
+  return site.T(key) + " (" + error.message + ")";
 }
 
 }  // namespace warta::web
