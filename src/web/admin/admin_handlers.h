@@ -37,49 +37,10 @@ http::Response AdminRevision(Context& context, const http::Request& request,
                              const http::RouteParams& params, const Staff& staff);
 http::Response AdminRevisionRestore(Context& context, const http::Request& request,
                                     const http::RouteParams& params, const Staff& staff);
-// inbox.cpp
-http::Response AdminInbox(Context& context, const http::Request& request,
+// media_library.cpp
+http::Response AdminMedia(Context& context, const http::Request& request,
                           const http::RouteParams& params, const Staff& staff);
-http::Response AdminInboxTake(Context& context, const http::Request& request,
-                              const http::RouteParams& params, const Staff& staff);
-http::Response AdminInboxDiscard(Context& context, const http::Request& request,
-                                 const http::RouteParams& params, const Staff& staff);
-// sources.cpp, source_form.cpp, sources_opml.cpp
-http::Response AdminSources(Context& context, const http::Request& request,
-                            const http::RouteParams& params, const Staff& staff);
-http::Response AdminSourceNew(Context& context, const http::Request& request,
-                              const http::RouteParams& params, const Staff& staff);
-http::Response AdminSourceCreate(Context& context, const http::Request& request,
-                                 const http::RouteParams& params, const Staff& staff);
-http::Response AdminSourceEdit(Context& context, const http::Request& request,
-                               const http::RouteParams& params, const Staff& staff);
-http::Response AdminSourceUpdate(Context& context, const http::Request& request,
-                                 const http::RouteParams& params, const Staff& staff);
-http::Response AdminSourceSwitch(Context& context, const http::Request& request,
-                                 const http::RouteParams& params, const Staff& staff);
-http::Response AdminSourceFetch(Context& context, const http::Request& request,
-                                const http::RouteParams& params, const Staff& staff);
-http::Response AdminOpmlExport(Context& context, const http::Request& request,
-                               const http::RouteParams& params, const Staff& staff);
-http::Response AdminOpmlImport(Context& context, const http::Request& request,
-                               const http::RouteParams& params, const Staff& staff);
-// people.cpp
-http::Response AdminPeople(Context& context, const http::Request& request,
-                           const http::RouteParams& params, const Staff& staff);
-http::Response AdminInvite(Context& context, const http::Request& request,
-                           const http::RouteParams& params, const Staff& staff);
-http::Response AdminUserRole(Context& context, const http::Request& request,
-                             const http::RouteParams& params, const Staff& staff);
-http::Response AdminUserBan(Context& context, const http::Request& request,
-                            const http::RouteParams& params, const Staff& staff);
-http::Response AdminUserReset(Context& context, const http::Request& request,
-                              const http::RouteParams& params, const Staff& staff);
-// tokens.cpp
-http::Response AdminTokens(Context& context, const http::Request& request,
-                           const http::RouteParams& params, const Staff& staff);
-http::Response AdminTokenCreate(Context& context, const http::Request& request,
-                                const http::RouteParams& params, const Staff& staff);
-http::Response AdminTokenRevoke(Context& context, const http::Request& request,
+http::Response AdminMediaUpload(Context& context, const http::Request& request,
                                 const http::RouteParams& params, const Staff& staff);
 // sections.cpp
 http::Response AdminSections(Context& context, const http::Request& request,
@@ -90,35 +51,5 @@ http::Response AdminSectionUpdate(Context& context, const http::Request& request
                                   const http::RouteParams& params, const Staff& staff);
 http::Response AdminSectionMove(Context& context, const http::Request& request,
                                 const http::RouteParams& params, const Staff& staff);
-// static_pages.cpp
-http::Response AdminPages(Context& context, const http::Request& request,
-                          const http::RouteParams& params, const Staff& staff);
-http::Response AdminPageNew(Context& context, const http::Request& request,
-                            const http::RouteParams& params, const Staff& staff);
-http::Response AdminPageCreate(Context& context, const http::Request& request,
-                               const http::RouteParams& params, const Staff& staff);
-http::Response AdminPageEdit(Context& context, const http::Request& request,
-                             const http::RouteParams& params, const Staff& staff);
-http::Response AdminPageUpdate(Context& context, const http::Request& request,
-                               const http::RouteParams& params, const Staff& staff);
-http::Response AdminPageDelete(Context& context, const http::Request& request,
-                               const http::RouteParams& params, const Staff& staff);
-// media_library.cpp
-http::Response AdminMedia(Context& context, const http::Request& request,
-                          const http::RouteParams& params, const Staff& staff);
-http::Response AdminMediaUpload(Context& context, const http::Request& request,
-                                const http::RouteParams& params, const Staff& staff);
-http::Response AdminMediaEdit(Context& context, const http::Request& request,
-                              const http::RouteParams& params, const Staff& staff);
-http::Response AdminMediaUpdate(Context& context, const http::Request& request,
-                                const http::RouteParams& params, const Staff& staff);
-// audit.cpp
-http::Response AdminAudit(Context& context, const http::Request& request,
-                          const http::RouteParams& params, const Staff& staff);
-// settings.cpp
-http::Response AdminSettings(Context& context, const http::Request& request,
-                             const http::RouteParams& params, const Staff& staff);
-http::Response AdminSettingsSave(Context& context, const http::Request& request,
-                                 const http::RouteParams& params, const Staff& staff);
 
 }  // namespace warta::web

@@ -163,7 +163,8 @@ http::Response RenderEditor(Context& context, const http::Request& request, cons
   data.set("now_local", i18n::FormatLocalDateTime(context.clock.NowUnix(), site.settings().time_zone));
   data.set("is_editor", editor);
   data.set("draft_key", a ? std::to_string(a->id) : std::string("new"));
-  if (request.QueryParam("done") == "saved") data.set("just_saved", true);
+  // After any successful save (PRG ?done=…) the local draft is obsolete (admin.js).
+  if (!request.QueryParam("done").empty()) data.set("just_saved", true);
   if (state.preview_html) {
     data.set("preview", true);
     data.set("preview_html", *state.preview_html);  // sanitized by the newsroom's renderer
