@@ -29,11 +29,10 @@ TEST(LocalTime, FollowsDaylightSaving) {
 }
 
 TEST(LocalTime, RefusesWhatIsNotADateTime) {
-  for (const char* bad : {"", "2024-11-01", "2024-11-01T10", "2024-13-01T10:00",
-                          "2024-02-30T10:00", "2023-02-29T10:00", "2024-11-01T24:00",
-                          "2024-11-01T10:60", "0999-11-01T10:00", "2024-11-01T10:00:61",
-                          "2024-11-01X10:00", "+024-11-01T10:00", "2024-11-01T10:00Z",
-                          "2024-1-01T10:00:00"}) {
+  for (const char* bad : {"", "2024-11-01", "2024-11-01T10", "2024-13-01T10:00", "2024-02-30T10:00",
+                          "2023-02-29T10:00", "2024-11-01T24:00", "2024-11-01T10:60",
+                          "0999-11-01T10:00", "2024-11-01T10:00:61", "2024-11-01X10:00",
+                          "+024-11-01T10:00", "2024-11-01T10:00Z", "2024-1-01T10:00:00"}) {
     auto parsed = ParseLocalDateTime(bad, "Asia/Jakarta");
     EXPECT_FALSE(parsed.ok()) << bad;
     if (!parsed.ok()) {
@@ -49,7 +48,8 @@ TEST(LocalTime, FormatsForTheFieldAndRoundTrips) {
   EXPECT_EQ(FormatLocalDateTime(t, "Asia/Jakarta"), "2024-11-01T03:00:05");
   EXPECT_EQ(FormatLocalDateTime(t, "UTC"), "2024-10-31T20:00:05");
   EXPECT_EQ(FormatLocalDateTime(t, "Nowhere/Atall"), "");
-  for (std::int64_t s : {std::int64_t{0}, t, Utc("2025-03-09T07:30:00Z"), Utc("2099-12-31T23:59:59Z")}) {
+  for (std::int64_t s :
+       {std::int64_t{0}, t, Utc("2025-03-09T07:30:00Z"), Utc("2099-12-31T23:59:59Z")}) {
     for (const char* zone : {"Asia/Jakarta", "America/New_York", "Australia/Lord_Howe"}) {
       EXPECT_EQ(ParseLocalDateTime(FormatLocalDateTime(s, zone), zone).value(), s) << s << zone;
     }

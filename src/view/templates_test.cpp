@@ -324,9 +324,9 @@ TEST(TemplatesTest, RawOutputOnlyForBodyAndCommentHtml) {
       // The admin's own: word diffs (newsroom/word_diff.h escapes every token), charts
       // (web/admin/svg_chart.cpp escapes every text) and the sanitized preview.
       static const std::set<std::string> kAdminRaw = {
-          "title_diff",      "body_diff",      "current_title_diff", "current_body_diff",
-          "wire_title_diff", "wire_body_diff", "views_svg",          "engagement_svg",
-          "preview_html"};
+          "title_diff",        "body_diff",       "current_title_diff",
+          "current_body_diff", "wire_title_diff", "wire_body_diff",
+          "views_svg",         "engagement_svg",  "preview_html"};
       const bool admin = std::string(resource.path).rfind("templates/admin/", 0) == 0;
       EXPECT_TRUE(key == "body_html" || key == "comment_html" || key == "json_ld" ||
                   key == "popular_html" || (admin && kAdminRaw.count(key) > 0))

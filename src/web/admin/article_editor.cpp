@@ -64,7 +64,8 @@ view::Data Picker(Context& context, std::int64_t chosen, bool& chosen_listed) {
   view::Data list = view::MakeList();
   chosen_listed = chosen == 0;
   auto media = context.store.media().ListNewest(kPickerMedia, 0);
-  std::vector<model::Media> shown = media.ok() ? std::move(media).value() : std::vector<model::Media>{};
+  std::vector<model::Media> shown =
+      media.ok() ? std::move(media).value() : std::vector<model::Media>{};
   const bool listed = std::any_of(shown.begin(), shown.end(),
                                   [&](const model::Media& m) { return m.id == chosen; });
   if (chosen > 0 && !listed) {
@@ -160,7 +161,8 @@ http::Response RenderEditor(Context& context, const http::Request& request, cons
   data.set("media", Picker(context, state.values.lead_image, chosen_listed));
   data.set("lead_none", state.values.lead_image == 0);
   data.set("time_zone", site.settings().time_zone);
-  data.set("now_local", i18n::FormatLocalDateTime(context.clock.NowUnix(), site.settings().time_zone));
+  data.set("now_local",
+           i18n::FormatLocalDateTime(context.clock.NowUnix(), site.settings().time_zone));
   data.set("is_editor", editor);
   data.set("draft_key", a ? std::to_string(a->id) : std::string("new"));
   // After any successful save (PRG ?done=…) the local draft is obsolete (admin.js).

@@ -108,8 +108,8 @@ http::Response Refused(Context& context, const http::Request& request, const Sta
   return AdminErrorPage(context, request, error, "article save");
 }
 
-EditorConflict ConflictOf(Context& context, const Staff& staff, const model::EditorialArticle& theirs,
-                          const ArticleFormValues& yours) {
+EditorConflict ConflictOf(Context& context, const Staff& staff,
+                          const model::EditorialArticle& theirs, const ArticleFormValues& yours) {
   EditorConflict c;
   c.their_title = theirs.content.title;
   c.their_body = theirs.content.body();

@@ -102,7 +102,8 @@ http::Response AdminDashboard(Context& context, const http::Request& request,
                               const http::RouteParams& /*params*/, const Staff& staff) {
   if (!AdminMay(staff, model::Role::kEditor)) return AdminSeeOther("/admin/articles");
   AdminPage page = StartAdminPage(context, request, staff, "admin_nav_dashboard", "dashboard");
-  auto stats = ReadDashboardStats(context.store, context.site->formatter(), context.clock.NowUnix());
+  auto stats =
+      ReadDashboardStats(context.store, context.site->formatter(), context.clock.NowUnix());
   if (!stats.ok()) return AdminErrorPage(context, request, stats.error(), "dashboard");
   const Site& site = page.site;
   view::Data& data = page.data;

@@ -55,7 +55,8 @@ Result<DashboardStats> ReadDashboardStats(storage::Store& store, const i18n::For
     AddCounters(stats.total, totals.totals);
     stats.days.push_back(totals);
   }
-  WARTA_ASSIGN_OR_RETURN(stats.top_today, days.TopArticles(stats.today, stats.today, kDashboardTop));
+  WARTA_ASSIGN_OR_RETURN(stats.top_today,
+                         days.TopArticles(stats.today, stats.today, kDashboardTop));
   WARTA_ASSIGN_OR_RETURN(stats.top_week, days.TopArticles(stats.today - (kDashboardWeekDays - 1),
                                                           stats.today, kDashboardTop));
   WARTA_ASSIGN_OR_RETURN(stats.by_section, days.BySection(first, stats.today));

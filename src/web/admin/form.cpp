@@ -14,8 +14,9 @@ Result<AdminForm> AdminForm::Parse(const http::Request& request) {
       const std::string_view pair = body.substr(0, amp);
       const std::size_t eq = pair.find('=');
       if (!pair.empty()) {
-        std::string value =
-            eq == std::string_view::npos ? std::string() : http::PercentDecode(pair.substr(eq + 1), true);
+        std::string value = eq == std::string_view::npos
+                                ? std::string()
+                                : http::PercentDecode(pair.substr(eq + 1), true);
         form.fields_[http::PercentDecode(pair.substr(0, eq), true)].push_back(std::move(value));
       }
       if (amp == std::string_view::npos) break;

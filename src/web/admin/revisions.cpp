@@ -50,7 +50,8 @@ view::Data RevisionRows(const AdminPage& page, const model::EditorialArticle& ar
     view::Data row;
     row.set("number", std::to_string(r.number));
     row.set("path", Base(article.id) + "/revisions/" + std::to_string(r.number));
-    row.set("restore_path", Base(article.id) + "/revisions/" + std::to_string(r.number) + "/restore");
+    row.set("restore_path",
+            Base(article.id) + "/revisions/" + std::to_string(r.number) + "/restore");
     row.set("when", AdminDateTime(page.site, r.created_at));
     row.set("who", r.user_name.empty() ? page.T("admin_system") : r.user_name);
     row.set("kind", KindText(page.site, r.kind));
@@ -67,9 +68,8 @@ view::Data RevisionRows(const AdminPage& page, const model::EditorialArticle& ar
 // Restoring changes the article, so it needs what a save needs: an editor, or the author of
 // a draft (the newsroom decides; the button is shown when it would agree).
 bool MayRestore(const Staff& staff, const model::EditorialArticle& article) {
-  return AdminMay(staff, model::Role::kEditor) ||
-         (article.status == model::ArticleStatus::kDraft &&
-          article.created_by == staff.principal.user_id);
+  return AdminMay(staff, model::Role::kEditor) || (article.status == model::ArticleStatus::kDraft &&
+                                                   article.created_by == staff.principal.user_id);
 }
 
 }  // namespace
@@ -107,8 +107,8 @@ http::Response AdminRevision(Context& context, const http::Request& request,
   view::Data& data = page.data;
   data.set("number", std::to_string(*number));
   data.set("when", AdminDateTime(page.site, revision->meta.created_at));
-  data.set("who", revision->meta.user_name.empty() ? page.T("admin_system")
-                                                   : revision->meta.user_name);
+  data.set("who",
+           revision->meta.user_name.empty() ? page.T("admin_system") : revision->meta.user_name);
   data.set("kind", KindText(page.site, revision->meta.kind));
   data.set("body", revision->content.body());
   if (*number > 1) {

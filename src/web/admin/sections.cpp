@@ -50,7 +50,8 @@ SectionInput ReadSection(const Site& site, const AdminForm& form, std::string_vi
   in.section.name = std::string(ascii::Trim(form.Value("name")));
   in.section.description = std::string(ascii::Trim(form.Value("description")));
   const std::string p(prefix);
-  if (!IsSectionSlug(in.section.slug)) in.errors.push_back({p + "slug", site.T("admin_section_error_slug")});
+  if (!IsSectionSlug(in.section.slug))
+    in.errors.push_back({p + "slug", site.T("admin_section_error_slug")});
   if (in.section.name.empty() || Chars(in.section.name) > kMaxNameChars) {
     in.errors.push_back({p + "name", site.T("admin_section_error_name")});
   }
@@ -170,7 +171,8 @@ http::Response AdminSectionMove(Context& context, const http::Request& request,
   auto sections = context.store.sections().List();
   if (!sections.ok()) return AdminErrorPage(context, request, sections.error(), "sections");
   std::vector<model::Section>& list = *sections;
-  auto it = std::find_if(list.begin(), list.end(), [&](const model::Section& s) { return s.id == *id; });
+  auto it =
+      std::find_if(list.begin(), list.end(), [&](const model::Section& s) { return s.id == *id; });
   if (it == list.end()) return ErrorPage(context, request, 404);
   const auto index = static_cast<std::size_t>(it - list.begin());
   const std::size_t other = direction == "up" ? index - 1 : index + 1;
@@ -185,8 +187,8 @@ http::Response AdminSectionMove(Context& context, const http::Request& request,
     if (list[i].position == position) continue;
     list[i].position = position;
     auto saved = context.store.sections().Update(
-        list[i], Audit(context, staff, "section_move",
-                       list[i].slug + " -> " + std::to_string(position)));
+        list[i],
+        Audit(context, staff, "section_move", list[i].slug + " -> " + std::to_string(position)));
     if (!saved.ok()) return AdminErrorPage(context, request, saved.error(), "section move");
   }
   return AdminSeeOther("/admin/sections?done=section_moved#section-" + std::to_string(*id));

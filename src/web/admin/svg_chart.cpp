@@ -44,8 +44,8 @@ std::string Open(const ChartText& text, std::int64_t top, std::size_t points) {
                     "\" role=\"img\" aria-labelledby=\"" + EscapeHtml(text.id) + "-title " +
                     EscapeHtml(text.id) + "-desc\" preserveAspectRatio=\"xMidYMid meet\">";
   svg += "<title id=\"" + EscapeHtml(text.id) + "-title\">" + EscapeHtml(text.title) + "</title>";
-  svg += "<desc id=\"" + EscapeHtml(text.id) + "-desc\">" + EscapeHtml(text.description) +
-         "</desc>";
+  svg +=
+      "<desc id=\"" + EscapeHtml(text.id) + "-desc\">" + EscapeHtml(text.description) + "</desc>";
   for (std::int64_t value : {std::int64_t{0}, top / 2, top}) {
     const std::string y = Num(Y(value, top));
     svg += "<line class=\"chart-grid\" x1=\"" + Num(kLeft) + "\" x2=\"" + Num(kWidth - kRight) +
@@ -58,9 +58,9 @@ std::string Open(const ChartText& text, std::int64_t top, std::size_t points) {
     const double band = (kWidth - kLeft - kRight) / static_cast<double>(points);
     for (std::size_t i : {std::size_t{0}, points / 2, points - 1}) {
       if (i >= text.labels.size()) continue;
-      svg += "<text class=\"chart-axis\" x=\"" + Num(kLeft + band * (static_cast<double>(i) + 0.5)) +
-             "\" y=\"" + Num(kHeight - 8) + "\" text-anchor=\"middle\">" +
-             EscapeHtml(text.labels[i]) + "</text>";
+      svg += "<text class=\"chart-axis\" x=\"" +
+             Num(kLeft + band * (static_cast<double>(i) + 0.5)) + "\" y=\"" + Num(kHeight - 8) +
+             "\" text-anchor=\"middle\">" + EscapeHtml(text.labels[i]) + "</text>";
     }
   }
   return svg;
@@ -109,11 +109,11 @@ std::string LineChartSvg(const ChartText& text, const std::vector<ChartSeries>& 
       const std::string x = Num(kLeft + band * (static_cast<double>(i) + 0.5));
       const std::string y = Num(Y(s.values[i], top));
       points += (i == 0 ? "" : " ") + x + "," + y;
-      dots += "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"3\">" + Tooltip(text, i, s) +
-              "</circle>";
+      dots +=
+          "<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"3\">" + Tooltip(text, i, s) + "</circle>";
     }
-    svg += "<g class=\"" + EscapeHtml(s.css_class) + "\"><polyline points=\"" + points +
-           "\"/>" + dots + "</g>";
+    svg += "<g class=\"" + EscapeHtml(s.css_class) + "\"><polyline points=\"" + points + "\"/>" +
+           dots + "</g>";
   }
   return svg + "</svg>";
 }

@@ -24,7 +24,7 @@ struct ChartText {
   std::string id;           // unique on the page: the title's and description's ids derive from it
   std::string title;        // what the chart shows
   std::string description;  // one sentence (totals), read by screen readers
-  std::vector<std::string> labels;           // one per point (days)
+  std::vector<std::string> labels;                  // one per point (days)
   std::function<std::string(std::int64_t)> number;  // formats numbers for the axis and tooltips
 };
 
