@@ -37,6 +37,33 @@ http::Response AdminRevision(Context& context, const http::Request& request,
                              const http::RouteParams& params, const Staff& staff);
 http::Response AdminRevisionRestore(Context& context, const http::Request& request,
                                     const http::RouteParams& params, const Staff& staff);
+// inbox.cpp
+http::Response AdminInbox(Context& context, const http::Request& request,
+                          const http::RouteParams& params, const Staff& staff);
+http::Response AdminInboxPublish(Context& context, const http::Request& request,
+                                 const http::RouteParams& params, const Staff& staff);
+http::Response AdminInboxDiscard(Context& context, const http::Request& request,
+                                 const http::RouteParams& params, const Staff& staff);
+// people.cpp
+http::Response AdminPeople(Context& context, const http::Request& request,
+                           const http::RouteParams& params, const Staff& staff);
+http::Response AdminUserRole(Context& context, const http::Request& request,
+                             const http::RouteParams& params, const Staff& staff);
+http::Response AdminUserBan(Context& context, const http::Request& request,
+                            const http::RouteParams& params, const Staff& staff);
+// sources.cpp, sources_opml.cpp
+http::Response AdminSources(Context& context, const http::Request& request,
+                            const http::RouteParams& params, const Staff& staff);
+http::Response AdminSourceCreate(Context& context, const http::Request& request,
+                                 const http::RouteParams& params, const Staff& staff);
+http::Response AdminSourceSwitch(Context& context, const http::Request& request,
+                                 const http::RouteParams& params, const Staff& staff);
+http::Response AdminSourceFetch(Context& context, const http::Request& request,
+                                const http::RouteParams& params, const Staff& staff);
+http::Response AdminOpmlExport(Context& context, const http::Request& request,
+                               const http::RouteParams& params, const Staff& staff);
+http::Response AdminOpmlImport(Context& context, const http::Request& request,
+                               const http::RouteParams& params, const Staff& staff);
 // media_library.cpp
 http::Response AdminMedia(Context& context, const http::Request& request,
                           const http::RouteParams& params, const Staff& staff);

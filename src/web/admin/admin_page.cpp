@@ -9,15 +9,18 @@
 
 namespace warta::web {
 
-// Only pages that exist are listed; the wire inbox, sources, people and settings pages are
-// still to come (docs/decisions/0009-newsroom.md "Left for the web").
+// Only pages that exist are listed; site settings are PUBLIC's store and page, still to
+// come (docs/decisions/0009-newsroom.md "Left for the web").
 const std::vector<AdminNavItem>& AdminNavigation() {
   using model::Role;
   static const std::vector<AdminNavItem> kItems = {
       {"dashboard", "/admin", "admin_nav_dashboard", Role::kEditor},
       {"articles", "/admin/articles", "admin_nav_articles", Role::kAuthor},
+      {"inbox", "/admin/inbox", "admin_nav_inbox", Role::kEditor},
       {"media", "/admin/media", "admin_nav_media", Role::kEditor},
       {"sections", "/admin/sections", "admin_nav_sections", Role::kEditor},
+      {"sources", "/admin/sources", "admin_nav_sources", Role::kEditor},
+      {"people", "/admin/people", "admin_nav_people", Role::kAdmin},
   };
   return kItems;
 }

@@ -34,9 +34,33 @@ void AddAdminPageRoutes(http::Router& router, Context& context) {
   router.Add(Method::kPost, "/admin/articles/{id}/revisions/{number}/restore",
              "admin_revision_restore", page(Role::kAuthor, AdminRevisionRestore));
 
+  router.Add(Method::kGet, "/admin/inbox", "admin_inbox", page(Role::kEditor, AdminInbox));
+  router.Add(Method::kPost, "/admin/inbox/{id}/publish", "admin_inbox_publish",
+             page(Role::kEditor, AdminInboxPublish));
+  router.Add(Method::kPost, "/admin/inbox/{id}/discard", "admin_inbox_discard",
+             page(Role::kEditor, AdminInboxDiscard));
+
   router.Add(Method::kGet, "/admin/media", "admin_media", page(Role::kEditor, AdminMedia));
   router.Add(Method::kPost, "/admin/media", "admin_media_upload",
              page(Role::kEditor, AdminMediaUpload));
+
+  router.Add(Method::kGet, "/admin/sources", "admin_sources", page(Role::kEditor, AdminSources));
+  router.Add(Method::kPost, "/admin/sources", "admin_source_create",
+             page(Role::kEditor, AdminSourceCreate));
+  router.Add(Method::kPost, "/admin/sources/{id}/switch", "admin_source_switch",
+             page(Role::kEditor, AdminSourceSwitch));
+  router.Add(Method::kPost, "/admin/sources/{id}/fetch", "admin_source_fetch",
+             page(Role::kEditor, AdminSourceFetch));
+  router.Add(Method::kGet, "/admin/sources.opml", "admin_opml_export",
+             page(Role::kEditor, AdminOpmlExport));
+  router.Add(Method::kPost, "/admin/sources/opml", "admin_opml_import",
+             page(Role::kEditor, AdminOpmlImport));
+
+  router.Add(Method::kGet, "/admin/people", "admin_people", page(Role::kAdmin, AdminPeople));
+  router.Add(Method::kPost, "/admin/people/{id}/role", "admin_user_role",
+             page(Role::kAdmin, AdminUserRole));
+  router.Add(Method::kPost, "/admin/people/{id}/ban", "admin_user_ban",
+             page(Role::kAdmin, AdminUserBan));
 
   router.Add(Method::kGet, "/admin/sections", "admin_sections", page(Role::kEditor, AdminSections));
   router.Add(Method::kPost, "/admin/sections", "admin_section_create",
