@@ -28,7 +28,7 @@ const axeFindings = []; // every admin page checked: {url, violations}
 
 before(async () => {
   warta = await startWarta({ env: { WARTA_RATELIMIT_ENABLED: '0' } });
-  for (const [name, role] of [['redaktur', 'editor'], ['redaktur2', 'editor'], ['penulis', 'author']]) {
+  for (const [name, role] of [['redaktur', 'editor'], ['redaktur2', 'editor'], ['penulis', 'author'], ['kepala', 'admin']]) {
     const dbArg = ['--db', warta.db];
     const r = spawnSync(WARTA, ['user', 'add', name, '--role', role, ...dbArg],
       { input: `${PASSWORD}\n`, encoding: 'utf8' });
@@ -296,9 +296,27 @@ test('the browser keeps an unsaved draft and offers it back', async () => {
   await context.close();
 });
 
+test("the admin's own pages: inbox, sources, people", async () => {
+  const { context, page } = await logIn('kepala');
+  for (const path of ['/admin/inbox', '/admin/sources', '/admin/people']) {
+    const response = await page.goto(`${warta.base}${path}`);
+    assert.equal(response.status(), 200, path);
+    await checkAxe(page);
+  }
+  // A source added through the form is listed with its health.
+  await page.goto(`${warta.base}/admin/sources`);
+  await page.fill('#new_url', 'https://kabar.example/rss.xml');
+  await page.fill('#new_name', 'Kabar Contoh');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/sources"] button[type=submit]')]);
+  assert.match(await page.locator('#source-list').textContent(), /Kabar Contoh/);
+  await checkAxe(page);
+  await context.close();
+});
+
 test('axe: every admin page checked had no serious or critical violation', () => {
   const pages = new Set(axeFindings.map((f) => f.url));
-  for (const path of ['/admin', '/admin/articles', '/admin/articles/new', '/admin/media', '/admin/sections']) {
+  for (const path of ['/admin', '/admin/articles', '/admin/articles/new', '/admin/media', '/admin/sections',
+    '/admin/inbox', '/admin/sources', '/admin/people']) {
     assert.ok(pages.has(path), `axe ran on ${path}`);
   }
   assert.ok(axeFindings.some((f) => /\/revisions\/1$/.test(f.url)), 'axe ran on a revision');
