@@ -15,8 +15,9 @@ namespace {
 
 constexpr int kInboxPage = 100;
 
-http::Response Decide(Context& context, const http::Request& request, const http::RouteParams& params,
-                      const Staff& staff, const char* status, std::string_view done) {
+http::Response Decide(Context& context, const http::Request& request,
+                      const http::RouteParams& params, const Staff& staff, const char* status,
+                      std::string_view done) {
   if (context.editorial == nullptr) return ErrorPage(context, request, 503);
   auto id = ParseId(params.Get("id"));
   if (!id) return ErrorPage(context, request, 404);

@@ -1,9 +1,10 @@
 // GET /admin/people: the accounts (by id, ?after=ID pages), each with its role, a role
 // change form and a ban switch; admins only (CONTRACT §6). POST /admin/people/{id}/role
 // (role; the account's sessions end, so it logs in again with the new role) and POST
-// /admin/people/{id}/ban (ban=1 bans and ends the account's sessions, ban=0 lifts it). An admin cannot change or ban their own account here: the last admin
-// could otherwise lock everyone out. Every change takes an audit entry (the user store
-// writes none of its own). Invite and reset links are not made here yet.
+// /admin/people/{id}/ban (ban=1 bans and ends the account's sessions, ban=0 lifts it). An admin
+// cannot change or ban their own account here: the last admin could otherwise lock everyone out.
+// Every change takes an audit entry (the user store writes none of its own). Invite and reset links
+// are not made here yet.
 #include <spdlog/spdlog.h>
 
 #include "storage/audit_store.h"
@@ -17,9 +18,8 @@ namespace warta::web {
 namespace {
 
 constexpr int kPeoplePage = 100;
-constexpr model::Role kRoles[] = {model::Role::kReader, model::Role::kAuthor,
-                                  model::Role::kEditor, model::Role::kModerator,
-                                  model::Role::kAdmin};
+constexpr model::Role kRoles[] = {model::Role::kReader, model::Role::kAuthor, model::Role::kEditor,
+                                  model::Role::kModerator, model::Role::kAdmin};
 
 void Audit(Context& context, const Staff& staff, std::string action, std::int64_t user_id,
            std::string summary) {
@@ -32,7 +32,8 @@ void Audit(Context& context, const Staff& staff, std::string action, std::int64_
   entry.summary = std::move(summary);
   // The change is made; a lost audit line is logged rather than undoing it.
   if (auto r = context.store.audit().Append(entry); !r.ok()) {
-    spdlog::error("web: audit of {} on account {}: {}", entry.action, user_id, r.error().ToString());
+    spdlog::error("web: audit of {} on account {}: {}", entry.action, user_id,
+                  r.error().ToString());
   }
 }
 

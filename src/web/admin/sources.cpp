@@ -49,7 +49,8 @@ http::Response Page(Context& context, const http::Request& request, const Staff&
     row.set("url", s.url);
     row.set("enabled", s.enabled);
     row.set("review", s.review);
-    row.set("last_fetch", s.last_fetch_at ? AdminDateTime(site, s.last_fetch_at) : site.T("admin_never"));
+    row.set("last_fetch",
+            s.last_fetch_at ? AdminDateTime(site, s.last_fetch_at) : site.T("admin_never"));
     row.set("last_status", s.last_status ? std::to_string(s.last_status) : std::string("–"));
     row.set("last_error", s.last_error);
     row.set("errors", f.Number(s.consecutive_errors));

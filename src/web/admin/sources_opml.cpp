@@ -49,7 +49,8 @@ http::Response AdminOpmlImport(Context& context, const http::Request& request,
   spdlog::info("web: opml import by account {}: {} added, {} present, {} skipped",
                staff.principal.user_id, added, present, skipped);
   return AdminSeeOther("/admin/sources?done=opml_imported&added=" + std::to_string(added) +
-                       "&present=" + std::to_string(present) + "&skipped=" + std::to_string(skipped));
+                       "&present=" + std::to_string(present) +
+                       "&skipped=" + std::to_string(skipped));
 }
 
 }  // namespace warta::web
