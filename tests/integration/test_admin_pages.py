@@ -166,8 +166,11 @@ class AdminPagesTest(WartaTestCase):
         self.assertEqual(self.query("SELECT role FROM users WHERE id = ?", (admin_id,)), [("admin",)])
         actions = [r[0] for r in self.query("SELECT action FROM audit_log WHERE target_type = 'user'")]
         self.assertEqual(actions, ["user_role", "user_ban"])
-        # Editors do not manage people.
-        self.assertEqual(self.client("redaktur").request("GET", "/admin/people").status, 403)
+        # Editors do not manage people or settings.
+        editor = self.client("redaktur")
+        self.assertEqual(editor.request("GET", "/admin/people").status, 403)
+        self.assertEqual(editor.request("GET", "/admin/settings").status, 403)
+        self.assertEqual(admin.request("GET", "/admin/settings").status, 200)
 
     def test_sections_and_the_rules_of_every_post(self):
         editor = self.client("redaktur")
@@ -191,7 +194,7 @@ class AdminPagesTest(WartaTestCase):
         # A reader: 403 on every admin page; anonymous: sent to log in.
         reader = self.client("pembaca")
         for path in ("/admin", "/admin/articles", "/admin/inbox", "/admin/sources", "/admin/sections",
-                     "/admin/media", "/admin/people"):
+                     "/admin/media", "/admin/people", "/admin/settings"):
             self.assertEqual(reader.request("GET", path).status, 403, path)
             anonymous = Client(self.server).request("GET", path)
             self.assertEqual(anonymous.status, 303, path)

@@ -64,6 +64,9 @@ http::Response AdminOpmlExport(Context& context, const http::Request& request,
                                const http::RouteParams& params, const Staff& staff);
 http::Response AdminOpmlImport(Context& context, const http::Request& request,
                                const http::RouteParams& params, const Staff& staff);
+// settings.cpp
+http::Response AdminSettings(Context& context, const http::Request& request,
+                             const http::RouteParams& params, const Staff& staff);
 // media_library.cpp
 http::Response AdminMedia(Context& context, const http::Request& request,
                           const http::RouteParams& params, const Staff& staff);

@@ -9,8 +9,6 @@
 
 namespace warta::web {
 
-// Only pages that exist are listed; site settings are PUBLIC's store and page, still to
-// come (docs/decisions/0009-newsroom.md "Left for the web").
 const std::vector<AdminNavItem>& AdminNavigation() {
   using model::Role;
   static const std::vector<AdminNavItem> kItems = {
@@ -21,6 +19,7 @@ const std::vector<AdminNavItem>& AdminNavigation() {
       {"sections", "/admin/sections", "admin_nav_sections", Role::kEditor},
       {"sources", "/admin/sources", "admin_nav_sources", Role::kEditor},
       {"people", "/admin/people", "admin_nav_people", Role::kAdmin},
+      {"settings", "/admin/settings", "admin_nav_settings", Role::kAdmin},
   };
   return kItems;
 }

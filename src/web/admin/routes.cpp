@@ -62,6 +62,8 @@ void AddAdminPageRoutes(http::Router& router, Context& context) {
   router.Add(Method::kPost, "/admin/people/{id}/ban", "admin_user_ban",
              page(Role::kAdmin, AdminUserBan));
 
+  router.Add(Method::kGet, "/admin/settings", "admin_settings", page(Role::kAdmin, AdminSettings));
+
   router.Add(Method::kGet, "/admin/sections", "admin_sections", page(Role::kEditor, AdminSections));
   router.Add(Method::kPost, "/admin/sections", "admin_section_create",
              page(Role::kEditor, AdminSectionCreate));
