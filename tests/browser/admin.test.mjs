@@ -298,7 +298,7 @@ test('the browser keeps an unsaved draft and offers it back', async () => {
 
 test("the admin's own pages: inbox, sources, people, settings", async () => {
   const { context, page } = await logIn('kepala');
-  for (const path of ['/admin/inbox', '/admin/sources', '/admin/people', '/admin/settings']) {
+  for (const path of ['/admin/inbox', '/admin/sources', '/admin/people', '/admin/settings', '/admin/pages']) {
     const response = await page.goto(`${warta.base}${path}`);
     assert.equal(response.status(), 200, path);
     await checkAxe(page);
@@ -316,7 +316,7 @@ test("the admin's own pages: inbox, sources, people, settings", async () => {
 test('axe: every admin page checked had no serious or critical violation', () => {
   const pages = new Set(axeFindings.map((f) => f.url));
   for (const path of ['/admin', '/admin/articles', '/admin/articles/new', '/admin/media', '/admin/sections',
-    '/admin/inbox', '/admin/sources', '/admin/people', '/admin/settings']) {
+    '/admin/inbox', '/admin/sources', '/admin/people', '/admin/settings', '/admin/pages']) {
     assert.ok(pages.has(path), `axe ran on ${path}`);
   }
   assert.ok(axeFindings.some((f) => /\/revisions\/1$/.test(f.url)), 'axe ran on a revision');

@@ -165,12 +165,38 @@ class AdminPagesTest(WartaTestCase):
         self.assertEqual(self.post(admin, "/admin/people/%d/role" % admin_id, {"role": "reader"}).status, 403)
         self.assertEqual(self.query("SELECT role FROM users WHERE id = ?", (admin_id,)), [("admin",)])
         actions = [r[0] for r in self.query("SELECT action FROM audit_log WHERE target_type = 'user'")]
-        self.assertEqual(actions, ["user_role", "user_ban"])
+        self.assertEqual(actions, ["user.role", "user.ban"])
         # Editors do not manage people or settings.
         editor = self.client("redaktur")
         self.assertEqual(editor.request("GET", "/admin/people").status, 403)
         self.assertEqual(editor.request("GET", "/admin/settings").status, 403)
         self.assertEqual(admin.request("GET", "/admin/settings").status, 200)
+
+    def test_static_pages(self):
+        admin = self.client("kepala")
+        reply = self.post(admin, "/admin/pages", {"title": "Tentang", "slug": "Tentang Kami",
+                                                  "body_markdown": "x", "published": "1"})
+        self.assertEqual(reply.status, 400)
+        self.assertEqual(self.query("SELECT count(*) FROM pages"), [(0,)])
+        reply = self.post(admin, "/admin/pages", {"title": "Tentang <Kami>", "slug": "tentang",
+                                                  "body_markdown": "Kami **media** kecil.\n\n<script>x</script>",
+                                                  "published": "1"})
+        self.assertEqual(reply.status, 303, reply.body[:300])
+        ((page_id, title, html, published),) = self.query("SELECT id, title, body_html, published FROM pages")
+        self.assertEqual((title, published), ("Tentang <Kami>", 1))
+        self.assertIn("<strong>media</strong>", html)
+        self.assertNotIn("<script>", html)
+        edit = admin.request("GET", "/admin/pages/%d" % page_id).body.decode()
+        self.assertIn("Tentang &lt;Kami&gt;", edit)
+        self.assertNotIn("Tentang <Kami>", edit)
+        self.assertEqual(self.post(admin, "/admin/pages", {"title": "Lagi", "slug": "tentang",
+                                                           "body_markdown": ""}).status, 409)
+        self.assertEqual(self.post(admin, "/admin/pages/%d" % page_id,
+                                   {"title": "Tentang kami", "slug": "tentang", "body_markdown": "Baru."}).status, 303)
+        self.assertEqual(self.query("SELECT title, published FROM pages"), [("Tentang kami", 0)])
+        self.assertEqual(self.post(admin, "/admin/pages/%d/delete" % page_id, {}).status, 303)
+        self.assertEqual(self.query("SELECT count(*) FROM pages"), [(0,)])
+        self.assertEqual(self.client("redaktur").request("GET", "/admin/pages").status, 403)
 
     def test_sections_and_the_rules_of_every_post(self):
         editor = self.client("redaktur")
@@ -194,7 +220,7 @@ class AdminPagesTest(WartaTestCase):
         # A reader: 403 on every admin page; anonymous: sent to log in.
         reader = self.client("pembaca")
         for path in ("/admin", "/admin/articles", "/admin/inbox", "/admin/sources", "/admin/sections",
-                     "/admin/media", "/admin/people", "/admin/settings"):
+                     "/admin/media", "/admin/people", "/admin/settings", "/admin/pages"):
             self.assertEqual(reader.request("GET", path).status, 403, path)
             anonymous = Client(self.server).request("GET", path)
             self.assertEqual(anonymous.status, 303, path)

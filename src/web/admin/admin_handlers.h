@@ -64,6 +64,17 @@ http::Response AdminOpmlExport(Context& context, const http::Request& request,
                                const http::RouteParams& params, const Staff& staff);
 http::Response AdminOpmlImport(Context& context, const http::Request& request,
                                const http::RouteParams& params, const Staff& staff);
+// static_pages.cpp
+http::Response AdminPages(Context& context, const http::Request& request,
+                          const http::RouteParams& params, const Staff& staff);
+http::Response AdminPageEdit(Context& context, const http::Request& request,
+                             const http::RouteParams& params, const Staff& staff);
+http::Response AdminPageCreate(Context& context, const http::Request& request,
+                               const http::RouteParams& params, const Staff& staff);
+http::Response AdminPageUpdate(Context& context, const http::Request& request,
+                               const http::RouteParams& params, const Staff& staff);
+http::Response AdminPageDelete(Context& context, const http::Request& request,
+                               const http::RouteParams& params, const Staff& staff);
 // settings.cpp
 http::Response AdminSettings(Context& context, const http::Request& request,
                              const http::RouteParams& params, const Staff& staff);

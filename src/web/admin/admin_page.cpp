@@ -18,6 +18,7 @@ const std::vector<AdminNavItem>& AdminNavigation() {
       {"media", "/admin/media", "admin_nav_media", Role::kEditor},
       {"sections", "/admin/sections", "admin_nav_sections", Role::kEditor},
       {"sources", "/admin/sources", "admin_nav_sources", Role::kEditor},
+      {"pages", "/admin/pages", "admin_nav_pages", Role::kAdmin},
       {"people", "/admin/people", "admin_nav_people", Role::kAdmin},
       {"settings", "/admin/settings", "admin_nav_settings", Role::kAdmin},
   };

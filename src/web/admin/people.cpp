@@ -102,7 +102,7 @@ http::Response AdminUserRole(Context& context, const http::Request& request,
     if (auto ended = context.readers.sessions.EndAllFor(user->id); !ended.ok()) {
       spdlog::error("web: sessions of account {}: {}", user->id, ended.error().ToString());
     }
-    Audit(context, staff, "user_role", user->id,
+    Audit(context, staff, "user.role", user->id,
           user->name + ": " + std::string(model::ToText(user->role)) + " -> " +
               std::string(model::ToText(*role)));
   }
@@ -124,7 +124,7 @@ http::Response AdminUserBan(Context& context, const http::Request& request,
   if (auto dropped = context.readers.sessions.EndAllFor(user->id); !dropped.ok()) {
     spdlog::error("web: sessions of account {}: {}", user->id, dropped.error().ToString());
   }
-  Audit(context, staff, ban == "1" ? "user_ban" : "user_unban", user->id,
+  Audit(context, staff, ban == "1" ? "user.ban" : "user.unban", user->id,
         user->name + (ban == "1" ? ": banned, sessions ended " + std::to_string(*ended) : ""));
   return AdminSeeOther(std::string("/admin/people?done=") + (ban == "1" ? "banned" : "unbanned") +
                        "#user-" + std::to_string(user->id));

@@ -62,6 +62,15 @@ void AddAdminPageRoutes(http::Router& router, Context& context) {
   router.Add(Method::kPost, "/admin/people/{id}/ban", "admin_user_ban",
              page(Role::kAdmin, AdminUserBan));
 
+  router.Add(Method::kGet, "/admin/pages", "admin_pages", page(Role::kAdmin, AdminPages));
+  router.Add(Method::kPost, "/admin/pages", "admin_page_create",
+             page(Role::kAdmin, AdminPageCreate));
+  router.Add(Method::kGet, "/admin/pages/{id}", "admin_page_edit",
+             page(Role::kAdmin, AdminPageEdit));
+  router.Add(Method::kPost, "/admin/pages/{id}", "admin_page_update",
+             page(Role::kAdmin, AdminPageUpdate));
+  router.Add(Method::kPost, "/admin/pages/{id}/delete", "admin_page_delete",
+             page(Role::kAdmin, AdminPageDelete));
   router.Add(Method::kGet, "/admin/settings", "admin_settings", page(Role::kAdmin, AdminSettings));
 
   router.Add(Method::kGet, "/admin/sections", "admin_sections", page(Role::kEditor, AdminSections));

@@ -131,7 +131,7 @@ http::Response AdminSectionCreate(Context& context, const http::Request& request
     in.section.position = std::max(in.section.position, s.position + 1);
   }
   auto id = context.store.sections().Create(
-      in.section, Audit(context, staff, "section_create", in.section.slug));
+      in.section, Audit(context, staff, "section.create", in.section.slug));
   if (!id.ok()) return StoreFailed(context, request, staff, in, id.error(), "new_");
   return AdminSeeOther("/admin/sections?done=section_saved");
 }
@@ -155,7 +155,7 @@ http::Response AdminSectionUpdate(Context& context, const http::Request& request
   in.section.id = *id;
   in.section.position = it->position;
   auto saved = context.store.sections().Update(
-      in.section, Audit(context, staff, "section_update", it->slug + " -> " + in.section.slug));
+      in.section, Audit(context, staff, "section.update", it->slug + " -> " + in.section.slug));
   if (!saved.ok()) return StoreFailed(context, request, staff, in, saved.error(), "");
   return AdminSeeOther("/admin/sections?done=section_saved");
 }
@@ -188,7 +188,7 @@ http::Response AdminSectionMove(Context& context, const http::Request& request,
     list[i].position = position;
     auto saved = context.store.sections().Update(
         list[i],
-        Audit(context, staff, "section_move", list[i].slug + " -> " + std::to_string(position)));
+        Audit(context, staff, "section.move", list[i].slug + " -> " + std::to_string(position)));
     if (!saved.ok()) return AdminErrorPage(context, request, saved.error(), "section move");
   }
   return AdminSeeOther("/admin/sections?done=section_moved#section-" + std::to_string(*id));
