@@ -296,7 +296,7 @@ test('the browser keeps an unsaved draft and offers it back', async () => {
   await context.close();
 });
 
-test("the admin's own pages: inbox, sources, people, settings", async () => {
+test("the admin's own pages: inbox, sources, people, settings, static pages", async () => {
   const { context, page } = await logIn('kepala');
   for (const path of ['/admin/inbox', '/admin/sources', '/admin/people', '/admin/settings', '/admin/pages']) {
     const response = await page.goto(`${warta.base}${path}`);
