@@ -70,6 +70,12 @@ Result<http::ServerOptions> ServerOptionsFrom(const config::Config& config) {
       static_cast<std::size_t>(config.media.max_upload_bytes) + std::size_t{64} * 1024;
   upload.too_large_message = "media: the file is larger than the limit of " +
                              media::SizeText(config.media.max_upload_bytes);
+  // The admin's forms that carry a picture (web/admin/media_library.cpp, article_save.cpp).
+  for (const char* path : {"/admin/media", "/admin/articles"}) {
+    http::UploadRoute form = upload;
+    form.path = path;
+    options.upload_routes.push_back(std::move(form));
+  }
   options.upload_routes.push_back(std::move(upload));
   return options;
 }

@@ -65,6 +65,8 @@ class CommentStore {
   // Pending comments (and published ones with reports), oldest first, at most `limit`
   // (1..10000).
   virtual Result<std::vector<model::Comment>> ListQueue(int limit) = 0;
+  // How many comments ListQueue would list without a limit (the admin's "comments waiting").
+  virtual Result<std::int64_t> CountQueue() = 0;
   // Newest first, at most `limit` (1..10000).
   virtual Result<std::vector<model::ModerationEntry>> ListLog(int limit) = 0;
   // Published comments written by the account (for "first comment" moderation).

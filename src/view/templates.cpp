@@ -136,7 +136,10 @@ Result<std::shared_ptr<const Templates>> Templates::LoadEmbedded() {
       continue;
     }
     std::string name(path.substr(kPrefix.size(), path.size() - kPrefix.size() - kSuffix.size()));
-    if (name.find('/') != std::string::npos) continue;
+    // One level of folders ("admin/articles"): a part of the site keeps its templates
+    // together; the folder is part of the name, for Render and for partials alike.
+    const std::size_t slash = name.find('/');
+    if (slash != std::string::npos && name.find('/', slash + 1) != std::string::npos) continue;
     sources.emplace_back(std::move(name), std::string(resource.data));
   }
   return FromSources(sources);

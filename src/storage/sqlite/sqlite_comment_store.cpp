@@ -391,6 +391,13 @@ Result<std::vector<ModerationEntry>> SqliteCommentStore::ListLog(int limit) {
       [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}); }, ReadLogEntry);
 }
 
+Result<std::int64_t> SqliteCommentStore::CountQueue() {
+  return QueryOneInt64(pool_,
+                       "SELECT count(*) FROM comments WHERE status = 'pending' OR "
+                       "(status = 'published' AND reports > 0)",
+                       [](Statement&) {});
+}
+
 Result<std::int64_t> SqliteCommentStore::CountPublishedBy(std::int64_t user_id) {
   return QueryOneInt64(pool_,
                        "SELECT count(*) FROM comments WHERE user_id = ? AND status = 'published'",

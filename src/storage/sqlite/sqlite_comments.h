@@ -28,6 +28,7 @@ class SqliteCommentStore final : public CommentStore {
   Result<ReportResult> Report(std::int64_t id, const model::Liker& reporter, std::int64_t threshold,
                               std::int64_t now) override;
   Result<std::vector<model::Comment>> ListQueue(int limit) override;
+  Result<std::int64_t> CountQueue() override;
   Result<std::vector<model::ModerationEntry>> ListLog(int limit) override;
   Result<std::int64_t> CountPublishedBy(std::int64_t user_id) override;
   Result<void> SetBanned(std::int64_t user_id, bool banned,

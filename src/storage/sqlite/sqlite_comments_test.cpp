@@ -151,6 +151,12 @@ TEST_F(SqliteCommentsTest, ReportsAreOncePerReporterAndQueueAtTheThreshold) {
   auto queue = comments.ListQueue(10);
   ASSERT_TRUE(queue.ok());
   ASSERT_EQ(queue->size(), 1u);
+  // The count agrees with the list: a pending comment joins it, a rejected one does not.
+  EXPECT_EQ(comments.CountQueue().value(), 1);
+  ASSERT_TRUE(comments.Create(Make(model::CommentStatus::kPending), 20000).ok());
+  ASSERT_TRUE(comments.Create(Make(model::CommentStatus::kRejected), 20000).ok());
+  EXPECT_EQ(comments.CountQueue().value(), 2);
+  EXPECT_EQ(comments.ListQueue(10)->size(), 2u);
 }
 
 TEST_F(SqliteCommentsTest, BansAndClosedThreadsAreSwitches) {

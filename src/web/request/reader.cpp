@@ -123,6 +123,20 @@ std::optional<std::string> CsrfRefusal(const Context& context, const http::Reque
     }
   }
   if (token.empty()) {
+    // A form with a file (the admin's uploads and editor) sends its fields as multipart.
+    auto boundary = http::MultipartBoundary(request.Header("content-type"));
+    // As many parts as the largest such form has (web/admin/form.cpp).
+    http::MultipartLimits limits;
+    limits.max_parts = 64;
+    auto parts = boundary.ok() ? http::ParseMultipart(request.body, *boundary, limits)
+                               : Result<std::vector<http::MultipartPart>>(boundary.error());
+    if (parts.ok()) {
+      if (const http::MultipartPart* part = http::FindPart(*parts, kCsrfField)) {
+        token = std::string(part->body);
+      }
+    }
+  }
+  if (token.empty()) {
     return "missing CSRF token: send the X-CSRF-Token header (from GET /api/v1/session or the "
            "page's csrf-token meta tag) or the csrf_token form field";
   }
