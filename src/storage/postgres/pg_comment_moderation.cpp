@@ -37,6 +37,14 @@ Result<std::vector<model::ModerationEntry>> PgCommentStore::ListLog(int limit) {
   return out;
 }
 
+Result<std::int64_t> PgCommentStore::CountQueue() {
+  WARTA_ASSIGN_OR_RETURN(auto rows, QueryOnce(pool_,
+                                              "SELECT count(*) FROM comments WHERE status = "
+                                              "'pending' OR (status = 'published' AND reports > 0)",
+                                              Params()));
+  return rows.Int64(0, 0);
+}
+
 Result<std::int64_t> PgCommentStore::CountPublishedBy(std::int64_t user_id) {
   WARTA_ASSIGN_OR_RETURN(
       auto rows,

@@ -31,6 +31,7 @@ class PgCommentStore final : public CommentStore {
                               std::int64_t now) override;
   Result<std::vector<model::Comment>> ListQueue(int limit) override;
   Result<std::vector<model::ModerationEntry>> ListLog(int limit) override;
+  Result<std::int64_t> CountQueue() override;
   Result<std::int64_t> CountPublishedBy(std::int64_t user_id) override;
   Result<void> SetBanned(std::int64_t user_id, bool banned,
                          const model::ModerationEntry& log) override;
