@@ -7,6 +7,7 @@
 
 #include "web/api/comment_replies.h"
 #include "web/handlers.h"
+#include "web/request/account_menu.h"
 #include "web/request/locale_choice.h"
 #include "web/request/reader.h"
 #include "web/view_models/comment_view.h"
@@ -158,6 +159,8 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   std::int64_t now = context.clock.NowUnix();
   auto cached = context.articles.Get(*id, now);
   if (!cached.ok()) {
+    // Withdrawn: 410 and a page saying so, without the article (docs/decisions/0009).
+    if (IsWithdrawn(cached.error())) return ErrorPage(context, request, 410);
     return ErrorPage(context, request, cached.error().code == ErrorCode::kNotFound ? 404 : 500);
   }
   const CachedArticle& entry = *cached.value();
@@ -205,6 +208,11 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
   if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
+  // Logged out (nearly every reader): the locale's constant menu, no work per request.
+  const std::string account_menu =
+      reader.session ? AccountMenuHtml(site, reader) : std::string();
+  raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] =
+      reader.session ? std::string_view(account_menu) : std::string_view(site.login_menu());
 
   Response response;
   page->AppendTo(response.body, values, raw);
