@@ -6,8 +6,8 @@
 
 #include <chrono>
 #include <functional>
-#include <mutex>
 #include <iostream>
+#include <mutex>
 
 #include "app/cli.h"
 #include "app/commands.h"
@@ -150,7 +150,8 @@ Result<void> ReloadSite(const config::Config& config, storage::Store& db,
   articles.Clear();
   documents.Clear();
   WARTA_RETURN_IF_ERROR(popular.Refresh(clock.NowUnix()));
-  spdlog::info("settings: the site's settings were reloaded (\"{}\")", site.Load()->settings().name);
+  spdlog::info("settings: the site's settings were reloaded (\"{}\")",
+               site.Load()->settings().name);
   return Ok();
 }
 
@@ -236,10 +237,8 @@ int RunServe(const CommonOptions& options) {
   ReaderParts readers(db, config.value());
   web::DocumentCache documents(config->feeds.cache_seconds, /*capacity=*/4096);
   web::Context::FeedOptions feeds{config->feeds.cache_seconds, config->feeds.items};
-  web::Context context{site,     db,   clock,
-                       engagement, visitors, csrf,
-                       registry, articles, home,
-                       readers.services(), comment_services, documents,
+  web::Context context{site,     db,       clock, engagement,         visitors,         csrf,
+                       registry, articles, home,  readers.services(), comment_services, documents,
                        feeds};
   context.popular = &popular;
   auto library = OpenMediaLibrary(config.value(), db);
@@ -259,8 +258,8 @@ int RunServe(const CommonOptions& options) {
   // An article that joins or leaves the public ones changes more than its own page: the home
   // listing, feeds and sitemaps, the most popular list. This node drops them at once (other
   // nodes follow within their TTLs and refresh intervals).
-  const std::function<void(std::int64_t)> article_changed = [&articles, &home, &documents,
-                                                             &popular, &clock](std::int64_t id) {
+  const std::function<void(std::int64_t)> article_changed = [&articles, &home, &documents, &popular,
+                                                             &clock](std::int64_t id) {
     articles.Invalidate(id);
     home.Clear();
     documents.Clear();
@@ -274,8 +273,9 @@ int RunServe(const CommonOptions& options) {
     if (publisher_ptr != nullptr) publisher_ptr->Wake();
   };
   context.reload_site = [&config, &db, &site, &base_url, &articles, &documents, &popular,
-                         &clock]() { return ReloadSite(config.value(), db, base_url, site,
-                                                       articles, documents, popular, clock); };
+                         &clock]() {
+    return ReloadSite(config.value(), db, base_url, site, articles, documents, popular, clock);
+  };
   newsroom::EditorialService editorial(db, clock, std::move(newsroom_options));
   context.editorial = &editorial;
   web::WebApp app(std::move(context));
@@ -314,8 +314,8 @@ int RunServe(const CommonOptions& options) {
   // Always printed, whatever the log level: scripts and tests read the address from it.
   const std::string& host = server_options->host;
   std::string shown_host = host.find(':') == std::string::npos ? host : "[" + host + "]";
-  std::cerr << "warta: serving \"" << site->settings().name << "\" on http://" << shown_host
-            << ":" << server.value()->port() << " (" << db.backend_name() << ")" << std::endl;
+  std::cerr << "warta: serving \"" << site->settings().name << "\" on http://" << shown_host << ":"
+            << server.value()->port() << " (" << db.backend_name() << ")" << std::endl;
 
   int signal_number = 0;
   sigwait(&shutdown_signals, &signal_number);

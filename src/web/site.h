@@ -1,6 +1,6 @@
 // The site as readers see it: resolved settings (the database over the configuration,
-// ResolveSiteSettings), formatters, message catalog and templates. Immutable after Create; shared by every
-// request thread.
+// ResolveSiteSettings), formatters, message catalog and templates. Immutable after Create; shared
+// by every request thread.
 #pragma once
 
 #include <map>

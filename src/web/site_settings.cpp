@@ -73,8 +73,8 @@ Result<std::vector<std::string>> ParseMonthNames(std::string_view key, const std
   }
   for (const std::string& name : *items) {
     if (name.empty() || name.size() > kMaxMonthNameBytes) {
-      return Bad(key, "a month name must have 1 to " + std::to_string(kMaxMonthNameBytes) +
-                          " bytes");
+      return Bad(key,
+                 "a month name must have 1 to " + std::to_string(kMaxMonthNameBytes) + " bytes");
     }
   }
   return std::move(items).value();
@@ -153,9 +153,9 @@ void Apply(std::string_view key, const std::string& value, SiteSettings& out) {
 
 const std::vector<std::string_view>& SiteSettingKeys() {
   static const std::vector<std::string_view> keys = {
-      kSettingSiteName,        kSettingSiteTagline,     kSettingSiteLocale,
-      kSettingSiteLocales,     kSettingSiteTimeZone,    kSettingSiteDatePattern,
-      kSettingSiteMonthNames,  kSettingSiteFooterLinks};
+      kSettingSiteName,       kSettingSiteTagline,    kSettingSiteLocale,
+      kSettingSiteLocales,    kSettingSiteTimeZone,   kSettingSiteDatePattern,
+      kSettingSiteMonthNames, kSettingSiteFooterLinks};
   return keys;
 }
 

@@ -33,8 +33,8 @@ std::string TagPath(const std::string& tag) {
   return slug.empty() ? std::string() : "/tag/" + slug;
 }
 
-PopularLists::PopularLists(storage::Store& store, SharedSite site,
-                           PopularOptions options, const Clock& clock)
+PopularLists::PopularLists(storage::Store& store, SharedSite site, PopularOptions options,
+                           const Clock& clock)
     : store_(store), site_(std::move(site)), options_(options), clock_(clock) {
   fragment_.store(std::make_shared<const PopularFragment>());
   tags_.store(std::make_shared<const TagDirectory>());

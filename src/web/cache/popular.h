@@ -67,8 +67,7 @@ class PopularLists {
   // The clock dates the background refreshes (the interval between them is waited in real
   // time); it must outlive this.
   // `site` is followed across reloads (the next Refresh renders with the current one).
-  PopularLists(storage::Store& store, SharedSite site, PopularOptions options,
-               const Clock& clock);
+  PopularLists(storage::Store& store, SharedSite site, PopularOptions options, const Clock& clock);
   ~PopularLists();  // Stop()
   PopularLists(const PopularLists&) = delete;
   PopularLists& operator=(const PopularLists&) = delete;

@@ -10,6 +10,7 @@
 #include "web/request/account_menu.h"
 #include "web/request/locale_choice.h"
 #include "web/request/reader.h"
+#include "web/view_models/article_newsroom.h"
 #include "web/view_models/comment_view.h"
 #include "web/view_models/seo.h"
 #include "web/view_models/share_links.h"
@@ -85,10 +86,12 @@ view::Data RelatedItems(const Site& site, const std::vector<storage::RelatedArti
 
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
                                       const std::string& path, const CommentsRender* comments,
-                                      const std::vector<storage::RelatedArticle>& related) {
+                                      const std::vector<storage::RelatedArticle>& related,
+                                      const ArticleNewsroom* newsroom) {
   const i18n::Formatter& format = site.formatter();
   view::Data data = site.PageData(article.title, path, "", SlotMarker(Slot::kCsrfToken));
-  AddArticleHead(data, site, article, path);
+  AddArticleHead(data, site, article, path, newsroom);
+  FillArticleNewsroom(data, site, newsroom != nullptr ? *newsroom : ArticleNewsroom{});
   // The source's canonical policy: its republished copies name the outlet's page.
   const std::string original = OriginalUrl(article.url);
   if (article.canonical_is_original && !original.empty()) {
@@ -209,8 +212,7 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   RawSlotValues raw;
   if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
   // Logged out (nearly every reader): the locale's constant menu, no work per request.
-  const std::string account_menu =
-      reader.session ? AccountMenuHtml(site, reader) : std::string();
+  const std::string account_menu = reader.session ? AccountMenuHtml(site, reader) : std::string();
   raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] =
       reader.session ? std::string_view(account_menu) : std::string_view(site.login_menu());
 

@@ -4,6 +4,7 @@
 namespace warta::web {
 
 void AddAdminApiRoutes(http::Router& router, Context& context) {
+  AddAdminSettingsRoutes(router, context);  // web/api/admin/settings.cpp
   (void)router;
   (void)context;
 }
