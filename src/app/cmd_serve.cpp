@@ -34,6 +34,7 @@
 #include "web/cache/popular.h"
 #include "web/handlers.h"
 #include "web/media_routes.h"
+#include "web/view_models/article_newsroom.h"
 #include "web/view_models/comment_view.h"
 #include "web/web_app.h"
 
@@ -213,10 +214,16 @@ int RunServe(const CommonOptions& options) {
   web::CommentServices* comment_services = comment_parts.services();
   web::ArticleCache articles(
       db.articles(), views,
-      [&site, &db, &clock, comment_services](const model::Article& article, const std::string& path,
-                                             const std::string& locale) {
+      [&site, &db, &clock, comment_services](
+          const model::Article& article, const std::string& path,
+          const std::string& locale) -> Result<web::SplicedPage> {
+        // Dek, bylines, section and corrections: a failed read fails the render rather than
+        // caching a page without its corrections.
+        auto newsroom = web::LoadArticleNewsroom(db, article.id);
+        if (!newsroom.ok()) return newsroom.error();
         return web::RenderArticleWithComments(site->For(locale), comment_services, article, path,
-                                              RelatedOf(db, article.id), clock.NowUnix());
+                                              RelatedOf(db, article.id), clock.NowUnix(),
+                                              &newsroom.value());
       },
       /*capacity=*/20'000, /*refresh_seconds=*/5);
   // Likes and shares keep the article cache's counters current as they commit.

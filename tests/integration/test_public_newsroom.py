@@ -58,12 +58,18 @@ class PublicNewsroomTest(WartaTestCase):
                 "title": "Kabar zebrakuda %s" % state, "source": "KYODO", "lang": "id",
                 "body_text": "Isi berita zebrakuda untuk keadaan %s." % state,
                 "tags": ["zebrakuda"]})
-        later = int(time.time()) + 3600
-        self.sql("UPDATE articles SET status = 'draft' WHERE id = ?", made["draft"]["id"])
-        self.sql("UPDATE articles SET status = 'scheduled', publish_at = ? WHERE id = ?", later,
-                 made["scheduled"]["id"])
-        self.sql("UPDATE articles SET status = 'unpublished' WHERE id = ?",
-                 made["unpublished"]["id"])
+        later = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
+        # Through the newsroom's life cycle: published -> unpublished -> draft -> scheduled.
+        for state, steps in (("draft", [["unpublished"], ["draft"]]),
+                             ("scheduled", [["unpublished"], ["draft"],
+                                            ["scheduled", "--publish-at", later]]),
+                             ("unpublished", [["unpublished"]])):
+            for step in steps:
+                r = run_warta("article", "status", str(made[state]["id"]), *step, "--db", self.db)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(json.loads(r.stdout)["status"], step[0])
+        r = run_warta("article", "status", str(made["draft"]["id"]), "unpublished", "--db", self.db)
+        self.assertNotEqual(r.returncode, 0)  # a draft cannot be withdrawn
         server = self.serve()
 
         status, _, body = server.get(made["published"]["path"])
@@ -250,6 +256,11 @@ class PublicNewsroomTest(WartaTestCase):
                  hashlib.sha256(token.encode()).hexdigest(), kind, user_id, role, now - 10,
                  now + expires_in)
 
+    def fresh(self, server):
+        client = Client(server)
+        client.session()  # the CSRF token a JSON login needs
+        return client
+
     def form_token(self, client, path):
         reply = client.request("GET", path)
         self.assertEqual(reply.status, 200, path)
@@ -279,7 +290,7 @@ class PublicNewsroomTest(WartaTestCase):
         self.assertEqual(reply.header("location"), "/admin")
         self.assertEqual(self.sql("SELECT role FROM users WHERE name = 'redaktur'"),
                          [("editor",)])
-        self.assertEqual(Client(server).login("redaktur", PASSWORD).status, 200)
+        self.assertEqual(self.fresh(server).login("redaktur", PASSWORD).status, 200)
         # Used: the same link is gone, for the same reader and for anyone else.
         self.assertEqual(client.request("GET", path).status, 404)
         other = Client(server)
@@ -296,6 +307,7 @@ class PublicNewsroomTest(WartaTestCase):
         user_id = self.sql("SELECT id FROM users WHERE name = 'pembaca'")[0][0]
         server = self.serve()
         logged_in = Client(server)
+        logged_in.session()
         self.assertEqual(logged_in.login("pembaca", PASSWORD).status, 200)
         token = "C" * 43
         self.add_link(token, "reset", user_id=user_id)
@@ -305,12 +317,12 @@ class PublicNewsroomTest(WartaTestCase):
         reply = client.request("POST", path, form={"csrf_token": csrf,
                                                    "password": "kata sandi baru sekali"})
         self.assertEqual(reply.status, 303)
-        self.assertEqual(Client(server).login("pembaca", PASSWORD).status, 401)
-        self.assertEqual(Client(server).login("pembaca", "kata sandi baru sekali").status, 200)
+        self.assertEqual(self.fresh(server).login("pembaca", PASSWORD).status, 401)
+        self.assertEqual(self.fresh(server).login("pembaca", "kata sandi baru sekali").status, 200)
         self.assertIsNone(logged_in.session()["user"])
         reply = client.request("POST", path, form={"csrf_token": csrf, "password": "lagi lagi lagi"})
         self.assertEqual(reply.status, 404)
-        self.assertEqual(Client(server).login("pembaca", "kata sandi baru sekali").status, 200)
+        self.assertEqual(self.fresh(server).login("pembaca", "kata sandi baru sekali").status, 200)
 
     # --- 5. the header's account menu ---------------------------------------------------
 
@@ -325,7 +337,7 @@ class PublicNewsroomTest(WartaTestCase):
             text = anonymous.request("GET", path).body.decode()
             self.assertIn('href="/login"', text, path)
             self.assertNotIn("moderator1", text)
-        moderator = Client(server)
+        moderator = self.fresh(server)
         self.assertEqual(moderator.login("moderator1", PASSWORD).status, 200)
         for path in ("/", article, "/tag", "/koreksi"):
             text = moderator.request("GET", path).body.decode()
