@@ -83,7 +83,7 @@ TEST(CheckSiteSettingTest, BoundsEveryValue) {
       {kSettingSiteMonthNames, "[\"a\"]", false},
       {kSettingSiteFooterLinks, R"([{"label":"A","url":"https://x.test/a"}])", true},
       {kSettingSiteFooterLinks, R"([{"label":"A","url":"//evil.test/"}])", false},
-      {kSettingSiteFooterLinks, R"([{"label":"A","url":"javascript:alert(1)"}])", false},
+      {kSettingSiteFooterLinks, R"j([{"label":"A","url":"javascript:alert(1)"}])j", false},
       {kSettingSiteFooterLinks, R"([{"label":"","url":"/a"}])", false},
       {kSettingSiteFooterLinks, R"([{"label":"A","url":"/a","x":1}])", false},
       {"site.unknown", "x", false},
