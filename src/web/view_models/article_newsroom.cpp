@@ -2,6 +2,7 @@
 
 #include "i18n/formatter.h"
 #include "storage/editorial_store.h"
+#include "syndication/json_ld.h"
 
 namespace warta::web {
 

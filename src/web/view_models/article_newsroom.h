@@ -12,9 +12,12 @@
 #include "core/result.h"
 #include "model/editorial.h"
 #include "storage/store.h"
-#include "syndication/json_ld.h"
 #include "view/templates.h"
 #include "web/site.h"
+
+namespace warta::syndication {
+struct NewsArticleLd;  // syndication/json_ld.h: private to web, so not included here
+}  // namespace warta::syndication
 
 namespace warta::web {
 
