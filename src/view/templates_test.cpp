@@ -314,7 +314,8 @@ TEST(TemplatesTest, RawOutputOnlyForBodyAndCommentHtml) {
 
   // Only those keys are ever written raw: sanitized HTML; json_ld, which
   // syndication::ScriptSafeJson makes safe inside <script> (no '<', '>' or '&'); and
-  // popular_html: the server's own rendering of templates/popular.mustache (escaped there).
+  // popular_html: the server's own rendering of templates/popular.mustache (escaped there);
+  // account_menu: the same for templates/account_menu.mustache (web/request/account_menu.h).
   for (const auto& resource : resources::All()) {
     const std::string source(resource.data);
     if (std::string(resource.path).rfind("templates/", 0) != 0) continue;
@@ -322,7 +323,7 @@ TEST(TemplatesTest, RawOutputOnlyForBodyAndCommentHtml) {
     for (std::sregex_iterator it(source.begin(), source.end(), kRaw), end; it != end; ++it) {
       const std::string key = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
       EXPECT_TRUE(key == "body_html" || key == "comment_html" || key == "json_ld" ||
-                  key == "popular_html")
+                  key == "popular_html" || key == "account_menu")
           << resource.path << ": " << key;
     }
   }
