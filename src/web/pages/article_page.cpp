@@ -100,7 +100,8 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("article_id", std::to_string(article.id));
   data.set("headline", article.title);
   data.set("article_lang", article.lang.empty() ? site.locale() : article.lang);
-  data.set("source", article.source);
+  // The newsroom's own articles name no outlet: the site is their source (CONTRACT §4).
+  data.set("source", article.source.empty() ? site.settings().name : article.source);
   data.set("source_url", article.url);
   data.set("published_iso", i18n::Formatter::Iso8601Utc(article.published_at));
   data.set("published_text", format.LongDate(article.published_at));
