@@ -27,6 +27,9 @@ int RunArticleAdd(const CommonOptions& options, const std::string& json_file) {
   return 0;
 }
 
+// `article status` (app/cmd_article_status.cpp).
+void RegisterArticleStatus(CommandLine& line, CLI::App* article);
+
 void RegisterArticle(CommandLine& line) {
   CLI::App* article = line.cli().add_subcommand("article", "Manage articles");
   article->require_subcommand(1);
@@ -35,6 +38,7 @@ void RegisterArticle(CommandLine& line) {
   std::string* json_file = &line.NewValue();
   add->add_option("--json", *json_file, "Article JSON file ('-' for stdin)")->required();
   line.OnRun(add, [&line, json_file] { return RunArticleAdd(line.options(), *json_file); });
+  RegisterArticleStatus(line, article);  // app/cmd_article_status.cpp
 }
 
 }  // namespace warta::app

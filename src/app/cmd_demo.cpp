@@ -6,6 +6,7 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/demo_content.h"
+#include "app/demo_newsroom.h"
 #include "model/article_json.h"
 #include "spam/demo_corpus.h"
 #include "storage/settings_store.h"
@@ -54,6 +55,9 @@ int RunDemo(const CommonOptions& options) {
     auto id = AddArticle(store, std::move(article).value(), opened->config.site.base_url);
     if (!id.ok()) return Fail("demo article '" + demo.title + "': " + id.error().ToString());
     ++added;
+  }
+  if (auto newsroom = LoadDemoNewsroom(store, SystemClock::Get()); !newsroom.ok()) {
+    return Fail("demo newsroom: " + newsroom.error().ToString());
   }
   // A fresh demo site's spam classifier starts with examples, so it has an opinion at once.
   spam::Classifier classifier(store.spam());

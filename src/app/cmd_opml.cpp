@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "ingest/opml/opml.h"
 #include "storage/source_store.h"
+#include "web/site.h"
 
 namespace warta::app {
 namespace {
@@ -44,7 +45,10 @@ int RunExport(const CommonOptions& options) {
   if (!opened.ok()) return Fail(opened.error().ToString());
   auto sources = opened->store->sources().List(UnixNow());
   if (!sources.ok()) return Fail(sources.error().ToString());
-  std::cout << ingest::opml::WriteOpml(*sources, opened->config.site.name, UnixNow());
+  // The site's name as serve shows it: the database's, not the configuration's default.
+  auto site = web::ResolveSiteSettings(opened->config, opened->store->settings());
+  if (!site.ok()) return Fail(site.error().ToString());
+  std::cout << ingest::opml::WriteOpml(*sources, site->name, UnixNow());
   return 0;
 }
 

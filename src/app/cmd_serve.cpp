@@ -5,7 +5,9 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <functional>
 #include <iostream>
+#include <mutex>
 
 #include "app/cli.h"
 #include "app/commands.h"
@@ -32,6 +34,7 @@
 #include "web/cache/popular.h"
 #include "web/handlers.h"
 #include "web/media_routes.h"
+#include "web/view_models/article_newsroom.h"
 #include "web/view_models/comment_view.h"
 #include "web/web_app.h"
 
@@ -136,6 +139,29 @@ std::vector<storage::RelatedArticle> RelatedOf(storage::Store& db, std::int64_t 
   return {};
 }
 
+// Context::reload_site: the site's settings as the database has them now, swapped in whole;
+// every cache that rendered with the old Site renders again. Serialized: two admins saving
+// at once get one swap each, in order.
+Result<void> ReloadSite(const config::Config& config, storage::Store& db,
+                        const std::string& base_url, web::SharedSite& site,
+                        web::ArticleCache& articles, web::DocumentCache& documents,
+                        web::PopularLists& popular, const Clock& clock) {
+  static std::mutex reloading;
+  std::lock_guard lock(reloading);
+  auto settings = web::ResolveSiteSettings(config, db.settings());
+  if (!settings.ok()) return settings.error();
+  settings->base_url = base_url;  // what serve resolved at start (it may be the bound port)
+  auto created = web::Site::Create(std::move(settings).value());
+  if (!created.ok()) return created.error();
+  site.Store(std::move(created).value());
+  articles.Clear();
+  documents.Clear();
+  WARTA_RETURN_IF_ERROR(popular.Refresh(clock.NowUnix()));
+  spdlog::info("settings: the site's settings were reloaded (\"{}\")",
+               site.Load()->settings().name);
+  return Ok();
+}
+
 }  // namespace
 
 int RunServe(const CommonOptions& options) {
@@ -170,15 +196,18 @@ int RunServe(const CommonOptions& options) {
           site_settings->base_url);
     }
   }
-  auto site = web::Site::Create(std::move(site_settings).value());
-  if (!site.ok()) return Fail(site.error().ToString());
+  const std::string base_url = site_settings->base_url;
+  auto created = web::Site::Create(std::move(site_settings).value());
+  if (!created.ok()) return Fail(created.error().ToString());
+  // Swapped by reload_site; every user below follows it.
+  web::SharedSite site(created.value());
 
   engagement::ViewCounterOptions view_options;
   view_options.window_seconds = config->views.window_minutes * 60;
   view_options.max_tracked = static_cast<std::size_t>(config->views.max_tracked);
   // The dashboard's days are the site's (core/day.h).
-  const DayOf site_day = [site = site.value()](std::int64_t unix_seconds) {
-    return site->formatter().DayNumber(unix_seconds);
+  const DayOf site_day = [site](std::int64_t unix_seconds) {
+    return site.Load()->formatter().DayNumber(unix_seconds);
   };
   engagement::ViewCounter views(db.articles(), view_options, site_day);
   const Clock& clock = SystemClock::Get();
@@ -191,10 +220,16 @@ int RunServe(const CommonOptions& options) {
   web::CommentServices* comment_services = comment_parts.services();
   web::ArticleCache articles(
       db.articles(), views,
-      [&site, &db, &clock, comment_services](const model::Article& article, const std::string& path,
-                                             const std::string& locale) {
-        return web::RenderArticleWithComments(site.value()->For(locale), comment_services, article,
-                                              path, RelatedOf(db, article.id), clock.NowUnix());
+      [&site, &db, &clock, comment_services](
+          const model::Article& article, const std::string& path,
+          const std::string& locale) -> Result<web::SplicedPage> {
+        // Dek, bylines, section and corrections: a failed read fails the render rather than
+        // caching a page without its corrections.
+        auto newsroom = web::LoadArticleNewsroom(db, article.id);
+        if (!newsroom.ok()) return newsroom.error();
+        return web::RenderArticleWithComments(site->For(locale), comment_services, article, path,
+                                              RelatedOf(db, article.id), clock.NowUnix(),
+                                              &newsroom.value());
       },
       /*capacity=*/20'000, /*refresh_seconds=*/5);
   // Likes and shares keep the article cache's counters current as they commit.
@@ -206,7 +241,7 @@ int RunServe(const CommonOptions& options) {
   if (auto set = engagement.SetTrendingPolicy(TrendingPolicyFrom(config.value())); !set.ok()) {
     return Fail(set.error().ToString());
   }
-  web::PopularLists popular(db, site.value(), PopularOptionsFrom(config.value()), clock);
+  web::PopularLists popular(db, site, PopularOptionsFrom(config.value()), clock);
   registry.AddCallbackGauge("warta_popular_refreshes_total",
                             "Most popular lists rebuilt since start",
                             [&popular] { return static_cast<double>(popular.refreshes()); });
@@ -215,10 +250,9 @@ int RunServe(const CommonOptions& options) {
   ReaderParts readers(db, config.value());
   web::DocumentCache documents(config->feeds.cache_seconds, /*capacity=*/4096);
   web::Context::FeedOptions feeds{config->feeds.cache_seconds, config->feeds.items};
-  web::Context context{
-      site.value(), db,       clock, engagement,         visitors,         csrf,
-      registry,     articles, home,  readers.services(), comment_services, documents,
-      feeds};
+  web::Context context{site,     db,       clock, engagement,         visitors,         csrf,
+                       registry, articles, home,  readers.services(), comment_services, documents,
+                       feeds};
   context.popular = &popular;
   auto library = OpenMediaLibrary(config.value(), db);
   if (!library.ok()) return Fail(library.error().ToString());
@@ -229,14 +263,31 @@ int RunServe(const CommonOptions& options) {
   // publisher, whose next due time may have moved.
   newsroom::Publisher* publisher_ptr = nullptr;
   newsroom::NewsroomOptions newsroom_options;
-  newsroom_options.languages = site.value()->settings().locales;
+  newsroom_options.languages = site->settings().locales;
   if (newsroom_options.languages.empty()) {
-    newsroom_options.languages.push_back(site.value()->settings().locale);
+    newsroom_options.languages.push_back(site->settings().locale);
   }
-  newsroom_options.default_lang = site.value()->settings().locale;
-  newsroom_options.on_change = [&articles, &publisher_ptr](std::int64_t id) {
+  newsroom_options.default_lang = site->settings().locale;
+  // An article that joins or leaves the public ones changes more than its own page: the home
+  // listing, feeds and sitemaps, the most popular list. This node drops them at once (other
+  // nodes follow within their TTLs and refresh intervals).
+  const std::function<void(std::int64_t)> article_changed = [&articles, &home, &documents, &popular,
+                                                             &clock](std::int64_t id) {
     articles.Invalidate(id);
+    home.Clear();
+    documents.Clear();
+    if (auto refreshed = popular.Refresh(clock.NowUnix()); !refreshed.ok()) {
+      spdlog::warn("popular: refresh after a change to article {}: {}", id,
+                   refreshed.error().ToString());
+    }
+  };
+  newsroom_options.on_change = [&article_changed, &publisher_ptr](std::int64_t id) {
+    article_changed(id);
     if (publisher_ptr != nullptr) publisher_ptr->Wake();
+  };
+  context.reload_site = [&config, &db, &site, &base_url, &articles, &documents, &popular,
+                         &clock]() {
+    return ReloadSite(config.value(), db, base_url, site, articles, documents, popular, clock);
   };
   newsroom::EditorialService editorial(db, clock, std::move(newsroom_options));
   context.editorial = &editorial;
@@ -261,7 +312,7 @@ int RunServe(const CommonOptions& options) {
   // Scheduled publishing and withdrawals (docs/decisions/0009-newsroom.md): a published or
   // withdrawn article's cached page goes at once (the admin pages will drop more).
   newsroom::Publisher publisher(db.editorial(), clock, newsroom::PublisherOptions{},
-                                [&articles](std::int64_t id) { articles.Invalidate(id); });
+                                article_changed);
   publisher_ptr = &publisher;
   registry.AddCallbackGauge(
       "warta_publisher_published_total", "Scheduled articles published by this node",
@@ -276,8 +327,8 @@ int RunServe(const CommonOptions& options) {
   // Always printed, whatever the log level: scripts and tests read the address from it.
   const std::string& host = server_options->host;
   std::string shown_host = host.find(':') == std::string::npos ? host : "[" + host + "]";
-  std::cerr << "warta: serving \"" << site.value()->settings().name << "\" on http://" << shown_host
-            << ":" << server.value()->port() << " (" << db.backend_name() << ")" << std::endl;
+  std::cerr << "warta: serving \"" << site->settings().name << "\" on http://" << shown_host << ":"
+            << server.value()->port() << " (" << db.backend_name() << ")" << std::endl;
 
   int signal_number = 0;
   sigwait(&shutdown_signals, &signal_number);

@@ -100,4 +100,14 @@ Result<void> Accounts::ChangePassword(const Session& current, std::string_view o
   return sessions_.EndOthersFor(user.id, current.id_hash);
 }
 
+Result<void> Accounts::ResetPassword(std::int64_t user_id, std::string_view new_password) {
+  WARTA_RETURN_IF_ERROR(CheckPasswordRules(new_password));
+  WARTA_ASSIGN_OR_RETURN(auto found, users_.FindById(user_id));
+  if (!found.has_value()) return Error::NotFound("auth: no account " + std::to_string(user_id));
+  WARTA_ASSIGN_OR_RETURN(auto hash, hasher_.Hash(new_password));
+  WARTA_RETURN_IF_ERROR(users_.SetPasswordHash(user_id, hash));
+  // Whoever knew the old password is logged out everywhere.
+  return sessions_.EndAllFor(user_id);
+}
+
 }  // namespace warta::auth

@@ -53,6 +53,9 @@ class Accounts {
   Result<void> ChangePassword(const Session& current, std::string_view old_password,
                               std::string_view new_password);
 
+  // A password reset by a one-time link (auth/account_links.h): checks the rules, stores the
+  // new hash and ends every session of the account. NotFound for an unknown account.
+  Result<void> ResetPassword(std::int64_t user_id, std::string_view new_password);
   SessionManager& sessions() { return sessions_; }
 
  private:

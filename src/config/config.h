@@ -21,6 +21,8 @@ struct SiteConfig {
   std::string date_pattern;              // ICU pattern override for long dates, e.g. "MMMM d, y"
   std::vector<std::string> month_names;  // 12 month names overriding the default locale's
   std::vector<std::string> locales = {"id", "en", "ja"};  // offered to readers
+  std::string tagline;                                    // under the name; empty: none
+  std::vector<std::string> footer_links;                  // "Label|URL" items, in order
 };
 
 struct ServerConfig {

@@ -60,6 +60,19 @@ std::string CheckBaseUrl(std::string& value) {
 
 std::string CheckMonthName(std::string& value) { return value.empty() ? "empty month name" : ""; }
 
+// "Label|URL": a label and a local path ("/halaman/kontak") or an http(s) URL.
+std::string CheckFooterLink(std::string& value) {
+  const std::size_t bar = value.find('|');
+  if (bar == std::string::npos || bar == 0) return "expected \"Label|URL\", got '" + value + "'";
+  const std::string_view url = std::string_view(value).substr(bar + 1);
+  const bool local = url.size() > 1 && url[0] == '/' && url[1] != '/';
+  const bool web = url.substr(0, 8) == "https://" || url.substr(0, 7) == "http://";
+  if ((!local && !web) || HasSpace(std::string(url))) {
+    return "not a local path or http(s) URL: '" + std::string(url) + "'";
+  }
+  return "";
+}
+
 std::string CheckListen(std::string& value) {
   std::string host;
   std::uint16_t port = 0;
@@ -130,6 +143,12 @@ const Option kOptions[] = {
      "Languages readers may choose (switcher, ?lang=, Accept-Language): id, en, ja; "
      "site.locale is always offered",
      0, 0, CheckLocale},
+    {"site.tagline", &Member<&Config::site, &SiteConfig::tagline>,
+     "One line under the site's name in the page footer; empty: none"},
+    {"site.footer_links", &Member<&Config::site, &SiteConfig::footer_links>,
+     "Links in every page's footer, each \"Label|URL\" (a local path such as "
+     "/halaman/kontak, or an http(s) URL), in order",
+     0, 20, CheckFooterLink},
     {"server.listen", &Member<&Config::server, &ServerConfig::listen>,
      "Address to serve on, HOST:PORT or [IPv6]:PORT; \":PORT\" means 0.0.0.0; port 0 picks "
      "a free port",

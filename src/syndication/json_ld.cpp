@@ -53,7 +53,17 @@ std::string NewsArticleJsonLd(const NewsArticleLd& a) {
   if (!a.keywords.empty()) doc["keywords"] = a.keywords;
   // The outlet wrote the article: it is the author and the source organization; the site
   // that republishes it is the publisher. Without an outlet the site is its own author.
-  if (!a.source_name.empty()) {
+  if (!a.authors.empty()) {
+    json people = json::array();
+    for (const NewsArticleLd::Person& person : a.authors) {
+      json item = {{"@type", "Person"}, {"name", person.name}};
+      if (!person.url.empty()) item["url"] = person.url;
+      people.push_back(item);
+    }
+    doc["author"] = people;
+    if (!a.source_name.empty())
+      doc["sourceOrganization"] = {{"@type", "Organization"}, {"name", a.source_name}};
+  } else if (!a.source_name.empty()) {
     json outlet = {{"@type", "Organization"}, {"name", a.source_name}};
     doc["author"] = json::array({outlet});
     doc["sourceOrganization"] = outlet;
@@ -61,6 +71,15 @@ std::string NewsArticleJsonLd(const NewsArticleLd& a) {
     doc["author"] = json::array({json{{"@type", "Organization"}, {"name", a.site_name}}});
   }
   if (!a.source_url.empty()) doc["isBasedOn"] = a.source_url;
+  if (!a.corrections.empty()) {
+    json notes = json::array();
+    for (const NewsArticleLd::CorrectionNote& note : a.corrections) {
+      notes.push_back({{"@type", "CorrectionComment"},
+                       {"text", note.text},
+                       {"datePublished", FormatRfc3339Utc(note.date)}});
+    }
+    doc["correction"] = notes;
+  }
   return Dump(doc);
 }
 

@@ -24,6 +24,19 @@ struct NewsArticleLd {
   std::string site_url;
   std::string logo_url;  // publisher logo, absolute
   std::vector<std::string> keywords;
+  // The site's own bylines (Person, with their author page); when set they are the author,
+  // whatever the outlet.
+  struct Person {
+    std::string name;
+    std::string url;  // absolute, may be empty
+  };
+  std::vector<Person> authors = {};
+  // Public corrections, newest first: schema.org `correction` (CorrectionComment).
+  struct CorrectionNote {
+    std::string text;
+    std::int64_t date = 0;
+  };
+  std::vector<CorrectionNote> corrections = {};
 };
 
 std::string NewsArticleJsonLd(const NewsArticleLd& article);

@@ -117,6 +117,27 @@ TEST(JsonLdTest, ScriptSafeAndComplete) {
   EXPECT_EQ(json["sourceOrganization"]["name"], "MAINICHI");
   EXPECT_EQ(json["publisher"]["name"], "Media Jepang");
   EXPECT_EQ(json["dateModified"], "2024-11-01T04:00:00Z");
+  EXPECT_FALSE(json.contains("correction"));
+}
+
+TEST(JsonLdTest, BylinesAndCorrections) {
+  NewsArticleLd ld;
+  ld.url = "https://x.test/artikel/8/b";
+  ld.headline = "Headline";
+  ld.published = 1730430000;
+  ld.modified = 1730520000;
+  ld.site_name = "Media Jepang";
+  ld.authors = {{"Sari Wulandari", "https://x.test/penulis/sari-wulandari"}, {"Kenji", ""}};
+  ld.corrections = {{"Fixed the </script> date", 1730520000}};
+  auto json = nlohmann::json::parse(NewsArticleJsonLd(ld));
+  ASSERT_EQ(json["author"].size(), 2u);
+  EXPECT_EQ(json["author"][0]["@type"], "Person");
+  EXPECT_EQ(json["author"][0]["url"], "https://x.test/penulis/sari-wulandari");
+  EXPECT_FALSE(json["author"][1].contains("url"));
+  ASSERT_EQ(json["correction"].size(), 1u);
+  EXPECT_EQ(json["correction"][0]["@type"], "CorrectionComment");
+  EXPECT_EQ(json["correction"][0]["text"], "Fixed the </script> date");
+  EXPECT_EQ(json["correction"][0]["datePublished"], "2024-11-02T04:00:00Z");
 }
 
 }  // namespace

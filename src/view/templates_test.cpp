@@ -314,7 +314,8 @@ TEST(TemplatesTest, RawOutputOnlyForBodyAndCommentHtml) {
 
   // Only those keys are ever written raw: sanitized HTML; json_ld, which
   // syndication::ScriptSafeJson makes safe inside <script> (no '<', '>' or '&'); and
-  // popular_html: the server's own rendering of templates/popular.mustache (escaped there).
+  // popular_html: the server's own rendering of templates/popular.mustache (escaped there);
+  // account_menu: the same for templates/account_menu.mustache (web/request/account_menu.h).
   for (const auto& resource : resources::All()) {
     const std::string source(resource.data);
     if (std::string(resource.path).rfind("templates/", 0) != 0) continue;
@@ -329,7 +330,8 @@ TEST(TemplatesTest, RawOutputOnlyForBodyAndCommentHtml) {
           "views_svg",         "engagement_svg",  "preview_html"};
       const bool admin = std::string(resource.path).rfind("templates/admin/", 0) == 0;
       EXPECT_TRUE(key == "body_html" || key == "comment_html" || key == "json_ld" ||
-                  key == "popular_html" || (admin && kAdminRaw.count(key) > 0))
+                  key == "popular_html" || key == "account_menu" ||
+                  (admin && kAdminRaw.count(key) > 0))
           << resource.path << ": " << key;
     }
   }

@@ -25,6 +25,7 @@
 #include "web/cache/document_cache.h"
 #include "web/cache/home_cache.h"
 #include "web/cache/popular.h"
+#include "web/shared_site.h"
 #include "web/site.h"
 
 namespace warta::web {
@@ -47,7 +48,9 @@ struct CommentServices {
 struct MediaServices;  // web/media_routes.h
 
 struct Context {
-  std::shared_ptr<const Site> site;
+  // The site as readers see it; swapped by reload_site (web/shared_site.h: requests see one
+  // Site from start to end).
+  SharedSite site;
   storage::Store& store;
   // The time of every request: caches' TTLs, sessions, comment rules (FakeClock in tests).
   const Clock& clock;

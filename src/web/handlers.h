@@ -59,11 +59,15 @@ Response RobotsTxt(Context& context, const Request& request);
 
 // The article page's hole-filled template, rendered once per article version. comments:
 // its comments section (web/view_models/comment_view.h); null shows none.
+// newsroom: dek, bylines, section and corrections (web/view_models/article_newsroom.h);
+// null shows none.
 struct CommentsRender;
+struct ArticleNewsroom;
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
                                       const std::string& path,
                                       const CommentsRender* comments = nullptr,
-                                      const std::vector<storage::RelatedArticle>& related = {});
+                                      const std::vector<storage::RelatedArticle>& related = {},
+                                      const ArticleNewsroom* newsroom = nullptr);
 
 // Comments and moderation (api/comment*.cpp, pages/comment_pages.cpp,
 // pages/moderation_page.cpp).
@@ -91,6 +95,17 @@ Response CommentsClose(Context& context, const Request& request, const RoutePara
                        const Reader& reader);
 Response CommentsOpen(Context& context, const Request& request, const RouteParams& params,
                       const Reader& reader);
+
+// The newsroom's public pages (pages/newsroom_pages.cpp, account_link_pages.cpp).
+Response AuthorPage(Context& context, const Request& request, const RouteParams& params);
+Response StaticPage(Context& context, const Request& request, const RouteParams& params);
+Response CorrectionsPage(Context& context, const Request& request);
+Response InvitePage(Context& context, const Request& request, const RouteParams& params);
+Response ResetPage(Context& context, const Request& request, const RouteParams& params);
+Response InviteAccept(Context& context, const Request& request, const RouteParams& params,
+                      const Reader& reader);
+Response ResetAccept(Context& context, const Request& request, const RouteParams& params,
+                     const Reader& reader);
 
 // Localized error pages (error.mustache); fall back to plain text if rendering fails.
 Response ErrorPage(const Context& context, int status);

@@ -37,5 +37,7 @@ inline http::RouteHandler AdminRoute(Context& context, model::Role least, AdminS
 void AddAdminApiRoutes(http::Router& router, Context& context);
 void AddAdminPageRoutes(http::Router& router, Context& context);
 void AddNewsroomPageRoutes(http::Router& router, Context& context);
+// GET/PATCH /api/v1/admin/settings (web/api/admin/settings.cpp).
+void AddAdminSettingsRoutes(http::Router& router, Context& context);
 
 }  // namespace warta::web

@@ -3,6 +3,7 @@
 #include "web/handlers.h"
 #include "web/media_routes.h"
 #include "web/newsroom_routes.h"
+#include "web/request/account_menu.h"
 #include "web/request/reader.h"
 #include "web/web_app.h"
 
@@ -113,15 +114,20 @@ http::Router BuildRoutes(Context& context) {
 WebApp::WebApp(Context context) : context_(std::move(context)), router_(BuildRoutes(context_)) {}
 
 http::Response WebApp::Handle(const http::Request& request) {
+  // One Site for the whole request, even when reload_site swaps it meanwhile.
+  SitePin pin(context_.site);
+  http::Response response;
   try {
-    return router_.Dispatch(request);
+    response = router_.Dispatch(request);
   } catch (const std::exception& e) {
     spdlog::error("web: {} {}: {}", http::MethodName(request.method), request.target, e.what());
     // The reader gets the site's own 500 page; the server's access log has the request.
-    http::Response response = ErrorPage(context_, request, 500);
+    response = ErrorPage(context_, request, 500);
     response.route = "error";
-    return response;
   }
+  // Pages other than the spliced article page get the reader's account menu here.
+  FillAccountMenu(context_, request, response);
+  return response;
 }
 
 http::Handler WebApp::AsHandler() {

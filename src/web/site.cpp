@@ -5,20 +5,11 @@
 #include <functional>
 
 #include "resources/resources.h"
+#include "web/cache/spliced_page.h"
 #include "web/request/url.h"
 
 namespace warta::web {
 namespace {
-
-// Picks the explicit config value, else the stored setting, else the config default.
-Result<std::string> Pick(const config::Config& config, storage::SettingsStore& settings,
-                         const char* key, const std::string& config_value) {
-  if (config.IsExplicit(key)) return config_value;
-  auto stored = settings.Get(key);
-  if (!stored.ok()) return stored.error();
-  if (stored.value().has_value() && !stored.value()->empty()) return *stored.value();
-  return config_value;
-}
 
 std::string ContentVersion(std::string_view data) {
   // Cache-busting only, not security: std::hash is enough and needs no dependency.
@@ -33,41 +24,6 @@ std::string ContentVersion(std::string_view data) {
 }
 
 }  // namespace
-
-Result<SiteSettings> ResolveSiteSettings(const config::Config& config,
-                                         storage::SettingsStore& settings) {
-  SiteSettings out;
-  auto name = Pick(config, settings, kSettingSiteName, config.site.name);
-  if (!name.ok()) return name.error();
-  auto locale = Pick(config, settings, kSettingSiteLocale, config.site.locale);
-  if (!locale.ok()) return locale.error();
-  auto zone = Pick(config, settings, kSettingSiteTimeZone, config.site.time_zone);
-  if (!zone.ok()) return zone.error();
-  out.name = std::move(name).value();
-  out.locale = i18n::NormalizeLocale(locale.value());
-  if (out.locale.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "site: unsupported locale '" + locale.value() + "' (use id, en or ja)");
-  }
-  // The default locale is always offered, and first (Accept-Language "*" picks it).
-  out.locales.push_back(out.locale);
-  for (const std::string& offered : config.site.locales) {
-    const std::string normalized = i18n::NormalizeLocale(offered);
-    if (normalized.empty()) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "site: unsupported locale '" + offered + "' in site.locales");
-    }
-    if (std::find(out.locales.begin(), out.locales.end(), normalized) == out.locales.end()) {
-      out.locales.push_back(normalized);
-    }
-  }
-  out.time_zone = std::move(zone).value();
-  out.base_url = config.site.base_url;
-  while (!out.base_url.empty() && out.base_url.back() == '/') out.base_url.pop_back();
-  out.date_overrides.date_pattern = config.site.date_pattern;
-  out.date_overrides.month_names = config.site.month_names;
-  return out;
-}
 
 Result<std::unique_ptr<Site>> Site::CreateOne(const SiteSettings& settings,
                                               const std::string& locale,
@@ -88,11 +44,23 @@ Result<std::unique_ptr<Site>> Site::CreateOne(const SiteSettings& settings,
   site->templates_ = std::move(templates);
   auto css = resources::Find("static/site.css");
   site->css_url_ = "/static/site.css?v=" + ContentVersion(css ? *css : std::string_view{});
+  site->footer_links_ = view::MakeList();
+  for (const FooterLink& link : settings.footer_links) {
+    view::Data item;
+    item.set("label", link.label);
+    item.set("url", link.url);
+    site->footer_links_.push_back(item);
+  }
   for (const std::string& key : site->catalog_->Keys(locale)) {
     const std::string& text = site->catalog_->Get(locale, key);
     // Plural messages are not plain strings; Keys() lists only the string ones usable here.
     site->translations_.set(key, text);
   }
+  view::Data menu;
+  menu.set("t", site->translations_);
+  auto login_menu = site->templates_->Render("account_menu", menu);
+  if (!login_menu.ok()) return login_menu.error();
+  site->login_menu_ = std::move(login_menu).value();
   return site;
 }
 
@@ -161,10 +129,15 @@ view::Data Site::PageData(const std::string& page_title, const std::string& path
   data.set("css_url", css_url_);
   data.set("csrf_token", csrf_token);
   data.set("t", translations_);
+  // Per reader: filled per request (web/request/account_menu.h).
+  data.set("account_menu", RawSlotMarker(RawSlot::kAccountMenu));
   std::time_t now = std::time(nullptr);
   std::tm utc{};
   gmtime_r(&now, &utc);
   data.set("year", std::to_string(utc.tm_year + 1900));
+  data.set("site_tagline", settings_.tagline);
+  data.set("footer_links", footer_links_);
+  data.set("has_footer_links", !settings_.footer_links.empty());
   if (settings_.locales.size() > 1) LanguageLinks(path, data);
   return data;
 }

@@ -1,6 +1,6 @@
-// The site as readers see it: resolved settings (config over database over defaults),
-// formatters, message catalog and templates. Immutable after Create; shared by every
-// request thread.
+// The site as readers see it: resolved settings (the database over the configuration,
+// ResolveSiteSettings), formatters, message catalog and templates. Immutable after Create; shared
+// by every request thread.
 #pragma once
 
 #include <map>
@@ -19,6 +19,14 @@
 
 namespace warta::web {
 
+// A link in every page's footer (site.footer_links).
+struct FooterLink {
+  std::string label;
+  std::string url;  // a local path ("/halaman/kontak") or an http(s) URL
+
+  friend bool operator==(const FooterLink&, const FooterLink&) = default;
+};
+
 struct SiteSettings {
   std::string name;
   std::string locale;  // the default: pages are in it unless a reader asks otherwise
@@ -26,16 +34,49 @@ struct SiteSettings {
   std::string base_url;  // without trailing slash
   i18n::DateOverrides date_overrides;
   std::vector<std::string> locales = {};  // offered to readers, `locale` first; empty: just it
+  std::string tagline = {};               // one line under the name in the footer; "" none
+  std::vector<FooterLink> footer_links = {};
 };
 
-// Keys of the settings table that `warta demo` (and later the admin) write.
+// The site's settings in the settings table (storage/settings_store.h), as the admin writes
+// them and ResolveSiteSettings reads them. Stored text:
+//   site.name          1..200 bytes          site.tagline   0..300 bytes
+//   site.locale        "id", "en" or "ja"    site.time_zone an IANA name ("Asia/Jakarta")
+//   site.locales       JSON array of locales, e.g. ["id","en","ja"] (site.locale is added)
+//   site.date_pattern  ICU pattern, 0..100 bytes ("" keeps the locale's long date)
+//   site.month_names   JSON array of 12 names, January first, or [] for the locale's
+//   site.footer_links  JSON array of {"label", "url"}, at most 20; label 1..100 bytes, url a
+//                      local path or an http(s) URL of at most 2,000 bytes
 inline constexpr const char* kSettingSiteName = "site.name";
+inline constexpr const char* kSettingSiteTagline = "site.tagline";
 inline constexpr const char* kSettingSiteLocale = "site.locale";
+inline constexpr const char* kSettingSiteLocales = "site.locales";
 inline constexpr const char* kSettingSiteTimeZone = "site.time_zone";
+inline constexpr const char* kSettingSiteDatePattern = "site.date_pattern";
+inline constexpr const char* kSettingSiteMonthNames = "site.month_names";
+inline constexpr const char* kSettingSiteFooterLinks = "site.footer_links";
 inline constexpr const char* kSettingSecret = "secret.signing";
 
-// An operator's explicit configuration wins over what the database says; the database wins
-// over built-in defaults (so `warta demo` can name the site without a config file).
+// Every site setting above, in the order ResolveSiteSettings reads them.
+const std::vector<std::string_view>& SiteSettingKeys();
+
+// Whether `value` may be stored under `key` (one of SiteSettingKeys()): InvalidArgument with
+// a message naming the key and the problem, and the user key "settings_error_<name>" (e.g.
+// settings_error_time_zone) for the admin's form, when not. The admin checks before it
+// stores; ResolveSiteSettings checks what it reads.
+Result<void> CheckSiteSetting(std::string_view key, const std::string& value);
+
+// The stored text of a settings value (the formats above), e.g. for the admin's forms.
+std::string StoredLocales(const std::vector<std::string>& locales);
+std::string StoredMonthNames(const std::vector<std::string>& names);
+std::string StoredFooterLinks(const std::vector<FooterLink>& links);
+
+// The database wins: each site setting is read from the settings table; a key absent there
+// takes the configuration's value (file, environment, flag or default), which is stored
+// then, so later runs (and other nodes, and every CLI command) agree on it. A stored value
+// that fails CheckSiteSetting is not used: the configuration's is, with a warning in the log.
+// base_url is the configuration's alone. InvalidArgument for a configuration value the site
+// cannot use (an unknown locale); Io or Unavailable when the store fails.
 Result<SiteSettings> ResolveSiteSettings(const config::Config& config,
                                          storage::SettingsStore& settings);
 
@@ -67,9 +108,14 @@ class Site {
   const std::string& css_url() const { return css_url_; }
 
   const std::string& T(std::string_view key) const { return catalog_->Get(locale(), key); }
+  // Every plain catalog string of this locale, as templates take them ("t").
+  const view::Data& translations() const { return translations_; }
+  // The header's account menu for a reader who is not logged in (web/request/account_menu.h).
+  const std::string& login_menu() const { return login_menu_; }
   CounterTexts FormatCounters(const model::Counters& counters) const;
 
-  // The data every page template gets: lang, site_name, t (all catalog strings),
+  // The data every page template gets: lang, site_name, site_tagline, footer_links
+  // ({label, url}), has_footer_links, t (all catalog strings),
   // css_url, canonical_url, page_title, meta_description, year, csrf_token, and for the
   // language switcher and hreflang links (path = the page's path and query):
   // locale_links ({code, name, url, current}) and alternates ({hreflang, url}), when the
@@ -94,6 +140,8 @@ class Site {
   std::shared_ptr<const view::Templates> templates_;
   std::string css_url_;
   view::Data translations_;
+  view::Data footer_links_;  // {label, url} for the layout's footer
+  std::string login_menu_;
 };
 
 // "/static/NAME?v=<hash of its content>" for an embedded static file: cacheable forever, a

@@ -189,7 +189,8 @@ async function readerFlow(javaScriptEnabled, articlePath) {
 
   // Log out: the like belongs to the account, so the anonymous visitor has not liked.
   await page.goto(`${warta.base}/login`);
-  await page.locator('form[action="/api/v1/auth/logout"] button').click();
+  // The login page's own logout form (the header's account menu has another).
+  await page.locator('main form[action="/api/v1/auth/logout"] button').click();
   await eventually(async () => (await sessionUser(reader)) === null, 'logged out');
   await page.goto(warta.base + articlePath);
   await waitForLikeState(page, { prompt: ONE_PROMPT, button: LIKE, likes: '1' });

@@ -11,6 +11,9 @@ Response ApiArticle(Context& context, const Request& /*request*/, const RoutePar
   if (!id) return ApiError(404, "no article with id '" + std::string(params.Get("id")) + "'");
   auto cached = context.articles.Get(*id, context.clock.NowUnix());
   if (!cached.ok()) {
+    if (IsWithdrawn(cached.error())) {
+      return ApiError(410, "article " + std::to_string(*id) + " was withdrawn");
+    }
     if (cached.error().code == ErrorCode::kNotFound) {
       return ApiError(404, "no article with id " + std::to_string(*id));
     }

@@ -164,6 +164,7 @@ std::variant<ArticleComments, http::Response> LoadArticleComments(Context& conte
   if (!id || context.comments == nullptr) return fail(404, "no such article");
   auto cached = context.articles.Get(*id, context.clock.NowUnix());
   if (!cached.ok()) {
+    if (IsWithdrawn(cached.error())) return fail(410, "the article was withdrawn");
     if (cached.error().code == ErrorCode::kNotFound) return fail(404, "no such article");
     return fail(503, "could not load the article; try again");
   }

@@ -42,14 +42,17 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Get(std::int64_t id,
     return entry;
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
+  const std::uint64_t dropped_before = dropped_.load();
   auto loaded = Load(id, now_unix, entry.get());
   if (!loaded.ok()) {
     // A store hiccup while refreshing should not take a cached page down.
     if (entry && loaded.error().code != ErrorCode::kNotFound) return entry;
-    if (loaded.error().code == ErrorCode::kNotFound) Invalidate(id);
+    // Only a cached article that stopped being public is dropped: unknown ids (a crawler's
+    // guesses) must not keep other loads from being kept (see Put).
+    if (entry && loaded.error().code == ErrorCode::kNotFound) Invalidate(id);
     return loaded.error();
   }
-  Put(id, loaded.value());
+  Put(id, loaded.value(), dropped_before);
   return loaded;
 }
 
@@ -62,11 +65,12 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
   auto article = store_.FindById(id);
   if (!article.ok()) return article.error();
   // Public = published only (docs/decisions/0009-newsroom.md): a draft, a scheduled or a
-  // withdrawn article is not served, liked or shared. (The 410 for unpublished is the
-  // admin pages' work.)
+  // withdrawn article is not served, liked or shared. A withdrawn one says so (410).
   if (!model::IsPublic(article->status)) {
-    return Error::NotFound("web: article " + std::to_string(id) + " is " +
-                           std::string(model::ToText(article->status)));
+    const bool withdrawn = article->status == model::ArticleStatus::kUnpublished;
+    return Error::NotFound(
+        "web: article " + std::to_string(id) + " is " + std::string(model::ToText(article->status)),
+        withdrawn ? std::string(kArticleWithdrawnKey) : std::string());
   }
   auto entry = std::make_shared<CachedArticle>();
   entry->article = std::move(article).value();
@@ -121,8 +125,12 @@ Result<std::shared_ptr<const SplicedPage>> ArticleCache::LocalizedPage(const Cac
   return page;
 }
 
-void ArticleCache::Put(std::int64_t id, std::shared_ptr<const CachedArticle> entry) {
+void ArticleCache::Put(std::int64_t id, std::shared_ptr<const CachedArticle> entry,
+                       std::uint64_t dropped_before) {
   std::unique_lock lock(mutex_);
+  // An entry was dropped while this one loaded: it may have been read before the change that
+  // dropped it (an article withdrawn meanwhile), so it serves this request only.
+  if (dropped_.load() != dropped_before) return;
   if (entries_.size() >= capacity_ && entries_.find(id) == entries_.end()) {
     // Evict an arbitrary entry: a full cache of distinct articles has no hot set worth an
     // LRU's bookkeeping on every hit, and the evicted one reloads in one query.
@@ -134,6 +142,13 @@ void ArticleCache::Put(std::int64_t id, std::shared_ptr<const CachedArticle> ent
 void ArticleCache::Invalidate(std::int64_t id) {
   std::unique_lock lock(mutex_);
   entries_.erase(id);
+  dropped_.fetch_add(1);
+}
+
+void ArticleCache::Clear() {
+  std::unique_lock lock(mutex_);
+  entries_.clear();
+  dropped_.fetch_add(1);
 }
 
 void ArticleCache::ApplyCounters(std::int64_t id, const model::Counters& stored) {

@@ -62,6 +62,13 @@ struct CachedArticle {
 // the article itself (related articles) follows newer articles.
 inline constexpr std::int64_t kRerenderSeconds = 600;
 
+// The user_key of the NotFound for a withdrawn article: also the catalog key of the 410
+// page's message.
+inline constexpr std::string_view kArticleWithdrawnKey = "error_gone_message";
+inline bool IsWithdrawn(const Error& error) {
+  return error.code == ErrorCode::kNotFound && error.user_key == kArticleWithdrawnKey;
+}
+
 class ArticleCache final : public engagement::CounterSink {
  public:
   // Renders an article's page at its path in a locale ("" for the site's default).
@@ -73,7 +80,8 @@ class ArticleCache final : public engagement::CounterSink {
                std::size_t capacity, int refresh_seconds);
 
   // The cached article, loading (and rendering) it on a miss. NotFound for unknown ids and
-  // for articles that are not public (model::IsPublic).
+  // for articles that are not public (model::IsPublic); for a withdrawn one (unpublished)
+  // its user_key is kArticleWithdrawnKey (IsWithdrawn), so pages answer 410 instead of 404.
   Result<std::shared_ptr<const CachedArticle>> Get(std::int64_t id, std::int64_t now_unix);
   // The entry's page in `locale` (not the default: that is entry.page), rendered on first
   // use. Kept with the entry unless kMaxLocalizedPages are kept already.
@@ -81,6 +89,8 @@ class ArticleCache final : public engagement::CounterSink {
                                                            const std::string& locale);
   // Drops an entry so the next Get reloads it (after an edit).
   void Invalidate(std::int64_t id);
+  // Drops every entry (the site's settings changed: every page renders again).
+  void Clear();
   // Takes in the stored likes, comments and shares that a committed write returned. For one
   // article, calls must come in commit order: hold CounterLock(id) across the write and
   // this call. A refresh running meanwhile keeps these values rather than what it read.
@@ -94,7 +104,8 @@ class ArticleCache final : public engagement::CounterSink {
  private:
   Result<std::shared_ptr<const CachedArticle>> Load(std::int64_t id, std::int64_t now_unix,
                                                     const CachedArticle* previous);
-  void Put(std::int64_t id, std::shared_ptr<const CachedArticle> entry);
+  void Put(std::int64_t id, std::shared_ptr<const CachedArticle> entry,
+           std::uint64_t dropped_before);
 
   storage::ArticleStore& store_;
   engagement::ViewCounter& views_;
@@ -106,6 +117,7 @@ class ArticleCache final : public engagement::CounterSink {
   std::atomic<std::uint64_t> hits_{0};
   std::atomic<std::uint64_t> misses_{0};
   std::atomic<std::uint64_t> applied_{0};  // ApplyCounters calls, for loads racing them
+  std::atomic<std::uint64_t> dropped_{0};  // Invalidate/Clear calls, for loads racing them
   std::array<std::mutex, 64> counter_locks_;
 };
 

@@ -16,6 +16,7 @@ std::string StrongTag(const std::string& body) {
 Result<std::shared_ptr<const Document>> DocumentCache::Get(const std::string& key,
                                                            std::int64_t now_unix,
                                                            const Builder& build) {
+  std::uint64_t generation = 0;
   {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(key);
@@ -23,6 +24,7 @@ Result<std::shared_ptr<const Document>> DocumentCache::Get(const std::string& ke
         now_unix >= it->second->built_at) {
       return it->second;
     }
+    generation = generation_;
   }
   auto built = build();
   if (!built.ok()) return built.error();
@@ -36,6 +38,8 @@ Result<std::shared_ptr<const Document>> DocumentCache::Get(const std::string& ke
   document->built_at = now_unix;
   std::shared_ptr<const Document> shared = std::move(document);
   std::lock_guard lock(mutex_);
+  // Built from what the store said before a Clear(): right for this caller, stale for the next.
+  if (generation != generation_) return shared;
   if (entries_.size() >= capacity_ && entries_.find(key) == entries_.end()) {
     // Feeds of many sources and tags are polled unevenly; dropping an arbitrary one costs
     // one rebuild, which is cheaper than tracking recency on every hit.
@@ -43,6 +47,12 @@ Result<std::shared_ptr<const Document>> DocumentCache::Get(const std::string& ke
   }
   entries_[key] = shared;
   return shared;
+}
+
+void DocumentCache::Clear() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+  ++generation_;
 }
 
 std::size_t DocumentCache::size() const {

@@ -48,6 +48,9 @@ class DocumentCache {
   // build is not cached. A nullptr body means "not found" (a cached 404).
   Result<std::shared_ptr<const Document>> Get(const std::string& key, std::int64_t now_unix,
                                               const Builder& build);
+  // Drops every document (an article left or joined the public ones, or the site's settings
+  // changed): the next request builds it again.
+  void Clear();
   std::size_t size() const;
 
  private:
@@ -55,6 +58,7 @@ class DocumentCache {
   std::size_t capacity_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const Document>> entries_;
+  std::uint64_t generation_ = 0;  // Clear() calls; a build started before one is not kept
 };
 
 // 200 with the document and its ETag, Last-Modified and Cache-Control; the server turns it

@@ -29,6 +29,8 @@ class HomeCache {
   // Page numbers start at 1.
   Result<std::shared_ptr<const HomeListing>> Page(int page, std::int64_t now_unix);
   int page_size() const { return page_size_; }
+  // Drops every listing (an article left or joined the public ones).
+  void Clear();
 
  private:
   storage::ArticleStore& store_;
@@ -36,6 +38,7 @@ class HomeCache {
   int page_size_;
   std::mutex mutex_;
   std::map<int, std::shared_ptr<const HomeListing>> pages_;
+  std::uint64_t generation_ = 0;  // Clear() calls; a load started before one is not kept
 };
 
 }  // namespace warta::web

@@ -33,8 +33,8 @@ std::string TagPath(const std::string& tag) {
   return slug.empty() ? std::string() : "/tag/" + slug;
 }
 
-PopularLists::PopularLists(storage::Store& store, std::shared_ptr<const Site> site,
-                           PopularOptions options, const Clock& clock)
+PopularLists::PopularLists(storage::Store& store, SharedSite site, PopularOptions options,
+                           const Clock& clock)
     : store_(store), site_(std::move(site)), options_(options), clock_(clock) {
   fragment_.store(std::make_shared<const PopularFragment>());
   tags_.store(std::make_shared<const TagDirectory>());
@@ -103,12 +103,16 @@ Result<void> PopularLists::ReloadTags(std::int64_t now_unix) {
 }
 
 Result<void> PopularLists::Refresh(std::int64_t now_unix) {
+  // Serialized: the generation is read, compared and bumped as one step.
+  std::lock_guard refreshing(refresh_mutex_);
   auto top = Query({}, now_unix);
   if (!top.ok()) return top.error();
   auto next = std::make_shared<PopularFragment>();
-  // site_ is the default-locale site; settings().locales lists every offered one, itself first.
-  for (const std::string& locale : site_->settings().locales) {
-    auto html = Render(*top, site_->For(locale));
+  // The default-locale site, held for the whole render (a reload may swap it meanwhile);
+  // settings().locales lists every offered locale, itself first.
+  const std::shared_ptr<const Site> site = site_.Load();
+  for (const std::string& locale : site->settings().locales) {
+    auto html = Render(*top, site->For(locale));
     if (!html.ok()) return html.error();
     next->html_by_locale[locale] = std::move(html).value();
   }

@@ -22,6 +22,7 @@
 #include "core/result.h"
 #include "storage/store.h"
 #include "storage/trending_store.h"
+#include "web/shared_site.h"
 #include "web/site.h"
 
 namespace warta::web {
@@ -65,8 +66,8 @@ class PopularLists {
  public:
   // The clock dates the background refreshes (the interval between them is waited in real
   // time); it must outlive this.
-  PopularLists(storage::Store& store, std::shared_ptr<const Site> site, PopularOptions options,
-               const Clock& clock);
+  // `site` is followed across reloads (the next Refresh renders with the current one).
+  PopularLists(storage::Store& store, SharedSite site, PopularOptions options, const Clock& clock);
   ~PopularLists();  // Stop()
   PopularLists(const PopularLists&) = delete;
   PopularLists& operator=(const PopularLists&) = delete;
@@ -100,12 +101,13 @@ class PopularLists {
   void Run();
 
   storage::Store& store_;
-  std::shared_ptr<const Site> site_;
+  SharedSite site_;
   const PopularOptions options_;
   const Clock& clock_;
   std::atomic<std::shared_ptr<const PopularFragment>> fragment_;
   std::atomic<std::shared_ptr<const TagDirectory>> tags_;
   std::atomic<std::uint64_t> refreshes_{0};
+  std::mutex refresh_mutex_;                  // one Refresh at a time (thread, editorial changes)
   std::mutex reload_mutex_;                   // one tag reload at a time
   std::map<std::string, std::string> slugs_;  // tag -> slug, under reload_mutex_
   std::mutex mutex_;

@@ -46,6 +46,10 @@ using SlotValues = std::array<std::string, static_cast<std::size_t>(Slot::kCount
 // templates, shared by every page and swapped as a whole (the "most popular" list).
 enum class RawSlot : unsigned char {
   kPopular,
+  // The header's account menu (web/request/account_menu.h): the reader's name and links, or
+  // the login link. Every page carries this marker; WebApp fills it in pages that are not
+  // spliced.
+  kAccountMenu,
   kCount,
 };
 

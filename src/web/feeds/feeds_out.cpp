@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/html_escape.h"
+#include "storage/editorial_store.h"
 #include "storage/excerpt.h"
 #include "storage/listing_store.h"
 #include "storage/source_store.h"
@@ -71,6 +73,22 @@ syndication::FeedEntry EntryOf(const Site& site, const model::Article& article,
   return entry;
 }
 
+// Public corrections travel with the entry (docs/decisions/0009-newsroom.md): each note
+// heads its content, newest first, and the newest one dates the entry's update, so feed
+// readers show the article as changed.
+void AddCorrections(const Site& site, const std::vector<model::Correction>& corrections,
+                    syndication::FeedEntry& entry) {
+  if (corrections.empty()) return;
+  std::string notes;
+  for (const model::Correction& correction : corrections) {
+    notes += "<p class=\"correction\"><strong>" + EscapeHtml(site.T("correction_updated")) + " " +
+             EscapeHtml(site.formatter().DateTime(correction.created_at)) + ":</strong> " +
+             EscapeHtml(correction.note) + "</p>";
+    entry.updated = std::max(entry.updated, correction.created_at);
+  }
+  entry.content_html = notes + entry.content_html;
+}
+
 Result<BuiltDocument> BuildFeed(Context& context, Format format, std::string_view kind,
                                 std::string_view slug, std::string_view path, int items) {
   const Site& site = *context.site;
@@ -99,6 +117,9 @@ Result<BuiltDocument> BuildFeed(Context& context, Format format, std::string_vie
   auto feed_urls = SourceFeedUrls(context, articles.value());
   for (const model::Article& article : articles.value()) {
     feed.entries.push_back(EntryOf(site, article, feed_urls));
+    auto corrections = context.store.editorial().Corrections(article.id);
+    if (!corrections.ok()) return corrections.error();
+    AddCorrections(site, corrections.value(), feed.entries.back());
     feed.updated = std::max(feed.updated, feed.entries.back().updated);
   }
   if (feed.updated == 0) feed.updated = context.clock.NowUnix();

@@ -7,8 +7,10 @@
 
 #include "web/api/comment_replies.h"
 #include "web/handlers.h"
+#include "web/request/account_menu.h"
 #include "web/request/locale_choice.h"
 #include "web/request/reader.h"
+#include "web/view_models/article_newsroom.h"
 #include "web/view_models/comment_view.h"
 #include "web/view_models/seo.h"
 #include "web/view_models/share_links.h"
@@ -84,10 +86,12 @@ view::Data RelatedItems(const Site& site, const std::vector<storage::RelatedArti
 
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
                                       const std::string& path, const CommentsRender* comments,
-                                      const std::vector<storage::RelatedArticle>& related) {
+                                      const std::vector<storage::RelatedArticle>& related,
+                                      const ArticleNewsroom* newsroom) {
   const i18n::Formatter& format = site.formatter();
   view::Data data = site.PageData(article.title, path, "", SlotMarker(Slot::kCsrfToken));
-  AddArticleHead(data, site, article, path);
+  AddArticleHead(data, site, article, path, newsroom);
+  FillArticleNewsroom(data, site, newsroom != nullptr ? *newsroom : ArticleNewsroom{});
   // The source's canonical policy: its republished copies name the outlet's page.
   const std::string original = OriginalUrl(article.url);
   if (article.canonical_is_original && !original.empty()) {
@@ -96,7 +100,8 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("article_id", std::to_string(article.id));
   data.set("headline", article.title);
   data.set("article_lang", article.lang.empty() ? site.locale() : article.lang);
-  data.set("source", article.source);
+  // The newsroom's own articles name no outlet: the site is their source (CONTRACT §4).
+  data.set("source", article.source.empty() ? site.settings().name : article.source);
   data.set("source_url", article.url);
   data.set("published_iso", i18n::Formatter::Iso8601Utc(article.published_at));
   data.set("published_text", format.LongDate(article.published_at));
@@ -158,6 +163,8 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   std::int64_t now = context.clock.NowUnix();
   auto cached = context.articles.Get(*id, now);
   if (!cached.ok()) {
+    // Withdrawn: 410 and a page saying so, without the article (docs/decisions/0009).
+    if (IsWithdrawn(cached.error())) return ErrorPage(context, request, 410);
     return ErrorPage(context, request, cached.error().code == ErrorCode::kNotFound ? 404 : 500);
   }
   const CachedArticle& entry = *cached.value();
@@ -205,6 +212,10 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
   if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
+  // Logged out (nearly every reader): the locale's constant menu, no work per request.
+  const std::string account_menu = reader.session ? AccountMenuHtml(site, reader) : std::string();
+  raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] =
+      reader.session ? std::string_view(account_menu) : std::string_view(site.login_menu());
 
   Response response;
   page->AppendTo(response.body, values, raw);

@@ -13,6 +13,7 @@ struct ErrorKeys {
 
 ErrorKeys KeysFor(int status) {
   if (status == 404) return {"error_not_found_title", "error_not_found_message"};
+  if (status == 410) return {"error_gone_title", "error_gone_message"};
   if (status == 401 || status == 403) return {"error_forbidden_title", "error_forbidden_message"};
   if (status == 429) return {"error_rate_limited_title", "error_rate_limited_message"};
   if (status >= 500) return {"error_server_title", "error_server_message"};

@@ -23,6 +23,8 @@
 
 namespace warta::web {
 
+struct ArticleNewsroom;  // web/view_models/article_newsroom.h
+
 // What the article page needs to show its comments, loaded when it is rendered.
 struct CommentsRender {
   std::vector<model::Comment> comments;  // published and placeholders, oldest first
@@ -49,7 +51,8 @@ Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices*
                                               const model::Article& article,
                                               const std::string& path,
                                               const std::vector<storage::RelatedArticle>& related,
-                                              std::int64_t now);
+                                              std::int64_t now,
+                                              const ArticleNewsroom* newsroom = nullptr);
 
 // The localized notice for ?comment=CODE after a form post: pending, published, edited,
 // deleted, reported, closed, or error_<name> for the comment_error_<name> messages; "" for

@@ -4,6 +4,7 @@
 
 #include "storage/excerpt.h"
 #include "syndication/json_ld.h"
+#include "web/view_models/article_newsroom.h"
 
 namespace warta::web {
 namespace {
@@ -77,7 +78,7 @@ std::string PublisherLogo(const Site& site) {
 }
 
 void AddArticleHead(view::Data& data, const Site& site, const model::Article& article,
-                    const std::string& path) {
+                    const std::string& path, const ArticleNewsroom* newsroom) {
   const std::string& base = site.settings().base_url;
   std::string description = storage::MakeExcerpt(article.body_html, 200);
   std::string image = FirstImageUrl(base, article.body_html);
@@ -85,7 +86,6 @@ void AddArticleHead(view::Data& data, const Site& site, const model::Article& ar
   std::int64_t modified = ModifiedAt(article);
   data.set("meta_description", description);
   data.set("og_image", image);
-  data.set("modified_iso", i18n::Formatter::Iso8601Utc(modified));
 
   syndication::NewsArticleLd ld;
   ld.url = base + path;
@@ -101,6 +101,8 @@ void AddArticleHead(view::Data& data, const Site& site, const model::Article& ar
   ld.site_url = base + "/";
   ld.logo_url = PublisherLogo(site);
   ld.keywords = article.tags;
+  if (newsroom != nullptr) AddNewsroomLd(ld, base, *newsroom);
+  data.set("modified_iso", i18n::Formatter::Iso8601Utc(ld.modified));
   data.set("json_ld", syndication::NewsArticleJsonLd(ld));
 }
 

@@ -32,10 +32,12 @@ std::int64_t ModifiedAt(const model::Article& article);
 std::string DefaultShareImage(const Site& site);
 std::string PublisherLogo(const Site& site);
 
+struct ArticleNewsroom;  // web/view_models/article_newsroom.h
+
 // Sets meta_description, og_image, modified_iso and json_ld (NewsArticle) for the article
-// page. `path` is its canonical path.
+// page. `path` is its canonical path; `newsroom` (may be null) adds bylines and corrections.
 void AddArticleHead(view::Data& data, const Site& site, const model::Article& article,
-                    const std::string& path);
+                    const std::string& path, const ArticleNewsroom* newsroom = nullptr);
 
 // Sets json_ld (WebSite) for the home page.
 void AddHomeHead(view::Data& data, const Site& site);

@@ -90,6 +90,9 @@ void AddAdminApiRoutes(http::Router& router, Context& context) {
   add(Method::kDelete, "/api/v1/admin/tokens/{id}", "api_admin_token", Role::kAuthor,
       api::RevokeToken);
   add(Method::kGet, "/api/v1/admin/audit", "api_admin_audit", Role::kAdmin, api::ListAudit);
+
+  // Site settings (admins): web/api/admin/settings.cpp.
+  AddAdminSettingsRoutes(router, context);
 }
 
 }  // namespace warta::web

@@ -1,0 +1,159 @@
+// The newsroom's public pages (docs/decisions/0009-newsroom.md): GET /penulis/{slug}?page=N
+// (an author and their published articles), GET /halaman/{slug} (a static page from the pages
+// table: About, Contact, the editorial guidelines) and GET /koreksi?sebelum=ID (every public
+// correction, newest first). Only published articles and pages show: the store's public
+// reads filter on status. (/rubrik/{slug} is the front page's: pages/section_page.cpp.)
+#include <algorithm>
+#include <string>
+
+#include "core/limits.h"
+#include "storage/author_store.h"
+#include "storage/editorial_store.h"
+#include "storage/page_store.h"
+#include "web/handlers.h"
+#include "web/request/locale_choice.h"
+#include "web/view_models/article_list_item.h"
+#include "web/view_models/article_newsroom.h"
+
+namespace warta::web {
+namespace {
+
+constexpr int kAuthorPageSize = limits::kHomePageSize;
+constexpr int kCorrectionsPageSize = 50;
+constexpr std::size_t kMaxSlugBytes = 80;  // i18n::Slugify never makes longer ones
+
+bool LooksLikeSlug(std::string_view slug) {
+  if (slug.empty() || slug.size() > kMaxSlugBytes) return false;
+  return std::all_of(slug.begin(), slug.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// A positive number from the query, 1 (or 0 for a cursor) when absent; nullopt when
+// malformed or too large.
+std::optional<std::int64_t> QueryNumber(const Request& request, const char* name,
+                                        std::int64_t absent, std::int64_t max) {
+  const std::string text = request.QueryParam(name);
+  if (text.empty()) return absent;
+  auto value = ParseId(text);
+  if (!value || *value > max) return std::nullopt;
+  return value;
+}
+
+Response HtmlPage(const Site& site, std::string body, const std::string& set_cookie) {
+  Response response;
+  response.body = std::move(body);
+  response.SetHeader("Cache-Control", "private, no-cache");
+  MarkLocalized(response, site);
+  if (!set_cookie.empty()) response.SetHeader("Set-Cookie", set_cookie);
+  return response;
+}
+
+Response Render(Context& context, const Request& request, const Site& site, const char* name,
+                const view::Data& data, const std::string& set_cookie) {
+  auto html = site.templates().Render(name, data);
+  if (!html.ok()) return ErrorPage(context, request, 500);
+  return HtmlPage(site, std::move(html).value(), set_cookie);
+}
+
+}  // namespace
+
+Response AuthorPage(Context& context, const Request& request, const RouteParams& params) {
+  const std::string slug(params.Get("slug"));
+  if (!LooksLikeSlug(slug)) return ErrorPage(context, request, 404);
+  auto page = QueryNumber(request, "page", 1, limits::kMaxPageNumber);
+  if (!page) return ErrorPage(context, request, 400);
+  auto author = context.store.authors().FindBySlug(slug);
+  if (!author.ok()) return ErrorPage(context, request, 500);
+  if (!author->has_value()) return ErrorPage(context, request, 404);
+  auto total = context.store.editorial().CountByAuthor((*author)->id);
+  if (!total.ok()) return ErrorPage(context, request, 500);
+  const std::int64_t last_page =
+      std::max<std::int64_t>(1, (*total + kAuthorPageSize - 1) / kAuthorPageSize);
+  if (*page > last_page) return ErrorPage(context, request, 404);
+  auto articles = context.store.editorial().ListByAuthor(
+      (*author)->id, kAuthorPageSize, static_cast<int>((*page - 1) * kAuthorPageSize));
+  if (!articles.ok()) return ErrorPage(context, request, 500);
+
+  const Site& site = SiteFor(context, request);
+  const std::int64_t now = context.clock.NowUnix();
+  const std::string base = AuthorPath(slug);
+  auto url = [&base](std::int64_t n) {
+    return n <= 1 ? base : base + "?page=" + std::to_string(n);
+  };
+  Visitor visitor = IdentifyVisitor(context, request, now);
+  view::Data data = site.PageData((*author)->name, url(*page), "", visitor.csrf_token);
+  data.set("heading", (*author)->name);
+  data.set("bio", (*author)->bio);
+  data.set("count_text", site.catalog().Plural(site.locale(), "author_article_count", *total,
+                                               site.formatter().Number(*total)));
+  view::Data items = view::MakeList();
+  for (const model::ArticleSummary& summary : *articles) {
+    items.push_back(ArticleListItem(context, site, summary, now));
+  }
+  data.set("articles", items);
+  data.set("has_articles", !articles->empty());
+  data.set("has_prev", *page > 1);
+  data.set("prev_url", url(*page - 1));
+  data.set("has_next", *page < last_page);
+  data.set("next_url", url(*page + 1));
+  data.set("page_label", site.catalog().Plural(site.locale(), "page_number", *page,
+                                               site.formatter().Number(*page)));
+  return Render(context, request, site, "author", data, visitor.set_cookie);
+}
+
+Response StaticPage(Context& context, const Request& request, const RouteParams& params) {
+  const std::string slug(params.Get("slug"));
+  if (!LooksLikeSlug(slug)) return ErrorPage(context, request, 404);
+  auto page = context.store.pages().FindBySlug(slug);
+  if (!page.ok()) return ErrorPage(context, request, 500);
+  if (!page->has_value() || !(*page)->published) return ErrorPage(context, request, 404);
+  const Site& site = SiteFor(context, request);
+  const std::int64_t now = context.clock.NowUnix();
+  Visitor visitor = IdentifyVisitor(context, request, now);
+  view::Data data = site.PageData((*page)->title, "/halaman/" + slug, "", visitor.csrf_token);
+  data.set("heading", (*page)->title);
+  data.set("body_html", (*page)->body_html);  // rendered from Markdown and sanitized when saved
+  data.set("updated_iso", i18n::Formatter::Iso8601Utc((*page)->updated_at));
+  data.set("updated_text", site.formatter().LongDate((*page)->updated_at));
+  return Render(context, request, site, "static_page", data, visitor.set_cookie);
+}
+
+Response CorrectionsPage(Context& context, const Request& request) {
+  auto before = QueryNumber(request, "sebelum", 0, std::numeric_limits<std::int64_t>::max());
+  if (!before) return ErrorPage(context, request, 400);
+  // One more than shown: whether an older page exists.
+  auto corrections = context.store.editorial().RecentCorrections(*before, kCorrectionsPageSize + 1);
+  if (!corrections.ok()) return ErrorPage(context, request, 500);
+  const bool has_next = corrections->size() > static_cast<std::size_t>(kCorrectionsPageSize);
+  if (has_next) corrections->resize(kCorrectionsPageSize);
+  if (*before != 0 && corrections->empty()) return ErrorPage(context, request, 404);
+
+  const Site& site = SiteFor(context, request);
+  const std::int64_t now = context.clock.NowUnix();
+  Visitor visitor = IdentifyVisitor(context, request, now);
+  const std::string path =
+      *before == 0 ? std::string("/koreksi") : "/koreksi?sebelum=" + std::to_string(*before);
+  view::Data data = site.PageData(site.T("corrections_heading"), path, "", visitor.csrf_token);
+  view::Data items = view::MakeList();
+  for (const model::Correction& correction : *corrections) {
+    view::Data item;
+    item.set("article_title", correction.article_title);
+    item.set("article_path", model::ArticlePath(correction.article_id, correction.article_slug));
+    item.set("date_iso", i18n::Formatter::Iso8601Utc(correction.created_at));
+    item.set("date_text", site.formatter().DateTime(correction.created_at));
+    item.set("note", correction.note);
+    items.push_back(item);
+  }
+  data.set("corrections", items);
+  data.set("has_corrections", !corrections->empty());
+  data.set("has_prev", *before != 0);
+  data.set("prev_url", "/koreksi");
+  data.set("has_next", has_next);
+  data.set("next_url",
+           has_next ? "/koreksi?sebelum=" + std::to_string(corrections->back().id) : "");
+  data.set("page_label", "");
+  return Render(context, request, site, "corrections", data, visitor.set_cookie);
+}
+
+}  // namespace warta::web
