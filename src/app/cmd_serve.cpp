@@ -164,6 +164,12 @@ int RunServe(const CommonOptions& options) {
           site_settings->base_url);
     }
   }
+  // The header's section bar, read now and again as pages render (web/cache/section_bar.h).
+  auto section_bar = std::make_shared<web::SectionBar>();
+  if (auto read = section_bar->Refresh(db.sections()); !read.ok()) {
+    spdlog::warn("sections: {}", read.error().ToString());
+  }
+  site_settings->section_bar = section_bar;
   auto site = web::Site::Create(std::move(site_settings).value());
   if (!site.ok()) return Fail(site.error().ToString());
 
@@ -183,12 +189,15 @@ int RunServe(const CommonOptions& options) {
   ClassifierSpamCheck spam_check(spam_classifier);
   CommentParts comment_parts(db, config.value(), &spam_check, site_day);
   web::CommentServices* comment_services = comment_parts.services();
+  web::PictureCache pictures(db.media());
   web::ArticleCache articles(
       db.articles(), views,
-      [&site, &db, &clock, comment_services](const model::Article& article, const std::string& path,
-                                             const std::string& locale) {
+      [&site, &db, &clock, &pictures, comment_services](
+          const model::Article& article, const std::string& path, const std::string& locale) {
+        auto lead = pictures.Find(article.lead_media_id);
         return web::RenderArticleWithComments(site.value()->For(locale), comment_services, article,
-                                              path, RelatedOf(db, article.id), clock.NowUnix());
+                                              path, RelatedOf(db, article.id), clock.NowUnix(),
+                                              lead.get());
       },
       /*capacity=*/20'000, /*refresh_seconds=*/5);
   // Likes and shares keep the article cache's counters current as they commit.
@@ -214,6 +223,11 @@ int RunServe(const CommonOptions& options) {
       registry,     articles, home,  readers.services(), comment_services, documents,
       feeds};
   context.popular = &popular;
+  // The front page and section pages are rendered at most every 2 s per locale and page.
+  web::RenderedPages front_pages(/*ttl_seconds=*/2, /*capacity=*/512);
+  context.pictures = &pictures;
+  context.front = &front_pages;
+  context.sections = section_bar.get();
   auto library = OpenMediaLibrary(config.value(), db);
   if (!library.ok()) return Fail(library.error().ToString());
   media::FileCache media_files(library.value()->files());
@@ -228,8 +242,12 @@ int RunServe(const CommonOptions& options) {
     newsroom_options.languages.push_back(site.value()->settings().locale);
   }
   newsroom_options.default_lang = site.value()->settings().locale;
-  newsroom_options.on_change = [&articles, &publisher_ptr](std::int64_t id) {
+  newsroom_options.on_change = [&articles, &publisher_ptr, &section_bar, &db](std::int64_t id) {
     articles.Invalidate(id);
+    // An article naming a new section creates it: the bar shows it on the next render.
+    if (auto read = section_bar->Refresh(db.sections()); !read.ok()) {
+      spdlog::warn("sections: {}", read.error().ToString());
+    }
     if (publisher_ptr != nullptr) publisher_ptr->Wake();
   };
   newsroom::EditorialService editorial(db, clock, std::move(newsroom_options));

@@ -16,6 +16,7 @@
 #include "model/article.h"
 #include "storage/settings_store.h"
 #include "view/templates.h"
+#include "web/cache/section_bar.h"
 
 namespace warta::web {
 
@@ -26,6 +27,9 @@ struct SiteSettings {
   std::string base_url;  // without trailing slash
   i18n::DateOverrides date_overrides;
   std::vector<std::string> locales = {};  // offered to readers, `locale` first; empty: just it
+  // The header's section bar (serve's; shared by every Site built from these settings); null:
+  // no bar.
+  std::shared_ptr<const SectionBar> section_bar = nullptr;
 };
 
 // Keys of the settings table that `warta demo` (and later the admin) write.
@@ -84,6 +88,7 @@ class Site {
                                                  std::shared_ptr<const i18n::Catalog> catalog,
                                                  std::shared_ptr<const view::Templates> templates);
   void LanguageLinks(const std::string& path, view::Data& data) const;
+  static void SectionLinks(const SectionBar& bar, const std::string& path, view::Data& data);
 
   SiteSettings settings_;
   std::string locale_;

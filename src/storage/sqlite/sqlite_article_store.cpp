@@ -245,6 +245,7 @@ Result<model::Article> ReadArticleRow(const Statement& stmt) {
   a.canonical_is_original = stmt.Int64(17) != 0;  // NULL (no source) reads as 0
   WARTA_ASSIGN_OR_RETURN(a.status,
                          StoredWord(stmt.Text(18), model::ParseArticleStatus, "article status"));
+  a.lead_media_id = stmt.Int64(19);
   return a;
 }
 
@@ -258,6 +259,8 @@ model::ArticleSummary ReadSummaryRow(const Statement& stmt) {
   s.slug = stmt.Text(5);
   s.excerpt = MakeExcerpt(stmt.Text(6));
   s.counters = CountersAt(stmt, 7);
+  s.lead_media_id = stmt.Int64(11);
+  s.story_id = stmt.Int64(12);
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include "web/request/locale_choice.h"
 #include "web/request/reader.h"
 #include "web/view_models/comment_view.h"
+#include "web/view_models/picture.h"
 #include "web/view_models/seo.h"
 #include "web/view_models/share_links.h"
 
@@ -84,7 +85,8 @@ view::Data RelatedItems(const Site& site, const std::vector<storage::RelatedArti
 
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
                                       const std::string& path, const CommentsRender* comments,
-                                      const std::vector<storage::RelatedArticle>& related) {
+                                      const std::vector<storage::RelatedArticle>& related,
+                                      const model::Media* lead) {
   const i18n::Formatter& format = site.formatter();
   view::Data data = site.PageData(article.title, path, "", SlotMarker(Slot::kCsrfToken));
   AddArticleHead(data, site, article, path);
@@ -101,6 +103,8 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("published_iso", i18n::Formatter::Iso8601Utc(article.published_at));
   data.set("published_text", format.LongDate(article.published_at));
   data.set("body_html", article.body_html);  // sanitized when stored
+  // The lead picture loads at once (it is the page's largest paint); its box is reserved.
+  if (lead != nullptr) data.set("lead_image", PictureData(*lead, ArticleLeadUse()));
   // "Also reported by": the same story from other sources (ingest clusters), linked to
   // their copies on this site.
   view::Data reports = view::MakeList();

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/media.h"
 #include "comments/options.h"
 #include "comments/thread.h"
 #include "core/result.h"
@@ -49,7 +50,8 @@ Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices*
                                               const model::Article& article,
                                               const std::string& path,
                                               const std::vector<storage::RelatedArticle>& related,
-                                              std::int64_t now);
+                                              std::int64_t now,
+                                              const model::Media* lead = nullptr);
 
 // The localized notice for ?comment=CODE after a form post: pending, published, edited,
 // deleted, reported, closed, or error_<name> for the comment_error_<name> messages; "" for
