@@ -265,7 +265,9 @@ int RunServe(const CommonOptions& options) {
   if (config->ingest.enabled) {
     ingest::scheduler::SchedulerOptions ingest_options;
     ingest_options.interval = std::chrono::seconds(config->ingest.interval_seconds);
-    auto scheduler = ingest::scheduler::Scheduler::Create(db, PipelineOptionsFrom(config.value()),
+    ingest::pipeline::PipelineOptions pipeline_options = PipelineOptionsFrom(config.value());
+    pipeline_options.pictures = library.value().get();  // feed pictures, served from /media/
+    auto scheduler = ingest::scheduler::Scheduler::Create(db, std::move(pipeline_options),
                                                           ingest_options, &registry);
     if (!scheduler.ok()) return Fail(scheduler.error().ToString());
     ingester = std::move(scheduler).value();

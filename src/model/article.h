@@ -44,6 +44,8 @@ struct NewArticle {
   // kPublished for everything but a wire item of a source that asks for review (kHeld).
   // Any other status is the newsroom's (storage/editorial_store.h).
   ArticleStatus status = ArticleStatus::kPublished;
+  // Its picture (model/media.h), taken in by ingest from the feed or the page; 0: none.
+  std::int64_t lead_media_id = 0;
 };
 
 // Another source's article about the same story (a cluster of near-duplicates).
