@@ -66,8 +66,8 @@ ingest::pipeline::PipelineOptions OptionsWithPictures(
 
 int RunOnce(const config::Config& config, storage::Store& store, bool force) {
   std::unique_ptr<media::MediaLibrary> library;
-  auto pipeline = ingest::pipeline::Pipeline::Create(
-      store, OptionsWithPictures(config, store, library));
+  auto pipeline =
+      ingest::pipeline::Pipeline::Create(store, OptionsWithPictures(config, store, library));
   if (!pipeline.ok()) return Fail(pipeline.error().ToString());
   // The command prints each failed source itself, below the bar: per-source log lines
   // would say the same twice.

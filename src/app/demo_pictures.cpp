@@ -29,29 +29,77 @@ struct Scene {
 
 const std::array<Scene, kDemoPictureCount>& Scenes() {
   static const std::array<Scene, kDemoPictureCount> scenes = {{
-      {{40, 70, 140}, {250, 170, 110}, {255, 230, 170},
-       {{{120, 90, 130}, {80, 60, 100}, {40, 35, 60}}}, {60, 80, 130}, 0.7, 0.45, 0.06,
+      {{40, 70, 140},
+       {250, 170, 110},
+       {255, 230, 170},
+       {{{120, 90, 130}, {80, 60, 100}, {40, 35, 60}}},
+       {60, 80, 130},
+       0.7,
+       0.45,
+       0.06,
        "Ilustrasi: matahari terbenam di balik pegunungan dan teluk"},
-      {{90, 160, 230}, {200, 230, 250}, {255, 250, 220},
-       {{{140, 170, 200}, {90, 130, 110}, {50, 90, 60}}}, {60, 130, 180}, 0.25, 0.2, 0.05,
+      {{90, 160, 230},
+       {200, 230, 250},
+       {255, 250, 220},
+       {{{140, 170, 200}, {90, 130, 110}, {50, 90, 60}}},
+       {60, 130, 180},
+       0.25,
+       0.2,
+       0.05,
        "Ilustrasi: siang cerah di atas bukit hijau dan danau"},
-      {{15, 20, 50}, {60, 70, 120}, {240, 240, 220},
-       {{{50, 55, 90}, {35, 40, 70}, {20, 22, 40}}}, {25, 35, 70}, 0.8, 0.22, 0.035,
+      {{15, 20, 50},
+       {60, 70, 120},
+       {240, 240, 220},
+       {{{50, 55, 90}, {35, 40, 70}, {20, 22, 40}}},
+       {25, 35, 70},
+       0.8,
+       0.22,
+       0.035,
        "Ilustrasi: bulan di atas pegunungan pada malam hari"},
-      {{250, 200, 210}, {255, 235, 220}, {255, 120, 90},
-       {{{220, 170, 190}, {190, 130, 160}, {120, 80, 110}}}, {230, 170, 180}, 0.5, 0.35, 0.07,
+      {{250, 200, 210},
+       {255, 235, 220},
+       {255, 120, 90},
+       {{{220, 170, 190}, {190, 130, 160}, {120, 80, 110}}},
+       {230, 170, 180},
+       0.5,
+       0.35,
+       0.07,
        "Ilustrasi: fajar merah muda di atas gunung dan laut"},
-      {{120, 130, 140}, {200, 205, 210}, {235, 235, 235},
-       {{{150, 160, 170}, {110, 120, 130}, {70, 80, 90}}}, {100, 115, 130}, 0.35, 0.3, 0.045,
+      {{120, 130, 140},
+       {200, 205, 210},
+       {235, 235, 235},
+       {{{150, 160, 170}, {110, 120, 130}, {70, 80, 90}}},
+       {100, 115, 130},
+       0.35,
+       0.3,
+       0.045,
        "Ilustrasi: hari mendung di lembah dan sungai"},
-      {{70, 140, 210}, {180, 220, 240}, {255, 245, 200},
-       {{{180, 200, 220}, {230, 235, 240}, {200, 80, 60}}}, {40, 110, 170}, 0.15, 0.25, 0.05,
+      {{70, 140, 210},
+       {180, 220, 240},
+       {255, 245, 200},
+       {{{180, 200, 220}, {230, 235, 240}, {200, 80, 60}}},
+       {40, 110, 170},
+       0.15,
+       0.25,
+       0.05,
        "Ilustrasi: gunung bersalju dan pantai di musim dingin"},
-      {{200, 120, 60}, {250, 210, 120}, {255, 240, 180},
-       {{{170, 110, 70}, {130, 80, 50}, {90, 50, 30}}}, {150, 100, 70}, 0.6, 0.5, 0.08,
+      {{200, 120, 60},
+       {250, 210, 120},
+       {255, 240, 180},
+       {{{170, 110, 70}, {130, 80, 50}, {90, 50, 30}}},
+       {150, 100, 70},
+       0.6,
+       0.5,
+       0.08,
        "Ilustrasi: sore keemasan di atas perbukitan musim gugur"},
-      {{30, 90, 110}, {120, 190, 190}, {230, 255, 240},
-       {{{70, 140, 140}, {40, 110, 100}, {20, 70, 60}}}, {30, 100, 120}, 0.85, 0.3, 0.04,
+      {{30, 90, 110},
+       {120, 190, 190},
+       {230, 255, 240},
+       {{{70, 140, 140}, {40, 110, 100}, {20, 70, 60}}},
+       {30, 100, 120},
+       0.85,
+       0.3,
+       0.04,
        "Ilustrasi: pagi berkabut di hutan dan rawa"},
   }};
   return scenes;
@@ -93,8 +141,10 @@ std::string DrawDemoPicture(int scene_index, int width, int height) {
       Rgb c = Mix(s.sky_top, s.sky_low, fy / horizon);
       const double dx = (fx - s.sun_x) * width, dy = (fy - s.sun_y) * height;
       const double d = std::sqrt(dx * dx + dy * dy) / width;
-      if (d < s.sun_r) c = s.sun;
-      else if (d < s.sun_r * 2.5) c = Mix(s.sun, c, (d - s.sun_r) / (s.sun_r * 1.5) * 0.6 + 0.4);
+      if (d < s.sun_r)
+        c = s.sun;
+      else if (d < s.sun_r * 2.5)
+        c = Mix(s.sun, c, (d - s.sun_r) / (s.sun_r * 1.5) * 0.6 + 0.4);
       for (int k = 0; k < 3; ++k) {
         if (fy > Ridge(k, fx, scene_index)) c = Mix(s.ridges[k], s.sky_low, 0.15 * (2 - k));
       }
@@ -118,7 +168,8 @@ std::string DrawDemoPicture(int scene_index, int width, int height) {
   std::string header;
   PutU32(header, static_cast<std::uint32_t>(width));
   PutU32(header, static_cast<std::uint32_t>(height));
-  header += std::string("\x08\x02\x00\x00\x00", 5);  // 8 bits, RGB, deflate, no filter, no interlace
+  header +=
+      std::string("\x08\x02\x00\x00\x00", 5);  // 8 bits, RGB, deflate, no filter, no interlace
   Chunk(png, "IHDR", header);
   Chunk(png, "IDAT", packed);
   Chunk(png, "IEND", "");

@@ -25,9 +25,9 @@
 #include "web/cache/document_cache.h"
 #include "web/cache/home_cache.h"
 #include "web/cache/picture_cache.h"
+#include "web/cache/popular.h"
 #include "web/cache/rendered_pages.h"
 #include "web/cache/section_bar.h"
-#include "web/cache/popular.h"
 #include "web/site.h"
 
 namespace warta::web {

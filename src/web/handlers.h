@@ -5,9 +5,9 @@
 // has the layout.
 #pragma once
 
-#include "model/media.h"
 #include "http/message.h"
 #include "http/router/router.h"
+#include "model/media.h"
 #include "storage/tag_store.h"
 #include "web/context.h"
 

@@ -20,8 +20,7 @@ int ParsePageNumber(const http::Request& request);
 // The front page (page 1): the lead story (the newest featured one, else the newest with a
 // picture, else the newest), the newest articles one card per story, a block per section
 // in the site's order, the popular list beside. Pages 2 and on: older articles as cards.
-Result<RenderedPage> RenderHomePage(Context& context, const Site& site, int page,
-                                    std::int64_t now);
+Result<RenderedPage> RenderHomePage(Context& context, const Site& site, int page, std::int64_t now);
 // A section's articles, newest first, paged; status 404 for an unknown section or a page
 // past the last.
 Result<RenderedPage> RenderSectionPage(Context& context, const Site& site, const std::string& slug,

@@ -1,10 +1,13 @@
 // GET /?page=N: the front page of a news site on page 1 (lead story, newest, sections), older
 // articles as cards after it. Rendered every few seconds and kept (web/cache/rendered_pages.h):
 // a request only fills the reader's holes.
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <optional>
 #include <string>
 
-#include <spdlog/spdlog.h>
+#include "core/limits.h"
 #include "storage/editorial_store.h"
 #include "web/handlers.h"
 #include "web/pages/front_page.h"
@@ -91,8 +94,8 @@ Result<RenderedPage> RenderFront(Context& context, const Site& site, std::int64_
   if (!total.ok()) return total.error();
   auto newest = context.store.articles().ListNewest(kFrontCandidates, 0);
   if (!newest.ok()) return newest.error();
-  view::Data data = site.PageData(site.settings().name, "/", site.T("home_title"),
-                                  SlotMarker(Slot::kCsrfToken));
+  view::Data data =
+      site.PageData(site.settings().name, "/", site.T("home_title"), SlotMarker(Slot::kCsrfToken));
   AddHomeHead(data, site);
   data.set("heading", site.T("home_title"));
   std::optional<Lead> lead = ChooseLead(context, newest.value());
@@ -103,8 +106,8 @@ Result<RenderedPage> RenderFront(Context& context, const Site& site, std::int64_
   data.set("has_prev", false);
   data.set("has_next", total.value() > kFrontCandidates);
   data.set("next_url", PageUrl(2));
-  data.set("page_label", site.catalog().Plural(site.locale(), "page_number", 1,
-                                               site.formatter().Number(1)));
+  data.set("page_label",
+           site.catalog().Plural(site.locale(), "page_number", 1, site.formatter().Number(1)));
   data.set("popular_html", RawSlotMarker(RawSlot::kPopular));
   auto html = site.templates().Render("front", data);
   if (!html.ok()) return html.error();
@@ -178,9 +181,9 @@ view::Data StoryCards(const Context& context, const Site& site,
   for (std::size_t i = 0; i < shown.size(); ++i) {
     view::Data card = ArticleListItem(context, site, *shown[i], now);
     if (others[i] > 0) {
-      card.set("more_sources",
-               site.catalog().Plural(site.locale(), "more_sources", others[i],
-                                     site.formatter().Number(static_cast<std::int64_t>(others[i]))));
+      card.set("more_sources", site.catalog().Plural(
+                                   site.locale(), "more_sources", others[i],
+                                   site.formatter().Number(static_cast<std::int64_t>(others[i]))));
     }
     cards.push_back(card);
   }

@@ -50,17 +50,17 @@ Result<RenderedPage> RenderSectionPage(Context& context, const Site& site, const
     rendered.status = 404;
     return rendered;
   }
-  auto articles =
-      context.store.editorial().ListBySection(s.id, kSectionPageSize, (page - 1) * kSectionPageSize);
+  auto articles = context.store.editorial().ListBySection(s.id, kSectionPageSize,
+                                                          (page - 1) * kSectionPageSize);
   if (!articles.ok()) return articles.error();
   const std::string name = s.name.empty() ? s.slug : s.name;
   const std::string page_label =
       site.catalog().Plural(site.locale(), "page_number", page, site.formatter().Number(page));
   const std::string title =
       (page == 1 ? name : name + " - " + page_label) + " - " + site.settings().name;
-  view::Data data = site.PageData(title, PageUrl(s.slug, page),
-                                  s.description.empty() ? name : s.description,
-                                  SlotMarker(Slot::kCsrfToken));
+  view::Data data =
+      site.PageData(title, PageUrl(s.slug, page), s.description.empty() ? name : s.description,
+                    SlotMarker(Slot::kCsrfToken));
   data.set("heading", name);
   data.set("description", s.description);
   data.set("articles", StoryCards(context, site, articles.value(), now));

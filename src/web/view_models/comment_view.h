@@ -10,12 +10,12 @@
 #include <string_view>
 #include <vector>
 
-#include "model/media.h"
 #include "comments/options.h"
 #include "comments/thread.h"
 #include "core/result.h"
 #include "model/article.h"
 #include "model/comment.h"
+#include "model/media.h"
 #include "storage/tag_store.h"
 #include "view/templates.h"
 #include "web/cache/spliced_page.h"
@@ -50,8 +50,7 @@ Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices*
                                               const model::Article& article,
                                               const std::string& path,
                                               const std::vector<storage::RelatedArticle>& related,
-                                              std::int64_t now,
-                                              const model::Media* lead = nullptr);
+                                              std::int64_t now, const model::Media* lead = nullptr);
 
 // The localized notice for ?comment=CODE after a form post: pending, published, edited,
 // deleted, reported, closed, or error_<name> for the comment_error_<name> messages; "" for

@@ -50,12 +50,8 @@ PictureUse ArticleLeadUse() {
   return PictureUse{"(min-width: 48em) 46rem, 100vw", 960, true, "lead-image"};
 }
 
-PictureUse FrontLeadUse() {
-  return PictureUse{"(min-width: 64em) 46rem, 100vw", 960, true, ""};
-}
+PictureUse FrontLeadUse() { return PictureUse{"(min-width: 64em) 46rem, 100vw", 960, true, ""}; }
 
-PictureUse CardUse() {
-  return PictureUse{"(min-width: 40em) 17rem, 7rem", 320, false, ""};
-}
+PictureUse CardUse() { return PictureUse{"(min-width: 40em) 17rem, 7rem", 320, false, ""}; }
 
 }  // namespace warta::web

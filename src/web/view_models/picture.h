@@ -13,10 +13,10 @@ namespace warta::web {
 
 // Where a picture sits decides how it loads.
 struct PictureUse {
-  std::string sizes;      // the sizes attribute: how wide the picture is drawn
-  int target_width = 0;   // src names the narrowest JPEG at least this wide (old browsers)
-  bool lead = false;      // above the fold: loads at once, fetchpriority="high"
-  std::string id;         // the img's id ("lead-image"), or "" for none
+  std::string sizes;     // the sizes attribute: how wide the picture is drawn
+  int target_width = 0;  // src names the narrowest JPEG at least this wide (old browsers)
+  bool lead = false;     // above the fold: loads at once, fetchpriority="high"
+  std::string id;        // the img's id ("lead-image"), or "" for none
 };
 
 // Keys: webp_srcset, jpeg_srcset, src, width, height, alt, sizes, lead (bool), lazy (bool),
