@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "media/names.h"
 #include "web/api/comment_replies.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
@@ -104,7 +105,15 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("published_text", format.LongDate(article.published_at));
   data.set("body_html", article.body_html);  // sanitized when stored
   // The lead picture loads at once (it is the page's largest paint); its box is reserved.
-  if (lead != nullptr) data.set("lead_image", PictureData(*lead, ArticleLeadUse()));
+  if (lead != nullptr) {
+    data.set("lead_image", PictureData(*lead, ArticleLeadUse()));
+    // Link previews show the article's own picture (its widest JPEG) rather than the site's.
+    if (const model::MediaVariant* widest = media::FallbackVariant(*lead)) {
+      data.set("og_image",
+               site.settings().base_url +
+                   media::RenditionUrl(lead->sha256, widest->width, model::ImageFormat::kJpeg));
+    }
+  }
   // "Also reported by": the same story from other sources (ingest clusters), linked to
   // their copies on this site.
   view::Data reports = view::MakeList();
