@@ -10,7 +10,7 @@ con = sqlite3.connect(sys.argv[1])
 con.executescript("""
 INSERT INTO sections (slug, name, position, created_at) VALUES
   ('nasional', 'Nasional', 1, 0), ('budaya', 'Budaya', 2, 0), ('teknologi', 'Teknologi', 3, 0);
-UPDATE articles SET section_id = (SELECT id FROM sections WHERE position = 1 + articles.id % 3);
+UPDATE articles SET section_id = (SELECT id FROM sections WHERE position = 1 + (articles.id / 3) % 3);
 UPDATE articles SET featured_at = 1
   WHERE id = (SELECT max(id) FROM articles WHERE lead_media_id > 0);
 """)
