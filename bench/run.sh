@@ -44,12 +44,15 @@ print(json.dumps({"title": lines[1], "source": lines[2], "lang": "en",
                   "views": 27}))
 PY
 db="sqlite:$work/warta.db"
+# The demo site first: its front page has pictures (drawn at demo time) for the home page's run.
+"$warta" demo --db "$db" > /dev/null
 path=$("$warta" article add --db "$db" --json "$work/seed.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["path"])')
 
 warta_port=$(free_port)
 WARTA_SERVER_ACCESS_LOG=0 WARTA_RATELIMIT_ENABLED=0 WARTA_LOG_LEVEL=warn \
   "$warta" serve --db "$db" --listen "127.0.0.1:$warta_port" 2>"$work/warta.log" &
 pids+=($!)
+warta_pid=$!
 wait_http "http://127.0.0.1:$warta_port/healthz"
 
 # nginx serves a saved copy of the same page.
@@ -94,10 +97,11 @@ print(rps, p99)
 PY
 }
 
-views_before=$(curl -fsS "http://127.0.0.1:$warta_port/api/v1/articles/1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"]["views"])')
+article_id=$(echo "$path" | cut -d/ -f3)
+views_before=$(curl -fsS "http://127.0.0.1:$warta_port/api/v1/articles/$article_id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"]["views"])')
 read -r nginx_rps nginx_p99 < <(run_wrk "http://127.0.0.1:$nginx_port/")
 read -r warta_rps warta_p99 < <(run_wrk "http://127.0.0.1:$warta_port$path")
-views_after=$(curl -fsS "http://127.0.0.1:$warta_port/api/v1/articles/1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"]["views"])')
+views_after=$(curl -fsS "http://127.0.0.1:$warta_port/api/v1/articles/$article_id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counters"]["views"])')
 
 size=$(stat -c %s "$work/html/article.html")
 echo "bench: page_bytes $size bytes"
@@ -107,6 +111,34 @@ echo "bench: warta_article_rps $warta_rps req/s"
 echo "bench: warta_article_p99 $warta_p99 ms"
 echo "bench: warta_views_counted $((views_after - views_before)) views"
 python3 -c "print('ratio: article_vs_nginx %.3f' % ($warta_rps / $nginx_rps))"
+
+# CPU per request of warta's process (user + system, from /proc) for the article page and the
+# front page with pictures: the front page is kept rendered (web/cache/rendered_pages.h) and
+# its pictures are static files, so it must cost at most twice the article page.
+cpu_per_request() {  # url -> microseconds of CPU per request
+  local before after
+  before=$(awk '{print $14 + $15}' "/proc/$warta_pid/stat")
+  wrk -t2 -c"$connections" -d"${seconds}s" -s "$root/bench/visitors.lua" "$1" > "$work/wrk-cpu.out"
+  after=$(awk '{print $14 + $15}' "/proc/$warta_pid/stat")
+  python3 - "$work/wrk-cpu.out" "$before" "$after" "$(getconf CLK_TCK)" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+requests = int(re.search(r"(\d+) requests in", text).group(1))
+if re.search(r"Non-2xx or 3xx responses", text):
+    sys.exit("bench: non-2xx responses during the CPU run")
+ticks = float(sys.argv[3]) - float(sys.argv[2])
+print("%.1f" % (ticks / float(sys.argv[4]) * 1e6 / max(requests, 1)))
+PY
+}
+article_cpu=$(cpu_per_request "http://127.0.0.1:$warta_port$path")
+home_cpu=$(cpu_per_request "http://127.0.0.1:$warta_port/")
+home_pictures=$(curl -fsS "http://127.0.0.1:$warta_port/" | grep -c '<picture>' || true)
+echo "bench: home_pictures $home_pictures pictures"
+echo "bench: warta_article_cpu $article_cpu us/req"
+echo "bench: warta_home_cpu $home_cpu us/req"
+# Higher is better: 1.0 means the front page costs what the article page does; >= 0.5 is the
+# aim (within 2x).
+python3 -c "print('ratio: article_cpu_vs_home_cpu %.3f' % ($article_cpu / $home_cpu))"
 
 # The feed parser against python3-feedparser, in the same run (README "Benchmark").
 if [ -z "${BENCH_FEED_RUNS:-}" ] && [ "$seconds" -le 1 ]; then export BENCH_FEED_RUNS=1; fi

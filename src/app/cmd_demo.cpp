@@ -7,6 +7,8 @@
 #include "app/commands.h"
 #include "app/demo_content.h"
 #include "app/demo_newsroom.h"
+#include "app/demo_pictures.h"
+#include "app/media_setup.h"
 #include "model/article_json.h"
 #include "spam/demo_corpus.h"
 #include "storage/settings_store.h"
@@ -47,11 +49,22 @@ int RunDemo(const CommonOptions& options) {
     auto set = settings.Set(key, value);
     if (!set.ok()) return Fail(set.error().ToString());
   }
+  // Pictures drawn now (app/demo_pictures.h); without libvips the demo has none.
+  std::vector<std::int64_t> pictures;
+  if (auto library = OpenMediaLibrary(opened->config, store); library.ok()) {
+    auto drawn = AddDemoPictures(*library.value());
+    if (drawn.ok()) pictures = std::move(drawn).value();
+    if (!drawn.ok()) std::cerr << "warta: demo pictures: " << drawn.error().ToString() << "\n";
+  }
   int added = 0;
   for (const DemoArticle& demo : DemoArticles()) {
     auto article = ToNewArticle(demo);
     if (!article.ok())
       return Fail("demo article '" + demo.title + "': " + article.error().ToString());
+    // Two articles in three get a picture, as on a news site where some stories have none.
+    if (!pictures.empty() && added % 3 != 2) {
+      article->lead_media_id = pictures[static_cast<std::size_t>(added) % pictures.size()];
+    }
     auto id = AddArticle(store, std::move(article).value(), opened->config.site.base_url);
     if (!id.ok()) return Fail("demo article '" + demo.title + "': " + id.error().ToString());
     ++added;

@@ -11,6 +11,7 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/ingest_setup.h"
+#include "app/media_setup.h"
 #include "ingest/scheduler/scheduler.h"
 
 namespace warta::app {
@@ -47,8 +48,26 @@ std::string SummaryLine(const ingest::pipeline::RunSummary& s) {
          std::to_string(s.clustered) + " clustered, " + std::to_string(s.full_text) + " full text)";
 }
 
+// The pipeline's options with the media library, which takes in feed pictures; without one
+// (no media.dir for this database) articles come in without pictures.
+ingest::pipeline::PipelineOptions OptionsWithPictures(
+    const config::Config& config, storage::Store& store,
+    std::unique_ptr<media::MediaLibrary>& library) {
+  ingest::pipeline::PipelineOptions options = PipelineOptionsFrom(config);
+  auto opened = OpenMediaLibrary(config, store);
+  if (opened.ok()) {
+    library = std::move(opened).value();
+    options.pictures = library.get();
+  } else {
+    spdlog::warn("ingest: feed pictures are not taken in: {}", opened.error().ToString());
+  }
+  return options;
+}
+
 int RunOnce(const config::Config& config, storage::Store& store, bool force) {
-  auto pipeline = ingest::pipeline::Pipeline::Create(store, PipelineOptionsFrom(config));
+  std::unique_ptr<media::MediaLibrary> library;
+  auto pipeline =
+      ingest::pipeline::Pipeline::Create(store, OptionsWithPictures(config, store, library));
   if (!pipeline.ok()) return Fail(pipeline.error().ToString());
   // The command prints each failed source itself, below the bar: per-source log lines
   // would say the same twice.
@@ -73,8 +92,9 @@ int RunForever(const config::Config& config, storage::Store& store) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   ingest::scheduler::SchedulerOptions options;
   options.interval = std::chrono::seconds(config.ingest.interval_seconds);
-  auto scheduler =
-      ingest::scheduler::Scheduler::Create(store, PipelineOptionsFrom(config), options, nullptr);
+  std::unique_ptr<media::MediaLibrary> library;
+  auto scheduler = ingest::scheduler::Scheduler::Create(
+      store, OptionsWithPictures(config, store, library), options, nullptr);
   if (!scheduler.ok()) return Fail(scheduler.error().ToString());
   scheduler.value()->Start();
   std::cerr << "warta: ingesting every " << config.ingest.interval_seconds << " s; Ctrl-C to stop"

@@ -144,17 +144,21 @@ std::vector<storage::RelatedArticle> RelatedOf(storage::Store& db, std::int64_t 
 // at once get one swap each, in order.
 Result<void> ReloadSite(const config::Config& config, storage::Store& db,
                         const std::string& base_url, web::SharedSite& site,
-                        web::ArticleCache& articles, web::DocumentCache& documents,
-                        web::PopularLists& popular, const Clock& clock) {
+                        web::ArticleCache& articles, web::RenderedPages& front_pages,
+                        web::DocumentCache& documents, web::PopularLists& popular,
+                        const Clock& clock) {
   static std::mutex reloading;
   std::lock_guard lock(reloading);
   auto settings = web::ResolveSiteSettings(config, db.settings());
   if (!settings.ok()) return settings.error();
   settings->base_url = base_url;  // what serve resolved at start (it may be the bound port)
+  // The section bar is serve's, shared by every Site; the new one keeps it.
+  settings->section_bar = site.Load()->settings().section_bar;
   auto created = web::Site::Create(std::move(settings).value());
   if (!created.ok()) return created.error();
   site.Store(std::move(created).value());
   articles.Clear();
+  front_pages.Clear();
   documents.Clear();
   WARTA_RETURN_IF_ERROR(popular.Refresh(clock.NowUnix()));
   spdlog::info("settings: the site's settings were reloaded (\"{}\")",
@@ -196,6 +200,12 @@ int RunServe(const CommonOptions& options) {
           site_settings->base_url);
     }
   }
+  // The header's section bar, read now and again as pages render (web/cache/section_bar.h).
+  auto section_bar = std::make_shared<web::SectionBar>();
+  if (auto read = section_bar->Refresh(db.sections()); !read.ok()) {
+    spdlog::warn("sections: {}", read.error().ToString());
+  }
+  site_settings->section_bar = section_bar;
   const std::string base_url = site_settings->base_url;
   auto created = web::Site::Create(std::move(site_settings).value());
   if (!created.ok()) return Fail(created.error().ToString());
@@ -218,18 +228,20 @@ int RunServe(const CommonOptions& options) {
   ClassifierSpamCheck spam_check(spam_classifier);
   CommentParts comment_parts(db, config.value(), &spam_check, site_day);
   web::CommentServices* comment_services = comment_parts.services();
+  web::PictureCache pictures(db.media());
   web::ArticleCache articles(
       db.articles(), views,
-      [&site, &db, &clock, comment_services](
+      [&site, &db, &clock, &pictures, comment_services](
           const model::Article& article, const std::string& path,
           const std::string& locale) -> Result<web::SplicedPage> {
         // Dek, bylines, section and corrections: a failed read fails the render rather than
         // caching a page without its corrections.
         auto newsroom = web::LoadArticleNewsroom(db, article.id);
         if (!newsroom.ok()) return newsroom.error();
+        auto lead = pictures.Find(article.lead_media_id);
         return web::RenderArticleWithComments(site->For(locale), comment_services, article, path,
                                               RelatedOf(db, article.id), clock.NowUnix(),
-                                              &newsroom.value());
+                                              &newsroom.value(), lead.get());
       },
       /*capacity=*/20'000, /*refresh_seconds=*/5);
   // Likes and shares keep the article cache's counters current as they commit.
@@ -254,6 +266,11 @@ int RunServe(const CommonOptions& options) {
                        registry, articles, home,  readers.services(), comment_services, documents,
                        feeds};
   context.popular = &popular;
+  // The front page and section pages are rendered at most every 2 s per locale and page.
+  web::RenderedPages front_pages(/*ttl_seconds=*/2, /*capacity=*/512);
+  context.pictures = &pictures;
+  context.front = &front_pages;
+  context.sections = section_bar.get();
   auto library = OpenMediaLibrary(config.value(), db);
   if (!library.ok()) return Fail(library.error().ToString());
   media::FileCache media_files(library.value()->files());
@@ -269,25 +286,32 @@ int RunServe(const CommonOptions& options) {
   }
   newsroom_options.default_lang = site->settings().locale;
   // An article that joins or leaves the public ones changes more than its own page: the home
-  // listing, feeds and sitemaps, the most popular list. This node drops them at once (other
-  // nodes follow within their TTLs and refresh intervals).
-  const std::function<void(std::int64_t)> article_changed = [&articles, &home, &documents, &popular,
-                                                             &clock](std::int64_t id) {
+  // listing, front and section pages, feeds and sitemaps, the most popular list, and (a new
+  // section) the section bar. This node drops them at once (other nodes follow within their
+  // TTLs and refresh intervals).
+  const std::function<void(std::int64_t)> article_changed = [&articles, &home, &front_pages,
+                                                             &documents, &popular, &section_bar,
+                                                             &db, &clock](std::int64_t id) {
     articles.Invalidate(id);
     home.Clear();
+    front_pages.Clear();
     documents.Clear();
     if (auto refreshed = popular.Refresh(clock.NowUnix()); !refreshed.ok()) {
       spdlog::warn("popular: refresh after a change to article {}: {}", id,
                    refreshed.error().ToString());
+    }
+    if (auto read = section_bar->Refresh(db.sections()); !read.ok()) {
+      spdlog::warn("sections: {}", read.error().ToString());
     }
   };
   newsroom_options.on_change = [&article_changed, &publisher_ptr](std::int64_t id) {
     article_changed(id);
     if (publisher_ptr != nullptr) publisher_ptr->Wake();
   };
-  context.reload_site = [&config, &db, &site, &base_url, &articles, &documents, &popular,
-                         &clock]() {
-    return ReloadSite(config.value(), db, base_url, site, articles, documents, popular, clock);
+  context.reload_site = [&config, &db, &site, &base_url, &articles, &front_pages, &documents,
+                         &popular, &clock]() {
+    return ReloadSite(config.value(), db, base_url, site, articles, front_pages, documents, popular,
+                      clock);
   };
   newsroom::EditorialService editorial(db, clock, std::move(newsroom_options));
   context.editorial = &editorial;
@@ -304,7 +328,9 @@ int RunServe(const CommonOptions& options) {
   if (config->ingest.enabled) {
     ingest::scheduler::SchedulerOptions ingest_options;
     ingest_options.interval = std::chrono::seconds(config->ingest.interval_seconds);
-    auto scheduler = ingest::scheduler::Scheduler::Create(db, PipelineOptionsFrom(config.value()),
+    ingest::pipeline::PipelineOptions pipeline_options = PipelineOptionsFrom(config.value());
+    pipeline_options.pictures = library.value().get();  // feed pictures, served from /media/
+    auto scheduler = ingest::scheduler::Scheduler::Create(db, std::move(pipeline_options),
                                                           ingest_options, &registry);
     if (!scheduler.ok()) return Fail(scheduler.error().ToString());
     ingester = std::move(scheduler).value();

@@ -44,6 +44,8 @@ struct NewArticle {
   // kPublished for everything but a wire item of a source that asks for review (kHeld).
   // Any other status is the newsroom's (storage/editorial_store.h).
   ArticleStatus status = ArticleStatus::kPublished;
+  // Its picture (model/media.h), taken in by ingest from the feed or the page; 0: none.
+  std::int64_t lead_media_id = 0;
 };
 
 // Another source's article about the same story (a cluster of near-duplicates).
@@ -83,6 +85,8 @@ struct Article {
   // Public only when kPublished: FindById returns every status, so the web decides between
   // the page, 404 (draft, held, scheduled, discarded) and 410 (unpublished).
   ArticleStatus status = ArticleStatus::kPublished;
+  // The picture shown at the top of its page and on its cards (model/media.h); 0: none.
+  std::int64_t lead_media_id = 0;
 };
 
 // One row of a listing (home page, feeds): no body.
@@ -95,6 +99,8 @@ struct ArticleSummary {
   std::string slug;
   std::string excerpt;  // plain text, at most ~300 bytes
   Counters counters;
+  std::int64_t lead_media_id = 0;  // its card's picture; 0: none
+  std::int64_t story_id = 0;       // its story cluster (one card per story); 0: none
 };
 
 // The public path of an article: "/artikel/{id}/{slug}" (slug optional when routing).

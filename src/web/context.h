@@ -24,7 +24,10 @@
 #include "web/cache/article_cache.h"
 #include "web/cache/document_cache.h"
 #include "web/cache/home_cache.h"
+#include "web/cache/picture_cache.h"
 #include "web/cache/popular.h"
+#include "web/cache/rendered_pages.h"
+#include "web/cache/section_bar.h"
 #include "web/shared_site.h"
 #include "web/site.h"
 
@@ -82,6 +85,11 @@ struct Context {
   std::function<Result<void>()> reload_site = {};
   // Fetches one source now, outside its schedule ("fetch now" in the admin); empty: refused.
   std::function<Result<void>(std::int64_t source_id)> fetch_source_now = {};
+  // The front page (web/pages/front_page.h): pictures by id, rendered home and section pages,
+  // the header's section bar. Null: pages show no pictures / render per request / no bar.
+  PictureCache* pictures = nullptr;
+  RenderedPages* front = nullptr;
+  SectionBar* sections = nullptr;
 };
 
 // The reader behind a request, as far as counting and forms need to know.

@@ -7,6 +7,7 @@
 
 #include "http/message.h"
 #include "http/router/router.h"
+#include "model/media.h"
 #include "storage/tag_store.h"
 #include "web/context.h"
 
@@ -17,6 +18,8 @@ using http::Response;
 using http::RouteParams;
 
 Response HomePage(Context& context, const Request& request);
+// GET /rubrik/{slug}: a section's articles (web/pages/section_page.cpp).
+Response SectionPage(Context& context, const Request& request, const RouteParams& params);
 Response ArticlePage(Context& context, const Request& request, const RouteParams& params);
 Response ApiArticle(Context& context, const Request& request, const RouteParams& params);
 Response SearchPage(Context& context, const Request& request);
@@ -67,7 +70,8 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
                                       const std::string& path,
                                       const CommentsRender* comments = nullptr,
                                       const std::vector<storage::RelatedArticle>& related = {},
-                                      const ArticleNewsroom* newsroom = nullptr);
+                                      const ArticleNewsroom* newsroom = nullptr,
+                                      const model::Media* lead = nullptr);
 
 // Comments and moderation (api/comment*.cpp, pages/comment_pages.cpp,
 // pages/moderation_page.cpp).

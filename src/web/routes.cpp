@@ -29,6 +29,7 @@ http::Router BuildRoutes(Context& context) {
     };
   };
   router.Add(Method::kGet, "/", "home", page(HomePage));
+  router.Add(Method::kGet, "/rubrik/{slug}", "section", with_params(SectionPage));
   router.Add(Method::kGet, "/search", "search", page(SearchPage));
   router.Add(Method::kGet, "/api/v1/search", "api_search", page(ApiSearch));
   router.Add(Method::kGet, "/artikel/{id}", "article", with_params(ArticlePage));

@@ -139,7 +139,29 @@ view::Data Site::PageData(const std::string& page_title, const std::string& path
   data.set("footer_links", footer_links_);
   data.set("has_footer_links", !settings_.footer_links.empty());
   if (settings_.locales.size() > 1) LanguageLinks(path, data);
+  if (settings_.section_bar) SectionLinks(*settings_.section_bar, path, data);
   return data;
+}
+
+// The header's section bar; the section whose page (or a page of it) this is is marked
+// current.
+void Site::SectionLinks(const SectionBar& bar, const std::string& path, view::Data& data) {
+  auto sections = bar.Current();
+  view::Data links = view::MakeList();
+  std::size_t shown = 0;
+  for (const model::Section& section : *sections) {
+    if (shown++ == kMaxBarSections) break;
+    view::Data link;
+    const std::string url = SectionPath(section.slug);
+    link.set("name", section.name.empty() ? section.slug : section.name);
+    link.set("url", url);
+    const bool current = path.compare(0, url.size(), url) == 0 &&
+                         (path.size() == url.size() || path[url.size()] == '?');
+    link.set("current", current);
+    links.push_back(link);
+  }
+  data.set("sections", links);
+  data.set("has_sections", shown > 0);
 }
 
 void Site::LanguageLinks(const std::string& path, view::Data& data) const {

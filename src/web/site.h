@@ -16,6 +16,7 @@
 #include "model/article.h"
 #include "storage/settings_store.h"
 #include "view/templates.h"
+#include "web/cache/section_bar.h"
 
 namespace warta::web {
 
@@ -36,6 +37,9 @@ struct SiteSettings {
   std::vector<std::string> locales = {};  // offered to readers, `locale` first; empty: just it
   std::string tagline = {};               // one line under the name in the footer; "" none
   std::vector<FooterLink> footer_links = {};
+  // The header's section bar (serve's; shared by every Site built from these settings); null:
+  // no bar.
+  std::shared_ptr<const SectionBar> section_bar = nullptr;
 };
 
 // The site's settings in the settings table (storage/settings_store.h), as the admin writes
@@ -130,6 +134,7 @@ class Site {
                                                  std::shared_ptr<const i18n::Catalog> catalog,
                                                  std::shared_ptr<const view::Templates> templates);
   void LanguageLinks(const std::string& path, view::Data& data) const;
+  static void SectionLinks(const SectionBar& bar, const std::string& path, view::Data& data);
 
   SiteSettings settings_;
   std::string locale_;

@@ -46,6 +46,10 @@ std::string ChooseBody(const Candidate& c, const std::string& title,
                        const std::vector<std::string>& iframe_hosts, bool& full_text) {
   sanitizer::SanitizeOptions options;
   options.iframe_hosts = iframe_hosts;
+  // Pages never load a picture from another host (it would tell the outlet who reads what):
+  // an <img> stays only when it is one of this site's /media/ files. The feed's picture
+  // comes in through the media library instead (picture_stage.cpp).
+  options.image_path_prefix = "/media/";
   const feed::Entry& e = c.entry;
   options.base_url = !e.base_url.empty() ? e.base_url : e.link;
   auto usable = [](const std::string& html) {
@@ -133,6 +137,7 @@ Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& c, std:
   a.tags = Tags(e.categories);
   a.slug = i18n::Slugify(a.title);
   a.source_id = job.source.id;
+  a.lead_media_id = c.lead_media_id;
   a.guid = c.guid;
   a.canonical_url = c.canonical_url;
   a.content_hash = dedup::ContentHash(text);

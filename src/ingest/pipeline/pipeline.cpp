@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <exception>
+#include <map>
 #include <utility>
 
 #include "ingest/pipeline/stages.h"
@@ -92,7 +93,19 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(storage::Store& store, Pipeli
   if (options.clock == nullptr) return Error::InvalidArgument("ingest: no clock");
   options.fetch.clock = options.clock;
   WARTA_ASSIGN_OR_RETURN(auto fetcher, fetcher::Fetcher::Create(options.fetch));
-  return std::unique_ptr<Pipeline>(new Pipeline(store, std::move(options), std::move(fetcher)));
+  std::unique_ptr<fetcher::Fetcher> picture_fetcher;
+  if (options.pictures != nullptr) {
+    // Pictures take the upload limit (media.max_upload_bytes): a larger one is cut off by
+    // the fetcher and refused, never read whole.
+    fetcher::FetchOptions picture_options = options.fetch;
+    picture_options.max_body_bytes =
+        static_cast<std::size_t>(options.pictures->options().render.max_bytes);
+    WARTA_ASSIGN_OR_RETURN(picture_fetcher, fetcher::Fetcher::Create(picture_options));
+  }
+  auto pipeline =
+      std::unique_ptr<Pipeline>(new Pipeline(store, std::move(options), std::move(fetcher)));
+  pipeline->picture_fetcher_ = std::move(picture_fetcher);
+  return pipeline;
 }
 
 Pipeline::Pipeline(storage::Store& store, PipelineOptions options,
@@ -100,6 +113,46 @@ Pipeline::Pipeline(storage::Store& store, PipelineOptions options,
     : store_(store), options_(std::move(options)), fetcher_(std::move(fetcher)) {}
 
 Pipeline::~Pipeline() = default;
+
+int Pipeline::FetchPictures(std::vector<SourceJob>& jobs, const std::atomic<bool>* cancel) {
+  // One fetch per URL however many entries name it (a feed's shared logo, say).
+  std::vector<fetcher::FetchRequest> requests;
+  std::vector<std::vector<Candidate*>> owners;
+  std::map<std::string, std::size_t> index;
+  for (SourceJob& job : jobs) {
+    for (Candidate& candidate : job.candidates) {
+      std::string url = PictureUrl(candidate);
+      if (url.empty()) continue;
+      auto [it, added] = index.emplace(url, requests.size());
+      if (added) {
+        requests.push_back({url, "", "", std::string(kPictureAccept)});
+        owners.emplace_back();
+      }
+      owners[it->second].push_back(&candidate);
+    }
+  }
+  int taken_count = 0;
+  if (requests.empty()) return 0;
+  picture_fetcher_->Run(
+      requests,
+      [&](std::size_t r, fetcher::FetchResponse response) {
+        try {
+          auto taken = TakePicture(*options_.pictures, response);
+          if (!taken.ok()) {
+            spdlog::info("ingest: picture {}: {}", response.url, taken.error().message);
+            return;
+          }
+          for (Candidate* candidate : owners[r]) {
+            candidate->lead_media_id = taken.value();
+            ++taken_count;
+          }
+        } catch (const std::exception& e) {
+          spdlog::warn("ingest: picture {}: {}", response.url, e.what());
+        }
+      },
+      cancel);
+  return taken_count;
+}
 
 Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
   std::lock_guard lock(run_mutex_);
@@ -170,6 +223,12 @@ Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
           }
         },
         run.cancel);
+  }
+
+  // Stage 2b: each new entry's picture, fetched and taken in; one that fails leaves its
+  // article without a picture, nothing more.
+  if (picture_fetcher_ && !Cancelled(run.cancel)) {
+    summary.pictures += FetchPictures(jobs, run.cancel);
   }
 
   // Stage 3: store, cluster and record each source's health.

@@ -25,6 +25,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "ingest/fetcher/fetcher.h"
+#include "media/library.h"
 #include "model/fetch_schedule.h"
 #include "storage/store.h"
 
@@ -41,6 +42,11 @@ struct PipelineOptions {
   // Decides which sources are due and stamps fetches and schedules; the fetcher reads
   // Retry-After against it too (it replaces fetch.clock). Tests pass a FakeClock. Not null.
   const Clock* clock = &SystemClock::Get();
+  // Feed pictures (media:content, media:thumbnail, image enclosures, else the page's
+  // og:image) are fetched (the fetcher's rules, the body capped at the library's upload
+  // limit) and taken in here, and become the article's lead picture; a picture that fails
+  // never holds its article back. Null: pictures are not fetched.
+  media::MediaLibrary* pictures = nullptr;
 };
 
 struct Progress {
@@ -67,6 +73,7 @@ struct RunSummary {
   int duplicates = 0;               // entries already stored (guid, canonical URL, same text)
   int clustered = 0;                // new articles joined to a story of other reports
   int full_text = 0;                // new articles whose body came from their page
+  int pictures = 0;                 // candidates that got a picture (fetched, taken in)
   int rejected = 0;                 // entries that could not be stored (invalid even after repair)
   std::vector<std::string> errors;  // "source name: message", one per failed source
 };
@@ -76,6 +83,8 @@ struct ReextractSummary {
   int updated = 0;    // body replaced with the extracted full text
   int unchanged = 0;  // extraction failed or was not acceptable: body kept
 };
+
+struct SourceJob;  // stages.h
 
 class Pipeline {
  public:
@@ -96,10 +105,13 @@ class Pipeline {
  private:
   Pipeline(storage::Store& store, PipelineOptions options,
            std::unique_ptr<fetcher::Fetcher> fetcher);
+  // Stage 2b of RunOnce: sets the candidates' lead_media_id; returns how many got one.
+  int FetchPictures(std::vector<SourceJob>& jobs, const std::atomic<bool>* cancel);
 
   storage::Store& store_;
   PipelineOptions options_;
   std::unique_ptr<fetcher::Fetcher> fetcher_;
+  std::unique_ptr<fetcher::Fetcher> picture_fetcher_;  // set with options_.pictures
   std::mutex run_mutex_;
 };
 

@@ -13,6 +13,7 @@
 #include "ingest/feed/feed.h"
 #include "ingest/fetcher/fetcher.h"
 #include "ingest/pipeline/page_decode.h"  // DecodePage
+#include "media/library.h"
 #include "model/article.h"
 #include "model/fetch_schedule.h"
 #include "model/source.h"
@@ -27,6 +28,7 @@ struct Candidate {
   std::string canonical_url;  // of entry.link, "" when it has none
   bool wants_full_text = false;
   std::optional<extractor::Extraction> extraction;  // an acceptable one, when fetched
+  std::int64_t lead_media_id = 0;  // its picture, when one was fetched and taken in
 };
 
 // One source's job in a run.
@@ -69,6 +71,22 @@ inline constexpr std::string_view kPageAccept = "text/html, application/xhtml+xm
 // error, HTTP status, not HTML, extractor error, not acceptable).
 Result<extractor::Extraction> ExtractPage(const fetcher::FetchResponse& response,
                                           const std::vector<std::string>& iframe_hosts);
+
+// --- picture_stage.cpp ---
+// Accept header for pictures: the formats the media pipeline takes.
+inline constexpr std::string_view kPictureAccept =
+    "image/webp, image/jpeg, image/png, image/gif, image/heic;q=0.8, image/*;q=0.5";
+
+// The picture of a candidate: the feed's (media:content, media:thumbnail, an image
+// enclosure, as the parser chose) else its page's og:image, when it is an http(s) URL of at
+// most limits::kMaxUrlBytes; "" otherwise.
+std::string PictureUrl(const Candidate& candidate);
+
+// Takes a fetched picture in through the media library (sniffed, decoded with its limits,
+// re-encoded, stored once by content hash) and returns its id. Errors say why not: the
+// transfer, an HTTP status other than 200, or the library's refusal.
+Result<std::int64_t> TakePicture(media::MediaLibrary& library,
+                                 const fetcher::FetchResponse& response);
 
 // --- article_builder.cpp ---
 struct BuiltArticle {

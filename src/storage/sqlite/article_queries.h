@@ -17,7 +17,7 @@ inline constexpr const char* kArticleColumns =
     "a.id, a.title, a.source, a.url, a.published_at, a.created_at, a.updated_at, a.lang, "
     "a.body_html, a.slug, a.version, a.views, a.likes, a.comments, a.shares, a.source_id, "
     "a.story_id, (SELECT s.canonical = 'original' FROM sources s WHERE s.id = a.source_id), "
-    "a.status";
+    "a.status, a.lead_media_id";
 
 // What every public read adds to its WHERE: drafts, held, scheduled, unpublished and
 // discarded articles are the newsroom's alone. A literal, so the partial indexes
@@ -34,7 +34,7 @@ inline constexpr std::int64_t kExcerptSourceChars = 8000;
 // The columns ReadSummaryRow expects; the one parameter is kExcerptSourceChars.
 inline constexpr const char* kSummaryColumns =
     "id, title, source, published_at, lang, slug, substr(body_html, 1, ?), views, likes, "
-    "comments, shares";
+    "comments, shares, lead_media_id, coalesce(story_id, 0)";
 
 // One list entry selected with kSummaryColumns, its excerpt made from the body's start.
 model::ArticleSummary ReadSummaryRow(const Statement& stmt);

@@ -36,8 +36,8 @@ Result<std::int64_t> InsertRow(Connection& connection, const model::NewArticle& 
       connection.Prepare(
           "INSERT INTO articles (title, source, url, published_at, created_at, updated_at, lang, "
           "body_html, slug, version, views, likes, comments, shares, source_id, guid, "
-          "canonical_url, content_hash, simhash, status) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+          "canonical_url, content_hash, simhash, status, lead_media_id) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   // published_at 0 means "not known": the article is published now.
   stmt.Bind(1, a.title).Bind(2, a.source).Bind(3, a.url);
   stmt.Bind(4, a.published_at != 0 ? a.published_at : now).Bind(5, now).Bind(6, now);
@@ -58,6 +58,7 @@ Result<std::int64_t> InsertRow(Connection& connection, const model::NewArticle& 
     stmt.BindNull(17);
   }
   stmt.Bind(18, status);
+  stmt.Bind(19, a.lead_media_id);
   return InsertReturningId(stmt, "article");
 }
 
@@ -245,6 +246,7 @@ Result<model::Article> ReadArticleRow(const Statement& stmt) {
   a.canonical_is_original = stmt.Int64(17) != 0;  // NULL (no source) reads as 0
   WARTA_ASSIGN_OR_RETURN(a.status,
                          StoredWord(stmt.Text(18), model::ParseArticleStatus, "article status"));
+  a.lead_media_id = stmt.Int64(19);
   return a;
 }
 
@@ -258,6 +260,8 @@ model::ArticleSummary ReadSummaryRow(const Statement& stmt) {
   s.slug = stmt.Text(5);
   s.excerpt = MakeExcerpt(stmt.Text(6));
   s.counters = CountersAt(stmt, 7);
+  s.lead_media_id = stmt.Int64(11);
+  s.story_id = stmt.Int64(12);
   return s;
 }
 

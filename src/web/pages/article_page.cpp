@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "media/names.h"
 #include "web/api/comment_replies.h"
 #include "web/handlers.h"
 #include "web/request/account_menu.h"
@@ -12,6 +13,7 @@
 #include "web/request/reader.h"
 #include "web/view_models/article_newsroom.h"
 #include "web/view_models/comment_view.h"
+#include "web/view_models/picture.h"
 #include "web/view_models/seo.h"
 #include "web/view_models/share_links.h"
 
@@ -87,7 +89,7 @@ view::Data RelatedItems(const Site& site, const std::vector<storage::RelatedArti
 Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& article,
                                       const std::string& path, const CommentsRender* comments,
                                       const std::vector<storage::RelatedArticle>& related,
-                                      const ArticleNewsroom* newsroom) {
+                                      const ArticleNewsroom* newsroom, const model::Media* lead) {
   const i18n::Formatter& format = site.formatter();
   view::Data data = site.PageData(article.title, path, "", SlotMarker(Slot::kCsrfToken));
   AddArticleHead(data, site, article, path, newsroom);
@@ -106,6 +108,16 @@ Result<SplicedPage> RenderArticlePage(const Site& site, const model::Article& ar
   data.set("published_iso", i18n::Formatter::Iso8601Utc(article.published_at));
   data.set("published_text", format.LongDate(article.published_at));
   data.set("body_html", article.body_html);  // sanitized when stored
+  // The lead picture loads at once (it is the page's largest paint); its box is reserved.
+  if (lead != nullptr) {
+    data.set("lead_image", PictureData(*lead, ArticleLeadUse()));
+    // Link previews show the article's own picture (its widest JPEG) rather than the site's.
+    if (const model::MediaVariant* widest = media::FallbackVariant(*lead)) {
+      data.set("og_image",
+               site.settings().base_url +
+                   media::RenditionUrl(lead->sha256, widest->width, model::ImageFormat::kJpeg));
+    }
+  }
   // "Also reported by": the same story from other sources (ingest clusters), linked to
   // their copies on this site.
   view::Data reports = view::MakeList();

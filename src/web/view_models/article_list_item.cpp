@@ -1,6 +1,7 @@
 #include "web/view_models/article_list_item.h"
 
 #include "web/cache/popular.h"
+#include "web/view_models/picture.h"
 
 namespace warta::web {
 
@@ -39,6 +40,11 @@ view::Data ArticleListItem(const Context& context, const Site& site,
   item.set("comments_label", texts.comments_label);
   item.set("shares_text", texts.shares);
   item.set("shares_label", texts.shares_label);
+  if (context.pictures != nullptr) {
+    if (auto picture = context.pictures->Find(summary.lead_media_id)) {
+      item.set("thumb", PictureData(*picture, CardUse()));
+    }
+  }
   item.set("tags", TagLinks(tags));
   item.set("has_tags", !tags.empty());
   return item;

@@ -136,10 +136,11 @@ Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices*
                                               const model::Article& article,
                                               const std::string& path,
                                               const std::vector<storage::RelatedArticle>& related,
-                                              std::int64_t now, const ArticleNewsroom* newsroom) {
+                                              std::int64_t now, const ArticleNewsroom* newsroom,
+                                              const model::Media* lead) {
   auto render = LoadCommentsRender(services, article, now);
   if (!render.ok()) return render.error();
-  return RenderArticlePage(site, article, path, &render.value(), related, newsroom);
+  return RenderArticlePage(site, article, path, &render.value(), related, newsroom, lead);
 }
 
 }  // namespace warta::web

@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "model/article.h"
 #include "model/comment.h"
+#include "model/media.h"
 #include "storage/tag_store.h"
 #include "view/templates.h"
 #include "web/cache/spliced_page.h"
@@ -47,12 +48,10 @@ void FillCommentsSection(const Site& site, const model::Article& article, const 
 
 // The article page with its comments and related articles, as at `now` (whether comments
 // are closed by age): the renderer of the article cache.
-Result<SplicedPage> RenderArticleWithComments(const Site& site, CommentServices* services,
-                                              const model::Article& article,
-                                              const std::string& path,
-                                              const std::vector<storage::RelatedArticle>& related,
-                                              std::int64_t now,
-                                              const ArticleNewsroom* newsroom = nullptr);
+Result<SplicedPage> RenderArticleWithComments(
+    const Site& site, CommentServices* services, const model::Article& article,
+    const std::string& path, const std::vector<storage::RelatedArticle>& related, std::int64_t now,
+    const ArticleNewsroom* newsroom = nullptr, const model::Media* lead = nullptr);
 
 // The localized notice for ?comment=CODE after a form post: pending, published, edited,
 // deleted, reported, closed, or error_<name> for the comment_error_<name> messages; "" for
