@@ -36,6 +36,7 @@ Result<model::Article> ReadArticleRow(const Rows& rows, int row) {
   a.canonical_is_original = rows.Bool(row, 17);  // NULL (no source) reads as false
   WARTA_ASSIGN_OR_RETURN(
       a.status, StoredWord(rows.Text(row, 18), model::ParseArticleStatus, "article status"));
+  a.lead_media_id = rows.Int64(row, 19);
   return a;
 }
 
@@ -49,6 +50,8 @@ model::ArticleSummary ReadSummaryRow(const Rows& rows, int row) {
   s.slug = rows.Text(row, 5);
   s.excerpt = MakeExcerpt(rows.Text(row, 6));
   s.counters = CountersAt(rows, row, 7);
+  s.lead_media_id = rows.Int64(row, 11);
+  s.story_id = rows.Int64(row, 12);
   return s;
 }
 

@@ -17,7 +17,7 @@ inline constexpr const char* kArticleColumns =
     "a.id, a.title, a.source, a.url, a.published_at, a.created_at, a.updated_at, a.lang, "
     "a.body_html, a.slug, a.version, a.views, a.likes, a.comments, a.shares, a.source_id, "
     "a.story_id, (SELECT s.canonical = 'original' FROM sources s WHERE s.id = a.source_id), "
-    "a.status";
+    "a.status, a.lead_media_id";
 
 // A literal, so the partial indexes (articles_public_idx, ...) apply.
 inline constexpr const char* kPublicOnly = "status = 'published'";
@@ -28,7 +28,7 @@ inline constexpr std::int64_t kExcerptSourceChars = 8000;
 // The columns ReadSummaryRow expects; the first parameter ($1) is kExcerptSourceChars.
 inline constexpr const char* kSummaryColumns =
     "id, title, source, published_at, lang, slug, substr(body_html, 1, $1), views, likes, "
-    "comments, shares";
+    "comments, shares, lead_media_id, coalesce(story_id, 0)";
 
 Error NoSuchId(std::string_view what, std::int64_t id);
 

@@ -31,15 +31,15 @@ Result<std::int64_t> InsertRow(Connection& connection, const model::NewArticle& 
   } else {
     params.Null();
   }
-  params.Add(status);
+  params.Add(status).Add(a.lead_media_id);
   WARTA_ASSIGN_OR_RETURN(
       auto rows,
       connection.Query(
           "INSERT INTO articles (title, source, url, published_at, created_at, updated_at, lang, "
           "body_html, slug, version, views, likes, comments, shares, source_id, guid, "
-          "canonical_url, content_hash, simhash, status) "
+          "canonical_url, content_hash, simhash, status, lead_media_id) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, 0, $12, $13, $14, $15, $16, "
-          "$17, $18) RETURNING id",
+          "$17, $18, $19) RETURNING id",
           params));
   return rows.Int64(0, 0);
 }

@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "model/media.h"
 #include "storage/postgres/pg_article_rows.h"
+#include "storage/postgres/pg_audit.h"
 #include "storage/postgres/pg_store.h"
 #include "storage/postgres/pg_transaction.h"
 #include "storage/stored_words.h"
@@ -190,6 +191,32 @@ Result<std::vector<model::Media>> PgMediaStore::ListNewest(int limit, int offset
                           "SELECT " + std::string(kColumns) +
                               " FROM media ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2",
                           Params().Add(limit).Add(offset));
+}
+
+Result<std::vector<model::Media>> PgMediaStore::ListBefore(std::int64_t before_id, int limit) {
+  if (limit < 1 || limit > 100 || before_id < 0) {
+    return Error::InvalidArgument("storage: media list limit must be 1..100, before_id >= 0");
+  }
+  return ReadWithVariants(pool_,
+                          "SELECT " + std::string(kColumns) +
+                              " FROM media WHERE $1 = 0 OR id < $1 ORDER BY id DESC LIMIT $2",
+                          Params().Add(before_id).Add(limit));
+}
+
+Result<void> PgMediaStore::UpdateText(std::int64_t id, const model::MediaText& text,
+                                      const model::AuditEntry& audit) {
+  WARTA_RETURN_IF_ERROR(CheckText(text.alt, "alt", limits::kMaxMediaTextBytes));
+  WARTA_RETURN_IF_ERROR(CheckText(text.caption, "caption", limits::kMaxMediaTextBytes));
+  WARTA_RETURN_IF_ERROR(CheckText(text.credit, "credit", limits::kMaxMediaTextBytes));
+  return Audited<void>(pool_, audit, [&](Connection& connection) -> Result<void> {
+    WARTA_ASSIGN_OR_RETURN(
+        auto rows,
+        connection.Query("UPDATE media SET alt = $1, caption = $2, credit = $3 "
+                         "WHERE id = $4 RETURNING 1",
+                         Params().Add(text.alt).Add(text.caption).Add(text.credit).Add(id)));
+    if (rows.empty()) return Error::NotFound("storage: no picture " + std::to_string(id));
+    return Ok();
+  });
 }
 
 }  // namespace warta::storage::postgres

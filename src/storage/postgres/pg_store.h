@@ -175,6 +175,9 @@ class PgMediaStore final : public MediaStore {
   Result<model::Media> FindById(std::int64_t id) override;
   Result<std::optional<model::Media>> FindBySha256(const std::string& sha256) override;
   Result<std::vector<model::Media>> ListNewest(int limit, int offset) override;
+  Result<std::vector<model::Media>> ListBefore(std::int64_t before_id, int limit) override;
+  Result<void> UpdateText(std::int64_t id, const model::MediaText& text,
+                          const model::AuditEntry& audit) override;
 
  private:
   Pool& pool_;
