@@ -53,5 +53,6 @@ void RegisterSpam(CommandLine& line);
 void RegisterMedia(CommandLine& line);
 void RegisterToken(CommandLine& line);
 void RegisterBackup(CommandLine& line);
+void RegisterDoctor(CommandLine& line);
 
 }  // namespace warta::app

@@ -30,6 +30,7 @@ int RunCommandLine(int argc, char** argv) {
   warta::app::RegisterMedia(line);
   warta::app::RegisterToken(line);
   warta::app::RegisterBackup(line);
+  warta::app::RegisterDoctor(line);
 
   try {
     cli.parse(argc, argv);
