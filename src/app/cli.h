@@ -53,6 +53,5 @@ void RegisterSpam(CommandLine& line);
 void RegisterMedia(CommandLine& line);
 void RegisterToken(CommandLine& line);
 void RegisterBackup(CommandLine& line);
-void RegisterDoctor(CommandLine& line);
 
 }  // namespace warta::app

@@ -10,6 +10,13 @@
 
 #include "config/config.h"
 
+namespace warta::app {
+class CommandLine;
+// Adds `warta doctor` (cmd_doctor.cpp). Declared here, not in cli.h, which every command
+// file includes.
+void RegisterDoctor(CommandLine& line);
+}  // namespace warta::app
+
 namespace warta::app::doctor {
 
 enum class Status { kOk, kWarn, kFail };

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/cli.h"
+#include "app/doctor.h"
 
 namespace {
 
