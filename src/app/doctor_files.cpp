@@ -61,15 +61,16 @@ Finding CheckWritableFolder(const std::string& what, const std::string& dir, boo
   Finding f{Status::kOk, what, "", ""};
   struct stat st {};
   if (stat(dir.c_str(), &st) != 0) {
+    const int error = errno;
     const std::string parent = DirOf(dir);
     if (create_later && access(parent.c_str(), W_OK) == 0) {
       f.message = dir + " does not exist yet; warta creates it on first use";
       return f;
     }
     f.status = Status::kFail;
-    f.message = dir + ": " + std::strerror(errno);
-    f.fix = "create it for the user warta runs as: sudo install -d -o warta -g warta -m 0750 " +
-            dir;
+    f.message = dir + ": " + std::strerror(error);
+    f.fix =
+        "create it for the user warta runs as: sudo install -d -o warta -g warta -m 0750 " + dir;
     return f;
   }
   if (!S_ISDIR(st.st_mode)) {

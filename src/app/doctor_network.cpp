@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 
@@ -65,11 +66,11 @@ AddrInfoPtr Resolve(const std::string& host, std::uint16_t port, bool passive) {
 int TryBind(const std::string& host, std::uint16_t port) {
   AddrInfoPtr info = Resolve(host, port, /*passive=*/true);
   if (!info) return EADDRNOTAVAIL;
-  Socket socket(::socket(info->ai_family, info->ai_socktype, info->ai_protocol));
-  if (socket.fd() < 0) return errno;
+  Socket sock(::socket(info->ai_family, info->ai_socktype, info->ai_protocol));
+  if (sock.fd() < 0) return errno;
   const int on = 1;
-  setsockopt(socket.fd(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-  if (bind(socket.fd(), info->ai_addr, info->ai_addrlen) != 0) return errno;
+  setsockopt(sock.fd(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+  if (bind(sock.fd(), info->ai_addr, info->ai_addrlen) != 0) return errno;
   return 0;
 }
 
@@ -77,28 +78,28 @@ int TryBind(const std::string& host, std::uint16_t port) {
 bool AnswersHealthz(const std::string& host, std::uint16_t port) {
   AddrInfoPtr info = Resolve(ReachableHost(host), port, /*passive=*/false);
   if (!info) return false;
-  Socket socket(::socket(info->ai_family, info->ai_socktype, info->ai_protocol));
-  if (socket.fd() < 0) return false;
+  Socket sock(::socket(info->ai_family, info->ai_socktype, info->ai_protocol));
+  if (sock.fd() < 0) return false;
   timeval timeout{2, 0};
-  setsockopt(socket.fd(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  setsockopt(socket.fd(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-  if (connect(socket.fd(), info->ai_addr, info->ai_addrlen) != 0) return false;
+  setsockopt(sock.fd(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  setsockopt(sock.fd(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+  if (connect(sock.fd(), info->ai_addr, info->ai_addrlen) != 0) return false;
   const std::string request = "GET /healthz HTTP/1.0\r\nHost: warta-doctor\r\n\r\n";
-  if (send(socket.fd(), request.data(), request.size(), MSG_NOSIGNAL) !=
+  if (send(sock.fd(), request.data(), request.size(), MSG_NOSIGNAL) !=
       static_cast<ssize_t>(request.size())) {
     return false;
   }
   std::string reply;
   char buffer[1024];
   while (reply.size() < 4096) {
-    const ssize_t n = recv(socket.fd(), buffer, sizeof buffer, 0);
+    const ssize_t n = recv(sock.fd(), buffer, sizeof buffer, 0);
     if (n <= 0) break;
     reply.append(buffer, static_cast<std::size_t>(n));
   }
   const std::size_t body = reply.find("\r\n\r\n");
   // "HTTP/1.0 200" or "HTTP/1.1 200": the server may answer in either version.
-  return reply.compare(0, 7, "HTTP/1.") == 0 && reply.compare(8, 4, " 200") == 0 &&
-         body != std::string::npos &&
+  return reply.size() >= 12 && reply.compare(0, 7, "HTTP/1.") == 0 &&
+         reply.compare(8, 4, " 200") == 0 && body != std::string::npos &&
          reply.compare(body + 4, 2, "ok") == 0;
 }
 
@@ -140,8 +141,9 @@ Finding CheckPublicUrl(const config::Config& config) {
   const std::string& url = config.site.base_url;
   if (!config.IsExplicit("site.base_url")) {
     f.status = Status::kWarn;
-    f.message = "site.base_url is not set: feeds, sitemaps and canonical links name the address "
-                "warta listens on";
+    f.message =
+        "site.base_url is not set: feeds, sitemaps and canonical links name the address "
+        "warta listens on";
     f.fix = "set site.base_url = \"https://your.domain\" in the configuration";
   } else if (url.compare(0, 8, "https://") != 0) {
     f.status = Status::kWarn;
@@ -163,13 +165,15 @@ Finding CheckProxies(const config::Config& config) {
   const bool loopback = listen.ok() && IsLoopback(listen->first);
   if (anyone) {
     f.status = Status::kFail;
-    f.message = "server.trusted_proxies trusts every address: any client can claim any "
-                "address (rate limits, view counting) and HTTPS (cookies)";
+    f.message =
+        "server.trusted_proxies trusts every address: any client can claim any "
+        "address (rate limits, view counting) and HTTPS (cookies)";
     f.fix = "list only your proxies' addresses, e.g. [\"127.0.0.1\", \"::1\"]";
   } else if (proxies.empty() && loopback) {
     f.status = Status::kWarn;
-    f.message = "warta listens on loopback but trusts no proxy: behind nginx every reader has "
-                "nginx's address (one rate limit for all) and cookies are not marked Secure";
+    f.message =
+        "warta listens on loopback but trusts no proxy: behind nginx every reader has "
+        "nginx's address (one rate limit for all) and cookies are not marked Secure";
     f.fix = "server.trusted_proxies = [\"127.0.0.1\", \"::1\"] (the proxy on this machine)";
   } else if (proxies.empty()) {
     f.message = "no proxy trusted: clients connect to warta directly";

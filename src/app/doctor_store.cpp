@@ -34,9 +34,8 @@ Finding CheckTemplates() {
     if (r.path.substr(0, 7) == "static/") ++statics;
     if (r.path.substr(0, 8) == "locales/") ++locales;
   }
-  const std::string counts = std::to_string(templates) + " templates, " +
-                             std::to_string(statics) + " static files and " +
-                             std::to_string(locales) + " locales";
+  const std::string counts = std::to_string(templates) + " templates, " + std::to_string(statics) +
+                             " static files and " + std::to_string(locales) + " locales";
   if (templates == 0 || locales == 0 || !resources::Find("templates/layout_head.mustache")) {
     return {Status::kFail, "templates", "only " + counts + " are compiled in",
             "rebuild warta: templates/, static/ and locales/ are embedded at build time"};
@@ -49,8 +48,8 @@ Finding CheckSite(const config::Config& config, storage::Store& store) {
   if (!settings.ok()) {
     return {Status::kFail, "site", settings.error().message, "check site.* in the configuration"};
   }
-  const std::string described = "\"" + settings->name + "\" in " + settings->locale + ", " +
-                                settings->time_zone;
+  const std::string described =
+      "\"" + settings->name + "\" in " + settings->locale + ", " + settings->time_zone;
   auto site = web::Site::Create(std::move(settings).value());
   if (!site.ok()) {
     return {Status::kFail, "site", site.error().message, "check site.* in the configuration"};
@@ -74,8 +73,8 @@ Finding CheckLibvips() {
 // run beside a serving warta and before an upgrade.
 Finding CheckSchema(const config::Config& config, const Invocation& invocation,
                     storage::Store& store) {
-  const std::string where = config.db.url.compare(0, 7, "sqlite:") == 0 ? config.db.url
-                                                                         : store.backend_name();
+  const std::string where =
+      config.db.url.compare(0, 7, "sqlite:") == 0 ? config.db.url : store.backend_name();
   auto version = store.SchemaVersion();
   if (!version.ok()) {
     return {Status::kFail, "database", where + ": " + version.error().message,
@@ -118,8 +117,7 @@ void CheckStoreAndSite(const config::Config& config, const Invocation& invocatio
     // SQLite would create its -wal and -shm files as root beside the service's database,
     // and the service could no longer write them.
     out.push_back({Status::kWarn, "database", "not opened: running as root",
-                   "check it as its owner: " + CommandAsOwner(config, invocation,
-                                                              "warta doctor")});
+                   "check it as its owner: " + CommandAsOwner(config, invocation, "warta doctor")});
   } else {
     auto store = storage::OpenStore(config.db.url);
     if (!store.ok()) {
