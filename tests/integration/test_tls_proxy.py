@@ -82,6 +82,8 @@ class TlsProxyTest(WartaTestCase):
         if getattr(self, "nginx", None) and self.nginx.poll() is None:
             self.nginx.terminate()
             self.nginx.wait(timeout=10)
+        if getattr(self, "nginx", None):
+            self.nginx.stderr.close()
         super().tearDown()
 
     def _start_nginx(self, http_port):
@@ -155,7 +157,8 @@ class TlsProxyTest(WartaTestCase):
 
     def test_plain_http_redirects_to_https(self):
         # nginx's port 80 server block: everything but ACME challenges goes to HTTPS.
-        conf = open(os.path.join(self.tmp.name, "nginx.conf"), encoding="utf-8").read()
+        with open(os.path.join(self.tmp.name, "nginx.conf"), encoding="utf-8") as f:
+            conf = f.read()
         http_port = int(re.search(r"listen 127\.0\.0\.1:(\d+);", conf).group(1))
         conn = http.client.HTTPConnection("127.0.0.1", http_port, timeout=10)
         conn.request("GET", self.article["path"], headers={"Host": "localhost"})
