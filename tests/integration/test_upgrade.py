@@ -31,7 +31,8 @@ class UpgradeTest(WartaTestCase):
                 "SELECT id, article_id, parent_id, body_source, status FROM comments ORDER BY id"
             ).fetchall()
             self.likes = db.execute("SELECT count(*) FROM likes").fetchone()[0]
-            self.users = db.execute("SELECT username FROM users ORDER BY id").fetchall()
+            self.users = db.execute(
+                "SELECT name, role, password_hash FROM users ORDER BY id").fetchall()
             self.title = db.execute("SELECT title FROM articles WHERE id = 1").fetchone()[0]
         # What the test stands on: an older schema with real engagement in it.
         self.assertEqual(self.old_version, 8)
@@ -61,8 +62,8 @@ class UpgradeTest(WartaTestCase):
             ).fetchall()
             self.assertEqual(comments, self.comments)
             self.assertEqual(db.execute("SELECT count(*) FROM likes").fetchone()[0], self.likes)
-            self.assertEqual(db.execute("SELECT username FROM users ORDER BY id").fetchall(),
-                             self.users)
+            self.assertEqual(db.execute(
+                "SELECT name, role, password_hash FROM users ORDER BY id").fetchall(), self.users)
         # A second run has nothing left to do.
         self.assertIn("schema is up to date", self.migrate())
 
@@ -85,11 +86,14 @@ class UpgradeTest(WartaTestCase):
         for comment in published:
             self.assertIn('id="comment-%d"' % comment[0], page)
         # The old accounts log in with their old password hashes.
-        session = server.get_json("/api/v1/session")
+        agent = {"User-Agent": "Mozilla/5.0 up"}
+        status, headers, body = server.get("/api/v1/session", headers=agent)
+        self.assertEqual(status, 200, body)
         status, _, body = server.request(
             "POST", "/api/v1/auth/login",
-            headers={"Content-Type": "application/json", "X-CSRF-Token": session["csrf_token"],
-                     "User-Agent": "Mozilla/5.0 up"},
+            headers={"Content-Type": "application/json",
+                     "X-CSRF-Token": json.loads(body)["csrf_token"],
+                     "Cookie": headers["set-cookie"].split(";")[0], **agent},
             body=json.dumps({"username": "budi", "password": "kata sandi budi"}))
         self.assertEqual(status, 200, body)
         # The search index survived the rebuild of the articles table.
