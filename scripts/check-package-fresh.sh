@@ -11,10 +11,14 @@
 # systemd does not run in that root, so warta is started as the unit would start it: as the
 # warta user, in /var/lib/warta, with the unit's ExecStart and environment (setpriv, which
 # execs in place as systemd does, without a PAM session).
+# With a second .deb of a later version (NEWER_DEB), it also upgrades to it before removing:
+# preinst backs the database up with the old binary, the configuration edit survives, the
+# new binary serves the old data.
 # Prints `check: ...` lines and ends with `check-package-fresh: passed`; exits 1 at the first
 # check that fails.
 set -euo pipefail
 deb=$(realpath "$1")
+newer=${2:+$(realpath "$2")}
 export DEBIAN_FRONTEND=noninteractive
 fail() { echo "check-package-fresh: FAILED: $*" >&2; exit 1; }
 check() { echo "check: $*"; }
@@ -74,6 +78,21 @@ kill -TERM $pid
 wait $pid || fail "warta did not exit 0 on SIGTERM"
 check "SIGTERM: exit 0, $(grep -c 'stopped cleanly' /tmp/warta-serve.log) 'stopped cleanly'"
 cd /
+
+if [ -n "$newer" ]; then
+  echo '# an operator edit, kept by the upgrade' >> /etc/warta/warta.toml
+  apt-get install -y -q "$newer" > /tmp/apt-upgrade.log 2>&1 || { tail -30 /tmp/apt-upgrade.log; fail "upgrade"; }
+  grep -q "backing up /var/lib/warta/warta.db" /tmp/apt-upgrade.log || fail "no backup before the upgrade"
+  backup=$(ls /var/lib/warta/backups/warta-*.db)
+  check "upgrade to $(dpkg-query -W -f='${Version}' warta): preinst backed up to $backup ($(stat -c '%U %s bytes' "$backup"))"
+  grep -q '^# an operator edit' /etc/warta/warta.toml || fail "the configuration edit was lost"
+  check "upgrade kept the edited /etc/warta/warta.toml"
+  runuser -u warta -- warta doctor --config /etc/warta/warta.toml > /tmp/doctor.txt || { cat /tmp/doctor.txt; fail "doctor after upgrade"; }
+  grep -q "ok    database" /tmp/doctor.txt || fail "database after upgrade"
+  printf 'kata sandi admin yang panjang\n' | runuser -u warta -- warta user add chief --role admin --config /etc/warta/warta.toml \
+    > /tmp/user-again.txt 2>&1 && fail "the account made before the upgrade is gone"
+  check "after the upgrade the database still has the account made before it: $(cat /tmp/user-again.txt)"
+fi
 
 apt-get remove -y -q warta > /tmp/apt-remove.log 2>&1 || fail "apt-get remove"
 [ ! -e /usr/bin/warta ] || fail "remove left /usr/bin/warta"
