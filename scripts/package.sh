@@ -20,5 +20,5 @@ dpkg-deb --contents "$deb"
 echo "== package: lintian"
 lintian --fail-on error --tag-display-limit 0 "$deb" || { echo "package: lintian reported errors" >&2; exit 1; }
 echo "== package: systemd unit"
-scripts/check-unit.sh debian/warta.service
+scripts/check-unit.sh debian/warta.service "$PWD/build/deb/warta"
 echo "package: $deb is ready"
