@@ -5,7 +5,7 @@ DB ?= sqlite:data/warta.db
 LISTEN ?= 127.0.0.1:8080
 WERROR ?= $(if $(CI),ON,OFF)
 
-.PHONY: all build run test bench deps deps-test deps-bench format lint asan clean
+.PHONY: all build run test bench deps deps-test deps-bench format lint asan clean package
 
 all: build
 
@@ -42,6 +42,12 @@ test: deps-test
 
 bench: deps-bench build
 	@bench/run.sh
+
+# The Debian package, checked (lintian, the systemd unit): build/package/warta_*.deb
+# (docs/deploy.md).
+package:
+	@scripts/install-deps.sh package
+	@JOBS=$(JOBS) scripts/package.sh
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i

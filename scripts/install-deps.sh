@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages that building, testing and benchmarking warta need.
-# Idempotent and quiet when everything is present. Usage: install-deps.sh [build|test|bench]
+# Idempotent and quiet when everything is present. Usage: install-deps.sh [build|test|bench|package]
 set -euo pipefail
 
 build_pkgs=(
@@ -23,20 +23,26 @@ test_pkgs=(
   # (scripts/pg-test-cluster.sh; pg_trgm ships in it).
   postgresql-15 chromium clang-format clang-tidy
   wrk nginx-light   # the benchmark's smoke run is part of the suite
+  # TLS in front (test_tls_proxy: a self-signed certificate) and the unit's checks
+  # (test_systemd_unit: systemd-analyze).
+  openssl systemd
 )
 bench_pkgs=(libbenchmark-dev valgrind)
+# make package: Debian's packaging tools and the checks it runs on the result.
+package_pkgs=(debhelper dpkg-dev lintian systemd)
 
 want=("${build_pkgs[@]}")
 case "${1:-build}" in
   build) ;;
   test) want+=("${test_pkgs[@]}") ;;
   bench) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
-  *) echo "install-deps: unknown set '$1' (build, test or bench)" >&2; exit 2 ;;
+  package) want+=("${package_pkgs[@]}") ;;
+  *) echo "install-deps: unknown set '$1' (build, test, bench or package)" >&2; exit 2 ;;
 esac
 
 # Node.js and npm: any installation will do (some machines carry NodeSource's nodejs,
 # which bundles npm and conflicts with Debian's npm package).
-if [ "${1:-build}" != build ]; then
+if [ "${1:-build}" != build ] && [ "${1:-build}" != package ]; then
   command -v node >/dev/null || want+=(nodejs)
   command -v npm >/dev/null || want+=(npm)
 fi
@@ -63,7 +69,7 @@ for p in "${want[@]}"; do
   fi
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  [ "${1:-build}" = build ] || install_npm_packages
+  case "${1:-build}" in build | package) ;; *) install_npm_packages ;; esac
   exit 0
 fi
 
@@ -98,4 +104,4 @@ $SUDO apt-get install -y -q --no-install-recommends -o APT::Status-Fd=3 "${missi
   3>&1 >>"$log" 2>&1 | progress || fail
 echo "install-deps: Debian packages installed in $((SECONDS - start)) s"
 rm -f "$log"
-[ "${1:-build}" = build ] || install_npm_packages
+case "${1:-build}" in build | package) ;; *) install_npm_packages ;; esac

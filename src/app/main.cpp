@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/cli.h"
+#include "app/doctor.h"
 
 namespace {
 
@@ -31,6 +32,7 @@ int RunCommandLine(int argc, char** argv) {
   warta::app::RegisterToken(line);
   warta::app::RegisterBackup(line);
   warta::app::RegisterSettings(line);
+  warta::app::RegisterDoctor(line);
 
   try {
     cli.parse(argc, argv);
