@@ -168,8 +168,8 @@ TYPED_TEST(EditorialContract, StaleSaveIsAConflictAndWritesNothing) {
   ArticleSave skipped = this->ContentSave(id, 2, "Lompat");
   skipped.revision->number = 4;
   EXPECT_TRUE(this->editorial().Save(skipped).error().is(ErrorCode::kInvalidArgument));
-  EXPECT_TRUE(this->editorial().Save(this->ContentSave(id + 99, 1, "X")).error().is(
-      ErrorCode::kNotFound));
+  EXPECT_TRUE(
+      this->editorial().Save(this->ContentSave(id + 99, 1, "X")).error().is(ErrorCode::kNotFound));
 }
 
 TYPED_TEST(EditorialContract, TwoNodesSavingTheSameRevisionOneWins) {

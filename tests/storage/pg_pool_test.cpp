@@ -26,8 +26,10 @@ TEST_F(PgPoolTest, OpenStoreGivesThePostgresqlBackend) {
   EXPECT_EQ(*version, *(*opened)->SchemaVersion());
   ASSERT_TRUE((*opened)->settings().Set("via", "open-store").ok());
   EXPECT_EQ(store().settings().Get("via")->value_or(""), "open-store");
-  EXPECT_TRUE((*opened)->Backup("/nonexistent/x.db", BackupOptions{}).error().is(
-      ErrorCode::kInvalidArgument));
+  EXPECT_TRUE((*opened)
+                  ->Backup("/nonexistent/x.db", BackupOptions{})
+                  .error()
+                  .is(ErrorCode::kInvalidArgument));
 }
 
 TEST_F(PgPoolTest, StoresWorkAgainAfterTheServerDroppedEveryConnection) {

@@ -78,11 +78,11 @@ class SearchContract : public StoreContract<Backend> {
 TYPED_TEST_SUITE(SearchContract, Backends, BackendNames);
 
 TYPED_TEST(SearchContract, EnglishWordsAndTheirInflections) {
-  auto seed = this->Add(
-      Article("Japan, EU agree on security, defense partnership with China in mind", "en",
-              "<p>Japan and the European Union on Friday agreed on the Security and "
-              "Defense Partnership.</p><p>The agreement was released by EU foreign "
-              "policy chief Josep Borrell.</p>"));
+  auto seed =
+      this->Add(Article("Japan, EU agree on security, defense partnership with China in mind", "en",
+                        "<p>Japan and the European Union on Friday agreed on the Security and "
+                        "Defense Partnership.</p><p>The agreement was released by EU foreign "
+                        "policy chief Josep Borrell.</p>"));
   this->Add(Article("Rice prices rise", "en", "<p>Farmers disagree about the cause.</p>"));
   EXPECT_EQ(this->Ids({"borrell"}), std::vector<std::int64_t>{seed});
   EXPECT_EQ(this->Ids({"agreeing"}), std::vector<std::int64_t>{seed});

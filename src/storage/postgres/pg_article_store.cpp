@@ -7,8 +7,8 @@
 #include "model/article_json.h"
 #include "model/article_status.h"
 #include "storage/postgres/pg_article_rows.h"
-#include "storage/postgres/pg_store.h"
 #include "storage/postgres/pg_search_index.h"
+#include "storage/postgres/pg_store.h"
 #include "storage/postgres/pg_transaction.h"
 #include "storage/stored_words.h"
 

@@ -388,7 +388,8 @@ Result<std::vector<model::ArticleSummary>> PgEditorialStore::ListBySection(std::
 Result<std::int64_t> PgEditorialStore::CountBySection(std::int64_t section_id) {
   WARTA_ASSIGN_OR_RETURN(
       auto rows,
-      QueryOnce(pool_, "SELECT count(*) FROM articles WHERE status = 'published' AND section_id = $1",
+      QueryOnce(pool_,
+                "SELECT count(*) FROM articles WHERE status = 'published' AND section_id = $1",
                 Params().Add(section_id)));
   return rows.Int64(0, 0);
 }

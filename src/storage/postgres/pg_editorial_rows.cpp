@@ -78,8 +78,8 @@ Result<void> ReplaceTags(Connection& connection, std::int64_t article_id,
 
 Result<void> CheckLeadMedia(Connection& connection, std::int64_t media_id) {
   if (media_id == 0) return Ok();
-  WARTA_ASSIGN_OR_RETURN(auto rows,
-                         connection.Query("SELECT 1 FROM media WHERE id = $1", Params().Add(media_id)));
+  WARTA_ASSIGN_OR_RETURN(
+      auto rows, connection.Query("SELECT 1 FROM media WHERE id = $1", Params().Add(media_id)));
   if (rows.empty()) {
     return Error::InvalidArgument("storage: no media with id " + std::to_string(media_id),
                                   std::string(kUnknownMediaKey));

@@ -48,15 +48,14 @@ struct Current {
 
 // Locks the article row for the rest of the transaction: checks and writes see no other save.
 Result<std::optional<Current>> ReadCurrent(Connection& connection, std::int64_t id) {
-  WARTA_ASSIGN_OR_RETURN(
-      auto rows, connection.Query("SELECT status, revision, (SELECT count(*) FROM "
-                                  "article_revisions WHERE article_id = $1) "
-                                  "FROM articles WHERE id = $1 FOR UPDATE",
-                                  Params().Add(id)));
+  WARTA_ASSIGN_OR_RETURN(auto rows,
+                         connection.Query("SELECT status, revision, (SELECT count(*) FROM "
+                                          "article_revisions WHERE article_id = $1) "
+                                          "FROM articles WHERE id = $1 FOR UPDATE",
+                                          Params().Add(id)));
   if (rows.empty()) return std::optional<Current>();
-  WARTA_ASSIGN_OR_RETURN(
-      ArticleStatus status,
-      StoredWord(rows.Text(0, 0), model::ParseArticleStatus, "article status"));
+  WARTA_ASSIGN_OR_RETURN(ArticleStatus status,
+                         StoredWord(rows.Text(0, 0), model::ParseArticleStatus, "article status"));
   return std::optional<Current>(Current{status, rows.Int64(0, 1), rows.Int64(0, 2)});
 }
 
@@ -131,8 +130,14 @@ Result<void> WriteStatus(Connection& connection, std::int64_t id, const StatusCh
   Params params;
   params.Add(to).Add(change.to == ArticleStatus::kScheduled ? change.publish_at : 0);
   // NULL keeps the stored value (coalesce).
-  if (change.published_at) params.Add(*change.published_at); else params.Null();
-  if (change.unpublish_at) params.Add(*change.unpublish_at); else params.Null();
+  if (change.published_at)
+    params.Add(*change.published_at);
+  else
+    params.Null();
+  if (change.unpublish_at)
+    params.Add(*change.unpublish_at);
+  else
+    params.Null();
   params.Add(now).Add(id);
   return connection.Run(
       "UPDATE articles SET status = $1, publish_at = $2, "

@@ -21,8 +21,8 @@ constexpr int kColumnGap = 100;                    // no phrase spans two column
 bool IsLangTag(std::string_view tag) {
   if (tag.empty() || tag.size() > kMaxLangBytes) return false;
   return std::all_of(tag.begin(), tag.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
   });
 }
 
@@ -35,7 +35,8 @@ search::Forms DocumentForms(const std::string& lang) {
     forms.languages.push_back(lang);
     return forms;
   }
-  for (std::string_view fallback : search::kDefaultLanguages) forms.languages.emplace_back(fallback);
+  for (std::string_view fallback : search::kDefaultLanguages)
+    forms.languages.emplace_back(fallback);
   forms.plain = true;
   return forms;
 }
@@ -102,8 +103,7 @@ struct MarkedWord {
 };
 
 std::vector<MarkedWord> MarkWords(search::Analyzer& analyzer, std::string_view text,
-                                  const std::string& lang,
-                                  const std::vector<std::string>& wanted) {
+                                  const std::string& lang, const std::vector<std::string>& wanted) {
   const std::set<std::string, std::less<>> want(wanted.begin(), wanted.end());
   std::vector<MarkedWord> words;
   analyzer.Tokenize(text, DocumentForms(lang),
@@ -182,8 +182,9 @@ Result<void> ReindexArticle(Connection& connection, std::int64_t id) {
       vector += postings[i].weight;
     }
   }
-  WARTA_RETURN_IF_ERROR(connection.Run(
-      "UPDATE articles SET search_vector = $2::TSVECTOR WHERE id = $1", Params().Add(id).Add(vector)));
+  WARTA_RETURN_IF_ERROR(
+      connection.Run("UPDATE articles SET search_vector = $2::TSVECTOR WHERE id = $1",
+                     Params().Add(id).Add(vector)));
   if (!IsLangTag(lang)) return Ok();
   return connection.Run("INSERT INTO search_languages (lang) VALUES ($1) ON CONFLICT DO NOTHING",
                         Params().Add(lang));

@@ -99,8 +99,7 @@ Result<SearchResults> PgSearchStore::Search(const SearchRequest& request) {
           a.counters = {rows.Int64(i, 6), rows.Int64(i, 7), rows.Int64(i, 8), rows.Int64(i, 9)};
           hit.score = rows.Double(i, 10);
           hit.title_marked = MarkMatches(*analyzer, a.title, a.lang, wanted);
-          hit.snippet =
-              Snippet(*analyzer, IndexedBodyText(rows.Text(i, 11)), a.lang, wanted);
+          hit.snippet = Snippet(*analyzer, IndexedBodyText(rows.Text(i, 11)), a.lang, wanted);
         }
         return results;
       });

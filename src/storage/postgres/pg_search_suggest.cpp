@@ -102,10 +102,10 @@ Result<std::string> SurfaceWord(Connection& connection, search::Analyzer& analyz
     query += c;
   }
   query += "'";
-  WARTA_ASSIGN_OR_RETURN(
-      auto rows, connection.Query("SELECT title, body_html, lang FROM articles WHERE "
-                                  "search_vector @@ $1::TSQUERY ORDER BY id LIMIT 1",
-                                  Params().Add(query)));
+  WARTA_ASSIGN_OR_RETURN(auto rows,
+                         connection.Query("SELECT title, body_html, lang FROM articles WHERE "
+                                          "search_vector @@ $1::TSQUERY ORDER BY id LIMIT 1",
+                                          Params().Add(query)));
   if (rows.empty()) return std::string();
   const std::string lang = rows.Text(0, 2);
   for (const std::string& text : {rows.Text(0, 0), IndexedBodyText(rows.Text(0, 1))}) {

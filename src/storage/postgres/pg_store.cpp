@@ -109,7 +109,8 @@ Result<int> PgStore::SchemaVersion() {
   return InReadTransaction<int>(*pool_, [](Connection& c) { return ReadVersion(c); });
 }
 
-Result<BackupReport> PgStore::Backup(const std::string& /*path*/, const BackupOptions& /*options*/) {
+Result<BackupReport> PgStore::Backup(const std::string& /*path*/,
+                                     const BackupOptions& /*options*/) {
   return Error::InvalidArgument(
       "postgresql: warta backup copies SQLite files; back up PostgreSQL with pg_dump or "
       "pg_basebackup");
