@@ -94,8 +94,7 @@ class Store {
 };
 
 // Opens a store from a URL: "sqlite:PATH" (file created if absent, parent directory must
-// exist and be writable) or "postgresql://..." (libpq's URL; Unavailable when the server
-// cannot be reached).
+// exist and be writable) or "postgresql://..." (libpq's URL; Unavailable if unreachable).
 // Does not migrate: callers run Migrate() (serve does, at start). The database is opened at
 // once, so a bad path fails here with Io and a message naming it; nothing is created
 // elsewhere. Unknown schemes give InvalidArgument naming the accepted forms.
