@@ -1,6 +1,7 @@
 #include <string>
 #include <string_view>
 
+#include "storage/postgres/pg_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 
@@ -36,8 +37,9 @@ Result<std::unique_ptr<Store>> OpenSqlite(std::string_view url) {
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   if (StartsWith(url, "sqlite:")) return OpenSqlite(url);
   if (StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")) {
-    return Error::InvalidArgument(
-        "storage: the postgresql backend is not built yet; use sqlite:PATH");
+    // Connects now, so an unreachable server fails here (Unavailable, naming no password).
+    WARTA_ASSIGN_OR_RETURN(auto store, postgres::PgStore::Open(url));
+    return std::unique_ptr<Store>(std::move(store));
   }
   // Echo only the scheme: the rest of a database URL may hold a password.
   std::string_view shown(url);

@@ -1,6 +1,6 @@
 // The store: every storage interface of one database, one per aggregate (each in its own
 // header, which states its errors, transactions, durability and threads). Two backends
-// implement them: SQLite (embedded, default) and PostgreSQL (scale-out, later). SQL lives
+// implement them: SQLite (embedded, default) and PostgreSQL (scale-out). SQL lives
 // only under src/storage/.
 //
 // What holds for every store: each method may be called from any thread concurrently
@@ -94,7 +94,7 @@ class Store {
 };
 
 // Opens a store from a URL: "sqlite:PATH" (file created if absent, parent directory must
-// exist and be writable) or "postgresql://..." (not yet built: returns InvalidArgument).
+// exist and be writable) or "postgresql://..." (libpq's URL; Unavailable if unreachable).
 // Does not migrate: callers run Migrate() (serve does, at start). The database is opened at
 // once, so a bad path fails here with Io and a message naming it; nothing is created
 // elsewhere. Unknown schemes give InvalidArgument naming the accepted forms.

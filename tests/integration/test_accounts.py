@@ -3,7 +3,6 @@ call, `warta user add`, throttling, and what is stored (hashes only)."""
 
 import os
 import re
-import sqlite3
 import unittest
 
 from readers_client import Client
@@ -215,12 +214,8 @@ class AccountsTest(WartaTestCase):
         c.session()
         self.assertEqual(c.register("gita", "kata sandi panjang").status, 201)
         token = c.cookies["warta_session"]
-        db = sqlite3.connect(self.db_path)
-        try:
-            (password_hash,) = db.execute("SELECT password_hash FROM users").fetchone()
-            sessions = [row[0] for row in db.execute("SELECT id_hash FROM sessions")]
-        finally:
-            db.close()
+        ((password_hash,),) = self.sql("SELECT password_hash FROM users")
+        sessions = [row[0] for row in self.sql("SELECT id_hash FROM sessions")]
         self.assertTrue(password_hash.startswith("$argon2id$"), password_hash)
         self.assertNotIn("kata sandi", password_hash)
         self.assertEqual(len(sessions), 1)

@@ -2,7 +2,6 @@
 
 import json
 import os
-import sqlite3
 import unittest
 
 from warta_harness import Server, WartaTestCase, run_warta
@@ -31,10 +30,8 @@ class CliTest(WartaTestCase):
     def test_demo_is_idempotent_and_has_20_plus_articles_in_several_languages(self):
         self.assertEqual(run_warta("demo", "--db", self.db).returncode, 0)
         self.assertEqual(run_warta("demo", "--db", self.db).returncode, 0)
-        con = sqlite3.connect(self.db_path)
-        count, langs, sources = con.execute(
-            "SELECT COUNT(*), COUNT(DISTINCT lang), COUNT(DISTINCT source) FROM articles").fetchone()
-        con.close()
+        ((count, langs, sources),) = self.sql(
+            "SELECT COUNT(*), COUNT(DISTINCT lang), COUNT(DISTINCT source) FROM articles")
         self.assertGreaterEqual(count, 20)
         self.assertGreaterEqual(langs, 3)
         self.assertGreaterEqual(sources, 3)
@@ -61,11 +58,10 @@ class CliTest(WartaTestCase):
             self.assertEqual(r.stdout, "", name)
         r = run_warta("article", "add", "--db", self.db, "--json", "/nonexistent.json")
         self.assertNotEqual(r.returncode, 0)
-        con = sqlite3.connect(self.db_path)
-        self.assertEqual(con.execute("SELECT COUNT(*) FROM articles").fetchone()[0], 1)
-        self.assertEqual(con.execute("PRAGMA integrity_check").fetchone()[0], "ok")
-        con.close()
+        self.assertEqual(self.sql("SELECT COUNT(*) FROM articles"), [(1,)])
         self.assertGreater(good["id"], 0)
+        self.sqlite_only("PRAGMA integrity_check")
+        self.assertEqual(self.sql("PRAGMA integrity_check"), [("ok",)])
 
     def test_unwritable_db_path_gives_a_clear_error(self):
         for db in ("sqlite:/nonexistent-dir/x/warta.db", "sqlite:/etc/hostname/warta.db"):

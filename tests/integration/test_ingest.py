@@ -7,7 +7,6 @@ import http.server
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import tempfile
 import threading
@@ -253,11 +252,7 @@ class IngestTest(WartaTestCase):
         return {s["id"]: s for s in json.loads(r.stdout)["sources"]}
 
     def query(self, sql, *args):
-        con = sqlite3.connect(self.db_path)
-        try:
-            return con.execute(sql, args).fetchall()
-        finally:
-            con.close()
+        return self.sql(sql, *args)
 
     def test_ingest_then_conditional_requests_add_nothing(self):
         a = self.add_source("/a.xml", "Harbour Daily")
@@ -388,7 +383,7 @@ class IngestTest(WartaTestCase):
         self.assertLessEqual(len(self.site.seen("/loop1")) + len(self.site.seen("/loop2")), 6)
         # Nothing damaged was stored.
         self.assertEqual(self.query("SELECT COUNT(*) FROM articles")[0][0], 3)
-        self.assertEqual(self.query("PRAGMA integrity_check")[0][0], "ok")
+        self.assert_database_intact()
 
     def test_malformed_and_absurd_feeds_are_contained(self):
         page = self.add_source("/page.xml", "Not a feed")
@@ -418,7 +413,7 @@ class IngestTest(WartaTestCase):
         tides = [r for r in rows if r[0].startswith("Tides")]
         self.assertEqual(len(tides), 1, rows)
         self.assertGreaterEqual(tides[0][1], before - 5)
-        self.assertEqual(self.query("PRAGMA integrity_check")[0][0], "ok")
+        self.assert_database_intact()
 
     def test_gone_disables_and_source_set_changes_the_settings(self):
         gone = self.add_source("/gone.xml", "Gone Gazette")

@@ -10,7 +10,7 @@ import time
 import unittest
 import urllib.parse
 
-from warta_harness import Server, parse_page, read_seed, run_warta
+from warta_harness import Server, TestDatabase, parse_page, read_seed, run_warta
 
 INDONESIAN = {
     "title": "Jepang dan Uni Eropa perkuat kemitraan keamanan",
@@ -37,7 +37,8 @@ class SearchTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory(prefix="warta-search-")
-        cls.db = "sqlite:" + os.path.join(cls.tmp.name, "warta.db")
+        cls.database = TestDatabase(cls.tmp.name)
+        cls.db = cls.database.url
         headline, source, paragraphs = read_seed()
         cls.seed_title = headline
         cls.seed = cls.add({"title": headline, "source": source, "lang": "en",
@@ -54,6 +55,7 @@ class SearchTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.server.stop(sig=signal.SIGKILL)
+        cls.database.drop()
         cls.tmp.cleanup()
 
     @classmethod

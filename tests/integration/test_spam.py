@@ -3,7 +3,6 @@ on a real SQLite file."""
 
 import json
 import os
-import sqlite3
 import unittest
 
 from warta_harness import WartaTestCase, run_warta
@@ -73,11 +72,9 @@ class SpamCliTest(WartaTestCase):
 
     def test_only_counts_are_stored(self):
         self.train()
-        con = sqlite3.connect(self.db_path)
-        tokens = {row[0] for row in con.execute("SELECT token FROM spam_tokens")}
-        totals = con.execute("SELECT spam_messages, ham_messages FROM spam_totals").fetchall()
-        version = con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
-        con.close()
+        tokens = {row[0] for row in self.sql("SELECT token FROM spam_tokens")}
+        totals = self.sql("SELECT spam_messages, ham_messages FROM spam_totals")
+        ((version,),) = self.sql("SELECT max(version) FROM schema_migrations")
         self.assertEqual(totals, [(6, 6)])
         self.assertGreaterEqual(version, 5)
         self.assertIn("host:gacor.example", tokens)

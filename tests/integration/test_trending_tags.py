@@ -4,7 +4,6 @@ related articles on the article page."""
 
 import datetime
 import re
-import sqlite3
 import time
 import unittest
 
@@ -178,11 +177,10 @@ class RelatedTest(WartaTestCase):
         one_tag = self.add_article({"title": "Wisata", "body_text": "d", "tags": ["Jepang"]})
         unrelated = self.add_article({"title": "Resep", "body_text": "e", "tags": ["Kuliner"]})
         # Story clusters come from ingest; here the cluster is set in the database directly.
-        with sqlite3.connect(self.db_path) as db:
-            story_id = db.execute("INSERT INTO stories (created_at, updated_at) VALUES (0, 0) "
-                                  "RETURNING id").fetchone()[0]
-            db.execute("UPDATE articles SET story_id = ? WHERE id IN (?, ?)",
-                       (story_id, subject["id"], story["id"]))
+        ((story_id,),) = self.sql("INSERT INTO stories (created_at, updated_at) VALUES (0, 0) "
+                                  "RETURNING id")
+        self.sql("UPDATE articles SET story_id = ? WHERE id IN (?, ?)",
+                 story_id, subject["id"], story["id"])
         server = self.serve(env=FAST)
         status, _, body = server.get(subject["path"])
         self.assertEqual(status, 200)

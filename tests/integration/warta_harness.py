@@ -1,5 +1,9 @@
 """Test harness: runs the real warta binary against a temporary SQLite file and talks to
-`warta serve` over real HTTP on a free loopback port. Standard library only."""
+`warta serve` over real HTTP on a free loopback port. Standard library only.
+
+With WARTA_TEST_DB=postgresql (the ctest tests integration_pg.*, which start a private cluster
+with the fixture "pg"), each test gets a new database on that cluster instead, made and dropped
+with Debian's psql; WARTA_TEST_DB=postgresql://... names a cluster directly."""
 
 import html.parser
 import http.client
@@ -7,6 +11,7 @@ import json
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import tempfile
 import threading
@@ -24,6 +29,93 @@ def run_warta(*args, stdin=None, env=None, timeout=60):
     full_env.update(env or {})
     return subprocess.run([WARTA, *args], input=stdin, capture_output=True, text=True,
                           timeout=timeout, env=full_env)
+
+
+PSQL = "/usr/lib/postgresql/15/bin/psql"
+_pg_databases = iter(range(1, 1 << 30))
+
+
+def test_pg_url():
+    """The PostgreSQL cluster the tests run against, or None for SQLite."""
+    chosen = os.environ.get("WARTA_TEST_DB", "")
+    if chosen.startswith(("postgresql://", "postgres://")):
+        return chosen
+    if chosen != "postgresql":
+        return None
+    path = os.environ.get("WARTA_TEST_PG_URL_FILE", "")
+    url = os.environ.get("WARTA_TEST_PG_URL", "")
+    if not url and path:
+        with open(path, encoding="utf-8") as f:
+            url = f.read().strip()
+    if not url:
+        raise RuntimeError("WARTA_TEST_DB=postgresql but no cluster URL (did pg.cluster_start run?)")
+    return url
+
+
+def _psql(url, sql):
+    r = subprocess.run([PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql],
+                       capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        raise RuntimeError("psql %s: %s" % (sql, r.stderr))
+
+
+class TestDatabase:
+    """A fresh database for a test: a SQLite file in `directory`, or (test_pg_url()) a new
+    database on the PostgreSQL cluster, dropped again by drop()."""
+
+    def __init__(self, directory):
+        self.path = os.path.join(directory, "warta.db")
+        self.url = "sqlite:" + self.path
+        self.pg_name = None
+        self.cluster = test_pg_url()
+        if not self.cluster:
+            return
+        self.pg_name = "warta_e2e_%d_%d" % (os.getpid(), next(_pg_databases))
+        _psql(self.cluster, "CREATE DATABASE " + self.pg_name)
+        # The cluster URL ends in /DBNAME (scripts/pg-test-cluster.sh writes it so).
+        self.url = self.cluster[:self.cluster.rfind("/") + 1] + self.pg_name
+        # The database is no local file: pictures go to a folder named explicitly.
+        self.saved_media_dir = os.environ.get("WARTA_MEDIA_DIR")
+        os.environ["WARTA_MEDIA_DIR"] = os.path.join(directory, "media")
+
+    def sql(self, statement, *params):
+        """Runs one SQL statement with ? parameters on either backend; returns its rows as
+        tuples (on PostgreSQL through psql: integers come back as int, the rest as str)."""
+        if not self.pg_name:
+            con = sqlite3.connect(self.path)
+            try:
+                with con:
+                    return con.execute(statement, params).fetchall()
+            finally:
+                con.close()
+        parts = statement.split("?")
+        if len(parts) != len(params) + 1:
+            raise ValueError("sql: %d parameters for %r" % (len(params), statement))
+        literal = [p if isinstance(p, int) else "'" + str(p).replace("'", "''") + "'"
+                   for p in params]
+        text = parts[0] + "".join(str(v) + rest for v, rest in zip(literal, parts[1:]))
+        # Unit and record separators: values may hold newlines (bodies of HTML).
+        r = subprocess.run([PSQL, "-X", "-q", "-A", "-t", "-F", "\x1f", "-R", "\x1e", "-v",
+                            "ON_ERROR_STOP=1", "-d", self.url, "-c", text],
+                           capture_output=True, text=True, timeout=60)
+        if r.returncode != 0:
+            raise RuntimeError("psql %s: %s" % (text, r.stderr))
+        rows = []
+        out = r.stdout[:-1] if r.stdout.endswith("\n") else r.stdout
+        for record in out.split("\x1e") if out else []:
+            values = record.split("\x1f")
+            rows.append(tuple(int(v) if re.fullmatch(r"-?[0-9]+", v) else v for v in values))
+        return rows
+
+    def drop(self):
+        if not self.pg_name:
+            return
+        _psql(self.cluster, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % self.pg_name)
+        self.pg_name = None
+        if self.saved_media_dir is None:
+            os.environ.pop("WARTA_MEDIA_DIR", None)
+        else:
+            os.environ["WARTA_MEDIA_DIR"] = self.saved_media_dir
 
 
 class Server:
@@ -192,14 +284,32 @@ class WartaTestCase(unittest.TestCase):
 
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory(prefix="warta-test-")
-        self.db_path = os.path.join(self.tmp.name, "warta.db")
-        self.db = "sqlite:" + self.db_path
+        self.database = TestDatabase(self.tmp.name)
+        self.db_path = self.database.path
+        self.db = self.database.url
         self.servers = []
 
     def tearDown(self):
         for s in self.servers:
             s.stop(sig=signal.SIGKILL)
+        self.database.drop()
         self.tmp.cleanup()
+
+    def sql(self, statement, *params):
+        return self.database.sql(statement, *params)
+
+    def assert_database_intact(self):
+        """SQLite: PRAGMA integrity_check passes. PostgreSQL keeps its own pages consistent:
+        the database answers."""
+        if self.database.pg_name:
+            self.assertEqual(len(self.sql("SELECT count(*) FROM articles")), 1)
+        else:
+            self.assertEqual(self.sql("PRAGMA integrity_check"), [("ok",)])
+
+    def sqlite_only(self, why):
+        """Skips the rest of a test on PostgreSQL (what it checks is the SQLite file itself)."""
+        if self.database.pg_name:
+            self.skipTest("SQLite only: " + why)
 
     def serve(self, **kwargs):
         s = Server(self.db, **kwargs)

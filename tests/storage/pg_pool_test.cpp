@@ -9,11 +9,28 @@
 #include "storage/backends.h"  // tests/storage/
 #include "storage/postgres/pg_transaction.h"
 #include "storage/settings_store.h"
+#include "storage/store.h"
 
 namespace warta::storage::contract {
 namespace {
 
 class PgPoolTest : public StoreContract<PostgresBackend> {};
+
+// What `warta serve --db postgresql://...` opens: the backend behind storage::Store.
+TEST_F(PgPoolTest, OpenStoreGivesThePostgresqlBackend) {
+  auto opened = OpenStore(backend_.url());
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  EXPECT_STREQ((*opened)->backend_name(), "postgresql");
+  auto version = (*opened)->Migrate();
+  ASSERT_TRUE(version.ok()) << version.error().message;
+  EXPECT_EQ(*version, *(*opened)->SchemaVersion());
+  ASSERT_TRUE((*opened)->settings().Set("via", "open-store").ok());
+  EXPECT_EQ(store().settings().Get("via")->value_or(""), "open-store");
+  EXPECT_TRUE((*opened)
+                  ->Backup("/nonexistent/x.db", BackupOptions{})
+                  .error()
+                  .is(ErrorCode::kInvalidArgument));
+}
 
 TEST_F(PgPoolTest, StoresWorkAgainAfterTheServerDroppedEveryConnection) {
   ASSERT_TRUE(store().settings().Set("k", "before").ok());

@@ -7,6 +7,7 @@
 #include "model/article_json.h"
 #include "model/article_status.h"
 #include "storage/postgres/pg_article_rows.h"
+#include "storage/postgres/pg_search_index.h"
 #include "storage/postgres/pg_store.h"
 #include "storage/postgres/pg_transaction.h"
 #include "storage/stored_words.h"
@@ -93,6 +94,7 @@ Result<std::int64_t> PgArticleStore::Insert(const model::NewArticle& article) {
         WARTA_ASSIGN_OR_RETURN(auto id, InsertRow(connection, article, status, now));
         WARTA_RETURN_IF_ERROR(InsertTags(connection, id, article.tags));
         WARTA_RETURN_IF_ERROR(InsertWire(connection, id, article));
+        WARTA_RETURN_IF_ERROR(ReindexArticle(connection, id));
         WARTA_RETURN_IF_ERROR(CreditInitialCounters(connection, trending_.Get(), id, article, now));
         return id;
       });

@@ -104,8 +104,10 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url,
                               OneLine(PQerrorMessage(connection.get())));
   }
   // Times are unix seconds in integer columns; UTC keeps any server-side date math stable.
+  // NOTICEs ("relation ... already exists, skipping" from each migration step) would reach
+  // stderr through libpq's default notice processor: only warnings and worse do.
   auto self = std::unique_ptr<Connection>(new Connection(std::move(connection)));
-  WARTA_RETURN_IF_ERROR(self->Exec("SET TIME ZONE 'UTC'"));
+  WARTA_RETURN_IF_ERROR(self->Exec("SET TIME ZONE 'UTC'; SET client_min_messages = warning"));
   return self;
 }
 

@@ -5,6 +5,7 @@
 #include "core/limits.h"
 #include "core/utf8.h"
 #include "storage/postgres/pg_article_rows.h"
+#include "storage/postgres/pg_search_index.h"
 #include "storage/postgres/pg_store.h"
 #include "storage/postgres/pg_transaction.h"
 
@@ -143,13 +144,16 @@ Result<void> PgArticleStore::UpdateBody(std::int64_t id, const std::string& body
     return Error::InvalidArgument("storage: body of article " + std::to_string(id) +
                                   " must be non-empty valid UTF-8");
   }
-  WARTA_ASSIGN_OR_RETURN(auto rows,
-                         QueryOnce(pool_,
-                                   "UPDATE articles SET body_html = $1, version = version + 1, "
-                                   "updated_at = $2 WHERE id = $3 RETURNING id",
-                                   Params().Add(body_html).Add(UnixNow()).Add(id)));
-  if (rows.empty()) return NoSuchId("article", id);
-  return Ok();
+  // The body and its search terms in one transaction.
+  return InWriteTransaction<void>(pool_, [&](Connection& connection) -> Result<void> {
+    WARTA_ASSIGN_OR_RETURN(auto rows,
+                           connection.Query("UPDATE articles SET body_html = $1, "
+                                            "version = version + 1, updated_at = $2 WHERE id = $3 "
+                                            "RETURNING id",
+                                            Params().Add(body_html).Add(UnixNow()).Add(id)));
+    if (rows.empty()) return NoSuchId("article", id);
+    return ReindexArticle(connection, id);
+  });
 }
 
 }  // namespace warta::storage::postgres

@@ -87,7 +87,9 @@ PgStore::PgStore(std::unique_ptr<Pool> pool)
       presence_(*pool_),
       media_(*pool_),
       likes_(*pool_, trending_policy_),
-      shares_(*pool_, trending_policy_) {}
+      shares_(*pool_, trending_policy_),
+      editorial_(*pool_),
+      search_(*pool_) {}
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, const PoolOptions& options) {
   WARTA_ASSIGN_OR_RETURN(auto pool, Pool::Open(url, options));
@@ -105,6 +107,13 @@ Result<int> PgStore::Migrate() {
 
 Result<int> PgStore::SchemaVersion() {
   return InReadTransaction<int>(*pool_, [](Connection& c) { return ReadVersion(c); });
+}
+
+Result<BackupReport> PgStore::Backup(const std::string& /*path*/,
+                                     const BackupOptions& /*options*/) {
+  return Error::InvalidArgument(
+      "postgresql: warta backup copies SQLite files; back up PostgreSQL with pg_dump or "
+      "pg_basebackup");
 }
 
 Result<std::optional<std::string>> PgSettingsStore::Get(const std::string& key) {

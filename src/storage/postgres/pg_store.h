@@ -2,9 +2,8 @@
 // interfaces over a libpq connection pool, for sites that run several warta nodes on one
 // database. This header is for the backend's own code and tests.
 //
-// Being built store by store: PgStore does not yet implement all of storage::Store, so
-// OpenStore still refuses postgresql:// URLs. Each store listed here passes the storage
-// contract suite (tests/storage/) on both backends; the rest are to come.
+// PgStore implements storage::Store: OpenStore("postgresql://...") returns one. Every store
+// passes the storage contract suite (tests/storage/) on both backends.
 #pragma once
 
 #include <memory>
@@ -16,12 +15,15 @@
 #include "storage/media_store.h"
 #include "storage/postgres/pg_comments.h"
 #include "storage/postgres/pg_counters.h"
+#include "storage/postgres/pg_editorial.h"
 #include "storage/postgres/pg_newsroom.h"
 #include "storage/postgres/pg_pool.h"
 #include "storage/postgres/pg_readers.h"
+#include "storage/postgres/pg_search.h"
 #include "storage/settings_store.h"
 #include "storage/source_store.h"
 #include "storage/spam_store.h"
+#include "storage/store.h"
 #include "storage/tag_store.h"
 #include "storage/trending_store.h"
 
@@ -183,7 +185,7 @@ class PgMediaStore final : public MediaStore {
   Pool& pool_;
 };
 
-class PgStore {
+class PgStore final : public Store {
  public:
   // Connects to `url` (postgresql://USER@HOST:PORT/DBNAME, libpq's URL form; a conninfo string
   // works too). Unavailable when the server cannot be reached.
@@ -193,31 +195,35 @@ class PgStore {
   // Applies pending migrations (migrations::Postgres()), each in its own transaction under a
   // transaction-level advisory lock, so nodes starting together migrate once. Corrupt when
   // the database has a newer schema than this binary knows. Returns the schema version.
-  Result<int> Migrate();
-  Result<int> SchemaVersion();
+  Result<int> Migrate() override;
+  Result<int> SchemaVersion() override;
 
-  ArticleStore& articles() { return articles_; }
-  SettingsStore& settings() { return settings_; }
-  ListingStore& listings() { return listings_; }
-  TagStore& tags() { return tags_; }
-  SourceStore& sources() { return sources_; }
-  UserStore& users() { return users_; }
-  SessionStore& sessions() { return sessions_; }
-  CommentStore& comments() { return comments_; }
-  SpamStore& spam() { return spam_; }
-  TrendingStore& trending() { return trending_; }
-  DayTotalsStore& day_totals() { return day_totals_; }
-  SectionStore& sections() { return sections_; }
-  AuthorStore& authors() { return authors_; }
-  PageStore& pages() { return pages_; }
-  AuditStore& audit() { return audit_; }
-  TokenStore& tokens() { return tokens_; }
-  AccountLinkStore& account_links() { return account_links_; }
-  PresenceStore& presence() { return presence_; }
-  MediaStore& media() { return media_; }
-  LikeStore& likes() { return likes_; }
-  ShareStore& shares() { return shares_; }
-  const char* backend_name() const { return "postgresql"; }
+  ArticleStore& articles() override { return articles_; }
+  SettingsStore& settings() override { return settings_; }
+  ListingStore& listings() override { return listings_; }
+  TagStore& tags() override { return tags_; }
+  SourceStore& sources() override { return sources_; }
+  SearchStore& search() override { return search_; }
+  UserStore& users() override { return users_; }
+  SessionStore& sessions() override { return sessions_; }
+  CommentStore& comments() override { return comments_; }
+  SpamStore& spam() override { return spam_; }
+  TrendingStore& trending() override { return trending_; }
+  DayTotalsStore& day_totals() override { return day_totals_; }
+  EditorialStore& editorial() override { return editorial_; }
+  SectionStore& sections() override { return sections_; }
+  AuthorStore& authors() override { return authors_; }
+  PageStore& pages() override { return pages_; }
+  AuditStore& audit() override { return audit_; }
+  TokenStore& tokens() override { return tokens_; }
+  AccountLinkStore& account_links() override { return account_links_; }
+  PresenceStore& presence() override { return presence_; }
+  MediaStore& media() override { return media_; }
+  LikeStore& likes() override { return likes_; }
+  ShareStore& shares() override { return shares_; }
+  // PostgreSQL is backed up with its own tools (pg_dump, base backups): InvalidArgument.
+  Result<BackupReport> Backup(const std::string& path, const BackupOptions& options) override;
+  const char* backend_name() const override { return "postgresql"; }
 
   Pool& pool() { return *pool_; }
 
@@ -247,6 +253,8 @@ class PgStore {
   PgMediaStore media_;
   PgLikeStore likes_;
   PgShareStore shares_;
+  PgEditorialStore editorial_;
+  PgSearchStore search_;
 };
 
 }  // namespace warta::storage::postgres
