@@ -44,6 +44,11 @@ Finding CheckTemplates() {
 }
 
 Finding CheckSite(const config::Config& config, storage::Store& store) {
+  // The database's values win once stored, but a bad configured one still breaks every fresh
+  // database this configuration starts.
+  if (auto configured = web::CheckConfiguredSiteSettings(config); !configured.ok()) {
+    return {Status::kFail, "site", configured.error().message, "check site.* in the configuration"};
+  }
   auto settings = web::ResolveSiteSettings(config, store.settings());
   if (!settings.ok()) {
     return {Status::kFail, "site", settings.error().message, "check site.* in the configuration"};

@@ -70,6 +70,10 @@ const std::vector<std::string_view>& SiteSettingKeys();
 // stores; ResolveSiteSettings checks what it reads.
 Result<void> CheckSiteSetting(std::string_view key, const std::string& value);
 
+// Whether every site setting the configuration gives passes CheckSiteSetting, whatever the
+// database holds (warta doctor: a bad value only bites on a fresh database, so say so now).
+Result<void> CheckConfiguredSiteSettings(const config::Config& config);
+
 // The stored text of a settings value (the formats above), e.g. for the admin's forms.
 std::string StoredLocales(const std::vector<std::string>& locales);
 std::string StoredMonthNames(const std::vector<std::string>& names);

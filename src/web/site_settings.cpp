@@ -217,6 +217,13 @@ std::string StoredFooterLinks(const std::vector<FooterLink>& links) {
   return out.dump();
 }
 
+Result<void> CheckConfiguredSiteSettings(const config::Config& config) {
+  for (std::string_view key : SiteSettingKeys()) {
+    WARTA_RETURN_IF_ERROR(CheckSiteSetting(key, ConfigValue(config.site, key)));
+  }
+  return Ok();
+}
+
 Result<SiteSettings> ResolveSiteSettings(const config::Config& config,
                                          storage::SettingsStore& settings) {
   SiteSettings out;

@@ -206,6 +206,10 @@ http::Response AdminArticleUpdate(Context& context, const http::Request& request
   if (context.editorial == nullptr) return ErrorPage(context, request, 503);
   auto id = ParseId(params.Get("id"));
   if (!id) return ErrorPage(context, request, 404);
+  // Whose article first: another author's answers 403/404 whatever the form holds.
+  if (auto article = context.editorial->Get(staff.principal, *id); !article.ok()) {
+    return AdminErrorPage(context, request, article.error(), "article save");
+  }
   auto submission = ReadSubmission(request);
   if (!submission) return ErrorPage(context, request, 400);
   return Update(context, request, staff, *id, *submission);

@@ -139,6 +139,9 @@ http::Response AdminRevisionRestore(Context& context, const http::Request& reque
   auto id = ParseId(params.Get("id"));
   auto number = ParseNumber(params.Get("number"));
   if (!id || !number) return ErrorPage(context, request, 404);
+  // Whose article first: another author's answers 403/404 whatever the form holds.
+  auto article = context.editorial->Get(staff.principal, *id);
+  if (!article.ok()) return AdminErrorPage(context, request, article.error(), "restore");
   auto form = AdminForm::Parse(request);
   if (!form.ok()) return ErrorPage(context, request, 400);
   auto version = form->Id("version");

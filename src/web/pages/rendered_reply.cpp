@@ -28,6 +28,10 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
   if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
+  // The account menu's hole stays a hole here: every HTML answer gets the reader's menu (and
+  // its validator) from FillAccountMenu (web/request/account_menu.h) on the way out.
+  static const std::string kAccountMenuHole = RawSlotMarker(RawSlot::kAccountMenu);
+  raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] = kAccountMenuHole;
   http::Response response;
   response.body.reserve(rendered.page.size_hint());
   rendered.page.AppendTo(response.body, values, raw);
