@@ -70,8 +70,10 @@ std::size_t FindEndTag(std::string_view html, std::size_t from, std::string_view
   return html.size();
 }
 
-// Plain text, stopping once more than `enough` bytes are collected.
-std::string PlainText(std::string_view html, std::size_t enough) {
+// Plain text, stopping once more than `enough` bytes are collected. With `lead_only`, picture
+// captions are left out (<figure> and <figcaption> content): a listing's lead is the story's
+// first words, not the photo's.
+std::string PlainText(std::string_view html, std::size_t enough, bool lead_only = false) {
   std::string text;
   bool space = false;
   std::size_t i = 0;
@@ -88,7 +90,9 @@ std::string PlainText(std::string_view html, std::size_t enough) {
         name += ToLower(html[n++]);
       }
       i = close + 1;
-      if (!end_tag && !self_closing && (name == "script" || name == "style")) {
+      if (!end_tag && !self_closing &&
+          (name == "script" || name == "style" ||
+           (lead_only && (name == "figure" || name == "figcaption")))) {
         i = FindEndTag(html, i, name);
       }
       if (IsBlockTag(name)) space = !text.empty();
@@ -111,6 +115,31 @@ std::string PlainText(std::string_view html, std::size_t enough) {
   return text;
 }
 
+// Wire copy often opens with the photo's caption as a paragraph of its own, credit last:
+// "Foreign Minister Iwaya and EU's Borrell in Tokyo (Kyodo)". Such a first paragraph is
+// short, ends with a parenthesized credit and has no sentence end before it; the offset
+// after it, or 0 when the body does not open that way.
+std::size_t AfterLeadingCaption(std::string_view html) {
+  constexpr std::size_t kMaxCaptionBytes = 200;
+  std::size_t start = html.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || html.compare(start, 3, "<p>") != 0) return 0;
+  const std::size_t end = html.find("</p>", start);
+  if (end == std::string_view::npos || end - start > kMaxCaptionBytes * 2) return 0;
+  const std::string text = PlainText(html.substr(start, end - start), kMaxCaptionBytes);
+  if (text.empty() || text.size() > kMaxCaptionBytes || text.back() != ')') return 0;
+  const std::size_t open = text.rfind('(');
+  if (open == std::string::npos || open == 0) return 0;
+  const std::string_view before = ascii::TrimRight(std::string_view(text).substr(0, open));
+  if (before.empty()) return 0;
+  const char last = before.back();
+  if (last == '.' || last == '!' || last == '?' || last == ':' || last == '"') return 0;
+  if (before.find(". ") != std::string_view::npos) return 0;  // sentences, not a caption
+  const std::size_t rest = end + 4;
+  // Only when a story follows: a body that is just the caption keeps it.
+  if (PlainText(html.substr(rest), 1).empty()) return 0;
+  return rest;
+}
+
 }  // namespace
 
 std::string HtmlToText(std::string_view html) {
@@ -120,7 +149,8 @@ std::string HtmlToText(std::string_view html) {
 }
 
 std::string MakeExcerpt(std::string_view html, std::size_t max_bytes) {
-  std::string text = PlainText(html, max_bytes + 8);
+  html.remove_prefix(AfterLeadingCaption(html));
+  std::string text = PlainText(html, max_bytes + 8, /*lead_only=*/true);
   while (!text.empty() && text.back() == ' ') text.pop_back();
   if (text.size() <= max_bytes) return text;
   // Back up to the start of a UTF-8 sequence, then to a word boundary if one is near

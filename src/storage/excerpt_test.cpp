@@ -54,5 +54,31 @@ TEST(MakeExcerptTest, TextWithoutSpacesIsCutOnACharacterBoundary) {
   }
 }
 
+TEST(MakeExcerptTest, LeavesPictureCaptionsOut) {
+  EXPECT_EQ(MakeExcerpt("<figure><img src=\"/media/a.jpg\" alt=\"\"><figcaption>Gunung Fuji "
+                        "pagi ini</figcaption></figure><p>Salju pertama turun.</p>"),
+            "Salju pertama turun.");
+  EXPECT_EQ(MakeExcerpt("<p>Foreign Minister Iwaya and EU's Borrell in Tokyo (Kyodo)</p>"
+                        "<p>TOKYO (Kyodo) -- Japan and the EU agreed.</p>"),
+            "TOKYO (Kyodo) -- Japan and the EU agreed.");
+  // The search index keeps captions: they describe the story too.
+  EXPECT_EQ(HtmlToText("<figure><figcaption>Gunung Fuji</figcaption></figure><p>Salju.</p>"),
+            "Gunung Fuji Salju.");
+}
+
+TEST(MakeExcerptTest, KeepsFirstParagraphsThatAreNotCaptions) {
+  // A sentence that happens to end with parentheses, a question, two sentences, a body that
+  // is only the short paragraph: all stay.
+  for (const char* html : {
+           "<p>The talks went well (officials said).</p><p>More.</p>",
+           "<p>Who pays for the dam (and when)?</p><p>More.</p>",
+           "<p>Rain fell. Trains stopped (JR East)</p><p>More.</p>",
+           "<p>Iwaya in Tokyo (Kyodo)</p>",
+           "<p>(Kyodo)</p><p>More.</p>",
+       }) {
+    EXPECT_EQ(MakeExcerpt(html).substr(0, 3), HtmlToText(html).substr(0, 3)) << html;
+  }
+}
+
 }  // namespace
 }  // namespace warta::storage
