@@ -24,6 +24,28 @@
     }
   });
 
+  // The new comment's text survives the login round trip (and a reload): kept in this tab's
+  // sessionStorage while it is typed, put back when the reader returns to the article, and
+  // dropped once the comment is posted. Nothing leaves the browser.
+  var draftKey = 'warta-comment-draft:' + window.location.pathname;
+  var draftField = section.querySelector('.comment-form textarea[name="body"]');
+  function keepDraft() {
+    try {
+      if (draftField.value) sessionStorage.setItem(draftKey, draftField.value);
+      else sessionStorage.removeItem(draftKey);
+    } catch (e) { /* storage refused (private mode, quota): the draft is not kept */ }
+  }
+  function dropDraft() {
+    try { sessionStorage.removeItem(draftKey); } catch (e) { /* as above */ }
+  }
+  if (draftField) {
+    try {
+      var kept = sessionStorage.getItem(draftKey);
+      if (kept && !draftField.value) draftField.value = kept;
+    } catch (e) { /* as above */ }
+    draftField.addEventListener('input', keepDraft);
+  }
+
   function updateCount(count) {
     var counter = document.getElementById('comments-count');
     if (!counter || typeof count !== 'number') return;
@@ -99,6 +121,7 @@
       body: JSON.stringify(payload)
     }).then(function (response) {
       if (response.status === 401) {
+        if (draftField && form.contains(draftField)) keepDraft();
         var login = section.querySelector('.anonymous-only a');
         if (login) window.location.href = login.href;
         return null;
@@ -108,6 +131,7 @@
           say(data.error || section.getAttribute('data-msg-failed'));
           return;
         }
+        if (draftField && form.contains(draftField)) dropDraft();
         form.reset();
         var details = form.closest('details');
         if (details) details.open = false;

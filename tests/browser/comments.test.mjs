@@ -126,6 +126,31 @@ test('with JavaScript: comment, moderate, reply and edit; another reader sees it
   await Promise.all([budi.context.close(), mod.context.close(), sari.context.close()]);
 });
 
+test('a comment written before logging in survives the login round trip', async () => {
+  const r = spawnSync(WARTA, ['user', 'add', 'tamu_js', '--db', warta.db],
+    { input: `${PASSWORD}\n`, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const tamu = await reader();
+  await tamu.page.goto(warta.base + article);
+  const draft = 'Ditulis sebelum masuk, jangan hilang';
+  await tamu.page.fill('.comment-form textarea[name="body"]', draft);
+  // Not logged in: the post is refused and the script takes the reader to the login page.
+  await Promise.all([tamu.page.waitForURL(/\/login\?next=/),
+    tamu.page.click('.comment-form button[type="submit"]')]);
+  await tamu.page.fill('input[name="username"]', 'tamu_js');
+  await tamu.page.fill('input[name="password"]', PASSWORD);
+  await Promise.all([tamu.page.waitForNavigation(), tamu.page.click('.account-form button[type="submit"]')]);
+  assert.equal(new URL(tamu.page.url()).pathname, article);
+  assert.equal(await tamu.page.inputValue('.comment-form textarea[name="body"]'), draft);
+  await tamu.page.click('.comment-form button[type="submit"]');
+  await tamu.page.waitForFunction(() => /moderasi|terbit/i.test(document.querySelector('#comments .comment-status').textContent));
+  // Posted: the kept draft is gone, so the next visit starts empty.
+  await tamu.page.reload();
+  assert.equal(await tamu.page.inputValue('.comment-form textarea[name="body"]'), '');
+  assert.deepEqual(tamu.errors, []);
+  await tamu.context.close();
+});
+
 test('without JavaScript: every comment action is a plain form', async () => {
   const joko = await reader({ javaScript: false });
   await register(joko.page, 'joko_nojs');

@@ -135,7 +135,10 @@ class SearchTest(unittest.TestCase):
         self.assertIn('<label for="search-q">', html)
         self.assertIn("1 hasil", html)  # the site's locale is id
         self.assertIn('<meta name="robots" content="noindex">', html)
-        # The header's search box is on every page.
+        # One search box on the search page (its own, with the filters); the header's box is
+        # on every other page.
+        self.assertEqual(html.count('type="search" name="q"'), 1)
+        self.assertNotIn('<form class="search-form"', html)
         status, _, home = self.server.get("/")
         self.assertIn('<form class="search-form" role="search" method="get" action="/search">',
                       home.decode())

@@ -139,6 +139,9 @@ Response SearchPage(Context& context, const Request& request) {
       request.target.size() <= kMaxEchoBytes * 4 ? std::string(request.target) : "/search";
   view::Data data = site.PageData(title, path, "", visitor.csrf_token);
   data.set("query", query);
+  // The page's own form has the query and its filters; a second box in the header would
+  // only confuse.
+  data.set("hide_header_search", true);
   data.set("noindex", true);
   data.set("alternates", view::MakeList());  // "/search?lang=xx" would be a filter
   SetForm(request, data);
