@@ -151,6 +151,7 @@ Result<void> ReloadSite(const config::Config& config, storage::Store& db,
   std::lock_guard lock(reloading);
   auto settings = web::ResolveSiteSettings(config, db.settings());
   if (!settings.ok()) return settings.error();
+  WARTA_RETURN_IF_ERROR(web::ResolveLookPictures(settings->look, db.media()));
   settings->base_url = base_url;  // what serve resolved at start (it may be the bound port)
   // The section bar is serve's, shared by every Site; the new one keeps it.
   settings->section_bar = site.Load()->settings().section_bar;
@@ -182,6 +183,9 @@ int RunServe(const CommonOptions& options) {
   if (!secret.ok()) return Fail(secret.error().ToString());
   auto site_settings = web::ResolveSiteSettings(config.value(), db.settings());
   if (!site_settings.ok()) return Fail(site_settings.error().ToString());
+  if (auto look = web::ResolveLookPictures(site_settings->look, db.media()); !look.ok()) {
+    return Fail(look.error().ToString());
+  }
   metrics::Registry registry;
   // The server binds first (the handler forwards to the app built below), so a site without
   // site.base_url can link to the port it really listens on.

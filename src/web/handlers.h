@@ -27,6 +27,9 @@ Response ApiSearch(Context& context, const Request& request);
 Response StaticFile(Context& context, const Request& request, const RouteParams& params);
 Response Healthz(Context& context, const Request& request);
 Response Metrics(Context& context, const Request& request);
+// GET /look.css: the site's own accent colour and custom CSS (web/site_look.h); 404 when the
+// site keeps the built-in look.
+Response LookStylesheet(Context& context, const Request& request);
 // Tags (pages/tag_pages.cpp): GET /tag (every tag with its count), GET /tag/{slug}?page=N.
 Response TagsIndexPage(Context& context, const Request& request);
 Response TagPage(Context& context, const Request& request, const RouteParams& params);

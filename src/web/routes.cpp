@@ -82,6 +82,7 @@ http::Router BuildRoutes(Context& context) {
   router.Add(Method::kGet, "/lang", "lang", page(LanguageSwitch));
   router.Add(Method::kGet, "/metrics", "metrics", page(Metrics));
   router.AddPrefix(Method::kGet, "/static/", "static", with_params(StaticFile));
+  router.Add(Method::kGet, "/look.css", "static", page(LookStylesheet));
   // Browsers and feed readers ask for /favicon.ico whatever the page links to.
   router.Add(Method::kGet, "/favicon.ico", "static", [](const Request&, const RouteParams&) {
     return http::RedirectResponse(301, "/static/favicon.svg");

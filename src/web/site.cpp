@@ -44,6 +44,9 @@ Result<std::unique_ptr<Site>> Site::CreateOne(const SiteSettings& settings,
   site->templates_ = std::move(templates);
   auto css = resources::Find("static/site.css");
   site->css_url_ = "/static/site.css?v=" + ContentVersion(css ? *css : std::string_view{});
+  site->look_css_ = LookStylesheet(settings.look);
+  if (!site->look_css_.empty())
+    site->look_css_url_ = "/look.css?v=" + ContentVersion(site->look_css_);
   site->footer_links_ = view::MakeList();
   for (const FooterLink& link : settings.footer_links) {
     view::Data item;
@@ -125,8 +128,16 @@ view::Data Site::PageData(const std::string& page_title, const std::string& path
   data.set("meta_description", description);
   data.set("canonical_url", settings_.base_url + path);
   data.set("search_canonical_url", settings_.base_url + path);
-  data.set("og_image", settings_.base_url + "/static/share.png");
+  data.set("og_image", DefaultShareImageUrl());
   data.set("css_url", css_url_);
+  data.set("look_css_url", look_css_url_);
+  if (!settings_.look.logo_url.empty()) {
+    view::Data logo;
+    logo.set("url", settings_.look.logo_url);
+    logo.set("width", std::to_string(settings_.look.logo_width));
+    logo.set("height", std::to_string(settings_.look.logo_height));
+    data.set("logo", logo);
+  }
   data.set("csrf_token", csrf_token);
   data.set("t", translations_);
   // Per reader: filled per request (web/request/account_menu.h).
@@ -194,6 +205,13 @@ void Site::LanguageLinks(const std::string& path, view::Data& data) const {
   data.set("locale_links", links);
   data.set("has_locale_links", true);
   data.set("alternates", alternates);
+}
+
+std::string Site::DefaultShareImageUrl() const {
+  if (!settings_.look.share_image_url.empty()) {
+    return settings_.base_url + settings_.look.share_image_url;
+  }
+  return settings_.base_url + "/static/share.png";
 }
 
 std::string VersionedStaticUrl(std::string_view name) {

@@ -17,6 +17,7 @@
 #include "storage/settings_store.h"
 #include "view/templates.h"
 #include "web/cache/section_bar.h"
+#include "web/site_look.h"
 
 namespace warta::web {
 
@@ -37,6 +38,7 @@ struct SiteSettings {
   std::vector<std::string> locales = {};  // offered to readers, `locale` first; empty: just it
   std::string tagline = {};               // one line under the name in the footer; "" none
   std::vector<FooterLink> footer_links = {};
+  SiteLook look = {};  // accent colour, logo, share image, custom CSS (web/site_look.h)
   // The header's section bar (serve's; shared by every Site built from these settings); null:
   // no bar.
   std::shared_ptr<const SectionBar> section_bar = nullptr;
@@ -51,6 +53,12 @@ struct SiteSettings {
 //   site.month_names   JSON array of 12 names, January first, or [] for the locale's
 //   site.footer_links  JSON array of {"label", "url"}, at most 20; label 1..100 bytes, url a
 //                      local path or an http(s) URL of at most 2,000 bytes
+//   site.accent_color  "#rrggbb" with white text readable on it (CheckAccentColor), or ""
+//   site.logo          a picture's id in the media library, or "" (the name alone)
+//   site.share_image   a picture's id, or "" (the built-in /static/share.png)
+//   site.custom_css    CSS of at most 64 KB that loads nothing from other hosts
+//                      (CheckCustomCss), or ""
+//   The four look keys have no configuration values: they start empty (the built-in look).
 inline constexpr const char* kSettingSiteName = "site.name";
 inline constexpr const char* kSettingSiteTagline = "site.tagline";
 inline constexpr const char* kSettingSiteLocale = "site.locale";
@@ -59,6 +67,10 @@ inline constexpr const char* kSettingSiteTimeZone = "site.time_zone";
 inline constexpr const char* kSettingSiteDatePattern = "site.date_pattern";
 inline constexpr const char* kSettingSiteMonthNames = "site.month_names";
 inline constexpr const char* kSettingSiteFooterLinks = "site.footer_links";
+inline constexpr const char* kSettingSiteAccentColor = "site.accent_color";
+inline constexpr const char* kSettingSiteLogo = "site.logo";
+inline constexpr const char* kSettingSiteShareImage = "site.share_image";
+inline constexpr const char* kSettingSiteCustomCss = "site.custom_css";
 inline constexpr const char* kSettingSecret = "secret.signing";
 
 // Every site setting above, in the order ResolveSiteSettings reads them.
@@ -114,6 +126,13 @@ class Site {
   const view::Templates& templates() const { return *templates_; }
   // "/static/site.css?v=<hash of its content>": cacheable forever, new URL on change.
   const std::string& css_url() const { return css_url_; }
+  // The look's stylesheet (LookStylesheet) and "/look.css?v=<hash>"; both "" when the site
+  // has the built-in look.
+  const std::string& look_css() const { return look_css_; }
+  const std::string& look_css_url() const { return look_css_url_; }
+  // The picture link previews show when a page has none of its own: the admin's share
+  // image, else /static/share.png. Absolute.
+  std::string DefaultShareImageUrl() const;
 
   const std::string& T(std::string_view key) const { return catalog_->Get(locale(), key); }
   // Every plain catalog string of this locale, as templates take them ("t").
@@ -148,6 +167,8 @@ class Site {
   std::shared_ptr<const i18n::Catalog> catalog_;
   std::shared_ptr<const view::Templates> templates_;
   std::string css_url_;
+  std::string look_css_;
+  std::string look_css_url_;
   view::Data translations_;
   view::Data footer_links_;  // {label, url} for the layout's footer
   std::string login_menu_;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 #include "web/site.h"
 
@@ -104,6 +105,26 @@ Result<std::vector<FooterLink>> ParseFooterLinks(std::string_view key, const std
   return out;
 }
 
+bool IsLookKey(std::string_view key) {
+  return key == kSettingSiteAccentColor || key == kSettingSiteLogo ||
+         key == kSettingSiteShareImage || key == kSettingSiteCustomCss;
+}
+
+// A picture's id in the media library, or "" for none. Whether the picture exists is the
+// admin form's check (it has the store); a missing one later shows the built-in look.
+Result<std::int64_t> ParseMediaId(std::string_view key, const std::string& value) {
+  if (value.empty()) return std::int64_t{0};
+  std::int64_t id = 0;
+  for (char c : value) {
+    if (!ascii::IsDigit(c) || id > 1'000'000'000'000) {
+      return Bad(key, "expected a picture's id from the media library, or nothing");
+    }
+    id = id * 10 + (c - '0');
+  }
+  if (id <= 0) return Bad(key, "expected a picture's id from the media library, or nothing");
+  return id;
+}
+
 template <typename T>
 Result<void> OkOrError(const Result<T>& result) {
   if (!result.ok()) return result.error();
@@ -119,6 +140,7 @@ std::string ConfigValue(const config::SiteConfig& site, std::string_view key) {
   if (key == kSettingSiteTimeZone) return site.time_zone;
   if (key == kSettingSiteDatePattern) return site.date_pattern;
   if (key == kSettingSiteMonthNames) return StoredMonthNames(site.month_names);
+  if (IsLookKey(key)) return "";
   std::vector<FooterLink> links;
   for (const std::string& item : site.footer_links) {
     // config/options.cpp checked the "Label|URL" shape.
@@ -146,6 +168,14 @@ void Apply(std::string_view key, const std::string& value, SiteSettings& out) {
     out.date_overrides.month_names = ParseMonthNames(key, value).value();
   } else if (key == kSettingSiteFooterLinks) {
     out.footer_links = ParseFooterLinks(key, value).value();
+  } else if (key == kSettingSiteAccentColor) {
+    out.look.accent_color = value;
+  } else if (key == kSettingSiteLogo) {
+    out.look.logo_media_id = ParseMediaId(key, value).value();
+  } else if (key == kSettingSiteShareImage) {
+    out.look.share_image_media_id = ParseMediaId(key, value).value();
+  } else if (key == kSettingSiteCustomCss) {
+    out.look.custom_css = value;
   }
 }
 
@@ -153,9 +183,10 @@ void Apply(std::string_view key, const std::string& value, SiteSettings& out) {
 
 const std::vector<std::string_view>& SiteSettingKeys() {
   static const std::vector<std::string_view> keys = {
-      kSettingSiteName,       kSettingSiteTagline,    kSettingSiteLocale,
-      kSettingSiteLocales,    kSettingSiteTimeZone,   kSettingSiteDatePattern,
-      kSettingSiteMonthNames, kSettingSiteFooterLinks};
+      kSettingSiteName,       kSettingSiteTagline,     kSettingSiteLocale,
+      kSettingSiteLocales,    kSettingSiteTimeZone,    kSettingSiteDatePattern,
+      kSettingSiteMonthNames, kSettingSiteFooterLinks, kSettingSiteAccentColor,
+      kSettingSiteLogo,       kSettingSiteShareImage,  kSettingSiteCustomCss};
   return keys;
 }
 
@@ -200,6 +231,20 @@ Result<void> CheckSiteSetting(std::string_view key, const std::string& value) {
   if (key == kSettingSiteLocales) return OkOrError(ParseLocales(key, value));
   if (key == kSettingSiteMonthNames) return OkOrError(ParseMonthNames(key, value));
   if (key == kSettingSiteFooterLinks) return OkOrError(ParseFooterLinks(key, value));
+  if (key == kSettingSiteAccentColor) {
+    if (value.empty()) return Ok();
+    if (auto checked = CheckAccentColor(value); !checked.ok())
+      return Bad(key, checked.error().message);
+    return Ok();
+  }
+  if (key == kSettingSiteLogo || key == kSettingSiteShareImage) {
+    return OkOrError(ParseMediaId(key, value));
+  }
+  if (key == kSettingSiteCustomCss) {
+    if (auto checked = CheckCustomCss(value); !checked.ok())
+      return Bad(key, checked.error().message);
+    return Ok();
+  }
   return Error::InvalidArgument("settings: '" + std::string(key) + "' is not a site setting");
 }
 

@@ -57,4 +57,21 @@ Response StaticFile(Context& context, const Request& request, const RouteParams&
   return response;
 }
 
+Response LookStylesheet(Context& context, const Request& request) {
+  const std::shared_ptr<const Site> site = context.site.Load();
+  if (site->look_css().empty()) return ErrorPage(context, 404);
+  Response response;
+  response.content_type = "text/css; charset=utf-8";
+  response.body = site->look_css();
+  // Forever only under the URL pages link now: an older ?v= asked after a change gets the
+  // new look, but only for a minute, so it cannot pin the new content under the old name.
+  const std::string_view current = site->look_css_url();
+  const bool versioned =
+      !request.query.empty() && current.substr(current.find('?') + 1) == request.query;
+  response.SetHeader("Cache-Control",
+                     versioned ? "public, max-age=31536000, immutable" : "public, max-age=60");
+  response.SetHeader("X-Content-Type-Options", "nosniff");
+  return response;
+}
+
 }  // namespace warta::web

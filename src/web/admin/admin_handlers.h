@@ -78,6 +78,8 @@ http::Response AdminPageDelete(Context& context, const http::Request& request,
 // settings.cpp
 http::Response AdminSettings(Context& context, const http::Request& request,
                              const http::RouteParams& params, const Staff& staff);
+http::Response AdminSettingsSave(Context& context, const http::Request& request,
+                                 const http::RouteParams& params, const Staff& staff);
 // media_library.cpp
 http::Response AdminMedia(Context& context, const http::Request& request,
                           const http::RouteParams& params, const Staff& staff);

@@ -72,6 +72,8 @@ void AddAdminPageRoutes(http::Router& router, Context& context) {
   router.Add(Method::kPost, "/admin/pages/{id}/delete", "admin_page_delete",
              page(Role::kAdmin, AdminPageDelete));
   router.Add(Method::kGet, "/admin/settings", "admin_settings", page(Role::kAdmin, AdminSettings));
+  router.Add(Method::kPost, "/admin/settings", "admin_settings_save",
+             page(Role::kAdmin, AdminSettingsSave));
 
   router.Add(Method::kGet, "/admin/sections", "admin_sections", page(Role::kEditor, AdminSections));
   router.Add(Method::kPost, "/admin/sections", "admin_section_create",

@@ -69,12 +69,12 @@ std::int64_t ModifiedAt(const model::Article& article) {
   return std::max(article.updated_at, article.published_at);
 }
 
-std::string DefaultShareImage(const Site& site) {
-  return site.settings().base_url + "/static/share.png";
-}
+std::string DefaultShareImage(const Site& site) { return site.DefaultShareImageUrl(); }
 
+// The admin's logo when there is one, else the built-in.
 std::string PublisherLogo(const Site& site) {
-  return site.settings().base_url + "/static/logo.png";
+  const SiteLook& look = site.settings().look;
+  return site.settings().base_url + (look.logo_url.empty() ? "/static/logo.png" : look.logo_url);
 }
 
 void AddArticleHead(view::Data& data, const Site& site, const model::Article& article,

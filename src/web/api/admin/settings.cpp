@@ -2,7 +2,9 @@
 // them (web/site.h "site settings") and the order of the sections.
 //
 //   {"name", "tagline", "locale", "locales": [..], "time_zone", "date_pattern",
-//    "month_names": [12 or none], "footer_links": [{"label", "url"}], "sections": [slugs]}
+//    "month_names": [12 or none], "footer_links": [{"label", "url"}], "accent_color",
+//    "logo" and "share_image" (a picture's id as text, "" none), "custom_css",
+//    "sections": [slugs]}
 //
 // PATCH takes any of these members. Every value is checked before anything is stored (a
 // bad one: 400 {"error", "field"}, nothing written); then the site is reloaded
@@ -14,6 +16,7 @@
 #include "storage/settings_store.h"
 #include "web/handlers.h"
 #include "web/newsroom_routes.h"
+#include "web/settings_change.h"
 
 namespace warta::web {
 namespace {
@@ -110,7 +113,10 @@ Response PatchSettings(Context& context, const Request& request, const RoutePara
                         member + ": expected " + (IsArrayKey(*key) ? "an array" : "a string"));
     }
     std::string text = value.is_string() ? value.get<std::string>() : value.dump();
-    if (auto checked = CheckSiteSetting(*key, text); !checked.ok()) {
+    if (auto checked = CheckSiteSettingInStore(context, *key, text); !checked.ok()) {
+      if (checked.error().code != ErrorCode::kInvalidArgument) {
+        return ApiError(503, "could not check the settings; try again");
+      }
       return FieldError(member, checked.error().message);
     }
     writes.emplace_back(std::string(*key), std::move(text));
@@ -128,18 +134,12 @@ Response PatchSettings(Context& context, const Request& request, const RoutePara
   }
   if (writes.empty() && order.empty()) return ApiError(400, "no settings to change");
 
+  if (auto stored = StoreSiteSettings(context, writes, staff); !stored.ok()) {
+    return ApiError(503, stored.error().message);
+  }
   model::AuditEntry audit;
   audit.created_at = context.clock.NowUnix();
   audit.user_id = staff.principal.user_id;
-  audit.target_type = "settings";
-  for (const auto& [key, text] : writes) {
-    if (!context.store.settings().Set(key, text).ok()) {
-      return ApiError(503, "could not store " + key + "; try again");
-    }
-    audit.action = "settings.update";
-    audit.summary = key;
-    (void)context.store.audit().Append(audit);
-  }
   for (const model::Section& section : order) {
     audit.action = "section.reorder";
     audit.target_type = "section";
