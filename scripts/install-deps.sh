@@ -19,6 +19,9 @@ build_pkgs=(
 test_pkgs=(
   libgtest-dev libgmock-dev python3 sqlite3 curl
   python3-feedparser python3-readability python3-bleach python3-lxml
+  # python3-pil: test_media_formats draws the pictures it uploads (JPEG with EXIF GPS, WebP,
+  # animated GIF) and decodes the renditions for a perceptual comparison.
+  python3-pil
   # postgresql-15: the private test cluster of the PostgreSQL backend's tests
   # (scripts/pg-test-cluster.sh; pg_trgm ships in it).
   postgresql-15 chromium clang-format clang-tidy
