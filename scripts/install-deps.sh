@@ -15,6 +15,9 @@ build_pkgs=(
   # media module dlopen()s on the first picture (not linked; docs/decisions/0010-pictures.md).
   # The media tests link it to make their pictures; `make run` needs nothing more.
   libvips-dev
+  # MeCab and its UTF-8 IPA dictionary: Japanese titles read as Japanese for romaji slugs
+  # (docs/decisions/0011-romaji-slugs.md).
+  libmecab-dev mecab-ipadic-utf8
 )
 test_pkgs=(
   libgtest-dev libgmock-dev python3 sqlite3 curl
