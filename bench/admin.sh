@@ -4,7 +4,7 @@
 # a page deep in it by cursor, the published filter) and ?q= (a title search for a common
 # word, for a rare one, for one in no title) over real HTTP with a Bearer token, each the
 # median of BENCH_ADMIN_RUNS requests after a warm-up. Prints `bench:` lines (README
-# "Benchmark"); exits 1 when a median is over 100 ms.
+# "Benchmark"); at a million articles, exits 1 when a median is over 100 ms.
 #
 # The site: `warta demo --articles N` when this warta has it (bench/run.sh's generator), else
 # N articles written straight into the SQLite file by one INSERT … SELECT (titles of words from
@@ -106,6 +106,8 @@ worst_list=$(printf '%s\n' "$list" "$deep" "$published" "$drafts" | sort -n | ta
 worst_search=$(printf '%s\n' "$common" "$rare" "$none" | sort -n | tail -1)
 echo "bench: admin_list_${label}_ms $worst_list ms (first page $list, deep page $deep, published $published, drafts $drafts)"
 echo "bench: admin_search_${label}_ms $worst_search ms (common word $common, rare word $rare ($found found), no match $none)"
+# The promise is for a million; the smoke run's small site only checks the script still works.
+[ "$articles" -lt 1000000 ] && exit 0
 awk -v a="$worst_list" -v b="$worst_search" 'BEGIN { exit !(a < 100 && b < 100) }' || {
   echo "bench: the admin is over 100 ms at $articles articles" >&2
   exit 1
