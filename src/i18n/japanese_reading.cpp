@@ -73,7 +73,8 @@ std::vector<std::string_view> Fields(std::string_view feature) {
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = feature.find(',', start);
-    fields.push_back(feature.substr(start, comma == std::string_view::npos ? comma : comma - start));
+    fields.push_back(
+        feature.substr(start, comma == std::string_view::npos ? comma : comma - start));
     if (comma == std::string_view::npos) return fields;
     start = comma + 1;
   }

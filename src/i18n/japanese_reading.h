@@ -1,5 +1,6 @@
 // Japanese readings for romaji slugs: MeCab with the IPA dictionary reads kanji as Japanese
-// (ICU alone reads them as Mandarin). Decision and conventions: docs/decisions/0011-romaji-slugs.md.
+// (ICU alone reads them as Mandarin). Decision and conventions:
+// docs/decisions/0011-romaji-slugs.md.
 #pragma once
 
 #include <optional>
@@ -12,9 +13,10 @@ namespace warta::i18n {
 bool HasJapanese(std::string_view utf8);
 
 // The text with every Japanese word replaced by its katakana reading (pronounced as in modified
-// Hepburn: long "ou" folded, the particles は/へ read wa/e; を stays "wo"), words separated by spaces,
-// other words (Latin, digits) kept as they are. nullopt when the dictionary is not available:
-// the caller falls back to ICU. Safe from any thread (one model shared, a tagger per call).
+// Hepburn: long "ou" folded, the particles は/へ read wa/e; を stays "wo"), words separated by
+// spaces, other words (Latin, digits) kept as they are. nullopt when the dictionary is not
+// available: the caller falls back to ICU. Safe from any thread (one model shared, a tagger per
+// call).
 std::optional<std::string> JapaneseReading(std::string_view utf8);
 
 struct JapaneseReaderStatus {

@@ -74,7 +74,8 @@ TEST(SlugTest, LongJapaneseTitleCutOnAWordBoundary) {
   EXPECT_GE(slug.size(), 40u);
   EXPECT_TRUE(IsSlug(slug)) << slug;
   std::string full;
-  for (int i = 0; i < 12; ++i) full += std::string(i ? "-" : "") + "shinkansen-de-nimotsu-wo-hakobu";
+  for (int i = 0; i < 12; ++i)
+    full += std::string(i ? "-" : "") + "shinkansen-de-nimotsu-wo-hakobu";
   EXPECT_EQ(full.compare(0, slug.size() + 1, slug + "-"), 0) << slug;
 }
 

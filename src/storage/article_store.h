@@ -102,8 +102,7 @@ class ArticleStore {
   // Only an article ingested from `source_id` is considered (the same URL in another source's
   // feed is that source's business).
   virtual Result<bool> RecordWireUpdate(std::int64_t article_id, std::int64_t source_id,
-                                        const std::string& title,
-                                        const std::string& body_html,
+                                        const std::string& title, const std::string& body_html,
                                         const std::string& content_hash, std::int64_t now) = 0;
 };
 

@@ -54,9 +54,8 @@ int RecordSourceUpdates(SourceJob& job, storage::ArticleStore& articles,
     auto built = BuildArticle(job, job.known[i], now, options.iframe_hosts);
     if (!built.ok()) continue;  // an entry that could not be stored cannot be compared either
     const model::NewArticle& a = built->article;
-    auto written =
-        articles.RecordWireUpdate(job.known_ids[i], job.source.id, a.title, a.body_html,
-                                  a.content_hash, now);
+    auto written = articles.RecordWireUpdate(job.known_ids[i], job.source.id, a.title, a.body_html,
+                                             a.content_hash, now);
     if (!written.ok()) {
       spdlog::warn("ingest: {}: update of article {} not recorded: {}", job.source.DisplayName(),
                    job.known_ids[i], written.error().message);
@@ -199,9 +198,8 @@ int Pipeline::FetchPictures(std::vector<SourceJob>& jobs, const std::atomic<bool
 Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
   std::lock_guard lock(run_mutex_);
   const std::int64_t now = options_.clock->NowUnix();
-  WARTA_ASSIGN_OR_RETURN(
-      std::vector<model::Source> sources,
-      SourcesToFetch(store_.sources(), run, now, options_.max_sources_per_run));
+  WARTA_ASSIGN_OR_RETURN(std::vector<model::Source> sources,
+                         SourcesToFetch(store_.sources(), run, now, options_.max_sources_per_run));
   RunSummary summary;
   summary.sources = static_cast<int>(sources.size());
   std::vector<SourceJob> jobs(sources.size());

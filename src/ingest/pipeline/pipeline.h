@@ -77,7 +77,7 @@ struct RunSummary {
   int full_text = 0;                // new articles whose body came from their page
   int pictures = 0;                 // candidates that got a picture (fetched, taken in)
   int rejected = 0;                 // entries that could not be stored (invalid even after repair)
-  int source_updates = 0;  // stored items the source changed: written for the editor's diff
+  int source_updates = 0;           // known items the source changed (wire row updated)
   std::vector<std::string> errors;  // "source name: message", one per failed source
 };
 

@@ -258,8 +258,8 @@ Result<AdminListPage> SqliteEditorialStore::List(const AdminListQuery& query) {
       "SELECT a.id, a.title, a.slug, a.status, a.revision, a.updated_at, a.published_at, "
       "a.publish_at, a.featured_at, a.created_by, coalesce(s.name, ''), a.source ";
   sql += fts ? "FROM article_titles t JOIN articles a ON a.id = t.rowid LEFT JOIN sections s "
-                 "ON s.id = a.section_id WHERE article_titles MATCH ?"
-               : "FROM articles a LEFT JOIN sections s ON s.id = a.section_id WHERE 1";
+               "ON s.id = a.section_id WHERE article_titles MATCH ?"
+             : "FROM articles a LEFT JOIN sections s ON s.id = a.section_id WHERE 1";
   if (status) {
     sql += " AND a.status = ?";
     // The term that makes articles_admin_status_idx (partial) usable; see migration 9.

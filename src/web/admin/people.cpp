@@ -118,7 +118,6 @@ http::Response PeoplePage(Context& context, const http::Request& request, const 
   return RenderAdminPage(context, request, page, "people");
 }
 
-
 }  // namespace
 
 http::Response AdminPeople(Context& context, const http::Request& request,
@@ -161,7 +160,8 @@ http::Response AdminUserResetLink(Context& context, const http::Request& request
   auto issued = IssueAccountLink(context, staff.principal.user_id, model::AccountLinkKind::kReset,
                                  user->role, user->id, audit);
   if (!issued.ok()) return AdminErrorPage(context, request, issued.error(), "reset link");
-  const Issued shown{"admin_link_reset_title", ": " + user->name, std::move(issued).value()};
+  const Issued shown{"admin_link_reset_title", ": " + user->name, std::move(issued).value(),
+                     std::nullopt};
   return PeoplePage(context, request, staff, &shown);
 }
 
