@@ -62,10 +62,7 @@ class Formatter {
 };
 
 // A URL slug from a title: ICU transliteration to ASCII, lower case, words joined by '-',
-// at most 80 bytes. Japanese titles are romanized (kanji read as Japanese by MeCab, Hepburn-like:
-// i18n/japanese_reading.h). Empty when nothing usable remains.
+// at most 80 bytes. Japanese titles are romanized. Empty when nothing usable remains.
 std::string Slugify(std::string_view title);
-// The same with ICU alone (what Slugify does when the MeCab dictionary is missing).
-std::string SlugifyWithoutJapaneseReader(std::string_view title);
 
 }  // namespace warta::i18n

@@ -26,4 +26,7 @@ struct JapaneseReaderStatus {
 // Loads the dictionary on first use (about 50 MB mapped, ~100 ms) and says how it went.
 const JapaneseReaderStatus& JapaneseReader();
 
+// Slugify (i18n/formatter.h) with ICU alone: what it does when the MeCab dictionary is missing.
+std::string SlugifyWithoutJapaneseReader(std::string_view title);
+
 }  // namespace warta::i18n

@@ -94,16 +94,6 @@ class ArticleStore {
   // Replaces the (sanitized) body and bumps the version. NotFound for an unknown id;
   // InvalidArgument/TooLarge under the same rules as Insert.
   virtual Result<void> UpdateBody(std::int64_t id, const std::string& body_html) = 0;
-  // The source republished an ingested item: its newest title and (sanitized) body go to the
-  // article's wire row (update_*) when they differ from the last version that row holds, for
-  // the editor's "source updated" diff. The article itself, the original and the editor's work
-  // are never touched. True when written; false when nothing changed or the article has no
-  // wire row (it was not ingested).
-  // Only an article ingested from `source_id` is considered (the same URL in another source's
-  // feed is that source's business).
-  virtual Result<bool> RecordWireUpdate(std::int64_t article_id, std::int64_t source_id,
-                                        const std::string& title, const std::string& body_html,
-                                        const std::string& content_hash, std::int64_t now) = 0;
 };
 
 }  // namespace warta::storage

@@ -10,6 +10,7 @@
 #include "ingest/sanitizer/sanitizer.h"
 #include "storage/article_store.h"
 #include "storage/source_store.h"
+#include "storage/wire_updates.h"
 
 namespace warta::ingest::pipeline {
 namespace {
@@ -47,15 +48,15 @@ Result<std::vector<model::Source>> SourcesToFetch(storage::SourceStore& sources,
 // The items the source sent again: each is built as a new one would be (the same sanitizer and
 // limits) and its title and text compared with the article's wire row, which keeps the
 // newest differing version for the editor. Never a second article, never the article itself.
-int RecordSourceUpdates(SourceJob& job, storage::ArticleStore& articles,
-                        const PipelineOptions& options, std::int64_t now) {
+int RecordSourceUpdates(SourceJob& job, storage::Store& store, const PipelineOptions& options,
+                        std::int64_t now) {
   int updated = 0;
   for (std::size_t i = 0; i < job.known.size(); ++i) {
     auto built = BuildArticle(job, job.known[i], now, options.iframe_hosts);
     if (!built.ok()) continue;  // an entry that could not be stored cannot be compared either
     const model::NewArticle& a = built->article;
-    auto written = articles.RecordWireUpdate(job.known_ids[i], job.source.id, a.title, a.body_html,
-                                             a.content_hash, now);
+    auto written = storage::RecordWireUpdate(
+        store, {job.known_ids[i], job.source.id, a.title, a.body_html, a.content_hash, now});
     if (!written.ok()) {
       spdlog::warn("ingest: {}: update of article {} not recorded: {}", job.source.DisplayName(),
                    job.known_ids[i], written.error().message);
@@ -283,7 +284,7 @@ Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
       if (job.outcome == model::FetchOutcome::kOk) {
         summary.duplicates += job.duplicates;
         added = StoreCandidates(job, store_.articles(), options_, now, summary);
-        summary.source_updates += RecordSourceUpdates(job, store_.articles(), options_, now);
+        summary.source_updates += RecordSourceUpdates(job, store_, options_, now);
       }
     } catch (const std::exception& e) {
       job.outcome = model::FetchOutcome::kError;

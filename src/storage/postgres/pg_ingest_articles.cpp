@@ -156,29 +156,4 @@ Result<void> PgArticleStore::UpdateBody(std::int64_t id, const std::string& body
   });
 }
 
-Result<bool> PgArticleStore::RecordWireUpdate(std::int64_t article_id, std::int64_t source_id,
-                                              const std::string& title,
-                                              const std::string& body_html,
-                                              const std::string& content_hash, std::int64_t now) {
-  // As in SQLite: compared with the newest version the row holds.
-  return InWriteTransaction<bool>(pool_, [&](Connection& connection) -> Result<bool> {
-    WARTA_ASSIGN_OR_RETURN(
-        auto rows,
-        connection.Query(
-            "UPDATE article_wire SET update_title = $1, update_body_html = $2, "
-            "update_hash = $3, updated_at = $4 WHERE article_id = $5 AND source_id = $6 AND "
-            "(CASE WHEN updated_at = 0 THEN original_title ELSE update_title END "
-            "<> $1 OR CASE WHEN updated_at = 0 THEN original_hash "
-            "ELSE update_hash END <> $3) RETURNING article_id",
-            Params()
-                .Add(title)
-                .Add(body_html)
-                .Add(content_hash)
-                .Add(now)
-                .Add(article_id)
-                .Add(source_id)));
-    return !rows.empty();
-  });
-}
-
 }  // namespace warta::storage::postgres

@@ -55,9 +55,6 @@ class PgArticleStore final : public ArticleStore {
   Result<std::vector<model::RelatedReport>> AlsoReportedBy(std::int64_t article_id) override;
   Result<std::vector<ArticleRef>> ListBySource(std::int64_t source_id, int limit) override;
   Result<void> UpdateBody(std::int64_t id, const std::string& body_html) override;
-  Result<bool> RecordWireUpdate(std::int64_t article_id, std::int64_t source_id,
-                                const std::string& title, const std::string& body_html,
-                                const std::string& content_hash, std::int64_t now) override;
 
  private:
   Pool& pool_;

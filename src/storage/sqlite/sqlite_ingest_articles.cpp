@@ -191,27 +191,4 @@ Result<void> SqliteArticleStore::UpdateBody(std::int64_t id, const std::string& 
   });
 }
 
-Result<bool> SqliteArticleStore::RecordWireUpdate(std::int64_t article_id, std::int64_t source_id,
-                                                  const std::string& title,
-                                                  const std::string& body_html,
-                                                  const std::string& content_hash,
-                                                  std::int64_t now) {
-  return InWriteTransaction<bool>(pool_, [&](Connection& connection) -> Result<bool> {
-    // Compared with the newest version the row holds (the update once there is one, else the
-    // original): a feed that keeps sending the same changed item writes once.
-    WARTA_ASSIGN_OR_RETURN(
-        auto stmt,
-        connection.Prepare(
-            "UPDATE article_wire SET update_title = ?1, update_body_html = ?2, "
-            "update_hash = ?3, updated_at = ?4 WHERE article_id = ?5 AND source_id = ?6 AND "
-            "(CASE WHEN updated_at = 0 THEN original_title ELSE update_title END "
-            "<> ?1 OR CASE WHEN updated_at = 0 THEN original_hash "
-            "ELSE update_hash END <> ?3) RETURNING article_id"));
-    stmt.Bind(1, title).Bind(2, body_html).Bind(3, content_hash).Bind(4, now).Bind(5, article_id);
-    stmt.Bind(6, source_id);
-    WARTA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    return row;
-  });
-}
-
 }  // namespace warta::storage::sqlite
