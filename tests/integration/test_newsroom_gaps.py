@@ -145,7 +145,7 @@ class NewsroomGapsTest(WartaTestCase):
         self.assertEqual(got.status, 200, got.body)
         reply = editor.request("PATCH", "/api/v1/admin/articles/%d" % article_id, json_body={
             "title": "Kereta cepat Jakarta-Bandung mulai beroperasi",
-            "version": got.json()["version"]})
+            "version": got.json()["version"]}, headers={"X-CSRF-Token": editor.token})
         self.assertEqual(reply.status, 200, reply.body)
         edited = self.sql("SELECT title, body_html, version FROM articles WHERE id = ?", article_id)
 
