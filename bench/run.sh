@@ -143,3 +143,5 @@ python3 -c "print('ratio: article_cpu_vs_home_cpu %.3f' % ($article_cpu / $home_
 # The feed parser against python3-feedparser, in the same run (README "Benchmark").
 if [ -z "${BENCH_FEED_RUNS:-}" ] && [ "$seconds" -le 1 ]; then export BENCH_FEED_RUNS=1; fi
 WARTA_BIN="$warta" "$root/bench/feedparse.sh"
+# The admin's list and title search at a million articles (bench/admin.sh; 20,000 in the smoke run).
+BENCH_ADMIN_ARTICLES=${BENCH_ADMIN_ARTICLES:-$([ "$seconds" -le 1 ] && echo 20000 || echo 1000000)} "$root/bench/admin.sh"

@@ -15,10 +15,16 @@ build_pkgs=(
   # media module dlopen()s on the first picture (not linked; docs/decisions/0010-pictures.md).
   # The media tests link it to make their pictures; `make run` needs nothing more.
   libvips-dev
+  # MeCab and its UTF-8 IPA dictionary: Japanese titles read as Japanese for romaji slugs
+  # (docs/decisions/0011-romaji-slugs.md).
+  libmecab-dev mecab-ipadic-utf8
 )
 test_pkgs=(
   libgtest-dev libgmock-dev python3 sqlite3 curl
   python3-feedparser python3-readability python3-bleach python3-lxml
+  # python3-pil: test_media_formats draws the pictures it uploads (JPEG with EXIF GPS, WebP,
+  # animated GIF) and decodes the renditions for a perceptual comparison.
+  python3-pil
   # postgresql-15: the private test cluster of the PostgreSQL backend's tests
   # (scripts/pg-test-cluster.sh; pg_trgm ships in it).
   postgresql-15 chromium clang-format clang-tidy

@@ -6,6 +6,7 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/doctor.h"
+#include "i18n/japanese_reading.h"
 
 namespace warta::app {
 namespace {
@@ -44,6 +45,15 @@ int RunDoctor(const CommonOptions& options) {
   const doctor::Invocation invocation{options.config_file};
   doctor::CheckFiles(config.value(), findings);
   doctor::CheckStoreAndSite(config.value(), invocation, findings);
+  // Without MeCab's dictionary Japanese titles still get slugs, from ICU (Mandarin readings).
+  const i18n::JapaneseReaderStatus& japanese = i18n::JapaneseReader();
+  findings.push_back(japanese.available
+                         ? doctor::Finding{doctor::Status::kOk, "japanese slugs",
+                                           "romaji by " + japanese.detail, ""}
+                         : doctor::Finding{doctor::Status::kWarn, "japanese slugs",
+                                           "no MeCab dictionary (" + japanese.detail +
+                                               "): kanji in titles get Mandarin readings",
+                                           "apt-get install mecab-ipadic-utf8"});
   doctor::CheckNetwork(config.value(), findings);
 
   int problems = 0;

@@ -317,16 +317,6 @@ int RunServe(const CommonOptions& options) {
     return ReloadSite(config.value(), db, base_url, site, articles, front_pages, documents, popular,
                       clock);
   };
-  newsroom::EditorialService editorial(db, clock, std::move(newsroom_options));
-  context.editorial = &editorial;
-  web::WebApp app(std::move(context));
-  app_pointer = &app;  // before Start: no request reaches the handler earlier
-  engagement::PeriodicFlusher flusher(
-      views, std::chrono::milliseconds(config->views.flush_interval_ms),
-      [](const Error& error) {
-        spdlog::warn("views: flush failed, will retry: {}", error.ToString());
-      },
-      clock);
   // Background ingest (ingest.enabled): fetches due sources every ingest.interval_seconds.
   std::unique_ptr<ingest::scheduler::Scheduler> ingester;
   if (config->ingest.enabled) {
@@ -339,6 +329,23 @@ int RunServe(const CommonOptions& options) {
     if (!scheduler.ok()) return Fail(scheduler.error().ToString());
     ingester = std::move(scheduler).value();
   }
+  // "Fetch now" in the admin: queued on the ingest thread (scheduler.h FetchNow); without
+  // ingest the button is hidden and the API answers 503.
+  if (ingester) {
+    context.fetch_source_now = [scheduler = ingester.get()](std::int64_t id) {
+      return scheduler->FetchNow(id);
+    };
+  }
+  newsroom::EditorialService editorial(db, clock, std::move(newsroom_options));
+  context.editorial = &editorial;
+  web::WebApp app(std::move(context));
+  app_pointer = &app;  // before Start: no request reaches the handler earlier
+  engagement::PeriodicFlusher flusher(
+      views, std::chrono::milliseconds(config->views.flush_interval_ms),
+      [](const Error& error) {
+        spdlog::warn("views: flush failed, will retry: {}", error.ToString());
+      },
+      clock);
   // Scheduled publishing and withdrawals (docs/decisions/0009-newsroom.md): a published or
   // withdrawn article's cached page goes at once (the admin pages will drop more).
   newsroom::Publisher publisher(db.editorial(), clock, newsroom::PublisherOptions{},

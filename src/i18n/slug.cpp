@@ -2,11 +2,13 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "i18n/formatter.h"
 #include "i18n/icu_util.h"
+#include "i18n/japanese_reading.h"
 
 namespace warta::i18n {
 namespace {
@@ -25,9 +27,20 @@ class SlugTransliterator {
 
   // Falls back to the text unchanged when ICU could not build the transliterator; the ASCII
   // filter that follows still gives a usable (if poorer) slug.
-  std::string ToAscii(std::string_view title) {
+  // japanese: read kana and kanji as Japanese first (MeCab), when its dictionary is there.
+  std::string ToAscii(std::string_view title, bool japanese) {
     icu::UnicodeString text = internal::FromUtf8(title);
     if (text.length() > kMaxTitleChars) text.truncate(kMaxTitleChars);
+    if (japanese) {
+      const std::string bounded = internal::ToUtf8(text);
+      // Kanji alone are read as Japanese too: the titles of a portal about Japan; a Chinese
+      // title gets Japanese readings, still a readable ASCII slug.
+      if (HasJapanese(bounded)) {
+        if (std::optional<std::string> reading = JapaneseReading(bounded)) {
+          text = internal::FromUtf8(*reading);
+        }
+      }
+    }
     if (transliterator_) {
       // Transliterator is not thread-safe.
       std::lock_guard lock(mu_);
@@ -52,10 +65,21 @@ bool IsApostrophe(std::string_view text, std::size_t i) {
   return text[i] == '\'' || text.substr(i, 3) == "\xE2\x80\x99";  // ' or U+2019
 }
 
+std::string SlugFromAscii(const std::string& ascii);
+
 }  // namespace
 
 std::string Slugify(std::string_view title) {
-  const std::string ascii = SlugTransliterator::Get().ToAscii(title);
+  return SlugFromAscii(SlugTransliterator::Get().ToAscii(title, true));
+}
+
+std::string SlugifyWithoutJapaneseReader(std::string_view title) {
+  return SlugFromAscii(SlugTransliterator::Get().ToAscii(title, false));
+}
+
+namespace {
+
+std::string SlugFromAscii(const std::string& ascii) {
   std::string slug;
   bool pending_dash = false;
   for (std::size_t i = 0; i < ascii.size() && slug.size() <= kMaxSlugBytes; ++i) {
@@ -80,4 +104,5 @@ std::string Slugify(std::string_view title) {
   return slug;
 }
 
+}  // namespace
 }  // namespace warta::i18n

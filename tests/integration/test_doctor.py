@@ -54,14 +54,36 @@ class DoctorTest(WartaTestCase):
         r, lines = self.doctor(self.write_config())
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         for name in ("config", "clock", "data folder", "media folder", "free disk", "templates",
-                     "database", "site", "libvips", "listen", "public URL", "proxies"):
+                     "database", "site", "libvips", "japanese slugs", "listen", "public URL",
+                     "proxies"):
             self.assertIn(name, lines, r.stdout)
             self.assertEqual(lines[name][0], "ok", r.stdout)
         self.assertIn("this warta's", lines["database"][1])
         self.assertIn("renders a test picture", lines["libvips"][1])
         self.assertIn("is free", lines["listen"][1])
+        self.assertIn("ipadic-utf8", lines["japanese slugs"][1])
         self.assertRegex(r.stdout, r"warta doctor: all \d+ checks passed")
         self.assertNotIn("fix:", r.stdout)
+
+    def test_a_missing_japanese_dictionary_is_a_warning(self):
+        self.migrate()
+        config = self.write_config()
+        r = run_warta("doctor", "--config", config, timeout=120,
+                      env={"WARTA_MECAB_DICDIR": os.path.join(self.tmp.name, "no-dictionary")})
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertRegex(r.stdout, r"WARN  japanese slugs: no MeCab dictionary .*no-dictionary")
+        self.assertIn("fix: apt-get install mecab-ipadic-utf8", r.stdout)
+        # The fallback still makes a slug, from ICU: the article's path is romanized ASCII.
+        for n, (dicdir, want) in enumerate(((os.path.join(self.tmp.name, "none"), "xin-gan-xian"),
+                                            (None, "shinkansen-de-nimotsu-wo-hakobu"))):
+            path = os.path.join(self.tmp.name, "a%d.json" % n)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write('{"title": "新幹線で荷物を運ぶ %d", "body_text": "x", "source": "T", '
+                        '"lang": "ja"}' % n)
+            env = {"WARTA_MECAB_DICDIR": dicdir} if dicdir else {}
+            r = run_warta("article", "add", "--db", self.db, "--json", path, env=env)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn(want, r.stdout)
 
     def test_a_missing_database_is_a_problem_with_its_fix(self):
         r, lines = self.doctor(self.write_config())

@@ -141,6 +141,13 @@ void ReadFeed(SourceJob& job, fetcher::FetchResponse response, storage::ArticleS
     }
     if (by_guid->has_value() || by_url->has_value()) {
       ++job.duplicates;
+      // Full-text sources stored their item's page, not the feed's text: the feed cannot say
+      // whether that changed, so they are not compared (docs/decisions/0009-newsroom.md).
+      if (!job.source.full_text) {
+        job.known_ids.push_back(by_guid->has_value() ? **by_guid : **by_url);
+        candidate.entry = std::move(entry);
+        job.known.push_back(std::move(candidate));
+      }
       continue;
     }
     candidate.wants_full_text = job.source.full_text && !entry.link.empty();

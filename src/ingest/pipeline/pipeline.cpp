@@ -10,6 +10,7 @@
 #include "ingest/sanitizer/sanitizer.h"
 #include "storage/article_store.h"
 #include "storage/source_store.h"
+#include "storage/wire_updates.h"
 
 namespace warta::ingest::pipeline {
 namespace {
@@ -18,15 +19,56 @@ bool Cancelled(const std::atomic<bool>* cancel) {
   return cancel != nullptr && cancel->load(std::memory_order_relaxed);
 }
 
-Result<std::vector<model::Source>> SourcesToFetch(storage::SourceStore& sources, bool force,
-                                                  std::int64_t now, int limit) {
-  if (!force) return sources.ListDue(now, limit);
-  WARTA_ASSIGN_OR_RETURN(std::vector<model::Source> all, sources.List(now));
-  std::vector<model::Source> enabled;
-  for (model::Source& s : all) {
-    if (s.enabled && static_cast<int>(enabled.size()) < limit) enabled.push_back(std::move(s));
+Result<std::vector<model::Source>> SourcesToFetch(storage::SourceStore& sources,
+                                                  const RunOptions& run, std::int64_t now,
+                                                  int limit) {
+  if (run.only.empty()) {
+    if (!run.force) return sources.ListDue(now, limit);
+    WARTA_ASSIGN_OR_RETURN(std::vector<model::Source> all, sources.List(now));
+    std::vector<model::Source> enabled;
+    for (model::Source& s : all) {
+      if (s.enabled && static_cast<int>(enabled.size()) < limit) enabled.push_back(std::move(s));
+    }
+    return enabled;
   }
-  return enabled;
+  std::vector<model::Source> chosen;
+  for (std::int64_t id : run.only) {
+    auto source = sources.FindById(id);
+    if (!source.ok()) {
+      if (source.error().code == ErrorCode::kNotFound) continue;  // deleted since it was asked
+      return source.error();
+    }
+    if (source->enabled && static_cast<int>(chosen.size()) < limit) {
+      chosen.push_back(std::move(source).value());
+    }
+  }
+  return chosen;
+}
+
+// The items the source sent again: each is built as a new one would be (the same sanitizer and
+// limits) and its title and text compared with the article's wire row, which keeps the
+// newest differing version for the editor. Never a second article, never the article itself.
+int RecordSourceUpdates(SourceJob& job, storage::Store& store, const PipelineOptions& options,
+                        std::int64_t now) {
+  int updated = 0;
+  for (std::size_t i = 0; i < job.known.size(); ++i) {
+    auto built = BuildArticle(job, job.known[i], now, options.iframe_hosts);
+    if (!built.ok()) continue;  // an entry that could not be stored cannot be compared either
+    const model::NewArticle& a = built->article;
+    auto written = storage::RecordWireUpdate(
+        store, {job.known_ids[i], job.source.id, a.title, a.body_html, a.content_hash, now});
+    if (!written.ok()) {
+      spdlog::warn("ingest: {}: update of article {} not recorded: {}", job.source.DisplayName(),
+                   job.known_ids[i], written.error().message);
+      continue;
+    }
+    if (*written) {
+      ++updated;
+      spdlog::info("ingest: {}: the source updated article {}", job.source.DisplayName(),
+                   job.known_ids[i]);
+    }
+  }
+  return updated;
 }
 
 // Builds and stores the job's candidates, in feed order; returns the number stored.
@@ -157,9 +199,8 @@ int Pipeline::FetchPictures(std::vector<SourceJob>& jobs, const std::atomic<bool
 Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
   std::lock_guard lock(run_mutex_);
   const std::int64_t now = options_.clock->NowUnix();
-  WARTA_ASSIGN_OR_RETURN(
-      std::vector<model::Source> sources,
-      SourcesToFetch(store_.sources(), run.force, now, options_.max_sources_per_run));
+  WARTA_ASSIGN_OR_RETURN(std::vector<model::Source> sources,
+                         SourcesToFetch(store_.sources(), run, now, options_.max_sources_per_run));
   RunSummary summary;
   summary.sources = static_cast<int>(sources.size());
   std::vector<SourceJob> jobs(sources.size());
@@ -243,6 +284,7 @@ Result<RunSummary> Pipeline::RunOnce(const RunOptions& run) {
       if (job.outcome == model::FetchOutcome::kOk) {
         summary.duplicates += job.duplicates;
         added = StoreCandidates(job, store_.articles(), options_, now, summary);
+        summary.source_updates += RecordSourceUpdates(job, store_, options_, now);
       }
     } catch (const std::exception& e) {
       job.outcome = model::FetchOutcome::kError;

@@ -58,6 +58,8 @@ struct Progress {
 
 struct RunOptions {
   bool force = false;  // every enabled source, due or not
+  // Only these sources (enabled ones), due or not: "fetch now" in the admin. Empty: as above.
+  std::vector<std::int64_t> only;
   const std::atomic<bool>* cancel = nullptr;
   // Called on the run's thread as each source's feed has been fetched and read.
   std::function<void(const Progress&)> on_progress;
@@ -75,6 +77,7 @@ struct RunSummary {
   int full_text = 0;                // new articles whose body came from their page
   int pictures = 0;                 // candidates that got a picture (fetched, taken in)
   int rejected = 0;                 // entries that could not be stored (invalid even after repair)
+  int source_updates = 0;           // known items the source changed (wire row updated)
   std::vector<std::string> errors;  // "source name: message", one per failed source
 };
 

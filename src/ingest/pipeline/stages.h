@@ -46,6 +46,11 @@ struct SourceJob {
   std::string feed_language;
   std::vector<Candidate> candidates;
   int duplicates = 0;
+  // Entries already stored from this source (by guid or URL), with the article's id in
+  // known_ids: compared with the wire row for "source updated" (feed text only: no page
+  // fetch, no picture).
+  std::vector<Candidate> known;
+  std::vector<std::int64_t> known_ids;
 };
 
 // --- feed_stage.cpp ---

@@ -113,11 +113,47 @@ void Scheduler::Stop() {
 }
 
 void Scheduler::Loop() {
+  // A "fetch now" wakes the thread early; the scheduled runs keep their own rhythm.
+  auto next_run = std::chrono::steady_clock::now();
   while (!stop_) {
+    std::vector<std::int64_t> only;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait_until(lock, next_run, [this] { return stop_.load() || !fetch_now_.empty(); });
+      if (stop_) return;
+      only.assign(fetch_now_.begin(), fetch_now_.end());
+      fetch_now_.clear();
+    }
+    if (!only.empty()) {
+      RunOnce(std::move(only));
+      continue;
+    }
     RunOnce();
-    std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, options_.interval, [this] { return stop_.load(); });
+    next_run = std::chrono::steady_clock::now() + options_.interval;
   }
+}
+
+Result<void> Scheduler::FetchNow(std::int64_t source_id) {
+  WARTA_ASSIGN_OR_RETURN(model::Source source, store_.sources().FindById(source_id));
+  if (!source.enabled) {
+    return Error::InvalidArgument("ingest: source " + std::to_string(source_id) +
+                                  " is disabled: enable it first");
+  }
+  const std::int64_t since = clock_.NowUnix() - source.last_fetch_at;
+  const std::int64_t gap = options_.fetch_now_gap.count();
+  if (source.last_fetch_at > 0 && since < gap) {
+    Error error = Error::Unavailable("ingest: " + source.DisplayName() + " was fetched " +
+                                     std::to_string(since) + " s ago; fetch it again in " +
+                                     std::to_string(gap - since) + " s");
+    error.user_key = "fetch_too_soon";
+    return error;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    fetch_now_.insert(source_id);
+  }
+  wake_.notify_all();
+  return {};
 }
 
 void Scheduler::PublishSources() {
@@ -130,12 +166,13 @@ void Scheduler::PublishSources() {
   metrics_->RecordSources(*sources);
 }
 
-void Scheduler::RunOnce() {
+void Scheduler::RunOnce(std::vector<std::int64_t> only) {
   // The thread must outlive anything a run throws: one bad cycle is logged, the next runs.
   try {
     const auto start = clock_.NowSteady();
     pipeline::RunOptions run;
     run.cancel = &stop_;
+    run.only = std::move(only);
     auto summary = pipeline_->RunOnce(run);
     const double seconds = std::chrono::duration<double>(clock_.NowSteady() - start).count();
     ++runs_;

@@ -10,7 +10,9 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
+#include <vector>
 
 #include "core/result.h"
 #include "ingest/pipeline/pipeline.h"
@@ -22,6 +24,10 @@ namespace warta::ingest::scheduler {
 
 struct SchedulerOptions {
   std::chrono::milliseconds interval{60'000};  // between the end of a run and the next
+  // "Fetch now" is refused while the source's last fetch is younger than this: an editor's
+  // clicks must not make warta a rude client of the outlet (the fetcher's per-host limits
+  // apply besides).
+  std::chrono::seconds fetch_now_gap{30};
 };
 
 // Source health and ingest totals as Prometheus series (see scheduler.cpp for the names).
@@ -65,11 +71,18 @@ class Scheduler {
 
   std::uint64_t runs() const { return runs_.load(); }
 
+  // Fetches one source on the ingest thread as soon as it is free, outside the source's
+  // schedule (its health shows the outcome). NotFound for an unknown source; InvalidArgument
+  // for a disabled one; Unavailable ("fetch_too_soon") within fetch_now_gap of its last fetch.
+  // A source asked for twice before its fetch runs is fetched once.
+  Result<void> FetchNow(std::int64_t source_id);
+
  private:
   Scheduler(storage::Store& store, std::unique_ptr<pipeline::Pipeline> pipeline, const Clock& clock,
             SchedulerOptions options, metrics::Registry* registry);
   void Loop();
-  void RunOnce();
+  // only: the sources "fetch now" asked for; empty: every due source.
+  void RunOnce(std::vector<std::int64_t> only = {});
   // The per-source gauges from the store (a failure to read it is logged).
   void PublishSources();
 
@@ -82,6 +95,7 @@ class Scheduler {
   std::atomic<std::uint64_t> runs_{0};
   std::mutex mutex_;
   std::condition_variable wake_;
+  std::set<std::int64_t> fetch_now_;  // guarded by mutex_
   std::thread thread_;
 };
 

@@ -140,5 +140,48 @@ TEST_F(SchedulerTest, ASourceIsFetchedAgainOnlyOnceTheClockPassesItsNextFetch) {
   EXPECT_EQ(server.requests().size(), 2u);
 }
 
+TEST_F(SchedulerTest, FetchNowFetchesOneSourceOutsideItsScheduleAndNotTooOften) {
+  TestServer server([](const TestRequest&, TestServer&, int fd) {
+    TestServer::Send(
+        fd, TestServer::Response(200, {"Content-Type: application/rss+xml"}, OneItemFeed()));
+  });
+  AddSource(server.Url("/a"));
+  AddSource(server.Url("/b"));
+  const auto fetches_of = [&server](const std::string& path) {
+    std::size_t n = 0;
+    for (const TestRequest& r : server.requests()) n += r.path == path ? 1 : 0;
+    return n;
+  };
+  // An hour between scheduled runs: only the first run and "fetch now" can fetch here.
+  auto scheduler = Scheduler::Create(*store_, Options(), {std::chrono::hours(1)}, nullptr);
+  ASSERT_TRUE(scheduler.ok());
+  (*scheduler)->Start();
+  ASSERT_TRUE(WaitUntil([&] { return (*scheduler)->runs() >= 1; }));
+  ASSERT_EQ(fetches_of("/a"), 1u);
+  ASSERT_EQ(fetches_of("/b"), 1u);
+
+  // Fetched a moment ago: refused, with the wait.
+  auto early = (*scheduler)->FetchNow(1);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(early.error().user_key, "fetch_too_soon");
+  EXPECT_NE(early.error().message.find("fetch it again in 30 s"), std::string::npos)
+      << early.error().message;
+
+  // Half a minute later the source is still far from due, and "fetch now" fetches it alone.
+  clock_.Advance(std::chrono::seconds(30));
+  ASSERT_TRUE((*scheduler)->FetchNow(1).ok());
+  EXPECT_TRUE(WaitUntil([&] { return fetches_of("/a") == 2; }));
+  EXPECT_TRUE(WaitUntil([&] { return (*scheduler)->runs() >= 2; }));
+  EXPECT_EQ(fetches_of("/b"), 1u);
+  EXPECT_EQ(store_->sources().FindById(1)->last_fetch_at, clock_.NowUnix());
+
+  auto unknown = (*scheduler)->FetchNow(99);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+  (*scheduler)->Stop();
+  EXPECT_EQ(server.requests().size(), 3u);
+}
+
 }  // namespace
 }  // namespace warta::ingest::scheduler

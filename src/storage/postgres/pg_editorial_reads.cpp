@@ -224,18 +224,26 @@ Result<AdminListPage> PgEditorialStore::List(const AdminListQuery& query) {
     params.Add(query.author_id);
     sql += " AND a.id IN (SELECT article_id FROM article_authors WHERE author_id = " + next() + ")";
   }
-  for (const std::string& pattern : TitlePatterns(query.title)) {
+  const std::vector<std::string> patterns = TitlePatterns(query.title);
+  for (const std::string& pattern : patterns) {
     params.Add(pattern);
     sql += " AND a.title ILIKE " + next();
   }
-  if (query.after) {
+  // A title search is ordered by id, newest first, as in SQLite (sqlite_editorial_reads.cpp
+  // says why); the cursor's id is the place.
+  const bool by_id = !patterns.empty();
+  if (query.after && by_id) {
+    params.Add(query.after->id);
+    sql += " AND a.id < " + next();
+  } else if (query.after) {
     params.Add(query.after->updated_at);
     const std::string at = next();
     params.Add(query.after->id);
     sql += " AND (a.updated_at, a.id) < (" + at + ", " + next() + ")";
   }
   params.Add(std::int64_t{query.limit} + 1);
-  sql += " ORDER BY a.updated_at DESC, a.id DESC LIMIT " + next();
+  sql += by_id ? " ORDER BY a.id DESC LIMIT " + next()
+               : " ORDER BY a.updated_at DESC, a.id DESC LIMIT " + next();
   WARTA_ASSIGN_OR_RETURN(auto rows, QueryOnce(pool_, sql, params));
   AdminListPage page;
   for (int i = 0; i < rows.size() && i < query.limit; ++i) {

@@ -51,6 +51,11 @@ http::Response AdminUserRole(Context& context, const http::Request& request,
                              const http::RouteParams& params, const Staff& staff);
 http::Response AdminUserBan(Context& context, const http::Request& request,
                             const http::RouteParams& params, const Staff& staff);
+// One-time links shown on the people page (people.cpp).
+http::Response AdminPeopleInvite(Context& context, const http::Request& request,
+                                 const http::RouteParams& params, const Staff& staff);
+http::Response AdminUserResetLink(Context& context, const http::Request& request,
+                                  const http::RouteParams& params, const Staff& staff);
 // sources.cpp, sources_opml.cpp
 http::Response AdminSources(Context& context, const http::Request& request,
                             const http::RouteParams& params, const Staff& staff);

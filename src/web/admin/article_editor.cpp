@@ -99,7 +99,12 @@ void SetWireUpdate(Context& context, const Site& site, std::int64_t id, view::Da
   if (!wire.ok() || !wire->has_value()) return;
   const model::ArticleWire& w = **wire;
   data.set("is_wire", true);
-  if (w.update_hash.empty() || w.update_hash == w.original_hash) return;
+  // A title-only change keeps the text's hash: the title counts too. Back to the original:
+  // nothing to show.
+  if (w.updated_at == 0 ||
+      (w.update_hash == w.original_hash && w.update_title == w.original_title)) {
+    return;
+  }
   data.set("wire_updated", AdminDateTime(site, w.updated_at));
   data.set("wire_title_diff", newsroom::DiffWords(w.original_title, w.update_title).html);
   data.set("wire_body_diff", newsroom::DiffWords(w.original_body_html, w.update_body_html).html);

@@ -3,12 +3,18 @@
 // (role; the account's sessions end, so it logs in again with the new role) and POST
 // /admin/people/{id}/ban (ban=1 bans and ends the account's sessions, ban=0 lifts it). An admin
 // cannot change or ban their own account here: the last admin could otherwise lock everyone out.
-// Every change takes an audit entry (the user store writes none of its own). Invite and reset links
-// are not made here yet.
+// Every change takes an audit entry (the user store writes none of its own). POST
+// /admin/people/invite (role) and POST /admin/people/{id}/reset make a one-time link (an
+// invitation with that role, 7 days; a password reset, 1 day) and answer the list with the link
+// shown once in a panel at its top: never in a redirect's URL, where history and logs keep it.
 #include <spdlog/spdlog.h>
+
+#include <optional>
+#include <string>
 
 #include "storage/audit_store.h"
 #include "storage/user_store.h"
+#include "web/admin/account_link_issue.h"
 #include "web/admin/admin_handlers.h"
 #include "web/admin/admin_page.h"
 #include "web/admin/form.h"
@@ -49,10 +55,18 @@ Result<model::User> Target(Context& context, const http::RouteParams& params, co
   return *user;
 }
 
-}  // namespace
+// A link just made, shown once at the top of the list: its heading's catalog key, what follows
+// the heading (the role, the account) and the link.
+struct Issued {
+  std::string title_key;
+  std::string title_suffix;
+  IssuedLink link;
+  std::optional<model::Role> role = std::nullopt;  // an invitation's, shown in the page's locale
+};
 
-http::Response AdminPeople(Context& context, const http::Request& request,
-                           const http::RouteParams& /*params*/, const Staff& staff) {
+// The list, with `issued` at the top when there is one.
+http::Response PeoplePage(Context& context, const http::Request& request, const Staff& staff,
+                          const Issued* issued) {
   const std::int64_t after = ParseId(request.QueryParam("after")).value_or(0);
   auto users = context.store.users().List(after, kPeoplePage + 1);
   if (!users.ok()) return AdminErrorPage(context, request, users.error(), "people");
@@ -84,7 +98,71 @@ http::Response AdminPeople(Context& context, const http::Request& request,
     page.data.set("next_path",
                   "/admin/people?after=" + std::to_string((*users)[kPeoplePage - 1].id));
   }
+  view::Data invite_roles = view::MakeList();
+  for (model::Role r : kRoles) {
+    view::Data option;
+    option.set("value", std::string(model::ToText(r)));
+    option.set("label", RoleText(page.site, r));
+    option.set("selected", r == model::Role::kReader);
+    invite_roles.push_back(option);
+  }
+  page.data.set("invite_roles", invite_roles);
+  if (issued != nullptr) {
+    view::Data panel;
+    panel.set("title", page.site.T(issued->title_key) + issued->title_suffix +
+                           (issued->role ? " (" + RoleText(page.site, *issued->role) + ")" : ""));
+    panel.set("url", issued->link.url);
+    panel.set("expires", AdminDateTime(page.site, issued->link.expires_at));
+    page.data.set("issued", panel);
+  }
   return RenderAdminPage(context, request, page, "people");
+}
+
+}  // namespace
+
+http::Response AdminPeople(Context& context, const http::Request& request,
+                           const http::RouteParams& /*params*/, const Staff& staff) {
+  return PeoplePage(context, request, staff, nullptr);
+}
+
+http::Response AdminPeopleInvite(Context& context, const http::Request& request,
+                                 const http::RouteParams& /*params*/, const Staff& staff) {
+  auto form = AdminForm::Parse(request);
+  if (!form.ok()) return ErrorPage(context, request, 400);
+  auto role = model::ParseRole(form->Value("role"));
+  if (!role) return ErrorPage(context, request, 400);
+  model::AuditEntry audit;
+  audit.created_at = context.clock.NowUnix();
+  audit.user_id = staff.principal.user_id;
+  audit.action = "user.invite";
+  audit.target_type = "user";
+  audit.summary = "an invitation as " + std::string(model::ToText(*role));
+  auto issued = IssueAccountLink(context, staff.principal.user_id, model::AccountLinkKind::kInvite,
+                                 *role, 0, audit);
+  if (!issued.ok()) return AdminErrorPage(context, request, issued.error(), "invite");
+  const Issued shown{"admin_link_invite_title", "", std::move(issued).value(), *role};
+  return PeoplePage(context, request, staff, &shown);
+}
+
+http::Response AdminUserResetLink(Context& context, const http::Request& request,
+                                  const http::RouteParams& params, const Staff& staff) {
+  auto user = Target(context, params, staff);
+  if (!user.ok()) return AdminErrorPage(context, request, user.error(), "reset link");
+  // A banned account keeps no way in: lift the ban first (as the API answers 409).
+  if (user->banned_at != 0) return ErrorPage(context, request, 409);
+  model::AuditEntry audit;
+  audit.created_at = context.clock.NowUnix();
+  audit.user_id = staff.principal.user_id;
+  audit.action = "user.reset_link";
+  audit.target_type = "user";
+  audit.target_id = user->id;
+  audit.summary = "a password reset link for " + user->name;
+  auto issued = IssueAccountLink(context, staff.principal.user_id, model::AccountLinkKind::kReset,
+                                 user->role, user->id, audit);
+  if (!issued.ok()) return AdminErrorPage(context, request, issued.error(), "reset link");
+  const Issued shown{"admin_link_reset_title", ": " + user->name, std::move(issued).value(),
+                     std::nullopt};
+  return PeoplePage(context, request, staff, &shown);
 }
 
 http::Response AdminUserRole(Context& context, const http::Request& request,

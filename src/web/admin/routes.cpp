@@ -61,6 +61,10 @@ void AddAdminPageRoutes(http::Router& router, Context& context) {
              page(Role::kAdmin, AdminUserRole));
   router.Add(Method::kPost, "/admin/people/{id}/ban", "admin_user_ban",
              page(Role::kAdmin, AdminUserBan));
+  router.Add(Method::kPost, "/admin/people/invite", "admin_people_invite",
+             page(Role::kAdmin, AdminPeopleInvite));
+  router.Add(Method::kPost, "/admin/people/{id}/reset", "admin_user_reset_link",
+             page(Role::kAdmin, AdminUserResetLink));
 
   router.Add(Method::kGet, "/admin/pages", "admin_pages", page(Role::kAdmin, AdminPages));
   router.Add(Method::kPost, "/admin/pages", "admin_page_create",

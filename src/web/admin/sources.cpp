@@ -141,6 +141,10 @@ http::Response AdminSourceFetch(Context& context, const http::Request& request,
   if (!id) return ErrorPage(context, request, 404);
   if (!context.fetch_source_now) return ErrorPage(context, request, 503);
   auto fetched = context.fetch_source_now(*id);
+  if (!fetched.ok() && fetched.error().user_key == "fetch_too_soon") {
+    // Not an error page: the source's health on the list already says when it was fetched.
+    return AdminSeeOther("/admin/sources?done=source_fetch_too_soon#source-" + std::to_string(*id));
+  }
   if (!fetched.ok()) return AdminErrorPage(context, request, fetched.error(), "fetch now");
   return AdminSeeOther("/admin/sources?done=source_fetching#source-" + std::to_string(*id));
 }

@@ -134,6 +134,12 @@ Response FetchSource(Context& context, const Request& /*request*/, const RoutePa
     return ErrorReply(503, "this server does not ingest (ingest.enabled is off)");
   }
   if (auto queued = context.fetch_source_now(*id); !queued.ok()) {
+    // Too soon after its last fetch: 429 with the wait, which is the caller's to respect.
+    if (queued.error().user_key == "fetch_too_soon") {
+      std::string message = queued.error().message;
+      if (message.rfind("ingest: ", 0) == 0) message.erase(0, 8);
+      return ErrorReply(429, message);
+    }
     return ErrorReply(queued.error());
   }
   AppendAudit(context, Audit(context, staff, "source.fetch", "source", *id, source->DisplayName()));

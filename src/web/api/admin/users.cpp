@@ -5,10 +5,9 @@
 
 #include <utility>
 
-#include "auth/account_links.h"
 #include "core/limits.h"
-#include "storage/account_link_store.h"
 #include "storage/user_store.h"
+#include "web/admin/account_link_issue.h"
 #include "web/api/admin/admin_api.h"
 #include "web/api/admin/admin_support.h"
 
@@ -27,26 +26,15 @@ Json UserJson(const model::User& u) {
 // Mints a link of `kind`, stores its hash and answers 201 {"url", "path", "expires", ...}.
 Response IssueLink(Context& context, const Staff& staff, model::AccountLinkKind kind,
                    model::Role role, std::int64_t user_id, const std::string& summary) {
-  const std::int64_t now = context.clock.NowUnix();
-  auth::MintedLink minted = auth::MintLinkToken();
-  model::AccountLink link;
-  link.token_hash = minted.hash;
-  link.kind = kind;
-  link.user_id = user_id;
-  link.role = role;
-  link.created_by = staff.principal.user_id;
-  link.created_at = now;
-  link.expires_at = now + auth::LinkLifetime(kind);
   const bool invite = kind == model::AccountLinkKind::kInvite;
-  auto stored = context.store.account_links().Create(
-      link,
+  auto issued = IssueAccountLink(
+      context, staff.principal.user_id, kind, role, user_id,
       Audit(context, staff, invite ? "user.invite" : "user.reset_link", "user", user_id, summary));
-  if (!stored.ok()) return ErrorReply(stored.error());
-  const std::string path = auth::LinkPath(kind, minted.token);
-  Json body = {{"url", context.site->settings().base_url + path},
-               {"path", path},
+  if (!issued.ok()) return ErrorReply(issued.error());
+  Json body = {{"url", issued->url},
+               {"path", issued->path},
                {"kind", model::ToText(kind)},
-               {"expires", TimeJson(link.expires_at)}};
+               {"expires", TimeJson(issued->expires_at)}};
   if (invite) body["role"] = model::ToText(role);
   if (!invite) body["user_id"] = user_id;
   return JsonReply(201, body);
