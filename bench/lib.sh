@@ -30,16 +30,21 @@ cpu_ticks() {  # pid... -> utime + stime of those processes, in clock ticks
   echo "$total"
 }
 
-# measure NAME URL PIDS [wrk args...]: prints `NAME cpu_us rps p99_ms` on stdout and the
-# bench: lines for NAME on stderr-free stdout of the caller (see print_result).
+# measure NAME URL PIDS [wrk options...] [-- script args...]: prints
+# "NAME cpu_us rps p99_ms requests" (the script is $BENCH_SCRIPT, bench/visitors.lua unless set).
 measure() {
   local name=$1 url=$2 pids=$3
   shift 3
+  local options=() args=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do options+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  args=("$@")
   local before after
   # shellcheck disable=SC2086
   before=$(cpu_ticks $pids)
   taskset -c "$client_core" wrk -t1 -c"$connections" -d"${seconds}s" --latency \
-    -s "${BENCH_SCRIPT:-$root/bench/visitors.lua}" "$@" "$url" > "$work/wrk-$name.out" 2>&1
+    -s "${BENCH_SCRIPT:-$root/bench/visitors.lua}" "${options[@]}" "$url" "${args[@]}" \
+    > "$work/wrk-$name.out" 2>&1
   # shellcheck disable=SC2086
   after=$(cpu_ticks $pids)
   python3 - "$work/wrk-$name.out" "$before" "$after" "$clk_tck" "$name" <<'PY'
@@ -67,7 +72,7 @@ PY
 # record NAME URL PIDS [wrk args...]: measure, print the bench: lines, keep the figures in
 # $work/results (one "name cpu_us rps p99_ms requests" line each) for the ratios.
 record() {
-  local line
+  local line name cpu rps p99 requests
   line=$(measure "$@") || return 1
   echo "$line" >> "$work/results"
   read -r name cpu rps p99 requests <<< "$line"

@@ -60,9 +60,11 @@ python3 - "$base" "$max_id" "$work/like-visitors.txt" "$work/like-articles.txt" 
 import http.cookiejar, json, sys, urllib.request
 base, max_id, visitors_path, articles_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 with open(visitors_path, "w") as out:
-    for _ in range(256):
+    for i in range(256):
         jar = http.cookiejar.CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        # A user agent of its own: a cookie-less visitor may be known by address and agent.
+        opener.addheaders = [("User-Agent", "bench-like/%d" % i)]
         token = json.load(opener.open(base + "/api/v1/session"))["csrf_token"]
         vid = next(c.value for c in jar if c.name == "warta_vid")
         out.write("%s %s\n" % (vid, token))
@@ -72,7 +74,7 @@ with open(articles_path, "w") as out:
         out.write("%d\n" % i)
 PY
 likes_before=$(sqlite3 "file:$db?mode=ro" "SELECT count(*) FROM likes")
-line=$(BENCH_SCRIPT="$root/bench/likes.lua" measure "like_$size" "$base/" "$pid" \
+line=$(BENCH_SCRIPT="$root/bench/likes.lua" measure "like_$size" "$base/" "$pid" -- \
          "$work/like-visitors.txt" "$work/like-articles.txt")
 echo "$line" >> "$work/results"
 read -r _ cpu rps p99 requests <<< "$line"
@@ -80,7 +82,7 @@ echo "bench: like_${size}_cpu $cpu us/req"
 echo "bench: like_${size}_rps $rps req/s"
 echo "bench: like_${size}_p99 $p99 ms"
 likes_after=$(sqlite3 "file:$db?mode=ro" "SELECT count(*) FROM likes")
-echo "bench: like_${size}_durable $((likes_after - likes_before)) of $requests likes in the database"
+echo "bench: like_${size}_durable $((likes_after - likes_before)) likes in the database for $requests completed requests (in-flight ones at the end land too)"
 
 rss=$(awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
 echo "bench: rss_${size}_mb $rss MB (VmHWM of warta serve after every target)"
