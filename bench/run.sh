@@ -42,6 +42,9 @@ for size in $sizes; do
   key_dir=$(dirname "$db")
   echo "bench: generate_${size}_s $(cat "$key_dir/site-$size.seconds") s"
   echo "generate_$size $(cat "$key_dir/site-$size.seconds")" >> "$work/extra"
+  if [ -f "$key_dir/site-$size.cpu_seconds" ]; then
+    echo "bench: generate_${size}_cpu_s $(cat "$key_dir/site-$size.cpu_seconds") s (user + system)"
+  fi
   echo "bench: site_${size}_db_mb $(( $(stat -c %s "$db") / 1048576 )) MB"
   "$root/bench/targets.sh" "$size" "$db"
 done

@@ -65,16 +65,16 @@ int RunDemoGenerate(const CommonOptions& options, std::int64_t articles, std::ui
     if (!config.ok()) return Fail(config.error().ToString());
     url = config->db.url;
     if (url.rfind("sqlite:", 0) != 0) {
-      return Fail("demo: --articles writes to SQLite only (--db sqlite:PATH); to fill "
-                  "PostgreSQL, generate into a SQLite file and copy it over");
+      return Fail(
+          "demo: --articles writes to SQLite only (--db sqlite:PATH); to fill "
+          "PostgreSQL, generate into a SQLite file and copy it over");
     }
     auto opened = OpenConfiguredStore(options);
     if (!opened.ok()) return Fail(opened.error().ToString());
     auto generated = opened->store->settings().Get(kGeneratedKey);
     if (!generated.ok()) return Fail(generated.error().ToString());
     if (generated.value().has_value()) {
-      std::cout << "a generated site is already loaded (" << *generated.value()
-                << " articles)\n";
+      std::cout << "a generated site is already loaded (" << *generated.value() << " articles)\n";
       return 0;
     }
   }

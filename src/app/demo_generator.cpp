@@ -22,8 +22,8 @@ constexpr int kRareSentenceOneIn = 300;
 
 constexpr std::string_view kSyllables[] = {
     "ka", "ki", "ku", "ke", "ko", "sa", "shi", "su", "se", "so", "ta", "chi", "tsu",
-    "te", "to", "na", "ni", "nu", "ne", "no", "ha", "hi", "fu", "he", "ho", "ma",
-    "mi", "mu", "me", "mo", "ya", "yu", "yo", "ra", "ri", "ru", "re", "ro", "wa"};
+    "te", "to", "na", "ni", "nu", "ne", "no",  "ha", "hi", "fu", "he", "ho",  "ma",
+    "mi", "mu", "me", "mo", "ya", "yu", "yo",  "ra", "ri", "ru", "re", "ro",  "wa"};
 constexpr std::size_t kSyllableCount = std::size(kSyllables);
 
 struct Section {
@@ -89,7 +89,8 @@ std::vector<storage::BulkNamed> GeneratedSources() {
   std::vector<storage::BulkNamed> sources;
   for (std::string_view name : SourceNames()) {
     const std::string slug = SlugOf(name);
-    sources.push_back({slug, std::string(name), "https://" + slug + ".demo.warta.invalid/feed.xml"});
+    sources.push_back(
+        {slug, std::string(name), "https://" + slug + ".demo.warta.invalid/feed.xml"});
   }
   return sources;
 }
@@ -193,8 +194,9 @@ std::string SiteGenerator::Sentence(const std::string& lang) {
   if (Uniform() < 0.2) {
     // Figures give the index numbers, as real reports do.
     const auto number = std::to_string(1 + rng_() % 999) + "," + std::to_string(rng_() % 10);
-    s += ja ? "、" + number + "%" : (lang == "en" ? ", up " : ", naik ") + number +
-                                       (lang == "en" ? " percent" : " persen");
+    s += ja ? "、" + number + "%"
+            : (lang == "en" ? ", up " : ", naik ") + number +
+                  (lang == "en" ? " percent" : " persen");
   }
   s += ja ? "。" : ".";
   return s;

@@ -5,6 +5,8 @@ namespace {
 
 using W = std::string_view;
 
+// Word tables, packed by hand: clang-format would give each word a line of its own.
+// clang-format off
 // --- Indonesian ---
 constexpr W kIdSubjects[] = {
     "Pemerintah Jepang", "Perdana menteri", "Bank sentral", "Kementerian luar negeri",
@@ -161,6 +163,8 @@ constexpr W kAuthorNames[] = {
     "Eka Saputra", "Rika Yoshimura", "Tono Wibisono", "Ayane Kitagawa", "Maya Safitri",
     "Hiroto Kameda", "Bayu Firmansyah", "Nana Okuda", "Tari Handayani", "Jun Sakakibara"};
 
+// clang-format on
+
 template <typename T, std::size_t N>
 std::span<const T> All(const T (&items)[N]) {
   return std::span<const T>(items, N);
@@ -169,22 +173,22 @@ std::span<const T> All(const T (&items)[N]) {
 }  // namespace
 
 const LanguageWords& IndonesianWords() {
-  static const LanguageWords words{All(kIdSubjects), All(kIdVerbs),  All(kIdObjects),
-                                   All(kIdPlaces),   All(kIdTimes),  All(kIdJoiners),
+  static const LanguageWords words{All(kIdSubjects), All(kIdVerbs), All(kIdObjects),
+                                   All(kIdPlaces),   All(kIdTimes), All(kIdJoiners),
                                    All(kIdComments)};
   return words;
 }
 
 const LanguageWords& EnglishWords() {
-  static const LanguageWords words{All(kEnSubjects), All(kEnVerbs),  All(kEnObjects),
-                                   All(kEnPlaces),   All(kEnTimes),  All(kEnJoiners),
+  static const LanguageWords words{All(kEnSubjects), All(kEnVerbs), All(kEnObjects),
+                                   All(kEnPlaces),   All(kEnTimes), All(kEnJoiners),
                                    All(kEnComments)};
   return words;
 }
 
 const LanguageWords& JapaneseWords() {
-  static const LanguageWords words{All(kJaSubjects), All(kJaVerbs),  All(kJaObjects),
-                                   All(kJaPlaces),   All(kJaTimes),  All(kJaJoiners),
+  static const LanguageWords words{All(kJaSubjects), All(kJaVerbs), All(kJaObjects),
+                                   All(kJaPlaces),   All(kJaTimes), All(kJaJoiners),
                                    All(kJaComments)};
   return words;
 }

@@ -35,8 +35,8 @@ class SqliteBulkLoader final : public BulkLoader {
     WARTA_RETURN_IF_ERROR(connection_->Exec(
         "PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144; "
         "PRAGMA temp_store=MEMORY;"));
-    WARTA_ASSIGN_OR_RETURN(auto next, connection_->Prepare(
-                                          "SELECT coalesce(max(id), 0) + 1 FROM articles"));
+    WARTA_ASSIGN_OR_RETURN(auto next,
+                           connection_->Prepare("SELECT coalesce(max(id), 0) + 1 FROM articles"));
     WARTA_ASSIGN_OR_RETURN(bool row, next.Step());
     next_id_ = row ? next.Int64(0) : 1;
     now_ = UnixNow();
@@ -59,12 +59,13 @@ class SqliteBulkLoader final : public BulkLoader {
   }
 
   Result<void> EnsureSources(const std::vector<BulkNamed>& sources) override {
-    WARTA_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(*connection_, Transaction::Mode::kImmediate));
+    WARTA_ASSIGN_OR_RETURN(auto tx,
+                           Transaction::Begin(*connection_, Transaction::Mode::kImmediate));
     for (const BulkNamed& source : sources) {
       WARTA_ASSIGN_OR_RETURN(
-          auto insert, connection_->Prepare(
-                           "INSERT INTO sources (url, name, site_url, enabled, created_at) "
-                           "VALUES (?, ?, ?, 0, ?) ON CONFLICT (url) DO NOTHING"));
+          auto insert,
+          connection_->Prepare("INSERT INTO sources (url, name, site_url, enabled, created_at) "
+                               "VALUES (?, ?, ?, 0, ?) ON CONFLICT (url) DO NOTHING"));
       insert.Bind(1, source.text).Bind(2, source.name);
       insert.Bind(3, "https://" + source.slug + ".demo.warta.invalid/").Bind(4, now_);
       WARTA_RETURN_IF_ERROR(insert.Run());
@@ -114,7 +115,8 @@ class SqliteBulkLoader final : public BulkLoader {
   Result<std::vector<std::int64_t>> EnsureNamed(const std::vector<BulkNamed>& named,
                                                 std::string_view insert_sql,
                                                 std::string_view find_sql) {
-    WARTA_ASSIGN_OR_RETURN(auto tx, Transaction::Begin(*connection_, Transaction::Mode::kImmediate));
+    WARTA_ASSIGN_OR_RETURN(auto tx,
+                           Transaction::Begin(*connection_, Transaction::Mode::kImmediate));
     std::vector<std::int64_t> ids;
     for (const BulkNamed& one : named) {
       WARTA_ASSIGN_OR_RETURN(auto insert, connection_->Prepare(insert_sql));
