@@ -22,11 +22,14 @@ if [ ! -f "$cache/site-$size.seconds" ]; then
   # CPU seconds too: on a shared machine they say what the generation costs, wall seconds
   # what it took.
   start=$(date +%s.%N)
-  WARTA_LOG_LEVEL=warn /usr/bin/time -f "%U %S" -o "$cache/site-$size.cpu" \
-    "$warta" demo --articles "$size" --db "sqlite:$db" >&2
+  WARTA_LOG_LEVEL=warn python3 -c '
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[2:], stdout=sys.stderr).returncode
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write("%.1f\n" % (usage.ru_utime + usage.ru_stime))
+sys.exit(code)' "$cache/site-$size.cpu_seconds" "$warta" demo --articles "$size" --db "sqlite:$db"
   end=$(date +%s.%N)
   python3 -c "print('%.1f' % ($end - $start))" > "$cache/site-$size.seconds.tmp"
-  awk '{printf "%.1f\n", $1 + $2}' "$cache/site-$size.cpu" > "$cache/site-$size.cpu_seconds"
   mv "$cache/site-$size.seconds.tmp" "$cache/site-$size.seconds"
 fi
 echo "$db"
