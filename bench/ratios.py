@@ -24,7 +24,10 @@ def ratio(name, num, den, field="cpu", note=""):
         missing = [n for n in (num, den) if n not in rows]
         print("ratio: %s n/a (not measured: %s)" % (name, ", ".join(missing)))
         return
-    print("ratio: %s %.3f%s" % (name, rows[num][field] / max(rows[den][field], 1e-9), note))
+    value = rows[num][field] / max(rows[den][field], 1e-9)
+    # Three decimals, or two significant digits for the tiny ratios (0.00041, not 0.000).
+    shown = "%.3f" % value if value >= 0.01 else "%.2g" % value
+    print("ratio: %s %s%s" % (name, shown, note))
 
 
 note = "" if main == 100000 else " (on the %d-article site)" % main
@@ -48,3 +51,10 @@ for name, key, unit in (("rss_1m_mb", "rss_%d" % big, "MB"),
         print("bench: %s %s %s" % (name, extra[key], unit))
     else:
         print("bench: %s n/a (the %d-article site was not run)" % (name, big))
+# Without the million-article site, what its generation would cost at the largest size's rate
+# (linear: the batches are the same; the search index's merges grow a little faster).
+done = sorted(int(k.split("_")[-1]) for k in extra if k.startswith("generate_cpu_"))
+if done and big not in done:
+    n = done[-1]
+    print("bench: generate_1m_cpu_s_extrapolated %.0f s (CPU of the %d-article site x %d)"
+          % (float(extra["generate_cpu_%d" % n]) * big / n, n, big // n))

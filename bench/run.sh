@@ -44,6 +44,7 @@ for size in $sizes; do
   echo "generate_$size $(cat "$key_dir/site-$size.seconds")" >> "$work/extra"
   if [ -f "$key_dir/site-$size.cpu_seconds" ]; then
     echo "bench: generate_${size}_cpu_s $(cat "$key_dir/site-$size.cpu_seconds") s (user + system)"
+    echo "generate_cpu_$size $(cat "$key_dir/site-$size.cpu_seconds")" >> "$work/extra"
   fi
   echo "bench: site_${size}_db_mb $(( $(stat -c %s "$db") / 1048576 )) MB"
   "$root/bench/targets.sh" "$size" "$db"
