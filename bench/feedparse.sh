@@ -21,7 +21,7 @@ feeds="$shared/corpus/feeds"
 runs=${BENCH_FEED_RUNS:-3}
 # The corpus is small (warta parses it in a fraction of a second, where process start would
 # weigh): each side parses it this many times over in one process, so a run takes seconds.
-repeat=${BENCH_FEED_REPEAT:-20}
+repeat=${BENCH_FEED_REPEAT:-10}
 
 /usr/bin/python3 - "$warta" "$feeds" "$runs" "$repeat" <<'PY'
 import json, os, resource, subprocess, sys, time
