@@ -133,6 +133,7 @@ void Scheduler::PublishSources() {
 void Scheduler::RunOnce() {
   // The thread must outlive anything a run throws: one bad cycle is logged, the next runs.
   try {
+    if (options_.may_run && !options_.may_run()) return;  // another node fetches
     const auto start = clock_.NowSteady();
     pipeline::RunOptions run;
     run.cancel = &stop_;

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -22,6 +23,10 @@ namespace warta::ingest::scheduler {
 
 struct SchedulerOptions {
   std::chrono::milliseconds interval{60'000};  // between the end of a run and the next
+  // Several nodes: whether this node fetches now (it holds the cluster's ingest lock;
+  // app/cluster.h). Asked before each run; a node that does not hold it skips the run, so
+  // one node fetches every source and another takes over when it dies. Empty: always.
+  std::function<bool()> may_run = {};
 };
 
 // Source health and ingest totals as Prometheus series (see scheduler.cpp for the names).
