@@ -104,6 +104,7 @@ class TwoNodesTest(WartaTestCase):
         if self.nginx is not None:
             self.nginx.terminate()
             self.nginx.wait(timeout=10)
+            self.nginx.stderr.close()
         if getattr(self, "feed", None):
             self.feed.close()
         super().tearDown()
@@ -149,7 +150,7 @@ class TwoNodesTest(WartaTestCase):
             if check():
                 return time.time() - start
             if time.time() - start > seconds:
-                self.fail("not within %.1f s: %s" % (seconds, what))
+                self.fail("not within %.1f s: %s" % (seconds, what() if callable(what) else what))
             time.sleep(0.05)
 
     def reader(self, server, name):
@@ -176,8 +177,15 @@ class TwoNodesTest(WartaTestCase):
         # 200 ms; the other node's cached counters are read again within 5 s).
         want = {"views": 3 + 1000, "likes": 500}
         for node in (self.a, self.b):
-            self.wait_for("exact totals on node %d" % node.port,
-                          lambda n=node: {k: self.counters(n)[k] for k in want} == want, 10)
+            seen = {}
+
+            def exact(n=node):
+                seen.update({k: self.counters(n)[k] for k in want})
+                return seen == want
+
+            self.wait_for(lambda n=node: "exact totals on node %d: %s; stored %s" % (
+                n.port, seen, self.sql("SELECT views, likes FROM articles WHERE id = ?", self.id)),
+                exact, 10)
 
         # A comment posted on A is on B's page within a second: B had the page cached.
         self.assertEqual(self.b.get(path)[0], 200)
