@@ -1,6 +1,7 @@
 // `warta demo`: the demo site "Media Jepang" with sample articles written for the project
 // (app/demo_content.cpp). Loads once: running it again changes nothing.
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "app/cli.h"
@@ -86,7 +87,15 @@ int RunDemo(const CommonOptions& options) {
 void RegisterDemo(CommandLine& line) {
   CLI::App* demo = line.cli().add_subcommand("demo", "Load the demo site \"Media Jepang\"");
   line.AddStoreOptions(demo);
-  line.OnRun(demo, [&line] { return RunDemo(line.options()); });
+  auto articles = std::make_shared<std::int64_t>(0);
+  auto seed = std::make_shared<std::uint64_t>(1);
+  demo->add_option("--articles", *articles,
+                   "Also generate N articles (app/demo_generator.h), e.g. for benchmarks");
+  demo->add_option("--seed", *seed, "Seed of the generated articles (same seed, same site)");
+  line.OnRun(demo, [&line, articles, seed, demo] {
+    if (demo->count("--articles") == 0) return RunDemo(line.options());
+    return RunDemoGenerate(line.options(), *articles, *seed);
+  });
 }
 
 }  // namespace warta::app

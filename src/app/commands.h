@@ -27,6 +27,8 @@ struct CommonOptions {
 int RunServe(const CommonOptions& options);
 int RunMigrate(const CommonOptions& options);
 int RunDemo(const CommonOptions& options);
+// The demo site plus `articles` generated ones (app/cmd_demo_generate.cpp).
+int RunDemoGenerate(const CommonOptions& options, std::int64_t articles, std::uint64_t seed);
 int RunArticleAdd(const CommonOptions& options, const std::string& json_file);
 
 // Helpers shared by the commands.
