@@ -1,6 +1,8 @@
 // `warta db copy --from sqlite:PATH --to postgresql://...`: moves a whole site to PostgreSQL
 // (storage/db_copy.h): resumable (run it again after an interruption), a progress bar on a
 // terminal and a line per table otherwise, a JSON summary on stdout at the end.
+#include "app/cmd_db.h"
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -10,7 +12,6 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "app/cmd_db.h"
 #include "app/commands.h"
 #include "storage/db_copy.h"
 

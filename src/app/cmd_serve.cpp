@@ -317,12 +317,11 @@ int RunServe(const CommonOptions& options) {
     article_changed(id);
     if (publisher_ptr != nullptr) publisher_ptr->Wake();
   };
-  const std::function<Result<void>()> reload_locally = [&config, &db, &site, &base_url, &articles,
-                                                        &front_pages, &documents, &popular,
-                                                        &clock]() {
-    return ReloadSite(config.value(), db, base_url, site, articles, front_pages, documents, popular,
-                      clock);
-  };
+  const std::function<Result<void>()> reload_locally =
+      [&config, &db, &site, &base_url, &articles, &front_pages, &documents, &popular, &clock]() {
+        return ReloadSite(config.value(), db, base_url, site, articles, front_pages, documents,
+                          popular, clock);
+      };
   context.reload_site = [&reload_locally, &cluster]() -> Result<void> {
     WARTA_RETURN_IF_ERROR(reload_locally());
     if (cluster) cluster->AnnounceSettings();

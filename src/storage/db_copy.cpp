@@ -50,12 +50,10 @@ struct Table {
 
 std::string Quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
-
 struct SourceTable {
   std::set<std::string> columns;
   std::string key_order;  // "a, b" for a WITHOUT ROWID table; empty otherwise
 };
-
 
 // The source's tables and their columns (sqlite_master, PRAGMA table_info).
 Result<std::map<std::string, SourceTable>> SqliteColumns(sqlite::Connection& db) {
@@ -111,10 +109,11 @@ Result<std::vector<Table>> PlanTables(PgConnection& pg,
     if (column == "id" && columns.Text(i, 4) == "YES") t.has_id = true;
   }
   WARTA_ASSIGN_OR_RETURN(
-      auto keys, pg.Query("SELECT DISTINCT child.relname, parent.relname FROM pg_constraint k "
-                          "JOIN pg_class child ON child.oid = k.conrelid "
-                          "JOIN pg_class parent ON parent.oid = k.confrelid "
-                          "WHERE k.contype = 'f' AND k.connamespace = current_schema()::regnamespace"));
+      auto keys,
+      pg.Query("SELECT DISTINCT child.relname, parent.relname FROM pg_constraint k "
+               "JOIN pg_class child ON child.oid = k.conrelid "
+               "JOIN pg_class parent ON parent.oid = k.confrelid "
+               "WHERE k.contype = 'f' AND k.connamespace = current_schema()::regnamespace"));
   std::map<std::string, std::set<std::string>> parents;
   for (int i = 0; i < keys.size(); ++i) {
     if (keys.Text(i, 0) != keys.Text(i, 1)) parents[keys.Text(i, 0)].insert(keys.Text(i, 1));
@@ -142,8 +141,8 @@ Result<std::vector<Table>> PlanTables(PgConnection& pg,
 
 // Refuses a target with content unless a previous copy left its progress table.
 Result<bool> PrepareProgress(PgConnection& pg) {
-  WARTA_ASSIGN_OR_RETURN(auto exists,
-                         pg.Query("SELECT to_regclass($1) IS NOT NULL", Params().Add(kProgressTable)));
+  WARTA_ASSIGN_OR_RETURN(
+      auto exists, pg.Query("SELECT to_regclass($1) IS NOT NULL", Params().Add(kProgressTable)));
   if (exists.Bool(0, 0)) return true;
   for (const char* table : {"articles", "users", "comments", "sources"}) {
     WARTA_ASSIGN_OR_RETURN(auto any,
@@ -278,9 +277,11 @@ Result<std::int64_t> Finish(PgConnection& pg, const std::vector<Table>& tables) 
   for (const Table& t : tables) {
     if (!t.has_id) continue;
     const std::string name = Quoted(t.name);
-    WARTA_RETURN_IF_ERROR(pg.Run("SELECT setval(pg_get_serial_sequence($1, 'id'), "
-                                 "coalesce((SELECT max(id) FROM " + name + "), 0) + 1, false)",
-                                 Params().Add(t.name)));
+    WARTA_RETURN_IF_ERROR(
+        pg.Run("SELECT setval(pg_get_serial_sequence($1, 'id'), "
+               "coalesce((SELECT max(id) FROM " +
+                   name + "), 0) + 1, false)",
+               Params().Add(t.name)));
   }
   WARTA_RETURN_IF_ERROR(pg.Exec("DROP TABLE " + std::string(kProgressTable)));
   return static_cast<std::int64_t>(ids.size());
@@ -309,7 +310,8 @@ Result<CopySummary> CopyDatabase(const std::string& from, const std::string& to,
   CopySummary summary;
   WARTA_ASSIGN_OR_RETURN(summary.resumed, PrepareProgress(*pg));
   WARTA_ASSIGN_OR_RETURN(auto progress, pg->Query("SELECT table_name, last_rowid, rows_done, "
-                                                  "finished FROM " + std::string(kProgressTable)));
+                                                  "finished FROM " +
+                                                  std::string(kProgressTable)));
   std::map<std::string, int> row_of;
   for (int i = 0; i < progress.size(); ++i) row_of[progress.Text(i, 0)] = i;
   CopyProgress shown;

@@ -41,8 +41,8 @@ struct CopyOptions {
 
 struct CopySummary {
   int tables = 0;
-  std::int64_t rows = 0;         // rows copied by this run
-  bool resumed = false;          // a previous run's progress was found
+  std::int64_t rows = 0;  // rows copied by this run
+  bool resumed = false;   // a previous run's progress was found
   std::int64_t articles_indexed = 0;
 };
 

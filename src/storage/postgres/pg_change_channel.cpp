@@ -115,8 +115,8 @@ void ChangeChannel::Run() {
         if (outbox_.empty()) break;
         payload = outbox_.front();
       }
-      auto sent = connection->Run("SELECT pg_notify($1, $2)",
-                                  Params().Add(options_.channel).Add(payload));
+      auto sent =
+          connection->Run("SELECT pg_notify($1, $2)", Params().Add(options_.channel).Add(payload));
       if (!sent.ok()) break;
       sent_.fetch_add(1);
       std::lock_guard lock(mutex_);

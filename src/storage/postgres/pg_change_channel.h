@@ -36,7 +36,7 @@ namespace warta::storage::postgres {
 inline constexpr std::string_view kChangeChannel = "warta_changes";
 
 struct ChangeChannelOptions {
-  std::string url;                               // libpq URL of the database the nodes share
+  std::string url;                                    // libpq URL of the database the nodes share
   std::string channel = std::string(kChangeChannel);  // [a-z_]+
   std::chrono::milliseconds reconnect_delay{1000};
   // Told when the connection is lost or back (storage has no logger); may be empty.

@@ -94,9 +94,9 @@ Result<model::Counters> BumpArticle(Connection& connection, std::int64_t article
   if (rows.empty()) return NoSuchId("article", article_id);
   // Every node drops this article's cached page when the change commits (delivered at
   // commit, not at all on rollback): pg_change_channel.h.
-  WARTA_RETURN_IF_ERROR(connection.Run(
-      "SELECT pg_notify($1, $2)",
-      Params().Add(kChangeChannel).Add("page " + std::to_string(article_id))));
+  WARTA_RETURN_IF_ERROR(
+      connection.Run("SELECT pg_notify($1, $2)",
+                     Params().Add(kChangeChannel).Add("page " + std::to_string(article_id))));
   return CountersAt(rows, 0, 0);
 }
 
