@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "app/cli.h"
+#include "app/cluster.h"
 #include "app/commands.h"
 #include "app/comment_services.h"
 #include "app/comment_spam_check.h"
@@ -179,6 +180,8 @@ int RunServe(const CommonOptions& options) {
   auto store = OpenMigratedStore(config.value());
   if (!store.ok()) return Fail(store.error().ToString());
   storage::Store& db = *store.value();
+  // Several nodes on one PostgreSQL: shared job locks and cache changes (app/cluster.h).
+  std::unique_ptr<Cluster> cluster = Cluster::ForDatabase(config->db.url);
   auto secret = SigningSecret(db.settings());
   if (!secret.ok()) return Fail(secret.error().ToString());
   auto site_settings = web::ResolveSiteSettings(config.value(), db.settings());
@@ -293,9 +296,9 @@ int RunServe(const CommonOptions& options) {
   // listing, front and section pages, feeds and sitemaps, the most popular list, and (a new
   // section) the section bar. This node drops them at once (other nodes follow within their
   // TTLs and refresh intervals).
-  const std::function<void(std::int64_t)> article_changed = [&articles, &home, &front_pages,
-                                                             &documents, &popular, &section_bar,
-                                                             &db, &clock](std::int64_t id) {
+  const std::function<void(std::int64_t)> drop_article = [&articles, &home, &front_pages,
+                                                          &documents, &popular, &section_bar, &db,
+                                                          &clock](std::int64_t id) {
     articles.Invalidate(id);
     home.Clear();
     front_pages.Clear();
@@ -308,20 +311,32 @@ int RunServe(const CommonOptions& options) {
       spdlog::warn("sections: {}", read.error().ToString());
     }
   };
+  // Other nodes drop the same (app/cluster.h).
+  const std::function<void(std::int64_t)> article_changed = [&drop_article,
+                                                             &cluster](std::int64_t id) {
+    drop_article(id);
+    if (cluster) cluster->AnnounceArticle(id);
+  };
   newsroom_options.on_change = [&article_changed, &publisher_ptr](std::int64_t id) {
     article_changed(id);
     if (publisher_ptr != nullptr) publisher_ptr->Wake();
   };
-  context.reload_site = [&config, &db, &site, &base_url, &articles, &front_pages, &documents,
-                         &popular, &clock]() {
-    return ReloadSite(config.value(), db, base_url, site, articles, front_pages, documents, popular,
-                      clock);
+  const std::function<Result<void>()> reload_locally =
+      [&config, &db, &site, &base_url, &articles, &front_pages, &documents, &popular, &clock]() {
+        return ReloadSite(config.value(), db, base_url, site, articles, front_pages, documents,
+                          popular, clock);
+      };
+  context.reload_site = [&reload_locally, &cluster]() -> Result<void> {
+    WARTA_RETURN_IF_ERROR(reload_locally());
+    if (cluster) cluster->AnnounceSettings();
+    return Ok();
   };
   // Background ingest (ingest.enabled): fetches due sources every ingest.interval_seconds.
   std::unique_ptr<ingest::scheduler::Scheduler> ingester;
   if (config->ingest.enabled) {
     ingest::scheduler::SchedulerOptions ingest_options;
     ingest_options.interval = std::chrono::seconds(config->ingest.interval_seconds);
+    if (cluster) ingest_options.may_run = cluster->IngestLease();
     ingest::pipeline::PipelineOptions pipeline_options = PipelineOptionsFrom(config.value());
     pipeline_options.pictures = library.value().get();  // feed pictures, served from /media/
     auto scheduler = ingest::scheduler::Scheduler::Create(db, std::move(pipeline_options),
@@ -348,8 +363,9 @@ int RunServe(const CommonOptions& options) {
       clock);
   // Scheduled publishing and withdrawals (docs/decisions/0009-newsroom.md): a published or
   // withdrawn article's cached page goes at once (the admin pages will drop more).
-  newsroom::Publisher publisher(db.editorial(), clock, newsroom::PublisherOptions{},
-                                article_changed);
+  newsroom::PublisherOptions publisher_options;
+  if (cluster) publisher_options.may_run = cluster->PublisherLease();
+  newsroom::Publisher publisher(db.editorial(), clock, publisher_options, article_changed);
   publisher_ptr = &publisher;
   registry.AddCallbackGauge(
       "warta_publisher_published_total", "Scheduled articles published by this node",
@@ -357,6 +373,25 @@ int RunServe(const CommonOptions& options) {
   registry.AddCallbackGauge("warta_publisher_late_total",
                             "Scheduled changes made more than 5 s late by this node",
                             [&publisher] { return static_cast<double>(publisher.late_total()); });
+  if (cluster) {
+    cluster->Start(ClusterHandlers{
+        // "page ID": a comment changed (the comment store announces it, on every node).
+        drop_article, [&articles](std::int64_t id) { articles.Invalidate(id); },
+        [&reload_locally] {
+          if (auto reloaded = reload_locally(); !reloaded.ok()) {
+            spdlog::warn("cluster: settings: {}", reloaded.error().ToString());
+          }
+        },
+        [&reload_locally, &articles, &home, &front_pages, &documents] {
+          articles.Clear();
+          home.Clear();
+          front_pages.Clear();
+          documents.Clear();
+          if (auto reloaded = reload_locally(); !reloaded.ok()) {
+            spdlog::warn("cluster: settings: {}", reloaded.error().ToString());
+          }
+        }});
+  }
   popular.Start();
   server.value()->Start();
   publisher.Start();
@@ -375,6 +410,7 @@ int RunServe(const CommonOptions& options) {
   server.value()->Stop();
   flusher.Stop();  // the final flush: every counted view reaches the store
   popular.Stop();
+  if (cluster) cluster->Stop();
   if (views.pending() != 0) {
     return Fail("views: " + std::to_string(views.pending()) + " views could not be flushed");
   }

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/cli.h"
+#include "app/cmd_db.h"
 #include "app/doctor.h"
 
 namespace {
@@ -33,6 +34,7 @@ int RunCommandLine(int argc, char** argv) {
   warta::app::RegisterBackup(line);
   warta::app::RegisterSettings(line);
   warta::app::RegisterDoctor(line);
+  warta::app::RegisterDb(line);
 
   try {
     cli.parse(argc, argv);

@@ -93,6 +93,15 @@ std::chrono::milliseconds Publisher::SleepFor(std::int64_t now,
 
 void Publisher::Run() {
   for (;;) {
+    if (options_.may_run && !options_.may_run()) {
+      // Another node publishes (the changes are conditional anyway: this only spares the
+      // duplicate queries).
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, options_.max_sleep, [this] { return stopping_; });
+      if (stopping_) return;
+      woken_ = false;
+      continue;
+    }
     auto pass = RunOnce();
     if (!pass.ok()) spdlog::warn("publisher: {} (retrying)", pass.error().ToString());
     auto next = store_.NextDue();

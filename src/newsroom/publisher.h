@@ -30,6 +30,10 @@ struct PublisherOptions {
   std::chrono::milliseconds max_sleep{1000};  // a schedule change on another node waits this
   std::int64_t late_seconds = 5;              // later than this is logged at warn
   int batch = 1000;                           // due articles read per query
+  // Several nodes: whether this node runs the publisher now (it holds the cluster's
+  // publisher lock; app/cluster.h). A node that does not asks again every max_sleep, so a
+  // dead holder's work moves to another within about a second. Empty: always.
+  std::function<bool()> may_run = {};
 };
 
 struct PublisherPass {

@@ -169,6 +169,15 @@ void Scheduler::PublishSources() {
 void Scheduler::RunOnce(std::vector<std::int64_t> only) {
   // The thread must outlive anything a run throws: one bad cycle is logged, the next runs.
   try {
+    if (options_.may_run && !options_.may_run()) {  // another node fetches
+      // A "fetch now" that reached a node without the ingest lock waits for that node's next
+      // scheduled run (docs/scaling.md); say so rather than drop it silently.
+      if (!only.empty()) {
+        spdlog::info("ingest: fetch now of {} source(s) left to the node that runs ingest",
+                     only.size());
+      }
+      return;
+    }
     const auto start = clock_.NowSteady();
     pipeline::RunOptions run;
     run.cancel = &stop_;

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -28,6 +29,10 @@ struct SchedulerOptions {
   // clicks must not make warta a rude client of the outlet (the fetcher's per-host limits
   // apply besides).
   std::chrono::seconds fetch_now_gap{30};
+  // Several nodes: whether this node fetches now (it holds the cluster's ingest lock;
+  // app/cluster.h). Asked before each run; a node that does not hold it skips the run, so
+  // one node fetches every source and another takes over when it dies. Empty: always.
+  std::function<bool()> may_run = {};
 };
 
 // Source health and ingest totals as Prometheus series (see scheduler.cpp for the names).

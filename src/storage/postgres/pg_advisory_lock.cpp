@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "storage/postgres/pg_connection.h"
+
 namespace warta::storage::postgres {
 
 Result<std::optional<AdvisoryLock>> AdvisoryLock::TryAcquire(const std::string& url,
@@ -12,6 +14,11 @@ Result<std::optional<AdvisoryLock>> AdvisoryLock::TryAcquire(const std::string& 
   if (!rows.Bool(0, 0)) return std::optional<AdvisoryLock>();
   return std::optional<AdvisoryLock>(AdvisoryLock(std::move(connection), key));
 }
+
+AdvisoryLock::AdvisoryLock(std::unique_ptr<Connection> connection, std::int64_t key)
+    : connection_(std::move(connection)), key_(key) {}
+AdvisoryLock::AdvisoryLock(AdvisoryLock&&) noexcept = default;
+AdvisoryLock& AdvisoryLock::operator=(AdvisoryLock&&) noexcept = default;
 
 AdvisoryLock::~AdvisoryLock() {
   // Closing the session releases the lock too; unlocking first says so to the server at once

@@ -12,9 +12,10 @@
 #include <string>
 
 #include "core/result.h"
-#include "storage/postgres/pg_connection.h"
 
 namespace warta::storage::postgres {
+
+class Connection;  // pg_connection.h: kept out of this header, so app/ needs no libpq headers
 
 class AdvisoryLock {
  public:
@@ -22,8 +23,8 @@ class AdvisoryLock {
   // the server cannot be reached.
   static Result<std::optional<AdvisoryLock>> TryAcquire(const std::string& url, std::int64_t key);
 
-  AdvisoryLock(AdvisoryLock&&) noexcept = default;
-  AdvisoryLock& operator=(AdvisoryLock&&) noexcept = default;
+  AdvisoryLock(AdvisoryLock&&) noexcept;
+  AdvisoryLock& operator=(AdvisoryLock&&) noexcept;
   ~AdvisoryLock();
 
   // Still held: the session is alive (checked without a round trip). A job that runs long
@@ -32,8 +33,7 @@ class AdvisoryLock {
   std::int64_t key() const { return key_; }
 
  private:
-  AdvisoryLock(std::unique_ptr<Connection> connection, std::int64_t key)
-      : connection_(std::move(connection)), key_(key) {}
+  AdvisoryLock(std::unique_ptr<Connection> connection, std::int64_t key);
 
   std::unique_ptr<Connection> connection_;
   std::int64_t key_ = 0;

@@ -8,6 +8,7 @@
 #include "model/liker.h"
 #include "model/moderation.h"
 #include "storage/postgres/pg_article_rows.h"
+#include "storage/postgres/pg_change_channel.h"
 #include "storage/postgres/pg_comments.h"
 #include "storage/postgres/pg_transaction.h"
 #include "storage/stored_words.h"
@@ -91,6 +92,11 @@ Result<model::Counters> BumpArticle(Connection& connection, std::int64_t article
                                   "RETURNING views, likes, comments, shares",
                                   Params().Add(delta).Add(article_id)));
   if (rows.empty()) return NoSuchId("article", article_id);
+  // Every node drops this article's cached page when the change commits (delivered at
+  // commit, not at all on rollback): pg_change_channel.h.
+  WARTA_RETURN_IF_ERROR(
+      connection.Run("SELECT pg_notify($1, $2)",
+                     Params().Add(kChangeChannel).Add("page " + std::to_string(article_id))));
   return CountersAt(rows, 0, 0);
 }
 

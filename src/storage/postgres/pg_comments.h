@@ -46,7 +46,8 @@ class PgCommentStore final : public CommentStore {
 };
 
 // Shared by the two files: adds `delta` published comments to the article and bumps its
-// version (NotFound for an unknown article); appends a log line when `log` has an action.
+// version (NotFound for an unknown article), and announces "page ID" on the change channel
+// at commit; appends a log line when `log` has an action.
 Result<model::Counters> BumpArticle(Connection& connection, std::int64_t article_id,
                                     std::int64_t delta);
 Result<void> AppendLog(Connection& connection, const model::ModerationEntry& log);

@@ -123,6 +123,20 @@ bool Connection::Alive() {
   return !broken();
 }
 
+Result<std::vector<Connection::Notification>> Connection::TakeNotifications() {
+  std::vector<Notification> out;
+  if (PQconsumeInput(connection_.get()) == 0 || broken()) {
+    retryable_ = true;
+    return MakeError(ErrorCode::kUnavailable,
+                     "postgresql: listen: " + OneLine(PQerrorMessage(connection_.get())));
+  }
+  while (PGnotify* notify = PQnotifies(connection_.get())) {
+    out.push_back({notify->be_pid, notify->extra != nullptr ? notify->extra : ""});
+    PQfreemem(notify);
+  }
+  return out;
+}
+
 bool Connection::in_transaction() const {
   const auto status = PQtransactionStatus(connection_.get());
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;

@@ -114,6 +114,17 @@ class Connection {
   // Text of a bytea literal parameter: PostgreSQL's hex form, \x....
   static std::string ByteaParam(std::string_view bytes);
 
+  // LISTEN/NOTIFY (pg_change_channel.h): the socket to wait on, the server process's id
+  // (a notification from this same session carries it), and the notifications read so far
+  // without waiting: (sender pid, payload). Unavailable when the connection broke.
+  int socket() const { return PQsocket(connection_.get()); }
+  int backend_pid() const { return PQbackendPID(connection_.get()); }
+  struct Notification {
+    int sender_pid = 0;
+    std::string payload;
+  };
+  Result<std::vector<Notification>> TakeNotifications();
+
  private:
   explicit Connection(std::unique_ptr<PGconn, PgConnDeleter> connection)
       : connection_(std::move(connection)) {}

@@ -101,7 +101,9 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
     // again at the next Get (reusing the page and these live counters).
     if (applied_.load() != applied_before) entry->loaded_at = 0;
   }
-  if (previous == nullptr) views_.Prime(id, stored.views);
+  // On every load, not only the first: the stored total grows with other nodes' flushes too,
+  // and Prime takes only a larger one.
+  views_.Prime(id, stored.views);
   return std::shared_ptr<const CachedArticle>(std::move(entry));
 }
 
