@@ -16,12 +16,12 @@ inline std::string_view Bytes(const std::uint8_t* data, std::size_t size) {
 
 // Not assert(): the fuzz and replay builds may define NDEBUG, and a broken property must
 // fail there too.
-#define WARTA_FUZZ_CHECK(cond)                                                              \
-  do {                                                                                      \
-    if (!(cond)) {                                                                          \
+#define WARTA_FUZZ_CHECK(cond)                                                                 \
+  do {                                                                                         \
+    if (!(cond)) {                                                                             \
       std::fprintf(stderr, "fuzz: property failed at %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                                         \
-    }                                                                                       \
+      std::abort();                                                                            \
+    }                                                                                          \
   } while (0)
 
 }  // namespace warta::fuzz

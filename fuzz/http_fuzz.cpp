@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -55,7 +56,10 @@ std::uint16_t StartServer() {
   options.max_body_bytes = 64 * 1024;
   options.read_timeout = std::chrono::seconds(2);
   options.idle_timeout = std::chrono::seconds(2);
-  options.upload_routes.push_back(UploadRoute{"/upload", 256 * 1024});
+  UploadRoute upload;
+  upload.path = "/upload";
+  upload.max_body_bytes = 256 * 1024;
+  options.upload_routes.push_back(upload);
   auto server = Server::Create(options, Handle, &registry);
   WARTA_FUZZ_CHECK(server.ok());
   static std::unique_ptr<Server> running = std::move(*server);

@@ -30,12 +30,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Forms forms;
   forms.languages = {"en", "id", "ja"};
   forms.plain = true;
-  analyzer->Tokenize(text, forms, [&](std::string_view term, std::size_t begin, std::size_t end,
-                                      bool) {
-    WARTA_FUZZ_CHECK(begin <= end && end <= text.size());
-    WARTA_FUZZ_CHECK(warta::utf8::IsValid(term));
-    return true;
-  });
+  analyzer->Tokenize(text, forms,
+                     [&](std::string_view term, std::size_t begin, std::size_t end, bool) {
+                       WARTA_FUZZ_CHECK(begin <= end && end <= text.size());
+                       WARTA_FUZZ_CHECK(warta::utf8::IsValid(term));
+                       return true;
+                     });
   WARTA_FUZZ_CHECK(warta::utf8::IsValid(NormalizeText(text)));
   return 0;
 }
