@@ -5,7 +5,7 @@ DB ?= sqlite:data/warta.db
 LISTEN ?= 127.0.0.1:8080
 WERROR ?= $(if $(CI),ON,OFF)
 
-.PHONY: all build run test bench deps deps-test deps-bench format lint asan clean package
+.PHONY: all build run test bench deps deps-test deps-bench format lint asan fuzz clean package
 
 all: build
 
@@ -55,9 +55,16 @@ format:
 lint: build
 	@scripts/lint.sh
 
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (build/asan; CI runs it):
+# what it skips and why, in scripts/sanitizer-suite.sh and docs/testing.md.
 asan: deps-test
-	@cmake --preset asan -DWARTA_BUILD_TESTS=ON >/dev/null && cmake --build --preset asan -j $(JOBS)
-	@cd build/asan && ctest --output-on-failure -j $(JOBS) -L unit
+	@JOBS=$(JOBS) scripts/sanitizer-suite.sh
+
+# libFuzzer targets (fuzz/): each runs FUZZ_SECONDS; crashes in build/fuzz-crashes/ fail it.
+FUZZ_SECONDS ?= 300
+fuzz:
+	@scripts/install-deps.sh fuzz
+	@JOBS=$(JOBS) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
 clean:
 	@rm -rf build

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages that building, testing and benchmarking warta need.
-# Idempotent and quiet when everything is present. Usage: install-deps.sh [build|test|bench|package]
+# Idempotent and quiet when everything is present.
+# Usage: install-deps.sh [build|test|bench|package|fuzz]
 set -euo pipefail
 
 build_pkgs=(
@@ -34,6 +35,8 @@ test_pkgs=(
   openssl systemd
 )
 bench_pkgs=(libbenchmark-dev valgrind)
+# make fuzz: clang 14 with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev).
+fuzz_pkgs=(clang-14 libclang-rt-14-dev python3)
 # make package: Debian's packaging tools and the checks it runs on the result.
 package_pkgs=(debhelper dpkg-dev lintian systemd)
 
@@ -43,12 +46,13 @@ case "${1:-build}" in
   test) want+=("${test_pkgs[@]}") ;;
   bench) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
   package) want+=("${package_pkgs[@]}") ;;
-  *) echo "install-deps: unknown set '$1' (build, test, bench or package)" >&2; exit 2 ;;
+  fuzz) want+=("${fuzz_pkgs[@]}") ;;
+  *) echo "install-deps: unknown set '$1' (build, test, bench, package or fuzz)" >&2; exit 2 ;;
 esac
 
 # Node.js and npm: any installation will do (some machines carry NodeSource's nodejs,
 # which bundles npm and conflicts with Debian's npm package).
-if [ "${1:-build}" != build ] && [ "${1:-build}" != package ]; then
+if [ "${1:-build}" != build ] && [ "${1:-build}" != package ] && [ "${1:-build}" != fuzz ]; then
   command -v node >/dev/null || want+=(nodejs)
   command -v npm >/dev/null || want+=(npm)
 fi
@@ -75,7 +79,7 @@ for p in "${want[@]}"; do
   fi
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  case "${1:-build}" in build | package) ;; *) install_npm_packages ;; esac
+  case "${1:-build}" in build | package | fuzz) ;; *) install_npm_packages ;; esac
   exit 0
 fi
 
@@ -110,4 +114,4 @@ $SUDO apt-get install -y -q --no-install-recommends -o APT::Status-Fd=3 "${missi
   3>&1 >>"$log" 2>&1 | progress || fail
 echo "install-deps: Debian packages installed in $((SECONDS - start)) s"
 rm -f "$log"
-case "${1:-build}" in build | package) ;; *) install_npm_packages ;; esac
+case "${1:-build}" in build | package | fuzz) ;; *) install_npm_packages ;; esac

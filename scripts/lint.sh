@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
-mapfile -t files < <(git ls-files 'src/*.cpp' 'src/*.h')
+mapfile -t files < <(git ls-files 'src/*.cpp' 'src/*.h' 'fuzz/*.cpp' 'fuzz/*.h')
 status=0
 if [ "$what" = format ] || [ "$what" = all ]; then
   if ! clang-format --dry-run --Werror "${files[@]}" 2>/tmp/warta-format.log; then

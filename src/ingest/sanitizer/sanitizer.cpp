@@ -45,10 +45,13 @@ constexpr const char* kSpaces = " \t\n\r\f";  // ascii::IsHtmlSpace, for find_fi
 
 // Text needs no quotes escaped, and ' is safe inside our double-quoted attributes: they stay as
 // typed, which keeps the output readable. U+00A0 is written &nbsp; so that it stays visible in
-// the source (and IsBlank sees it).
+// the source (and IsBlank sees it). xml_chars: a control character that arrived as a reference
+// ("&#8;") is dropped, not written raw: raw, it would read back as U+FFFD (the output would not
+// be idempotent; found by fuzz/sanitizer_fuzz.cpp) and make the feeds that carry it ill-formed XML.
 constexpr EscapeOptions kTextEscape{
-    .double_quote = false, .apostrophe = Apostrophe::kKeep, .nbsp = true};
-constexpr EscapeOptions kAttributeEscape{.apostrophe = Apostrophe::kKeep, .nbsp = true};
+    .double_quote = false, .apostrophe = Apostrophe::kKeep, .nbsp = true, .xml_chars = true};
+constexpr EscapeOptions kAttributeEscape{
+    .apostrophe = Apostrophe::kKeep, .nbsp = true, .xml_chars = true};
 
 bool IsBlank(std::string_view html) {
   while (!html.empty()) {
