@@ -65,7 +65,8 @@ RateLimiter::Decision RateLimiter::Take(const IpBytes& ip, Clock::time_point now
     return {};
   }
   const double wait = (1 - b.tokens) / per_second_;
-  return {false, std::max(1, static_cast<int>(std::ceil(wait)))};
+  // The epsilon keeps float noise from turning an exact 10 s into 11.
+  return {false, std::max(1, static_cast<int>(std::ceil(wait - 1e-6)))};
 }
 
 void RateLimiter::MakeRoom(Shard& shard, Clock::time_point now) {
