@@ -11,8 +11,8 @@
 #include "app/commands.h"
 #include "app/ingest_setup.h"
 #include "core/rfc3339.h"
-#include "ingest/fetcher/address_policy.h"
 #include "ingest/feed/date/date.h"
+#include "ingest/fetcher/address_policy.h"
 #include "model/source.h"
 #include "storage/source_store.h"
 

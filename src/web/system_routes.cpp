@@ -4,7 +4,6 @@
 
 #include "core/ascii.h"
 #include "http/server/proxy.h"
-
 #include "resources/resources.h"
 #include "web/handlers.h"
 
@@ -40,8 +39,9 @@ bool FromLoopback(const Request& request) {
   if (!ip) return false;
   static constexpr http::server::IpBytes kV6Loopback = {0, 0, 0, 0, 0, 0, 0, 0,
                                                         0, 0, 0, 0, 0, 0, 0, 1};
-  const bool v4_loopback = std::all_of(ip->begin(), ip->begin() + 10, [](auto b) { return b == 0; }) &&
-                           (*ip)[10] == 0xff && (*ip)[11] == 0xff && (*ip)[12] == 127;
+  const bool v4_loopback =
+      std::all_of(ip->begin(), ip->begin() + 10, [](auto b) { return b == 0; }) &&
+      (*ip)[10] == 0xff && (*ip)[11] == 0xff && (*ip)[12] == 127;
   return v4_loopback || *ip == kV6Loopback;
 }
 

@@ -78,10 +78,9 @@ void RateLimiter::MakeRoom(Shard& shard, Clock::time_point now) {
   if (shard.buckets.size() < max_per_shard_) return;
   // Still full: more busy addresses than the table holds. The longest unseen one starts
   // over with a full budget; documented as the limit's limit in docs/security.md.
-  auto oldest = std::min_element(shard.buckets.begin(), shard.buckets.end(),
-                                 [](const auto& a, const auto& b) {
-                                   return a.second.last < b.second.last;
-                                 });
+  auto oldest =
+      std::min_element(shard.buckets.begin(), shard.buckets.end(),
+                       [](const auto& a, const auto& b) { return a.second.last < b.second.last; });
   shard.buckets.erase(oldest);
 }
 

@@ -117,13 +117,14 @@ TEST_F(EdgeLimitsTest, LenientHeadsGet400) {
   StartServer({});
   const std::string chunked_body = "\r\n\r\n1\r\nx\r\n0\r\n\r\n";
   const std::vector<std::string> bad = {
-      "GET /hello HTTP/1.1\r\n\r\n",                                       // no Host
-      "GET /hello HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",                 // two Hosts
-      "GET /hello HTTP/1.1\r\nHost: test\r\nX-A: b\r\n c\r\n\r\n",         // folding
+      "GET /hello HTTP/1.1\r\n\r\n",                                // no Host
+      "GET /hello HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",          // two Hosts
+      "GET /hello HTTP/1.1\r\nHost: test\r\nX-A: b\r\n c\r\n\r\n",  // folding
       "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked, identity" + chunked_body,
       "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: gzip" + chunked_body,
       "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: identity\r\n"
-      "Transfer-Encoding: chunked" + chunked_body,
+      "Transfer-Encoding: chunked" +
+          chunked_body,
       "POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\nContent-Length: 3" +
           chunked_body,
       "POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 1\r\nTransfer-Encoding: chunked" +
@@ -134,24 +135,21 @@ TEST_F(EdgeLimitsTest, LenientHeadsGet400) {
     EXPECT_EQ(StatusFrom("127.0.0.1", request), 400) << request;
   }
   EXPECT_EQ(StatusFrom("127.0.0.1", "GET /hello HTTP/1.0\r\n\r\n"), 200);  // 1.0 has no Host
-  EXPECT_EQ(StatusFrom("127.0.0.1", "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: "
-                                    "chunked" + chunked_body),
-            200);
+  const std::string good = "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked";
+  EXPECT_EQ(StatusFrom("127.0.0.1", good + chunked_body), 200);
   EXPECT_NE(Metrics().find("warta_http_malformed_requests_total " + std::to_string(bad.size())),
             std::string::npos);
 }
 
 TEST_F(EdgeLimitsTest, SecurityHeadersOnEveryResponse) {
   ServerOptions options;
-  options.response_headers = {{"X-Content-Type-Options", "nosniff"},
-                              {"X-Frame-Options", "DENY"}};
+  options.response_headers = {{"X-Content-Type-Options", "nosniff"}, {"X-Frame-Options", "DENY"}};
   options.hsts = "max-age=63072000";
   options.trusted_proxies = {"127.0.0.9"};
   options.writes_per_minute = 1;
   StartServer(options);
-  for (const std::string& request :
-       {Get("/hello"), Get("/missing"), std::string("GET / HTTP/1.1\r\n\r\n"), Post("a"),
-        Post("b")}) {
+  for (const std::string& request : {Get("/hello"), Get("/missing"),
+                                     std::string("GET / HTTP/1.1\r\n\r\n"), Post("a"), Post("b")}) {
     TestClient c(server_->port(), false, "127.0.0.1");
     ASSERT_TRUE(c.Send(request));
     auto r = c.Read();

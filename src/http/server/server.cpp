@@ -78,7 +78,8 @@ long RaiseDescriptorLimit() {
 
 int EffectiveMaxConnections(int configured) {
   const long descriptors = RaiseDescriptorLimit();
-  const long room = std::max(16L, descriptors - std::min(descriptors / 2, long{kReservedDescriptors}));
+  const long room =
+      std::max(16L, descriptors - std::min(descriptors / 2, long{kReservedDescriptors}));
   if (configured <= 0) return static_cast<int>(std::min(room, long{1} << 20));
   if (configured > room) {
     spdlog::warn("http: server.max_connections {} is over what {} file descriptors allow; using {}",

@@ -5,8 +5,8 @@
 #include <sys/socket.h>
 
 #include <array>
-#include <cstdint>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -141,8 +141,7 @@ bool IsPublicHost(std::string_view host) {
   }
   // inet_pton takes only dotted quads; resolvers also read "127.1", "2130706433" and
   // "0x7f.1" as IPv4. A name made only of digits, dots and hex notation is such a form.
-  if (!lower.empty() &&
-      lower.find_first_not_of("0123456789.xabcdef") == std::string::npos &&
+  if (!lower.empty() && lower.find_first_not_of("0123456789.xabcdef") == std::string::npos &&
       lower.find_first_of("0123456789") == 0) {
     in_addr legacy{};
     if (inet_aton(lower.c_str(), &legacy) != 0) {

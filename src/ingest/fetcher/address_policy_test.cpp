@@ -82,8 +82,8 @@ TEST(AddressPolicyTest, HostsOfFeedUrlsFollowTheSameRule) {
                            "[::ffff:127.0.0.1]", "127.1", "2130706433", "0x7f.1", "0.0.0.0"}) {
     EXPECT_FALSE(IsPublicHost(host)) << host;
   }
-  for (const char* host : {"example.com", "93.184.216.34", "[2606:2800:220:1::1]", "1a.example",
-                           "feeds.example"}) {
+  for (const char* host :
+       {"example.com", "93.184.216.34", "[2606:2800:220:1::1]", "1a.example", "feeds.example"}) {
     EXPECT_TRUE(IsPublicHost(host)) << host;
   }
 }
