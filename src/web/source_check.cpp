@@ -1,5 +1,7 @@
 #include "web/source_check.h"
 
+#include "storage/source_store.h"
+
 namespace warta::web {
 
 Result<std::int64_t> AddCheckedSource(Context& context, const model::NewSource& source) {
