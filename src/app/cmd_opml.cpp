@@ -3,12 +3,22 @@
 
 #include "app/cli.h"
 #include "app/commands.h"
+#include "ingest/fetcher/address_policy.h"
 #include "ingest/opml/opml.h"
 #include "storage/source_store.h"
 #include "web/site.h"
 
 namespace warta::app {
 namespace {
+
+// As `source add`: a host the fetcher would refuse is refused now (fetch.allow_private).
+Result<std::int64_t> AddSource(storage::Store& store, const config::Config& config,
+                               const model::NewSource& source) {
+  if (!config.fetch.allow_private) {
+    WARTA_RETURN_IF_ERROR(ingest::fetcher::CheckFeedUrlHost(source.url));
+  }
+  return store.sources().Add(source);
+}
 
 int RunImport(const CommonOptions& options, const std::string& path) {
   auto config = LoadConfig(options);
@@ -21,7 +31,7 @@ int RunImport(const CommonOptions& options, const std::string& path) {
   if (!store.ok()) return Fail(store.error().ToString());
   int added = 0, present = 0, skipped = subs->skipped;
   for (const model::NewSource& source : subs->sources) {
-    auto id = store.value()->sources().Add(source);
+    auto id = AddSource(*store.value(), config.value(), source);
     if (id.ok()) {
       ++added;
     } else if (id.error().code == ErrorCode::kAlreadyExists) {

@@ -17,12 +17,14 @@
 #include "app/ingest_setup.h"
 #include "app/media_setup.h"
 #include "app/reader_services.h"
+#include "app/serve_edge.h"
 #include "auth/csrf.h"
 #include "core/limits.h"
 #include "engagement/service.h"
 #include "engagement/view_counter.h"
 #include "engagement/visitor.h"
 #include "http/server/server.h"
+#include "ingest/fetcher/address_policy.h"
 #include "ingest/scheduler/scheduler.h"
 #include "metrics/metrics.h"
 #include "model/trending.h"
@@ -67,6 +69,7 @@ Result<http::ServerOptions> ServerOptionsFrom(const config::Config& config) {
   options.drain_timeout = std::chrono::seconds(config.server.drain_timeout_seconds);
   options.trusted_proxies = config.server.trusted_proxies;
   options.access_log = config.server.access_log;
+  ApplyEdgeSettings(config, options);
   // Uploads: the picture plus room for the form around it (boundaries, part headers, alt).
   http::UploadRoute upload;
   upload.path = std::string(web::kMediaUploadPath);
@@ -353,6 +356,8 @@ int RunServe(const CommonOptions& options) {
   }
   newsroom::EditorialService editorial(db, clock, std::move(newsroom_options));
   context.editorial = &editorial;
+  context.metrics_access = {config->security.metrics_public, config->security.metrics_token};
+  if (!config->fetch.allow_private) context.check_source_url = ingest::fetcher::CheckFeedUrlHost;
   web::WebApp app(std::move(context));
   app_pointer = &app;  // before Start: no request reaches the handler earlier
   engagement::PeriodicFlusher flusher(

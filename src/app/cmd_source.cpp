@@ -12,6 +12,7 @@
 #include "app/ingest_setup.h"
 #include "core/rfc3339.h"
 #include "ingest/feed/date/date.h"
+#include "ingest/fetcher/address_policy.h"
 #include "model/source.h"
 #include "storage/source_store.h"
 
@@ -88,6 +89,10 @@ int RunSourceAdd(const CommonOptions& options, const AddFlags& flags) {
   source.enabled = !flags.disabled;
   auto valid = model::ValidateNewSource(source);
   if (valid.ok()) valid = CheckTimeZone(source.time_zone);
+  // The fetcher would refuse it at every fetch: refuse it now (fetch.allow_private opts in).
+  if (valid.ok() && !config->fetch.allow_private) {
+    valid = ingest::fetcher::CheckFeedUrlHost(source.url);
+  }
   if (!valid.ok()) return Fail(valid.error().message);
   auto store = OpenMigratedStore(config.value());
   if (!store.ok()) return Fail(store.error().ToString());

@@ -35,6 +35,10 @@ struct ServerConfig {
   int drain_timeout_seconds = limits::kShutdownDrainSeconds;
   bool access_log = true;
   std::vector<std::string> trusted_proxies;
+  // Connection caps (docs/security.md): in total (0: the descriptor limit less a reserve)
+  // and per peer address (0: none; trusted proxies are exempt).
+  int max_connections = 0;
+  int max_connections_per_address = 128;
 };
 
 struct DbConfig {
@@ -53,6 +57,15 @@ struct RateLimitConfig {
   int likes_per_minute = 30;      // likes, unlikes and shares, per address and per account
   int logins_per_minute = 10;     // login and registration attempts per address
   int comments_per_minute = 5;    // comments, edits and reports, per address and per account
+  int writes_per_minute = 120;    // POST, PUT, PATCH, DELETE per address (besides the above)
+};
+
+// Response headers and who may read /metrics (docs/security.md).
+struct SecurityConfig {
+  std::string frame_ancestors = "'none'";  // CSP frame-ancestors: who may frame our pages
+  int hsts_max_age_seconds = 63'072'000;   // sent only over TLS; 0: no HSTS
+  bool metrics_public = false;             // /metrics for everyone, not loopback only
+  std::string metrics_token;               // a bearer token that opens /metrics from anywhere
 };
 
 struct AccountsConfig {
@@ -137,6 +150,7 @@ struct Config {
   DbConfig db;
   ViewsConfig views;
   RateLimitConfig ratelimit;
+  SecurityConfig security;
   AccountsConfig accounts;
   CommentsConfig comments;
   FetchConfig fetch;

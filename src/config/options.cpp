@@ -119,6 +119,26 @@ std::string CheckProxy(std::string& value) {
   return "";
 }
 
+// A CSP source list goes into a header: no separators of directives or lines.
+std::string CheckFrameAncestors(std::string& value) {
+  if (ascii::Trim(value).empty()) return "must not be empty ('none' forbids all framing)";
+  for (char c : value) {
+    if (c == ';' || c == ',' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      return "not a CSP source list: '" + value + "'";
+    }
+  }
+  return "";
+}
+
+std::string CheckToken(std::string& value) {
+  for (char c : value) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
+      return "must not contain spaces or control characters";
+    }
+  }
+  return "";
+}
+
 // Descriptions end without a period; DescribeOptions adds ranges for integers.
 const Option kOptions[] = {
     {"site.name", &Member<&Config::site, &SiteConfig::name>,
@@ -170,6 +190,15 @@ const Option kOptions[] = {
     {"server.trusted_proxies", &Member<&Config::server, &ServerConfig::trusted_proxies>,
      "Addresses or CIDR blocks of reverse proxies whose X-Forwarded-For is believed", 0, 0,
      CheckProxy},
+    {"server.max_connections", &Member<&Config::server, &ServerConfig::max_connections>,
+     "Open client connections in total; near it idle ones are shed, at it new ones get 503; 0 "
+     "means the file-descriptor limit less a reserve",
+     0, 10'000'000},
+    {"server.max_connections_per_address",
+     &Member<&Config::server, &ServerConfig::max_connections_per_address>,
+     "Open connections from one peer address (trusted proxies exempt); more get 503; 0 means no "
+     "cap",
+     0, 10'000'000},
     {"db.url", &Member<&Config::db, &DbConfig::url>,
      "Database: sqlite:PATH (embedded) or postgresql://… (shared by several nodes)", 0, 0,
      CheckDbUrl},
@@ -195,6 +224,23 @@ const Option kOptions[] = {
     {"ratelimit.comments_per_minute",
      &Member<&Config::ratelimit, &RateLimitConfig::comments_per_minute>,
      "Comments, edits and reports per minute from one address, and from one account", 1, 1'000'000},
+    {"ratelimit.writes_per_minute",
+     &Member<&Config::ratelimit, &RateLimitConfig::writes_per_minute>,
+     "POST, PUT, PATCH and DELETE requests per minute from one address, on top of the request "
+     "budget",
+     1, 1'000'000},
+    {"security.frame_ancestors", &Member<&Config::security, &SecurityConfig::frame_ancestors>,
+     "Who may show the site's pages in a frame: a CSP frame-ancestors source list such as "
+     "'none', 'self' or https://partner.example",
+     0, 0, CheckFrameAncestors},
+    {"security.hsts_max_age_seconds",
+     &Member<&Config::security, &SecurityConfig::hsts_max_age_seconds>,
+     "Strict-Transport-Security max-age sent on requests that came over TLS; 0: none", 0,
+     126'144'000},
+    {"security.metrics_public", &Member<&Config::security, &SecurityConfig::metrics_public>,
+     "Serve /metrics to every address, not only to loopback and metrics_token holders"},
+    {"security.metrics_token", &Member<&Config::security, &SecurityConfig::metrics_token>,
+     "Bearer token that opens /metrics from any address; empty: loopback only", 0, 0, CheckToken},
     {"comments.anonymous", &Member<&Config::comments, &CommentsConfig::anonymous>,
      "Let visitors without an account comment (their comments always wait for a moderator)"},
     {"comments.max_chars", &Member<&Config::comments, &CommentsConfig::max_chars>,

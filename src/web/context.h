@@ -90,6 +90,15 @@ struct Context {
   PictureCache* pictures = nullptr;
   RenderedPages* front = nullptr;
   SectionBar* sections = nullptr;
+  // Who may read /metrics (security.*): loopback always, everyone when `open`, and any
+  // address that sends "Authorization: Bearer <token>" when a token is set.
+  struct MetricsAccess {
+    bool open = false;
+    std::string token;
+  } metrics_access = {};
+  // The fetcher's address rule for the URL of a new source (Admin API, admin pages, OPML):
+  // an error refuses it. Empty: every host accepted (fetch.allow_private, tests).
+  std::function<Result<void>(std::string_view url)> check_source_url = {};
 };
 
 // The reader behind a request, as far as counting and forms need to know.

@@ -1,6 +1,9 @@
 // Routes for operators and machines: health, metrics, embedded static files.
+#include <algorithm>
 #include <string>
 
+#include "core/ascii.h"
+#include "http/server/proxy.h"
 #include "resources/resources.h"
 #include "web/handlers.h"
 
@@ -20,6 +23,41 @@ std::string_view ContentTypeFor(std::string_view path) {
   return "application/octet-stream";
 }
 
+// Compares without stopping at the first difference, so timing tells nothing of the token.
+bool SameSecret(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+// A request from this machine, not relayed: a proxy on the same machine would make every
+// visitor look local, so one that says it forwards (X-Forwarded-For) is not trusted here.
+bool FromLoopback(const Request& request) {
+  if (!request.Header("X-Forwarded-For").empty()) return false;
+  auto ip = http::server::ParseIp(request.remote_address);
+  if (!ip) return false;
+  static constexpr http::server::IpBytes kV6Loopback = {0, 0, 0, 0, 0, 0, 0, 0,
+                                                        0, 0, 0, 0, 0, 0, 0, 1};
+  const bool v4_loopback =
+      std::all_of(ip->begin(), ip->begin() + 10, [](auto b) { return b == 0; }) &&
+      (*ip)[10] == 0xff && (*ip)[11] == 0xff && (*ip)[12] == 127;
+  return v4_loopback || *ip == kV6Loopback;
+}
+
+bool MayReadMetrics(const Context& context, const Request& request) {
+  if (context.metrics_access.open || FromLoopback(request)) return true;
+  const std::string& token = context.metrics_access.token;
+  if (token.empty()) return false;
+  std::string_view given = ascii::Trim(request.Header("Authorization"), ascii::IsHttpSpace);
+  constexpr std::string_view kBearer = "Bearer ";
+  if (given.size() <= kBearer.size() ||
+      !ascii::EqualsIgnoreCase(given.substr(0, kBearer.size()), kBearer)) {
+    return false;
+  }
+  return SameSecret(given.substr(kBearer.size()), token);
+}
+
 }  // namespace
 
 Response Healthz(Context& /*context*/, const Request& /*request*/) {
@@ -28,7 +66,14 @@ Response Healthz(Context& /*context*/, const Request& /*request*/) {
   return response;
 }
 
-Response Metrics(Context& context, const Request& /*request*/) {
+Response Metrics(Context& context, const Request& request) {
+  if (!MayReadMetrics(context, request)) {
+    Response refused = http::TextResponse(
+        403, "metrics are served to loopback, or with security.metrics_token as a Bearer token\n");
+    refused.SetHeader("Cache-Control", "no-store");
+    refused.SetHeader("WWW-Authenticate", "Bearer");
+    return refused;
+  }
   Response response;
   response.content_type = "text/plain; version=0.0.4; charset=utf-8";
   response.body = context.metrics.Render();

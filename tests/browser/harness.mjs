@@ -54,10 +54,17 @@ export const HERMETIC_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic'
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
 
 export async function launchBrowser() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: HERMETIC_FLAGS,
   });
+  // axe is injected as an inline script, which the site's CSP (script-src 'self') refuses:
+  // pages bypass the CSP unless a test asks for it (csp.test.mjs: bypassCSP: false).
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ bypassCSP: true, ...options });
+  browser.newPage = (options = {}) => newPage({ bypassCSP: true, ...options });
+  return browser;
 }
 
 // axe-core violations of impact serious or critical on the current page.

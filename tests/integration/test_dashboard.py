@@ -182,8 +182,10 @@ class DashboardTest(WartaTestCase):
         self.server.get(wire["path"], {"User-Agent": "Wire reader"})
         self.wait_flushed(7 + 4 + 2 + 1)
         # A failing source (its last fetch's error recorded as ingest does).
+        # A loopback feed needs fetch.allow_private since `source add` checks it (issue 16).
         self.assertEqual(run_warta("source", "add", "http://127.0.0.1:9/feed.xml", "--db", self.db,
-                                   "--name", "Mati").returncode, 0)
+                                   "--name", "Mati",
+                                   env={"WARTA_FETCH_ALLOW_PRIVATE": "1"}).returncode, 0)
         with sqlite3.connect(self.db_path) as db:
             db.execute("UPDATE sources SET last_error = 'connection refused', "
                        "consecutive_errors = 3 WHERE name = 'Mati'")

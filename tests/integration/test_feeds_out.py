@@ -225,7 +225,8 @@ class FeedsOutTest(WartaTestCase):
 
     def test_source_canonical_policy_original_defers_to_the_outlet(self):
         r = run_warta("source", "add", "http://127.0.0.1:9/mainichi.xml", "--name", "MAINICHI",
-                      "--disabled", "--canonical", "original", "--db", self.db)
+                      "--disabled", "--canonical", "original", "--db", self.db,
+                      env={"WARTA_FETCH_ALLOW_PRIVATE": "1"})  # a loopback URL (issue 16)
         self.assertEqual(r.returncode, 0, r.stderr)
         source_id = json.loads(r.stdout)["id"]
         r = run_warta("source", "list", "--json", "--db", self.db)

@@ -121,7 +121,7 @@ class TestDatabase:
 class Server:
     """A `warta serve` process on 127.0.0.1 with a port chosen by the kernel."""
 
-    def __init__(self, db_url, extra_args=(), env=None):
+    def __init__(self, db_url, extra_args=(), env=None, preexec_fn=None):
         full_env = dict(os.environ)
         full_env.update({"WARTA_SERVER_ACCESS_LOG": "0"})
         full_env.update(env or {})
@@ -129,7 +129,7 @@ class Server:
         self.log = open(self.log_path, "w+")
         self.proc = subprocess.Popen(
             [WARTA, "serve", "--db", db_url, "--listen", "127.0.0.1:0", *extra_args],
-            stdout=self.log, stderr=subprocess.STDOUT, env=full_env)
+            stdout=self.log, stderr=subprocess.STDOUT, env=full_env, preexec_fn=preexec_fn)
         self.port = self._wait_for_port()
 
     def _wait_for_port(self, timeout=30):

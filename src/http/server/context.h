@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http/handler.h"
+#include "http/server/address_limits.h"
 #include "http/server/proxy.h"
 #include "http/server/server.h"
 #include "metrics/metrics.h"
@@ -27,6 +28,19 @@ struct Context {
   std::atomic<bool> stopping{false};              // set once by Stop()
   std::atomic<int> open_sessions{0};              // Stop() waits for this to reach 0
   std::atomic<int> uploads_reading{0};            // bodies over max_body_bytes being read
+
+  // Edge limits (server.h ServerOptions); null limiters are off.
+  std::unique_ptr<RateLimiter> request_limiter;
+  std::unique_ptr<RateLimiter> write_limiter;
+  ConnectionCounter connections_by_address;
+  int max_connections = 0;  // effective total cap (ServerOptions or the descriptor limit)
+  // Counters; each null without a registry.
+  metrics::Counter* limited_requests = nullptr;
+  metrics::Counter* limited_writes = nullptr;
+  metrics::Counter* refused_per_address = nullptr;
+  metrics::Counter* refused_total = nullptr;
+  metrics::Counter* connections_shed = nullptr;
+  metrics::Counter* malformed_heads = nullptr;
 };
 
 // One I/O thread: its own io_context, its own acceptor (SO_REUSEPORT) and its sessions.

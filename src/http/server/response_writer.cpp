@@ -122,6 +122,14 @@ void SerializeHead(const Response& response, const WireOptions& options, const H
       AppendHeader(head, name, value);
     }
   }
+  if (options.default_headers) {
+    for (const auto& [name, value] : *options.default_headers) {
+      if (response.Header(name).empty()) AppendHeader(head, name, value);
+    }
+  }
+  if (!options.hsts.empty() && response.Header("Strict-Transport-Security").empty()) {
+    AppendHeader(head, "Strict-Transport-Security", options.hsts);
+  }
   if (flags.gzipped) AppendHeader(head, "Content-Encoding", "gzip");
   if (flags.vary && !vary_written) AppendHeader(head, "Vary", "Accept-Encoding");
   if (!options.date.empty()) AppendHeader(head, "Date", options.date);

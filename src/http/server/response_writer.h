@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/clock.h"
 #include "http/message.h"
@@ -54,6 +56,10 @@ struct WireOptions {
   bool keep_alive = true;
   bool http10 = false;    // HTTP/1.0 needs an explicit "Connection: keep-alive"
   std::string_view date;  // empty: no Date header
+  // Headers every response carries unless it set the same name itself (security headers);
+  // hsts, when not empty, is the Strict-Transport-Security value (requests over TLS only).
+  const std::vector<std::pair<std::string, std::string>>* default_headers = nullptr;
+  std::string_view hsts;
 };
 
 // What to send after Prepare: the head is in `head`, the body in `body`.

@@ -1,6 +1,7 @@
 #include "http/server/server.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <mutex>
@@ -57,6 +58,76 @@ void ServerImpl::Stop() {
   workers.clear();
 }
 
+// Descriptors kept for everything that is not a client connection: listening sockets, the
+// database, media files, feed fetches, logs.
+constexpr int kReservedDescriptors = 256;
+
+// Raises the soft descriptor limit to the hard one (a flood of connections must meet our
+// connection cap, not EMFILE) and returns the soft limit in force.
+long RaiseDescriptorLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur > (1L << 30)) return 1L << 30;
+  return static_cast<long>(limit.rlim_cur);
+}
+
+int EffectiveMaxConnections(int configured) {
+  const long descriptors = RaiseDescriptorLimit();
+  const long room =
+      std::max(16L, descriptors - std::min(descriptors / 2, long{kReservedDescriptors}));
+  if (configured <= 0) return static_cast<int>(std::min(room, long{1} << 20));
+  if (configured > room) {
+    spdlog::warn("http: server.max_connections {} is over what {} file descriptors allow; using {}",
+                 configured, descriptors, room);
+    return static_cast<int>(room);
+  }
+  return configured;
+}
+
+void SetUpLimits(server::Context& ctx, metrics::Registry* registry) {
+  const ServerOptions& o = ctx.options;
+  ctx.max_connections = EffectiveMaxConnections(o.max_connections);
+  if (o.requests_per_minute > 0) {
+    ctx.request_limiter =
+        std::make_unique<server::RateLimiter>(o.requests_per_minute, o.rate_limit_max_addresses);
+  }
+  if (o.writes_per_minute > 0) {
+    ctx.write_limiter =
+        std::make_unique<server::RateLimiter>(o.writes_per_minute, o.rate_limit_max_addresses);
+  }
+  if (!registry) return;
+  const std::string_view limited = "Requests refused with 429 by a per-address budget.";
+  ctx.limited_requests =
+      registry->GetCounter("warta_http_rate_limited_total", limited, {{"budget", "requests"}});
+  ctx.limited_writes =
+      registry->GetCounter("warta_http_rate_limited_total", limited, {{"budget", "writes"}});
+  const std::string_view refused = "Connections closed at once because a cap was reached.";
+  ctx.refused_per_address = registry->GetCounter("warta_http_connections_refused_total", refused,
+                                                 {{"cap", "per_address"}});
+  ctx.refused_total =
+      registry->GetCounter("warta_http_connections_refused_total", refused, {{"cap", "total"}});
+  ctx.connections_shed = registry->GetCounter(
+      "warta_http_connections_shed_total",
+      "Idle connections closed to make room when the total connection cap neared.");
+  ctx.malformed_heads = registry->GetCounter(
+      "warta_http_malformed_requests_total",
+      "Request heads refused with 400 (strict parsing: folding, framing, Host).");
+  const std::string_view limit_help = "A configured edge limit (0: off); see docs/security.md.";
+  auto set_limit = [&](const char* name, double value) {
+    registry->GetGauge("warta_http_limit", limit_help, {{"limit", name}})
+        ->Set(static_cast<std::int64_t>(value));
+  };
+  set_limit("requests_per_minute", o.requests_per_minute);
+  set_limit("writes_per_minute", o.writes_per_minute);
+  set_limit("max_connections", ctx.max_connections);
+  set_limit("max_connections_per_address", o.max_connections_per_address);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler handler,
@@ -78,6 +149,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler ha
     context->connections_open =
         registry->GetGauge("warta_http_connections_open", "Open client connections.");
   }
+  SetUpLimits(*context, registry);
   if (context->options.access_log) {
     context->access_logger = spdlog::get("access");
     if (!context->access_logger) context->access_logger = spdlog::default_logger();

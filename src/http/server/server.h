@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/limits.h"
@@ -51,6 +52,23 @@ struct ServerOptions {
   // Bodies over max_body_bytes being received at once, in the whole server: they bound the
   // memory uploads hold (each up to its route's limit). One more gets 503 with Retry-After.
   int max_concurrent_uploads = 2;
+
+  // Edge limits (docs/security.md). Budgets are per client address (after trusted-proxy
+  // handling); 0 turns one off. Over budget: 429 with Retry-After.
+  int requests_per_minute = 0;  // every request
+  int writes_per_minute = 0;    // POST, PUT, PATCH, DELETE (on top of the request budget)
+  std::size_t rate_limit_max_addresses = 100'000;  // per budget; bounds its memory
+  // Open connections in total: 0 picks the file-descriptor limit less a reserve. Near it,
+  // idle connections are shed (oldest first); at it, new ones are closed at once.
+  int max_connections = 0;
+  // Open connections from one peer address (trusted proxies exempt); 0: no cap.
+  int max_connections_per_address = 0;
+  // Added to every response (pages, API, errors, static files, refusals) unless the handler
+  // set a header of the same name: Content-Security-Policy, X-Content-Type-Options, ...
+  std::vector<std::pair<std::string, std::string>> response_headers;
+  // Strict-Transport-Security, sent only on requests that came over TLS (X-Forwarded-Proto
+  // https from a trusted proxy); empty: never.
+  std::string hsts;
 };
 
 class Server {

@@ -34,8 +34,16 @@ struct ParsedResponse {
 
 class TestClient {
  public:
-  explicit TestClient(std::uint16_t port, bool v6 = false) {
+  // source: an IPv4 address to connect from (any of 127.0.0.0/8 works on Linux), so tests
+  // can play several clients.
+  explicit TestClient(std::uint16_t port, bool v6 = false, const char* source = nullptr) {
     fd_ = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (source) {
+      sockaddr_in from{};
+      from.sin_family = AF_INET;
+      inet_pton(AF_INET, source, &from.sin_addr);
+      if (::bind(fd_, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) return;
+    }
     if (v6) {
       sockaddr_in6 a{};
       a.sin6_family = AF_INET6;

@@ -19,6 +19,7 @@
 #include "http/server/context.h"
 #include "http/server/request_log.h"
 #include "http/server/response_writer.h"
+#include "http/server/strict_head.h"
 
 namespace warta::http::server {
 namespace {
@@ -93,11 +94,44 @@ std::string JsonError(std::string_view message) {
   return json + "\"}";
 }
 
+// Who is at the other end of a new connection.
+struct Peer {
+  std::string address;        // as text, IPv4-mapped IPv6 as IPv4
+  std::optional<IpBytes> ip;  // null when the endpoint could not be read
+  bool trusted = false;       // one of server.trusted_proxies
+};
+
+template <typename S>
+Peer PeerOf(const S& socket, const TrustedProxies& proxies) {
+  Peer peer;
+  beast::error_code ec;
+  auto endpoint = socket.remote_endpoint(ec);
+  if (ec) return peer;
+  net::ip::address address = endpoint.address();
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
+  }
+  peer.address = address.to_string();
+  peer.ip = ParseIp(peer.address);
+  peer.trusted = peer.ip && proxies.Contains(*peer.ip);
+  return peer;
+}
+
+bool IsWrite(Method method) {
+  return method == Method::kPost || method == Method::kPut || method == Method::kPatch ||
+         method == Method::kDelete;
+}
+
+void Count(metrics::Counter* counter) {
+  if (counter) counter->Add();
+}
+
 class WorkerImpl;
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(WorkerImpl& worker, Socket socket);
+  // counted: the connection holds one of its address's slots (released on destruction).
+  Session(WorkerImpl& worker, Socket socket, Peer peer, bool counted);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -105,6 +139,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void Start() { WaitForRequest(true); }
   // On Stop(): a connection waiting for its next request (or lingering) closes now.
   void CloseIfIdle();
+  bool idle() const { return idle_; }
+  void Close();
   // Closes the connection when its deadline has passed; its pending operation then fails.
   void CloseIfExpired(Clock::time_point now) {
     if (now >= deadline_) Close();
@@ -116,11 +152,16 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void WaitForRequest(bool first);
   void ReadRequest();
+  void ReadHead();
+  void RejectMalformed();
   void OnHeader(beast::error_code ec);
   void ReadBody();
   void OnRequest(beast::error_code ec);
   void BuildRequest();
   void Respond();
+  // Sets a 429 response and returns true when the request is over a per-address budget.
+  bool OverBudget();
+  WireOptions MakeWireOptions(bool keep_alive);
   void RespondError(int status);
   void RespondError(Response response);
   // The upload route of the request whose head was read, or null.
@@ -131,7 +172,6 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnWritten(beast::error_code ec);
   void FailRead(beast::error_code ec);
   void Drain();
-  void Close();
   template <typename Duration>
   void ExpiresAfter(Duration d) {
     deadline_ = Clock::now() + d;
@@ -152,6 +192,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string head_;
   std::string gzipped_;
   std::string peer_;
+  std::optional<IpBytes> peer_ip_;
+  bool counted_ = false;  // holds a slot in context_.connections_by_address
   std::string_view method_name_;
   bool peer_trusted_ = false;
   bool idle_ = false;
@@ -176,6 +218,8 @@ class WorkerImpl final : public Worker {
 
   void Link(Session* s);
   void Unlink(Session* s);
+  // Closes up to n of this thread's idle connections, oldest first; returns how many.
+  int ShedIdle(int n);
 
   Context& context;
   RequestMetrics metrics;
@@ -185,6 +229,11 @@ class WorkerImpl final : public Worker {
  private:
   void Accept();
   void OnAccept(beast::error_code ec, Socket socket);
+  void Admit(Socket socket);
+  // Open connections from which idle ones are shed: a sixteenth below the cap.
+  int HighWater() const {
+    return context.max_connections - std::max(1, context.max_connections / 16);
+  }
   void CloseAcceptorAndIdleSessions();
   void Sweep();
 
@@ -192,33 +241,31 @@ class WorkerImpl final : public Worker {
   std::optional<Acceptor> acceptor_;
   std::optional<Timer> retry_timer_;
   std::optional<Timer> sweep_timer_;
-  Session* sessions_ = nullptr;
+  Session* sessions_ = nullptr;  // newest first
+  Session* oldest_ = nullptr;
   std::thread thread_;
 };
 
 // ---- Session ----
 
-Session::Session(WorkerImpl& worker, Socket socket)
-    : worker_(worker), context_(worker.context), socket_(std::move(socket)) {
+Session::Session(WorkerImpl& worker, Socket socket, Peer peer, bool counted)
+    : worker_(worker),
+      context_(worker.context),
+      socket_(std::move(socket)),
+      peer_(std::move(peer.address)),
+      peer_ip_(peer.ip),
+      counted_(counted),
+      peer_trusted_(peer.trusted) {
   context_.open_sessions.fetch_add(1, std::memory_order_relaxed);
   if (context_.connections_open) context_.connections_open->Add(1);
   worker_.Link(this);
   beast::error_code ec;
   socket_.set_option(tcp::no_delay(true), ec);
-  auto endpoint = socket_.remote_endpoint(ec);
-  if (!ec) {
-    net::ip::address address = endpoint.address();
-    if (address.is_v6() && address.to_v6().is_v4_mapped()) {
-      address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
-    }
-    peer_ = address.to_string();
-    auto ip = ParseIp(peer_);
-    peer_trusted_ = ip && context_.proxies.Contains(*ip);
-  }
   head_.reserve(512);
 }
 
 Session::~Session() {
+  if (counted_) context_.connections_by_address.Release(*peer_ip_);
   ReleaseUploadSlot();
   worker_.Unlink(this);
   if (context_.connections_open) context_.connections_open->Add(-1);
@@ -258,9 +305,35 @@ void Session::ReadRequest() {
   // 413 before OnHeader sees the path); OnHeader checks and sets the route's limit.
   parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
   ExpiresAfter(context_.options.read_timeout);
+  ReadHead();
+}
+
+void Session::ReadHead() {
+  // The whole head is gathered before Beast parses it, so its raw bytes can be checked for
+  // what Beast silently accepts (obsolete folding); Beast then parses from the buffer.
+  const auto data = buffer_.data();
+  const std::string_view bytes(static_cast<const char*>(data.data()), data.size());
+  const std::size_t end = bytes.find("\r\n\r\n");
+  if (end == std::string_view::npos && bytes.size() <= context_.options.max_header_bytes) {
+    socket_.async_read_some(buffer_.prepare(kReadChunk),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              if (ec || !self->socket_.is_open()) return self->Close();
+                              self->buffer_.commit(n);
+                              self->ReadHead();
+                            });
+    return;
+  }
+  if (end != std::string_view::npos && HasObsFold(bytes.substr(0, end + 2))) {
+    return RejectMalformed();
+  }
   bhttp::async_read_header(
       socket_, buffer_, *parser_,
       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
+}
+
+void Session::RejectMalformed() {
+  Count(context_.malformed_heads);
+  RespondError(400);
 }
 
 const UploadRoute* Session::FindUploadRoute() const {
@@ -287,6 +360,25 @@ void Session::ReleaseUploadSlot() {
 
 void Session::OnHeader(beast::error_code ec) {
   if (ec) return FailRead(ec);
+  HeadFacts facts;
+  facts.version = static_cast<int>(parser_->get().version());
+  for (const auto& field : parser_->get()) {
+    switch (field.name()) {
+      case bhttp::field::host:
+        ++facts.host_fields;
+        break;
+      case bhttp::field::content_length:
+        ++facts.content_length_fields;
+        break;
+      case bhttp::field::transfer_encoding:
+        ++facts.transfer_encoding_fields;
+        facts.transfer_encoding = View(field.value());
+        break;
+      default:
+        break;
+    }
+  }
+  if (!FramingProblem(facts).empty()) return RejectMalformed();
   const UploadRoute* upload = FindUploadRoute();
   const std::size_t limit = upload ? upload->max_body_bytes : context_.options.max_body_bytes;
   const auto length = parser_->content_length();
@@ -330,7 +422,7 @@ void Session::FailRead(beast::error_code ec) {
   if (ec == bhttp::error::body_limit) return RespondError(413);
   if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return Close();
   if (&ec.category() == &bhttp::make_error_code(bhttp::error::bad_version).category()) {
-    return RespondError(400);  // any other parse error
+    return RejectMalformed();  // any other parse error
   }
   Close();  // timeout, reset, cancelled by Stop()
 }
@@ -379,21 +471,53 @@ Response Session::InternalError(std::string_view what) {
   return response;
 }
 
+bool Session::OverBudget() {
+  if (!context_.request_limiter && !context_.write_limiter) return false;
+  const auto ip = peer_trusted_ ? ParseIp(request_.remote_address) : peer_ip_;
+  if (!ip) return false;
+  const auto now = Clock::now();
+  RateLimiter::Decision decision;
+  if (context_.request_limiter) {
+    decision = context_.request_limiter->Take(*ip, now);
+    if (!decision.allowed) Count(context_.limited_requests);
+  }
+  if (decision.allowed && context_.write_limiter && IsWrite(request_.method)) {
+    decision = context_.write_limiter->Take(*ip, now);
+    if (!decision.allowed) Count(context_.limited_writes);
+  }
+  if (decision.allowed) return false;
+  const std::string seconds = std::to_string(decision.retry_after_seconds);
+  response_ = TextResponse(429, "Too Many Requests\nretry after " + seconds + " seconds\n");
+  response_.SetHeader("Retry-After", seconds);
+  response_.SetHeader("Cache-Control", "no-store");
+  response_.route = "rate_limited";
+  return true;
+}
+
+WireOptions Session::MakeWireOptions(bool keep_alive) {
+  WireOptions options;
+  options.gzip_min_bytes = context_.options.gzip_min_bytes;
+  options.keep_alive = keep_alive;
+  options.date = worker_.date.Now();
+  options.default_headers = &context_.options.response_headers;
+  if (request_.secure) options.hsts = context_.options.hsts;
+  return options;
+}
+
 void Session::Respond() {
-  try {
-    response_ = context_.handler(request_);
-  } catch (const std::exception& e) {
-    response_ = InternalError(e.what());
-  } catch (...) {
-    response_ = InternalError("unknown exception");
+  if (!OverBudget()) {
+    try {
+      response_ = context_.handler(request_);
+    } catch (const std::exception& e) {
+      response_ = InternalError(e.what());
+    } catch (...) {
+      response_ = InternalError("unknown exception");
+    }
   }
   // Decided after the handler: a Stop() during a slow handler makes this the last response.
   keep_alive_ = parser_->get().keep_alive() && !context_.stopping.load(std::memory_order_relaxed);
-  WireOptions options;
-  options.gzip_min_bytes = context_.options.gzip_min_bytes;
-  options.keep_alive = keep_alive_;
+  WireOptions options = MakeWireOptions(keep_alive_);
   options.http10 = parser_->get().version() == 10;
-  options.date = worker_.date.Now();
   // An upload's slot is given back before its answer can reach the client (Asio may send
   // while the write starts), its body as soon as the answer is serialized: not when the
   // connection's next request comes or a slow client has read the answer.
@@ -417,12 +541,11 @@ void Session::RespondError(Response response) {
   request_.target = request_.path = request_.query = request_.body = {};
   request_.headers.clear();
   request_.remote_address.assign(peer_);
+  request_.secure = false;
   method_name_ = "-";
   response_ = std::move(response);
   response_.route = "rejected";
-  WireOptions options;
-  options.keep_alive = false;
-  options.date = worker_.date.Now();
+  WireOptions options = MakeWireOptions(false);
   Write(Prepare(request_, response_, options, worker_.gzipper, gzipped_, head_));
 }
 
@@ -542,6 +665,8 @@ void WorkerImpl::Sweep() {
     auto now = Clock::now();
     // Closing only fails the session's pending operation; no session is freed in the loop.
     for (Session* s = sessions_; s != nullptr; s = s->next) s->CloseIfExpired(now);
+    const int open = context.open_sessions.load(std::memory_order_relaxed);
+    if (open >= HighWater()) ShedIdle(open - HighWater() + 1);
     Sweep();
   });
 }
@@ -550,12 +675,26 @@ void WorkerImpl::Link(Session* s) {
   s->next = sessions_;
   if (sessions_) sessions_->prev = s;
   sessions_ = s;
+  if (!oldest_) oldest_ = s;
 }
 
 void WorkerImpl::Unlink(Session* s) {
   if (s->prev) s->prev->next = s->next;
   if (s->next) s->next->prev = s->prev;
   if (sessions_ == s) sessions_ = s->next;
+  if (oldest_ == s) oldest_ = s->prev;
+}
+
+int WorkerImpl::ShedIdle(int n) {
+  int shed = 0;
+  // Closing only fails the session's pending read; it is unlinked later, from its handler.
+  for (Session* s = oldest_; s != nullptr && shed < n; s = s->prev) {
+    if (!s->idle()) continue;
+    s->Close();
+    ++shed;
+  }
+  if (shed > 0 && context.connections_shed) context.connections_shed->Add(shed);
+  return shed;
 }
 
 void WorkerImpl::Accept() {
@@ -575,10 +714,44 @@ void WorkerImpl::OnAccept(beast::error_code ec, Socket socket) {
     });
     return;
   }
-  if (!context.stopping.load(std::memory_order_relaxed)) {
-    std::make_shared<Session>(*this, std::move(socket))->Start();
-  }
+  if (!context.stopping.load(std::memory_order_relaxed)) Admit(std::move(socket));
   Accept();
+}
+
+void WorkerImpl::Admit(Socket socket) {
+  Peer peer = PeerOf(socket, context.proxies);
+  const int per_address = context.options.max_connections_per_address;
+  // Behind a proxy every connection comes from it: the proxy is not capped per address.
+  const bool counted = per_address > 0 && peer.ip && !peer.trusted;
+  bool refuse = false;
+  metrics::Counter* refused = nullptr;
+  if (counted && !context.connections_by_address.Acquire(*peer.ip, per_address)) {
+    refuse = true;
+    refused = context.refused_per_address;
+  } else {
+    const int open = context.open_sessions.load(std::memory_order_relaxed);
+    // Near the cap, idle connections make room (their descriptors free at once); at the cap
+    // with nothing idle here, the newcomer is turned away rather than starve the process.
+    const int shed = open >= HighWater() ? ShedIdle(open - HighWater() + 1) : 0;
+    if (open >= context.max_connections && shed == 0) {
+      if (counted) context.connections_by_address.Release(*peer.ip);
+      refuse = true;
+      refused = context.refused_total;
+    }
+  }
+  if (refuse) {
+    Count(refused);
+    // Best effort and never blocking: a fresh socket's send buffer takes these bytes.
+    static constexpr std::string_view kBusy =
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 5\r\n"
+        "Connection: close\r\n\r\n";
+    beast::error_code ignored;
+    socket.non_blocking(true, ignored);
+    socket.write_some(net::buffer(kBusy.data(), kBusy.size()), ignored);
+    socket.close(ignored);
+    return;
+  }
+  std::make_shared<Session>(*this, std::move(socket), std::move(peer), counted)->Start();
 }
 
 }  // namespace

@@ -5,8 +5,10 @@
 #include <sys/socket.h>
 
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <string>
 
 namespace warta::ingest::fetcher {
 namespace {
@@ -114,6 +116,60 @@ std::string AddressToString(const sockaddr* address) {
     return "?";
   }
   return text;
+}
+
+bool IsPublicHost(std::string_view host) {
+  if (!host.empty() && host.back() == '.') host.remove_suffix(1);  // "localhost." too
+  std::string lower(host);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "localhost" ||
+      (lower.size() > 10 && lower.compare(lower.size() - 10, 10, ".localhost") == 0)) {
+    return false;
+  }
+  if (lower.size() > 2 && lower.front() == '[' && lower.back() == ']') {
+    lower = lower.substr(1, lower.size() - 2);
+  }
+  sockaddr_in v4{};
+  if (inet_pton(AF_INET, lower.c_str(), &v4.sin_addr) == 1) {
+    v4.sin_family = AF_INET;
+    return IsPublicAddress(reinterpret_cast<const sockaddr*>(&v4));
+  }
+  sockaddr_in6 v6{};
+  if (inet_pton(AF_INET6, lower.c_str(), &v6.sin6_addr) == 1) {
+    v6.sin6_family = AF_INET6;
+    return IsPublicAddress(reinterpret_cast<const sockaddr*>(&v6));
+  }
+  // inet_pton takes only dotted quads; resolvers also read "127.1", "2130706433" and
+  // "0x7f.1" as IPv4. A name made only of digits, dots and hex notation is such a form.
+  if (!lower.empty() && lower.find_first_not_of("0123456789.xabcdef") == std::string::npos &&
+      lower.find_first_of("0123456789") == 0) {
+    in_addr legacy{};
+    if (inet_aton(lower.c_str(), &legacy) != 0) {
+      v4.sin_family = AF_INET;
+      v4.sin_addr = legacy;
+      return IsPublicAddress(reinterpret_cast<const sockaddr*>(&v4));
+    }
+  }
+  return true;
+}
+
+Result<void> CheckFeedUrlHost(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return Ok();
+  std::string_view authority = url.substr(scheme + 3);
+  authority = authority.substr(0, authority.find_first_of("/?#"));
+  const std::size_t at = authority.rfind('@');
+  if (at != std::string_view::npos) authority.remove_prefix(at + 1);
+  std::string_view host = authority;
+  if (!host.empty() && host.front() == '[') {
+    host = host.substr(0, host.find(']') + 1);
+  } else {
+    host = host.substr(0, host.find(':'));
+  }
+  if (IsPublicHost(host)) return Ok();
+  return Error::InvalidArgument(
+      "source: 'url' is a loopback, private or link-local address, which the fetcher refuses "
+      "(fetch.allow_private is off)");
 }
 
 }  // namespace warta::ingest::fetcher

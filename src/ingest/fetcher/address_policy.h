@@ -4,6 +4,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+
+#include "core/result.h"
 
 struct sockaddr;
 
@@ -14,6 +17,17 @@ namespace warta::ingest::fetcher {
 // reserved ranges, and for IPv4-mapped/-compatible/NAT64 IPv6 forms of those. Unknown
 // address families are not public.
 bool IsPublicAddress(const sockaddr* address);
+
+// The same rule for the host of a URL before anything connects (`source add`, the Admin API):
+// an IP literal is judged by IsPublicAddress; "localhost" and names under ".localhost" are
+// loopback; any other name is allowed here, because what it resolves to can change (DNS
+// rebinding): the fetcher checks every address it connects to.
+bool IsPublicHost(std::string_view host);
+
+// InvalidArgument "source: 'url' is a loopback, private or link-local address …" when the
+// URL's host is not public by IsPublicHost; ok for anything else (other checks are
+// model::ValidateNewSource's).
+Result<void> CheckFeedUrlHost(std::string_view url);
 
 // The numeric form of an IPv4/IPv6 socket address ("127.0.0.1", "::1"), for messages.
 std::string AddressToString(const sockaddr* address);

@@ -76,5 +76,29 @@ TEST(AddressPolicyTest, AddressToString) {
   EXPECT_EQ(AddressToString(reinterpret_cast<const sockaddr*>(&in)), "192.168.0.7");
 }
 
+TEST(AddressPolicyTest, HostsOfFeedUrlsFollowTheSameRule) {
+  for (const char* host : {"127.0.0.1", "localhost", "LOCALHOST.", "a.localhost", "[::1]", "::1",
+                           "10.1.2.3", "192.168.1.1", "169.254.169.254", "[fe80::1]",
+                           "[::ffff:127.0.0.1]", "127.1", "2130706433", "0x7f.1", "0.0.0.0"}) {
+    EXPECT_FALSE(IsPublicHost(host)) << host;
+  }
+  for (const char* host :
+       {"example.com", "93.184.216.34", "[2606:2800:220:1::1]", "1a.example", "feeds.example"}) {
+    EXPECT_TRUE(IsPublicHost(host)) << host;
+  }
+}
+
+TEST(AddressPolicyTest, FeedUrlsWithPrivateHostsAreRefused) {
+  EXPECT_TRUE(CheckFeedUrlHost("https://example.com/feed.xml").ok());
+  EXPECT_TRUE(CheckFeedUrlHost("https://93.184.216.34:8443/feed").ok());
+  for (const char* url : {"http://127.0.0.1:8080/feed", "http://user@localhost/feed",
+                          "http://[::1]:80/x", "https://10.0.0.5?x", "http://a@b@192.168.0.1/",
+                          "http://169.254.169.254/latest/meta-data"}) {
+    auto checked = CheckFeedUrlHost(url);
+    ASSERT_FALSE(checked.ok()) << url;
+    EXPECT_EQ(checked.error().message.rfind("source: 'url' is a loopback", 0), 0u);
+  }
+}
+
 }  // namespace
 }  // namespace warta::ingest::fetcher

@@ -13,6 +13,7 @@
 #include "web/admin/form.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
+#include "web/source_check.h"
 
 namespace warta::web {
 namespace {
@@ -94,7 +95,7 @@ http::Response AdminSourceCreate(Context& context, const http::Request& request,
   source.url = std::string(ascii::Trim(form->Value("url")));
   source.name = std::string(ascii::Trim(form->Value("name")));
   source.review = form->Checked("review");
-  auto id = context.store.sources().Add(source);
+  auto id = AddCheckedSource(context, source);
   if (!id.ok()) {
     const Site& site = SiteFor(context, request);
     switch (id.error().code) {

@@ -9,6 +9,7 @@
 #include "web/admin/admin_page.h"
 #include "web/admin/form.h"
 #include "web/handlers.h"
+#include "web/source_check.h"
 
 namespace warta::web {
 
@@ -34,7 +35,7 @@ http::Response AdminOpmlImport(Context& context, const http::Request& request,
   if (!subs.ok()) return AdminSeeOther("/admin/sources?done=opml_refused");
   int added = 0, present = 0, skipped = subs->skipped;
   for (const model::NewSource& source : subs->sources) {
-    auto id = context.store.sources().Add(source);
+    auto id = AddCheckedSource(context, source);
     if (id.ok()) {
       ++added;
     } else if (id.error().code == ErrorCode::kAlreadyExists) {

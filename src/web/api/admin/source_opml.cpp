@@ -7,6 +7,7 @@
 #include "storage/source_store.h"
 #include "web/api/admin/admin_api.h"
 #include "web/api/admin/admin_support.h"
+#include "web/source_check.h"
 
 namespace warta::web::admin_api {
 namespace {
@@ -48,7 +49,7 @@ Response ImportOpml(Context& context, const Request& request, const RouteParams&
   int skipped = subscriptions->skipped;
   Json problems = Json::array();
   for (const model::NewSource& source : subscriptions->sources) {
-    auto id = context.store.sources().Add(source);
+    auto id = AddCheckedSource(context, source);
     if (id.ok()) {
       ++added;
     } else if (id.error().is(ErrorCode::kAlreadyExists)) {

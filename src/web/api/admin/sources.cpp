@@ -8,6 +8,7 @@
 #include "web/api/admin/admin_api.h"
 #include "web/api/admin/admin_support.h"
 #include "web/api/admin/source_json.h"
+#include "web/source_check.h"
 
 namespace warta::web::admin_api {
 namespace {
@@ -78,7 +79,7 @@ Response AddSource(Context& context, const Request& request, const RouteParams& 
   if (auto valid = model::ValidateNewSource(source); !valid.ok()) {
     return InvalidSource(valid.error());
   }
-  auto id = context.store.sources().Add(source);
+  auto id = AddCheckedSource(context, source);
   if (!id.ok()) {
     if (id.error().is(ErrorCode::kAlreadyExists)) {
       return FieldsReply("source", {{"url", "is a source already", "source_error_url",
