@@ -7,6 +7,7 @@
 #include <string>
 
 #include "http/handler.h"
+#include "http/server/lane.h"
 #include "http/server/proxy.h"
 #include "http/server/server.h"
 #include "metrics/metrics.h"
@@ -27,6 +28,8 @@ struct Context {
   std::atomic<bool> stopping{false};              // set once by Stop()
   std::atomic<int> open_sessions{0};              // Stop() waits for this to reach 0
   std::atomic<int> uploads_reading{0};            // bodies over max_body_bytes being read
+  std::unique_ptr<Lane> lane;                     // null without options.lane_paths
+  metrics::Counter* lane_refused = nullptr;       // null without a registry
 };
 
 // One I/O thread: its own io_context, its own acceptor (SO_REUSEPORT) and its sessions.

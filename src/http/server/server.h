@@ -51,6 +51,13 @@ struct ServerOptions {
   // Bodies over max_body_bytes being received at once, in the whole server: they bound the
   // memory uploads hold (each up to its route's limit). One more gets 503 with Retry-After.
   int max_concurrent_uploads = 2;
+  // POST routes whose handler blocks for long on purpose (password hashing): exact paths, or
+  // prefixes when they end in '/'. They run on a lane of their own (server/lane.h), never on
+  // the I/O threads; when lane_queue of them already wait, one more gets 503 with
+  // Retry-After at once. Empty: every handler runs on the I/O threads.
+  std::vector<std::string> lane_paths;
+  int lane_threads = 2;
+  int lane_queue = 16;
 };
 
 class Server {
