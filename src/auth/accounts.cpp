@@ -92,8 +92,9 @@ Result<SessionManager::Started> Accounts::Login(std::string_view name, std::stri
   WARTA_ASSIGN_OR_RETURN(auto found,
                          users_.FindByName(std::string(name.substr(0, kMaxUsernameChars + 1))));
   // The owner's proof of presence lifts the account-wide limit, never the pair's.
-  const bool owner = found.has_value() && ((known_device_user != 0 && known_device_user == found->id) ||
-                                           KnownAddress(pair, now));
+  const bool owner =
+      found.has_value() &&
+      ((known_device_user != 0 && known_device_user == found->id) || KnownAddress(pair, now));
   if (!owner && !per_account_.Check(account).allowed) return Throttled();
   auto failed = [&] {
     (void)per_pair_.Take(pair);

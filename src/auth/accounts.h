@@ -25,8 +25,8 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 
 #include "auth/password.h"
 #include "auth/rate_limiter.h"

@@ -171,8 +171,8 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   EXPECT_EQ(throttled.error().user_key, "rate_limited");
   // ...but not the owner: from an address they logged in from, or from a known device.
   EXPECT_TRUE(accounts.Login("joko", "the right password", "10.9.0.1", 1001).ok());
-  const std::int64_t joko = accounts.Login("joko", "the right password", "10.9.0.1", 1001)
-                                ->session.user.id;
+  const std::int64_t joko =
+      accounts.Login("joko", "the right password", "10.9.0.1", 1001)->session.user.id;
   EXPECT_TRUE(accounts.Login("joko", "the right password", "10.7.0.1", 1001, joko).ok());
   EXPECT_EQ(accounts.Login("joko", "the right password", "10.7.0.2", 1001, joko + 1).error().code,
             ErrorCode::kUnavailable);

@@ -49,11 +49,11 @@ struct ViewsConfig {
 
 struct RateLimitConfig {
   bool enabled = true;
-  int requests_per_minute = 600;  // per address, all routes
-  int likes_per_minute = 30;      // likes, unlikes and shares, per address and per account
   // Views and likes counted per hour from one address for visitors without a cookie, so a
   // client rotating its user agent gains at most this (issue 16, finding 4).
   int cookieless_per_hour = 60;
+  int requests_per_minute = 600;  // per address, all routes
+  int likes_per_minute = 30;      // likes, unlikes and shares, per address and per account
   int logins_per_minute = 10;     // login and registration attempts per address
   int comments_per_minute = 5;    // comments, edits and reports, per address and per account
 };

@@ -151,10 +151,8 @@ void AppendEscapedHtml(std::string& out, std::string_view text) {
 std::string EscapeHtml(std::string_view text) { return Escaped(text, EscapeOptions{}); }
 
 std::string StripControlCharacters(std::string_view text) {
-  static constexpr EscapeOptions kClean{.markup = false,
-                                        .double_quote = false,
-                                        .apostrophe = Apostrophe::kKeep,
-                                        .xml_chars = true};
+  static constexpr EscapeOptions kClean{
+      .markup = false, .double_quote = false, .apostrophe = Apostrophe::kKeep, .xml_chars = true};
   return Escaped(text, kClean);
 }
 

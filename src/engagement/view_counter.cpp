@@ -94,8 +94,7 @@ void ViewCounter::Prime(std::int64_t article_id, std::int64_t stored_views) {
   ApplyStored(t, stored_views, 0);
 }
 
-void ViewCounter::MarkSeen(std::int64_t article_id, std::uint64_t visitor,
-                           std::int64_t now_unix) {
+void ViewCounter::MarkSeen(std::int64_t article_id, std::uint64_t visitor, std::int64_t now_unix) {
   const std::uint64_t hash = HashViewKey(article_id, visitor);
   DedupShard& dedup = impl_->dedup[hash >> kDedupShardShift];
   std::lock_guard lock(dedup.mutex);

@@ -21,7 +21,7 @@ inline constexpr std::string_view kVisitorCookieName = "warta_vid";
 
 struct VisitorId {
   std::uint64_t value = 0;
-  bool from_cookie = false;  // false: derived from address + agent (no valid cookie sent)
+  bool from_cookie = false;   // false: derived from address + agent (no valid cookie sent)
   std::uint64_t address = 0;  // the address + agent hash, whether or not a cookie came
 };
 

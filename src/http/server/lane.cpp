@@ -8,7 +8,8 @@
 
 namespace warta::http::server {
 
-Lane::Lane(int threads, std::size_t max_queued) : max_queued_(std::max<std::size_t>(max_queued, 1)) {
+Lane::Lane(int threads, std::size_t max_queued)
+    : max_queued_(std::max<std::size_t>(max_queued, 1)) {
   for (int i = 0; i < std::max(threads, 1); ++i) threads_.emplace_back([this] { Run(); });
 }
 

@@ -84,8 +84,9 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler ha
     context->lane = std::make_unique<server::Lane>(
         context->options.lane_threads, static_cast<std::size_t>(context->options.lane_queue));
     if (registry) {
-      context->lane_refused = registry->GetCounter(
-          "warta_http_lane_refused_total", "Slow requests (logins) refused because the lane was full.");
+      context->lane_refused =
+          registry->GetCounter("warta_http_lane_refused_total",
+                               "Slow requests (logins) refused because the lane was full.");
     }
   }
   if (context->options.access_log) {

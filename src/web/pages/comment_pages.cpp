@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <variant>
 
-#include "syndication/xml_writer.h"
 #include "core/html_escape.h"
+#include "syndication/xml_writer.h"
 #include "web/api/comment_replies.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
@@ -102,7 +102,8 @@ Response CommentsFeed(Context& context, const Request& /*request*/, const RouteP
     xml += "\"/>\n<published>" + i18n::Formatter::Iso8601Utc(c->created_at) + "</published>\n";
     xml += "<updated>" + i18n::Formatter::Iso8601Utc(std::max(c->created_at, c->edited_at)) +
            "</updated>\n<content type=\"html\">";
-    syndication::AppendXmlEscaped(xml, c->body_html);  // sanitized HTML, escaped once more as Atom text
+    syndication::AppendXmlEscaped(xml,
+                                  c->body_html);  // sanitized HTML, escaped once more as Atom text
     xml += "</content>\n</entry>\n";
   }
   xml += "</feed>\n";
