@@ -148,7 +148,7 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   AccountLimits limits;
   limits.attempts_per_minute = 1000;
   limits.pair_failures = 2;
-  limits.account_failures = 3;
+  limits.account_failures = 4;
   Accounts accounts(store_->users(), hasher_, sessions, limits, clock_);
   ASSERT_TRUE(accounts.Create("joko", "the right password", Role::kReader).ok());
   ASSERT_TRUE(accounts.Login("joko", "the right password", "10.9.0.1", 1000).ok());
@@ -159,8 +159,8 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   }
   EXPECT_EQ(accounts.Login("joko", "the right password", "10.1.0.1", 1000).error().code,
             ErrorCode::kUnavailable);
-  // Failures from many addresses: strangers are throttled after 3 on the account, even for
-  // the right password...
+  // Failures from many addresses: strangers are throttled after 4 on the account (2 of
+  // them above), even for the right password...
   for (int i = 2; i < 4; ++i) {
     auto wrong = accounts.Login("joko", "wrong password", "10.1.0." + std::to_string(i), 1000);
     EXPECT_EQ(wrong.error().code, ErrorCode::kPermissionDenied);
