@@ -5,7 +5,7 @@ DB ?= sqlite:data/warta.db
 LISTEN ?= 127.0.0.1:8080
 WERROR ?= $(if $(CI),ON,OFF)
 
-.PHONY: all build run test bench deps deps-test deps-bench format lint asan fuzz clean package
+.PHONY: all build run test bench soak deps deps-test deps-bench format lint asan fuzz clean package
 
 all: build
 
@@ -42,6 +42,14 @@ test: deps-test
 
 bench: deps-bench build
 	@bench/run.sh
+
+# The crash test for long (issue 16): kill -9 at random moments under likes, comments and
+# views for SOAK_SECONDS (default 600); tests/integration/crash_load.py. `make test` runs it
+# for seconds (integration.test_crash).
+SOAK_SECONDS ?= 600
+soak: build
+	@cd tests/integration && SOAK_SECONDS=$(SOAK_SECONDS) WARTA_BIN=$(CURDIR)/build/release/warta \
+		python3 crash_load.py
 
 # The Debian package, checked (lintian, the systemd unit): build/package/warta_*.deb
 # (docs/deploy.md).

@@ -84,6 +84,11 @@ Result<http::ServerOptions> ServerOptionsFrom(const config::Config& config) {
     options.upload_routes.push_back(std::move(form));
   }
   options.upload_routes.push_back(std::move(upload));
+  // Every route that hashes a password runs on the login lane (issue 16, finding 1).
+  options.lane_paths = {"/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/password",
+                        "/reset/"};
+  options.lane_threads = config.accounts.hash_threads;
+  options.lane_queue = config.accounts.hash_queue;
   return options;
 }
 
@@ -258,7 +263,8 @@ int RunServe(const CommonOptions& options) {
   engagement::EngagementService engagement(
       db, views, &articles,
       engagement::EngagementLimits{static_cast<double>(config->ratelimit.likes_per_minute),
-                                   config->ratelimit.enabled},
+                                   config->ratelimit.enabled,
+                                   static_cast<double>(config->ratelimit.cookieless_per_hour)},
       clock, site_day);
   if (auto set = engagement.SetTrendingPolicy(TrendingPolicyFrom(config.value())); !set.ok()) {
     return Fail(set.error().ToString());

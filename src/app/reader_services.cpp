@@ -26,7 +26,8 @@ auth::AccountLimits AccountLimitsFrom(const config::Config& config) {
 }  // namespace
 
 ReaderParts::ReaderParts(storage::Store& store, const config::Config& config)
-    : sessions_(store.sessions(), SessionOptionsFrom(config)),
+    : hasher_(auth::PasswordCost::Interactive(), config.accounts.hash_threads),
+      sessions_(store.sessions(), SessionOptionsFrom(config)),
       accounts_(store.users(), hasher_, sessions_, AccountLimitsFrom(config), SystemClock::Get()),
       registration_(config.accounts.registration) {
   // Expired sessions are refused anyway; this only keeps the table small.

@@ -147,11 +147,21 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
   AccountLimits limits;
   limits.attempts_per_minute = 1000;
-  limits.account_failures = 3;
+  limits.pair_failures = 2;
+  limits.account_failures = 4;
   Accounts accounts(store_->users(), hasher_, sessions, limits, clock_);
   ASSERT_TRUE(accounts.Create("joko", "the right password", Role::kReader).ok());
-  // Failures from many addresses: the account is throttled after 3, even for the right one.
-  for (int i = 0; i < 3; ++i) {
+  ASSERT_TRUE(accounts.Login("joko", "the right password", "10.9.0.1", 1000).ok());
+  // One address guessing one account: throttled after 2, even for the right password.
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(accounts.Login("joko", "wrong password", "10.1.0.1", 1000).error().code,
+              ErrorCode::kPermissionDenied);
+  }
+  EXPECT_EQ(accounts.Login("joko", "the right password", "10.1.0.1", 1000).error().code,
+            ErrorCode::kUnavailable);
+  // Failures from many addresses: strangers are throttled after 4 on the account (2 of
+  // them above), even for the right password...
+  for (int i = 2; i < 4; ++i) {
     auto wrong = accounts.Login("joko", "wrong password", "10.1.0." + std::to_string(i), 1000);
     EXPECT_EQ(wrong.error().code, ErrorCode::kPermissionDenied);
   }
@@ -159,6 +169,13 @@ TEST_F(AccountsTest, LoginsAreThrottledPerAccountAndPerAddress) {
   ASSERT_FALSE(throttled.ok());
   EXPECT_EQ(throttled.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(throttled.error().user_key, "rate_limited");
+  // ...but not the owner: from an address they logged in from, or from a known device.
+  EXPECT_TRUE(accounts.Login("joko", "the right password", "10.9.0.1", 1001).ok());
+  const std::int64_t joko =
+      accounts.Login("joko", "the right password", "10.9.0.1", 1001)->session.user.id;
+  EXPECT_TRUE(accounts.Login("joko", "the right password", "10.7.0.1", 1001, joko).ok());
+  EXPECT_EQ(accounts.Login("joko", "the right password", "10.7.0.2", 1001, joko + 1).error().code,
+            ErrorCode::kUnavailable);
 
   AccountLimits tight;
   tight.attempts_per_minute = 2;
@@ -215,7 +232,7 @@ TEST_F(AccountsTest, ChangePasswordEndsOtherSessionsAndKeepsTheCurrentOne) {
 TEST_F(AccountsTest, WrongCurrentPasswordsAreThrottledLikeLogins) {
   SessionManager sessions(store_->sessions(), SessionOptions{});
   AccountLimits limits;
-  limits.account_failures = 2;
+  limits.pair_failures = 2;
   Accounts accounts(store_->users(), hasher_, sessions, limits, clock_);
   ASSERT_TRUE(accounts.Create("mira", "old password!", Role::kReader).ok());
   auto here = accounts.Login("mira", "old password!", "10.0.0.8", 1000);

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/ascii.h"
+#include "core/html_escape.h"
 #include "markdown/markdown.h"
 #include "model/liker.h"
 #include "storage/user_store.h"
@@ -137,8 +138,11 @@ Result<model::CommentChange> CommentService::Post(const Actor& actor, const NewP
       comment.depth = parent->depth + 1;
     }
   }
-  WARTA_ASSIGN_OR_RETURN(Checked checked, Check(actor, post.body, /*first_rule=*/true));
-  comment.body_source = std::string(post.body);
+  // Control characters are dropped, not refused: a form feed pasted from a PDF is no reason
+  // to lose a comment, and what is stored is then safe in every page and feed (finding 8).
+  std::string body = StripControlCharacters(post.body);
+  WARTA_ASSIGN_OR_RETURN(Checked checked, Check(actor, body, /*first_rule=*/true));
+  comment.body_source = std::move(body);
   comment.body_html = std::move(checked.html);
   comment.status = checked.status;
   comment.reason = checked.reason;
@@ -181,10 +185,11 @@ Result<model::CommentChange> CommentService::Edit(const Actor& actor, std::int64
   if (now - comment.created_at > std::int64_t{options_.edit_minutes} * 60) {
     return Denied("the edit window is over", "comment_error_edit_window");
   }
-  WARTA_ASSIGN_OR_RETURN(Checked checked, Check(actor, body, /*first_rule=*/false));
+  const std::string clean = StripControlCharacters(body);
+  WARTA_ASSIGN_OR_RETURN(Checked checked, Check(actor, clean, /*first_rule=*/false));
   // A comment waiting for a moderator keeps waiting; a published one may have to wait now.
   const bool waiting = comment.status == CommentStatus::kPending;
-  return store_.comments().UpdateBody(comment_id, std::string(body), checked.html,
+  return store_.comments().UpdateBody(comment_id, clean, checked.html,
                                       waiting ? comment.status : checked.status,
                                       waiting ? comment.reason : checked.reason, now, Day(now));
 }

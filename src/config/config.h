@@ -53,6 +53,9 @@ struct ViewsConfig {
 
 struct RateLimitConfig {
   bool enabled = true;
+  // Views and likes counted per hour from one address for visitors without a cookie, so a
+  // client rotating its user agent gains at most this (issue 16, finding 4).
+  int cookieless_per_hour = 60;
   int requests_per_minute = 600;  // per address, all routes
   int likes_per_minute = 30;      // likes, unlikes and shares, per address and per account
   int logins_per_minute = 10;     // login and registration attempts per address
@@ -71,6 +74,10 @@ struct SecurityConfig {
 struct AccountsConfig {
   bool registration = true;  // readers may create accounts themselves
   int session_days = 30;     // a login lasts this long
+  // Password hashing (issue 16, finding 1): threads of the login lane, each hashing with
+  // 64 MiB, and how many logins may wait for one before the next gets 503.
+  int hash_threads = 2;
+  int hash_queue = 16;
 };
 
 // The rules of commenting (comments/options.h says what each does).

@@ -216,6 +216,11 @@ const Option kOptions[] = {
      "Requests per minute allowed from one address, all routes together", 1, 1'000'000},
     {"ratelimit.likes_per_minute", &Member<&Config::ratelimit, &RateLimitConfig::likes_per_minute>,
      "Likes, unlikes and shares per minute from one address, and from one account", 1, 1'000'000},
+    {"ratelimit.cookieless_per_hour",
+     &Member<&Config::ratelimit, &RateLimitConfig::cookieless_per_hour>,
+     "Views and likes counted per hour from one address for visitors without a cookie (each "
+     "new user agent is such a visitor)",
+     1, 1'000'000},
     {"ratelimit.logins_per_minute",
      &Member<&Config::ratelimit, &RateLimitConfig::logins_per_minute>,
      "Login and registration attempts per minute from one address (failed logins are also "
@@ -269,6 +274,13 @@ const Option kOptions[] = {
      "Let readers create their own accounts; when false, only `warta user add` creates them"},
     {"accounts.session_days", &Member<&Config::accounts, &AccountsConfig::session_days>,
      "Days a login lasts before the reader must log in again", 1, 3650},
+    {"accounts.hash_threads", &Member<&Config::accounts, &AccountsConfig::hash_threads>,
+     "Threads that hash passwords (logins, registrations, password changes), off the threads "
+     "that serve pages; each takes 64 MiB while it hashes",
+     1, 64},
+    {"accounts.hash_queue", &Member<&Config::accounts, &AccountsConfig::hash_queue>,
+     "Logins that may wait for a hashing thread; one more gets 503 with Retry-After at once", 1,
+     10'000},
     {"fetch.allow_private", &Member<&Config::fetch, &FetchConfig::allow_private>,
      "Allow fetching feeds from loopback and private addresses (refused by default against "
      "SSRF)"},

@@ -41,6 +41,7 @@ std::size_t DecodeUtf8(std::string_view text, std::size_t i, char32_t& cp) {
 
 bool AllowedInXml(char32_t cp) {
   if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
+  if (cp >= 0x7F && cp <= 0x9F) return false;  // DEL and C1
   return cp != 0xFFFE && cp != 0xFFFF;
 }
 
@@ -49,6 +50,7 @@ bool AllowedInXml(char32_t cp) {
 constexpr std::array<bool, 0x80> kSpecialAscii = [] {
   std::array<bool, 0x80> special{};
   for (std::size_t c = 0; c < 0x20; ++c) special[c] = true;
+  special[0x7F] = true;  // DEL
   for (char c : std::string_view("&<>\"'")) special[static_cast<unsigned char>(c)] = true;
   return special;
 }();
@@ -147,5 +149,11 @@ void AppendEscapedHtml(std::string& out, std::string_view text) {
 }
 
 std::string EscapeHtml(std::string_view text) { return Escaped(text, EscapeOptions{}); }
+
+std::string StripControlCharacters(std::string_view text) {
+  static constexpr EscapeOptions kClean{
+      .markup = false, .double_quote = false, .apostrophe = Apostrophe::kKeep, .xml_chars = true};
+  return Escaped(text, kClean);
+}
 
 }  // namespace warta

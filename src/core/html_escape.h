@@ -28,8 +28,9 @@ struct EscapeOptions {
   bool line_breaks = false;  // LF as <br>
   // Makes the text something XML 1.0 can carry: each byte of invalid UTF-8 (overlong forms,
   // surrogates, values past U+10FFFF, truncated sequences) becomes U+FFFD; C0 controls other
-  // than tab, LF and CR, U+FFFE and U+FFFF are dropped. When false, every byte not replaced
-  // above is copied unchanged, valid UTF-8 or not.
+  // than tab, LF and CR, DEL, the C1 controls (U+0080..U+009F; XML allows them but every
+  // reader shows garbage or nothing), U+FFFE and U+FFFF are dropped. When false, every byte
+  // not replaced above is copied unchanged, valid UTF-8 or not.
   bool xml_chars = false;
 };
 
@@ -38,6 +39,11 @@ void AppendEscaped(std::string& out, std::string_view text, const EscapeOptions&
 
 // `text` with the replacements `options` asks for.
 std::string Escaped(std::string_view text, const EscapeOptions& options);
+
+// `text` with the control characters xml_chars drops removed (and invalid UTF-8 made U+FFFD),
+// nothing escaped: for every text a reader or editor sends that ends up in HTML or XML
+// (comments, article fields, names), cleaned as it comes in (issue 16, finding 8).
+std::string StripControlCharacters(std::string_view text);
 
 // Replaces & < > " ' with character references (' as &#39;), so the result is safe inside
 // element content and inside single- or double-quoted attribute values. Other bytes (including

@@ -60,9 +60,7 @@ TEST(EscapedTest, LineBreaks) {
 TEST(EscapedTest, XmlNamedApostropheAndForbiddenCharacters) {
   const EscapeOptions xml{.apostrophe = Apostrophe::kNamed, .xml_chars = true};
   EXPECT_EQ(Escaped("<b>&'\"</b>", xml), "&lt;b&gt;&amp;&apos;&quot;&lt;/b&gt;");
-  EXPECT_EQ(Escaped(std::string("a\x01\tb\x0B\r\n\x7F\0c", 10), xml),
-            "a\tb\r\n\x7F"
-            "c");
+  EXPECT_EQ(Escaped(std::string("a\x01\tb\x0B\r\n\x7F\0c", 10), xml), "a\tb\r\nc");
   EXPECT_EQ(Escaped("\xEF\xBF\xBE\xEF\xBF\xBF|\xEF\xBF\xBD", xml), "|\xEF\xBF\xBD");
   EXPECT_EQ(Escaped("日本 ✓ \xF0\x9F\x93\xB0", xml), "日本 ✓ \xF0\x9F\x93\xB0");
 }
@@ -83,6 +81,16 @@ TEST(EscapedTest, CleaningWithoutEscaping) {
   const EscapeOptions clean{
       .markup = false, .double_quote = false, .apostrophe = Apostrophe::kKeep, .xml_chars = true};
   EXPECT_EQ(Escaped("<a href='x'>&amp;\x01\xC3</a>", clean), "<a href='x'>&amp;\xEF\xBF\xBD</a>");
+}
+
+// Issue 16, finding 8: DEL and the C1 controls go too, whatever text they come in.
+TEST(EscapedTest, StripControlCharactersDropsC0C1DelAndNoncharactersOnly) {
+  EXPECT_EQ(StripControlCharacters("a\x0C\x1B\x7F\xC2\x85\xC2\x9F\xEF\xBF\xBE<b>&\t\r\n"),
+            "a<b>&\t\r\n");
+  EXPECT_EQ(StripControlCharacters("\xC2\xA0\xC2\xA0 caf\xC3\xA9 \xE6\x97\xA5"),
+            "\xC2\xA0\xC2\xA0 caf\xC3\xA9 \xE6\x97\xA5");  // U+00A0 is not a control
+  EXPECT_EQ(StripControlCharacters("\xED\xA0\x80"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // lone surrogate
 }
 
 TEST(EscapedTest, AppendKeepsExistingContentInEveryMode) {

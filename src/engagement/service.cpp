@@ -28,7 +28,9 @@ EngagementService::EngagementService(storage::Store& store, ViewCounter& views, 
       clock_(clock),
       day_of_(std::move(day_of)),
       per_address_(clock, limits.per_minute, limits.per_minute, limits.enabled),
-      per_account_(clock, limits.per_minute, limits.per_minute, limits.enabled) {}
+      per_account_(clock, limits.per_minute, limits.per_minute, limits.enabled),
+      cookieless_(clock, limits.cookieless_per_hour / 60.0, limits.cookieless_per_hour,
+                  limits.enabled) {}
 
 auth::RateDecision EngagementService::Admit(const Engager& who) {
   auth::RateDecision decision = per_address_.Take(who.address);
@@ -36,6 +38,7 @@ auth::RateDecision EngagementService::Admit(const Engager& who) {
   if (decision.allowed && who.liker.kind == model::Liker::Kind::kAccount) {
     decision = per_account_.Take(model::ToText(who.liker));
   }
+  if (decision.allowed && who.cookieless) decision = cookieless_.Take(who.address);
   return decision;
 }
 
@@ -81,6 +84,18 @@ Result<bool> EngagementService::IsLiked(std::int64_t article_id, const model::Li
 bool EngagementService::CountView(std::int64_t article_id, std::uint64_t visitor, bool crawler) {
   if (crawler) return false;
   return views_.RecordView(article_id, visitor, clock_.NowUnix());
+}
+
+bool EngagementService::CountView(std::int64_t article_id, const Viewer& viewer) {
+  if (viewer.crawler) return false;
+  const std::int64_t now = clock_.NowUnix();
+  // Checked before and taken after: a repeated view (not counted) costs nothing. Two
+  // requests at once may both pass the check; the overdraft is at most the I/O threads.
+  if (viewer.cookieless && !cookieless_.Check(viewer.address).allowed) return false;
+  const bool counted = views_.RecordView(article_id, viewer.visitor, now);
+  if (counted && viewer.cookieless) (void)cookieless_.Take(viewer.address);
+  if (viewer.new_cookie_id != 0) views_.MarkSeen(article_id, viewer.new_cookie_id, now);
+  return counted;
 }
 
 model::Counters EngagementService::Shown(std::int64_t article_id, model::Counters stored) const {

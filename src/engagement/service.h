@@ -52,6 +52,21 @@ namespace warta::engagement {
 struct Engager {
   model::Liker liker;
   std::string address;
+  // A visitor without a (valid) cookie: also spends the address's cookie-less budget.
+  bool cookieless = false;
+};
+
+// Who viewed, for CountView.
+struct Viewer {
+  std::uint64_t visitor = 0;
+  bool crawler = false;
+  // No valid cookie came with the request: `visitor` is the address + agent hash, and the
+  // view spends the address's cookie-less budget (EngagementLimits::cookieless_per_hour).
+  bool cookieless = false;
+  std::string_view address;
+  // The random id of the cookie this answer sets (0: none): marked as having seen the
+  // article, so the same reader's next request, with the cookie, is not a second view.
+  std::uint64_t new_cookie_id = 0;
 };
 
 // The budgets of likes, unlikes and shares (ratelimit.likes_per_minute, ratelimit.enabled):
@@ -59,6 +74,10 @@ struct Engager {
 struct EngagementLimits {
   double per_minute = 30;
   bool enabled = true;
+  // Views, likes, unlikes and shares counted per hour (as many saved up) from one address
+  // for visitors without a cookie: every new user agent is a new such visitor, so this is
+  // all that rotating user agents can buy (issue 16, finding 4; docs/security.md).
+  double cookieless_per_hour = 60;
 };
 
 // What a like, unlike or share did.
@@ -87,6 +106,9 @@ class EngagementService {
   // Counts a view of the article by the visitor; false when it is not counted (a crawler,
   // or already counted in this window).
   bool CountView(std::int64_t article_id, std::uint64_t visitor, bool crawler);
+  // The same for a request's viewer: a cookie-less view counts only while its address has
+  // budget left, and spends it only when counted.
+  bool CountView(std::int64_t article_id, const Viewer& viewer);
   // `stored` with the views not yet flushed (once this node has loaded the article).
   model::Counters Shown(std::int64_t article_id, model::Counters stored) const;
 
@@ -109,6 +131,7 @@ class EngagementService {
   const DayOf day_of_;
   auth::RateLimiter per_address_;
   auth::RateLimiter per_account_;
+  auth::RateLimiter cookieless_;
 };
 
 }  // namespace warta::engagement

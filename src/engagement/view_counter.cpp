@@ -94,6 +94,14 @@ void ViewCounter::Prime(std::int64_t article_id, std::int64_t stored_views) {
   ApplyStored(t, stored_views, 0);
 }
 
+void ViewCounter::MarkSeen(std::int64_t article_id, std::uint64_t visitor, std::int64_t now_unix) {
+  const std::uint64_t hash = HashViewKey(article_id, visitor);
+  DedupShard& dedup = impl_->dedup[hash >> kDedupShardShift];
+  std::lock_guard lock(dedup.mutex);
+  (void)dedup.table.Touch(article_id, visitor, now_unix, impl_->options.window_seconds);
+  dedup.tracked.store(dedup.table.size(), std::memory_order_relaxed);
+}
+
 bool ViewCounter::RecordView(std::int64_t article_id, std::uint64_t visitor,
                              std::int64_t now_unix) {
   const std::uint64_t hash = HashViewKey(article_id, visitor);

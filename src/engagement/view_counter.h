@@ -59,6 +59,9 @@ class ViewCounter {
   // in the last window_seconds). An article never primed still counts (flushed later).
   // No I/O; allocates only when an article is seen for the first time or a table grows.
   bool RecordView(std::int64_t article_id, std::uint64_t visitor, std::int64_t now_unix);
+  // Records that visitor has seen the article at now_unix without counting a view: a new
+  // cookie's id, whose holder was just counted under their address hash.
+  void MarkSeen(std::int64_t article_id, std::uint64_t visitor, std::int64_t now_unix);
 
   // Stored total plus views not yet flushed. nullopt when the article was never primed.
   std::optional<std::int64_t> Displayed(std::int64_t article_id) const;

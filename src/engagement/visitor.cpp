@@ -161,10 +161,17 @@ VisitorId VisitorIdentifier::Identify(std::string_view cookie_value, std::string
     const auto expected = Sign(id);
     if (sodium_memcmp(expected.data(), cookie_value.data() + kIdHexLength + 1, expected.size()) ==
         0) {
-      return VisitorId{id, true};
+      return VisitorId{id, true, AddressHash(address, user_agent, now_unix)};
     }
   }
-  return VisitorId{AddressHash(address, user_agent, now_unix), false};
+  const std::uint64_t hash = AddressHash(address, user_agent, now_unix);
+  return VisitorId{hash, false, hash};
+}
+
+std::uint64_t VisitorIdentifier::NewVisitor() {
+  std::uint64_t id = 0;
+  while (id == 0) randombytes_buf(&id, sizeof id);
+  return id;
 }
 
 }  // namespace warta::engagement

@@ -1,5 +1,7 @@
 // Who is viewing: the signed `warta_vid` cookie when present and valid, otherwise a salted
-// hash of address and user agent. No raw address is ever stored; the salt rotates daily so
+// hash of address and user agent. A new visitor's cookie holds a random id (NewVisitor), so
+// readers behind one address with the same browser are told apart once they carry their
+// cookies (issue 16, finding 5). No raw address is ever stored; the salt rotates daily so
 // hashes cannot be joined across days.
 #pragma once
 
@@ -19,7 +21,8 @@ inline constexpr std::string_view kVisitorCookieName = "warta_vid";
 
 struct VisitorId {
   std::uint64_t value = 0;
-  bool from_cookie = false;  // false: derived from address + agent (no valid cookie sent)
+  bool from_cookie = false;   // false: derived from address + agent (no valid cookie sent)
+  std::uint64_t address = 0;  // the address + agent hash, whether or not a cookie came
 };
 
 // Thread safety: Identify and MakeCookie may be called from any thread concurrently; they
@@ -39,9 +42,10 @@ class VisitorIdentifier {
   VisitorId Identify(std::string_view cookie_value, std::string_view address,
                      std::string_view user_agent, std::int64_t now_unix) const;
 
-  // Cookie value for a visitor id: "<id hex>.<signature>". The id of a visitor first seen
-  // without a cookie is their address hash, so the view they were counted for stays theirs.
+  // Cookie value for a visitor id: "<id hex>.<signature>".
   std::string MakeCookie(std::uint64_t visitor) const;
+  // A random, nonzero visitor id for a new visitor's cookie.
+  static std::uint64_t NewVisitor();
 
   // The address hash alone (what Identify returns without a valid cookie).
   std::uint64_t AddressHash(std::string_view address, std::string_view user_agent,

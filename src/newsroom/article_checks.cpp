@@ -25,10 +25,13 @@ void CheckText(Problems& out, const char* field, std::string_view value, std::si
     out.push_back({field, "is not valid UTF-8"});
     return;
   }
-  for (char c : value) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool line = c == '\n' || c == '\r' || c == '\t';
-    if ((u < 0x20 && !(multiline && line)) || u == 0x7F) {
+  for (std::size_t i = 0; i < value.size();) {
+    const char32_t cp = utf8::Next(value, i);
+    const bool line = cp == '\n' || cp == '\r' || cp == '\t';
+    // C1 and the two noncharacters too: XML cannot carry U+FFFE/FFFF, and readers show C1 as
+    // garbage (issue 16, finding 8).
+    if ((cp < 0x20 && !(multiline && line)) || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE ||
+        cp == 0xFFFF) {
       out.push_back({field, "contains a control character"});
       return;
     }

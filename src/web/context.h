@@ -107,6 +107,7 @@ struct Visitor {
   bool crawler = false;
   std::string set_cookie;  // a Set-Cookie value to send, empty when the cookie is current
   std::string csrf_token;
+  std::uint64_t new_cookie_id = 0;  // the random id set_cookie carries (0: none)
 };
 
 inline constexpr std::string_view kVisitorCookie = "warta_vid";

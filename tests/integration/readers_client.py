@@ -27,8 +27,9 @@ class Reply:
 
 
 class Client:
-    def __init__(self, server, agent="Mozilla/5.0 (readers test)", headers=None):
+    def __init__(self, server, agent="Mozilla/5.0 (readers test)", headers=None, source=None):
         self.server = server
+        self.source = source  # a loopback address to connect from (127.0.x.y), or None
         self.agent = agent
         self.extra_headers = dict(headers or {})
         self.cookies = {}
@@ -49,7 +50,8 @@ class Client:
         if csrf and self.token and form is None and method in ("POST", "PUT", "DELETE"):
             h["X-CSRF-Token"] = self.token
         h.update(headers or {})
-        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60,
+                                          source_address=(self.source, 0) if self.source else None)
         try:
             conn.request(method, path, body=body, headers=h)
             resp = conn.getresponse()

@@ -8,6 +8,7 @@
 
 #include "http/handler.h"
 #include "http/server/address_limits.h"
+#include "http/server/lane.h"
 #include "http/server/proxy.h"
 #include "http/server/server.h"
 #include "metrics/metrics.h"
@@ -41,6 +42,8 @@ struct Context {
   metrics::Counter* refused_total = nullptr;
   metrics::Counter* connections_shed = nullptr;
   metrics::Counter* malformed_heads = nullptr;
+  std::unique_ptr<Lane> lane;                     // null without options.lane_paths
+  metrics::Counter* lane_refused = nullptr;       // null without a registry
 };
 
 // One I/O thread: its own io_context, its own acceptor (SO_REUSEPORT) and its sessions.

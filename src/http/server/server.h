@@ -69,6 +69,13 @@ struct ServerOptions {
   // Strict-Transport-Security, sent only on requests that came over TLS (X-Forwarded-Proto
   // https from a trusted proxy); empty: never.
   std::string hsts;
+  // POST routes whose handler blocks for long on purpose (password hashing): exact paths, or
+  // prefixes when they end in '/'. They run on a lane of their own (server/lane.h), never on
+  // the I/O threads; when lane_queue of them already wait, one more gets 503 with
+  // Retry-After at once. Empty: every handler runs on the I/O threads.
+  std::vector<std::string> lane_paths;
+  int lane_threads = 2;
+  int lane_queue = 16;
 };
 
 class Server {

@@ -162,6 +162,12 @@ class Session : public std::enable_shared_from_this<Session> {
   // Sets a 429 response and returns true when the request is over a per-address budget.
   bool OverBudget();
   WireOptions MakeWireOptions(bool keep_alive);
+  // Runs the handler (on whatever thread calls it); exceptions become a 500.
+  void RunHandler();
+  void Send();
+  // True when the request goes to the lane (server/lane.h): hands it over, or answers 503
+  // when the lane is full.
+  bool Offload();
   void RespondError(int status);
   void RespondError(Response response);
   // The upload route of the request whose head was read, or null.
@@ -432,7 +438,44 @@ void Session::OnRequest(beast::error_code ec) {
   if (!socket_.is_open()) return;  // timed out while the completion was queued
   started_ = Clock::now();
   BuildRequest();
+  // Budgets first: a request over its address's budget never reaches a handler or the lane.
+  if (OverBudget()) return Send();
+  if (Offload()) return;
   Respond();
+}
+
+bool IsLanePath(const std::vector<std::string>& lane_paths, std::string_view path) {
+  for (const std::string& p : lane_paths) {
+    if (!p.empty() && p.back() == '/' ? path.substr(0, p.size()) == p : path == p) return true;
+  }
+  return false;
+}
+
+bool Session::Offload() {
+  if (!context_.lane || request_.method != Method::kPost ||
+      !IsLanePath(context_.options.lane_paths, request_.path)) {
+    return false;
+  }
+  // The session waits for the lane (queue and handler) instead of for the client.
+  ExpiresAfter(context_.options.read_timeout + context_.options.idle_timeout);
+  auto executor = socket_.get_executor();
+  std::function<void()> task = [self = shared_from_this(), executor]() mutable {
+    self->RunHandler();
+    // Back on the session's own I/O thread, which alone may touch the socket or free the
+    // session: the lane keeps no reference once this is posted.
+    net::post(executor, [s = std::move(self)] {
+      if (!s->socket_.is_open()) return;  // timed out or stopped meanwhile
+      s->Send();
+    });
+  };
+  if (context_.lane->Submit(task)) return true;
+  if (context_.lane_refused) context_.lane_refused->Add();
+  // Answered from here, like every refusal: nothing of the handler runs.
+  response_ = JsonResponse(503, JsonError("too many logins at once; try again in a few seconds"));
+  response_.SetHeader("Retry-After", "5");
+  response_.route = "lane_full";
+  Send();
+  return true;
 }
 
 void Session::BuildRequest() {
@@ -505,15 +548,21 @@ WireOptions Session::MakeWireOptions(bool keep_alive) {
 }
 
 void Session::Respond() {
-  if (!OverBudget()) {
-    try {
-      response_ = context_.handler(request_);
-    } catch (const std::exception& e) {
-      response_ = InternalError(e.what());
-    } catch (...) {
-      response_ = InternalError("unknown exception");
-    }
+  RunHandler();
+  Send();
+}
+
+void Session::RunHandler() {
+  try {
+    response_ = context_.handler(request_);
+  } catch (const std::exception& e) {
+    response_ = InternalError(e.what());
+  } catch (...) {
+    response_ = InternalError("unknown exception");
   }
+}
+
+void Session::Send() {
   // Decided after the handler: a Stop() during a slow handler makes this the last response.
   keep_alive_ = parser_->get().keep_alive() && !context_.stopping.load(std::memory_order_relaxed);
   WireOptions options = MakeWireOptions(keep_alive_);

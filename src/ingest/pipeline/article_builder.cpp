@@ -82,7 +82,8 @@ std::vector<std::string> Tags(const std::vector<std::string>& categories) {
   std::vector<std::string> tags;
   std::set<std::string> seen;
   for (const std::string& raw : categories) {
-    std::string tag = TruncateUtf8(CollapseSpace(raw), limits::kMaxTagBytes);
+    std::string tag =
+        TruncateUtf8(CollapseSpace(StripControlCharacters(raw)), limits::kMaxTagBytes);
     if (tag.empty() || !utf8::IsValid(tag) || !seen.insert(tag).second) continue;
     tags.push_back(std::move(tag));
     if (tags.size() == kMaxTags) break;
@@ -113,7 +114,9 @@ Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& c, std:
   const feed::Entry& e = c.entry;
   BuiltArticle built;
   model::NewArticle& a = built.article;
-  std::string title = CollapseSpace(e.title);
+  // JSON Feed strings may carry control characters (XML feeds cannot): dropped here, before
+  // they reach a page or a feed out (issue 16, finding 8).
+  std::string title = CollapseSpace(StripControlCharacters(e.title));
   if (title.empty() && c.extraction) title = CollapseSpace(c.extraction->title);
   a.body_html = ChooseBody(c, title, iframe_hosts, built.full_text);
   const std::string text = sanitizer::ToPlainText(a.body_html);
@@ -126,7 +129,7 @@ Result<BuiltArticle> BuildArticle(const SourceJob& job, const Candidate& c, std:
   const std::string source_name = job.source.name.empty() && !job.feed_title.empty()
                                       ? job.feed_title
                                       : job.source.DisplayName();
-  a.source = TruncateUtf8(source_name, limits::kMaxSourceBytes);
+  a.source = TruncateUtf8(StripControlCharacters(source_name), limits::kMaxSourceBytes);
   a.url = IsStorableUrl(e.link) ? e.link : "";
   std::int64_t published = e.published.value_or(e.updated.value_or(0));
   if (published == 0 && c.extraction && c.extraction->published) {

@@ -1,6 +1,7 @@
 // POST /api/v1/auth/login {"username", "password"} (JSON or form): 200 and a session cookie.
 #include "web/api/auth_replies.h"
 #include "web/handlers.h"
+#include "web/request/known_device.h"
 #include "web/request/reader.h"
 
 namespace warta::web {
@@ -15,13 +16,18 @@ Response ApiLogin(Context& context, const Request& request, const RouteParams& /
   }
   const std::int64_t now = context.clock.NowUnix();
   auto started = context.readers.accounts.Login(credentials->username, credentials->password,
-                                                request.remote_address, now);
+                                                request.remote_address, now,
+                                                KnownDeviceUser(context, request));
   if (!started.ok()) return AccountError(context, request, started.error(), "/login");
   if (reader.session) {
     // Logging in again (perhaps as someone else) replaces the session this browser had.
     (void)context.readers.sessions.End(request.Cookie(auth::kSessionCookie));
   }
-  return SessionStarted(context, request, *started, 200, credentials->next);
+  Response response = SessionStarted(context, request, *started, 200, credentials->next);
+  // Renewed on every login, so the owner's browser stays a known device (finding 3).
+  response.headers.emplace_back("Set-Cookie",
+                                KnownDeviceCookie(context, request, started->session.user.id));
+  return response;
 }
 
 }  // namespace warta::web

@@ -217,7 +217,9 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   values[Idx(Slot::kLiked)] = liked ? "true" : "false";
   FillCommentSlots(site, request, reader, values);
 
-  context.engagement.CountView(*id, visitor.id.value, visitor.crawler);
+  context.engagement.CountView(
+      *id, engagement::Viewer{visitor.id.value, visitor.crawler, !visitor.id.from_cookie,
+                              request.remote_address, visitor.new_cookie_id});
 
   // The popular list is swapped whole every refresh: its generation stands in for its text.
   std::shared_ptr<const PopularFragment> popular;

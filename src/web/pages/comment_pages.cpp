@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "core/html_escape.h"
+#include "syndication/xml_writer.h"
 #include "web/api/comment_replies.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
@@ -79,29 +80,30 @@ Response CommentsFeed(Context& context, const Request& /*request*/, const RouteP
   }
   std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
   xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>";
-  AppendEscapedHtml(xml, site.T("comments_heading") + ": " + entry.article.title);
+  syndication::AppendXmlEscaped(xml, site.T("comments_heading") + ": " + entry.article.title);
   xml += "</title>\n<id>";
-  AppendEscapedHtml(xml, base + CommentsFeedPath(entry.path));
+  syndication::AppendXmlEscaped(xml, base + CommentsFeedPath(entry.path));
   xml += "</id>\n<link rel=\"self\" href=\"";
-  AppendEscapedHtml(xml, base + CommentsFeedPath(entry.path));
+  syndication::AppendXmlEscaped(xml, base + CommentsFeedPath(entry.path));
   xml += "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"";
-  AppendEscapedHtml(xml, page_url);
+  syndication::AppendXmlEscaped(xml, page_url);
   xml += "\"/>\n<updated>" + i18n::Formatter::Iso8601Utc(updated) + "</updated>\n";
   for (const model::Comment* c : shown) {
     const std::string anchor = page_url + "#comment-" + std::to_string(c->id);
     const std::string author = c->author.empty() ? site.T("comment_anonymous") : c->author;
     xml += "<entry>\n<id>";
-    AppendEscapedHtml(xml, anchor);
+    syndication::AppendXmlEscaped(xml, anchor);
     xml += "</id>\n<title>";
-    AppendEscapedHtml(xml, author);
+    syndication::AppendXmlEscaped(xml, author);
     xml += "</title>\n<author><name>";
-    AppendEscapedHtml(xml, author);
+    syndication::AppendXmlEscaped(xml, author);
     xml += "</name></author>\n<link rel=\"alternate\" type=\"text/html\" href=\"";
-    AppendEscapedHtml(xml, anchor);
+    syndication::AppendXmlEscaped(xml, anchor);
     xml += "\"/>\n<published>" + i18n::Formatter::Iso8601Utc(c->created_at) + "</published>\n";
     xml += "<updated>" + i18n::Formatter::Iso8601Utc(std::max(c->created_at, c->edited_at)) +
            "</updated>\n<content type=\"html\">";
-    AppendEscapedHtml(xml, c->body_html);  // sanitized HTML, escaped once more as Atom text
+    syndication::AppendXmlEscaped(xml,
+                                  c->body_html);  // sanitized HTML, escaped once more as Atom text
     xml += "</content>\n</entry>\n";
   }
   xml += "</feed>\n";

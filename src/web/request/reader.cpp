@@ -140,7 +140,12 @@ std::optional<std::string> CsrfRefusal(const Context& context, const http::Reque
     return "missing CSRF token: send the X-CSRF-Token header (from GET /api/v1/session or the "
            "page's csrf-token meta tag) or the csrf_token form field";
   }
-  if (!context.csrf.Verify(reader.CsrfSubject(), token)) {
+  // A visitor's first page was answered before their cookie existed: its token is bound to
+  // their address hash, which this request's address and agent still give.
+  const bool first_page_token =
+      !reader.session && reader.visitor.id.from_cookie &&
+      context.csrf.Verify(model::ToText(model::Liker::Visitor(reader.visitor.id.address)), token);
+  if (!first_page_token && !context.csrf.Verify(reader.CsrfSubject(), token)) {
     return "invalid or expired CSRF token: fetch a new one from GET /api/v1/session and retry";
   }
   return std::nullopt;

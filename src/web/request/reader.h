@@ -34,7 +34,8 @@ struct Reader {
   std::string LimitKey() const { return model::ToText(AsLiker()); }
   // Who likes or shares: the liker, and the client address of the per-address budget.
   engagement::Engager AsEngager(const http::Request& request) const {
-    return engagement::Engager{AsLiker(), std::string(request.remote_address)};
+    return engagement::Engager{AsLiker(), std::string(request.remote_address),
+                               !session && !visitor.id.from_cookie};
   }
 };
 

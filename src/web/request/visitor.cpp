@@ -16,10 +16,12 @@ Visitor IdentifyAnonymousVisitor(const Context& context, const http::Request& re
   visitor.id = context.visitors.Identify(request.Cookie(kVisitorCookie), request.remote_address,
                                          agent, now_unix);
   if (!visitor.id.from_cookie && !visitor.crawler) {
-    // The cookie carries the address hash we just counted under, so the next request (with
-    // the cookie) is the same visitor and is not counted again.
+    // This request still acts as the address hash (its view, its like, its CSRF token), as a
+    // client that refuses cookies always will; the cookie holds a random id, so two readers
+    // behind one address with one browser become two visitors (issue 16, finding 5).
+    visitor.new_cookie_id = engagement::VisitorIdentifier::NewVisitor();
     visitor.set_cookie = std::string(kVisitorCookie) + "=" +
-                         context.visitors.MakeCookie(visitor.id.value) +
+                         context.visitors.MakeCookie(visitor.new_cookie_id) +
                          "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
     if (request.secure) visitor.set_cookie += "; Secure";
   }
