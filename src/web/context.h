@@ -89,6 +89,9 @@ struct Context {
   // the header's section bar. Null: pages show no pictures / render per request / no bar.
   PictureCache* pictures = nullptr;
   RenderedPages* front = nullptr;
+  // Search result pages kept for the same TTL, apart from the front's so that many distinct
+  // queries cannot push the front and section pages out. Null: searched per request.
+  RenderedPages* searches = nullptr;
   SectionBar* sections = nullptr;
 };
 

@@ -22,7 +22,9 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
                                  const std::shared_ptr<const RenderedPage>& kept,
                                  std::int64_t now) {
   const RenderedPage& rendered = *kept;
-  if (rendered.status != 200) return ErrorPage(context, request, rendered.status);
+  if (rendered.status != 200 && !rendered.own_body) {
+    return ErrorPage(context, request, rendered.status);
+  }
   Visitor visitor = IdentifyVisitor(context, request, now);
   SlotValues values;
   values[static_cast<std::size_t>(Slot::kCsrfToken)] = visitor.csrf_token;
@@ -35,6 +37,7 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   static const std::string kAccountMenuHole = RawSlotMarker(RawSlot::kAccountMenu);
   raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] = kAccountMenuHole;
   http::Response response;
+  response.status = rendered.status;
   response.body.reserve(rendered.page.size_hint());
   rendered.page.AppendTo(response.body, values, raw, response.pieces);
   response.pieces_owner = kept;  // the pieces point into the kept page
