@@ -145,7 +145,7 @@ std::vector<storage::RelatedArticle> RelatedOf(storage::Store& db, std::int64_t 
 Result<void> ReloadSite(const config::Config& config, storage::Store& db,
                         const std::string& base_url, web::SharedSite& site,
                         web::ArticleCache& articles, web::RenderedPages& front_pages,
-                        web::RenderedPages& search_pages, web::DocumentCache& documents, web::PopularLists& popular,
+                        web::DocumentCache& documents, web::PopularLists& popular,
                         const Clock& clock) {
   static std::mutex reloading;
   std::lock_guard lock(reloading);
@@ -159,7 +159,6 @@ Result<void> ReloadSite(const config::Config& config, storage::Store& db,
   site.Store(std::move(created).value());
   articles.Clear();
   front_pages.Clear();
-  search_pages.Clear();
   documents.Clear();
   WARTA_RETURN_IF_ERROR(popular.Refresh(clock.NowUnix()));
   spdlog::info("settings: the site's settings were reloaded (\"{}\")",
@@ -267,13 +266,12 @@ int RunServe(const CommonOptions& options) {
                        registry, articles, home,  readers.services(), comment_services, documents,
                        feeds};
   context.popular = &popular;
-  // The front page and section pages are rendered at most every 2 s per locale and page.
-  web::RenderedPages front_pages(/*ttl_seconds=*/2, /*capacity=*/512);
-  // Search pages too, apart (many distinct queries must not push the front pages out).
-  web::RenderedPages search_pages(/*ttl_seconds=*/2, /*capacity=*/1024);
+  // The front page, section, tag and search pages are rendered at most every 2 s per locale
+  // and URL. Many distinct searches fill it: it is emptied when full, which costs the front
+  // page one render it would have within 2 s anyway.
+  web::RenderedPages front_pages(/*ttl_seconds=*/2, /*capacity=*/2048);
   context.pictures = &pictures;
   context.front = &front_pages;
-  context.searches = &search_pages;
   context.sections = section_bar.get();
   auto library = OpenMediaLibrary(config.value(), db);
   if (!library.ok()) return Fail(library.error().ToString());
@@ -294,13 +292,11 @@ int RunServe(const CommonOptions& options) {
   // section) the section bar. This node drops them at once (other nodes follow within their
   // TTLs and refresh intervals).
   const std::function<void(std::int64_t)> article_changed = [&articles, &home, &front_pages,
-                                                             &search_pages, &documents, &popular,
-                                                             &section_bar, &db,
-                                                             &clock](std::int64_t id) {
+                                                             &documents, &popular, &section_bar,
+                                                             &db, &clock](std::int64_t id) {
     articles.Invalidate(id);
     home.Clear();
     front_pages.Clear();
-    search_pages.Clear();
     documents.Clear();
     if (auto refreshed = popular.Refresh(clock.NowUnix()); !refreshed.ok()) {
       spdlog::warn("popular: refresh after a change to article {}: {}", id,
@@ -314,10 +310,10 @@ int RunServe(const CommonOptions& options) {
     article_changed(id);
     if (publisher_ptr != nullptr) publisher_ptr->Wake();
   };
-  context.reload_site = [&config, &db, &site, &base_url, &articles, &front_pages, &search_pages,
-                         &documents, &popular, &clock]() {
-    return ReloadSite(config.value(), db, base_url, site, articles, front_pages, search_pages,
-                      documents, popular, clock);
+  context.reload_site = [&config, &db, &site, &base_url, &articles, &front_pages, &documents,
+                         &popular, &clock]() {
+    return ReloadSite(config.value(), db, base_url, site, articles, front_pages, documents, popular,
+                      clock);
   };
   newsroom::EditorialService editorial(db, clock, std::move(newsroom_options));
   context.editorial = &editorial;

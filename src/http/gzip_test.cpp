@@ -124,7 +124,7 @@ TEST(Gzip, PiecesThatDoNotCoverTheBodyAreRefused) {
   std::string gz;
   EXPECT_TRUE(StitchGzip(body, pieces, gz));
   EXPECT_FALSE(StitchGzip(body + "!", pieces, gz));  // a byte no piece names
-  pieces[1].size = 2;                                 // a live piece past its range
+  pieces[1].size = 2;                                // a live piece past its range
   EXPECT_FALSE(StitchGzip(body, pieces, gz));
   pieces[1].size = 1;
   pieces[0].size = 2;  // a fixed piece whose size is not its part's

@@ -84,7 +84,7 @@ class SplicedPage {
   std::size_t slot_count() const { return slots_.size(); }
 
  private:
-  std::vector<std::string> parts_;  // parts_.size() == slots_.size() + 1
+  std::vector<std::string> parts_;            // parts_.size() == slots_.size() + 1
   std::vector<http::DeflatedPart> deflated_;  // parts_, each compressed once
   struct Hole {
     bool raw = false;

@@ -36,8 +36,7 @@ view::Data StoryCards(const Context& context, const Site& site,
 // status (an error page for 404), the locale headers. The response keeps `kept` (its gzip
 // pieces point into it).
 http::Response ServeRenderedPage(Context& context, const http::Request& request, const Site& site,
-                                 const std::shared_ptr<const RenderedPage>& kept,
-                                 std::int64_t now);
+                                 const std::shared_ptr<const RenderedPage>& kept, std::int64_t now);
 
 // The page rendered now, or (with Context::front) the kept one under `key` for this locale.
 http::Response ServeCachedPage(Context& context, const http::Request& request, const Site& site,

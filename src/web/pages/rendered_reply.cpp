@@ -59,7 +59,8 @@ http::Response ServeCachedPage(Context& context, const http::Request& request, c
     auto rendered = render();
     if (!rendered.ok()) return ErrorPage(context, request, 500);
     return ServeRenderedPage(context, request, site,
-                             std::make_shared<const RenderedPage>(std::move(rendered).value()), now);
+                             std::make_shared<const RenderedPage>(std::move(rendered).value()),
+                             now);
   }
   auto kept = context.front->Get(site.locale() + "|" + key, now, render);
   if (!kept.ok()) return ErrorPage(context, request, 500);

@@ -165,10 +165,11 @@ Response SearchPage(Context& context, const Request& request) {
     return RenderSearch(context, request, site, params, 200, "", found.value());
   };
   // The same search within the kept pages' TTL shows the same results: one search for all
-  // the readers who follow a link to it (web/context.h: searches).
+  // the readers who follow a link to it.
   Result<std::shared_ptr<const RenderedPage>> kept = Error::Internal("web: search not run");
-  if (context.searches != nullptr) {
-    kept = context.searches->Get(site.locale() + "|" + std::string(request.target), now, render);
+  if (context.front != nullptr) {
+    kept =
+        context.front->Get(site.locale() + "|search|" + std::string(request.target), now, render);
   } else if (auto rendered = render(); rendered.ok()) {
     kept = std::make_shared<const RenderedPage>(std::move(rendered).value());
   } else {
