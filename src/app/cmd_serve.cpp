@@ -282,8 +282,10 @@ int RunServe(const CommonOptions& options) {
                        registry, articles, home,  readers.services(), comment_services, documents,
                        feeds};
   context.popular = &popular;
-  // The front page and section pages are rendered at most every 2 s per locale and page.
-  web::RenderedPages front_pages(/*ttl_seconds=*/2, /*capacity=*/512);
+  // The front page, section, tag and search pages are rendered at most every 2 s per locale
+  // and URL. Many distinct searches fill it: it is emptied when full, which costs the front
+  // page one render it would have within 2 s anyway.
+  web::RenderedPages front_pages(/*ttl_seconds=*/2, /*capacity=*/2048);
   context.pictures = &pictures;
   context.front = &front_pages;
   context.sections = section_bar.get();

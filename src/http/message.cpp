@@ -55,6 +55,25 @@ int Digits(std::string_view text, std::size_t pos, std::size_t n) {
 
 }  // namespace
 
+void Response::ReplaceInBody(std::size_t at, std::size_t size, std::string_view text) {
+  body.replace(at, size, text);
+  std::size_t i = 0;
+  while (i < pieces.size() && pieces[i].offset + pieces[i].size <= at &&
+         !(pieces[i].size == 0 && pieces[i].offset == at)) {
+    ++i;
+  }
+  if (i == pieces.size() || pieces[i].fixed != nullptr || pieces[i].offset > at ||
+      at + size > pieces[i].offset + pieces[i].size) {
+    pieces.clear();
+    pieces_owner.reset();
+    return;
+  }
+  pieces[i].size = pieces[i].size - size + text.size();
+  for (std::size_t j = i + 1; j < pieces.size(); ++j) {
+    pieces[j].offset = pieces[j].offset - size + text.size();
+  }
+}
+
 std::string_view MethodName(Method method) {
   switch (method) {
     case Method::kGet:

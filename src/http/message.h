@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "http/gzip.h"
+
 namespace warta::http {
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
@@ -51,11 +53,20 @@ struct Response {
   // Optional: the gzip encoding of shared_body, made once by the cache; sent as is to
   // clients that accept gzip instead of compressing on every request.
   std::shared_ptr<const std::string> shared_gzip_body;
+  // Optional: `body` as fixed parts compressed once and live ranges (http/gzip.h), so the
+  // server stitches its gzip encoding instead of compressing the whole page per request.
+  // `pieces_owner` keeps the fixed parts alive (the cache entry they belong to). Empty, or
+  // not covering the body exactly: the body is compressed as usual.
+  std::vector<BodyPiece> pieces;
+  std::shared_ptr<const void> pieces_owner;
 
   void SetHeader(std::string name, std::string value);
   std::string_view Header(std::string_view name) const;
   // The identity body: *shared_body when set, else body.
   std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }
+  // Replaces body[at, at + size) with `text`, keeping `pieces` right: the range must lie in
+  // one live piece, else the pieces are dropped (the page is then compressed whole).
+  void ReplaceInBody(std::size_t at, std::size_t size, std::string_view text);
 };
 
 Response TextResponse(int status, std::string body);

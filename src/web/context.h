@@ -85,8 +85,8 @@ struct Context {
   std::function<Result<void>()> reload_site = {};
   // Fetches one source now, outside its schedule ("fetch now" in the admin); empty: refused.
   std::function<Result<void>(std::int64_t source_id)> fetch_source_now = {};
-  // The front page (web/pages/front_page.h): pictures by id, rendered home and section pages,
-  // the header's section bar. Null: pages show no pictures / render per request / no bar.
+  // The front page (web/pages/front_page.h): pictures by id, rendered home, section, tag and
+  // search pages, the section bar. Null: no pictures / pages rendered per request / no bar.
   PictureCache* pictures = nullptr;
   RenderedPages* front = nullptr;
   SectionBar* sections = nullptr;

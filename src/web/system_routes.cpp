@@ -1,8 +1,11 @@
 // Routes for operators and machines: health, metrics, embedded static files.
 #include <algorithm>
+#include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "core/ascii.h"
+#include "http/gzip.h"
 #include "http/server/proxy.h"
 #include "resources/resources.h"
 #include "web/handlers.h"
@@ -58,6 +61,38 @@ bool MayReadMetrics(const Context& context, const Request& request) {
   return SameSecret(given.substr(kBearer.size()), token);
 }
 
+bool AlreadyCompressed(std::string_view path) {
+  return path.size() >= 4 && path.substr(path.size() - 4) == ".png";
+}
+
+// An embedded static file as served: its bytes shared with every response, its gzip made
+// once, its validator.
+struct StaticEntry {
+  std::shared_ptr<const std::string> body;
+  std::shared_ptr<const std::string> gzip;  // null for formats that are compressed already
+  std::string etag;
+};
+
+// Built on first use (thread-safe static initialization): the files never change while the
+// binary runs, so nothing is compressed or copied per request.
+const std::unordered_map<std::string_view, StaticEntry>& StaticTable() {
+  static const auto table = [] {
+    std::unordered_map<std::string_view, StaticEntry> built;
+    for (const resources::Resource& resource : resources::All()) {
+      if (resource.path.substr(0, 7) != "static/") continue;
+      StaticEntry entry;
+      entry.body = std::make_shared<const std::string>(resource.data);
+      if (!AlreadyCompressed(resource.path)) {
+        entry.gzip = std::make_shared<const std::string>(http::GzipOnce(resource.data, 9));
+      }
+      entry.etag = "\"" + std::to_string(std::hash<std::string_view>{}(resource.data)) + "\"";
+      built.emplace(resource.path.substr(7), std::move(entry));
+    }
+    return built;
+  }();
+  return table;
+}
+
 }  // namespace
 
 Response Healthz(Context& /*context*/, const Request& /*request*/) {
@@ -89,16 +124,20 @@ Response StaticFile(Context& context, const Request& request, const RouteParams&
       rest.find('%') != std::string_view::npos || rest.find('\\') != std::string_view::npos) {
     return ErrorPage(context, 404);
   }
-  auto data = resources::Find("static/" + std::string(rest));
-  if (!data) return ErrorPage(context, 404);
+  const auto& table = StaticTable();
+  auto found = table.find(rest);
+  if (found == table.end()) return ErrorPage(context, 404);
+  const StaticEntry& entry = found->second;
   Response response;
   response.content_type = std::string(ContentTypeFor(rest));
-  response.body = std::string(*data);
+  response.shared_body = entry.body;
+  response.shared_gzip_body = entry.gzip;
+  response.compressible = entry.gzip != nullptr;
   // Versioned URLs (?v=hash) never change; unversioned ones revalidate hourly.
   bool versioned = request.query.find("v=") != std::string_view::npos;
   response.SetHeader("Cache-Control",
                      versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600");
-  response.SetHeader("ETag", "\"" + std::to_string(std::hash<std::string_view>{}(*data)) + "\"");
+  response.SetHeader("ETag", entry.etag);
   return response;
 }
 

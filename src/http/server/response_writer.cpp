@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "core/ascii.h"
+#include "http/gzip.h"
 
 namespace warta::http::server {
 namespace {
@@ -236,6 +237,9 @@ Wire Prepare(const Request& request, Response& response, const WireOptions& opti
     if (response.shared_gzip_body) {
       flags.gzipped = true;
       body = *response.shared_gzip_body;
+    } else if (!response.pieces.empty() && StitchGzip(body, response.pieces, gzip_buffer)) {
+      flags.gzipped = true;
+      body = gzip_buffer;
     } else if (gzipper.Compress(body, gzip_buffer)) {
       flags.gzipped = true;
       body = gzip_buffer;

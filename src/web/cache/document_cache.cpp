@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include "http/gzip.h"
+
 namespace warta::web {
 namespace {
 
@@ -31,6 +33,7 @@ Result<std::shared_ptr<const Document>> DocumentCache::Get(const std::string& ke
   auto document = std::make_shared<Document>();
   if (built->status == 200) {
     document->etag = StrongTag(built->body);
+    document->gzip_body = std::make_shared<const std::string>(http::GzipOnce(built->body));
     document->body = std::make_shared<const std::string>(std::move(built->body));
   }
   document->content_type = std::move(built->content_type);
@@ -69,6 +72,7 @@ http::Response DocumentResponse(const Document& document, int max_age_seconds) {
   }
   response.SetHeader("Cache-Control", "public, max-age=" + std::to_string(max_age_seconds));
   response.shared_body = document.body;
+  response.shared_gzip_body = document.gzip_body;
   return response;
 }
 

@@ -27,6 +27,9 @@ namespace warta::web {
 
 struct RenderedPage {
   int status = 200;  // what the page answers: 404 for a page number past the last
+  // Whether a page with another status than 200 is served as rendered (a tag page past its
+  // last page shows the tag); otherwise such a status gets the site's error page.
+  bool own_body = false;
   SplicedPage page;
   std::int64_t rendered_at = 0;
 };

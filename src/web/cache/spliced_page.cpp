@@ -43,6 +43,9 @@ SplicedPage SplicedPage::FromRendered(std::string_view rendered) {
   }
   page.fixed_bytes_ += current.size();
   page.parts_.push_back(std::move(current));
+  // Once per rendering (an edit, a TTL): the parts' gzip, so no request compresses them.
+  page.deflated_.reserve(page.parts_.size());
+  for (const std::string& part : page.parts_) page.deflated_.push_back(http::DeflatePart(part));
   return page;
 }
 
@@ -64,6 +67,35 @@ void SplicedPage::AppendTo(std::string& out, const SlotValues& values,
     }
   }
   if (!parts_.empty()) out += parts_.back();
+}
+
+void SplicedPage::AppendTo(std::string& out, const SlotValues& values, const RawSlotValues& raw,
+                           std::vector<http::BodyPiece>& pieces) const {
+  pieces.clear();
+  if (parts_.size() != deflated_.size()) {  // a default-constructed page: nothing kept
+    AppendTo(out, values, raw);
+    return;
+  }
+  std::size_t raw_bytes = 0;
+  for (std::string_view value : raw) raw_bytes += value.size();
+  out.reserve(out.size() + size_hint() + raw_bytes);
+  pieces.reserve(parts_.size() * 2 + 1);
+  if (!out.empty()) pieces.push_back(http::BodyPiece{nullptr, 0, out.size()});
+  auto fixed = [&](std::size_t i) {
+    pieces.push_back(http::BodyPiece{&deflated_[i], out.size(), parts_[i].size()});
+    out += parts_[i];
+  };
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    fixed(i);
+    const std::size_t start = out.size();
+    if (slots_[i].raw) {
+      out += raw[slots_[i].index];
+    } else {
+      AppendEscapedHtml(out, values[slots_[i].index]);
+    }
+    pieces.push_back(http::BodyPiece{nullptr, start, out.size() - start});
+  }
+  fixed(parts_.size() - 1);
 }
 
 }  // namespace warta::web

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "http/gzip.h"
+
 namespace warta::web {
 
 // The values that vary per request (counters, and what differs per reader: the CSRF token
@@ -72,11 +74,18 @@ class SplicedPage {
   void AppendTo(std::string& out, const SlotValues& values) const;
   // The same, with raw holes filled by `raw` as given (empty views leave them empty).
   void AppendTo(std::string& out, const SlotValues& values, const RawSlotValues& raw) const;
+  // The same, also describing `out` as pieces (http/gzip.h): each fixed part compressed once
+  // by FromRendered, each hole a live range, so the server stitches the gzip encoding
+  // instead of compressing the page. `pieces` refer to this page: the response must keep
+  // it alive (http::Response::pieces_owner).
+  void AppendTo(std::string& out, const SlotValues& values, const RawSlotValues& raw,
+                std::vector<http::BodyPiece>& pieces) const;
   std::size_t size_hint() const { return static_cast<std::size_t>(fixed_bytes_ + 256); }
   std::size_t slot_count() const { return slots_.size(); }
 
  private:
-  std::vector<std::string> parts_;  // parts_.size() == slots_.size() + 1
+  std::vector<std::string> parts_;            // parts_.size() == slots_.size() + 1
+  std::vector<http::DeflatedPart> deflated_;  // parts_, each compressed once
   struct Hole {
     bool raw = false;
     unsigned char index = 0;  // into SlotValues or RawSlotValues

@@ -232,7 +232,13 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
       reader.session ? std::string_view(account_menu) : std::string_view(site.login_menu());
 
   Response response;
-  page->AppendTo(response.body, values, raw);
+  page->AppendTo(response.body, values, raw, response.pieces);
+  // The pieces point into the kept page: the response holds it until it is sent.
+  if (localized) {
+    response.pieces_owner = localized;
+  } else {
+    response.pieces_owner = cached.value();
+  }
   response.SetHeader(
       "ETag", PageTag(entry.article, site.locale(), values, popular ? popular->generation : 0));
   response.SetHeader("Cache-Control", "private, no-cache");

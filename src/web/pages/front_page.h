@@ -33,9 +33,10 @@ view::Data StoryCards(const Context& context, const Site& site,
                       std::int64_t skip_id = 0, std::size_t max_cards = 1000);
 
 // Serves a kept page: the reader's CSRF token and visitor cookie, the popular list, its
-// status (an error page for 404), the locale headers.
+// status (an error page for 404), the locale headers. The response keeps `kept` (its gzip
+// pieces point into it).
 http::Response ServeRenderedPage(Context& context, const http::Request& request, const Site& site,
-                                 const RenderedPage& rendered, std::int64_t now);
+                                 const std::shared_ptr<const RenderedPage>& kept, std::int64_t now);
 
 // The page rendered now, or (with Context::front) the kept one under `key` for this locale.
 http::Response ServeCachedPage(Context& context, const http::Request& request, const Site& site,

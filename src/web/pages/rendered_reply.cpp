@@ -19,8 +19,12 @@ int ParsePageNumber(const http::Request& request) {
 }
 
 http::Response ServeRenderedPage(Context& context, const http::Request& request, const Site& site,
-                                 const RenderedPage& rendered, std::int64_t now) {
-  if (rendered.status != 200) return ErrorPage(context, request, rendered.status);
+                                 const std::shared_ptr<const RenderedPage>& kept,
+                                 std::int64_t now) {
+  const RenderedPage& rendered = *kept;
+  if (rendered.status != 200 && !rendered.own_body) {
+    return ErrorPage(context, request, rendered.status);
+  }
   Visitor visitor = IdentifyVisitor(context, request, now);
   SlotValues values;
   values[static_cast<std::size_t>(Slot::kCsrfToken)] = visitor.csrf_token;
@@ -33,8 +37,10 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   static const std::string kAccountMenuHole = RawSlotMarker(RawSlot::kAccountMenu);
   raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] = kAccountMenuHole;
   http::Response response;
+  response.status = rendered.status;
   response.body.reserve(rendered.page.size_hint());
-  rendered.page.AppendTo(response.body, values, raw);
+  rendered.page.AppendTo(response.body, values, raw, response.pieces);
+  response.pieces_owner = kept;  // the pieces point into the kept page
   // The page differs by its rendering, the reader's token and the popular list only.
   const std::string key = std::to_string(rendered.rendered_at) + ":" + site.locale() + ":" +
                           std::string(request.target) + ":" + visitor.csrf_token + ":" +
@@ -52,11 +58,13 @@ http::Response ServeCachedPage(Context& context, const http::Request& request, c
   if (context.front == nullptr) {
     auto rendered = render();
     if (!rendered.ok()) return ErrorPage(context, request, 500);
-    return ServeRenderedPage(context, request, site, rendered.value(), now);
+    return ServeRenderedPage(context, request, site,
+                             std::make_shared<const RenderedPage>(std::move(rendered).value()),
+                             now);
   }
   auto kept = context.front->Get(site.locale() + "|" + key, now, render);
   if (!kept.ok()) return ErrorPage(context, request, 500);
-  return ServeRenderedPage(context, request, site, *kept.value(), now);
+  return ServeRenderedPage(context, request, site, kept.value(), now);
 }
 
 }  // namespace warta::web

@@ -6,6 +6,7 @@
 
 #include "search/highlight.h"
 #include "web/handlers.h"
+#include "web/pages/front_page.h"
 #include "web/request/locale_choice.h"
 #include "web/request/search_request.h"
 #include "web/view_models/article_list_item.h"
@@ -107,37 +108,18 @@ void SetResults(const Context& context, const Site& site, const SearchParams& pa
                                                site.formatter().Number(params.page)));
 }
 
-}  // namespace
-
-Response SearchPage(Context& context, const Request& request) {
-  // ?lang= filters the results by language here; it does not choose the page's language.
-  const Site& site = SiteFor(context, request, LangParam::kIgnored);
-  auto params = ParseSearchParams(request, /*allow_limit=*/false);
-  int status = 200;
-  std::string error_key;
-  SearchOutcome outcome;
-  if (!params.ok()) {
-    status = 400;
-    error_key = params.error().user_key.empty() ? "search_error_filter" : params.error().user_key;
-  } else if (!params->query.text.empty()) {
-    auto found = RunSearch(context, *params);
-    if (found.ok()) {
-      outcome = std::move(found).value();
-    } else {
-      spdlog::error("web: search failed: {}", found.error().ToString());
-      status = 503;
-      error_key = "search_error_unavailable";
-    }
-  }
-
+// The page for every reader (their CSRF token is a hole): the form, the message of
+// `error_key` if any, and the results when there are some.
+Result<RenderedPage> RenderSearch(Context& context, const Request& request, const Site& site,
+                                  const Result<SearchParams>& params, int status,
+                                  const std::string& error_key, const SearchOutcome& outcome) {
   const std::string query = params.ok() ? params->query.text : Echo(request, "q");
   const std::string& heading = site.T("search_heading");
   const std::string title = query.empty() ? heading : query + " - " + heading;
-  Visitor visitor = IdentifyVisitor(context, request, context.clock.NowUnix());
   // The switcher comes back to these results (GET /lang drops only the lang filter).
   const std::string path =
       request.target.size() <= kMaxEchoBytes * 4 ? std::string(request.target) : "/search";
-  view::Data data = site.PageData(title, path, "", visitor.csrf_token);
+  view::Data data = site.PageData(title, path, "", SlotMarker(Slot::kCsrfToken));
   data.set("query", query);
   // The page's own form has the query and its filters; a second box in the header would
   // only confuse.
@@ -148,14 +130,59 @@ Response SearchPage(Context& context, const Request& request) {
   if (!error_key.empty()) data.set("error", site.T(error_key));
   if (status == 200 && !query.empty()) SetResults(context, site, *params, outcome, data);
   auto html = site.templates().Render("search", data);
-  if (!html.ok()) return ErrorPage(context, 500);
-  Response response;
-  response.status = status;
-  response.body = std::move(html).value();
-  response.SetHeader("Cache-Control", "private, no-cache");
-  MarkLocalized(response, site);
-  if (!visitor.set_cookie.empty()) response.SetHeader("Set-Cookie", visitor.set_cookie);
-  return response;
+  if (!html.ok()) return html.error();
+  RenderedPage rendered;
+  rendered.status = status;
+  rendered.own_body = true;
+  rendered.page = SplicedPage::FromRendered(html.value());
+  return rendered;
+}
+
+Response Serve(Context& context, const Request& request, const Site& site,
+               Result<RenderedPage> rendered, std::int64_t now) {
+  if (!rendered.ok()) return ErrorPage(context, 500);
+  return ServeRenderedPage(context, request, site,
+                           std::make_shared<const RenderedPage>(std::move(rendered).value()), now);
+}
+
+}  // namespace
+
+Response SearchPage(Context& context, const Request& request) {
+  // ?lang= filters the results by language here; it does not choose the page's language.
+  const Site& site = SiteFor(context, request, LangParam::kIgnored);
+  const std::int64_t now = context.clock.NowUnix();
+  auto params = ParseSearchParams(request, /*allow_limit=*/false);
+  if (!params.ok()) {
+    const std::string key =
+        params.error().user_key.empty() ? "search_error_filter" : params.error().user_key;
+    return Serve(context, request, site, RenderSearch(context, request, site, params, 400, key, {}),
+                 now);
+  }
+  if (params->query.text.empty()) {
+    return Serve(context, request, site, RenderSearch(context, request, site, params, 200, "", {}),
+                 now);
+  }
+  auto render = [&]() -> Result<RenderedPage> {
+    auto found = RunSearch(context, *params);
+    if (!found.ok()) return found.error();
+    return RenderSearch(context, request, site, params, 200, "", found.value());
+  };
+  // The same search within the kept pages' TTL shows the same results: one search for all
+  // the readers who follow a link to it.
+  Result<std::shared_ptr<const RenderedPage>> kept = Error::Internal("web: search not run");
+  if (context.front != nullptr) {
+    kept =
+        context.front->Get(site.locale() + "|search|" + std::string(request.target), now, render);
+  } else if (auto rendered = render(); rendered.ok()) {
+    kept = std::make_shared<const RenderedPage>(std::move(rendered).value());
+  } else {
+    kept = rendered.error();
+  }
+  if (kept.ok()) return ServeRenderedPage(context, request, site, kept.value(), now);
+  spdlog::error("web: search failed: {}", kept.error().ToString());
+  return Serve(context, request, site,
+               RenderSearch(context, request, site, params, 503, "search_error_unavailable", {}),
+               now);
 }
 
 }  // namespace warta::web

@@ -8,6 +8,7 @@
 #include "core/limits.h"
 #include "storage/tag_store.h"
 #include "web/handlers.h"
+#include "web/pages/front_page.h"
 #include "web/request/locale_choice.h"
 #include "web/view_models/article_list_item.h"
 
@@ -114,44 +115,42 @@ Response TagsIndexPage(Context& context, const Request& request) {
   return HtmlPage(site, 200, std::move(html).value(), visitor.set_cookie);
 }
 
-Response TagPage(Context& context, const Request& request, const RouteParams& params) {
-  const std::string_view slug = params.Get("slug");
-  if (!LooksLikeSlug(slug)) return ErrorPage(context, request, 404);
-  const int page = ParsePage(request);
-  if (page == 0) return ErrorPage(context, request, 400);
-  const std::int64_t now = context.clock.NowUnix();
-  std::optional<TagEntry> tag = ResolveTag(context, slug, now);
-  if (!tag) return ErrorPage(context, request, 404);
+namespace {
 
-  const Site& site = SiteFor(context, request);
-  auto total = context.store.tags().CountByTags(tag->names);
-  if (!total.ok()) return ErrorPage(context, request, 500);
-  if (*total == 0) return ErrorPage(context, request, 404);  // its last article went meanwhile
+// The tag's page `page` for every reader: their CSRF token and the popular list are holes
+// (web/pages/front_page.h), so it is rendered once per TTL of the kept pages, not per request.
+Result<RenderedPage> RenderTagPage(Context& context, const Site& site, const TagEntry& tag,
+                                   int page, std::int64_t now) {
+  RenderedPage rendered;
+  auto total = context.store.tags().CountByTags(tag.names);
+  if (!total.ok()) return total.error();
+  if (*total == 0) {  // its last article went meanwhile
+    rendered.status = 404;
+    return rendered;
+  }
   const std::int64_t last_page = (*total + kTagPageSize - 1) / kTagPageSize;
   const bool out_of_range = page > last_page;
   std::vector<model::ArticleSummary> articles;
   if (!out_of_range) {
     auto listed =
-        context.store.tags().ListByTags(tag->names, kTagPageSize, (page - 1) * kTagPageSize);
-    if (!listed.ok()) return ErrorPage(context, request, 500);
+        context.store.tags().ListByTags(tag.names, kTagPageSize, (page - 1) * kTagPageSize);
+    if (!listed.ok()) return listed.error();
     articles = std::move(listed).value();
   }
   auto items = ArticleItems(context, site, articles);
-  if (!items.ok()) return ErrorPage(context, request, 500);
+  if (!items.ok()) return items.error();
   std::string popular;
   if (context.popular != nullptr) {
-    // Per request, but one indexed query; tag pages are not the hot path.
-    auto rendered = context.popular->RenderFor(tag->names, site, now);
-    if (rendered.ok()) popular = std::move(rendered).value();
+    auto popular_html = context.popular->RenderFor(tag.names, site, now);
+    if (popular_html.ok()) popular = std::move(popular_html).value();
   }
 
-  const std::string base = "/tag/" + tag->slug;
-  const std::string& name = tag->names.front();
+  const std::string base = "/tag/" + tag.slug;
+  const std::string& name = tag.names.front();
   const std::string page_label =
       site.catalog().Plural(site.locale(), "page_number", page, site.formatter().Number(page));
-  Visitor visitor = IdentifyVisitor(context, request, now);
   view::Data data = site.PageData(page == 1 ? name : name + " - " + page_label, PageUrl(base, page),
-                                  "", visitor.csrf_token);
+                                  "", SlotMarker(Slot::kCsrfToken));
   data.set("heading", name);
   data.set("count_text", site.catalog().Plural(site.locale(), "tag_article_count", *total,
                                                site.formatter().Number(*total)));
@@ -165,8 +164,27 @@ Response TagPage(Context& context, const Request& request, const RouteParams& pa
   data.set("page_label", page_label);
   data.set("popular_html", popular);
   auto html = site.templates().Render("tag", data);
-  if (!html.ok()) return ErrorPage(context, request, 500);
-  return HtmlPage(site, out_of_range ? 404 : 200, std::move(html).value(), visitor.set_cookie);
+  if (!html.ok()) return html.error();
+  rendered.page = SplicedPage::FromRendered(html.value());
+  // Past the last page: 404, but the page itself (the tag and a link back to its first page).
+  rendered.status = out_of_range ? 404 : 200;
+  rendered.own_body = out_of_range;
+  return rendered;
+}
+
+}  // namespace
+
+Response TagPage(Context& context, const Request& request, const RouteParams& params) {
+  const std::string_view slug = params.Get("slug");
+  if (!LooksLikeSlug(slug)) return ErrorPage(context, request, 404);
+  const int page = ParsePage(request);
+  if (page == 0) return ErrorPage(context, request, 400);
+  const std::int64_t now = context.clock.NowUnix();
+  std::optional<TagEntry> tag = ResolveTag(context, slug, now);
+  if (!tag) return ErrorPage(context, request, 404);
+  const Site& site = SiteFor(context, request);
+  return ServeCachedPage(context, request, site, "tag|" + PageUrl("/tag/" + tag->slug, page), now,
+                         [&] { return RenderTagPage(context, site, *tag, page, now); });
 }
 
 }  // namespace warta::web

@@ -51,7 +51,7 @@ void FillAccountMenu(const Context& context, const http::Request& request,
       response.SetHeader("ETag", "W/\"" + std::to_string(hash) + "\"");
     }
   }
-  response.body.replace(at, marker.size(), menu);
+  response.ReplaceInBody(at, marker.size(), menu);
 }
 
 }  // namespace warta::web
