@@ -74,8 +74,9 @@ TEST(CatalogTest, EveryLocaleHasTheSameKeys) {
 // with Indonesian.
 TEST(CatalogTest, EveryLocaleIsTranslated) {
   const std::set<std::string> loanwords_in_english = {
-      "moderation_log_who",  "moderation_spam", "search_filter_tag",    "tag_heading_prefix",
-      "admin_filter_status", "admin_nav_media", "admin_role_moderator", "admin_section_slug"};
+      "moderation_log_who",   "moderation_spam",     "search_filter_tag",
+      "tag_heading_prefix",   "admin_filter_status", "admin_nav_media",
+      "admin_role_moderator", "admin_section_slug",  "admin_setting_logo"};
   auto catalog = Load();
   for (const auto& locale : SupportedLocales()) {
     if (locale == "id") continue;
