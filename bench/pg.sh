@@ -63,21 +63,8 @@ bench_backend() {
   local pids="$pid"
   if [ "$name" = pg ]; then pids="$pid $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"; fi
   record "${name}_article" "$base$path" "$pids"
-  python3 - "$base" "$size" "$work/visitors-$name.txt" "$work/articles.txt" <<'PY'
-import http.cookiejar, json, sys, urllib.request
-base, max_id, visitors_path, articles_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-with open(visitors_path, "w") as out:
-    for i in range(256):
-        jar = http.cookiejar.CookieJar()
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-        opener.addheaders = [("User-Agent", "bench-pg-like/%d" % i)]
-        token = json.load(opener.open(base + "/api/v1/session"))["csrf_token"]
-        vid = next(c.value for c in jar if c.name == "warta_vid")
-        out.write("%s %s\n" % (vid, token))
-with open(articles_path, "w") as out:
-    for i in range(1, max_id + 1, max(max_id // 1000, 1)):
-        out.write("%d\n" % i)
-PY
+  python3 "$root/bench/like_visitors.py" "$base" "$size" "$work/visitors-$name.txt" \
+    "$work/articles.txt" bench-pg-like
   local line
   line=$(BENCH_SCRIPT="$root/bench/likes.lua" measure "${name}_like" "$base/" "$pids" -- \
            "$work/visitors-$name.txt" "$work/articles.txt")

@@ -56,23 +56,8 @@ echo "bench: search_rare_results_$size $(curl -fsS "$base/api/v1/search?q=$rare_
   python3 -c 'import json,sys; print(len(json.load(sys.stdin)["results"]))') results (first page)"
 
 # Likes: visitors with their cookie and CSRF token (GET /api/v1/session), and article ids.
-python3 - "$base" "$max_id" "$work/like-visitors.txt" "$work/like-articles.txt" <<'PY'
-import http.cookiejar, json, sys, urllib.request
-base, max_id, visitors_path, articles_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-with open(visitors_path, "w") as out:
-    for i in range(256):
-        jar = http.cookiejar.CookieJar()
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-        # A user agent of its own: a cookie-less visitor may be known by address and agent.
-        opener.addheaders = [("User-Agent", "bench-like/%d" % i)]
-        token = json.load(opener.open(base + "/api/v1/session"))["csrf_token"]
-        vid = next(c.value for c in jar if c.name == "warta_vid")
-        out.write("%s %s\n" % (vid, token))
-with open(articles_path, "w") as out:
-    step = max(max_id // 1000, 1)
-    for i in range(1, max_id + 1, step):
-        out.write("%d\n" % i)
-PY
+python3 "$root/bench/like_visitors.py" "$base" "$max_id" "$work/like-visitors.txt" \
+  "$work/like-articles.txt" bench-like
 likes_before=$(sqlite3 "file:$db?mode=ro" "SELECT count(*) FROM likes")
 line=$(BENCH_SCRIPT="$root/bench/likes.lua" measure "like_$size" "$base/" "$pid" -- \
          "$work/like-visitors.txt" "$work/like-articles.txt")

@@ -42,8 +42,8 @@ struct Context {
   metrics::Counter* refused_total = nullptr;
   metrics::Counter* connections_shed = nullptr;
   metrics::Counter* malformed_heads = nullptr;
-  std::unique_ptr<Lane> lane;                     // null without options.lane_paths
-  metrics::Counter* lane_refused = nullptr;       // null without a registry
+  std::unique_ptr<Lane> lane;                // null without options.lane_paths
+  metrics::Counter* lane_refused = nullptr;  // null without a registry
 };
 
 // One I/O thread: its own io_context, its own acceptor (SO_REUSEPORT) and its sessions.
