@@ -4,6 +4,7 @@
 
 #include "auth/roles.h"
 #include "i18n/formatter.h"
+#include "web/error_status.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
 
@@ -98,26 +99,9 @@ http::Response AdminSeeOther(const std::string& location) {
   return http::RedirectResponse(303, location);
 }
 
-int AdminStatusFor(const Error& error) {
-  switch (error.code) {
-    case ErrorCode::kInvalidArgument:
-      return 400;
-    case ErrorCode::kTooLarge:
-      return 413;
-    case ErrorCode::kPermissionDenied:
-      return 403;
-    case ErrorCode::kNotFound:
-      return 404;
-    case ErrorCode::kAlreadyExists:
-      return 409;
-    default:
-      return 503;
-  }
-}
-
 http::Response AdminErrorPage(Context& context, const http::Request& request, const Error& error,
                               std::string_view what) {
-  const int status = AdminStatusFor(error);
+  const int status = HttpStatusFor(error.code);
   if (status >= 500) spdlog::error("web: admin {}: {}", what, error.ToString());
   return ErrorPage(context, request, status);
 }

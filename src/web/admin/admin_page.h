@@ -62,9 +62,8 @@ http::Response RenderAdminPage(Context& context, const http::Request& request,
 // 303 See Other to a local path: the end of every successful form post.
 http::Response AdminSeeOther(const std::string& location);
 
-// The page for a failed service call: 400/413 for bad input, 403, 404, 409, else 503
-// (logged with `what`).
-int AdminStatusFor(const Error& error);
+// The page for a failed service call, with web/error_status.h's status (a 5xx logged with
+// `what`).
 http::Response AdminErrorPage(Context& context, const http::Request& request, const Error& error,
                               std::string_view what);
 

@@ -16,6 +16,7 @@
 #include "web/admin/article_editor.h"
 #include "web/admin/form.h"
 #include "web/admin/media_view.h"
+#include "web/error_status.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
 
@@ -103,7 +104,7 @@ http::Response Refused(Context& context, const http::Request& request, const Sta
   const Site& site = SiteFor(context, request);
   if (auto field = ArticleErrorField(site, error)) {
     state.errors.push_back(*field);
-    return RenderEditor(context, request, staff, state, AdminStatusFor(error));
+    return RenderEditor(context, request, staff, state, HttpStatusFor(error.code));
   }
   return AdminErrorPage(context, request, error, "article save");
 }

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "web/error_status.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
 
@@ -73,27 +74,12 @@ CommentInput ReadCommentInput(const http::Request& request) {
   return input;
 }
 
-int StatusOf(const Error& error) {
-  switch (error.code) {
-    case ErrorCode::kInvalidArgument:
-      return 400;
-    case ErrorCode::kTooLarge:
-      return 413;
-    case ErrorCode::kPermissionDenied:
-      return 403;
-    case ErrorCode::kNotFound:
-      return 404;
-    default:
-      return 503;
-  }
-}
-
 http::Response CommentError(const Context& context, const http::Request& request,
                             const Error& error, const std::string& back_path) {
-  const int status = StatusOf(error);
-  if (status == 503) spdlog::error("web: comment action failed: {}", error.ToString());
+  const int status = HttpStatusFor(error.code);
+  if (status >= 500) spdlog::error("web: comment action failed: {}", error.ToString());
   const std::string message =
-      status == 503 ? "the comment could not be saved; try again" : error.message;
+      status >= 500 ? "the comment could not be saved; try again" : error.message;
   if (!IsFormPost(request)) return ApiError(status, message);
   const Site& site = SiteFor(context, request);
   const std::string key = error.user_key.empty() ? "comment_error_failed" : error.user_key;

@@ -41,11 +41,10 @@ struct CommentInput {
 };
 CommentInput ReadCommentInput(const http::Request& request);
 
-// 400 invalid, 413 too large, 403 denied, 404 not found, 503 otherwise. A form post gets a
+// The status of web/error_status.h (a 5xx logged, its message generic). A form post gets a
 // localized page with the status and the message (and a link back to back_path).
 http::Response CommentError(const Context& context, const http::Request& request,
                             const Error& error, const std::string& back_path);
-int StatusOf(const Error& error);
 
 // 429 when the address or (when logged in) the account has posted too much.
 std::optional<http::Response> CommentRateLimited(Context& context, const http::Request& request,

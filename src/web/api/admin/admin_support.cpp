@@ -11,35 +11,13 @@
 #include "core/utf8.h"
 #include "storage/audit_store.h"
 #include "web/context.h"
+#include "web/error_status.h"
 
 namespace warta::web::admin_api {
 namespace {
 
 // Audit summaries are one line for people; the log takes at most 2,000 bytes.
 constexpr std::size_t kMaxSummaryBytes = 500;
-
-int StatusFor(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kInvalidArgument:
-      return 400;
-    case ErrorCode::kTooLarge:
-      return 413;
-    case ErrorCode::kPermissionDenied:
-      return 403;
-    case ErrorCode::kNotFound:
-      return 404;
-    case ErrorCode::kAlreadyExists:
-      return 409;
-    case ErrorCode::kUnavailable:
-    case ErrorCode::kTimeout:
-      return 503;
-    case ErrorCode::kIo:
-    case ErrorCode::kCorrupt:
-    case ErrorCode::kInternal:
-      break;
-  }
-  return 500;
-}
 
 // "article: 'title' is longer…" -> "is longer…" when the message quotes the field; else the
 // message without its module prefix.
@@ -108,7 +86,7 @@ http::Response FieldsReply(const std::string& what, const std::vector<FieldError
 }
 
 http::Response ErrorReply(const Error& error) {
-  const int status = StatusFor(error.code);
+  const int status = HttpStatusFor(error.code);
   if (status >= 500) {
     spdlog::error("web: admin API: {}", error.ToString());
     return ErrorReply(status, status == 503 ? "the server is busy; try again"
