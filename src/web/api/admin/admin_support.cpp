@@ -223,12 +223,32 @@ http::Response Fields::Refusal() const {
   return FieldsReply(what, problems_);
 }
 
-std::optional<int> LimitParam(const http::Request& request, int fallback, int max) {
-  const std::string text = request.QueryParam("limit");
-  if (text.empty()) return fallback;
-  auto value = ParseNumber(text);
-  if (!value || *value < 1 || *value > max) return std::nullopt;
-  return static_cast<int>(*value);
+ListParams ReadLimit(const http::Request& request, int fallback, int max) {
+  ListParams out;
+  out.limit = fallback;
+  if (const std::string text = request.QueryParam("limit"); !text.empty()) {
+    auto value = ParseNumber(text);
+    if (!value || *value < 1 || *value > max) {
+      out.refusal = ErrorReply(400, "'limit' must be 1.." + std::to_string(max));
+      return out;
+    }
+    out.limit = static_cast<int>(*value);
+  }
+  return out;
+}
+
+ListParams ReadLimitAndIdCursor(const http::Request& request, int fallback, int max) {
+  ListParams out = ReadLimit(request, fallback, max);
+  if (out.refusal) return out;
+  if (const std::string text = request.QueryParam("cursor"); !text.empty()) {
+    auto parsed = ParseCursor1(text);
+    if (!parsed) {
+      out.refusal = ErrorReply(400, "'cursor' is not one this API gave");
+      return out;
+    }
+    out.cursor = *parsed;
+  }
+  return out;
 }
 
 std::optional<std::int64_t> IdParam(const http::RouteParams& params, std::string_view name) {

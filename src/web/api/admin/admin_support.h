@@ -89,8 +89,17 @@ class Fields {
   std::vector<FieldError> problems_;
 };
 
-// A query parameter `limit` in 1..max (absent: fallback); nullopt when it is not.
-std::optional<int> LimitParam(const http::Request& request, int fallback, int max);
+// A list's query parameters, or the 400 that names the one that is wrong.
+// `limit`: 1..max (absent: fallback). `cursor` (ReadIdCursor): a row id this API gave as a
+// list's "next" (absent: 0, the list's start).
+struct ListParams {
+  int limit = 0;
+  std::int64_t cursor = 0;
+  std::optional<http::Response> refusal;
+};
+ListParams ReadLimit(const http::Request& request, int fallback, int max);
+ListParams ReadLimitAndIdCursor(const http::Request& request, int fallback, int max);
+
 // A route parameter that is a row id; nullopt otherwise (the handler answers 404).
 std::optional<std::int64_t> IdParam(const http::RouteParams& params, std::string_view name);
 
@@ -99,6 +108,18 @@ std::string Cursor(std::int64_t a, std::int64_t b);
 std::string Cursor(std::int64_t a);
 std::optional<std::pair<std::int64_t, std::int64_t>> ParseCursor2(std::string_view text);
 std::optional<std::int64_t> ParseCursor1(std::string_view text);
+
+// {"<name>": the rows as JSON, "next": the last row's id as a cursor when the page is full,
+// else null}: one page of a list read by id.
+template <typename Row, typename RowJson>
+http::Response IdPageReply(const char* name, const std::vector<Row>& rows, int limit,
+                           RowJson row_json) {
+  Json list = Json::array();
+  for (const Row& row : rows) list.push_back(row_json(row));
+  const bool more = !rows.empty() && static_cast<int>(rows.size()) == limit;
+  return JsonReply(200, {{name, std::move(list)},
+                         {"next", more ? Json(Cursor(rows.back().id)) : Json(nullptr)}});
+}
 
 // A URL slug as the newsroom writes them: 1..max_bytes of a-z, 0-9 and '-', not starting or
 // ending with '-'.

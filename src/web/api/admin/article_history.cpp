@@ -27,21 +27,20 @@ Response ListRevisions(Context& context, const Request& request, const RoutePara
   if (context.editorial == nullptr) return NoNewsroom();
   auto id = IdParam(params, "id");
   if (!id) return ErrorReply(404, "no such article");
-  const std::optional<int> limit = LimitParam(request, 50, limits::kMaxAdminPageRows);
-  if (!limit) {
-    return ErrorReply(400, "'limit' must be 1.." + std::to_string(limits::kMaxAdminPageRows));
-  }
+  ListParams list_params = ReadLimit(request, 50, limits::kMaxAdminPageRows);
+  if (list_params.refusal) return std::move(*list_params.refusal);
+  const int limit = list_params.limit;
   std::int64_t before = 0;
   if (std::string cursor = request.QueryParam("cursor"); !cursor.empty()) {
     auto parsed = RevisionNumber(cursor);
     if (!parsed) return ErrorReply(400, "'cursor' is not one this API gave");
     before = *parsed;
   }
-  auto revisions = context.editorial->Revisions(staff.principal, *id, before, *limit);
+  auto revisions = context.editorial->Revisions(staff.principal, *id, before, limit);
   if (!revisions.ok()) return ErrorReply(revisions.error());
   Json list = Json::array();
   for (const model::RevisionMeta& meta : *revisions) list.push_back(RevisionMetaJson(meta));
-  const bool more = static_cast<int>(revisions->size()) == *limit && revisions->back().number > 1;
+  const bool more = static_cast<int>(revisions->size()) == limit && revisions->back().number > 1;
   return JsonReply(200, {{"revisions", std::move(list)},
                          {"next", more ? Json(Cursor(revisions->back().number)) : Json(nullptr)}});
 }

@@ -57,11 +57,10 @@ Response ListArticles(Context& context, const Request& request, const RouteParam
                       const Staff& staff) {
   if (context.editorial == nullptr) return NoNewsroom();
   storage::AdminListQuery query;
-  const std::optional<int> limit = LimitParam(request, 50, limits::kMaxAdminPageRows);
-  if (!limit) {
-    return ErrorReply(400, "'limit' must be 1.." + std::to_string(limits::kMaxAdminPageRows));
-  }
-  query.limit = *limit;
+  ListParams list_params = ReadLimit(request, 50, limits::kMaxAdminPageRows);
+  if (list_params.refusal) return std::move(*list_params.refusal);
+  const int limit = list_params.limit;
+  query.limit = limit;
   if (std::string status = request.QueryParam("status"); !status.empty()) {
     query.status = model::ParseArticleStatus(status);
     if (!query.status) {

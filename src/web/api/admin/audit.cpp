@@ -12,11 +12,10 @@ namespace warta::web::admin_api {
 Response ListAudit(Context& context, const Request& request, const RouteParams& /*params*/,
                    const Staff& /*staff*/) {
   storage::AuditQuery query;
-  const std::optional<int> limit = LimitParam(request, 50, limits::kMaxAdminPageRows);
-  if (!limit) {
-    return ErrorReply(400, "'limit' must be 1.." + std::to_string(limits::kMaxAdminPageRows));
-  }
-  query.limit = *limit;
+  ListParams page = ReadLimitAndIdCursor(request, 50, limits::kMaxAdminPageRows);
+  if (page.refusal) return std::move(*page.refusal);
+  query.limit = page.limit;
+  query.before_id = page.cursor;  // newest first: 0 is the newest
   query.target_type = request.QueryParam("target_type");
   if (query.target_type.size() > 100) return ErrorReply(400, "'target_type' is too long");
   if (std::string target = request.QueryParam("target_id"); !target.empty()) {
@@ -26,27 +25,18 @@ Response ListAudit(Context& context, const Request& request, const RouteParams& 
     }
     query.target_id = *id;
   }
-  if (std::string cursor = request.QueryParam("cursor"); !cursor.empty()) {
-    auto before = ParseCursor1(cursor);
-    if (!before || *before == 0) return ErrorReply(400, "'cursor' is not one this API gave");
-    query.before_id = *before;
-  }
   auto entries = context.store.audit().List(query);
   if (!entries.ok()) return ErrorReply(entries.error());
-  Json list = Json::array();
-  for (const model::AuditEntry& e : *entries) {
-    list.push_back({{"id", e.id},
-                    {"created", TimeJson(e.created_at)},
-                    {"user_id", e.user_id},
-                    {"user", e.user_name},
-                    {"action", e.action},
-                    {"target_type", e.target_type},
-                    {"target_id", e.target_id},
-                    {"summary", e.summary}});
-  }
-  const bool more = static_cast<int>(entries->size()) == *limit;
-  return JsonReply(200, {{"entries", std::move(list)},
-                         {"next", more ? Json(Cursor(entries->back().id)) : Json(nullptr)}});
+  return IdPageReply("entries", *entries, query.limit, [](const model::AuditEntry& e) {
+    return Json{{"id", e.id},
+                {"created", TimeJson(e.created_at)},
+                {"user_id", e.user_id},
+                {"user", e.user_name},
+                {"action", e.action},
+                {"target_type", e.target_type},
+                {"target_id", e.target_id},
+                {"summary", e.summary}};
+  });
 }
 
 }  // namespace warta::web::admin_api

@@ -26,23 +26,11 @@ Json AuthorJson(const model::Author& a) {
 
 Response ListAuthors(Context& context, const Request& request, const RouteParams& /*params*/,
                      const Staff& /*staff*/) {
-  const std::optional<int> limit = LimitParam(request, 100, limits::kMaxAdminPageRows);
-  if (!limit) {
-    return ErrorReply(400, "'limit' must be 1.." + std::to_string(limits::kMaxAdminPageRows));
-  }
-  std::int64_t after = 0;
-  if (std::string cursor = request.QueryParam("cursor"); !cursor.empty()) {
-    auto parsed = ParseCursor1(cursor);
-    if (!parsed) return ErrorReply(400, "'cursor' is not one this API gave");
-    after = *parsed;
-  }
-  auto authors = context.store.authors().List(after, *limit);
+  ListParams page = ReadLimitAndIdCursor(request, 100, limits::kMaxAdminPageRows);
+  if (page.refusal) return std::move(*page.refusal);
+  auto authors = context.store.authors().List(page.cursor, page.limit);
   if (!authors.ok()) return ErrorReply(authors.error());
-  Json list = Json::array();
-  for (const model::Author& a : *authors) list.push_back(AuthorJson(a));
-  const bool more = static_cast<int>(authors->size()) == *limit;
-  return JsonReply(200, {{"authors", std::move(list)},
-                         {"next", more ? Json(Cursor(authors->back().id)) : Json(nullptr)}});
+  return IdPageReply("authors", *authors, page.limit, AuthorJson);
 }
 
 Response UpdateAuthor(Context& context, const Request& request, const RouteParams& params,

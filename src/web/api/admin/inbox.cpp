@@ -41,11 +41,10 @@ Response ListInbox(Context& context, const Request& request, const RouteParams& 
   if (context.editorial == nullptr) return NoNewsroom();
   storage::AdminListQuery query;
   query.status = model::ArticleStatus::kHeld;
-  const std::optional<int> limit = LimitParam(request, 50, limits::kMaxAdminPageRows);
-  if (!limit) {
-    return ErrorReply(400, "'limit' must be 1.." + std::to_string(limits::kMaxAdminPageRows));
-  }
-  query.limit = *limit;
+  ListParams list_params = ReadLimit(request, 50, limits::kMaxAdminPageRows);
+  if (list_params.refusal) return std::move(*list_params.refusal);
+  const int limit = list_params.limit;
+  query.limit = limit;
   if (std::string cursor = request.QueryParam("cursor"); !cursor.empty()) {
     auto after = ParseCursor2(cursor);
     if (!after) return ErrorReply(400, "'cursor' is not one this API gave");

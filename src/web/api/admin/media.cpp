@@ -34,21 +34,12 @@ Json MediaJson(const model::Media& m) {
 
 Response ListMedia(Context& context, const Request& request, const RouteParams& /*params*/,
                    const Staff& /*staff*/) {
-  const std::optional<int> limit = LimitParam(request, 30, kMaxMediaPage);
-  if (!limit) return ErrorReply(400, "'limit' must be 1.." + std::to_string(kMaxMediaPage));
-  std::int64_t before = 0;
-  if (std::string cursor = request.QueryParam("cursor"); !cursor.empty()) {
-    auto parsed = ParseCursor1(cursor);
-    if (!parsed || *parsed == 0) return ErrorReply(400, "'cursor' is not one this API gave");
-    before = *parsed;
-  }
-  auto media = context.store.media().ListBefore(before, *limit);
+  // Newest first: the cursor is the id the next page starts below (0: the newest).
+  ListParams page = ReadLimitAndIdCursor(request, 30, kMaxMediaPage);
+  if (page.refusal) return std::move(*page.refusal);
+  auto media = context.store.media().ListBefore(page.cursor, page.limit);
   if (!media.ok()) return ErrorReply(media.error());
-  Json list = Json::array();
-  for (const model::Media& m : *media) list.push_back(MediaJson(m));
-  const bool more = static_cast<int>(media->size()) == *limit;
-  return JsonReply(200, {{"media", std::move(list)},
-                         {"next", more ? Json(Cursor(media->back().id)) : Json(nullptr)}});
+  return IdPageReply("media", *media, page.limit, MediaJson);
 }
 
 Response UpdateMedia(Context& context, const Request& request, const RouteParams& params,

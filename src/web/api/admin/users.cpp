@@ -44,23 +44,11 @@ Response IssueLink(Context& context, const Staff& staff, model::AccountLinkKind 
 
 Response ListUsers(Context& context, const Request& request, const RouteParams& /*params*/,
                    const Staff& /*staff*/) {
-  const std::optional<int> limit = LimitParam(request, 100, limits::kMaxAdminPageRows);
-  if (!limit) {
-    return ErrorReply(400, "'limit' must be 1.." + std::to_string(limits::kMaxAdminPageRows));
-  }
-  std::int64_t after = 0;
-  if (std::string cursor = request.QueryParam("cursor"); !cursor.empty()) {
-    auto parsed = ParseCursor1(cursor);
-    if (!parsed) return ErrorReply(400, "'cursor' is not one this API gave");
-    after = *parsed;
-  }
-  auto users = context.store.users().List(after, *limit);
+  ListParams page = ReadLimitAndIdCursor(request, 100, limits::kMaxAdminPageRows);
+  if (page.refusal) return std::move(*page.refusal);
+  auto users = context.store.users().List(page.cursor, page.limit);
   if (!users.ok()) return ErrorReply(users.error());
-  Json list = Json::array();
-  for (const model::User& u : *users) list.push_back(UserJson(u));
-  const bool more = static_cast<int>(users->size()) == *limit;
-  return JsonReply(200, {{"users", std::move(list)},
-                         {"next", more ? Json(Cursor(users->back().id)) : Json(nullptr)}});
+  return IdPageReply("users", *users, page.limit, UserJson);
 }
 
 Response UpdateUser(Context& context, const Request& request, const RouteParams& params,
