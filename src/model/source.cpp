@@ -48,6 +48,22 @@ std::optional<CanonicalPolicy> ParseCanonicalPolicy(std::string_view name) {
   return std::nullopt;
 }
 
+NewSource Source::Settings() const {
+  NewSource n;
+  n.url = url;
+  n.name = name;
+  n.site_url = site_url;
+  n.lang = lang;
+  n.time_zone = time_zone;
+  n.category = category;
+  n.refresh_minutes = refresh_minutes;
+  n.full_text = full_text;
+  n.enabled = enabled;
+  n.canonical = canonical;
+  n.review = review;
+  return n;
+}
+
 std::string Source::DisplayName() const {
   if (!name.empty()) return name;
   std::string_view rest = url;

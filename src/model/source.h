@@ -68,6 +68,8 @@ struct Source {
 
   // The name to show: the display name, or the feed URL's host when none was given.
   std::string DisplayName() const;
+  // The operator's settings of this source, as a change starts from them.
+  NewSource Settings() const;
   double ItemsPerDay() const { return static_cast<double>(items_last_week) / 7.0; }
 };
 

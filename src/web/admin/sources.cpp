@@ -18,22 +18,6 @@
 namespace warta::web {
 namespace {
 
-model::NewSource SettingsOf(const model::Source& s) {
-  model::NewSource n;
-  n.url = s.url;
-  n.name = s.name;
-  n.site_url = s.site_url;
-  n.lang = s.lang;
-  n.time_zone = s.time_zone;
-  n.category = s.category;
-  n.refresh_minutes = s.refresh_minutes;
-  n.full_text = s.full_text;
-  n.enabled = s.enabled;
-  n.canonical = s.canonical;
-  n.review = s.review;
-  return n;
-}
-
 http::Response Page(Context& context, const http::Request& request, const Staff& staff,
                     const model::NewSource* refused, const std::string& error, int status) {
   const std::int64_t now = context.clock.NowUnix();
@@ -121,7 +105,7 @@ http::Response AdminSourceSwitch(Context& context, const http::Request& request,
   if (!form.ok()) return ErrorPage(context, request, 400);
   auto source = context.store.sources().FindById(*id);
   if (!source.ok()) return AdminErrorPage(context, request, source.error(), "source switch");
-  model::NewSource settings = SettingsOf(*source);
+  model::NewSource settings = source->Settings();
   bool changed = false;
   for (const char* name : {"enabled", "review"}) {
     if (!form->Has(name)) continue;

@@ -29,22 +29,6 @@ Json SourceJson(const model::Source& s) {
             {"items_per_day", s.ItemsPerDay()}}}};
 }
 
-model::NewSource SettingsOf(const model::Source& s) {
-  model::NewSource n;
-  n.url = s.url;
-  n.name = s.name;
-  n.site_url = s.site_url;
-  n.lang = s.lang;
-  n.time_zone = s.time_zone;
-  n.category = s.category;
-  n.refresh_minutes = s.refresh_minutes;
-  n.full_text = s.full_text;
-  n.enabled = s.enabled;
-  n.canonical = s.canonical;
-  n.review = s.review;
-  return n;
-}
-
 std::string SettingsSummary(const model::NewSource& n) {
   std::string out = n.enabled ? "enabled" : "disabled";
   if (n.review) out += ", held for review";

@@ -10,8 +10,6 @@
 namespace warta::web::admin_api {
 
 Json SourceJson(const model::Source& source);
-// The operator's settings of a stored source (what UpdateSettings replaces).
-model::NewSource SettingsOf(const model::Source& source);
 // "enabled, review, refresh 30 min, …": the settings in one line for the audit log.
 std::string SettingsSummary(const model::NewSource& settings);
 

@@ -108,7 +108,7 @@ Response UpdateSource(Context& context, const Request& request, const RouteParam
   if (auto url = fields.String("url"); url && *url != current->url) {
     fields.Problem("url", "cannot change: add the new feed as a source and disable this one");
   }
-  model::NewSource settings = SettingsOf(*current);
+  model::NewSource settings = current->Settings();
   ApplySettings(fields, settings);
   if (!fields.ok()) return fields.Refusal();
   if (auto valid = model::ValidateNewSource(settings); !valid.ok()) {
