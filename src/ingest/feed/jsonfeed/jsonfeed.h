@@ -12,7 +12,7 @@
 namespace warta::ingest::feed::jsonfeed {
 
 // Maximum nesting of arrays and objects: real feeds need 4; deeper input is refused before
-// the JSON library builds (and later destroys) a tree of it.
+// the tree of it is built (json_tree.h).
 inline constexpr int kMaxDepth = 64;
 
 // `utf8` is the whole document. InvalidArgument when it is not JSON or not a feed.
