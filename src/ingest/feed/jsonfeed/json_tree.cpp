@@ -41,6 +41,8 @@ class TreeParser {
   TreeParser(std::string_view text, int max_depth, Tree* tree)
       : text_(text), max_depth_(max_depth), tree_(tree) {}
 
+  bool too_deep() const { return too_deep_; }
+
   bool Run() {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
     SkipSpace();
@@ -110,7 +112,10 @@ class TreeParser {
 
   // An array or object: elements, or "name": value members, between commas.
   bool Container(std::uint32_t index, int depth, Kind kind, char close) {
-    if (depth > max_depth_) return false;
+    if (depth > max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
     node(index).kind = kind;
     ++pos_;
     SkipSpace();
@@ -337,15 +342,19 @@ class TreeParser {
   Tree* tree_;
   std::size_t pos_ = 0;
   std::size_t used_ = 0;  // bytes of tree_->unescaped_ taken
+  bool too_deep_ = false;
 };
 
-std::optional<Tree> Tree::Parse(std::string_view text, int max_depth) {
+std::optional<Tree> Tree::Parse(std::string_view text, int max_depth, bool* too_deep) {
   // Checked once for the whole text: outside strings only ASCII is JSON anyway.
   if (!utf8::IsValidMostlyAscii(text)) return std::nullopt;
   Tree tree;
   tree.nodes_.reserve(text.size() / 64 + 8);
   TreeParser parser(text, max_depth, &tree);
-  if (!parser.Run()) return std::nullopt;
+  if (!parser.Run()) {
+    if (too_deep != nullptr) *too_deep = parser.too_deep();
+    return std::nullopt;
+  }
   return tree;
 }
 

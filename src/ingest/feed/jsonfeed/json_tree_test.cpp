@@ -101,8 +101,18 @@ TEST(JsonTreeTest, AcceptsAndRefusesWhatNlohmannDoes) {
 }
 
 TEST(JsonTreeTest, NestingBeyondTheLimitIsRefused) {
-  EXPECT_TRUE(Tree::Parse(std::string(kDepth, '[') + std::string(kDepth, ']'), kDepth));
-  EXPECT_FALSE(Tree::Parse(std::string(kDepth + 1, '[') + std::string(kDepth + 1, ']'), kDepth));
+  bool too_deep = true;
+  EXPECT_TRUE(Tree::Parse(std::string(kDepth, '[') + std::string(kDepth, ']'), kDepth, &too_deep));
+  EXPECT_FALSE(Tree::Parse("[1,]", kDepth, &too_deep));
+  EXPECT_FALSE(too_deep);
+  // Far deeper than the stack would allow if the parser went on: it stops at the limit.
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  EXPECT_FALSE(Tree::Parse(deep, kDepth, &too_deep));
+  EXPECT_TRUE(too_deep);
+  too_deep = false;
+  EXPECT_FALSE(Tree::Parse("{\"a\":" + std::string(kDepth, '[') + std::string(kDepth, ']') + "}",
+                           kDepth, &too_deep));
+  EXPECT_TRUE(too_deep);
 }
 
 TEST(JsonTreeTest, RepeatedKeysTheLastCounts) {

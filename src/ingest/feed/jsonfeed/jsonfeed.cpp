@@ -9,30 +9,6 @@
 namespace warta::ingest::feed::jsonfeed {
 namespace {
 
-// Deepest nesting of [ and { outside strings.
-int NestingDepth(std::string_view text) {
-  int depth = 0;
-  int deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 using Node = Tree::Node;
 
 std::string String(const Tree& tree, const Node& object, std::string_view key) {
@@ -137,11 +113,12 @@ DraftEntry ReadItem(const Tree& tree, const Node& item, std::string_view base_ur
 
 Result<void> Read(std::string_view utf8, std::string_view base_url, const date::TimeZone& zone,
                   DraftFeed* out) {
-  if (NestingDepth(utf8) > kMaxDepth) {
-    return Error::InvalidArgument("feed: JSON nested too deeply");
+  bool too_deep = false;
+  std::optional<Tree> parsed = Tree::Parse(utf8, kMaxDepth, &too_deep);
+  if (!parsed) {
+    return Error::InvalidArgument(too_deep ? "feed: JSON nested too deeply"
+                                           : "feed: not valid JSON");
   }
-  std::optional<Tree> parsed = Tree::Parse(utf8, kMaxDepth);
-  if (!parsed) return Error::InvalidArgument("feed: not valid JSON");
   const Tree& tree = *parsed;
   const Node& doc = tree.root();
   if (doc.kind != Tree::Kind::kObject) return Error::InvalidArgument("feed: JSON is not a feed");
