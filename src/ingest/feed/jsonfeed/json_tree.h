@@ -42,8 +42,7 @@ class Tree {
   // The tree of `text`, or nullopt when it is not one JSON value, or nests deeper than
   // `max_depth` arrays and objects (then *too_deep, when given, is set). `text` must outlive
   // the tree: strings point into it.
-  static std::optional<Tree> Parse(std::string_view text, int max_depth,
-                                   bool* too_deep = nullptr);
+  static std::optional<Tree> Parse(std::string_view text, int max_depth, bool* too_deep = nullptr);
 
   const Node& root() const { return nodes_.front(); }
   const Node& at(std::uint32_t index) const { return nodes_[index]; }

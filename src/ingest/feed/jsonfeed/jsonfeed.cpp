@@ -42,8 +42,8 @@ class Elements {
   };
   Elements(const Tree& tree, const Node* array)
       : tree_(tree),
-        first_(array != nullptr && array->kind == Tree::Kind::kArray ? array->first
-                                                                      : Tree::kNone) {}
+        first_(array != nullptr && array->kind == Tree::Kind::kArray ? array->first : Tree::kNone) {
+  }
   Iterator begin() const { return {tree_, first_}; }
   Iterator end() const { return {tree_, Tree::kNone}; }
 
@@ -61,7 +61,8 @@ std::string AuthorOf(const Tree& tree, const Node& object) {
     if (!name.empty()) return name;
   }
   const Node* author = tree.Find(object, "author");
-  if (author != nullptr && author->kind == Tree::Kind::kObject) return String(tree, *author, "name");
+  if (author != nullptr && author->kind == Tree::Kind::kObject)
+    return String(tree, *author, "name");
   return {};
 }
 

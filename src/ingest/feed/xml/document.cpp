@@ -1,7 +1,7 @@
 #include "ingest/feed/xml/document.h"
 
-#include <libxml/parser.h>
 #include <libxml/dict.h>
+#include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
