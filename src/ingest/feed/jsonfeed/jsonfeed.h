@@ -11,8 +11,8 @@
 
 namespace warta::ingest::feed::jsonfeed {
 
-// Maximum nesting of arrays and objects: real feeds need 4; deeper input is refused before
-// the JSON library builds (and later destroys) a tree of it.
+// Maximum nesting of arrays and objects: real feeds need 4; the parser stops at the first
+// array or object deeper than this (json_tree.h), so hostile nesting costs no deep recursion.
 inline constexpr int kMaxDepth = 64;
 
 // `utf8` is the whole document. InvalidArgument when it is not JSON or not a feed.
