@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "model/trending.h"
 #include "storage/sqlite/database.h"
+#include "storage/sqlite/sqlite_bulk_load_index.h"
 #include "storage/sqlite/trending_credit.h"
 
 namespace warta::storage::sqlite {
@@ -40,6 +41,7 @@ class SqliteBulkLoader final : public BulkLoader {
     WARTA_ASSIGN_OR_RETURN(bool row, next.Step());
     next_id_ = row ? next.Int64(0) : 1;
     now_ = UnixNow();
+    WARTA_ASSIGN_OR_RETURN(search_index_, BulkSearchIndex::Load(*connection_));
     return Ok();
   }
 
@@ -79,6 +81,8 @@ class SqliteBulkLoader final : public BulkLoader {
       WARTA_ASSIGN_OR_RETURN(auto tx,
                              Transaction::Begin(*connection_, Transaction::Mode::kImmediate));
       tx_.emplace(std::move(tx));
+      WARTA_RETURN_IF_ERROR(search_index_.BeginBatch(*connection_));
+      batch_first_id_ = next_id_;
     }
     const std::int64_t id = next_id_++;
     WARTA_RETURN_IF_ERROR(InsertTagsAndAuthors(id, article));
@@ -211,6 +215,7 @@ class SqliteBulkLoader final : public BulkLoader {
   Result<void> CommitBatch() {
     in_batch_ = 0;
     if (!tx_.has_value()) return Ok();
+    WARTA_RETURN_IF_ERROR(search_index_.EndBatch(*connection_, batch_first_id_, next_id_ - 1));
     auto committed = tx_->Commit();
     tx_.reset();
     return committed;
@@ -219,8 +224,10 @@ class SqliteBulkLoader final : public BulkLoader {
   std::unique_ptr<Connection> connection_;
   std::optional<Transaction> tx_;
   model::TrendingPolicy policy_;
+  BulkSearchIndex search_index_;
   BulkLoadReport report_;
   std::int64_t next_id_ = 1;
+  std::int64_t batch_first_id_ = 1;
   std::int64_t now_ = 0;
   std::int64_t in_batch_ = 0;
   bool finished_ = false;
