@@ -8,8 +8,10 @@
 
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
+#include "search/analyzer_ascii.h"
 #include "search/stemmer.h"
 
 namespace warta::search {
@@ -65,19 +67,44 @@ std::optional<WordKind> KindOf(int32_t status) {
 
 }  // namespace
 
+// Stems remembered per language: a text repeats its words, and a site's vocabulary is small
+// next to its text, so most words are stemmed once. Snowball is a pure function of the word:
+// a remembered stem is the stem. Bounded: emptied when full.
+constexpr std::size_t kStemCacheEntries = 8192;
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct LanguageStems {
+  std::unique_ptr<Stemmer> stemmer;  // nullptr: the language has none
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cache;
+
+  std::string_view Stem(std::string_view word) {
+    if (stemmer == nullptr) return word;
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
+    if (cache.size() >= kStemCacheEntries) cache.clear();
+    std::string stem(stemmer->Stem(word));
+    return cache.emplace(std::string(word), std::move(stem)).first->second;
+  }
+};
+
 struct Analyzer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
-  // Created on first use per language; nullptr remembers "no stemmer".
-  std::map<std::string, std::unique_ptr<Stemmer>, std::less<>> stemmers;
+  // Created on first use per language (std::map: the entries stay put as others are added).
+  std::map<std::string, LanguageStems, std::less<>> languages;
   std::string normalized;  // per-word scratch buffers, reused
   std::vector<std::string> forms;
+  std::vector<LanguageStems*> stems;  // per Tokenize call: the languages of its forms
 
-  Stemmer* StemmerFor(std::string_view language) {
-    auto it = stemmers.find(language);
-    if (it == stemmers.end()) {
-      it = stemmers.emplace(std::string(language), Stemmer::Create(language)).first;
+  LanguageStems& LanguageFor(std::string_view language) {
+    auto it = languages.find(language);
+    if (it == languages.end()) {
+      it = languages.emplace(std::string(language), LanguageStems{}).first;
+      it->second.stemmer = Stemmer::Create(language);
     }
-    return it->second.get();
+    return it->second;
   }
 };
 
@@ -107,10 +134,29 @@ bool Analyzer::EmitWord(std::string_view text, std::size_t begin, std::size_t en
 }
 
 bool Analyzer::ForEachWord(std::string_view text, const WordSink& sink) {
-  if (text.empty()) return true;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const Chunk chunk = NextChunk(text, begin);
+    const bool go_on =
+        chunk.ascii
+            ? ForEachAsciiWord(text.substr(0, chunk.end).substr(begin),
+                               [&](std::size_t from, std::size_t to, WordKind kind) {
+                                 if (to - from > kMaxWordBytes) return true;
+                                 return EmitWord(text, begin + from, begin + to, kind, sink);
+                               })
+            : IcuWords(text, begin, chunk.end, sink);
+    if (!go_on) return false;
+    begin = chunk.end;
+  }
+  return true;
+}
+
+bool Analyzer::IcuWords(std::string_view text, std::size_t chunk_begin, std::size_t chunk_end,
+                        const WordSink& sink) {
+  const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
   UErrorCode status = U_ZERO_ERROR;
-  // A UTF-8 UText: the iterator's indexes are byte offsets into `text`, no copy is made.
-  UTextPtr utext(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+  // A UTF-8 UText: the iterator's indexes are byte offsets into `chunk`, no copy is made.
+  UTextPtr utext(
+      utext_openUTF8(nullptr, chunk.data(), static_cast<int64_t>(chunk.size()), &status));
   if (U_FAILURE(status)) return true;
   icu::BreakIterator& it = *impl_->words;
   it.setText(utext.get(), status);
@@ -119,8 +165,8 @@ bool Analyzer::ForEachWord(std::string_view text, const WordSink& sink) {
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
     auto kind = KindOf(it.getRuleStatus());
     if (!kind) continue;
-    auto begin = static_cast<std::size_t>(start);
-    auto stop = static_cast<std::size_t>(end);
+    auto begin = chunk_begin + static_cast<std::size_t>(start);
+    auto stop = chunk_begin + static_cast<std::size_t>(end);
     if (stop - begin > kMaxWordBytes) continue;
     // UAX #29 joins letters across a colon ("c:a" in Swedish); here "title:borrell" is two
     // words, as a reader typing FTS column syntax or a URL scheme means.
@@ -139,27 +185,31 @@ bool Analyzer::ForEachWord(std::string_view text, const WordSink& sink) {
 }
 
 std::string_view Analyzer::Stem(std::string_view language, std::string_view normalized_word) {
-  Stemmer* stemmer = impl_->StemmerFor(language);
-  return stemmer == nullptr ? normalized_word : stemmer->Stem(normalized_word);
+  return impl_->LanguageFor(language).Stem(normalized_word);
 }
 
 bool Analyzer::Tokenize(std::string_view text, const Forms& forms, const TermSink& sink) {
   const bool plain = forms.plain || forms.languages.empty();
+  std::vector<LanguageStems*>& stems = impl_->stems;
+  stems.clear();
+  for (const std::string& language : forms.languages) stems.push_back(&impl_->LanguageFor(language));
   return ForEachWord(text, [&](const Word& word) {
+    // The word's distinct forms, in out[0, count): the strings are reused, not reallocated.
     std::vector<std::string>& out = impl_->forms;
-    out.clear();
-    auto add = [&out](std::string_view form) {
+    std::size_t count = 0;
+    auto add = [&out, &count](std::string_view form) {
       if (form.empty()) return;
-      for (const std::string& have : out) {
-        if (have == form) return;
+      for (std::size_t i = 0; i < count; ++i) {
+        if (out[i] == form) return;
       }
-      out.emplace_back(form);
+      if (count == out.size()) out.emplace_back();
+      out[count++].assign(form);
     };
     if (word.kind == WordKind::kLetters) {
-      for (const std::string& language : forms.languages) add(Stem(language, word.normalized));
+      for (LanguageStems* language : stems) add(language->Stem(word.normalized));
     }
-    if (plain || out.empty()) add(word.normalized);
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    if (plain || count == 0) add(word.normalized);
+    for (std::size_t i = 0; i < count; ++i) {
       if (!sink(out[i], word.begin, word.end, i > 0)) return false;
     }
     return true;
