@@ -6,9 +6,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
-#include <unordered_map>
 #include <utility>
 
 #include "search/analyzer_ascii.h"
@@ -40,8 +41,11 @@ const icu::Normalizer2* CasefoldNormalizer() {
 void Normalize(std::string_view text, std::string& out) {
   out.clear();
   if (IsAscii(text)) {
-    out.reserve(text.size());
-    for (char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out.resize(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
     return;
   }
   icu::UnicodeString source = icu::UnicodeString::fromUTF8(
@@ -69,24 +73,61 @@ std::optional<WordKind> KindOf(int32_t status) {
 
 // Stems remembered per language: a text repeats its words, and a site's vocabulary is small
 // next to its text, so most words are stemmed once. Snowball is a pure function of the word:
-// a remembered stem is the stem. Bounded: emptied when full.
-constexpr std::size_t kStemCacheEntries = 8192;
+// a remembered stem is the stem. Direct-mapped (a new word takes its slot's place), words and
+// stems inline, so a lookup touches one cache line: 4096 slots of 64 bytes per language.
+class StemCache {
+ public:
+  static constexpr std::size_t kMaxBytes = 31;  // longer words are stemmed every time
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  StemCache() : slots_(kSlots) {}
+
+  // The remembered stem of `word`, or nullopt.
+  std::optional<std::string_view> Find(std::string_view word) const {
+    if (word.size() > kMaxBytes) return std::nullopt;
+    const Slot& slot = slots_[Hash(word) & (kSlots - 1)];
+    if (slot.word_size != word.size() || std::string_view(slot.word, slot.word_size) != word) {
+      return std::nullopt;
+    }
+    return std::string_view(slot.stem, slot.stem_size);
+  }
+
+  void Put(std::string_view word, std::string_view stem) {
+    if (word.size() > kMaxBytes || stem.size() > kMaxBytes) return;
+    Slot& slot = slots_[Hash(word) & (kSlots - 1)];
+    slot.word_size = static_cast<unsigned char>(word.size());
+    slot.stem_size = static_cast<unsigned char>(stem.size());
+    std::copy(word.begin(), word.end(), slot.word);
+    std::copy(stem.begin(), stem.end(), slot.stem);
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 4096;
+  struct alignas(64) Slot {
+    unsigned char word_size = 0xFF;  // no word is this long: the slot is empty
+    unsigned char stem_size = 0;
+    char word[kMaxBytes] = {};
+    char stem[kMaxBytes] = {};
+  };
+
+  static std::size_t Hash(std::string_view word) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a: words are short
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+
+  std::vector<Slot> slots_;
 };
 
 struct LanguageStems {
   std::unique_ptr<Stemmer> stemmer;  // nullptr: the language has none
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cache;
+  std::unique_ptr<StemCache> cache;
 
   std::string_view Stem(std::string_view word) {
     if (stemmer == nullptr) return word;
-    if (auto it = cache.find(word); it != cache.end()) return it->second;
-    if (cache.size() >= kStemCacheEntries) cache.clear();
-    std::string stem(stemmer->Stem(word));
-    return cache.emplace(std::string(word), std::move(stem)).first->second;
+    if (auto stem = cache->Find(word)) return *stem;
+    std::string_view stem = stemmer->Stem(word);
+    cache->Put(word, stem);
+    return stem;
   }
 };
 
@@ -103,6 +144,7 @@ struct Analyzer::Impl {
     if (it == languages.end()) {
       it = languages.emplace(std::string(language), LanguageStems{}).first;
       it->second.stemmer = Stemmer::Create(language);
+      if (it->second.stemmer != nullptr) it->second.cache = std::make_unique<StemCache>();
     }
     return it->second;
   }
@@ -192,7 +234,8 @@ bool Analyzer::Tokenize(std::string_view text, const Forms& forms, const TermSin
   const bool plain = forms.plain || forms.languages.empty();
   std::vector<LanguageStems*>& stems = impl_->stems;
   stems.clear();
-  for (const std::string& language : forms.languages) stems.push_back(&impl_->LanguageFor(language));
+  for (const std::string& language : forms.languages)
+    stems.push_back(&impl_->LanguageFor(language));
   return ForEachWord(text, [&](const Word& word) {
     // The word's distinct forms, in out[0, count): the strings are reused, not reallocated.
     std::vector<std::string>& out = impl_->forms;

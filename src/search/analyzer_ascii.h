@@ -2,9 +2,9 @@
 //
 // Indonesian and English text is mostly ASCII, and for ASCII the Unicode word break rules
 // (UAX #29, as ICU's root word rules apply them) come down to a few character classes:
-// letters (and '@', a letter to ICU) and digits join (WB5, WB8–WB10); '_' joins them (WB13a/b); '.' and '\'' join two
-// letters or two digits, ',' and ';' two digits (WB6/7, WB11/12); everything else breaks.
-// ICU's rule status is that of the last pair joined: a word ending in a letter is letters,
+// letters (and '@', a letter to ICU) and digits join (WB5, WB8–WB10); '_' joins them (WB13a/b); '.'
+// and '\'' join two letters or two digits, ',' and ';' two digits (WB6/7, WB11/12); everything else
+// breaks. ICU's rule status is that of the last pair joined: a word ending in a letter is letters,
 // one ending in a digit a number, one ending in '_' takes the kind of what the '_' follows
 // ("__" is letters, a lone "_" no word at all). analyzer_ascii_test.cpp compares this with
 // ICU word by word, over random ASCII and over the corpus.

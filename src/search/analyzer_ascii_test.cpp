@@ -4,6 +4,8 @@
 // Random ASCII (every character class next to every other), random mixed text (combining
 // marks after spaces, curly quotes, CJK, invalid UTF-8 at chunk edges), and the shared
 // corpus: feeds, extracted articles, the seed page.
+#include "search/analyzer_ascii.h"
+
 #include <gtest/gtest.h>
 #include <unicode/brkiter.h>
 #include <unicode/ubrk.h>
@@ -21,7 +23,6 @@
 #include <vector>
 
 #include "search/analyzer.h"
-#include "search/analyzer_ascii.h"
 
 namespace warta::search {
 namespace {
@@ -78,7 +79,8 @@ class Reference {
     UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
     it_->setText(utext, status);
     int32_t start = it_->first();
-    for (int32_t end = it_->next(); end != icu::BreakIterator::DONE; start = end, end = it_->next()) {
+    for (int32_t end = it_->next(); end != icu::BreakIterator::DONE;
+         start = end, end = it_->next()) {
       auto kind = IcuKind(it_->getRuleStatus());
       auto begin = static_cast<std::size_t>(start);
       auto stop = static_cast<std::size_t>(end);
@@ -164,7 +166,7 @@ TEST(AnalyzerAsciiTest, RandomAsciiMatchesIcu) {
   auto analyzer = Make();
   Reference reference;
   std::mt19937 rng(20261207);
-  const std::vector<std::string> alphabet = {"a", "Z", "q", "7", "0", "_", ".",  "'",  ",", ";",
+  const std::vector<std::string> alphabet = {"a", "Z", "q", "7", "0",  "_",  ".",  "'",  ",", ";",
                                              ":", " ", " ", "-", "\"", "\n", "\r", "\t", "@", "/",
                                              "a", "b", "1", "x", "(",  ")",  "%",  "@"};
   for (int round = 0; round < 30000; ++round) {
@@ -181,11 +183,11 @@ TEST(AnalyzerAsciiTest, RandomMixedTextMatchesIcu) {
   // Chunks are cut after spaces and line feeds: put everything that could glue across one
   // next to them (combining marks, ZWJ, NBSP, CJK, invalid bytes, curly apostrophes).
   const std::vector<std::string> alphabet = {
-      "a",      "K",      "9",      "_",      ".",      "'",      ",",          " ",
-      " ",      "\n",     "\r",     ":",      "é",      "e\xCC\x81", "\xCC\x81",  "\xE2\x80\x8D",
-      "\xC2\xA0", "’",    "“",      "—",      "日本",   "防衛",   "カタカナ",   "ひらがな",
-      "ｶﾀｶﾅ",   "１２",   "Ａ",     "\xFF",   "\xC3",   "🙂",     "🇮🇩",         "ไทย",
-      "Straße", "ﬁ",      "İ",      "\xE3\x80\x80"};
+      "a",        "K",    "9",  "_",           ".",    "'",         ",",        " ",
+      " ",        "\n",   "\r", ":",           "é",    "e\xCC\x81", "\xCC\x81", "\xE2\x80\x8D",
+      "\xC2\xA0", "’",    "“",  "—",           "日本", "防衛",      "カタカナ", "ひらがな",
+      "ｶﾀｶﾅ",     "１２", "Ａ", "\xFF",        "\xC3", "🙂",      "🇮🇩",       "ไทย",
+      "Straße",   "ﬁ",    "İ",  "\xE3\x80\x80"};
   for (int round = 0; round < 10000; ++round) {
     const std::string text = RandomText(rng, alphabet, 1 + rng() % 30);
     ExpectSameWords(*analyzer, reference, text, "random mixed " + std::to_string(round));
@@ -236,21 +238,24 @@ TEST(AnalyzerAsciiTest, SharedCorpusMatchesIcu) {
 
 TEST(AnalyzerAsciiTest, ChunksEndWhereIcuAlwaysBreaks) {
   // ASCII up to the last space before "é"; then "école," through the next space.
-  const std::string text = "le caf\xC3\xA9 \xC3\xA9"
-                           "cole, ok";
+  const std::string text =
+      "le caf\xC3\xA9 \xC3\xA9"
+      "cole, ok";
   Chunk first = NextChunk(text, 0);
   EXPECT_TRUE(first.ascii);
   EXPECT_EQ(first.end, 3u);
   Chunk second = NextChunk(text, first.end);
   EXPECT_FALSE(second.ascii);
-  EXPECT_EQ(text.substr(first.end, second.end - first.end), "caf\xC3\xA9 \xC3\xA9"
-                                                            "cole, ");
+  EXPECT_EQ(text.substr(first.end, second.end - first.end),
+            "caf\xC3\xA9 \xC3\xA9"
+            "cole, ");
   Chunk third = NextChunk(text, second.end);
   EXPECT_TRUE(third.ascii);
   EXPECT_EQ(third.end, text.size());
   // A space before a combining mark is no break: the mark belongs to the space.
-  const std::string mark = "a \xCC\x81"
-                           "b";
+  const std::string mark =
+      "a \xCC\x81"
+      "b";
   EXPECT_EQ(NextChunk(mark, 0).end, mark.size());
   EXPECT_FALSE(NextChunk(mark, 0).ascii);
 }

@@ -1,13 +1,14 @@
-// storage/bulk_load.h on SQLite. Speed comes from three things, each undone by Finish:
-// - batches of kBatchArticles articles per transaction with cached prepared statements;
+// storage/bulk_load.h on SQLite. Speed comes from four things, each undone by Finish:
+// - batches of kBulkBatchArticles articles per transaction with cached prepared statements;
 // - synchronous=OFF while loading (a crash mid-load leaves a database to throw away: the
 //   generator makes a new site, nobody's data is at risk), NORMAL again at the end;
-// - foreign keys off while loading, so an article's tags and bylines go in before its row and
-//   the search trigger indexes title, body and tags in one pass (ArticleStore::Insert indexes
-//   the row, then re-indexes it for the tags: twice the tokenizing). Finish runs
-//   foreign_key_check over everything, so a broken reference fails the load loudly.
+// - foreign keys off while loading, so an article's tags and bylines may go in before its row;
+//   Finish runs foreign_key_check over everything, so a broken reference fails the load loudly;
+// - the search index written once per batch, not by the per-row triggers
+//   (sqlite_bulk_load_index.h says why and how the triggers stay in place).
 #include "storage/sqlite/sqlite_bulk_load.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -20,17 +21,15 @@
 namespace warta::storage::sqlite {
 namespace {
 
-// Big enough that commits cost nothing next to the rows, small enough that the WAL (a copy of
-// each batch's pages until the checkpoint) stays around a hundred megabytes.
-constexpr std::int64_t kBatchArticles = 4000;
 // Events older than this add less than 2^-14 of their weight to a trending score (one-day
 // half-life): articles published before it keep a score of 0 instead of paying an UPDATE.
 constexpr std::int64_t kTrendingWindowSeconds = std::int64_t{14} * 86400;
 
 class SqliteBulkLoader final : public BulkLoader {
  public:
-  explicit SqliteBulkLoader(std::unique_ptr<Connection> connection)
-      : connection_(std::move(connection)) {}
+  SqliteBulkLoader(std::unique_ptr<Connection> connection, std::int64_t batch_articles)
+      : connection_(std::move(connection)),
+        batch_articles_(std::max<std::int64_t>(batch_articles, 1)) {}
 
   Result<void> Start() {
     WARTA_RETURN_IF_ERROR(connection_->Exec(
@@ -96,7 +95,7 @@ class SqliteBulkLoader final : public BulkLoader {
                                            article.likes, article.published_at, now_));
     }
     ++report_.articles;
-    if (++in_batch_ >= kBatchArticles) WARTA_RETURN_IF_ERROR(CommitBatch());
+    if (++in_batch_ >= batch_articles_) WARTA_RETURN_IF_ERROR(CommitBatch());
     return id;
   }
 
@@ -222,6 +221,7 @@ class SqliteBulkLoader final : public BulkLoader {
   }
 
   std::unique_ptr<Connection> connection_;
+  std::int64_t batch_articles_ = kBulkBatchArticles;
   std::optional<Transaction> tx_;
   model::TrendingPolicy policy_;
   BulkSearchIndex search_index_;
@@ -235,9 +235,10 @@ class SqliteBulkLoader final : public BulkLoader {
 
 }  // namespace
 
-Result<std::unique_ptr<BulkLoader>> OpenSqliteBulkLoader(const std::string& path) {
+Result<std::unique_ptr<BulkLoader>> OpenSqliteBulkLoader(const std::string& path,
+                                                         std::int64_t batch_articles) {
   WARTA_ASSIGN_OR_RETURN(auto connection, Connection::Open(path, nullptr));
-  auto loader = std::make_unique<SqliteBulkLoader>(std::move(connection));
+  auto loader = std::make_unique<SqliteBulkLoader>(std::move(connection), batch_articles);
   WARTA_RETURN_IF_ERROR(loader->Start());
   return std::unique_ptr<BulkLoader>(std::move(loader));
 }
