@@ -9,13 +9,20 @@
 // lists the languages to stem the query in instead. Internal to src/storage/sqlite/.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
 
 struct sqlite3;
+
+namespace warta::search {
+class Analyzer;
+}
 
 namespace warta::storage::sqlite {
 
@@ -39,5 +46,49 @@ std::string LangMarker(const std::vector<std::string>& languages);
 
 // `text` without a leading language marker (for highlight() and snippet() output).
 std::string_view StripLangMarker(std::string_view text);
+
+// What warta_search_text(lang, text) returns (warta_search_html(lang, text) with `html`).
+std::string SearchValue(std::string_view lang, std::string_view text, bool html);
+
+// --- analysis ahead of the insert (the bulk loader's second core) ---
+
+// The terms the tokenizer gives FTS5 for one indexed value, computed before the INSERT.
+struct PreparedDocument {
+  struct Term {
+    std::uint32_t offset = 0;  // into `bytes`
+    std::uint32_t size = 0;
+    std::uint32_t begin = 0;  // byte range in `text`, as the tokenizer reports it
+    std::uint32_t end = 0;
+    bool colocated = false;
+  };
+  std::string text;  // the value exactly as the tokenizer will be given it
+  std::vector<Term> terms;
+  std::string bytes;  // the terms' text
+};
+
+// Analyzes `value` (as SearchValue makes it) the way the tokenizer indexes a document.
+// Thread-safe with one Analyzer per thread.
+PreparedDocument PrepareDocument(search::Analyzer& analyzer, std::string value);
+
+// Documents found by their exact text. The tokenizer replays a document it is given instead of
+// analyzing it; any other text it analyzes as usual, so a missing or stale entry costs time,
+// never a wrong term. Used by the thread of the connection it is attached to.
+class PreparedDocuments {
+ public:
+  void Add(std::shared_ptr<const PreparedDocument> document);
+  const PreparedDocument* Find(std::string_view text) const;
+  void Clear() { documents_.clear(); }
+  std::size_t size() const { return documents_.size(); }
+  std::int64_t replayed() const { return replayed_; }
+  void CountReplay() const { ++replayed_; }
+
+ private:
+  std::unordered_map<std::string_view, std::shared_ptr<const PreparedDocument>> documents_;
+  mutable std::int64_t replayed_ = 0;
+};
+
+// Makes the "warta" tokenizers of `db` consult `documents` (nullptr: no longer). The caller
+// keeps `documents` alive while it is attached.
+Result<void> AttachPreparedDocuments(sqlite3* db, const PreparedDocuments* documents);
 
 }  // namespace warta::storage::sqlite

@@ -11,9 +11,9 @@
 namespace warta::storage::sqlite {
 
 // Articles per transaction: big enough that commits cost nothing next to the rows, small enough
-// that the WAL (a copy of each batch's pages until the checkpoint) stays around a hundred
-// megabytes.
-inline constexpr std::int64_t kBulkBatchArticles = 4000;
+// that the WAL (a copy of each batch's pages until the checkpoint) and the batch's prepared
+// search terms (~30 KB an article) stay well under a hundred megabytes each.
+inline constexpr std::int64_t kBulkBatchArticles = 2000;
 
 // Opens its own connection to the migrated database file at `path`. Tests pass small batches.
 Result<std::unique_ptr<BulkLoader>> OpenSqliteBulkLoader(
