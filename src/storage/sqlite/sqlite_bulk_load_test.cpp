@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -100,18 +101,31 @@ Rows IndexContent(Connection& c) {
   return all;
 }
 
-TEST(SqliteBulkLoadTest, BatchIndexEqualsWhatTheTriggersWrite) {
+// Bulk-loads Articles() into `bulk_path`, every other one prepared on another thread when
+// `prepare`, and compares its index with the triggers' over the same rows.
+void ExpectSameIndexAsTriggers(bool prepare) {
   test_util::TempDir dir;
   const std::string bulk_path = dir.File("bulk.db");
   const std::string rows_path = dir.File("rows.db");
   ASSERT_NE(Migrated(bulk_path), nullptr);
+  std::vector<BulkArticle> articles = Articles();
   {
     auto loader = OpenSqliteBulkLoader(bulk_path, 7);  // several batches, the last one short
     ASSERT_TRUE(loader.ok()) << loader.error().message;
-    for (const BulkArticle& a : Articles()) ASSERT_TRUE((*loader)->Add(a).ok());
+    if (prepare) {
+      auto preparer = (*loader)->NewPreparer();
+      ASSERT_TRUE(preparer.ok());
+      std::thread other([&] {
+        for (std::size_t i = 0; i < articles.size(); i += 2) (*preparer)->Prepare(articles[i]);
+      });
+      other.join();
+    }
+    for (const BulkArticle& a : articles) ASSERT_TRUE((*loader)->Add(a).ok());
     auto report = (*loader)->Finish();
     ASSERT_TRUE(report.ok()) << report.error().message;
     EXPECT_EQ(report->articles, 23);
+    // Each prepared article's four values were replayed, none analyzed twice.
+    EXPECT_EQ(report->prepared_values, prepare ? 4 * 12 : 0);
   }
   // The same rows, indexed by the triggers one INSERT at a time (tags first, as before).
   auto rows = Migrated(rows_path);
@@ -133,6 +147,35 @@ TEST(SqliteBulkLoadTest, BatchIndexEqualsWhatTheTriggersWrite) {
                          "INSERT INTO article_titles (article_titles) "
                          "VALUES ('integrity-check');")
                   .ok());
+}
+
+TEST(SqliteBulkLoadTest, BatchIndexEqualsWhatTheTriggersWrite) { ExpectSameIndexAsTriggers(false); }
+
+TEST(SqliteBulkLoadTest, PreparedTermsEqualWhatTheTriggersWrite) {
+  ExpectSameIndexAsTriggers(true);
+}
+
+TEST(SqliteBulkLoadTest, AStalePreparationIsAnalyzedAgain) {
+  test_util::TempDir dir;
+  const std::string path = dir.File("bulk.db");
+  ASSERT_NE(Migrated(path), nullptr);
+  auto loader = OpenSqliteBulkLoader(path);
+  ASSERT_TRUE(loader.ok());
+  auto preparer = (*loader)->NewPreparer();
+  ASSERT_TRUE(preparer.ok());
+  BulkArticle a = Articles()[1];
+  (*preparer)->Prepare(a);
+  a.body_html = "<p>Changed after preparing: semiconductor</p>";
+  ASSERT_TRUE((*loader)->Add(a).ok());
+  auto report = (*loader)->Finish();
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->prepared_values, 3);  // title, source, tags; not the body
+  auto connection = Connection::Open(path, nullptr);
+  ASSERT_TRUE(connection.ok());
+  EXPECT_EQ(Select(**connection,
+                   "SELECT rowid FROM search_index WHERE search_index MATCH 'semiconductor'", 1)
+                .size(),
+            1u);
 }
 
 TEST(SqliteBulkLoadTest, MirrorsTheSchemasTriggers) {
