@@ -38,8 +38,13 @@ const icu::Normalizer2* CasefoldNormalizer() {
 }
 
 // NFKC_Casefold into `out`. ASCII needs only lower-casing: the common case for id/en text.
+// Japanese words are mostly kana and ideographs, which it leaves as they are.
 void Normalize(std::string_view text, std::string& out) {
   out.clear();
+  if (IsFoldStable(text)) {
+    out.assign(text);
+    return;
+  }
   if (IsAscii(text)) {
     out.resize(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {

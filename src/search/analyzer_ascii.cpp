@@ -33,4 +33,23 @@ Chunk NextChunk(std::string_view text, std::size_t begin) {
   return {n, false};
 }
 
+bool IsFoldStable(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; i += 3) {
+    // Every code point below is three bytes long in UTF-8: 1110xxxx 10xxxxxx 10xxxxxx.
+    if (n - i < 3 || (p[i] & 0xF0) != 0xE0 || (p[i + 1] & 0xC0) != 0x80 ||
+        (p[i + 2] & 0xC0) != 0x80) {
+      return false;
+    }
+    const char32_t c = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+    const bool stable = (c >= 0x3041 && c <= 0x3096) ||  // hiragana
+                        (c >= 0x30A1 && c <= 0x30FA) ||  // katakana
+                        c == 0x30FC ||                   // the long vowel mark
+                        (c >= 0x4E00 && c <= 0x9FFF);    // CJK unified ideographs
+    if (!stable) return false;
+  }
+  return true;
+}
+
 }  // namespace warta::search

@@ -37,6 +37,11 @@ Chunk NextChunk(std::string_view text, std::size_t begin);
 template <typename OnWord>
 bool ForEachAsciiWord(std::string_view text, OnWord&& on_word);
 
+// True when `text` is UTF-8 of hiragana, katakana (U+30A1..U+30FA, U+30FC) and CJK unified
+// ideographs only: NFKC_Casefold leaves such text as it is (none of them has a decomposition
+// or a case, and no two of them compose), so Japanese words skip ICU's normalizer.
+bool IsFoldStable(std::string_view text);
+
 // --- implementation ---
 
 namespace ascii_words {

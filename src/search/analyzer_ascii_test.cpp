@@ -8,10 +8,12 @@
 
 #include <gtest/gtest.h>
 #include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +64,19 @@ int KindNumber(WordKind kind) {
   return -1;
 }
 
+// NFKC_Casefold by ICU alone, as the analyzer normalized every word before its fast paths.
+std::string IcuFold(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  std::string out;
+  normalizer->normalize(source, status).toUTF8String(out);
+  EXPECT_TRUE(U_SUCCESS(status));
+  return out;
+}
+
 // The analyzer as it was before the fast path: ICU over the whole text, words split at
 // colons, overlong segments skipped, each part normalized.
 class Reference {
@@ -89,7 +104,7 @@ class Reference {
         std::size_t colon = text.substr(0, stop).find(':', part);
         std::size_t part_end = colon == std::string_view::npos ? stop : colon;
         if (part_end > part) {
-          std::string normalized = NormalizeText(text.substr(part, part_end - part));
+          std::string normalized = IcuFold(text.substr(part, part_end - part));
           if (!normalized.empty() && normalized.size() <= kMaxWordBytes) {
             words.push_back({part, part_end, *kind, normalized});
           }
@@ -234,6 +249,33 @@ TEST(AnalyzerAsciiTest, SharedCorpusMatchesIcu) {
     }
   }
   EXPECT_GT(files, 600u);
+}
+
+std::string Utf8(char32_t c) {
+  std::string out;
+  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
+  return out;
+}
+
+TEST(AnalyzerAsciiTest, FoldStableTextIsWhatIcuLeavesAsItIs) {
+  std::size_t stable = 0;
+  for (char32_t c = 0x3000; c <= 0xA000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string one = Utf8(c);
+    if (!IsFoldStable(one)) continue;
+    ++stable;
+    ASSERT_EQ(IcuFold(one), one) << "U+" << std::hex << static_cast<std::uint32_t>(c);
+    // Next to other stable characters: nothing composes.
+    const std::string many = "か" + one + "ア" + one + "日ー" + one;
+    ASSERT_TRUE(IsFoldStable(many));
+    ASSERT_EQ(IcuFold(many), many) << "U+" << std::hex << static_cast<std::uint32_t>(c);
+  }
+  EXPECT_GT(stable, 20000u);  // the whole of CJK unified ideographs and the kana
+  EXPECT_TRUE(IsFoldStable("防衛カタカナひらがなー"));
+  for (const char* unstable :
+       {"ｶ", "Ａ", "゛", "㍿", "가", "a", "防a", "\xE9\x98", "\xE0\x80\x80"}) {
+    EXPECT_FALSE(IsFoldStable(unstable)) << unstable;
+  }
 }
 
 TEST(AnalyzerAsciiTest, ChunksEndWhereIcuAlwaysBreaks) {

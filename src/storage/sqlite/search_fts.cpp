@@ -65,9 +65,16 @@ search::Forms FormsFor(bool query, const std::vector<std::string>& languages) {
 
 // --- the FTS5 tokenizer ---
 
-// Per connection, shared by its "warta" tokenizers (FTS5 hands it to each one it creates).
+// Per connection, shared by its "warta" tokenizers (FTS5 hands it to each one it creates) and
+// its two SQL functions (their user data points at `text` and `html`).
 struct SearchHooks {
+  struct Function {
+    SearchHooks* hooks = nullptr;
+    bool html = false;
+  };
   const PreparedDocuments* documents = nullptr;
+  Function text{this, false};
+  Function html{this, true};
 };
 
 void DestroyHooks(void* hooks) { delete static_cast<SearchHooks*>(hooks); }
@@ -187,8 +194,17 @@ std::string_view ValueText(sqlite3_value* value) {
 
 void SearchText(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
   try {
-    const bool html = sqlite3_user_data(context) != nullptr;
-    std::string out = SearchValue(ValueText(argv[0]), ValueText(argv[1]), html);
+    const auto& function = *static_cast<SearchHooks::Function*>(sqlite3_user_data(context));
+    const std::string_view lang = ValueText(argv[0]);
+    const std::string_view input = ValueText(argv[1]);
+    if (const PreparedDocuments* prepared = function.hooks->documents) {
+      if (const PreparedDocument* document = prepared->FindValue(lang, input, function.html)) {
+        sqlite3_result_text64(context, document->text.data(), document->text.size(),
+                              SQLITE_TRANSIENT, SQLITE_UTF8);
+        return;
+      }
+    }
+    std::string out = SearchValue(lang, input, function.html);
     sqlite3_result_text64(context, out.data(), out.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   } catch (const std::bad_alloc&) {
     sqlite3_result_error_nomem(context);
@@ -233,9 +249,19 @@ std::string SearchValue(std::string_view lang, std::string_view text, bool html)
   return out;
 }
 
-PreparedDocument PrepareDocument(search::Analyzer& analyzer, std::string value) {
+std::string ValueKey(std::string_view lang, std::string_view input, bool html) {
+  std::string key(1, html ? 'h' : 't');
+  key += lang;
+  key += kLangMarker;  // never in a language tag that SearchValue keeps
+  key += input;
+  return key;
+}
+
+PreparedDocument PrepareDocument(search::Analyzer& analyzer, std::string_view lang,
+                                 std::string_view input, bool html) {
   PreparedDocument document;
-  document.text = std::move(value);
+  document.key = ValueKey(lang, input, html);
+  document.text = SearchValue(lang, input, html);
   std::vector<std::string> languages;
   AnalyzeValue(analyzer, languages, document.text, FTS5_TOKENIZE_DOCUMENT,
                [&](std::string_view term, std::size_t begin, std::size_t end, bool colocated) {
@@ -252,13 +278,23 @@ PreparedDocument PrepareDocument(search::Analyzer& analyzer, std::string value) 
 void PreparedDocuments::Add(std::shared_ptr<const PreparedDocument> document) {
   // The key views the text of the document it maps to: a second document with the same text
   // (the same value analyzed the same way) is dropped, not swapped in under the first's key.
-  const std::string_view key = document->text;
-  documents_.try_emplace(key, std::move(document));
+  const PreparedDocument* raw = document.get();
+  if (by_text_.try_emplace(raw->text, std::move(document)).second) {
+    by_key_.try_emplace(raw->key, raw);
+  }
 }
 
 const PreparedDocument* PreparedDocuments::Find(std::string_view text) const {
-  auto it = documents_.find(text);
-  return it == documents_.end() ? nullptr : it->second.get();
+  auto it = by_text_.find(text);
+  return it == by_text_.end() ? nullptr : it->second.get();
+}
+
+const PreparedDocument* PreparedDocuments::FindValue(std::string_view lang, std::string_view input,
+                                                     bool html) const {
+  if (by_key_.empty()) return nullptr;
+  scratch_key_ = ValueKey(lang, input, html);
+  auto it = by_key_.find(scratch_key_);
+  return it == by_key_.end() ? nullptr : it->second;
 }
 
 Result<void> AttachPreparedDocuments(sqlite3* db, const PreparedDocuments* documents) {
@@ -286,10 +322,9 @@ Result<void> RegisterSearch(sqlite3* db) {
   }
   // Deterministic and innocuous, so triggers may call them even with trusted_schema off.
   constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-  static int html_flag = 1;
-  if (sqlite3_create_function_v2(db, "warta_search_text", 2, kFlags, nullptr, SearchText, nullptr,
-                                 nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_create_function_v2(db, "warta_search_html", 2, kFlags, &html_flag, SearchText,
+  if (sqlite3_create_function_v2(db, "warta_search_text", 2, kFlags, &hooks->text, SearchText,
+                                 nullptr, nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(db, "warta_search_html", 2, kFlags, &hooks->html, SearchText,
                                  nullptr, nullptr, nullptr) != SQLITE_OK) {
     return RegisterError(db, "the search functions");
   }

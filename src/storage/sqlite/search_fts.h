@@ -61,29 +61,43 @@ struct PreparedDocument {
     std::uint32_t end = 0;
     bool colocated = false;
   };
-  std::string text;  // the value exactly as the tokenizer will be given it
+  std::string key;   // what it was made from: ValueKey(lang, input, html)
+  std::string text;  // SearchValue(lang, input, html): exactly what the tokenizer will be given
   std::vector<Term> terms;
   std::string bytes;  // the terms' text
 };
 
-// Analyzes `value` (as SearchValue makes it) the way the tokenizer indexes a document.
-// Thread-safe with one Analyzer per thread.
-PreparedDocument PrepareDocument(search::Analyzer& analyzer, std::string value);
+// Identifies the inputs of SearchValue.
+std::string ValueKey(std::string_view lang, std::string_view input, bool html);
 
-// Documents found by their exact text. The tokenizer replays a document it is given instead of
-// analyzing it; any other text it analyzes as usual, so a missing or stale entry costs time,
-// never a wrong term. Used by the thread of the connection it is attached to.
+// SearchValue(lang, input, html) analyzed the way the tokenizer indexes a document.
+// Thread-safe with one Analyzer per thread.
+PreparedDocument PrepareDocument(search::Analyzer& analyzer, std::string_view lang,
+                                 std::string_view input, bool html);
+
+// Prepared documents, found by their inputs (by warta_search_text and warta_search_html, which
+// then skip the HTML-to-text work) and by their exact text (by the tokenizer, which replays the
+// terms instead of analyzing). Anything not found is computed as usual, so a missing or stale
+// entry costs time, never a wrong value or term. Used by the thread of the connection it is
+// attached to.
 class PreparedDocuments {
  public:
   void Add(std::shared_ptr<const PreparedDocument> document);
   const PreparedDocument* Find(std::string_view text) const;
-  void Clear() { documents_.clear(); }
-  std::size_t size() const { return documents_.size(); }
+  const PreparedDocument* FindValue(std::string_view lang, std::string_view input, bool html) const;
+  void Clear() {
+    by_text_.clear();
+    by_key_.clear();
+  }
+  std::size_t size() const { return by_text_.size(); }
   std::int64_t replayed() const { return replayed_; }
   void CountReplay() const { ++replayed_; }
 
  private:
-  std::unordered_map<std::string_view, std::shared_ptr<const PreparedDocument>> documents_;
+  // The keys view the strings of the documents they map to.
+  std::unordered_map<std::string_view, std::shared_ptr<const PreparedDocument>> by_text_;
+  std::unordered_map<std::string_view, const PreparedDocument*> by_key_;
+  mutable std::string scratch_key_;
   mutable std::int64_t replayed_ = 0;
 };
 

@@ -50,7 +50,7 @@ class SqlitePreparer final : public BulkPreparer {
         {a.title, false}, {a.body_html, true}, {a.source, false}, {joined, false}};
     for (int i = 0; i < 4; ++i) {
       prepared->values[i] = std::make_shared<PreparedDocument>(
-          PrepareDocument(*analyzer_, SearchValue(a.lang, values[i].first, values[i].second)));
+          PrepareDocument(*analyzer_, a.lang, values[i].first, values[i].second));
     }
     a.prepared = std::move(prepared);
   }
