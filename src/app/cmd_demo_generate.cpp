@@ -23,8 +23,7 @@ constexpr std::int64_t kMaxArticles = 10'000'000;
 constexpr std::int64_t kProgressEvery = 100'000;
 constexpr int kMaxPictures = 100;
 // How far the producer may run ahead of the writer (a prepared article holds ~30 KB).
-constexpr std::size_t kQueuedArticles = 256;
-constexpr std::size_t kPrepareWhenQueued = 16;
+constexpr std::size_t kQueuedArticles = 64;
 
 // The pictures the demo drew (none without libvips): generated articles reuse them.
 Result<std::vector<std::int64_t>> PictureIds(storage::Store& store) {
@@ -50,16 +49,16 @@ Result<storage::BulkLoadReport> Generate(const std::string& url, GeneratorSettin
   settings.author_ids = std::move(authors).value();
   const std::int64_t count = settings.articles;
   // Two cores: this thread writes; the producer generates the next articles and analyzes their
-  // text for the search index. Balanced on the fly: while the writer has articles waiting, the
-  // producer prepares each one; when the writer is about to run dry, the producer hands
-  // articles over unprepared and the writer analyzes them itself (Add does whatever the
-  // preparer did not), so neither core waits for the other for long.
+  // text for the search index. Except when the writer is waiting for work right now: then the
+  // producer hands the next article over unprepared and the writer analyzes it itself (Add does
+  // whatever the preparer did not). Deciding by the queue's length instead would act a whole
+  // queue too late and leave one core idle in turns.
   BoundedQueue<storage::BulkArticle> queue(kQueuedArticles);
   std::thread producer([&queue, &preparer, count, settings = std::move(settings)]() mutable {
     SiteGenerator generator(std::move(settings));
     for (std::int64_t i = 0; i < count; ++i) {
       storage::BulkArticle article = generator.Next();
-      if (queue.Size() >= kPrepareWhenQueued) (*preparer)->Prepare(article);
+      if (queue.Size() > 0) (*preparer)->Prepare(article);
       if (!queue.Push(std::move(article))) return;
     }
     queue.Close();

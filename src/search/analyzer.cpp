@@ -131,7 +131,8 @@ struct LanguageStems {
     if (stemmer == nullptr) return word;
     if (auto stem = cache->Find(word)) return *stem;
     std::string_view stem = stemmer->Stem(word);
-    cache->Put(word, stem);
+    // The word itself back means stemming failed (out of memory): not remembered.
+    if (stem.data() != word.data()) cache->Put(word, stem);
     return stem;
   }
 };

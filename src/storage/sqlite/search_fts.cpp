@@ -250,9 +250,9 @@ std::string SearchValue(std::string_view lang, std::string_view text, bool html)
 }
 
 std::string ValueKey(std::string_view lang, std::string_view input, bool html) {
-  std::string key(1, html ? 'h' : 't');
+  // The length first, so no language and input run into each other.
+  std::string key = (html ? "h" : "t") + std::to_string(lang.size()) + ":";
   key += lang;
-  key += kLangMarker;  // never in a language tag that SearchValue keeps
   key += input;
   return key;
 }
