@@ -81,6 +81,9 @@ class Analyzer {
   // Normalizes text[begin, end) and passes it to `sink` unless it is empty or too long.
   bool EmitWord(std::string_view text, std::size_t begin, std::size_t end, WordKind kind,
                 const WordSink& sink);
+  // ForEachWord over text[chunk_begin, chunk_end) by ICU's break iterator.
+  bool IcuWords(std::string_view text, std::size_t chunk_begin, std::size_t chunk_end,
+                const WordSink& sink);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -8,8 +8,9 @@
 // (articles.likes and .comments), every published article in the search index, foreign keys
 // checked before Finish returns.
 //
-// Thread safety: one thread owns a BulkLoader. Run it while no server writes to the
-// database: it holds the write lock for each batch.
+// Thread safety: one thread owns a BulkLoader; BulkPreparers (below) do part of Add's work on
+// other threads. Run it while no server writes to the database: it holds the write lock for
+// each batch.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +21,13 @@
 #include "core/result.h"
 
 namespace warta::storage {
+
+// Work Add would do for an article besides writing its rows (analyzing its text for the search
+// index), done ahead of time by a BulkPreparer, possibly on another thread. Opaque.
+class BulkPrepared {
+ public:
+  virtual ~BulkPrepared() = default;
+};
 
 struct BulkComment {
   std::string body_source;  // Markdown as a reader typed it
@@ -43,6 +51,9 @@ struct BulkArticle {
   std::int64_t shares = 0;
   int likes = 0;  // this many like rows, from distinct generated visitors
   std::vector<BulkComment> comments;
+  // Set by BulkPreparer::Prepare from this article's fields (null: Add does the work itself).
+  // Changing a field after preparing wastes the preparation, it never changes the result.
+  std::shared_ptr<const BulkPrepared> prepared;
 };
 
 struct BulkNamed {
@@ -56,11 +67,26 @@ struct BulkLoadReport {
   std::int64_t tags = 0;
   std::int64_t likes = 0;
   std::int64_t comments = 0;
+  // Indexed values whose analysis a BulkPreparer did (4 per prepared article when all went well).
+  std::int64_t prepared_values = 0;
+};
+
+// Prepares articles for a BulkLoader: thread-compatible, so a producer thread can prepare the
+// next articles while the loader's thread writes. One thread at a time per preparer.
+class BulkPreparer {
+ public:
+  virtual ~BulkPreparer() = default;
+  // Sets article.prepared.
+  virtual void Prepare(BulkArticle& article) = 0;
 };
 
 class BulkLoader {
  public:
   virtual ~BulkLoader() = default;
+
+  // A preparer for this loader's articles; it may outlive the loader's Finish but not the
+  // loader.
+  virtual Result<std::unique_ptr<BulkPreparer>> NewPreparer() = 0;
 
   // Sections and authors by slug, created when absent; their ids in the order given.
   virtual Result<std::vector<std::int64_t>> EnsureSections(const std::vector<BulkNamed>& s) = 0;

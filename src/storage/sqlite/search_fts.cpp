@@ -65,18 +65,53 @@ search::Forms FormsFor(bool query, const std::vector<std::string>& languages) {
 
 // --- the FTS5 tokenizer ---
 
+// Per connection, shared by its "warta" tokenizers (FTS5 hands it to each one it creates) and
+// its two SQL functions (their user data points at `text` and `html`).
+struct SearchHooks {
+  struct Function {
+    SearchHooks* hooks = nullptr;
+    bool html = false;
+  };
+  const PreparedDocuments* documents = nullptr;
+  Function text{this, false};
+  Function html{this, true};
+};
+
+void DestroyHooks(void* hooks) { delete static_cast<SearchHooks*>(hooks); }
+
 struct Tokenizer {
   std::unique_ptr<search::Analyzer> analyzer;
+  SearchHooks* hooks = nullptr;
   std::vector<std::string> languages;  // scratch
 };
 
-int CreateTokenizer(void* /*user_data*/, const char** /*args*/, int /*arg_count*/,
+// The terms of one value (language marker first) as FTS5 receives them: emit(term, begin,
+// end, colocated) with offsets into `all`. Returns false when emit did.
+template <typename Emit>
+bool AnalyzeValue(search::Analyzer& analyzer, std::vector<std::string>& languages,
+                  std::string_view all, int flags, Emit&& emit) {
+  std::size_t offset = 0;
+  SplitMarker(all, languages, offset);
+  const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  // highlight() and snippet() need only each word's position and offsets, which do not
+  // depend on its forms: skip stemming for them.
+  search::Forms forms =
+      (flags & FTS5_TOKENIZE_AUX) != 0 ? search::Forms{} : FormsFor(query, languages);
+  return analyzer.Tokenize(
+      all.substr(offset), forms,
+      [&](std::string_view term, std::size_t begin, std::size_t end, bool colocated) {
+        return emit(term, begin + offset, end + offset, colocated);
+      });
+}
+
+int CreateTokenizer(void* user_data, const char** /*args*/, int /*arg_count*/,
                     Fts5Tokenizer** out) {
   // No exception may cross into SQLite's C code.
   try {
     auto analyzer = search::Analyzer::Create();
     if (!analyzer.ok()) return SQLITE_ERROR;
-    auto* tokenizer = new Tokenizer{std::move(analyzer).value(), {}};
+    auto* tokenizer =
+        new Tokenizer{std::move(analyzer).value(), static_cast<SearchHooks*>(user_data), {}};
     *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer);
     return SQLITE_OK;
   } catch (const std::bad_alloc&) {
@@ -88,27 +123,38 @@ int CreateTokenizer(void* /*user_data*/, const char** /*args*/, int /*arg_count*
 
 void DeleteTokenizer(Fts5Tokenizer* tokenizer) { delete reinterpret_cast<Tokenizer*>(tokenizer); }
 
+int Replay(const PreparedDocument& document, void* context,
+           int (*on_token)(void*, int, const char*, int, int, int)) {
+  for (const PreparedDocument::Term& t : document.terms) {
+    int rc =
+        on_token(context, t.colocated ? FTS5_TOKEN_COLOCATED : 0, document.bytes.data() + t.offset,
+                 static_cast<int>(t.size), static_cast<int>(t.begin), static_cast<int>(t.end));
+    if (rc != SQLITE_OK) return rc;
+  }
+  return SQLITE_OK;
+}
+
 int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text, int size,
              int (*on_token)(void*, int, const char*, int, int, int)) {
   try {
     auto& tokenizer = *reinterpret_cast<Tokenizer*>(handle);
     std::string_view all(text, size > 0 ? static_cast<std::size_t>(size) : 0);
-    std::size_t offset = 0;
-    SplitMarker(all, tokenizer.languages, offset);
-    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-    // highlight() and snippet() need only each word's position and offsets, which do not
-    // depend on its forms: skip stemming for them.
-    search::Forms forms =
-        (flags & FTS5_TOKENIZE_AUX) != 0 ? search::Forms{} : FormsFor(query, tokenizer.languages);
+    const PreparedDocuments* prepared =
+        tokenizer.hooks != nullptr ? tokenizer.hooks->documents : nullptr;
+    if (prepared != nullptr && flags == FTS5_TOKENIZE_DOCUMENT) {
+      if (const PreparedDocument* document = prepared->Find(all)) {
+        prepared->CountReplay();
+        return Replay(*document, context, on_token);
+      }
+    }
     int rc = SQLITE_OK;
-    tokenizer.analyzer->Tokenize(
-        all.substr(offset), forms,
-        [&](std::string_view term, std::size_t begin, std::size_t end, bool colocated) {
-          rc = on_token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(),
-                        static_cast<int>(term.size()), static_cast<int>(begin + offset),
-                        static_cast<int>(end + offset));
-          return rc == SQLITE_OK;
-        });
+    AnalyzeValue(*tokenizer.analyzer, tokenizer.languages, all, flags,
+                 [&](std::string_view term, std::size_t begin, std::size_t end, bool colocated) {
+                   rc = on_token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(),
+                                 static_cast<int>(term.size()), static_cast<int>(begin),
+                                 static_cast<int>(end));
+                   return rc == SQLITE_OK;
+                 });
     return rc;
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;
@@ -131,9 +177,11 @@ fts5_api* Fts5Api(sqlite3* db) {
 
 // Control characters would clash with the language and match markers: they become spaces.
 void AppendClean(std::string& out, std::string_view text) {
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    out += ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7F) ? ' ' : c;
+  const std::size_t start = out.size();
+  out.append(text);
+  for (std::size_t i = start; i < out.size(); ++i) {
+    const auto u = static_cast<unsigned char>(out[i]);
+    if ((u < 0x20 && u != '\t' && u != '\n') || u == 0x7F) out[i] = ' ';
   }
 }
 
@@ -146,11 +194,17 @@ std::string_view ValueText(sqlite3_value* value) {
 
 void SearchText(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
   try {
-    const bool html = sqlite3_user_data(context) != nullptr;
-    std::string lang(ValueText(argv[0]));
-    std::string out = LangMarker({lang});
-    std::string_view text = ValueText(argv[1]);
-    AppendClean(out, html ? HtmlToText(text) : std::string(text));
+    const auto& function = *static_cast<SearchHooks::Function*>(sqlite3_user_data(context));
+    const std::string_view lang = ValueText(argv[0]);
+    const std::string_view input = ValueText(argv[1]);
+    if (const PreparedDocuments* prepared = function.hooks->documents) {
+      if (const PreparedDocument* document = prepared->FindValue(lang, input, function.html)) {
+        sqlite3_result_text64(context, document->text.data(), document->text.size(),
+                              SQLITE_TRANSIENT, SQLITE_UTF8);
+        return;
+      }
+    }
+    std::string out = SearchValue(lang, input, function.html);
     sqlite3_result_text64(context, out.data(), out.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   } catch (const std::bad_alloc&) {
     sqlite3_result_error_nomem(context);
@@ -185,21 +239,92 @@ std::string_view StripLangMarker(std::string_view text) {
   return text.substr(offset);
 }
 
+std::string SearchValue(std::string_view lang, std::string_view text, bool html) {
+  std::string out = LangMarker({std::string(lang)});
+  if (html) {
+    AppendClean(out, HtmlToText(text));
+  } else {
+    AppendClean(out, text);
+  }
+  return out;
+}
+
+std::string ValueKey(std::string_view lang, std::string_view input, bool html) {
+  // The length first, so no language and input run into each other.
+  std::string key = (html ? "h" : "t") + std::to_string(lang.size()) + ":";
+  key += lang;
+  key += input;
+  return key;
+}
+
+PreparedDocument PrepareDocument(search::Analyzer& analyzer, std::string_view lang,
+                                 std::string_view input, bool html) {
+  PreparedDocument document;
+  document.key = ValueKey(lang, input, html);
+  document.text = SearchValue(lang, input, html);
+  std::vector<std::string> languages;
+  AnalyzeValue(analyzer, languages, document.text, FTS5_TOKENIZE_DOCUMENT,
+               [&](std::string_view term, std::size_t begin, std::size_t end, bool colocated) {
+                 document.terms.push_back({static_cast<std::uint32_t>(document.bytes.size()),
+                                           static_cast<std::uint32_t>(term.size()),
+                                           static_cast<std::uint32_t>(begin),
+                                           static_cast<std::uint32_t>(end), colocated});
+                 document.bytes += term;
+                 return true;
+               });
+  return document;
+}
+
+void PreparedDocuments::Add(std::shared_ptr<const PreparedDocument> document) {
+  // The key views the text of the document it maps to: a second document with the same text
+  // (the same value analyzed the same way) is dropped, not swapped in under the first's key.
+  const PreparedDocument* raw = document.get();
+  if (by_text_.try_emplace(raw->text, std::move(document)).second) {
+    by_key_.try_emplace(raw->key, raw);
+  }
+}
+
+const PreparedDocument* PreparedDocuments::Find(std::string_view text) const {
+  auto it = by_text_.find(text);
+  return it == by_text_.end() ? nullptr : it->second.get();
+}
+
+const PreparedDocument* PreparedDocuments::FindValue(std::string_view lang, std::string_view input,
+                                                     bool html) const {
+  if (by_key_.empty()) return nullptr;
+  scratch_key_ = ValueKey(lang, input, html);
+  auto it = by_key_.find(scratch_key_);
+  return it == by_key_.end() ? nullptr : it->second;
+}
+
+Result<void> AttachPreparedDocuments(sqlite3* db, const PreparedDocuments* documents) {
+  fts5_api* api = Fts5Api(db);
+  void* hooks = nullptr;
+  fts5_tokenizer tokenizer{};
+  if (api == nullptr || api->xFindTokenizer(api, "warta", &hooks, &tokenizer) != SQLITE_OK ||
+      hooks == nullptr) {
+    return Error::Internal("sqlite: the search tokenizer is not registered on this connection");
+  }
+  static_cast<SearchHooks*>(hooks)->documents = documents;
+  return Ok();
+}
+
 Result<void> RegisterSearch(sqlite3* db) {
   fts5_api* api = Fts5Api(db);
   if (api == nullptr || api->iVersion < 2) {
     return Error::Internal("sqlite: this SQLite library has no FTS5");
   }
   static fts5_tokenizer tokenizer = {CreateTokenizer, DeleteTokenizer, Tokenize};
-  if (api->xCreateTokenizer(api, "warta", nullptr, &tokenizer, nullptr) != SQLITE_OK) {
+  auto* hooks = new SearchHooks;
+  if (api->xCreateTokenizer(api, "warta", hooks, &tokenizer, DestroyHooks) != SQLITE_OK) {
+    delete hooks;  // FTS5 calls DestroyHooks only for a registered tokenizer
     return RegisterError(db, "the FTS5 tokenizer");
   }
   // Deterministic and innocuous, so triggers may call them even with trusted_schema off.
   constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-  static int html_flag = 1;
-  if (sqlite3_create_function_v2(db, "warta_search_text", 2, kFlags, nullptr, SearchText, nullptr,
-                                 nullptr, nullptr) != SQLITE_OK ||
-      sqlite3_create_function_v2(db, "warta_search_html", 2, kFlags, &html_flag, SearchText,
+  if (sqlite3_create_function_v2(db, "warta_search_text", 2, kFlags, &hooks->text, SearchText,
+                                 nullptr, nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(db, "warta_search_html", 2, kFlags, &hooks->html, SearchText,
                                  nullptr, nullptr, nullptr) != SQLITE_OK) {
     return RegisterError(db, "the search functions");
   }

@@ -1,35 +1,73 @@
-// storage/bulk_load.h on SQLite. Speed comes from three things, each undone by Finish:
-// - batches of kBatchArticles articles per transaction with cached prepared statements;
+// storage/bulk_load.h on SQLite. Speed comes from four things, each undone by Finish:
+// - batches of kBulkBatchArticles articles per transaction with cached prepared statements;
 // - synchronous=OFF while loading (a crash mid-load leaves a database to throw away: the
 //   generator makes a new site, nobody's data is at risk), NORMAL again at the end;
-// - foreign keys off while loading, so an article's tags and bylines go in before its row and
-//   the search trigger indexes title, body and tags in one pass (ArticleStore::Insert indexes
-//   the row, then re-indexes it for the tags: twice the tokenizing). Finish runs
-//   foreign_key_check over everything, so a broken reference fails the load loudly.
+// - foreign keys off while loading, so an article's tags and bylines may go in before its row;
+//   Finish runs foreign_key_check over everything, so a broken reference fails the load loudly;
+// - the search index written once per batch, not by the per-row triggers
+//   (sqlite_bulk_load_index.h says why and how the triggers stay in place).
 #include "storage/sqlite/sqlite_bulk_load.h"
 
+#include <algorithm>
+#include <memory>
 #include <optional>
+#include <string_view>
 #include <utility>
 
 #include "core/clock.h"
 #include "model/trending.h"
+#include "search/analyzer.h"
 #include "storage/sqlite/database.h"
+#include "storage/sqlite/search_fts.h"
+#include "storage/sqlite/sqlite_bulk_load_index.h"
 #include "storage/sqlite/trending_credit.h"
 
 namespace warta::storage::sqlite {
 namespace {
 
-// Big enough that commits cost nothing next to the rows, small enough that the WAL (a copy of
-// each batch's pages until the checkpoint) stays around a hundred megabytes.
-constexpr std::int64_t kBatchArticles = 4000;
+// The search index values of one article, analyzed: title, body, source, tags, as the
+// columns of search_index.
+struct SqlitePrepared final : BulkPrepared {
+  std::shared_ptr<const PreparedDocument> values[4];
+};
+
+class SqlitePreparer final : public BulkPreparer {
+ public:
+  explicit SqlitePreparer(std::unique_ptr<search::Analyzer> analyzer)
+      : analyzer_(std::move(analyzer)) {}
+
+  void Prepare(BulkArticle& a) override {
+    // The tags as the index reads them: group_concat over article_tags, whose key orders them
+    // by tag (byte order), each once. Were this to differ, the tokenizer would not find the
+    // value and would analyze it itself: slower, never wrong.
+    std::vector<std::string> tags = a.tags;
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    std::string joined;
+    for (const std::string& tag : tags) joined += (joined.empty() ? "" : " ") + tag;
+    auto prepared = std::make_shared<SqlitePrepared>();
+    const std::pair<std::string_view, bool> values[4] = {
+        {a.title, false}, {a.body_html, true}, {a.source, false}, {joined, false}};
+    for (int i = 0; i < 4; ++i) {
+      prepared->values[i] = std::make_shared<PreparedDocument>(
+          PrepareDocument(*analyzer_, a.lang, values[i].first, values[i].second));
+    }
+    a.prepared = std::move(prepared);
+  }
+
+ private:
+  std::unique_ptr<search::Analyzer> analyzer_;
+};
+
 // Events older than this add less than 2^-14 of their weight to a trending score (one-day
 // half-life): articles published before it keep a score of 0 instead of paying an UPDATE.
 constexpr std::int64_t kTrendingWindowSeconds = std::int64_t{14} * 86400;
 
 class SqliteBulkLoader final : public BulkLoader {
  public:
-  explicit SqliteBulkLoader(std::unique_ptr<Connection> connection)
-      : connection_(std::move(connection)) {}
+  SqliteBulkLoader(std::unique_ptr<Connection> connection, std::int64_t batch_articles)
+      : connection_(std::move(connection)),
+        batch_articles_(std::max<std::int64_t>(batch_articles, 1)) {}
 
   Result<void> Start() {
     WARTA_RETURN_IF_ERROR(connection_->Exec(
@@ -40,7 +78,17 @@ class SqliteBulkLoader final : public BulkLoader {
     WARTA_ASSIGN_OR_RETURN(bool row, next.Step());
     next_id_ = row ? next.Int64(0) : 1;
     now_ = UnixNow();
-    return Ok();
+    WARTA_ASSIGN_OR_RETURN(search_index_, BulkSearchIndex::Load(*connection_));
+    return AttachPreparedDocuments(connection_->raw(), &prepared_);
+  }
+
+  ~SqliteBulkLoader() override { (void)AttachPreparedDocuments(connection_->raw(), nullptr); }
+  SqliteBulkLoader(const SqliteBulkLoader&) = delete;
+  SqliteBulkLoader& operator=(const SqliteBulkLoader&) = delete;
+
+  Result<std::unique_ptr<BulkPreparer>> NewPreparer() override {
+    WARTA_ASSIGN_OR_RETURN(auto analyzer, search::Analyzer::Create());
+    return std::unique_ptr<BulkPreparer>(new SqlitePreparer(std::move(analyzer)));
   }
 
   Result<std::vector<std::int64_t>> EnsureSections(const std::vector<BulkNamed>& s) override {
@@ -79,8 +127,13 @@ class SqliteBulkLoader final : public BulkLoader {
       WARTA_ASSIGN_OR_RETURN(auto tx,
                              Transaction::Begin(*connection_, Transaction::Mode::kImmediate));
       tx_.emplace(std::move(tx));
+      WARTA_RETURN_IF_ERROR(search_index_.BeginBatch(*connection_));
+      batch_first_id_ = next_id_;
     }
     const std::int64_t id = next_id_++;
+    if (const auto* prepared = dynamic_cast<const SqlitePrepared*>(article.prepared.get())) {
+      for (const auto& value : prepared->values) prepared_.Add(value);
+    }
     WARTA_RETURN_IF_ERROR(InsertTagsAndAuthors(id, article));
     WARTA_RETURN_IF_ERROR(InsertArticle(id, article));
     WARTA_RETURN_IF_ERROR(InsertLikes(id, article));
@@ -92,7 +145,7 @@ class SqliteBulkLoader final : public BulkLoader {
                                            article.likes, article.published_at, now_));
     }
     ++report_.articles;
-    if (++in_batch_ >= kBatchArticles) WARTA_RETURN_IF_ERROR(CommitBatch());
+    if (++in_batch_ >= batch_articles_) WARTA_RETURN_IF_ERROR(CommitBatch());
     return id;
   }
 
@@ -211,16 +264,25 @@ class SqliteBulkLoader final : public BulkLoader {
   Result<void> CommitBatch() {
     in_batch_ = 0;
     if (!tx_.has_value()) return Ok();
+    const std::int64_t replayed_before = prepared_.replayed();
+    auto indexed = search_index_.EndBatch(*connection_, batch_first_id_, next_id_ - 1);
+    report_.prepared_values += prepared_.replayed() - replayed_before;
+    prepared_.Clear();
+    if (!indexed.ok()) return indexed.error();
     auto committed = tx_->Commit();
     tx_.reset();
     return committed;
   }
 
   std::unique_ptr<Connection> connection_;
+  PreparedDocuments prepared_;  // the current batch's, for the tokenizer
+  std::int64_t batch_articles_ = kBulkBatchArticles;
   std::optional<Transaction> tx_;
   model::TrendingPolicy policy_;
+  BulkSearchIndex search_index_;
   BulkLoadReport report_;
   std::int64_t next_id_ = 1;
+  std::int64_t batch_first_id_ = 1;
   std::int64_t now_ = 0;
   std::int64_t in_batch_ = 0;
   bool finished_ = false;
@@ -228,9 +290,10 @@ class SqliteBulkLoader final : public BulkLoader {
 
 }  // namespace
 
-Result<std::unique_ptr<BulkLoader>> OpenSqliteBulkLoader(const std::string& path) {
+Result<std::unique_ptr<BulkLoader>> OpenSqliteBulkLoader(const std::string& path,
+                                                         std::int64_t batch_articles) {
   WARTA_ASSIGN_OR_RETURN(auto connection, Connection::Open(path, nullptr));
-  auto loader = std::make_unique<SqliteBulkLoader>(std::move(connection));
+  auto loader = std::make_unique<SqliteBulkLoader>(std::move(connection), batch_articles);
   WARTA_RETURN_IF_ERROR(loader->Start());
   return std::unique_ptr<BulkLoader>(std::move(loader));
 }
