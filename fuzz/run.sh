@@ -59,7 +59,11 @@ for t in $targets; do
   for d in fuzz/seeds/$t build/fuzz-seeds/$t tests/fixtures/fuzz-regressions/$t; do
     [ -d "$d" ] && seeds+=("$d")
   done
-  args=(-max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout=30 -rss_limit_mb=3072
+  # http waits for its server in time the process could run (fuzz/http_fuzz.cpp): up to 100 s
+  # of wall-clock time when starved of CPU, so libFuzzer's own wall-clock limit is above that.
+  timeout=30
+  [ "$t" = http ] && timeout=120
+  args=(-max_total_time="$seconds" -max_len="$(max_len "$t")" -timeout="$timeout" -rss_limit_mb=3072
         -print_final_stats=1 -artifact_prefix="build/fuzz-crashes/$t-")
   d=$(dict "$t")
   [ -n "$d" ] && args+=(-dict="$d")
