@@ -35,8 +35,9 @@ test_pkgs=(
   openssl systemd
 )
 bench_pkgs=(libbenchmark-dev valgrind)
-# make fuzz: clang 14 with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev).
-fuzz_pkgs=(clang-14 libclang-rt-14-dev python3)
+# make fuzz: clang 14 with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev). `clang`
+# is what installs the plain `clang++` the preset `fuzz` names (clang-14 has clang++-14 only).
+fuzz_pkgs=(clang clang-14 libclang-rt-14-dev python3)
 # make package: Debian's packaging tools and the checks it runs on the result.
 package_pkgs=(debhelper dpkg-dev lintian systemd)
 

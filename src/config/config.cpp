@@ -158,13 +158,17 @@ Result<std::string> ReadFile(const std::string& path) {
   if (!in) {
     return Error::Io("config: " + path + ": cannot open: " + std::strerror(errno));
   }
-  std::string data(kMaxConfigFileBytes + 1, '\0');
-  in.read(data.data(), static_cast<std::streamsize>(data.size()));
-  if (in.bad()) return Error::Io("config: " + path + ": read error");
-  data.resize(static_cast<std::size_t>(in.gcount()));
-  if (data.size() > kMaxConfigFileBytes) {
-    return Error::TooLarge("config: " + path + ": larger than 1 MiB");
+  // In chunks, not into a buffer of the limit's size: a config file is a few KiB, and the
+  // fuzzer (fuzz/config_fuzz.cpp) reads one per execution.
+  std::string data;
+  char chunk[16 * 1024];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    data.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (data.size() > kMaxConfigFileBytes) {
+      return Error::TooLarge("config: " + path + ": larger than 1 MiB");
+    }
   }
+  if (in.bad()) return Error::Io("config: " + path + ": read error");
   return data;
 }
 
