@@ -41,7 +41,8 @@ Response ApiSearch(Context& context, const Request& request) {
   nlohmann::json body = {
       {"query", params->query.text},          {"terms", params->query.terms},
       {"truncated", params->query.truncated}, {"matched", outcome->matched_any ? "any" : "all"},
-      {"total", outcome->results.total},      {"page", params->page},
+      {"total", outcome->results.total},      {"total_capped", outcome->results.total_capped},
+      {"page", params->page},
       {"per_page", params->page_size},        {"has_more", has_more},
       {"results", std::move(results)},
   };
