@@ -469,6 +469,8 @@ BEGIN
   UPDATE article_authors SET listed_at = listed WHERE article_id = NEW.id;
   RETURN NULL;
 END $$;
+CREATE TRIGGER articles_listed_insert AFTER INSERT ON articles
+  FOR EACH ROW WHEN (NEW.status = 'published') EXECUTE FUNCTION warta_article_listed();
 CREATE TRIGGER articles_listed AFTER UPDATE OF status, published_at ON articles
   FOR EACH ROW WHEN ((OLD.status = 'published') IS DISTINCT FROM (NEW.status = 'published')
     OR (NEW.status = 'published' AND OLD.published_at <> NEW.published_at))

@@ -598,8 +598,9 @@ CREATE TABLE media_variants (
 // "the newest N after (published_at, id)" as one index range scan. Neither table can be
 // indexed by a column of articles, so each link row carries listed_at: the article's
 // published_at while it is public, NULL otherwise. Triggers keep it: a new link takes its
-// article's state (a writer that already knows it may set it and skip the lookup), and a
-// change of an article's status or published_at rewrites its links.
+// article's state (a writer that already knows it may set it and skip the lookup), a new
+// public article sets its links (they may come first), and a change of an article's status
+// or published_at rewrites them.
 constexpr std::string_view kListings = R"sql(
 ALTER TABLE article_tags ADD COLUMN listed_at INTEGER;
 ALTER TABLE article_authors ADD COLUMN listed_at INTEGER;
@@ -623,6 +624,12 @@ WHEN new.listed_at IS NULL BEGIN
   UPDATE article_authors SET listed_at = (SELECT a.published_at FROM articles a
     WHERE a.id = new.article_id AND a.status = 'published')
   WHERE article_id = new.article_id AND author_id = new.author_id;
+END;
+-- Links may come first (the bulk loader inserts them before their article's row).
+CREATE TRIGGER articles_listed_insert AFTER INSERT ON articles
+WHEN new.status = 'published' BEGIN
+  UPDATE article_tags SET listed_at = new.published_at WHERE article_id = new.id;
+  UPDATE article_authors SET listed_at = new.published_at WHERE article_id = new.id;
 END;
 CREATE TRIGGER articles_listed AFTER UPDATE OF status, published_at ON articles
 WHEN (old.status = 'published') <> (new.status = 'published')
