@@ -24,9 +24,9 @@
 #include <vector>
 
 #include "core/result.h"
-#include "storage/list_cursor.h"
 #include "model/editorial.h"
 #include "model/newsroom.h"
+#include "storage/list_cursor.h"
 
 namespace warta::storage {
 

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "core/result.h"
-#include "storage/list_cursor.h"
 #include "model/article.h"
+#include "storage/list_cursor.h"
 
 namespace warta::storage {
 

@@ -594,8 +594,8 @@ CREATE TABLE media_variants (
 );
 )sql";
 
-// Listings at any size (docs/decisions/0012-listings-at-scale.md): a tag's or an author's page reads
-// "the newest N after (published_at, id)" as one index range scan. Neither table can be
+// Listings at any size (docs/decisions/0012-listings-at-scale.md): a tag's or an author's page
+// reads "the newest N after (published_at, id)" as one index range scan. Neither table can be
 // indexed by a column of articles, so each link row carries listed_at: the article's
 // published_at while it is public, NULL otherwise. Triggers keep it: a new link takes its
 // article's state (a writer that already knows it may set it and skip the lookup), a new

@@ -44,8 +44,8 @@ std::string AuthorSql(bool cursor) {
 }
 
 Result<std::vector<model::ArticleSummary>> ListPublic(Pool& pool, const std::string& sql,
-                                                std::int64_t owner, int limit, int offset,
-                                                const std::optional<ListCursor>& after) {
+                                                      std::int64_t owner, int limit, int offset,
+                                                      const std::optional<ListCursor>& after) {
   WARTA_RETURN_IF_ERROR(CheckPage(limit, offset));
   std::vector<model::ArticleSummary> out;
   if (limit == 0) return out;

@@ -128,7 +128,8 @@ TEST_F(ListingKeysTest, ListingQueriesAreIndexRangeScans) {
       "SELECT article_id FROM article_tags WHERE tag = 'gempa' AND listed_at IS NOT NULL AND "
       "(listed_at, article_id) < (1, 2) ORDER BY listed_at DESC, article_id DESC LIMIT 21";
   std::string plan = Plan(tag_page);
-  EXPECT_NE(plan.find("USING COVERING INDEX article_tags_listing_idx (tag=? AND"), std::string::npos)
+  EXPECT_NE(plan.find("USING COVERING INDEX article_tags_listing_idx (tag=? AND"),
+            std::string::npos)
       << plan;
   EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
   plan = Plan(
@@ -145,7 +146,9 @@ TEST_F(ListingKeysTest, ListingQueriesAreIndexRangeScans) {
 
 TEST_F(ListingKeysTest, SectionPagesByCursorAndBoundedCount) {
   // Sections are set through SQL here (the newsroom's service is tested elsewhere).
-  Exec("INSERT INTO sections (id, slug, name, position, created_at) VALUES (7, 'nasional', 'Nasional', 1, 0)");
+  Exec(
+      "INSERT INTO sections (id, slug, name, position, created_at) VALUES (7, 'nasional', "
+      "'Nasional', 1, 0)");
   std::vector<std::int64_t> expected;
   for (int i = 0; i < 25; ++i) expected.insert(expected.begin(), Add(kBase + i / 3, {}));
   Exec("UPDATE articles SET section_id = 7");

@@ -43,8 +43,8 @@ std::string AuthorSql(bool cursor) {
 }
 
 Result<std::vector<model::ArticleSummary>> ListPublic(ConnectionPool& pool, const std::string& sql,
-                                                std::int64_t owner, int limit, int offset,
-                                                const std::optional<ListCursor>& after) {
+                                                      std::int64_t owner, int limit, int offset,
+                                                      const std::optional<ListCursor>& after) {
   WARTA_RETURN_IF_ERROR(CheckPage(limit, offset));
   if (limit == 0) return std::vector<model::ArticleSummary>{};
   return QueryAll(
@@ -94,8 +94,7 @@ Result<std::vector<model::ArticleSummary>> SqliteEditorialStore::ListByAuthorAft
   return ListPublic(pool_, after ? with : without, author_id, limit, 0, after);
 }
 
-Result<std::int64_t> SqliteEditorialStore::CountByAuthor(std::int64_t author_id,
-                                                         std::int64_t cap) {
+Result<std::int64_t> SqliteEditorialStore::CountByAuthor(std::int64_t author_id, std::int64_t cap) {
   WARTA_RETURN_IF_ERROR(CheckCap(cap));
   return QueryOneInt64(pool_,
                        "SELECT count(*) FROM (SELECT 1 FROM article_authors WHERE author_id = ?1 "

@@ -79,7 +79,8 @@ Result<std::vector<model::ArticleSummary>> SqliteTagStore::ListByTagsAfter(
 Result<std::int64_t> SqliteTagStore::CountByTags(const std::vector<std::string>& tags,
                                                  std::int64_t cap) {
   WARTA_RETURN_IF_ERROR(CheckTags(tags));
-  if (cap < 1 || cap > kMaxCountCap) return Error::InvalidArgument("storage: count cap out of range");
+  if (cap < 1 || cap > kMaxCountCap)
+    return Error::InvalidArgument("storage: count cap out of range");
   // At most `cap` index entries: when they are all there, the tag has at least cap articles.
   return QueryOneInt64(
       pool_,

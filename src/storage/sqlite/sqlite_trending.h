@@ -36,8 +36,7 @@ class SqliteTagStore final : public TagStore {
   Result<std::vector<model::ArticleSummary>> ListByTagsAfter(
       const std::vector<std::string>& tags, int limit,
       const std::optional<ListCursor>& after) override;
-  Result<std::int64_t> CountByTags(const std::vector<std::string>& tags,
-                                   std::int64_t cap) override;
+  Result<std::int64_t> CountByTags(const std::vector<std::string>& tags, std::int64_t cap) override;
   Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> TagsOf(
       const std::vector<std::int64_t>& article_ids) override;
   Result<std::vector<RelatedArticle>> Related(std::int64_t article_id, int limit,

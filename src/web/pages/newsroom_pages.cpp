@@ -74,12 +74,11 @@ Response AuthorPage(Context& context, const Request& request, const RouteParams&
   if (!position->before && position->page > kMaxOffsetPage) {
     return ErrorPage(context, request, 404);
   }
-  auto articles = position->before
-                      ? context.store.editorial().ListByAuthorAfter(
-                            (*author)->id, kAuthorPageSize + 1, position->before)
-                      : context.store.editorial().ListByAuthor(
-                            (*author)->id, kAuthorPageSize + 1,
-                            (position->page - 1) * kAuthorPageSize);
+  auto articles = position->before ? context.store.editorial().ListByAuthorAfter(
+                                         (*author)->id, kAuthorPageSize + 1, position->before)
+                                   : context.store.editorial().ListByAuthor(
+                                         (*author)->id, kAuthorPageSize + 1,
+                                         (position->page - 1) * kAuthorPageSize);
   if (!articles.ok()) return ErrorPage(context, request, 500);
   const bool has_next = articles->size() > static_cast<std::size_t>(kAuthorPageSize);
   if (has_next) articles->resize(kAuthorPageSize);
@@ -95,9 +94,10 @@ Response AuthorPage(Context& context, const Request& request, const RouteParams&
   data.set("bio", (*author)->bio);
   const bool more = *total > kListCountCap;
   const std::int64_t shown = more ? kListCountCap : *total;
-  data.set("count_text", site.catalog().Plural(
-                             site.locale(), more ? "author_article_count_more" : "author_article_count",
-                             shown, site.formatter().Number(shown)));
+  data.set("count_text",
+           site.catalog().Plural(site.locale(),
+                                 more ? "author_article_count_more" : "author_article_count", shown,
+                                 site.formatter().Number(shown)));
   view::Data items = view::MakeList();
   for (const model::ArticleSummary& summary : *articles) {
     items.push_back(ArticleListItem(context, site, summary, now));

@@ -65,8 +65,7 @@ Result<RenderedPage> RenderSectionPage(Context& context, const Site& site, const
       (page == 1 ? name : name + " - " + page_label) + " - " + site.settings().name;
   view::Data data =
       site.PageData(title, ListPositionUrl(base, position),
-                    s.description.empty() ? name : s.description,
-                    SlotMarker(Slot::kCsrfToken));
+                    s.description.empty() ? name : s.description, SlotMarker(Slot::kCsrfToken));
   data.set("heading", name);
   data.set("description", s.description);
   data.set("articles", StoryCards(context, site, articles.value(), now));

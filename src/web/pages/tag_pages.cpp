@@ -122,11 +122,11 @@ Result<RenderedPage> RenderTagPage(Context& context, const Site& site, const Tag
   // One more than a page: whether there is an older page, without counting the tag.
   std::vector<model::ArticleSummary> articles;
   if (position.before || position.page <= kMaxOffsetPage) {
-    auto listed = position.before
-                      ? context.store.tags().ListByTagsAfter(tag.names, kTagPageSize + 1,
-                                                             position.before)
-                      : context.store.tags().ListByTags(tag.names, kTagPageSize + 1,
-                                                        (position.page - 1) * kTagPageSize);
+    auto listed =
+        position.before
+            ? context.store.tags().ListByTagsAfter(tag.names, kTagPageSize + 1, position.before)
+            : context.store.tags().ListByTags(tag.names, kTagPageSize + 1,
+                                              (position.page - 1) * kTagPageSize);
     if (!listed.ok()) return listed.error();
     articles = std::move(listed).value();
   }
@@ -152,9 +152,9 @@ Result<RenderedPage> RenderTagPage(Context& context, const Site& site, const Tag
   data.set("heading", name);
   const bool more = *total > kListCountCap;
   const std::int64_t shown = more ? kListCountCap : *total;
-  data.set("count_text",
-           site.catalog().Plural(site.locale(), more ? "tag_article_count_more" : "tag_article_count",
-                                 shown, site.formatter().Number(shown)));
+  data.set("count_text", site.catalog().Plural(
+                             site.locale(), more ? "tag_article_count_more" : "tag_article_count",
+                             shown, site.formatter().Number(shown)));
   data.set("articles", items.value());
   data.set("out_of_range", out_of_range);
   data.set("first_url", base);
