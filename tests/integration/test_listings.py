@@ -72,9 +72,9 @@ class ListingsTest(WartaTestCase):
 
     def test_cursor_links_walk_a_tag_without_repeats_or_gaps(self):
         # A tag of a few hundred articles: every one of them, newest first, once.
-        counts = self.sql("SELECT tag, count(*) FROM article_tags GROUP BY tag ORDER BY 2")
-        slug = next(re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-") for t, n in counts
-                    if 150 <= n <= 600 and re.fullmatch(r"[A-Za-z ]+", t))
+        counts = self.sql("SELECT tag, count(*) FROM article_tags GROUP BY tag")
+        ascii_tags = [(abs(n - 300), t) for t, n in counts if re.fullmatch(r"[A-Za-z ]+", t)]
+        slug = re.sub(r"[^a-z0-9]+", "-", min(ascii_tags)[1].lower()).strip("-")
         truth = self.tag_truth(self.tag_names(slug))
         ids, urls = self.walk("/tag/" + slug)
         self.assertEqual(ids, truth)
@@ -94,10 +94,14 @@ class ListingsTest(WartaTestCase):
         biggest = self.sql("SELECT tag, count(*) FROM article_tags GROUP BY tag ORDER BY 2 DESC"
                            " LIMIT 1")[0]
         slug = re.sub(r"[^a-z0-9]+", "-", biggest[0].lower()).strip("-")
-        self.assertGreater(biggest[1], 1000)
+        truth = self.tag_truth(self.tag_names(slug))
         status, _, body = self.server.get("/tag/" + slug)
         self.assertEqual(status, 200)
-        self.assertIn("lebih dari 1.000 artikel", body.decode())
+        if len(truth) > 1000:
+            self.assertIn("lebih dari 1.000 artikel", body.decode())
+        else:
+            self.assertIn(">%s artikel<" % "{:,}".format(len(truth)).replace(",", "."),
+                          body.decode())
         # A section: the first pages by cursor, newest first, no repeats.
         section = self.sql("SELECT s.slug FROM sections s JOIN articles a ON a.section_id = s.id"
                            " GROUP BY s.slug ORDER BY count(*) DESC LIMIT 1")[0][0]
@@ -110,6 +114,7 @@ class ListingsTest(WartaTestCase):
         self.assertEqual(keys, sorted(keys, reverse=True))
 
     def test_common_word_search_is_bounded(self):
+        self.sqlite_only("the PostgreSQL site here is written by SQL, which does not index it")
         status, _, body = self.server.get("/api/v1/search?q=Jepang")
         self.assertEqual(status, 200)
         found = json.loads(body)

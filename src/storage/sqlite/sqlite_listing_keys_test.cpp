@@ -53,7 +53,8 @@ class ListingKeysTest : public test_util::MigratedSqliteStore {
         [](const Statement& s) { return s.Text(3); });
     EXPECT_TRUE(rows.ok()) << sql;
     std::string out;
-    for (const std::string& line : rows.value_or(std::vector<std::string>{})) out += line + "\n";
+    if (!rows.ok()) return out;
+    for (const std::string& line : *rows) out += line + "\n";
     return out;
   }
 };
