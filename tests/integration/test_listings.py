@@ -36,7 +36,7 @@ class ListingsTest(WartaTestCase):
         self.sql("INSERT INTO articles (title, published_at, created_at, updated_at, body_html,"
                  " slug, lang, status, section_id) SELECT 'Berita Jepang ' || i,"
                  " 1700000000 + i / 3, 0, 0, '<p>Jepang hari ini.</p>', 'berita-' || i, 'id',"
-                 " CASE WHEN i % 7 = 0 THEN 'draft' ELSE 'published' END,"
+                 " CASE WHEN i %% 7 = 0 THEN 'draft' ELSE 'published' END,"
                  " (SELECT id FROM sections WHERE slug = 'nasional')"
                  " FROM generate_series(1, %d) i" % N)
         self.sql("INSERT INTO article_tags (article_id, tag) SELECT id, 'Jepang' FROM articles")
