@@ -26,6 +26,7 @@
 #include "core/result.h"
 #include "model/editorial.h"
 #include "model/newsroom.h"
+#include "storage/list_cursor.h"
 
 namespace warta::storage {
 
@@ -207,13 +208,21 @@ class EditorialStore {
   // --- public reads of the newsroom's pages (published articles only) ---
   // Featured articles, newest pin first, at most `limit` (1..100).
   virtual Result<std::vector<model::ArticleSummary>> ListFeatured(int limit) = 0;
-  // A section's or an author's articles, newest first (like ArticleStore::ListNewest).
+  // A section's or an author's articles, newest first (like ArticleStore::ListNewest); offset
+  // 0..kMaxListOffset. The *After forms start just after `after` (older articles), or at the
+  // newest without it: one range scan of articles_section_public_idx or
+  // article_authors_listing_idx at any depth. Counts stop at `cap` (1..kMaxCountCap): the
+  // answer is min(count, cap), reading at most cap index entries.
   virtual Result<std::vector<model::ArticleSummary>> ListBySection(std::int64_t section_id,
                                                                    int limit, int offset) = 0;
-  virtual Result<std::int64_t> CountBySection(std::int64_t section_id) = 0;
+  virtual Result<std::vector<model::ArticleSummary>> ListBySectionAfter(
+      std::int64_t section_id, int limit, const std::optional<ListCursor>& after) = 0;
+  virtual Result<std::int64_t> CountBySection(std::int64_t section_id, std::int64_t cap) = 0;
   virtual Result<std::vector<model::ArticleSummary>> ListByAuthor(std::int64_t author_id, int limit,
                                                                   int offset) = 0;
-  virtual Result<std::int64_t> CountByAuthor(std::int64_t author_id) = 0;
+  virtual Result<std::vector<model::ArticleSummary>> ListByAuthorAfter(
+      std::int64_t author_id, int limit, const std::optional<ListCursor>& after) = 0;
+  virtual Result<std::int64_t> CountByAuthor(std::int64_t author_id, std::int64_t cap) = 0;
 };
 
 }  // namespace warta::storage

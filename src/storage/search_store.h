@@ -8,6 +8,11 @@
 // 1 + H / (H + age in days) with H = 14: a new article counts double, a two-week-old one 1.5
 // times, a year-old one 1.04 times (docs/decisions/0004-search.md).
 //
+// Bounded at any size: only the newest kMaxSearchCandidates matches (by article id: the order
+// articles arrived, which follows publication) are ranked, counted and paged, so a common word
+// on a million articles costs what it costs on a few thousand; highlights and snippets are
+// made for the returned page only. Past the bound, SearchResults::total_capped says "more".
+//
 // The request and its answer stay here, beside the one store that reads and writes them.
 //
 // Errors: InvalidArgument as each method says; Io or Unavailable when the database fails.
@@ -56,8 +61,13 @@ struct SearchHit {
   double score = 0;     // higher is better
 };
 
+// Matches ranked per search at most (see above).
+inline constexpr int kMaxSearchCandidates = 1000;
+
 struct SearchResults {
-  std::int64_t total = 0;  // matches over all pages
+  // Matches over all pages, at most kMaxSearchCandidates; total_capped: there are more.
+  std::int64_t total = 0;
+  bool total_capped = false;
   std::vector<SearchHit> hits;
 };
 

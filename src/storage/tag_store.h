@@ -10,12 +10,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/result.h"
 #include "model/article.h"
+#include "storage/list_cursor.h"
 
 namespace warta::storage {
 
@@ -48,10 +50,20 @@ class TagStore {
   // (InvalidArgument outside 1..100000).
   virtual Result<std::vector<TagCount>> ListTags(int limit) = 0;
   // Articles having any of `tags` (1..100 of them), newest first, like
-  // ArticleStore::ListNewest.
+  // ArticleStore::ListNewest; `limit` 0..1000, `offset` 0..kMaxListOffset (InvalidArgument
+  // beyond: deep pages go by cursor).
   virtual Result<std::vector<model::ArticleSummary>> ListByTags(
       const std::vector<std::string>& tags, int limit, int offset) = 0;
-  virtual Result<std::int64_t> CountByTags(const std::vector<std::string>& tags) = 0;
+  // The same list from just after `after` (older articles), or from the newest without it.
+  // Reads at most `limit` index entries per tag (article_tags_listing_idx), however large the
+  // tag and however deep the page.
+  virtual Result<std::vector<model::ArticleSummary>> ListByTagsAfter(
+      const std::vector<std::string>& tags, int limit, const std::optional<ListCursor>& after) = 0;
+  // How many articles have any of `tags`, counted no further than `cap` (1..100000): the
+  // answer is min(count, cap), so "more than cap" costs `cap` index entries, not the tag.
+  // An article with two of the names counts once per name.
+  virtual Result<std::int64_t> CountByTags(const std::vector<std::string>& tags,
+                                           std::int64_t cap) = 0;
   // Tags of each article, in the order given (article id, tags), for listings.
   virtual Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> TagsOf(
       const std::vector<std::int64_t>& article_ids) = 0;

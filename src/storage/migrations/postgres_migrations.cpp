@@ -434,6 +434,49 @@ CREATE TABLE media_variants (
 );
 )sql";
 
+// Listing keys, as in sqlite_migrations.cpp kListings: listed_at is the article's
+// published_at while it is public, NULL otherwise, kept by triggers. A BEFORE trigger on the
+// link tables sets it from the article (also for rows `warta db copy` brings, whatever they
+// carry), and a change of an article's status or published_at rewrites its links.
+constexpr std::string_view kListings = R"sql(
+ALTER TABLE article_tags ADD COLUMN listed_at BIGINT;
+ALTER TABLE article_authors ADD COLUMN listed_at BIGINT;
+UPDATE article_tags t SET listed_at = a.published_at FROM articles a
+  WHERE a.id = t.article_id AND a.status = 'published';
+UPDATE article_authors t SET listed_at = a.published_at FROM articles a
+  WHERE a.id = t.article_id AND a.status = 'published';
+CREATE INDEX article_tags_listing_idx ON article_tags (tag, listed_at DESC, article_id DESC)
+  WHERE listed_at IS NOT NULL;
+CREATE INDEX article_authors_listing_idx
+  ON article_authors (author_id, listed_at DESC, article_id DESC) WHERE listed_at IS NOT NULL;
+
+CREATE FUNCTION warta_link_listed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.listed_at := (SELECT a.published_at FROM articles a
+                    WHERE a.id = NEW.article_id AND a.status = 'published');
+  RETURN NEW;
+END $$;
+CREATE TRIGGER article_tags_listed BEFORE INSERT ON article_tags
+  FOR EACH ROW EXECUTE FUNCTION warta_link_listed();
+CREATE TRIGGER article_authors_listed BEFORE INSERT ON article_authors
+  FOR EACH ROW EXECUTE FUNCTION warta_link_listed();
+
+CREATE FUNCTION warta_article_listed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  listed BIGINT := CASE WHEN NEW.status = 'published' THEN NEW.published_at END;
+BEGIN
+  UPDATE article_tags SET listed_at = listed WHERE article_id = NEW.id;
+  UPDATE article_authors SET listed_at = listed WHERE article_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER articles_listed_insert AFTER INSERT ON articles
+  FOR EACH ROW WHEN (NEW.status = 'published') EXECUTE FUNCTION warta_article_listed();
+CREATE TRIGGER articles_listed AFTER UPDATE OF status, published_at ON articles
+  FOR EACH ROW WHEN ((OLD.status = 'published') IS DISTINCT FROM (NEW.status = 'published')
+    OR (NEW.status = 'published' AND OLD.published_at <> NEW.published_at))
+  EXECUTE FUNCTION warta_article_listed();
+)sql";
+
 constexpr Migration kPostgres[] = {
     {1, "articles, article_tags, settings", kV1},
     {2, "sources, stories, ingest keys on articles", kV2},
@@ -446,6 +489,7 @@ constexpr Migration kPostgres[] = {
     {9, "newsroom: statuses, revisions, sections, authors, audit, tokens, pages, day totals",
      kNewsroom},
     {10, "media, media_variants", kMedia},
+    {11, "listing keys on article_tags and article_authors", kListings},
 };
 
 }  // namespace

@@ -594,6 +594,55 @@ CREATE TABLE media_variants (
 );
 )sql";
 
+// Listings at any size (docs/decisions/0012-listings-at-scale.md): a tag's or an author's page
+// reads "the newest N after (published_at, id)" as one index range scan. Neither table can be
+// indexed by a column of articles, so each link row carries listed_at: the article's
+// published_at while it is public, NULL otherwise. Triggers keep it: a new link takes its
+// article's state (a writer that already knows it may set it and skip the lookup), a new
+// public article sets its links (they may come first), and a change of an article's status
+// or published_at rewrites them.
+constexpr std::string_view kListings = R"sql(
+ALTER TABLE article_tags ADD COLUMN listed_at INTEGER;
+ALTER TABLE article_authors ADD COLUMN listed_at INTEGER;
+UPDATE article_tags SET listed_at = (SELECT a.published_at FROM articles a
+  WHERE a.id = article_tags.article_id AND a.status = 'published');
+UPDATE article_authors SET listed_at = (SELECT a.published_at FROM articles a
+  WHERE a.id = article_authors.article_id AND a.status = 'published');
+CREATE INDEX article_tags_listing_idx ON article_tags (tag, listed_at DESC, article_id DESC)
+  WHERE listed_at IS NOT NULL;
+CREATE INDEX article_authors_listing_idx
+  ON article_authors (author_id, listed_at DESC, article_id DESC) WHERE listed_at IS NOT NULL;
+
+CREATE TRIGGER article_tags_listed AFTER INSERT ON article_tags
+WHEN new.listed_at IS NULL BEGIN
+  UPDATE article_tags SET listed_at = (SELECT a.published_at FROM articles a
+    WHERE a.id = new.article_id AND a.status = 'published')
+  WHERE article_id = new.article_id AND tag = new.tag;
+END;
+CREATE TRIGGER article_authors_listed AFTER INSERT ON article_authors
+WHEN new.listed_at IS NULL BEGIN
+  UPDATE article_authors SET listed_at = (SELECT a.published_at FROM articles a
+    WHERE a.id = new.article_id AND a.status = 'published')
+  WHERE article_id = new.article_id AND author_id = new.author_id;
+END;
+-- Links may come first (the bulk loader inserts them before their article's row).
+CREATE TRIGGER articles_listed_insert AFTER INSERT ON articles
+WHEN new.status = 'published' BEGIN
+  UPDATE article_tags SET listed_at = new.published_at WHERE article_id = new.id;
+  UPDATE article_authors SET listed_at = new.published_at WHERE article_id = new.id;
+END;
+CREATE TRIGGER articles_listed AFTER UPDATE OF status, published_at ON articles
+WHEN (old.status = 'published') <> (new.status = 'published')
+  OR (new.status = 'published' AND old.published_at <> new.published_at) BEGIN
+  UPDATE article_tags SET listed_at =
+    CASE WHEN new.status = 'published' THEN new.published_at END
+  WHERE article_id = new.id;
+  UPDATE article_authors SET listed_at =
+    CASE WHEN new.status = 'published' THEN new.published_at END
+  WHERE article_id = new.id;
+END;
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "articles, article_tags, settings", kV1},
     {2, "sources, stories, ingest keys on articles", kV2},
@@ -606,6 +655,7 @@ constexpr Migration kSqlite[] = {
     {9, "newsroom: statuses, revisions, sections, authors, audit, tokens, pages, day totals",
      kNewsroom, /*foreign_keys_off=*/true},
     {10, "media, media_variants", kMedia},
+    {11, "listing keys on article_tags and article_authors", kListings},
 };
 
 }  // namespace

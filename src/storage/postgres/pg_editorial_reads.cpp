@@ -14,7 +14,6 @@ namespace {
 
 constexpr int kMaxAdminLimit = 200;
 constexpr int kMaxRevisionLimit = 1000;
-constexpr int kMaxPublicLimit = 1000;
 constexpr std::size_t kMaxTitleQueryBytes = 200;
 
 constexpr std::string_view kEditorialColumns =
@@ -155,13 +154,6 @@ std::vector<model::ArticleSummary> Summaries(const Rows& rows) {
   std::vector<model::ArticleSummary> out;
   for (int i = 0; i < rows.size(); ++i) out.push_back(ReadSummaryRow(rows, i));
   return out;
-}
-
-Result<void> CheckPage(int limit, int offset) {
-  if (limit < 0 || offset < 0 || limit > kMaxPublicLimit) {
-    return Error::InvalidArgument("storage: list bounds out of range");
-  }
-  return Ok();
 }
 
 }  // namespace
@@ -378,53 +370,6 @@ Result<std::vector<model::ArticleSummary>> PgEditorialStore::ListFeatured(int li
   WARTA_ASSIGN_OR_RETURN(auto rows,
                          QueryOnce(pool_, sql, Params().Add(kExcerptSourceChars).Add(limit)));
   return Summaries(rows);
-}
-
-Result<std::vector<model::ArticleSummary>> PgEditorialStore::ListBySection(std::int64_t section_id,
-                                                                           int limit, int offset) {
-  WARTA_RETURN_IF_ERROR(CheckPage(limit, offset));
-  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                 " FROM articles WHERE status = 'published' AND section_id = $2"
-                                 " ORDER BY published_at DESC, id DESC LIMIT $3 OFFSET $4";
-  WARTA_ASSIGN_OR_RETURN(
-      auto rows,
-      QueryOnce(pool_, sql,
-                Params().Add(kExcerptSourceChars).Add(section_id).Add(limit).Add(offset)));
-  return Summaries(rows);
-}
-
-Result<std::int64_t> PgEditorialStore::CountBySection(std::int64_t section_id) {
-  WARTA_ASSIGN_OR_RETURN(
-      auto rows,
-      QueryOnce(pool_,
-                "SELECT count(*) FROM articles WHERE status = 'published' AND section_id = $1",
-                Params().Add(section_id)));
-  return rows.Int64(0, 0);
-}
-
-Result<std::vector<model::ArticleSummary>> PgEditorialStore::ListByAuthor(std::int64_t author_id,
-                                                                          int limit, int offset) {
-  WARTA_RETURN_IF_ERROR(CheckPage(limit, offset));
-  static const std::string sql =
-      std::string("SELECT ") + kSummaryColumns +
-      " FROM articles WHERE status = 'published' AND id IN (SELECT article_id FROM "
-      "article_authors WHERE author_id = $2) ORDER BY published_at DESC, id DESC "
-      "LIMIT $3 OFFSET $4";
-  WARTA_ASSIGN_OR_RETURN(
-      auto rows,
-      QueryOnce(pool_, sql,
-                Params().Add(kExcerptSourceChars).Add(author_id).Add(limit).Add(offset)));
-  return Summaries(rows);
-}
-
-Result<std::int64_t> PgEditorialStore::CountByAuthor(std::int64_t author_id) {
-  WARTA_ASSIGN_OR_RETURN(auto rows,
-                         QueryOnce(pool_,
-                                   "SELECT count(*) FROM articles WHERE status = 'published' AND "
-                                   "id IN (SELECT article_id FROM article_authors WHERE "
-                                   "author_id = $1)",
-                                   Params().Add(author_id)));
-  return rows.Int64(0, 0);
 }
 
 }  // namespace warta::storage::postgres

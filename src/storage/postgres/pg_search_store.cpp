@@ -71,20 +71,32 @@ Result<SearchResults> PgSearchStore::Search(const SearchRequest& request) {
         const std::string query =
             BuildTsQuery(*analyzer, request.terms, request.match_any, languages);
         if (query.empty()) return results;
-        static const std::string count_sql = "SELECT count(*)" + std::string(kFromWhere);
-        WARTA_ASSIGN_OR_RETURN(auto count,
-                               connection.Query(count_sql, FilterParams(query, request.filters)));
+        // At most kMaxSearchCandidates + 1 matches, newest by id (search_store.h).
+        static const std::string count_sql = "SELECT count(*) FROM (SELECT 1" +
+                                             std::string(kFromWhere) +
+                                             " ORDER BY a.id DESC LIMIT $7) c";
+        Params count_params = FilterParams(query, request.filters);
+        count_params.Add(std::int64_t{kMaxSearchCandidates} + 1);
+        WARTA_ASSIGN_OR_RETURN(auto count, connection.Query(count_sql, count_params));
         results.total = count.Int64(0, 0);
+        results.total_capped = results.total > kMaxSearchCandidates;
+        if (results.total_capped) results.total = kMaxSearchCandidates;
         if (results.total <= request.offset) return results;
+        // ts_rank (which reads each vector) for the newest $10 matches only; bodies for the
+        // page's rows only.
         static const std::string page_sql =
-            "SELECT a.id, a.title, a.source, a.published_at, a.lang, a.slug, a.views, a.likes,"
-            " a.comments, a.shares, ts_rank('{0.25, 0.5, 0.75, 1.0}', a.search_vector,"
-            " $1::TSQUERY) * (1.0 + 14.0 / (14.0 + GREATEST(0, $7 - a.published_at) / 86400.0))"
-            " AS score, a.body_html" +
+            "SELECT p.*, (SELECT b.body_html FROM articles b WHERE b.id = p.id) FROM ("
+            "SELECT * FROM (SELECT a.id, a.title, a.source, a.published_at, a.lang, a.slug,"
+            " a.views, a.likes, a.comments, a.shares, ts_rank('{0.25, 0.5, 0.75, 1.0}',"
+            " a.search_vector, $1::TSQUERY)"
+            " * (1.0 + 14.0 / (14.0 + GREATEST(0, $7 - a.published_at) / 86400.0)) AS score" +
             std::string(kFromWhere) +
-            " ORDER BY score DESC, a.published_at DESC, a.id DESC LIMIT $8 OFFSET $9";
+            " ORDER BY a.id DESC LIMIT $10) c"
+            " ORDER BY score DESC, published_at DESC, id DESC LIMIT $8 OFFSET $9) p"
+            " ORDER BY score DESC, published_at DESC, id DESC";
         Params params = FilterParams(query, request.filters);
         params.Add(now).Add(request.limit).Add(request.offset);
+        params.Add(std::int64_t{kMaxSearchCandidates});
         WARTA_ASSIGN_OR_RETURN(auto rows, connection.Query(page_sql, params));
         const std::vector<std::string> wanted = QueryTerms(*analyzer, request.terms, languages);
         for (int i = 0; i < rows.size(); ++i) {

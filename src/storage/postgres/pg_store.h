@@ -113,7 +113,11 @@ class PgTagStore final : public TagStore {
   Result<std::vector<TagCount>> ListTags(int limit) override;
   Result<std::vector<model::ArticleSummary>> ListByTags(const std::vector<std::string>& tags,
                                                         int limit, int offset) override;
-  Result<std::int64_t> CountByTags(const std::vector<std::string>& tags) override;
+  // The listings: pg_tag_listing.cpp.
+  Result<std::vector<model::ArticleSummary>> ListByTagsAfter(
+      const std::vector<std::string>& tags, int limit,
+      const std::optional<ListCursor>& after) override;
+  Result<std::int64_t> CountByTags(const std::vector<std::string>& tags, std::int64_t cap) override;
   Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> TagsOf(
       const std::vector<std::int64_t>& article_ids) override;
   Result<std::vector<RelatedArticle>> Related(std::int64_t article_id, int limit,

@@ -15,17 +15,10 @@ namespace warta::storage::postgres {
 namespace {
 
 constexpr int kMaxTagList = 100'000;
-constexpr int kMaxListLimit = 1000;
-constexpr std::size_t kMaxTags = 100;
 constexpr std::size_t kMaxIds = 1000;
 constexpr int kTagCandidates = 50;
 constexpr int kTitleCandidates = 300;
 constexpr double kRecencyDays = 7;
-
-Result<void> CheckTags(const std::vector<std::string>& tags) {
-  if (!tags.empty() && tags.size() <= kMaxTags) return Ok();
-  return Error::InvalidArgument("storage: 1 to 100 tags expected");
-}
 
 // Columns: id, title, slug, source, published_at.
 RelatedArticle ReadRelated(const Rows& rows, int i) {
@@ -202,38 +195,6 @@ Result<std::vector<TagCount>> PgTagStore::ListTags(int limit) {
   std::vector<TagCount> out;
   for (int i = 0; i < rows.size(); ++i) out.push_back(TagCount{rows.Text(i, 0), rows.Int64(i, 1)});
   return out;
-}
-
-Result<std::vector<model::ArticleSummary>> PgTagStore::ListByTags(
-    const std::vector<std::string>& tags, int limit, int offset) {
-  WARTA_RETURN_IF_ERROR(CheckTags(tags));
-  if (limit < 0 || offset < 0 || limit > kMaxListLimit) {
-    return Error::InvalidArgument("storage: list bounds out of range");
-  }
-  std::vector<model::ArticleSummary> out;
-  if (limit == 0) return out;
-  WARTA_ASSIGN_OR_RETURN(
-      auto rows,
-      QueryOnce(pool_,
-                std::string("SELECT ") + kSummaryColumns +
-                    " FROM articles WHERE status = 'published' AND id IN (SELECT article_id FROM "
-                    "article_tags WHERE tag = ANY($2::TEXT[])) "
-                    "ORDER BY published_at DESC, id DESC LIMIT $3 OFFSET $4",
-                Params().Add(kExcerptSourceChars).Add(TextArray(tags)).Add(limit).Add(offset)));
-  for (int i = 0; i < rows.size(); ++i) out.push_back(ReadSummaryRow(rows, i));
-  return out;
-}
-
-Result<std::int64_t> PgTagStore::CountByTags(const std::vector<std::string>& tags) {
-  WARTA_RETURN_IF_ERROR(CheckTags(tags));
-  WARTA_ASSIGN_OR_RETURN(
-      auto rows,
-      QueryOnce(pool_,
-                "SELECT count(DISTINCT t.article_id) FROM article_tags t JOIN articles a "
-                "ON a.id = t.article_id WHERE a.status = 'published' "
-                "AND t.tag = ANY($1::TEXT[])",
-                Params().Add(TextArray(tags))));
-  return rows.Int64(0, 0);
 }
 
 Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> PgTagStore::TagsOf(

@@ -149,7 +149,7 @@ TEST_F(PublicReadsTest, TagListTagPagesAndCounts) {
   auto listed = store_->tags().ListByTags({"gempa"}, 50, 0);
   ASSERT_TRUE(listed.ok());
   ExpectOnlyPublic(*listed, SummaryId);
-  EXPECT_EQ(*store_->tags().CountByTags({"gempa", "tokyo"}), 1);
+  EXPECT_EQ(*store_->tags().CountByTags({"gempa", "tokyo"}, 1000), 1);
 }
 
 TEST_F(PublicReadsTest, RelatedListsNoHiddenArticle) {

@@ -17,7 +17,6 @@ namespace {
 
 constexpr int kMaxAdminLimit = 200;
 constexpr int kMaxRevisionLimit = 1000;
-constexpr int kMaxPublicLimit = 1000;
 constexpr std::size_t kMaxTitleQueryBytes = 200;
 
 constexpr std::string_view kEditorialColumns =
@@ -207,13 +206,6 @@ model::Correction ReadCorrection(const Statement& stmt) {
   c.article_title = stmt.Text(7);
   c.article_slug = stmt.Text(8);
   return c;
-}
-
-Result<void> CheckPage(int limit, int offset) {
-  if (limit < 0 || offset < 0 || limit > kMaxPublicLimit) {
-    return Error::InvalidArgument("storage: list bounds out of range");
-  }
-  return Ok();
 }
 
 }  // namespace
@@ -411,50 +403,6 @@ Result<std::vector<model::ArticleSummary>> SqliteEditorialStore::ListFeatured(in
       pool_, sql,
       [&](Statement& stmt) { stmt.Bind(1, kExcerptSourceChars).Bind(2, std::int64_t{limit}); },
       ReadSummaryRow);
-}
-
-Result<std::vector<model::ArticleSummary>> SqliteEditorialStore::ListBySection(
-    std::int64_t section_id, int limit, int offset) {
-  WARTA_RETURN_IF_ERROR(CheckPage(limit, offset));
-  static const std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                 " FROM articles WHERE status = 'published' AND section_id = ?"
-                                 " ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?";
-  return QueryAll(
-      pool_, sql,
-      [&](Statement& stmt) {
-        stmt.Bind(1, kExcerptSourceChars).Bind(2, section_id).Bind(3, std::int64_t{limit});
-        stmt.Bind(4, std::int64_t{offset});
-      },
-      ReadSummaryRow);
-}
-
-Result<std::int64_t> SqliteEditorialStore::CountBySection(std::int64_t section_id) {
-  return QueryOneInt64(
-      pool_, "SELECT count(*) FROM articles WHERE status = 'published' AND section_id = ?",
-      [&](Statement& stmt) { stmt.Bind(1, section_id); });
-}
-
-Result<std::vector<model::ArticleSummary>> SqliteEditorialStore::ListByAuthor(
-    std::int64_t author_id, int limit, int offset) {
-  WARTA_RETURN_IF_ERROR(CheckPage(limit, offset));
-  static const std::string sql =
-      std::string("SELECT ") + kSummaryColumns +
-      " FROM articles WHERE status = 'published' AND id IN (SELECT article_id FROM "
-      "article_authors WHERE author_id = ?) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?";
-  return QueryAll(
-      pool_, sql,
-      [&](Statement& stmt) {
-        stmt.Bind(1, kExcerptSourceChars).Bind(2, author_id).Bind(3, std::int64_t{limit});
-        stmt.Bind(4, std::int64_t{offset});
-      },
-      ReadSummaryRow);
-}
-
-Result<std::int64_t> SqliteEditorialStore::CountByAuthor(std::int64_t author_id) {
-  return QueryOneInt64(pool_,
-                       "SELECT count(*) FROM articles WHERE status = 'published' AND id IN "
-                       "(SELECT article_id FROM article_authors WHERE author_id = ?)",
-                       [&](Statement& stmt) { stmt.Bind(1, author_id); });
 }
 
 }  // namespace warta::storage::sqlite

@@ -351,9 +351,9 @@ TEST_F(EditorialStoreTest, PublicListsShowPublishedOnly) {
   auto section = store_->sections().FindBySlug("nasional");
   ASSERT_TRUE(section.ok() && section->has_value());
   EXPECT_EQ(store_->editorial().ListBySection((*section)->id, 10, 0)->size(), 1u);
-  EXPECT_EQ(*store_->editorial().CountBySection((*section)->id), 1);
+  EXPECT_EQ(*store_->editorial().CountBySection((*section)->id, 1000), 1);
   EXPECT_EQ(store_->editorial().ListByAuthor(1, 10, 0)->size(), 1u);
-  EXPECT_EQ(*store_->editorial().CountByAuthor(1), 1);
+  EXPECT_EQ(*store_->editorial().CountByAuthor(1, 1000), 1);
 }
 
 TEST_F(EditorialStoreTest, IngestedArticlesKeepTheirWireOriginal) {

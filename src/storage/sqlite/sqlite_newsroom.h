@@ -44,12 +44,17 @@ class SqliteEditorialStore final : public EditorialStore {
   Result<bool> UnpublishDue(std::int64_t article_id, std::int64_t now,
                             const model::AuditEntry& audit) override;
   Result<std::vector<model::ArticleSummary>> ListFeatured(int limit) override;
+  // The section and author listings: sqlite_section_listing.cpp.
   Result<std::vector<model::ArticleSummary>> ListBySection(std::int64_t section_id, int limit,
                                                            int offset) override;
-  Result<std::int64_t> CountBySection(std::int64_t section_id) override;
+  Result<std::vector<model::ArticleSummary>> ListBySectionAfter(
+      std::int64_t section_id, int limit, const std::optional<ListCursor>& after) override;
+  Result<std::int64_t> CountBySection(std::int64_t section_id, std::int64_t cap) override;
   Result<std::vector<model::ArticleSummary>> ListByAuthor(std::int64_t author_id, int limit,
                                                           int offset) override;
-  Result<std::int64_t> CountByAuthor(std::int64_t author_id) override;
+  Result<std::vector<model::ArticleSummary>> ListByAuthorAfter(
+      std::int64_t author_id, int limit, const std::optional<ListCursor>& after) override;
+  Result<std::int64_t> CountByAuthor(std::int64_t author_id, std::int64_t cap) override;
 
  private:
   ConnectionPool& pool_;

@@ -29,21 +29,26 @@ constexpr std::string_view kFromWhere =
     " AND (?4 = '' OR a.lang = ?4)"
     " AND a.published_at BETWEEN ?5 AND ?6";
 
+// At most kMaxSearchCandidates + 1 matches, newest first by rowid (FTS5 walks its doclists
+// backwards and stops): "more than the bound" without counting every match.
 const std::string& CountSql() {
-  static const std::string sql = "SELECT count(*)" + std::string(kFromWhere);
+  static const std::string sql = "SELECT count(*) FROM (SELECT 1" + std::string(kFromWhere) +
+                                 " ORDER BY search_index.rowid DESC LIMIT ?7)";
   return sql;
 }
 
 // BM25 weights follow the column order (title, body, source, tags). bm25() is negative,
-// better matches more so. The recency factor is documented in store.h (H = 14 days).
+// better matches more so. The recency factor is documented in store.h (H = 14 days). Only the
+// newest ?10 matches are scored (the inner query stops there), then ranked and paged.
 const std::string& PageSql() {
   static const std::string sql =
-      "SELECT a.id, a.title, a.source, a.published_at, a.lang, a.slug,"
+      "SELECT * FROM (SELECT a.id, a.title, a.source, a.published_at, a.lang, a.slug,"
       " a.views, a.likes, a.comments, a.shares,"
       " -bm25(search_index, 4.0, 1.0, 2.0, 3.0)"
       " * (1.0 + 14.0 / (14.0 + max(0, ?7 - a.published_at) / 86400.0)) AS score" +
       std::string(kFromWhere) +
-      " ORDER BY score DESC, a.published_at DESC, a.id DESC LIMIT ?8 OFFSET ?9";
+      " ORDER BY search_index.rowid DESC LIMIT ?10)"
+      " ORDER BY score DESC, published_at DESC, id DESC LIMIT ?8 OFFSET ?9";
   return sql;
 }
 
@@ -103,6 +108,7 @@ Result<std::vector<SearchHit>> ReadPage(Connection& connection, const std::strin
   BindFilters(stmt, match, request.filters);
   stmt.Bind(7, request.now_unix != 0 ? request.now_unix : UnixNow());
   stmt.Bind(8, std::int64_t{request.limit}).Bind(9, std::int64_t{request.offset});
+  stmt.Bind(10, std::int64_t{kMaxSearchCandidates});
   std::vector<SearchHit> hits;
   for (;;) {
     WARTA_ASSIGN_OR_RETURN(auto row, stmt.Step());
@@ -164,8 +170,11 @@ Result<SearchResults> SqliteSearchStore::Search(const SearchRequest& request) {
   {
     WARTA_ASSIGN_OR_RETURN(auto count, connection->Prepare(CountSql()));
     BindFilters(count, match, request.filters);
+    count.Bind(7, std::int64_t{kMaxSearchCandidates} + 1);
     WARTA_ASSIGN_OR_RETURN(auto row, count.Step());
     results.total = row ? count.Int64(0) : 0;
+    results.total_capped = results.total > kMaxSearchCandidates;
+    if (results.total_capped) results.total = kMaxSearchCandidates;
   }
   if (results.total > request.offset) {
     auto hits = ReadPage(*connection, match, request);

@@ -15,18 +15,11 @@ namespace warta::storage::sqlite {
 namespace {
 
 constexpr int kMaxTagList = 100'000;
-constexpr int kMaxListLimit = 1000;
-constexpr std::size_t kMaxTags = 100;
 constexpr std::size_t kMaxIds = 1000;
 // Related articles: candidates read per kind, and how recency discounts shared tags.
 constexpr int kTagCandidates = 50;
 constexpr int kTitleCandidates = 300;
 constexpr double kRecencyDays = 7;
-
-Result<void> CheckTags(const std::vector<std::string>& tags) {
-  if (!tags.empty() && tags.size() <= kMaxTags) return Ok();
-  return Error::InvalidArgument("storage: 1 to 100 tags expected");
-}
 
 // Columns: id, title, slug, source, published_at.
 RelatedArticle ReadRelated(const Statement& stmt) {
@@ -212,41 +205,6 @@ Result<std::vector<TagCount>> SqliteTagStore::ListTags(int limit) {
       [](const Statement& s) {
         return TagCount{s.Text(0), s.Int64(1)};
       });
-}
-
-Result<std::vector<model::ArticleSummary>> SqliteTagStore::ListByTags(
-    const std::vector<std::string>& tags, int limit, int offset) {
-  WARTA_RETURN_IF_ERROR(CheckTags(tags));
-  if (limit < 0 || offset < 0 || limit > kMaxListLimit) {
-    return Error::InvalidArgument("storage: list bounds out of range");
-  }
-  if (limit == 0) return std::vector<model::ArticleSummary>{};
-  return QueryAll(
-      pool_,
-      std::string("SELECT ") + kSummaryColumns +
-          " FROM articles WHERE status = 'published' AND id IN (SELECT article_id FROM "
-          "article_tags WHERE tag IN (" +
-          Placeholders(tags.size()) + ")) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
-      [&](Statement& stmt) {
-        int index = 1;
-        stmt.Bind(index++, kExcerptSourceChars);
-        for (const std::string& tag : tags) stmt.Bind(index++, tag);
-        stmt.Bind(index++, std::int64_t{limit});
-        stmt.Bind(index, std::int64_t{offset});
-      },
-      ReadSummaryRow);
-}
-
-Result<std::int64_t> SqliteTagStore::CountByTags(const std::vector<std::string>& tags) {
-  WARTA_RETURN_IF_ERROR(CheckTags(tags));
-  return QueryOneInt64(pool_,
-                       "SELECT count(DISTINCT t.article_id) FROM article_tags t JOIN articles a "
-                       "ON a.id = t.article_id WHERE a.status = 'published' AND t.tag IN (" +
-                           Placeholders(tags.size()) + ")",
-                       [&](Statement& stmt) {
-                         int index = 1;
-                         for (const std::string& tag : tags) stmt.Bind(index++, tag);
-                       });
 }
 
 Result<std::vector<std::pair<std::int64_t, std::vector<std::string>>>> SqliteTagStore::TagsOf(

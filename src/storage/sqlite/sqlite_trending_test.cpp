@@ -257,8 +257,8 @@ TEST_F(SqliteTrendingTest, TagListingsAndCounts) {
   ASSERT_EQ(second->size(), 1u);
   EXPECT_EQ((*second)[0].id, a);
   EXPECT_TRUE(store_->tags().ListByTags({"Tokyo"}, 2, 100)->empty());
-  EXPECT_EQ(*store_->tags().CountByTags({"Tokyo", "tokyo"}), 3);
-  EXPECT_EQ(*store_->tags().CountByTags({"None"}), 0);
+  EXPECT_EQ(*store_->tags().CountByTags({"Tokyo", "tokyo"}, 1000), 3);
+  EXPECT_EQ(*store_->tags().CountByTags({"None"}, 1000), 0);
   EXPECT_EQ(store_->tags().ListByTags({}, 2, 0).error().code, ErrorCode::kInvalidArgument);
 
   auto of = store_->tags().TagsOf({a, c, 999});

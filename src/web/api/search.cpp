@@ -39,10 +39,15 @@ Response ApiSearch(Context& context, const Request& request) {
   const bool has_more = outcome->results.total > std::int64_t{params->page} * params->page_size &&
                         params->page < kMaxSearchPage;
   nlohmann::json body = {
-      {"query", params->query.text},          {"terms", params->query.terms},
-      {"truncated", params->query.truncated}, {"matched", outcome->matched_any ? "any" : "all"},
-      {"total", outcome->results.total},      {"page", params->page},
-      {"per_page", params->page_size},        {"has_more", has_more},
+      {"query", params->query.text},
+      {"terms", params->query.terms},
+      {"truncated", params->query.truncated},
+      {"matched", outcome->matched_any ? "any" : "all"},
+      {"total", outcome->results.total},
+      {"total_capped", outcome->results.total_capped},
+      {"page", params->page},
+      {"per_page", params->page_size},
+      {"has_more", has_more},
       {"results", std::move(results)},
   };
   // Only when nothing matched: a corrected query to offer ("did you mean").

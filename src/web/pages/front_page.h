@@ -11,6 +11,7 @@
 #include "view/templates.h"
 #include "web/cache/rendered_pages.h"
 #include "web/context.h"
+#include "web/pages/list_cursor.h"
 
 namespace warta::web {
 
@@ -21,10 +22,10 @@ int ParsePageNumber(const http::Request& request);
 // picture, else the newest), the newest articles one card per story, a block per section
 // in the site's order, the popular list beside. Pages 2 and on: older articles as cards.
 Result<RenderedPage> RenderHomePage(Context& context, const Site& site, int page, std::int64_t now);
-// A section's articles, newest first, paged; status 404 for an unknown section or a page
-// past the last.
+// A section's articles, newest first, paged by cursor (web/pages/list_cursor.h); status 404
+// for an unknown section or a page past the last.
 Result<RenderedPage> RenderSectionPage(Context& context, const Site& site, const std::string& slug,
-                                       int page, std::int64_t now);
+                                       const ListPosition& position, std::int64_t now);
 
 // Cards for a list, one per story: an article whose story already has a card is left out
 // and counted on that card ("+2 sumber"); `skip_id` is left out too (the lead story).

@@ -11,6 +11,7 @@
 #include "storage/editorial_store.h"
 #include "storage/page_store.h"
 #include "web/handlers.h"
+#include "web/pages/list_cursor.h"
 #include "web/request/locale_choice.h"
 #include "web/view_models/article_list_item.h"
 #include "web/view_models/article_newsroom.h"
@@ -61,44 +62,55 @@ Response Render(Context& context, const Request& request, const Site& site, cons
 Response AuthorPage(Context& context, const Request& request, const RouteParams& params) {
   const std::string slug(params.Get("slug"));
   if (!LooksLikeSlug(slug)) return ErrorPage(context, request, 404);
-  auto page = QueryNumber(request, "page", 1, limits::kMaxPageNumber);
-  if (!page) return ErrorPage(context, request, 400);
+  auto position = ParseListPosition(request);
+  if (!position.ok()) return ErrorPage(context, request, 400);
   auto author = context.store.authors().FindBySlug(slug);
   if (!author.ok()) return ErrorPage(context, request, 500);
   if (!author->has_value()) return ErrorPage(context, request, 404);
-  auto total = context.store.editorial().CountByAuthor((*author)->id);
+  // Bounded whatever the byline's output (web/pages/list_cursor.h): a count that stops at
+  // 1,000, one more article than a page to know whether there is an older one.
+  auto total = context.store.editorial().CountByAuthor((*author)->id, kListCountCap + 1);
   if (!total.ok()) return ErrorPage(context, request, 500);
-  const std::int64_t last_page =
-      std::max<std::int64_t>(1, (*total + kAuthorPageSize - 1) / kAuthorPageSize);
-  if (*page > last_page) return ErrorPage(context, request, 404);
-  auto articles = context.store.editorial().ListByAuthor(
-      (*author)->id, kAuthorPageSize, static_cast<int>((*page - 1) * kAuthorPageSize));
+  if (!position->before && position->page > kMaxOffsetPage) {
+    return ErrorPage(context, request, 404);
+  }
+  auto articles = position->before ? context.store.editorial().ListByAuthorAfter(
+                                         (*author)->id, kAuthorPageSize + 1, position->before)
+                                   : context.store.editorial().ListByAuthor(
+                                         (*author)->id, kAuthorPageSize + 1,
+                                         (position->page - 1) * kAuthorPageSize);
   if (!articles.ok()) return ErrorPage(context, request, 500);
+  const bool has_next = articles->size() > static_cast<std::size_t>(kAuthorPageSize);
+  if (has_next) articles->resize(kAuthorPageSize);
+  if (position->page > 1 && articles->empty()) return ErrorPage(context, request, 404);
 
   const Site& site = SiteFor(context, request);
   const std::int64_t now = context.clock.NowUnix();
   const std::string base = AuthorPath(slug);
-  auto url = [&base](std::int64_t n) {
-    return n <= 1 ? base : base + "?page=" + std::to_string(n);
-  };
   Visitor visitor = IdentifyVisitor(context, request, now);
-  view::Data data = site.PageData((*author)->name, url(*page), "", visitor.csrf_token);
+  view::Data data =
+      site.PageData((*author)->name, ListPositionUrl(base, *position), "", visitor.csrf_token);
   data.set("heading", (*author)->name);
   data.set("bio", (*author)->bio);
-  data.set("count_text", site.catalog().Plural(site.locale(), "author_article_count", *total,
-                                               site.formatter().Number(*total)));
+  const bool more = *total > kListCountCap;
+  const std::int64_t shown = more ? kListCountCap : *total;
+  data.set("count_text",
+           site.catalog().Plural(site.locale(),
+                                 more ? "author_article_count_more" : "author_article_count", shown,
+                                 site.formatter().Number(shown)));
   view::Data items = view::MakeList();
   for (const model::ArticleSummary& summary : *articles) {
     items.push_back(ArticleListItem(context, site, summary, now));
   }
   data.set("articles", items);
   data.set("has_articles", !articles->empty());
-  data.set("has_prev", *page > 1);
-  data.set("prev_url", url(*page - 1));
-  data.set("has_next", *page < last_page);
-  data.set("next_url", url(*page + 1));
-  data.set("page_label", site.catalog().Plural(site.locale(), "page_number", *page,
-                                               site.formatter().Number(*page)));
+  data.set("has_prev", position->page > 1);
+  data.set("prev_url", PreviousUrl(base, *position));
+  data.set("has_next", has_next);
+  data.set("next_url",
+           has_next ? ListPositionUrl(base, NextPosition(*position, articles->back())) : base);
+  data.set("page_label", site.catalog().Plural(site.locale(), "page_number", position->page,
+                                               site.formatter().Number(position->page)));
   return Render(context, request, site, "author", data, visitor.set_cookie);
 }
 

@@ -82,8 +82,11 @@ void SetResults(const Context& context, const Site& site, const SearchParams& pa
   const std::int64_t now = context.clock.NowUnix();
   const std::int64_t total = outcome.results.total;
   data.set("searched", true);
-  data.set("result_count_text", site.catalog().Plural(site.locale(), "search_result_count", total,
-                                                      site.formatter().Number(total)));
+  // Past the bound only the newest matches are ranked (storage/search_store.h): "more than".
+  const char* count_key =
+      outcome.results.total_capped ? "search_result_count_more" : "search_result_count";
+  data.set("result_count_text",
+           site.catalog().Plural(site.locale(), count_key, total, site.formatter().Number(total)));
   view::Data items = view::MakeList();
   for (const storage::SearchHit& hit : outcome.results.hits) {
     items.push_back(ResultItem(context, site, hit, now));

@@ -1,5 +1,6 @@
-// GET /rubrik/{slug}?page=N: a section's articles, newest first, as cards (one per story),
-// paged. Kept like the front page (web/cache/rendered_pages.h).
+// GET /rubrik/{slug}[?page=N][&before=P.ID]: a section's articles, newest first, as cards (one
+// per story), paged by cursor (web/pages/list_cursor.h): any page is one range scan of ~20
+// index entries. Kept like the front page (web/cache/rendered_pages.h).
 #include <algorithm>
 #include <string>
 
@@ -9,17 +10,13 @@
 #include "storage/section_store.h"
 #include "web/handlers.h"
 #include "web/pages/front_page.h"
+#include "web/pages/list_cursor.h"
 #include "web/request/locale_choice.h"
 
 namespace warta::web {
 namespace {
 
 constexpr int kSectionPageSize = limits::kHomePageSize;
-
-std::string PageUrl(const std::string& slug, int page) {
-  std::string url = SectionPath(slug);
-  return page <= 1 ? url : url + "?page=" + std::to_string(page);
-}
 
 // The section by slug: from the bar when it knows it, else from the store (a section created
 // since the bar was read).
@@ -33,7 +30,7 @@ Result<std::optional<model::Section>> FindSection(Context& context, const std::s
 }  // namespace
 
 Result<RenderedPage> RenderSectionPage(Context& context, const Site& site, const std::string& slug,
-                                       int page, std::int64_t now) {
+                                       const ListPosition& position, std::int64_t now) {
   RenderedPage rendered;
   auto section = FindSection(context, slug);
   if (!section.ok()) return section.error();
@@ -42,32 +39,41 @@ Result<RenderedPage> RenderSectionPage(Context& context, const Site& site, const
     return rendered;
   }
   const model::Section& s = **section;
-  auto total = context.store.editorial().CountBySection(s.id);
-  if (!total.ok()) return total.error();
-  const std::int64_t last_page =
-      std::max<std::int64_t>(1, (total.value() + kSectionPageSize - 1) / kSectionPageSize);
-  if (page > last_page) {
+  // One more than a page: whether there is an older one, without counting the section.
+  if (!position.before && position.page > kMaxOffsetPage) {
     rendered.status = 404;
     return rendered;
   }
-  auto articles = context.store.editorial().ListBySection(s.id, kSectionPageSize,
-                                                          (page - 1) * kSectionPageSize);
+  auto articles = position.before
+                      ? context.store.editorial().ListBySectionAfter(s.id, kSectionPageSize + 1,
+                                                                     position.before)
+                      : context.store.editorial().ListBySection(
+                            s.id, kSectionPageSize + 1, (position.page - 1) * kSectionPageSize);
   if (!articles.ok()) return articles.error();
+  const bool has_next = articles->size() > static_cast<std::size_t>(kSectionPageSize);
+  if (has_next) articles->resize(kSectionPageSize);
+  if (position.page > 1 && articles->empty()) {
+    rendered.status = 404;
+    return rendered;
+  }
+  const int page = position.page;
+  const std::string base = SectionPath(s.slug);
   const std::string name = s.name.empty() ? s.slug : s.name;
   const std::string page_label =
       site.catalog().Plural(site.locale(), "page_number", page, site.formatter().Number(page));
   const std::string title =
       (page == 1 ? name : name + " - " + page_label) + " - " + site.settings().name;
   view::Data data =
-      site.PageData(title, PageUrl(s.slug, page), s.description.empty() ? name : s.description,
-                    SlotMarker(Slot::kCsrfToken));
+      site.PageData(title, ListPositionUrl(base, position),
+                    s.description.empty() ? name : s.description, SlotMarker(Slot::kCsrfToken));
   data.set("heading", name);
   data.set("description", s.description);
   data.set("articles", StoryCards(context, site, articles.value(), now));
   data.set("has_prev", page > 1);
-  data.set("prev_url", PageUrl(s.slug, page - 1));
-  data.set("has_next", page < last_page);
-  data.set("next_url", PageUrl(s.slug, page + 1));
+  data.set("prev_url", PreviousUrl(base, position));
+  data.set("has_next", has_next);
+  data.set("next_url",
+           has_next ? ListPositionUrl(base, NextPosition(position, articles->back())) : base);
   data.set("page_label", page_label);
   data.set("popular_html", RawSlotMarker(RawSlot::kPopular));
   auto html = site.templates().Render("section", data);
@@ -86,12 +92,12 @@ Response SectionPage(Context& context, const Request& request, const RouteParams
       })) {
     return ErrorPage(context, request, 404);
   }
-  const int page = ParsePageNumber(request);
-  if (page == 0) return ErrorPage(context, request, 400);
+  auto position = ParseListPosition(request);
+  if (!position.ok()) return ErrorPage(context, request, 400);
   const std::int64_t now = context.clock.NowUnix();
   const Site& site = SiteFor(context, request);
-  return ServeCachedPage(context, request, site, PageUrl(slug, page), now,
-                         [&] { return RenderSectionPage(context, site, slug, page, now); });
+  return ServeCachedPage(context, request, site, ListPositionUrl(SectionPath(slug), *position), now,
+                         [&] { return RenderSectionPage(context, site, slug, *position, now); });
 }
 
 }  // namespace warta::web

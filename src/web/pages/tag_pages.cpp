@@ -1,6 +1,8 @@
-// GET /tag: every tag with its article count. GET /tag/{slug}?page=N: the articles of one tag
-// (categories are tags), newest first, with the tag's most popular list. An unknown slug is
-// 404; a page past the last is 404 too, but shows the tag with a link back to its first page.
+// GET /tag: every tag with its article count. GET /tag/{slug}[?page=N][&before=P.ID]: the
+// articles of one tag (categories are tags), newest first, with the tag's most popular list;
+// "older" links are cursors (web/pages/list_cursor.h), so any page reads ~20 index entries per
+// tag name and the count stops at 1,000. An unknown slug is 404; a page past the last is 404
+// too, but shows the tag with a link back to its first page.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -9,6 +11,7 @@
 #include "storage/tag_store.h"
 #include "web/handlers.h"
 #include "web/pages/front_page.h"
+#include "web/pages/list_cursor.h"
 #include "web/request/locale_choice.h"
 #include "web/view_models/article_list_item.h"
 
@@ -18,15 +21,6 @@ namespace {
 constexpr int kTagPageSize = limits::kHomePageSize;
 constexpr std::size_t kMaxSlugBytes = 80;  // i18n::Slugify never makes longer ones
 constexpr int kMaxIndexTags = 2000;        // the index lists the most used ones
-
-// Page number from ?page=; 1 when absent, 0 when malformed or out of the accepted range.
-int ParsePage(const Request& request) {
-  std::string text = request.QueryParam("page");
-  if (text.empty()) return 1;
-  auto value = ParseId(text);
-  if (!value || *value > limits::kMaxPageNumber) return 0;
-  return static_cast<int>(*value);
-}
 
 bool LooksLikeSlug(std::string_view slug) {
   if (slug.empty() || slug.size() > kMaxSlugBytes) return false;
@@ -48,10 +42,6 @@ std::optional<TagEntry> ResolveTag(Context& context, std::string_view slug, std:
     found->articles += tag.articles;
   }
   return found;
-}
-
-std::string PageUrl(const std::string& base, int page) {
-  return page <= 1 ? base : base + "?page=" + std::to_string(page);
 }
 
 Response HtmlPage(const Site& site, int status, std::string body, const std::string& set_cookie) {
@@ -117,26 +107,32 @@ Response TagsIndexPage(Context& context, const Request& request) {
 
 namespace {
 
-// The tag's page `page` for every reader: their CSRF token and the popular list are holes
-// (web/pages/front_page.h), so it is rendered once per TTL of the kept pages, not per request.
+// The tag's page at `position` for every reader: their CSRF token and the popular list are
+// holes (web/pages/front_page.h), so it is rendered once per TTL of the kept pages, not per
+// request.
 Result<RenderedPage> RenderTagPage(Context& context, const Site& site, const TagEntry& tag,
-                                   int page, std::int64_t now) {
+                                   const ListPosition& position, std::int64_t now) {
   RenderedPage rendered;
-  auto total = context.store.tags().CountByTags(tag.names);
+  auto total = context.store.tags().CountByTags(tag.names, kListCountCap + 1);
   if (!total.ok()) return total.error();
   if (*total == 0) {  // its last article went meanwhile
     rendered.status = 404;
     return rendered;
   }
-  const std::int64_t last_page = (*total + kTagPageSize - 1) / kTagPageSize;
-  const bool out_of_range = page > last_page;
+  // One more than a page: whether there is an older page, without counting the tag.
   std::vector<model::ArticleSummary> articles;
-  if (!out_of_range) {
+  if (position.before || position.page <= kMaxOffsetPage) {
     auto listed =
-        context.store.tags().ListByTags(tag.names, kTagPageSize, (page - 1) * kTagPageSize);
+        position.before
+            ? context.store.tags().ListByTagsAfter(tag.names, kTagPageSize + 1, position.before)
+            : context.store.tags().ListByTags(tag.names, kTagPageSize + 1,
+                                              (position.page - 1) * kTagPageSize);
     if (!listed.ok()) return listed.error();
     articles = std::move(listed).value();
   }
+  const bool has_next = articles.size() > static_cast<std::size_t>(kTagPageSize);
+  if (has_next) articles.resize(kTagPageSize);
+  const bool out_of_range = articles.empty();
   auto items = ArticleItems(context, site, articles);
   if (!items.ok()) return items.error();
   std::string popular;
@@ -147,20 +143,26 @@ Result<RenderedPage> RenderTagPage(Context& context, const Site& site, const Tag
 
   const std::string base = "/tag/" + tag.slug;
   const std::string& name = tag.names.front();
+  const int page = position.page;
   const std::string page_label =
       site.catalog().Plural(site.locale(), "page_number", page, site.formatter().Number(page));
-  view::Data data = site.PageData(page == 1 ? name : name + " - " + page_label, PageUrl(base, page),
-                                  "", SlotMarker(Slot::kCsrfToken));
+  view::Data data =
+      site.PageData(page == 1 ? name : name + " - " + page_label, ListPositionUrl(base, position),
+                    "", SlotMarker(Slot::kCsrfToken));
   data.set("heading", name);
-  data.set("count_text", site.catalog().Plural(site.locale(), "tag_article_count", *total,
-                                               site.formatter().Number(*total)));
+  const bool more = *total > kListCountCap;
+  const std::int64_t shown = more ? kListCountCap : *total;
+  data.set("count_text", site.catalog().Plural(
+                             site.locale(), more ? "tag_article_count_more" : "tag_article_count",
+                             shown, site.formatter().Number(shown)));
   data.set("articles", items.value());
   data.set("out_of_range", out_of_range);
   data.set("first_url", base);
   data.set("has_prev", page > 1 && !out_of_range);
-  data.set("prev_url", PageUrl(base, page - 1));
-  data.set("has_next", page < last_page);
-  data.set("next_url", PageUrl(base, page + 1));
+  data.set("prev_url", PreviousUrl(base, position));
+  data.set("has_next", has_next);
+  data.set("next_url",
+           has_next ? ListPositionUrl(base, NextPosition(position, articles.back())) : base);
   data.set("page_label", page_label);
   data.set("popular_html", popular);
   auto html = site.templates().Render("tag", data);
@@ -177,14 +179,15 @@ Result<RenderedPage> RenderTagPage(Context& context, const Site& site, const Tag
 Response TagPage(Context& context, const Request& request, const RouteParams& params) {
   const std::string_view slug = params.Get("slug");
   if (!LooksLikeSlug(slug)) return ErrorPage(context, request, 404);
-  const int page = ParsePage(request);
-  if (page == 0) return ErrorPage(context, request, 400);
+  auto position = ParseListPosition(request);
+  if (!position.ok()) return ErrorPage(context, request, 400);
   const std::int64_t now = context.clock.NowUnix();
   std::optional<TagEntry> tag = ResolveTag(context, slug, now);
   if (!tag) return ErrorPage(context, request, 404);
   const Site& site = SiteFor(context, request);
-  return ServeCachedPage(context, request, site, "tag|" + PageUrl("/tag/" + tag->slug, page), now,
-                         [&] { return RenderTagPage(context, site, *tag, page, now); });
+  return ServeCachedPage(context, request, site,
+                         "tag|" + ListPositionUrl("/tag/" + tag->slug, *position), now,
+                         [&] { return RenderTagPage(context, site, *tag, *position, now); });
 }
 
 }  // namespace warta::web
