@@ -422,10 +422,10 @@ TYPED_TEST(EditorialContract, PublicListsShowPublishedOnly) {
   auto section = this->store().sections().FindBySlug("nasional");
   ASSERT_TRUE(section.ok() && section->has_value());
   EXPECT_EQ(this->editorial().ListBySection((*section)->id, 10, 0)->size(), 1u);
-  EXPECT_EQ(*this->editorial().CountBySection((*section)->id), 1);
+  EXPECT_EQ(*this->editorial().CountBySection((*section)->id, 1000), 1);
   const std::int64_t author = this->store().authors().FindBySlug("sari")->value().id;
   EXPECT_EQ(this->editorial().ListByAuthor(author, 10, 0)->size(), 1u);
-  EXPECT_EQ(*this->editorial().CountByAuthor(author), 1);
+  EXPECT_EQ(*this->editorial().CountByAuthor(author, 1000), 1);
   EXPECT_TRUE(this->editorial().ListByAuthor(author, 10, 1)->empty());
 }
 
