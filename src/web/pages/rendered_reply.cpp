@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 
+#include "auth/sessions.h"
 #include "core/limits.h"
 #include "web/handlers.h"
 #include "web/pages/front_page.h"
@@ -31,16 +32,25 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   std::shared_ptr<const PopularFragment> popular;
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
-  if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
-  // The account menu's hole stays a hole here: every HTML answer gets the reader's menu (and
-  // its validator) from FillAccountMenu (web/request/account_menu.h) on the way out.
+  RawSlotParts raw_parts{};
+  if (popular) {
+    raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
+    raw_parts[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Deflated(site.locale());
+  }
+  // A logged-in reader's menu (and its validator) comes from FillAccountMenu
+  // (web/request/account_menu.h) on the way out, so their hole stays a hole here; everyone
+  // else gets the locale's constant login menu now, which spares moving the page's bytes to
+  // fill it later.
   static const std::string kAccountMenuHole = RawSlotMarker(RawSlot::kAccountMenu);
-  raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] = kAccountMenuHole;
+  raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] =
+      request.Cookie(auth::kSessionCookie).empty() ? std::string_view(site.login_menu())
+                                                   : std::string_view(kAccountMenuHole);
   http::Response response;
   response.status = rendered.status;
   response.body.reserve(rendered.page.size_hint());
-  rendered.page.AppendTo(response.body, values, raw, response.pieces);
+  rendered.page.AppendTo(response.body, values, raw, response.pieces, raw_parts);
   response.pieces_owner = kept;  // the pieces point into the kept page
+  response.fragment_owner = popular;
   // The page differs by its rendering, the reader's token and the popular list only.
   const std::string key = std::to_string(rendered.rendered_at) + ":" + site.locale() + ":" +
                           std::string(request.target) + ":" + visitor.csrf_token + ":" +
