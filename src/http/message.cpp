@@ -66,7 +66,6 @@ void Response::ReplaceInBody(std::size_t at, std::size_t size, std::string_view 
       at + size > pieces[i].offset + pieces[i].size) {
     pieces.clear();
     pieces_owner.reset();
-    fragment_owner.reset();
     return;
   }
   pieces[i].size = pieces[i].size - size + text.size();

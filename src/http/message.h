@@ -59,9 +59,6 @@ struct Response {
   // not covering the body exactly: the body is compressed as usual.
   std::vector<BodyPiece> pieces;
   std::shared_ptr<const void> pieces_owner;
-  // Keeps a shared fragment's compressed part alive when a piece points into it (the
-  // "most popular" list, swapped whole every refresh).
-  std::shared_ptr<const void> fragment_owner;
 
   void SetHeader(std::string name, std::string value);
   std::string_view Header(std::string_view name) const;

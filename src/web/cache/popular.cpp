@@ -28,11 +28,6 @@ const std::string& PopularFragment::Html(std::string_view locale) const {
   return it == html_by_locale.end() ? kNone : it->second;
 }
 
-const http::DeflatedPart* PopularFragment::Deflated(std::string_view locale) const {
-  auto it = deflated_by_locale.find(locale);
-  return it == deflated_by_locale.end() ? nullptr : &it->second;
-}
-
 std::string TagPath(const std::string& tag) {
   std::string slug = i18n::Slugify(tag);
   return slug.empty() ? std::string() : "/tag/" + slug;
@@ -123,9 +118,6 @@ Result<void> PopularLists::Refresh(std::int64_t now_unix) {
   }
   auto current = fragment_.load();
   if (current->html_by_locale != next->html_by_locale) {
-    for (const auto& [locale, html] : next->html_by_locale) {
-      next->deflated_by_locale[locale] = http::DeflatePart(html);
-    }
     next->generation = current->generation + 1;
     fragment_.store(std::move(next));
   }

@@ -20,7 +20,6 @@
 
 #include "core/clock.h"
 #include "core/result.h"
-#include "http/gzip.h"
 #include "storage/store.h"
 #include "storage/trending_store.h"
 #include "web/shared_site.h"
@@ -39,15 +38,10 @@ struct PopularOptions {
 // only picks its string.
 struct PopularFragment {
   std::map<std::string, std::string, std::less<>> html_by_locale;
-  // Each html compressed once per change (http/gzip.h), so a gzip page splices the list's
-  // deflated bytes instead of storing its plain bytes and hashing them on every request.
-  std::map<std::string, http::DeflatedPart, std::less<>> deflated_by_locale;
   std::uint64_t generation = 0;  // changes whenever any html does (for ETags)
 
   // The list in `locale`; "" when the site does not offer it (or the list is empty).
   const std::string& Html(std::string_view locale) const;
-  // Its compressed form; null when there is none.
-  const http::DeflatedPart* Deflated(std::string_view locale) const;
 };
 
 // One tag as pages link it: /tag/{slug}.

@@ -70,8 +70,7 @@ void SplicedPage::AppendTo(std::string& out, const SlotValues& values,
 }
 
 void SplicedPage::AppendTo(std::string& out, const SlotValues& values, const RawSlotValues& raw,
-                           std::vector<http::BodyPiece>& pieces,
-                           const RawSlotParts& raw_parts) const {
+                           std::vector<http::BodyPiece>& pieces) const {
   pieces.clear();
   if (parts_.size() != deflated_.size()) {  // a default-constructed page: nothing kept
     AppendTo(out, values, raw);
@@ -89,17 +88,12 @@ void SplicedPage::AppendTo(std::string& out, const SlotValues& values, const Raw
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     fixed(i);
     const std::size_t start = out.size();
-    const http::DeflatedPart* part = nullptr;
     if (slots_[i].raw) {
-      const std::string_view value = raw[slots_[i].index];
-      part = raw_parts[slots_[i].index];
-      // A part made from other text than the value (or an empty one: no bytes) is not used.
-      if (part != nullptr && (part->size != value.size() || part->size == 0)) part = nullptr;
-      out += value;
+      out += raw[slots_[i].index];
     } else {
       AppendEscapedHtml(out, values[slots_[i].index]);
     }
-    pieces.push_back(http::BodyPiece{part, start, out.size() - start});
+    pieces.push_back(http::BodyPiece{nullptr, start, out.size() - start});
   }
   fixed(parts_.size() - 1);
 }

@@ -56,11 +56,6 @@ enum class RawSlot : unsigned char {
 };
 
 using RawSlotValues = std::array<std::string_view, static_cast<std::size_t>(RawSlot::kCount)>;
-// Optional, per raw hole: its value compressed once (http::DeflatePart of exactly that text),
-// so the gzip answer splices it like a fixed part. The owner of each part must outlive the
-// response (http::Response::fragment_owner).
-using RawSlotParts =
-    std::array<const http::DeflatedPart*, static_cast<std::size_t>(RawSlot::kCount)>;
 
 std::string RawSlotMarker(RawSlot slot);
 
@@ -84,7 +79,7 @@ class SplicedPage {
   // instead of compressing the page. `pieces` refer to this page: the response must keep
   // it alive (http::Response::pieces_owner).
   void AppendTo(std::string& out, const SlotValues& values, const RawSlotValues& raw,
-                std::vector<http::BodyPiece>& pieces, const RawSlotParts& raw_parts = {}) const;
+                std::vector<http::BodyPiece>& pieces) const;
   std::size_t size_hint() const { return static_cast<std::size_t>(fixed_bytes_ + 256); }
   std::size_t slot_count() const { return slots_.size(); }
 

@@ -50,38 +50,5 @@ TEST(SplicedPage, RawSlotsTakeHtmlAsGiven) {
   EXPECT_EQ(out, "<aside></aside><b>1 &lt; 3</b>");
 }
 
-TEST(SplicedPage, RawSlotCompressedOnceBecomesAFixedPiece) {
-  std::string rendered = "<aside>" + RawSlotMarker(RawSlot::kPopular) + "</aside><b>" +
-                         SlotMarker(Slot::kViewsNumber) + "</b>";
-  SplicedPage page = SplicedPage::FromRendered(rendered);
-  const std::string popular = "<ol><li>x</li><li>y</li></ol>";
-  const http::DeflatedPart part = http::DeflatePart(popular);
-  SlotValues values;
-  values[static_cast<std::size_t>(Slot::kViewsNumber)] = "7";
-  RawSlotValues raw;
-  raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular;
-  RawSlotParts parts{};
-  parts[static_cast<std::size_t>(RawSlot::kPopular)] = &part;
-  std::string out;
-  std::vector<http::BodyPiece> pieces;
-  page.AppendTo(out, values, raw, pieces, parts);
-  EXPECT_EQ(out, "<aside>" + popular + "</aside><b>7</b>");
-  // fixed, popular (now fixed), fixed, the views number (live), fixed.
-  ASSERT_EQ(pieces.size(), 5u);
-  EXPECT_EQ(pieces[1].fixed, &part);
-  EXPECT_EQ(pieces[3].fixed, nullptr);
-  std::string gz;
-  EXPECT_TRUE(http::StitchGzip(out, pieces, gz));
-
-  // A part made from other text (a list swapped meanwhile) is not trusted: the hole is live.
-  const http::DeflatedPart other = http::DeflatePart("<ol></ol>");
-  parts[static_cast<std::size_t>(RawSlot::kPopular)] = &other;
-  out.clear();
-  page.AppendTo(out, values, raw, pieces, parts);
-  ASSERT_EQ(pieces.size(), 5u);
-  EXPECT_EQ(pieces[1].fixed, nullptr);
-  EXPECT_TRUE(http::StitchGzip(out, pieces, gz));
-}
-
 }  // namespace
 }  // namespace warta::web

@@ -232,19 +232,14 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   std::shared_ptr<const PopularFragment> popular;
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
-  RawSlotParts raw_parts{};
-  if (popular) {
-    raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
-    raw_parts[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Deflated(site.locale());
-  }
+  if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
   // Logged out (nearly every reader): the locale's constant menu, no work per request.
   const std::string account_menu = reader.session ? AccountMenuHtml(site, reader) : std::string();
   raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] =
       reader.session ? std::string_view(account_menu) : std::string_view(site.login_menu());
 
   Response response;
-  page->AppendTo(response.body, values, raw, response.pieces, raw_parts);
-  response.fragment_owner = popular;
+  page->AppendTo(response.body, values, raw, response.pieces);
   // The pieces point into the kept page: the response holds it until it is sent.
   if (localized) {
     response.pieces_owner = localized;

@@ -32,11 +32,7 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   std::shared_ptr<const PopularFragment> popular;
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
-  RawSlotParts raw_parts{};
-  if (popular) {
-    raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
-    raw_parts[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Deflated(site.locale());
-  }
+  if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
   // A logged-in reader's menu (and its validator) comes from FillAccountMenu
   // (web/request/account_menu.h) on the way out, so their hole stays a hole here; everyone
   // else gets the locale's constant login menu now, which spares moving the page's bytes to
@@ -48,9 +44,8 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   http::Response response;
   response.status = rendered.status;
   response.body.reserve(rendered.page.size_hint());
-  rendered.page.AppendTo(response.body, values, raw, response.pieces, raw_parts);
+  rendered.page.AppendTo(response.body, values, raw, response.pieces);
   response.pieces_owner = kept;  // the pieces point into the kept page
-  response.fragment_owner = popular;
   // The page differs by its rendering, the reader's token and the popular list only.
   const std::string key = std::to_string(rendered.rendered_at) + ":" + site.locale() + ":" +
                           std::string(request.target) + ":" + visitor.csrf_token + ":" +
