@@ -14,5 +14,11 @@ end
 
 function request()
   n = n + 1
-  return wrk.format("GET", nil, { ["User-Agent"] = "bench/" .. tid .. "-" .. n })
+  -- wrk.format uses the table given instead of wrk.headers (the -H options), not both: without
+  -- the copy, "-H 'Accept-Encoding: gzip'" was silently dropped and every gzip target
+  -- measured the plain page.
+  local headers = {}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  headers["User-Agent"] = "bench/" .. tid .. "-" .. n
+  return wrk.format("GET", nil, headers)
 end

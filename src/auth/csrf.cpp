@@ -25,10 +25,17 @@ CsrfTokens::CsrfTokens(std::string_view secret) {
                      secret.size(), reinterpret_cast<const unsigned char*>("warta-csrf-v1"), 13);
 }
 
+// SipHash-2-4 with a 128-bit tag rather than HMAC-SHA-256: every page a new visitor opens
+// issues a token, and HMAC-SHA-256 (four SHA-256 blocks) was ~6 % of the article page's CPU.
+// SipHash is a PRF made for short messages under a 128-bit key: without the key, a token for
+// another subject is a 128-bit guess, the same strength as the HMAC truncated to 16 bytes
+// that this replaces, and the tag reveals nothing usable about the key.
 std::string CsrfTokens::Issue(std::string_view subject) const {
-  unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(subject.data()),
-                         subject.size(), key_);
+  static_assert(crypto_shorthash_siphashx24_BYTES == kTokenBytes);
+  static_assert(crypto_shorthash_siphashx24_KEYBYTES <= sizeof key_);
+  unsigned char mac[crypto_shorthash_siphashx24_BYTES];
+  crypto_shorthash_siphashx24(mac, reinterpret_cast<const unsigned char*>(subject.data()),
+                              subject.size(), key_);
   char hex[2 * kTokenBytes + 1];
   sodium_bin2hex(hex, sizeof hex, mac, kTokenBytes);
   return std::string(hex, 2 * kTokenBytes);

@@ -1,6 +1,6 @@
-// CSRF tokens: an HMAC of the subject (a session id, or the visitor id for anonymous
-// readers) under the site secret. Stateless, so any node can verify a token another node
-// issued; a token from one visitor is useless to another.
+// CSRF tokens: a MAC (keyed SipHash-2-4, 128-bit tag) of the subject (a session id, or the
+// visitor id for anonymous readers) under the site secret. Stateless, so any node can verify
+// a token another node issued; a token from one visitor is useless to another.
 #pragma once
 
 #include <string>

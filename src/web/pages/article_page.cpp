@@ -4,6 +4,7 @@
 // (the page shows the count before this reader's view, like a printed counter would).
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "media/names.h"
 #include "web/api/comment_replies.h"
@@ -48,15 +49,21 @@ bool LikedBy(Context& context, const Request& request, const Reader& reader, std
 
 // The page differs only by article version and slot values (counters, the reader's CSRF
 // token), so those identify it: hashing them is far cheaper than hashing the whole body.
+// Each part is hashed where it lies and the hashes combined, rather than joined into one
+// string first (five allocations per request, for nothing).
 std::string PageTag(const model::Article& article, const std::string& locale,
                     const SlotValues& values, std::uint64_t popular_generation) {
-  std::string key = std::to_string(article.id) + ":" + std::to_string(article.version) + ":" +
-                    locale + ":" + std::to_string(popular_generation);
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+  auto mix = [&h](std::uint64_t v) { h = (h ^ v) * 0x100000001b3ULL + (h >> 29); };
+  mix(static_cast<std::uint64_t>(article.id));
+  mix(static_cast<std::uint64_t>(article.version));
+  mix(std::hash<std::string_view>{}(locale));
+  mix(popular_generation);
   for (const std::string& value : values) {
-    key += '\x1f';
-    key += value;
+    mix(value.size());
+    mix(std::hash<std::string_view>{}(value));
   }
-  return "W/\"" + std::to_string(std::hash<std::string>{}(key)) + "\"";
+  return "W/\"" + std::to_string(h) + "\"";
 }
 
 // Who reads (for which comment actions the page shows) and the notice a form post left in

@@ -3,6 +3,7 @@
 #include <functional>
 #include <string>
 
+#include "auth/sessions.h"
 #include "core/limits.h"
 #include "web/handlers.h"
 #include "web/pages/front_page.h"
@@ -32,10 +33,14 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
   if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
-  // The account menu's hole stays a hole here: every HTML answer gets the reader's menu (and
-  // its validator) from FillAccountMenu (web/request/account_menu.h) on the way out.
+  // A logged-in reader's menu (and its validator) comes from FillAccountMenu
+  // (web/request/account_menu.h) on the way out, so their hole stays a hole here; everyone
+  // else gets the locale's constant login menu now, which spares moving the page's bytes to
+  // fill it later.
   static const std::string kAccountMenuHole = RawSlotMarker(RawSlot::kAccountMenu);
-  raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] = kAccountMenuHole;
+  raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] =
+      request.Cookie(auth::kSessionCookie).empty() ? std::string_view(site.login_menu())
+                                                   : std::string_view(kAccountMenuHole);
   http::Response response;
   response.status = rendered.status;
   response.body.reserve(rendered.page.size_hint());
