@@ -127,9 +127,10 @@ TYPED_TEST(ReaderListsContract, TagPagesListCountAndGroupTags) {
   ASSERT_EQ(listed->size(), 2u);
   EXPECT_EQ((*listed)[0].id, b);
   EXPECT_EQ((*listed)[1].id, a);
-  EXPECT_EQ(*this->store().tags().CountByTags({"pasar", "ekonomi"}), 2);
-  EXPECT_EQ(*this->store().tags().CountByTags({"tidak-ada"}), 0);
-  EXPECT_TRUE(this->store().tags().CountByTags({}).error().is(ErrorCode::kInvalidArgument));
+  EXPECT_EQ(*this->store().tags().CountByTags({"pasar", "ekonomi"}, 1000), 2);
+  EXPECT_EQ(*this->store().tags().CountByTags({"pasar", "ekonomi"}, 1), 1);  // stops at the cap
+  EXPECT_EQ(*this->store().tags().CountByTags({"tidak-ada"}, 1000), 0);
+  EXPECT_TRUE(this->store().tags().CountByTags({}, 1000).error().is(ErrorCode::kInvalidArgument));
 
   auto of = this->store().tags().TagsOf({c, a, 9'999});
   ASSERT_TRUE(of.ok());
