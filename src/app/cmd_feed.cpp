@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "app/cli.h"
+#include "core/ascii.h"
 #include "core/clock.h"
 #include "core/rfc3339.h"
 #include "ingest/feed/feed.h"
@@ -94,28 +95,6 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
   return 0;
 }
 
-// The length of the run at the start of `text` (a multiple of 8 bytes) in which no byte is a
-// control character, '"', '\\' or non-ASCII: eight bytes tested at once, with the classic
-// "has a zero byte" / "has a byte below n" tricks, since most of the output is plain text.
-std::size_t PlainAsciiPrefix(std::string_view text) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  std::size_t i = 0;
-  while (text.size() - i >= sizeof(std::uint64_t)) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, sizeof word);
-    const std::uint64_t quote = word ^ (kOnes * '"');
-    const std::uint64_t backslash = word ^ (kOnes * '\\');
-    // A byte is flagged when it is zero after the XOR (quote, backslash), below 0x20, or has
-    // its high bit set; borrows only ever flag bytes above a flagged one, never a clean word.
-    const std::uint64_t flagged = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
-                                  (word - kOnes * 0x20) | word;
-    if ((flagged & kHigh) != 0) break;
-    i += sizeof word;
-  }
-  return i;
-}
-
 // JSON output written by hand: nlohmann's serializer was a third of the command's time over
 // the corpus, and this output has one fixed shape. Runs of plain bytes are copied at once and
 // UTF-8 is checked as it is met (bench/feedparse.sh times it: docs/decisions/0003-ingest.md).
@@ -128,7 +107,7 @@ void AppendJsonString(std::string_view text, std::string* out) {
     // One append per run of bytes that go out as they are: plain ASCII and well-formed UTF-8.
     const std::size_t run = i;
     for (;;) {
-      i += PlainAsciiPrefix(text.substr(i));
+      i += ascii::JsonPlainRun(text.substr(i), /*high_bytes_plain=*/false);
       while (i < text.size() && IsPlainJsonByte(static_cast<unsigned char>(text[i]))) ++i;
       if (i == text.size() || static_cast<unsigned char>(text[i]) < 0x80) break;
       const std::size_t length = Utf8SequenceLength(text, i);

@@ -1,6 +1,8 @@
 #include "core/ascii.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace warta::ascii {
 
@@ -52,5 +54,26 @@ bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
 }
 
 bool IsBlank(std::string_view text) { return std::all_of(text.begin(), text.end(), IsSpace); }
+
+std::size_t JsonPlainRun(std::string_view text, bool high_bytes_plain) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  while (text.size() - i >= sizeof(std::uint64_t)) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    const std::uint64_t quote = word ^ (kOnes * '"');
+    const std::uint64_t backslash = word ^ (kOnes * '\\');
+    // A byte's high bit is set here when it is zero after an XOR (quote, backslash) or below
+    // 0x20, and by bytes from 0x80 up; borrows only ever flag bytes above a flagged one, so a
+    // word with no such byte is never flagged.
+    const std::uint64_t flagged =
+        ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | (word - kOnes * 0x20);
+    const std::uint64_t stop = high_bytes_plain ? (flagged & ~word) : (flagged | word);
+    if ((stop & kHigh) != 0) break;
+    i += sizeof word;
+  }
+  return i;
+}
 
 }  // namespace warta::ascii

@@ -3,6 +3,7 @@
 // reader sees is case-folded with ICU instead (search/analyzer.h, i18n/).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -56,5 +57,12 @@ bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
 
 // True when the text is empty or only IsSpace characters.
 bool IsBlank(std::string_view text);
+
+// The length of the run at the start of `text` (a multiple of 8 bytes) with no '"', '\\' or
+// control character below 0x20: bytes a JSON string holds as they are. Bytes from 0x80 up end
+// the run too, unless `high_bytes_plain` (for a caller that checks UTF-8 on its own). Eight
+// bytes are tested at once with the "has a zero byte" / "has a byte below n" word tricks,
+// since most of a JSON text is such runs (feed reading and `warta feed parse`'s output).
+std::size_t JsonPlainRun(std::string_view text, bool high_bytes_plain);
 
 }  // namespace warta::ascii

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 namespace warta::ascii {
 namespace {
 
@@ -56,6 +59,42 @@ TEST(AsciiTest, Classes) {
   EXPECT_TRUE(IsBlank(" \n\t"));
   EXPECT_FALSE(IsBlank(" x"));
   EXPECT_EQ(ToUpper('q'), 'Q');
+}
+
+// The word-at-a-time run against a byte-at-a-time reading of the same rule, at every byte
+// value in every position of a word and on random text (where borrows across bytes would
+// show).
+std::size_t JsonPlainRunByBytes(std::string_view text, bool high_bytes_plain) {
+  std::size_t plain = 0;
+  while (plain < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[plain]);
+    if (byte == '"' || byte == '\\' || byte < 0x20 || (byte >= 0x80 && !high_bytes_plain)) break;
+    ++plain;
+  }
+  return plain - plain % 8;
+}
+
+TEST(AsciiTest, JsonPlainRunStopsWhereAByteNeedsEscaping) {
+  for (bool high : {false, true}) {
+    for (int value = 0; value < 256; ++value) {
+      for (std::size_t at = 0; at < 16; ++at) {
+        std::string text(24, 'a');
+        text[at] = static_cast<char>(value);
+        EXPECT_EQ(JsonPlainRun(text, high), JsonPlainRunByBytes(text, high))
+            << "byte " << value << " at " << at << (high ? " (high bytes plain)" : "");
+      }
+    }
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int> pick(0, 255);
+    for (int round = 0; round < 20000; ++round) {
+      std::string text(static_cast<std::size_t>(pick(random) % 40), ' ');
+      // Mostly plain bytes, so the runs are long enough to cross several words.
+      for (char& c : text)
+        c = static_cast<char>(pick(random) < 240 ? 'a' + pick(random) % 26 : pick(random));
+      ASSERT_EQ(JsonPlainRun(text, high), JsonPlainRunByBytes(text, high)) << text;
+    }
+  }
+  EXPECT_EQ(JsonPlainRun("short", false), 0u);  // under one word: the caller goes by bytes
 }
 
 }  // namespace

@@ -5,34 +5,12 @@
 #include <cstring>
 #include <string>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace warta::ingest::feed::jsonfeed {
 
-namespace {
-
-// The length of the run at the start of `text` (a multiple of 8 bytes) with no '"', '\\' or
-// control character, tested eight bytes at a time: string contents are most of a feed.
-std::size_t PlainRun(std::string_view text) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  std::size_t i = 0;
-  while (text.size() - i >= sizeof(std::uint64_t)) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, sizeof word);
-    const std::uint64_t quote = word ^ (kOnes * '"');
-    const std::uint64_t backslash = word ^ (kOnes * '\\');
-    // Flags a byte that is zero after an XOR or below 0x20 (bytes from 0x80 up are plain here:
-    // ~word keeps them out); borrows only ever flag bytes above a flagged one.
-    const std::uint64_t flagged =
-        ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | (word - kOnes * 0x20);
-    if ((flagged & ~word & kHigh) != 0) break;
-    i += sizeof word;
-  }
-  return i;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 // Recursive descent over the text; each method starts at its first character and leaves pos_
 // after its last. Any false means the text is not JSON, and the tree is thrown away.
@@ -205,7 +183,7 @@ class TreeParser {
   // buffer of unescaped strings.
   bool String(std::string_view* out) {
     const std::size_t start = ++pos_;
-    pos_ += PlainRun(text_.substr(pos_));
+    pos_ += ascii::JsonPlainRun(text_.substr(pos_), /*high_bytes_plain=*/true);
     while (pos_ < text_.size()) {
       const auto c = static_cast<unsigned char>(text_[pos_]);
       if (c == '"') {
@@ -226,7 +204,7 @@ class TreeParser {
     char* end = begin;
     for (std::size_t i = start; i < pos_; ++i) *end++ = text_[i];
     while (pos_ < text_.size()) {
-      const std::size_t run = PlainRun(text_.substr(pos_));
+      const std::size_t run = ascii::JsonPlainRun(text_.substr(pos_), /*high_bytes_plain=*/true);
       std::memcpy(end, text_.data() + pos_, run);
       end += run;
       pos_ += run;
