@@ -168,11 +168,13 @@ std::vector<std::string_view> Tokens(std::string_view s) {
         token.find(':') == std::string_view::npos) {
       std::size_t from = 0;
       std::size_t dash;
+      // Pieces between doubled or trailing dashes are empty: no token (the readers look at a
+      // token's first byte; "2nd-" once read one byte past the text).
       while ((dash = token.find('-', from)) != std::string_view::npos) {
-        out.push_back(token.substr(from, dash - from));
+        if (dash > from) out.push_back(token.substr(from, dash - from));
         from = dash + 1;
       }
-      out.push_back(token.substr(from));
+      if (from < token.size()) out.push_back(token.substr(from));
     } else {
       out.push_back(token);
     }

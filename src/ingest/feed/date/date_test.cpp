@@ -83,6 +83,16 @@ TEST(DateTest, OtherForms) {
   EXPECT_EQ(Read("01.11.2024 12:00:00"), "2024-11-01T12:00:00Z");
   EXPECT_EQ(Read("2024/11/01 12:00:00 +0900"), "2024-11-01T03:00:00Z");
   EXPECT_EQ(Read("November 1st, 2024 at 9:30 pm"), "2024-11-01T21:30:00Z");
+  EXPECT_EQ(Read("1st-Nov-2024"), "2024-11-01T00:00:00Z");  // dashed words
+}
+
+// Found by the date fuzzer (fuzz/RUNS.md, 2026-12-07): a dashed token with an empty piece
+// made an empty token whose first byte was read, one past the text (the sanitizer build
+// reports it; tests/fixtures/fuzz-regressions/date/ replays the input).
+TEST(DateTest, EmptyPiecesOfDashedTokensAreNoTokens) {
+  EXPECT_EQ(Read("2st-"), "none");
+  EXPECT_EQ(Read("1st-Nov-2024-"), Read("1st-Nov-2024"));
+  EXPECT_EQ(Read("1st--Nov-2024"), Read("1st-Nov-2024"));
 }
 
 TEST(DateTest, NoZoneMeansTheDefaultZone) {
