@@ -3,26 +3,13 @@
 // articles_section_public_idx and article_authors_listing_idx.
 #include <string>
 
+#include "storage/list_cursor.h"
 #include "storage/postgres/pg_article_rows.h"
 #include "storage/postgres/pg_editorial.h"
 #include "storage/postgres/pg_transaction.h"
 
 namespace warta::storage::postgres {
 namespace {
-
-constexpr int kMaxPublicLimit = 1000;
-
-Result<void> CheckPage(int limit, int offset) {
-  if (limit < 0 || offset < 0 || limit > kMaxPublicLimit || offset > kMaxListOffset) {
-    return Error::InvalidArgument("storage: list bounds out of range");
-  }
-  return Ok();
-}
-
-Result<void> CheckCap(std::int64_t cap) {
-  if (cap >= 1 && cap <= kMaxCountCap) return Ok();
-  return Error::InvalidArgument("storage: count cap out of range");
-}
 
 // $1 excerpt length, $2 section, $3 limit, $4 offset, [$5 $6 the cursor].
 std::string SectionSql(bool cursor) {
@@ -46,7 +33,7 @@ std::string AuthorSql(bool cursor) {
 Result<std::vector<model::ArticleSummary>> ListPublic(Pool& pool, const std::string& sql,
                                                       std::int64_t owner, int limit, int offset,
                                                       const std::optional<ListCursor>& after) {
-  WARTA_RETURN_IF_ERROR(CheckPage(limit, offset));
+  WARTA_RETURN_IF_ERROR(CheckListBounds(limit, offset));
   std::vector<model::ArticleSummary> out;
   if (limit == 0) return out;
   Params params;
@@ -73,7 +60,7 @@ Result<std::vector<model::ArticleSummary>> PgEditorialStore::ListBySectionAfter(
 }
 
 Result<std::int64_t> PgEditorialStore::CountBySection(std::int64_t section_id, std::int64_t cap) {
-  WARTA_RETURN_IF_ERROR(CheckCap(cap));
+  WARTA_RETURN_IF_ERROR(CheckCountCap(cap));
   WARTA_ASSIGN_OR_RETURN(auto rows,
                          QueryOnce(pool_,
                                    "SELECT count(*) FROM (SELECT 1 FROM articles WHERE status = "
@@ -96,7 +83,7 @@ Result<std::vector<model::ArticleSummary>> PgEditorialStore::ListByAuthorAfter(
 }
 
 Result<std::int64_t> PgEditorialStore::CountByAuthor(std::int64_t author_id, std::int64_t cap) {
-  WARTA_RETURN_IF_ERROR(CheckCap(cap));
+  WARTA_RETURN_IF_ERROR(CheckCountCap(cap));
   WARTA_ASSIGN_OR_RETURN(auto rows,
                          QueryOnce(pool_,
                                    "SELECT count(*) FROM (SELECT 1 FROM article_authors WHERE "

@@ -3,26 +3,13 @@
 // article_authors_listing_idx (author_id, listed_at DESC, article_id DESC).
 #include <string>
 
+#include "storage/list_cursor.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/sqlite_newsroom.h"
 #include "storage/sqlite/statement_helpers.h"
 
 namespace warta::storage::sqlite {
 namespace {
-
-constexpr int kMaxPublicLimit = 1000;
-
-Result<void> CheckPage(int limit, int offset) {
-  if (limit < 0 || offset < 0 || limit > kMaxPublicLimit || offset > kMaxListOffset) {
-    return Error::InvalidArgument("storage: list bounds out of range");
-  }
-  return Ok();
-}
-
-Result<void> CheckCap(std::int64_t cap) {
-  if (cap >= 1 && cap <= kMaxCountCap) return Ok();
-  return Error::InvalidArgument("storage: count cap out of range");
-}
 
 // ?1 excerpt length, ?2 section, ?3 limit, ?4 offset, [?5 ?6 the cursor].
 std::string SectionSql(bool cursor) {
@@ -45,7 +32,7 @@ std::string AuthorSql(bool cursor) {
 Result<std::vector<model::ArticleSummary>> ListPublic(ConnectionPool& pool, const std::string& sql,
                                                       std::int64_t owner, int limit, int offset,
                                                       const std::optional<ListCursor>& after) {
-  WARTA_RETURN_IF_ERROR(CheckPage(limit, offset));
+  WARTA_RETURN_IF_ERROR(CheckListBounds(limit, offset));
   if (limit == 0) return std::vector<model::ArticleSummary>{};
   return QueryAll(
       pool, sql,
@@ -74,7 +61,7 @@ Result<std::vector<model::ArticleSummary>> SqliteEditorialStore::ListBySectionAf
 
 Result<std::int64_t> SqliteEditorialStore::CountBySection(std::int64_t section_id,
                                                           std::int64_t cap) {
-  WARTA_RETURN_IF_ERROR(CheckCap(cap));
+  WARTA_RETURN_IF_ERROR(CheckCountCap(cap));
   return QueryOneInt64(pool_,
                        "SELECT count(*) FROM (SELECT 1 FROM articles WHERE status = 'published' "
                        "AND section_id = ?1 LIMIT ?2)",
@@ -95,7 +82,7 @@ Result<std::vector<model::ArticleSummary>> SqliteEditorialStore::ListByAuthorAft
 }
 
 Result<std::int64_t> SqliteEditorialStore::CountByAuthor(std::int64_t author_id, std::int64_t cap) {
-  WARTA_RETURN_IF_ERROR(CheckCap(cap));
+  WARTA_RETURN_IF_ERROR(CheckCountCap(cap));
   return QueryOneInt64(pool_,
                        "SELECT count(*) FROM (SELECT 1 FROM article_authors WHERE author_id = ?1 "
                        "AND listed_at IS NOT NULL LIMIT ?2)",
