@@ -106,14 +106,30 @@ Result<ImagePtr> DecodeMaster(std::string_view bytes, ImageFormat format, const 
   VipsImage* raw = nullptr;
   if (Load(format, bytes, &raw, shrink) != 0) return Unreadable(format, TakeVipsError());
   ImagePtr loaded(raw);
-  // thumbnail_image: resizes every frame alike, turns the picture upright by its EXIF
-  // orientation, and with an sRGB export profile converts through the embedded ICC profile
-  // (or a CMYK fallback) to 8-bit sRGB; grey and 16-bit pictures come out as 8-bit sRGB.
-  if (v.thumbnail_image(loaded.get(), &raw, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                        "export_profile", "srgb", nullptr) != 0) {
-    return Unreadable(format, TakeVipsError());
-  }
+  // thumbnail_image: resizes every frame alike and turns the picture upright by its EXIF
+  // orientation. Pictures with an embedded ICC profile, and CMYK ones (a fallback CMYK
+  // profile), go through an sRGB export profile. Only those: with the operation cache off,
+  // libvips builds the lcms2 transform anew for every picture (~7 ms of CPU, most of a small
+  // upload's cost), also when there is no profile to convert from. The others are converted
+  // by libvips' colour formulas; grey and 16-bit pictures come out as 8-bit sRGB either way
+  // (thumbnail_image converts them in libvips 8.14; the colourspace call is for versions
+  // that leave them as they are).
+  const bool colour_managed = v.image_get_typeof(loaded.get(), VIPS_META_ICC_NAME) != 0 ||
+                              v.image_get_interpretation(loaded.get()) == VIPS_INTERPRETATION_CMYK;
+  const int resized =
+      colour_managed ? v.thumbnail_image(loaded.get(), &raw, width, "height", VIPS_MAX_COORD,
+                                         "size", VIPS_SIZE_DOWN, "export_profile", "srgb", nullptr)
+                     : v.thumbnail_image(loaded.get(), &raw, width, "height", VIPS_MAX_COORD,
+                                         "size", VIPS_SIZE_DOWN, nullptr);
+  if (resized != 0) return Unreadable(format, TakeVipsError());
   ImagePtr upright(raw);
+  if (!colour_managed && (v.image_get_format(upright.get()) != VIPS_FORMAT_UCHAR ||
+                          v.image_get_interpretation(upright.get()) != VIPS_INTERPRETATION_sRGB)) {
+    if (v.colourspace(upright.get(), &raw, VIPS_INTERPRETATION_sRGB, nullptr) != 0) {
+      return Unreadable(format, TakeVipsError());
+    }
+    upright = ImagePtr(raw);
+  }
   if (v.image_get_format(upright.get()) != VIPS_FORMAT_UCHAR ||
       v.image_get_interpretation(upright.get()) != VIPS_INTERPRETATION_sRGB) {
     return Error::Internal("media: libvips gave no 8-bit sRGB picture for a " +

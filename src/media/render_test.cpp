@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 
 #include "media/testing/images.h"
@@ -252,6 +253,51 @@ TEST_F(RenderTest, GreySixteenBitAndCmykBecomeEightBitSrgb) {
       EXPECT_EQ(vips_image_get_format(got.get()), VIPS_FORMAT_UCHAR);
       EXPECT_EQ(vips_image_get_interpretation(got.get()), VIPS_INTERPRETATION_sRGB);
       EXPECT_LT(Distance(Fingerprint(got.get()).get(), want.get()), kSameLook);
+    }
+  }
+}
+
+TEST_F(RenderTest, AnEmbeddedColourProfileIsAppliedAndNoProfileMeansSrgb) {
+  // One flat colour, stored once as plain sRGB numbers and once in Display P3 with that
+  // profile embedded: the numbers differ, the colour does not. Every rendition of either must
+  // show the sRGB colour, so a profile left unread (or applied to a picture without one) fails.
+  const std::vector<int> colour = {200, 40, 50};
+  std::vector<unsigned char> pixels;
+  for (int i = 0; i < 400 * 300; ++i) pixels.insert(pixels.end(), colour.begin(), colour.end());
+  Image srgb = testing::FromPixels(pixels, 400, 300, 3);
+  Image p3 = testing::Run("icc_transform", [&](VipsImage** out) {
+    return vips_icc_transform(srgb.get(), out, "p3", "input_profile", "srgb", "embedded", FALSE,
+                              nullptr);
+  });
+  const std::string p3_jpeg = testing::SaveJpeg(p3.get(), 95);
+  {
+    Image stored = Decode(p3_jpeg);
+    ASSERT_NE(vips_image_get_typeof(stored.get(), VIPS_META_ICC_NAME), 0u);
+    double red = 0;
+    Image band = testing::Run("extract_band", [&](VipsImage** out) {
+      return vips_extract_band(stored.get(), out, 0, nullptr);
+    });
+    ASSERT_EQ(vips_avg(band.get(), &red, nullptr), 0);
+    ASSERT_GT(std::abs(red - colour[0]), 10) << "P3 numbers too close to sRGB's to tell apart";
+  }
+  for (const auto& [name, bytes] : std::vector<std::pair<std::string, std::string>>{
+           {"p3 jpeg", p3_jpeg}, {"srgb png", testing::SavePng(srgb.get())}}) {
+    SCOPED_TRACE(name);
+    auto rendered = Render(bytes, {});
+    ASSERT_TRUE(rendered.ok()) << rendered.error().ToString();
+    ASSERT_FALSE(rendered->renditions.empty());
+    for (const Rendition& r : rendered->renditions) {
+      SCOPED_TRACE(std::string(model::ToText(r.variant.format)) + " " +
+                   std::to_string(r.variant.width));
+      Image got = Decode(r.bytes);
+      for (int b = 0; b < 3; ++b) {
+        Image band = testing::Run("extract_band", [&](VipsImage** out) {
+          return vips_extract_band(got.get(), out, b, nullptr);
+        });
+        double mean = 0;
+        ASSERT_EQ(vips_avg(band.get(), &mean, nullptr), 0);
+        EXPECT_NEAR(mean, colour[static_cast<std::size_t>(b)], 4.0) << "band " << b;
+      }
     }
   }
 }
