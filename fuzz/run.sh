@@ -74,8 +74,9 @@ for t in $targets; do
   echo "== fuzz: $t for ${seconds} s (log: $log)"
   set +e
   # UBSan's reports abort (the build has -fno-sanitize-recover) and carry a stack.
+  # intercept_tls_get_addr=0: see scripts/sanitizer-suite.sh (LeakSanitizer's tracer).
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:intercept_tls_get_addr=0} \
     nice -n "$nice_level" "$exe" "${args[@]}" "$corpus" "${seeds[@]}" >"$log" 2>&1
   rc=$?
   set -e

@@ -25,7 +25,14 @@ rm -rf "$logs"
 mkdir -p "$logs"
 # Third-party leaks only (each documented in the file).
 export LSAN_OPTIONS="suppressions=$root/cmake/lsan.supp:print_suppressions=0"
-export ASAN_OPTIONS="log_path=$logs/asan:detect_leaks=1"
+# intercept_tls_get_addr=0: GCC 12's runtime (up to GCC 13 and LLVM 16) takes a dynamic TLS
+# block that happens to start 16 bytes into a page for glibc 2.19's layout and reads the two
+# words before it as an address and a size; LeakSanitizer's tracer then dies at exit
+# ("Tracer caught signal 11", no leak reported). Dynamic TLS is what libraries opened with
+# dlopen get (libvips and its ~100 libraries, libcurl); seen as `warta demo` failing now and
+# then under load. warta's own thread-locals are in the executable's static TLS block, which
+# is still scanned.
+export ASAN_OPTIONS="log_path=$logs/asan:detect_leaks=1:intercept_tls_get_addr=0"
 export UBSAN_OPTIONS="log_path=$logs/ubsan:print_stacktrace=1:halt_on_error=1"
 
 # ASAN_SKIP: a regex of more tests to leave out (e.g. 'browser\.' when CI's time runs short).
