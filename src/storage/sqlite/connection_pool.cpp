@@ -23,6 +23,8 @@ Result<std::unique_ptr<ConnectionPool>> ConnectionPool::Open(const std::string& 
                                                              int max_connections) {
   std::unique_ptr<ConnectionPool> pool(new ConnectionPool(path, max_connections));
   WARTA_ASSIGN_OR_RETURN(auto first, Connection::Open(path, &pool->write_mutex_));
+  WARTA_ASSIGN_OR_RETURN(pool->checkpointer_, WalCheckpointer::Start(path, &pool->write_mutex_));
+  WARTA_RETURN_IF_ERROR(pool->checkpointer_->Watch(*first));
   pool->idle_.push_back(std::move(first));
   pool->open_ = 1;
   return pool;
@@ -40,11 +42,12 @@ Result<ConnectionPool::Lease> ConnectionPool::Acquire() {
   lock.unlock();
   // Opening touches the file system: do it outside the lock.
   auto connection = Connection::Open(path_, &write_mutex_);
-  if (!connection.ok()) {
+  Result<void> watched = connection.ok() ? checkpointer_->Watch(**connection) : Ok();
+  if (!connection.ok() || !watched.ok()) {
     lock.lock();
     --open_;
     available_.notify_one();
-    return connection.error();
+    return connection.ok() ? watched.error() : connection.error();
   }
   return Lease(this, std::move(*connection));
 }

@@ -1,7 +1,8 @@
 // A small pool of SQLite connections to one database file: one connection per concurrent
 // caller, created lazily up to a maximum; callers beyond that wait for a free one.
 // WAL lets the connections read in parallel; writers are serialized by a shared mutex
-// (see Transaction) because SQLite allows one writer at a time anyway.
+// (see Transaction) because SQLite allows one writer at a time anyway. The log is
+// checkpointed by a thread of the pool's own (WalCheckpointer), not by the committing reader.
 //
 // Thread safety: Acquire may be called from any thread. A Lease is used by one thread.
 #pragma once
@@ -14,6 +15,7 @@
 
 #include "core/result.h"
 #include "storage/sqlite/database.h"
+#include "storage/sqlite/wal_checkpointer.h"
 
 namespace warta::storage::sqlite {
 
@@ -44,6 +46,7 @@ class ConnectionPool {
 
   const std::string& path() const { return path_; }
   int open_connections() const;
+  WalCheckpointer::Counts checkpoints() const { return checkpointer_->counts(); }
 
  private:
   ConnectionPool(std::string path, int max_connections);
@@ -52,6 +55,8 @@ class ConnectionPool {
   const std::string path_;
   const int max_connections_;
   std::mutex write_mutex_;  // held by immediate transactions (see Transaction)
+  // Declared before the connections: they hold its commit hook, so they close first.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   mutable std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
