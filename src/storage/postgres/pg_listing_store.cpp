@@ -109,9 +109,10 @@ Result<std::vector<NameCount>> PgListingStore::TagNames(int limit) {
   if (limit < 1 || limit > kMaxNameRows) return OutOfRange("name limit", limit);
   WARTA_ASSIGN_OR_RETURN(
       auto rows, QueryOnce(pool_,
-                           "SELECT t.tag, count(*) AS n FROM article_tags t JOIN articles a ON "
-                           "a.id = t.article_id WHERE t.tag <> '' AND a.status = 'published' "
-                           "GROUP BY t.tag ORDER BY n DESC, t.tag COLLATE \"C\" LIMIT $1",
+                           // listed_at: set while the article is public (PgTagStore::ListTags).
+                           "SELECT tag, count(*) AS n FROM article_tags WHERE tag <> '' AND "
+                           "listed_at IS NOT NULL "
+                           "GROUP BY tag ORDER BY n DESC, tag COLLATE \"C\" LIMIT $1",
                            Params().Add(limit)));
   return ReadNameCounts(rows);
 }

@@ -86,8 +86,9 @@ Result<std::vector<NameCount>> SqliteListingStore::TagNames(int limit) {
   if (limit < 1 || limit > kMaxNameRows) return OutOfRange("name limit", limit);
   return QueryAll(
       pool_,
-      "SELECT t.tag, count(*) AS n FROM article_tags t JOIN articles a ON a.id = t.article_id "
-      "WHERE t.tag <> '' AND a.status = 'published' GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT ?",
+      // listed_at: set while the article is public (see SqliteTagStore::ListTags).
+      "SELECT tag, count(*) AS n FROM article_tags WHERE tag <> '' AND listed_at IS NOT NULL "
+      "GROUP BY tag ORDER BY n DESC, tag LIMIT ?",
       [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}); }, ReadNameCount);
 }
 

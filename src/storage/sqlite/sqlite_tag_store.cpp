@@ -199,8 +199,11 @@ Result<std::vector<TagCount>> SqliteTagStore::ListTags(int limit) {
   }
   return QueryAll(
       pool_,
-      "SELECT t.tag, count(*) FROM article_tags t JOIN articles a ON a.id = t.article_id "
-      "WHERE a.status = 'published' GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT ?",
+      // listed_at is set exactly while the article is public (migration 11): the count is a
+      // scan of article_tags_listing_idx, not a look-up of every article's row (17 s of page
+      // reads at a million articles, on every refresh of the popular lists).
+      "SELECT tag, count(*) FROM article_tags WHERE listed_at IS NOT NULL "
+      "GROUP BY tag ORDER BY count(*) DESC, tag LIMIT ?",
       [&](Statement& stmt) { stmt.Bind(1, std::int64_t{limit}); },
       [](const Statement& s) {
         return TagCount{s.Text(0), s.Int64(1)};
