@@ -178,7 +178,11 @@ Result<std::vector<PopularArticle>> PgTrendingStore::Top(const PopularQuery& que
         Params params;
         params.Add(query.published_after).Add(query.limit);
         if (!query.tags.empty()) {
-          sql += " AND id IN (SELECT article_id FROM article_tags WHERE tag = ANY($3::TEXT[]))";
+          // The tag's articles within the age cutoff, from article_tags_listing_idx (listed_at
+          // is published_at while public), not every article of the tag.
+          sql +=
+              " AND id IN (SELECT article_id FROM article_tags WHERE tag = ANY($3::TEXT[]) "
+              "AND listed_at IS NOT NULL AND listed_at >= $1)";
           params.Add(TextArray(query.tags));
         }
         sql += " ORDER BY trend_score DESC, id DESC LIMIT $2";
