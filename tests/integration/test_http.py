@@ -48,8 +48,13 @@ class DemoSiteTest(WartaTestCase):
         self.assertGreaterEqual(len(dates), 10)
         self.assertEqual(dates, sorted(dates, reverse=True))
         self.assertRegex(html, r"(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) 20\d\d")
-        # Page 2 exists for 20+ articles, page 999 does not, page=abc is a bad request.
-        self.assertEqual(self.server.get("/?page=2")[0], 200)
+        # Page 2 exists for 20+ articles (the front links to it, the last page links nowhere
+        # further), page 999 does not, page=abc is a bad request.
+        self.assertIn('href="/?page=2"', html)
+        status, _, last = self.server.get("/?page=2")
+        self.assertEqual(status, 200)
+        self.assertIn('href="/"', last.decode())
+        self.assertNotIn('href="/?page=3"', last.decode())
         self.assertEqual(self.server.get("/?page=999")[0], 404)
         self.assertEqual(self.server.get("/?page=abc")[0], 400)
         self.assertEqual(self.server.get("/?page=99999999999999999999999")[0], 400)

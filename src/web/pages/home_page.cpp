@@ -90,10 +90,12 @@ Result<RenderedPage> RenderFront(Context& context, const Site& site, std::int64_
       spdlog::warn("front page: sections: {}", refreshed.error().ToString());
     }
   }
-  auto total = context.store.articles().Count();
-  if (!total.ok()) return total.error();
-  auto newest = context.store.articles().ListNewest(kFrontCandidates, 0);
+  // One more than the front shows says whether there is an older page: counting every public
+  // article took 80 ms of index scan at a million articles, on every render of the front.
+  auto newest = context.store.articles().ListNewest(kFrontCandidates + 1, 0);
   if (!newest.ok()) return newest.error();
+  const bool has_next = newest->size() > static_cast<std::size_t>(kFrontCandidates);
+  if (has_next) newest->pop_back();
   view::Data data =
       site.PageData(site.settings().name, "/", site.T("home_title"), SlotMarker(Slot::kCsrfToken));
   AddHomeHead(data, site);
@@ -104,7 +106,7 @@ Result<RenderedPage> RenderFront(Context& context, const Site& site, std::int64_
   data.set("articles", cards);
   data.set("section_blocks", SectionBlocks(context, site, now));
   data.set("has_prev", false);
-  data.set("has_next", total.value() > kFrontCandidates);
+  data.set("has_next", has_next);
   data.set("next_url", PageUrl(2));
   data.set("page_label",
            site.catalog().Plural(site.locale(), "page_number", 1, site.formatter().Number(1)));
@@ -118,16 +120,16 @@ Result<RenderedPage> RenderFront(Context& context, const Site& site, std::int64_
 
 Result<RenderedPage> RenderOlder(Context& context, const Site& site, int page, std::int64_t now) {
   const int page_size = limits::kHomePageSize;
-  auto total = context.store.articles().Count();
-  if (!total.ok()) return total.error();
-  std::int64_t last_page = std::max<std::int64_t>(1, (total.value() + page_size - 1) / page_size);
+  // One more than the page shows says whether there is a next one (no count of every article).
+  auto articles = context.store.articles().ListNewest(page_size + 1, (page - 1) * page_size);
+  if (!articles.ok()) return articles.error();
   RenderedPage rendered;
-  if (page > last_page) {
+  if (articles->empty() && page > 1) {
     rendered.status = 404;
     return rendered;
   }
-  auto articles = context.store.articles().ListNewest(page_size, (page - 1) * page_size);
-  if (!articles.ok()) return articles.error();
+  const bool has_next = articles->size() > static_cast<std::size_t>(page_size);
+  if (has_next) articles->pop_back();
   const std::string page_label =
       site.catalog().Plural(site.locale(), "page_number", page, site.formatter().Number(page));
   view::Data data = site.PageData(site.settings().name + " - " + page_label, PageUrl(page),
@@ -140,7 +142,7 @@ Result<RenderedPage> RenderOlder(Context& context, const Site& site, int page, s
   data.set("articles", items);
   data.set("has_prev", true);
   data.set("prev_url", PageUrl(page - 1));
-  data.set("has_next", page < last_page);
+  data.set("has_next", has_next);
   data.set("next_url", PageUrl(page + 1));
   data.set("page_label", page_label);
   data.set("popular_html", RawSlotMarker(RawSlot::kPopular));
