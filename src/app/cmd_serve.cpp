@@ -273,14 +273,13 @@ int RunServe(const CommonOptions& options) {
   registry.AddCallbackGauge("warta_popular_refreshes_total",
                             "Most popular lists rebuilt since start",
                             [&popular] { return static_cast<double>(popular.refreshes()); });
-  web::HomeCache home(db.articles(), /*ttl_seconds=*/1, limits::kHomePageSize);
   RegisterViewMetrics(registry, views, articles);
   ReaderParts readers(db, config.value());
   web::DocumentCache documents(config->feeds.cache_seconds, /*capacity=*/4096);
   web::Context::FeedOptions feeds{config->feeds.cache_seconds, config->feeds.items};
-  web::Context context{site,     db,       clock, engagement,         visitors,         csrf,
-                       registry, articles, home,  readers.services(), comment_services, documents,
-                       feeds};
+  web::Context context{site,      db,       clock,    engagement,         visitors,
+                       csrf,      registry, articles, readers.services(), comment_services,
+                       documents, feeds};
   context.popular = &popular;
   // The front page, section, tag and search pages are rendered at most every 2 s per locale
   // and URL. Many distinct searches fill it: it is emptied when full, which costs the front
@@ -303,25 +302,23 @@ int RunServe(const CommonOptions& options) {
     newsroom_options.languages.push_back(site->settings().locale);
   }
   newsroom_options.default_lang = site->settings().locale;
-  // An article that joins or leaves the public ones changes more than its own page: the home
-  // listing, front and section pages, feeds and sitemaps, the most popular list, and (a new
+  // An article that joins or leaves the public ones changes more than its own page: the
+  // front and section pages, feeds and sitemaps, the most popular list, and (a new
   // section) the section bar. This node drops them at once (other nodes follow within their
   // TTLs and refresh intervals).
-  const std::function<void(std::int64_t)> drop_article = [&articles, &home, &front_pages,
-                                                          &documents, &popular, &section_bar, &db,
-                                                          &clock](std::int64_t id) {
-    articles.Invalidate(id);
-    home.Clear();
-    front_pages.Clear();
-    documents.Clear();
-    if (auto refreshed = popular.Refresh(clock.NowUnix()); !refreshed.ok()) {
-      spdlog::warn("popular: refresh after a change to article {}: {}", id,
-                   refreshed.error().ToString());
-    }
-    if (auto read = section_bar->Refresh(db.sections()); !read.ok()) {
-      spdlog::warn("sections: {}", read.error().ToString());
-    }
-  };
+  const std::function<void(std::int64_t)> drop_article =
+      [&articles, &front_pages, &documents, &popular, &section_bar, &db, &clock](std::int64_t id) {
+        articles.Invalidate(id);
+        front_pages.Clear();
+        documents.Clear();
+        if (auto refreshed = popular.Refresh(clock.NowUnix()); !refreshed.ok()) {
+          spdlog::warn("popular: refresh after a change to article {}: {}", id,
+                       refreshed.error().ToString());
+        }
+        if (auto read = section_bar->Refresh(db.sections()); !read.ok()) {
+          spdlog::warn("sections: {}", read.error().ToString());
+        }
+      };
   // Other nodes drop the same (app/cluster.h).
   const std::function<void(std::int64_t)> article_changed = [&drop_article,
                                                              &cluster](std::int64_t id) {
@@ -395,9 +392,8 @@ int RunServe(const CommonOptions& options) {
             spdlog::warn("cluster: settings: {}", reloaded.error().ToString());
           }
         },
-        [&reload_locally, &articles, &home, &front_pages, &documents] {
+        [&reload_locally, &articles, &front_pages, &documents] {
           articles.Clear();
-          home.Clear();
           front_pages.Clear();
           documents.Clear();
           if (auto reloaded = reload_locally(); !reloaded.ok()) {

@@ -23,7 +23,6 @@
 #include "storage/store.h"
 #include "web/cache/article_cache.h"
 #include "web/cache/document_cache.h"
-#include "web/cache/home_cache.h"
 #include "web/cache/picture_cache.h"
 #include "web/cache/popular.h"
 #include "web/cache/rendered_pages.h"
@@ -63,7 +62,6 @@ struct Context {
   const auth::CsrfTokens& csrf;
   metrics::Registry& metrics;
   ArticleCache& articles;
-  HomeCache& home;
   ReaderServices readers;
   CommentServices* comments = nullptr;  // null: the site takes no comments
   // Feeds out, sitemaps, robots.txt (feeds.* options).

@@ -39,14 +39,13 @@ class ReadersTest : public storage::test_util::MigratedSqliteStore {
           return RenderArticlePage(site_->For(locale), a, path);
         },
         100, 5);
-    home_ = std::make_unique<HomeCache>(store_->articles(), 1, 20);
     engagement_ = std::make_unique<engagement::EngagementService>(
         *store_, *views_, cache_.get(), engagement::EngagementLimits{60, false}, clock_);
     sessions_ = std::make_unique<auth::SessionManager>(store_->sessions(), auth::SessionOptions{});
     accounts_ = std::make_unique<auth::Accounts>(store_->users(), hasher_, *sessions_,
                                                  auth::AccountLimits{}, clock_);
     app_ = std::make_unique<WebApp>(Context{
-        site_, *store_, clock_, *engagement_, visitors_, csrf_, metrics_, *cache_, *home_,
+        site_, *store_, clock_, *engagement_, visitors_, csrf_, metrics_, *cache_,
         ReaderServices{*accounts_, *sessions_, true}, nullptr, documents_, Context::FeedOptions{}});
     model::NewArticle article;
     article.title = "Likes";
@@ -92,7 +91,6 @@ class ReadersTest : public storage::test_util::MigratedSqliteStore {
   auth::CsrfTokens csrf_{kSecret};
   metrics::Registry metrics_;
   std::unique_ptr<ArticleCache> cache_;
-  std::unique_ptr<HomeCache> home_;
   DocumentCache documents_{60, 100};
   auth::PasswordHasher hasher_{auth::PasswordCost::Minimum()};
   std::unique_ptr<auth::SessionManager> sessions_;

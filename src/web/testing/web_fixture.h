@@ -79,7 +79,6 @@ class WebFixture : public storage::test_util::MigratedSqliteStore {
           return RenderArticlePage(site_->For(locale), a, path);
         },
         100, 5);
-    home_ = std::make_unique<HomeCache>(store_->articles(), 1, 20);
     engagement_ = std::make_unique<engagement::EngagementService>(
         *store_, *views_, cache_.get(), engagement::EngagementLimits{60, false}, clock_);
     sessions_ = std::make_unique<auth::SessionManager>(store_->sessions(), auth::SessionOptions{});
@@ -91,19 +90,10 @@ class WebFixture : public storage::test_util::MigratedSqliteStore {
       changed_.push_back(id);
     };
     editorial_ = std::make_unique<newsroom::EditorialService>(*store_, clock_, std::move(options));
-    Context context{site_,
-                    *store_,
-                    clock_,
-                    *engagement_,
-                    visitors_,
-                    csrf_,
-                    metrics_,
-                    *cache_,
-                    *home_,
-                    ReaderServices{*accounts_, *sessions_, true},
-                    nullptr,
-                    documents_,
-                    Context::FeedOptions{}};
+    Context context{site_,        *store_,    clock_,
+                    *engagement_, visitors_,  csrf_,
+                    metrics_,     *cache_,    ReaderServices{*accounts_, *sessions_, true},
+                    nullptr,      documents_, Context::FeedOptions{}};
     context.editorial = editorial_.get();
     context.fetch_source_now = [this](std::int64_t id) -> Result<void> {
       fetched_.push_back(id);
@@ -191,7 +181,6 @@ class WebFixture : public storage::test_util::MigratedSqliteStore {
   auth::PasswordHasher hasher_{auth::PasswordCost::Minimum()};
   std::unique_ptr<engagement::ViewCounter> views_;
   std::unique_ptr<ArticleCache> cache_;
-  std::unique_ptr<HomeCache> home_;
   std::unique_ptr<engagement::EngagementService> engagement_;
   std::unique_ptr<auth::SessionManager> sessions_;
   std::unique_ptr<auth::Accounts> accounts_;
