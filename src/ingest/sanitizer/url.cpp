@@ -203,7 +203,12 @@ std::optional<std::string> CleanUrl(std::string_view raw, std::string_view base_
     const std::string_view candidate = std::string_view(s).substr(0, delimiter);
     if (!IsValidScheme(candidate)) return std::nullopt;
     const std::string scheme = Lower(candidate);
-    if (scheme == "mailto" && kind == UrlKind::kLink) return "mailto" + s.substr(delimiter);
+    if (scheme == "mailto" && kind == UrlKind::kLink) {
+      // Spaces became %20 above: the length is checked on what comes out, as below.
+      std::string mailto = "mailto" + s.substr(delimiter);
+      if (mailto.size() > limits::kMaxUrlBytes) return std::nullopt;
+      return mailto;
+    }
     if (scheme != "http" && scheme != "https") return std::nullopt;
   }
   // Browsers read "\" as "/" in http(s) URLs and relative ones ("/\evil.example" is
