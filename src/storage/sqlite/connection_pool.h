@@ -2,7 +2,7 @@
 // caller, created lazily up to a maximum; callers beyond that wait for a free one.
 // WAL lets the connections read in parallel; writers are serialized by a shared mutex
 // (see Transaction) because SQLite allows one writer at a time anyway. The log is
-// checkpointed by a thread of the pool's own (WalCheckpointer), not by the committing reader.
+// checkpointed by a thread of the pool's own (WalCheckpointer), not by the committing writer.
 //
 // Thread safety: Acquire may be called from any thread. A Lease is used by one thread.
 #pragma once

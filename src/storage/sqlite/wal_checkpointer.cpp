@@ -43,8 +43,9 @@ int WalCheckpointer::OnCommit(void* self, sqlite3* /*db*/, const char* /*schema*
   return SQLITE_OK;
 }
 
-// `frames`: the frames in the log after this commit. Commits are serialized by SQLite's
-// write lock, so the plain load-then-store of asked_at_ does not race with another commit.
+// `frames`: the frames in the log after this commit. SQLite calls the hook after releasing
+// the write lock, so two commits' hooks may run at once: at worst both ask for the same
+// checkpoint, which the thread then runs once or twice.
 void WalCheckpointer::Committed(int frames) {
   int asked = asked_at_.load(std::memory_order_relaxed);
   if (frames < asked) {  // the log was restarted since
