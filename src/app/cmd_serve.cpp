@@ -405,11 +405,17 @@ int RunServe(const CommonOptions& options) {
   server.value()->Start();
   publisher.Start();
   if (ingester) ingester->Start();
-  // Always printed, whatever the log level: scripts and tests read the address from it.
+  // Always printed, whatever the log level: scripts and tests read the address from it. One
+  // write: std::cerr is unbuffered, so a line written piece by piece could be cut by a log
+  // line from another thread ("http://127.0.0.1:2026-12-07T05:05:29 info cluster: ..."),
+  // and a reader took the log's year for the port.
   const std::string& host = server_options->host;
   std::string shown_host = host.find(':') == std::string::npos ? host : "[" + host + "]";
-  std::cerr << "warta: serving \"" << site->settings().name << "\" on http://" << shown_host << ":"
-            << server.value()->port() << " (" << db.backend_name() << ")" << std::endl;
+  const std::string serving = "warta: serving \"" + site->settings().name + "\" on http://" +
+                              shown_host + ":" + std::to_string(server.value()->port()) + " (" +
+                              std::string(db.backend_name()) + ")\n";
+  std::cerr.write(serving.data(), static_cast<std::streamsize>(serving.size()));
+  std::cerr.flush();
 
   int signal_number = 0;
   sigwait(&shutdown_signals, &signal_number);
