@@ -148,6 +148,12 @@ std::optional<std::string> NormalizeHttp(std::string_view url) {
   return Recompose(scheme, r, RemoveDotSegments(r.path));
 }
 
+// The limit holds for what comes out too: spaces become "%20" and resolving adds the base.
+std::optional<std::string> WithinUrlLimit(std::optional<std::string> url) {
+  if (url && url->size() > limits::kMaxUrlBytes) return std::nullopt;
+  return url;
+}
+
 }  // namespace
 
 std::optional<std::string> ResolveUrl(std::string_view base, std::string_view reference) {
@@ -204,10 +210,7 @@ std::optional<std::string> CleanUrl(std::string_view raw, std::string_view base_
     if (!IsValidScheme(candidate)) return std::nullopt;
     const std::string scheme = Lower(candidate);
     if (scheme == "mailto" && kind == UrlKind::kLink) {
-      // Spaces became %20 above: the length is checked on what comes out, as below.
-      std::string mailto = "mailto" + s.substr(delimiter);
-      if (mailto.size() > limits::kMaxUrlBytes) return std::nullopt;
-      return mailto;
+      return WithinUrlLimit("mailto" + s.substr(delimiter));
     }
     if (scheme != "http" && scheme != "https") return std::nullopt;
   }
@@ -229,8 +232,7 @@ std::optional<std::string> CleanUrl(std::string_view raw, std::string_view base_
   } else {
     out = std::move(s);  // plainly relative: no scheme survived the checks above
   }
-  if (out && out->size() > limits::kMaxUrlBytes) return std::nullopt;
-  return out;
+  return WithinUrlLimit(std::move(out));
 }
 
 }  // namespace warta::ingest::sanitizer
