@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <semaphore>
 #include <stdexcept>
-#include <thread>
+
+#include "core/cpu_count.h"
 
 namespace warta::auth {
 namespace {
@@ -49,7 +50,7 @@ struct PasswordHasher::Impl {
 PasswordHasher::PasswordHasher(PasswordCost cost, int max_concurrent) {
   EnsureSodium();
   if (max_concurrent <= 0) {
-    max_concurrent = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()) * 2);
+    max_concurrent = UsableCpus() * 2;
   }
   impl_ = std::make_unique<Impl>(cost, max_concurrent);
   // A real hash of a random password: verifying against it costs what a real login costs.

@@ -27,7 +27,7 @@ struct SiteConfig {
 
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";
-  int threads = 0;  // 0: one per core
+  int threads = 0;  // 0: one per usable core (core/cpu_count.h)
   std::int64_t max_header_bytes = static_cast<std::int64_t>(limits::kDefaultMaxHeaderBytes);
   std::int64_t max_body_bytes = static_cast<std::int64_t>(limits::kDefaultMaxBodyBytes);
   int read_timeout_seconds = limits::kDefaultReadTimeoutSeconds;

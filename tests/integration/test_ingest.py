@@ -13,7 +13,7 @@ import threading
 import time
 import unittest
 
-from warta_harness import WARTA, WartaTestCase, parse_page, run_warta
+from warta_harness import WARTA, WartaTestCase, assert_memory_below, parse_page, run_warta
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "ingest")
 
@@ -369,7 +369,7 @@ class IngestTest(WartaTestCase):
         counts, _, stderr, peak_mb = self.ingest_measured()
         self.assertLess(time.monotonic() - start, 30)
         print("hostile ingest: peak RSS %.1f MB (bound %d MB)" % (peak_mb, MAX_RSS_MB))
-        self.assertLess(peak_mb, MAX_RSS_MB)
+        assert_memory_below(self, peak_mb, MAX_RSS_MB)
         self.assertEqual(counts["failed"], len(cases), stderr)
         self.assertEqual(counts["new"], 3)
         for path in cases:  # one clear line per failing source
@@ -394,7 +394,7 @@ class IngestTest(WartaTestCase):
         counts, _, stderr, peak_mb = self.ingest_measured()
         after = int(time.time())
         print("malformed ingest: peak RSS %.1f MB (bound %d MB)" % (peak_mb, MAX_RSS_MB))
-        self.assertLess(peak_mb, MAX_RSS_MB)
+        assert_memory_below(self, peak_mb, MAX_RSS_MB)
         self.assertEqual(counts["failed"], 1, stderr)
         health = self.sources()
         self.assertIn("feed", health[page]["last_error"].lower())

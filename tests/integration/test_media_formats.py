@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageOps
 
 import test_media as media
 from readers_client import Client
-from warta_harness import WartaTestCase, run_warta
+from warta_harness import WartaTestCase, assert_memory_below, run_warta
 
 PASSWORD = "kata sandi panjang"
 WIDTHS = (320, 640, 960, 1280, 1920)
@@ -256,7 +256,7 @@ class MediaFormatsTest(WartaTestCase):
         print("\nserver peak RSS (VmHWM): %d MB after start, %d MB after a 12-megapixel JPEG "
               "(%.1f MB) and a refused 20000 x 20000 PNG bomb" % (start // 1024, peak // 1024,
                                                                   len(big) / 2**20))
-        self.assertLess(peak // 1024, 400)
+        assert_memory_below(self, peak // 1024, 400)
 
 
 def fingerprint_frame(img):

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/cpu_count.h"
 #include "http/server/context.h"
 #include "http/server/listen_socket.h"
 
@@ -134,9 +135,7 @@ void SetUpLimits(server::Context& ctx, metrics::Registry* registry) {
 
 Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler handler,
                                                metrics::Registry* registry) {
-  int threads = options.threads > 0
-                    ? options.threads
-                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  int threads = options.threads > 0 ? options.threads : UsableCpus();
   WARTA_ASSIGN_OR_RETURN(server::TrustedProxies proxies,
                          server::TrustedProxies::Parse(options.trusted_proxies));
   WARTA_ASSIGN_OR_RETURN(server::ListenSockets sockets,

@@ -179,7 +179,10 @@ TEST_F(AdminArticlesTest, AnAuthorWritesOwnDraftsOnly) {
   // The author's list holds their own articles only.
   auto list = Send(Method::kGet, "/api/v1/admin/articles", &author_);
   ASSERT_EQ(list.status, 200);
-  for (const json& row : JsonOf(list)["articles"]) EXPECT_EQ(row["created_by"], author_.user_id);
+  // Held in a variable: a range-for over a member of a temporary reads freed memory.
+  const json listed = JsonOf(list);
+  ASSERT_FALSE(listed["articles"].empty());
+  for (const json& row : listed["articles"]) EXPECT_EQ(row["created_by"], author_.user_id);
   // The editor publishes the author's draft.
   EXPECT_EQ(Patch(id, editor_, {{"version", 2}, {"status", "published"}}).status, 200);
 }
