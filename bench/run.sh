@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench` (README "Benchmark", CONTRACT §5): warta on generated sites of BENCH_SIZES
 # articles (default "1000 100000 1000000"; bench/site.sh generates each once and caches it)
-# against nginx serving a saved copy of warta's article page (and its precompressed .gz with
+# against nginx serving saved copies of warta's pages (each with its precompressed .gz for
 # gzip_static), every server pinned to one core and wrk to the other (bench/lib.sh), reporting
 # server CPU per request next to req/s and p99; then the feed parser against python3-feedparser
 # (bench/feedparse.sh), and bench/pg.sh and bench/admin.sh when present.
@@ -37,6 +37,10 @@ echo "bench: settings ${seconds} s per target, $connections connections, server 
      "$server_core, wrk on core $client_core, sizes: $sizes"
 echo "bench: load_before $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average)"
 
+# The site the comparisons with nginx are made on (bench/ratios.py): 100,000 articles, or the
+# largest size run. Its pages are saved for nginx as the article page is.
+main_size=$(python3 -c 'import sys; s=[int(x) for x in sys.argv[1:]]; print(100000 if 100000 in s else max(s))' $sizes)
+export BENCH_MAIN_SIZE=$main_size
 for size in $sizes; do
   db=$("$root/bench/site.sh" "$size")
   key_dir=$(dirname "$db")
@@ -62,6 +66,14 @@ record nginx_gzip "http://127.0.0.1:$nginx_port/" "$nginx_pids" -H "Accept-Encod
 gz_type=$(curl -fsS -o /dev/null -w '%{size_download}' -H "Accept-Encoding: gzip" \
   "http://127.0.0.1:$nginx_port/")
 echo "bench: nginx_gzip_bytes $gz_type bytes"
+# The same for every other page of the main site, each a static file as nginx serves best
+# (sendfile, gzip_static): "against nginx serving the same page as a static file".
+for page_dir in "$work"/html/*/; do
+  page=$(basename "$page_dir")
+  record "nginx_$page" "http://127.0.0.1:$nginx_port/$page/" "$nginx_pids"
+  record "nginx_${page}_gzip" "http://127.0.0.1:$nginx_port/$page/" "$nginx_pids" \
+    -H "Accept-Encoding: gzip"
+done
 kill "$nginx_pid" 2>/dev/null || true
 wait "$nginx_pid" 2>/dev/null || true
 nginx_pid=

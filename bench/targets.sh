@@ -4,7 +4,8 @@
 # tag, search for a common and a rare word, feed.xml, and like (POST with the visitor's CSRF
 # token, a new visitor/article pair per request, every like durable: counted in the database
 # afterwards). Appends "NAME_SIZE cpu_us rps p99_ms requests" lines to $work/results, prints
-# the bench: lines, and leaves warta's saved article page in $work/html for nginx.
+# the bench: lines, and leaves warta's saved article page in $work/html for nginx (and, on the
+# BENCH_MAIN_SIZE site, every other page in $work/html/NAME/).
 # Run by bench/run.sh, which exports work, seconds, connections and root.
 set -euo pipefail
 size=$1
@@ -28,6 +29,7 @@ max_id=$(sqlite3 "file:$db?mode=ro" "SELECT max(id) FROM articles")
 article_id=$((max_id / 2))
 path=$(curl -fsS "$base/api/v1/articles/$article_id" |
        python3 -c 'import json,sys; print(json.load(sys.stdin)["path"])')
+main_size=${BENCH_MAIN_SIZE:-$size}
 common_word=${BENCH_COMMON_WORD:-Jepang}
 rare_word=${BENCH_RARE_WORD:-Hekukawa}
 
@@ -45,6 +47,12 @@ declare -A urls=(
 for name in article home section tag search_common search_rare feed; do
   url="$base${urls[$name]}"
   curl -fsS -o /dev/null "$url"  # fills whatever the page caches, as the first reader would
+  if [ "$size" = "$main_size" ] && [ "$name" != article ]; then
+    # nginx's copy of the same page (bench/run.sh): the ratios compare like with like.
+    mkdir -p "$work/html/$name"
+    curl -fsS -A "bench-save" "$url" -o "$work/html/$name/index.html"
+    gzip -9 -k "$work/html/$name/index.html"
+  fi
   record "${name}_$size" "$url" "$pid"
   curl -fsS -o /dev/null -H "Accept-Encoding: gzip" "$url"
   record "${name}_gzip_$size" "$url" "$pid" -H "Accept-Encoding: gzip"

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "http/body_file.h"
 #include "http/gzip.h"
 
 namespace warta::http {
@@ -53,6 +54,11 @@ struct Response {
   // Optional: the gzip encoding of shared_body, made once by the cache; sent as is to
   // clients that accept gzip instead of compressing on every request.
   std::shared_ptr<const std::string> shared_gzip_body;
+  // Optional: the same bytes as shared_body / shared_gzip_body in a file the server sends
+  // with sendfile (http/body_file.h: big bodies only). Each must hold exactly its string's
+  // bytes; a file whose size differs is ignored.
+  std::shared_ptr<const BodyFile> shared_body_file;
+  std::shared_ptr<const BodyFile> shared_gzip_file;
   // Optional: `body` as fixed parts compressed once and live ranges (http/gzip.h), so the
   // server stitches its gzip encoding instead of compressing the whole page per request.
   // `pieces_owner` keeps the fixed parts alive (the cache entry they belong to). Empty, or

@@ -228,6 +228,7 @@ Wire Prepare(const Request& request, Response& response, const WireOptions& opti
   }
   bool get_or_head = request.method == Method::kGet || request.method == Method::kHead;
   std::string_view body = response.Body();
+  const BodyFile* file = response.shared_body ? response.shared_body_file.get() : nullptr;
   HeadFlags flags;
   flags.vary = response.compressible && response.status == 200 &&
                body.size() >= options.gzip_min_bytes && response.Header("Content-Encoding").empty();
@@ -237,18 +238,24 @@ Wire Prepare(const Request& request, Response& response, const WireOptions& opti
     if (response.shared_gzip_body) {
       flags.gzipped = true;
       body = *response.shared_gzip_body;
+      file = response.shared_gzip_file.get();
     } else if (!response.pieces.empty() && StitchGzip(body, response.pieces, gzip_buffer)) {
       flags.gzipped = true;
       body = gzip_buffer;
+      file = nullptr;
     } else if (gzipper.Compress(body, gzip_buffer)) {
       flags.gzipped = true;
       body = gzip_buffer;
+      file = nullptr;
     }
   }
   flags.no_body = response.status == 204 || response.status == 304;
   Wire wire;
   wire.content_length = flags.no_body ? 0 : body.size();
-  if (!flags.no_body && request.method != Method::kHead) wire.body = body;
+  if (!flags.no_body && request.method != Method::kHead) {
+    wire.body = body;
+    if (file != nullptr && file->size() == body.size()) wire.file = file;
+  }
   SerializeHead(response, options, flags, wire.content_length, head);
   return wire;
 }

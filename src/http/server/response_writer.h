@@ -66,6 +66,9 @@ struct WireOptions {
 struct Wire {
   std::string_view body;  // empty for HEAD, 204, 304
   std::size_t content_length = 0;
+  // When set, `body`'s bytes are also this file's (the response's shared_body_file or
+  // shared_gzip_file): the server sends them with sendfile.
+  const BodyFile* file = nullptr;
 };
 
 // Applies 304 and gzip to response (which it may modify), then writes the status line and

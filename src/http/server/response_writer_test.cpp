@@ -163,6 +163,43 @@ TEST(PrepareTest, SharedBodiesAreSentAsTheyAre) {
   EXPECT_EQ(http::testing::Gunzip(compressed.body), std::string(3000, 'p'));
 }
 
+// The file a Wire names to send with sendfile, from a request for `res`.
+const BodyFile* FileFor(const Request& request, Response& res) {
+  Gzipper gzipper;
+  std::string gz, head;
+  return Prepare(request, res, {}, gzipper, gz, head).file;
+}
+
+TEST(PrepareTest, NamesTheBodyFileOfTheRepresentationSent) {
+  // Bytes that do not compress, so the gzip body is big enough for a file too.
+  std::string plain(BodyFile::kMinBytes * 2, '\0');
+  std::uint32_t x = 12345;
+  for (char& c : plain) c = static_cast<char>((x = x * 1103515245U + 12345U) >> 24);
+  Response res;
+  res.shared_body = std::make_shared<const std::string>(plain);
+  res.shared_gzip_body = std::make_shared<const std::string>(GzipOnce(plain));
+  res.shared_body_file = BodyFile::Make(plain);
+  ASSERT_NE(res.shared_body_file, nullptr);
+  EXPECT_EQ(FileFor(WithHeaders({}), res), res.shared_body_file.get());
+  // Without a file for the gzip body it is sent from memory, never from the identity file.
+  EXPECT_EQ(FileFor(WithHeaders({{"Accept-Encoding", "gzip"}}), res), nullptr);
+  res.shared_gzip_file = BodyFile::Make(*res.shared_gzip_body);
+  ASSERT_NE(res.shared_gzip_file, nullptr);
+  EXPECT_EQ(FileFor(WithHeaders({{"Accept-Encoding", "gzip"}}), res), res.shared_gzip_file.get());
+  EXPECT_EQ(FileFor(WithHeaders({}, Method::kHead), res), nullptr);  // no body at all
+  res.SetHeader("ETag", "\"v\"");
+  EXPECT_EQ(FileFor(WithHeaders({{"If-None-Match", "\"v\""}}), res), nullptr);  // 304
+  // A file that does not hold the body's bytes (a caller's mistake) is not used.
+  Response other = res;
+  other.status = 200;
+  other.shared_body = std::make_shared<const std::string>(plain + "x");
+  EXPECT_EQ(FileFor(WithHeaders({}), other), nullptr);
+  // A body built per request (no shared_body) never goes out from a file.
+  Response own = TextResponse(200, plain);
+  own.shared_body_file = res.shared_body_file;
+  EXPECT_EQ(FileFor(WithHeaders({}), own), nullptr);
+}
+
 TEST(PrepareTest, InvalidStatusBecomes500) {
   Response res = TextResponse(42, "?");
   res.route = "r";

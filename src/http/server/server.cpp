@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <csignal>
 #include <mutex>
 #include <thread>
 
@@ -38,6 +39,10 @@ void ServerImpl::Start() {
   std::lock_guard lock(mu_);
   if (started_ || stopped_) return;
   started_ = true;
+  // A client that closes while its body is sent with sendfile (http/body_file.h) would raise
+  // SIGPIPE, which kills the process; send() calls pass MSG_NOSIGNAL, sendfile has no such
+  // flag. The failed call's EPIPE closes the connection instead.
+  std::signal(SIGPIPE, SIG_IGN);
   for (auto& w : workers) w->Start();
 }
 

@@ -1,6 +1,10 @@
 // The only file that compiles Beast and Asio: one io_context per thread, its acceptor, and
 // a Session per connection (after Beast's advanced_server example at boost-1.74.0).
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <spdlog/spdlog.h>
+#include <sys/sendfile.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
@@ -17,6 +21,7 @@
 #include "core/ascii.h"
 #include "http/server/arena.h"
 #include "http/server/context.h"
+#include "http/server/file_send.h"
 #include "http/server/request_log.h"
 #include "http/server/response_writer.h"
 #include "http/server/strict_head.h"
@@ -175,6 +180,10 @@ class Session : public std::enable_shared_from_this<Session> {
   bool TakeUploadSlot();
   void ReleaseUploadSlot();
   void Write(const Wire& wire);
+  // Sends head_ and then file_ (sendfile) as far as the socket takes them, then waits until
+  // it takes more (WaitWritable); OnWritten when all is sent or the connection failed.
+  void SendFilePart();
+  void WaitWritable();
   void OnWritten(beast::error_code ec);
   void FailRead(beast::error_code ec);
   void Drain();
@@ -197,6 +206,10 @@ class Session : public std::enable_shared_from_this<Session> {
   Response response_;
   std::string head_;
   std::string gzipped_;
+  // The body being sent with sendfile (kept alive by response_), and how far it got.
+  const BodyFile* file_ = nullptr;
+  FileSendProgress file_progress_;
+  bool non_blocking_ = false;  // the socket is set non-blocking for sendfile
   std::string peer_;
   std::optional<IpBytes> peer_ip_;
   bool counted_ = false;  // holds a slot in context_.connections_by_address
@@ -610,11 +623,48 @@ void Session::Write(const Wire& wire) {
   }
   // A client that does not read its response is dropped after the idle timeout.
   ExpiresAfter(context_.options.idle_timeout);
+  if (wire.file != nullptr) {
+    file_ = wire.file;
+    file_progress_ = {};
+    return SendFilePart();
+  }
   std::array<net::const_buffer, 2> buffers{net::buffer(head_),
                                            net::buffer(wire.body.data(), wire.body.size())};
   net::async_write(
       socket_, buffers,
       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnWritten(ec); });
+}
+
+void Session::SendFilePart() {
+  beast::error_code ec;
+  if (!non_blocking_) {
+    // sendfile has no per-call "don't wait" flag: the socket itself must not block.
+    socket_.native_non_blocking(true, ec);
+    if (ec) return OnWritten(ec);
+    non_blocking_ = true;
+  }
+  int error = 0;
+  switch (SendHeadAndFile(socket_.native_handle(), head_, *file_, file_progress_, error)) {
+    case FileSendResult::kWouldBlock:
+      return WaitWritable();
+    case FileSendResult::kFailed:
+      ec = beast::error_code(error, boost::system::system_category());
+      break;
+    case FileSendResult::kDone:
+      break;
+  }
+  file_ = nullptr;
+  OnWritten(ec);
+}
+
+void Session::WaitWritable() {
+  socket_.async_wait(tcp::socket::wait_write, [self = shared_from_this()](beast::error_code ec) {
+    if (ec) {
+      self->file_ = nullptr;
+      return self->OnWritten(ec);
+    }
+    self->SendFilePart();
+  });
 }
 
 void Session::OnWritten(beast::error_code ec) {

@@ -35,6 +35,8 @@ Result<std::shared_ptr<const Document>> DocumentCache::Get(const std::string& ke
     document->etag = StrongTag(built->body);
     document->gzip_body = std::make_shared<const std::string>(http::GzipOnce(built->body));
     document->body = std::make_shared<const std::string>(std::move(built->body));
+    document->body_file = http::BodyFile::Make(*document->body);
+    document->gzip_file = http::BodyFile::Make(*document->gzip_body);
   }
   document->content_type = std::move(built->content_type);
   document->last_modified = built->last_modified;
@@ -73,6 +75,8 @@ http::Response DocumentResponse(const Document& document, int max_age_seconds) {
   response.SetHeader("Cache-Control", "public, max-age=" + std::to_string(max_age_seconds));
   response.shared_body = document.body;
   response.shared_gzip_body = document.gzip_body;
+  response.shared_body_file = document.body_file;
+  response.shared_gzip_file = document.gzip_file;
   return response;
 }
 

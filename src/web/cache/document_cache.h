@@ -26,6 +26,10 @@ struct Document {
   // body's gzip, made once when the document is built (feed readers and crawlers ask for
   // gzip: compressing per request cost ~35 times the serving itself).
   std::shared_ptr<const std::string> gzip_body;
+  // The same bytes in files the server sends with sendfile (http/body_file.h): big bodies
+  // only (the 50-entry feed.xml), and only while the process has body files to spare.
+  std::shared_ptr<const http::BodyFile> body_file;
+  std::shared_ptr<const http::BodyFile> gzip_file;
   std::string content_type;
   std::string etag;                // strong, from the body's hash
   std::int64_t last_modified = 0;  // unix seconds; 0 when unknown (no Last-Modified)
