@@ -71,6 +71,7 @@ DeflatedPart DeflatePart(std::string_view plain, int level) {
   part.crc = static_cast<std::uint32_t>(
       crc32(0, reinterpret_cast<const Bytef*>(plain.data()), static_cast<uInt>(plain.size())));
   part.size = plain.size();
+  part.combine_op = static_cast<std::uint32_t>(crc32_combine_gen(static_cast<z_off_t>(part.size)));
   return part;
 }
 
@@ -97,7 +98,7 @@ bool StitchGzip(std::string_view body, const std::vector<BodyPiece>& pieces, std
     if (piece.size == 0) continue;
     if (piece.fixed != nullptr) {
       out += piece.fixed->deflated;
-      crc = crc32_combine(crc, piece.fixed->crc, static_cast<z_off_t>(piece.size));
+      crc = crc32_combine_op(crc, piece.fixed->crc, piece.fixed->combine_op);
     } else {
       // Holes are a few bytes (numbers, a token, a menu): storing them costs nothing and
       // adds 5 bytes each, where compressing them would cost a deflate state per request.
