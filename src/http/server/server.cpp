@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/cpu_count.h"
+#include "http/body_file.h"
 #include "http/server/context.h"
 #include "http/server/listen_socket.h"
 
@@ -67,8 +68,8 @@ void ServerImpl::Stop() {
 }
 
 // Descriptors kept for everything that is not a client connection: listening sockets, the
-// database, media files, feed fetches, logs.
-constexpr int kReservedDescriptors = 256;
+// database, media files, feed fetches, logs, and the bodies sent with sendfile.
+constexpr int kReservedDescriptors = 256 + BodyFile::kMaxOpen;
 
 // Raises the soft descriptor limit to the hard one (a flood of connections must meet our
 // connection cap, not EMFILE) and returns the soft limit in force.
