@@ -20,7 +20,7 @@ namespace warta::http {
 
 class BodyFile {
  public:
-  static constexpr std::size_t kMinBytes = 32 * 1024;
+  static constexpr std::size_t kMinBytes = std::size_t{32} * 1024;
   static constexpr int kMaxOpen = 128;
 
   // A sealed file holding `bytes`, or null: smaller than kMinBytes, kMaxOpen files open, or

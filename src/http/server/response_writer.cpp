@@ -239,11 +239,9 @@ Wire Prepare(const Request& request, Response& response, const WireOptions& opti
       flags.gzipped = true;
       body = *response.shared_gzip_body;
       file = response.shared_gzip_file.get();
-    } else if (!response.pieces.empty() && StitchGzip(body, response.pieces, gzip_buffer)) {
-      flags.gzipped = true;
-      body = gzip_buffer;
-      file = nullptr;
-    } else if (gzipper.Compress(body, gzip_buffer)) {
+    } else if ((!response.pieces.empty() && StitchGzip(body, response.pieces, gzip_buffer)) ||
+               gzipper.Compress(body, gzip_buffer)) {
+      // Stitched from the page's compressed parts, or else compressed whole: made per request.
       flags.gzipped = true;
       body = gzip_buffer;
       file = nullptr;
