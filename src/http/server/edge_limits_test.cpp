@@ -7,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "http/router/router.h"
-#include "http/server/server.h"
+#include "http/server/router_server_fixture.h"
 #include "http/server/test_client.h"
 
 namespace warta::http {
@@ -17,13 +16,11 @@ namespace {
 using testing::Get;
 using testing::TestClient;
 
-class EdgeLimitsTest : public ::testing::Test {
+class EdgeLimitsTest : public testing::RouterServerFixture {
  protected:
   void StartServer(ServerOptions options) {
-    options.port = 0;
     options.threads = 2;
     options.read_timeout = std::chrono::seconds(5);
-    options.access_log = false;
     router_.Add(Method::kGet, "/hello", "hello",
                 [](const Request&, const RouteParams&) { return TextResponse(200, "hello"); });
     router_.Add(Method::kGet, "/own", "own", [](const Request&, const RouteParams&) {
@@ -34,14 +31,7 @@ class EdgeLimitsTest : public ::testing::Test {
     router_.Add(Method::kPost, "/echo", "echo", [](const Request& r, const RouteParams&) {
       return TextResponse(200, std::string(r.body));
     });
-    auto created = Server::Create(
-        options, [this](const Request& r) { return router_.Dispatch(r); }, &registry_);
-    ASSERT_TRUE(created.ok()) << created.error().message;
-    server_ = std::move(*created);
-    server_->Start();
-  }
-  void TearDown() override {
-    if (server_) server_->Stop();
+    StartRouterServer(options);
   }
   // The status of one request sent on a new connection from `source`.
   int StatusFrom(const char* source, const std::string& request) {
@@ -51,10 +41,6 @@ class EdgeLimitsTest : public ::testing::Test {
     return r ? r->status : -1;
   }
   std::string Metrics() { return registry_.Render(); }
-
-  metrics::Registry registry_;
-  Router router_;
-  std::unique_ptr<Server> server_;
 };
 
 std::string Post(std::string_view body) {

@@ -8,8 +8,7 @@
 #include <chrono>
 #include <thread>
 
-#include "http/router/router.h"
-#include "http/server/server.h"
+#include "http/server/router_server_fixture.h"
 #include "http/server/test_client.h"
 
 namespace warta::http {
@@ -23,7 +22,7 @@ std::string PostTo(std::string_view path) {
   return "POST " + std::string(path) + " HTTP/1.1\r\nHost: test\r\nContent-Length: 0\r\n\r\n";
 }
 
-class LaneServerTest : public ::testing::Test {
+class LaneServerTest : public testing::RouterServerFixture {
  protected:
   void SetUp() override {
     router_.Add(Method::kPost, "/login", "login", [this](const Request&, const RouteParams&) {
@@ -35,26 +34,14 @@ class LaneServerTest : public ::testing::Test {
     router_.Add(Method::kGet, "/healthz", "healthz",
                 [](const Request&, const RouteParams&) { return TextResponse(200, "ok"); });
     ServerOptions options;
-    options.port = 0;
     options.threads = 1;  // one I/O thread: a hash on it would stall everything
-    options.access_log = false;
     options.lane_paths = {"/login"};
     options.lane_threads = 1;
     options.lane_queue = 1;
-    auto created = Server::Create(
-        options, [this](const Request& r) { return router_.Dispatch(r); }, &registry_);
-    ASSERT_TRUE(created.ok()) << created.error().message;
-    server_ = std::move(*created);
-    server_->Start();
-  }
-  void TearDown() override {
-    if (server_) server_->Stop();
+    StartRouterServer(options);
   }
 
-  metrics::Registry registry_;
-  Router router_;
   std::atomic<int> running_{0};
-  std::unique_ptr<Server> server_;
 };
 
 TEST_F(LaneServerTest, SlowRoutesLeaveTheIoThreadFreeAndAFullLaneAnswers503AtOnce) {

@@ -5,8 +5,7 @@
 #include <chrono>
 #include <thread>
 
-#include "http/router/router.h"
-#include "http/server/server.h"
+#include "http/server/router_server_fixture.h"
 #include "http/server/test_client.h"
 
 namespace warta::http {
@@ -26,7 +25,7 @@ std::string Page() {
   return page;
 }
 
-class SendfileTest : public ::testing::Test {
+class SendfileTest : public testing::RouterServerFixture {
  protected:
   void SetUp() override {
     page_ = std::make_shared<const std::string>(Page());
@@ -47,24 +46,12 @@ class SendfileTest : public ::testing::Test {
     router_.Add(Method::kGet, "/hello", "hello",
                 [](const Request&, const RouteParams&) { return TextResponse(200, "hello"); });
     ServerOptions options;
-    options.port = 0;
     options.threads = 1;
-    options.access_log = false;
-    auto created = Server::Create(
-        options, [this](const Request& r) { return router_.Dispatch(r); }, &registry_);
-    ASSERT_TRUE(created.ok()) << created.error().message;
-    server_ = std::move(*created);
-    server_->Start();
-  }
-  void TearDown() override {
-    if (server_) server_->Stop();
+    StartRouterServer(options);
   }
 
   std::shared_ptr<const std::string> page_, gzip_;
   std::shared_ptr<const BodyFile> page_file_, gzip_file_;
-  Router router_;
-  metrics::Registry registry_;
-  std::unique_ptr<Server> server_;
 };
 
 TEST_F(SendfileTest, BodiesArriveWholeAndTheConnectionGoesOn) {

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "http/router/router.h"
+#include "http/server/router_server_fixture.h"
 #include "http/server/test_client.h"
 
 namespace warta::http {
@@ -52,28 +53,14 @@ Router MakeRouter() {
   return router;
 }
 
-class ServerTest : public ::testing::Test {
+class ServerTest : public testing::RouterServerFixture {
  protected:
   void StartServer(ServerOptions options = {}) {
-    options.port = 0;
     options.threads = options.threads == 0 ? 2 : options.threads;
     options.read_timeout = std::chrono::seconds(1);
-    options.access_log = false;
-    router_ = std::make_shared<Router>(MakeRouter());
-    auto router = router_;
-    auto created = Server::Create(
-        options, [router](const Request& r) { return router->Dispatch(r); }, &registry_);
-    ASSERT_TRUE(created.ok()) << created.error().message;
-    server_ = std::move(*created);
-    server_->Start();
+    router_ = MakeRouter();
+    StartRouterServer(options);
   }
-  void TearDown() override {
-    if (server_) server_->Stop();
-  }
-
-  metrics::Registry registry_;
-  std::shared_ptr<Router> router_;
-  std::unique_ptr<Server> server_;
 };
 
 TEST_F(ServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
