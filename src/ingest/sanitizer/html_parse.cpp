@@ -3,8 +3,10 @@
 #include <csetjmp>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 
 #include "core/clock.h"
+#include "ingest/sanitizer/char_refs.h"
 #include "ingest/sanitizer/sanitizer.h"
 
 namespace warta::ingest::sanitizer {
@@ -34,6 +36,9 @@ struct ParsedHtml::Arena {
   std::size_t total = 0;
   unsigned allocations = 0;
   double cpu_deadline = 0;
+  // The input with oversized character references rewritten (char_refs.h), when it had any:
+  // gumbo's nodes point into it.
+  std::string rewritten;
   // Where the allocator jumps to when over budget. Only gumbo's C frames and Allocate (trivial
   // locals only) lie between, so no destructor is skipped.
   std::jmp_buf over_budget;
@@ -108,6 +113,10 @@ ParsedHtml::ParsedHtml(std::string_view html, HtmlInput input, const ParseLimits
   if (input == HtmlInput::kFragment) {
     options.fragment_context = GUMBO_TAG_DIV;
     options.fragment_namespace = GUMBO_NAMESPACE_HTML;
+  }
+  if (auto rewritten = internal::RewriteOversizedCharRefs(html)) {
+    arena_->rewritten = std::move(*rewritten);
+    html = arena_->rewritten;
   }
   arena_->cpu_deadline = ThreadCpuSeconds() + limits.max_cpu_seconds;
   GumboOutput* output = RunGumbo(arena_.get(), &options, html);

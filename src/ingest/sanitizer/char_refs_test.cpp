@@ -1,0 +1,45 @@
+#include "ingest/sanitizer/char_refs.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/utf8.h"
+#include "ingest/sanitizer/sanitizer.h"
+
+namespace warta::ingest::sanitizer {
+namespace {
+
+using internal::RewriteOversizedCharRefs;
+
+TEST(CharRefsTest, LeavesInputWithoutOversizedReferencesAlone) {
+  EXPECT_FALSE(RewriteOversizedCharRefs("plain text").has_value());
+  EXPECT_FALSE(RewriteOversizedCharRefs("&#x10FFFF; &#1114111; &#x41 &amp; &# &#x; &").has_value());
+  // Leading zeros do not make a value large.
+  EXPECT_FALSE(RewriteOversizedCharRefs("&#x0000000000000041;").has_value());
+}
+
+TEST(CharRefsTest, RewritesWhatNoCodePointCanHold) {
+  EXPECT_EQ(RewriteOversizedCharRefs("a&#x110000;b"), "a&#xFFFD;b");
+  EXPECT_EQ(RewriteOversizedCharRefs("a&#1114112;b"), "a&#xFFFD;b");
+  // Without ";" the reference ends at the first non-digit, which stays.
+  EXPECT_EQ(RewriteOversizedCharRefs("a&#xAAAAAAAAAAe b"), "a&#xFFFD b");
+  EXPECT_EQ(RewriteOversizedCharRefs("&#99999999999999999999z"), "&#xFFFDz");
+  EXPECT_EQ(RewriteOversizedCharRefs("&#X7FFFFFFF;&#x41;&#x80000000"), "&#xFFFD;&#x41;&#xFFFD");
+}
+
+// The bug it works around: gumbo 0.10.1 wrapped such values around an int and let one raw
+// byte through, which is not UTF-8.
+TEST(CharRefsTest, SanitizedAndPlainTextStayUtf8) {
+  for (const std::string html :
+       {"a&#xAAAAAAAAAAe b", "<p title=\"&#xFFFFFFFFAE;\">t&#4294967214;</p>",
+        "&#x0000000000AE;&#xAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAe"}) {
+    const std::string text = ToPlainText(html);
+    EXPECT_TRUE(utf8::IsValid(text)) << html;
+    EXPECT_TRUE(utf8::IsValid(Sanitize(html, {}))) << html;
+  }
+  EXPECT_EQ(ToPlainText("a&#xAAAAAAAAAAe b"), "a\xEF\xBF\xBD b");
+}
+
+}  // namespace
+}  // namespace warta::ingest::sanitizer
