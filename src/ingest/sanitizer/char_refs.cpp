@@ -6,6 +6,7 @@ namespace warta::ingest::sanitizer::internal {
 namespace {
 
 constexpr std::uint32_t kMaxCodePoint = 0x10FFFF;
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";  // U+FFFD
 
 int DigitValue(char c, bool hex) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -43,7 +44,10 @@ std::optional<std::string> RewriteOversizedCharRefs(std::string_view html) {
     if (!OversizedRefAt(html, at, &end)) continue;
     if (!out) out.emplace().reserve(html.size());
     out->append(html.substr(copied, at - copied));
-    out->append("&#xFFFD");
+    // The character itself, not "&#xFFFD": digits after the reference ("&#1114112AA") would
+    // extend a new one into another oversized value. Its ";", if any, belongs to it.
+    out->append(kReplacementCharacter);
+    if (end < html.size() && html[end] == ';') ++end;
     copied = end;
     at = end - 1;
   }

@@ -11,8 +11,8 @@
 
 namespace warta::ingest::sanitizer::internal {
 
-// `html` with every numeric reference above U+10FFFF written as "&#xFFFD" (what it means; a
-// ";" after it stays as it was), or nullopt when there is none (the common case, no copy).
+// `html` with every numeric reference above U+10FFFF, with its ";" if it has one, replaced by
+// U+FFFD itself (what it means), or nullopt when there is none (the common case, no copy).
 std::optional<std::string> RewriteOversizedCharRefs(std::string_view html);
 
 }  // namespace warta::ingest::sanitizer::internal

@@ -24,11 +24,13 @@ TEST(CharRefsTest, RewritesWhatNoCodePointCanHold) {
     const char* html;
     const char* rewritten;
   };
-  // Without ";" a reference ends at the first character that is not a digit, which stays.
+  // Without ";" a reference ends at the first character that is not a digit, which stays; the
+  // character itself goes in, so digits after it cannot make a new reference.
   for (const Case& c :
-       {Case{"a&#x110000;b", "a&#xFFFD;b"}, Case{"a&#1114112;b", "a&#xFFFD;b"},
-        Case{"a&#xAAAAAAAAAAe b", "a&#xFFFD b"}, Case{"&#99999999999999999999z", "&#xFFFDz"},
-        Case{"&#X7FFFFFFF;&#x41;&#x80000000", "&#xFFFD;&#x41;&#xFFFD"}}) {
+       {Case{"a&#x110000;b", "a\uFFFDb"}, Case{"a&#1114112;;b", "a\uFFFD;b"},
+        Case{"a&#xAAAAAAAAAAe b", "a\uFFFD b"}, Case{"&#99999999999999999999z", "\uFFFDz"},
+        Case{"&#42949672AAAAA", "\uFFFDAAAAA"},
+        Case{"&#X7FFFFFFF;&#x41;&#x80000000", "\uFFFD&#x41;\uFFFD"}}) {
     EXPECT_EQ(RewriteOversizedCharRefs(c.html), c.rewritten) << c.html;
   }
 }
@@ -38,7 +40,8 @@ TEST(CharRefsTest, RewritesWhatNoCodePointCanHold) {
 TEST(CharRefsTest, SanitizedAndPlainTextStayUtf8) {
   for (const std::string html :
        {"a&#xAAAAAAAAAAe b", "<p title=\"&#xFFFFFFFFAE;\">t&#4294967214;</p>",
-        "&#x0000000000AE;&#xAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAe"}) {
+        "&#x0000000000AE;&#xAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAe",
+        "<p title=\"&#xAAAAAAAAAAe\">a&#xAAA;AAAAAAe b&#42949672AAAAA>"}) {
     const std::string text = ToPlainText(html);
     EXPECT_TRUE(utf8::IsValid(text)) << html;
     EXPECT_TRUE(utf8::IsValid(Sanitize(html, {}))) << html;
