@@ -85,10 +85,21 @@ Result<http::ServerOptions> ServerOptionsFrom(const config::Config& config) {
   }
   options.upload_routes.push_back(std::move(upload));
   // Every route that hashes a password runs on the login lane (issue 16, finding 1).
-  options.lane_paths = {"/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/password",
-                        "/reset/"};
-  options.lane_threads = config.accounts.hash_threads;
-  options.lane_queue = config.accounts.hash_queue;
+  http::LaneOptions login;
+  login.paths = {"/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/password", "/reset/"};
+  login.threads = config.accounts.hash_threads;
+  login.queue = config.accounts.hash_queue;
+  login.busy_message = "too many logins at once; try again in a few seconds";
+  login.refused_metric = "warta_http_lane_refused_total";
+  // Likes and shares block until their group's commit is synced (group_commit.h): on the I/O
+  // threads one like would be in flight at a time and every like would pay its own sync.
+  http::LaneOptions writes;
+  writes.paths = {"/api/v1/articles/*/like", "/api/v1/articles/*/share"};
+  writes.threads = config.server.write_threads;
+  writes.queue = config.server.write_queue;
+  writes.busy_message = "too many likes at once; try again in a few seconds";
+  writes.refused_metric = "warta_http_write_lane_refused_total";
+  options.lanes = {std::move(login), std::move(writes)};
   return options;
 }
 

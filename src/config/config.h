@@ -39,6 +39,11 @@ struct ServerConfig {
   // and per peer address (0: none; trusted proxies are exempt).
   int max_connections = 0;
   int max_connections_per_address = 128;
+  // Likes, unlikes and shares run on a lane of their own and wait there for the sync to disk
+  // that their group shares (storage/sqlite/group_commit.h): its threads (the most one sync
+  // can carry) and how many may wait for one before the next gets 503.
+  int write_threads = 32;
+  int write_queue = 1024;
 };
 
 struct DbConfig {

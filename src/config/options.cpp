@@ -274,6 +274,14 @@ const Option kOptions[] = {
      "Let readers create their own accounts; when false, only `warta user add` creates them"},
     {"accounts.session_days", &Member<&Config::accounts, &AccountsConfig::session_days>,
      "Days a login lasts before the reader must log in again", 1, 3650},
+    {"server.write_threads", &Member<&Config::server, &ServerConfig::write_threads>,
+     "Threads that run likes, unlikes and shares, off the threads that serve pages; the likes "
+     "in flight at once share one sync to disk, so this is the most one sync carries",
+     1, 256},
+    {"server.write_queue", &Member<&Config::server, &ServerConfig::write_queue>,
+     "Likes and shares that may wait for a write thread; one more gets 503 with Retry-After at "
+     "once",
+     1, 100'000},
     {"accounts.hash_threads", &Member<&Config::accounts, &AccountsConfig::hash_threads>,
      "Threads that hash passwords (logins, registrations, password changes), off the threads "
      "that serve pages; each takes 64 MiB while it hashes",

@@ -3,7 +3,9 @@
 // actions feed it.
 //
 // Thread safety: implementations take calls from any thread. CounterLock(id) is held across
-// a write and its ApplyCounters, so one article's changes arrive in commit order.
+// a write and its ApplyCounters (comments), or across reading the counters back after the
+// write and applying them (likes and shares, whose writes to one article commit together),
+// so what is applied never goes back to an older state.
 #pragma once
 
 #include <cstdint>
@@ -17,7 +19,7 @@ class CounterSink {
  public:
   virtual ~CounterSink() = default;
   virtual std::unique_lock<std::mutex> CounterLock(std::int64_t article_id) = 0;
-  // The stored likes, comments and shares that a committed write returned.
+  // The stored likes, comments and shares as a committed write left them.
   virtual void ApplyCounters(std::int64_t article_id, const model::Counters& stored) = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "storage/article_store.h"
 #include "storage/like_store.h"
 #include "storage/share_store.h"
 #include "storage/trending_store.h"
@@ -49,13 +50,22 @@ Result<Engaged> EngagementService::Engage(const Engager& who, std::int64_t artic
   if (!admitted.allowed) return Engaged{admitted.retry_after_seconds, false, {}};
   const std::int64_t now = clock_.NowUnix();
   const std::int64_t day = day_of_ ? day_of_(now) : UtcDay(now);
-  // Held across the write and ApplyCounters, so cached totals follow commit order.
-  std::unique_lock<std::mutex> lock;
-  if (sink_ != nullptr) lock = sink_->CounterLock(article_id);
+  // No lock across the write: likes of one article (a story going round) must be able to
+  // wait for the same group commit (storage/sqlite/group_commit.h) at once.
   WARTA_ASSIGN_OR_RETURN(auto written, write(now, day));
-  if (sink_ != nullptr) sink_->ApplyCounters(article_id, StoredCounters(written));
-  if (lock.owns_lock()) lock.unlock();  // Shown reads only memory: no need to hold it
-  return Engaged{0, Changed(written), Shown(article_id, StoredCounters(written))};
+  model::Counters counters = StoredCounters(written);
+  if (sink_ != nullptr) {
+    // Callers of one group return in any order, so the counters this write returned may be
+    // older than ones another caller applied already. Under the article's lock, what the
+    // database holds now is at least as new as anything applied before: apply that.
+    std::unique_lock<std::mutex> lock = sink_->CounterLock(article_id);
+    auto stored = store_.articles().GetCounters(article_id);
+    if (stored.ok()) {
+      counters = *stored;
+      sink_->ApplyCounters(article_id, counters);
+    }
+  }
+  return Engaged{0, Changed(written), Shown(article_id, counters)};
 }
 
 Result<Engaged> EngagementService::Like(const Engager& who, std::int64_t article_id) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -203,6 +204,30 @@ TEST_F(EngagementServiceTest, TheCacheHearsEveryCommitInOrder) {
   EngagementService without_cache(*store_, *views_, nullptr, EngagementLimits{}, clock_);
   EXPECT_TRUE(without_cache.Like(Visitor(2), article_).ok());
   EXPECT_EQ(sink_.applied.size(), 3u);
+}
+
+// Likes of one article commit together (group_commit.h) and their callers return in any
+// order; what the cache is told must still never go back.
+TEST_F(EngagementServiceTest, ConcurrentLikesOfOneArticleNeverShowAnOlderCount) {
+  constexpr int kThreads = 8;
+  constexpr int kEach = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([this, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto liked =
+            service_->Like(Visitor(static_cast<std::uint64_t>(1000 + t * kEach + i)), article_);
+        EXPECT_TRUE(liked.ok() && liked->changed);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  ASSERT_EQ(sink_.applied.size(), std::size_t{kThreads * kEach});
+  for (std::size_t i = 1; i < sink_.applied.size(); ++i) {
+    EXPECT_GE(sink_.applied[i].second.likes, sink_.applied[i - 1].second.likes) << i;
+  }
+  EXPECT_EQ(sink_.applied.back().second.likes, kThreads * kEach);
+  EXPECT_EQ(Stored(article_).likes, kThreads * kEach);
 }
 
 TEST_F(EngagementServiceTest, ViewsCountOncePerVisitorAndShowBeforeTheyAreFlushed) {

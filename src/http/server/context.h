@@ -42,8 +42,10 @@ struct Context {
   metrics::Counter* refused_total = nullptr;
   metrics::Counter* connections_shed = nullptr;
   metrics::Counter* malformed_heads = nullptr;
-  std::unique_ptr<Lane> lane;                // null without options.lane_paths
-  metrics::Counter* lane_refused = nullptr;  // null without a registry
+  // One per options.lanes, in that order; each refusal counter null without a registry or
+  // a metric name.
+  std::vector<std::unique_ptr<Lane>> lanes;
+  std::vector<metrics::Counter*> lanes_refused;
 };
 
 // One I/O thread: its own io_context, its own acceptor (SO_REUSEPORT) and its sessions.

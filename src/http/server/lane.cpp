@@ -8,6 +8,23 @@
 
 namespace warta::http::server {
 
+bool LanePathMatches(std::string_view pattern, std::string_view path) {
+  while (!pattern.empty()) {
+    if (pattern == "/") return !path.empty() && path.front() == '/';  // a prefix's end
+    if (pattern.front() == '*') {
+      const std::size_t segment = path.find('/');
+      if (segment == 0 || path.empty()) return false;
+      pattern.remove_prefix(1);
+      path.remove_prefix(segment == std::string_view::npos ? path.size() : segment);
+      continue;
+    }
+    if (path.empty() || path.front() != pattern.front()) return false;
+    pattern.remove_prefix(1);
+    path.remove_prefix(1);
+  }
+  return path.empty();
+}
+
 Lane::Lane(int threads, std::size_t max_queued)
     : max_queued_(std::max<std::size_t>(max_queued, 1)) {
   for (int i = 0; i < std::max(threads, 1); ++i) threads_.emplace_back([this] { Run(); });

@@ -1,8 +1,10 @@
-// A small pool of threads with a bounded queue for the few routes whose handler blocks for
-// long on purpose: password hashing (argon2id, ~64 MiB and ~0.1 s each). The I/O threads
-// hand such a request over and go on serving other connections, so a login storm cannot
-// stall pages (issue 16, finding 1). When the queue is full, Submit refuses at once and the
-// caller answers 503 with Retry-After: a flood costs nothing but the refusal.
+// A small pool of threads with a bounded queue for the few routes whose handler blocks on
+// purpose: password hashing (argon2id, ~64 MiB and ~0.1 s each), and durable writes (likes,
+// shares) that wait for the sync to disk their group shares (storage/sqlite/group_commit.h).
+// The I/O threads hand such a request over and go on serving other connections, so a login
+// storm cannot stall pages (issue 16, finding 1), and many likes in flight at once can be
+// synced together. When the queue is full, Submit refuses at once and the caller answers 503
+// with Retry-After: a flood costs nothing but the refusal.
 //
 // Memory: at most `threads` handlers run at once, so hashing holds at most threads × the
 // hash's memory (2 × 64 MiB at the defaults); queued requests hold only their bytes.
@@ -16,10 +18,16 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <string_view>
 #include <thread>
 #include <vector>
 
 namespace warta::http::server {
+
+// Whether a lane's path pattern (ServerOptions' LaneOptions::paths) covers `path`: the same
+// path; a pattern ending in '/' covers every path under it; '*' covers one whole segment
+// (non-empty, no '/').
+bool LanePathMatches(std::string_view pattern, std::string_view path);
 
 class Lane {
  public:

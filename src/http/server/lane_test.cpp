@@ -35,9 +35,12 @@ class LaneServerTest : public testing::RouterServerFixture {
                 [](const Request&, const RouteParams&) { return TextResponse(200, "ok"); });
     ServerOptions options;
     options.threads = 1;  // one I/O thread: a hash on it would stall everything
-    options.lane_paths = {"/login"};
-    options.lane_threads = 1;
-    options.lane_queue = 1;
+    LaneOptions login;
+    login.paths = {"/login"};
+    login.threads = 1;
+    login.queue = 1;
+    login.refused_metric = "warta_http_lane_refused_total";
+    options.lanes = {login};
     StartRouterServer(options);
   }
 
@@ -71,6 +74,23 @@ TEST_F(LaneServerTest, SlowRoutesLeaveTheIoThreadFreeAndAFullLaneAnswers503AtOnc
   EXPECT_EQ(first.Read()->body, "logged in");
   EXPECT_EQ(second.Read()->body, "logged in");
   EXPECT_NE(registry_.Render().find("warta_http_lane_refused_total 1"), std::string::npos);
+}
+
+TEST(LaneTest, PathPatterns) {
+  using server::LanePathMatches;
+  EXPECT_TRUE(LanePathMatches("/login", "/login"));
+  EXPECT_FALSE(LanePathMatches("/login", "/login/"));
+  EXPECT_FALSE(LanePathMatches("/login", "/logi"));
+  EXPECT_TRUE(LanePathMatches("/reset/", "/reset/abc/def"));
+  EXPECT_TRUE(LanePathMatches("/reset/", "/reset/"));
+  EXPECT_FALSE(LanePathMatches("/reset/", "/reset"));
+  EXPECT_TRUE(LanePathMatches("/a/*/like", "/a/42/like"));
+  EXPECT_FALSE(LanePathMatches("/a/*/like", "/a//like"));
+  EXPECT_FALSE(LanePathMatches("/a/*/like", "/a/4/2/like"));
+  EXPECT_FALSE(LanePathMatches("/a/*/like", "/a/42/like/x"));
+  EXPECT_FALSE(LanePathMatches("/a/*/like", "/a/42/likes"));
+  EXPECT_TRUE(LanePathMatches("/a/*", "/a/42"));
+  EXPECT_FALSE(LanePathMatches("/a/*", "/a/"));
 }
 
 TEST(LaneTest, StopRunsWhatIsQueuedAndThenRefuses) {

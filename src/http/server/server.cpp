@@ -62,7 +62,7 @@ void ServerImpl::Stop() {
     if (left > 0) spdlog::warn("http: {} connections still open after the drain timeout", left);
   }
   // Before the I/O threads stop: the lane's last answers are posted to them.
-  if (context_->lane) context_->lane->Stop();
+  for (auto& lane : context_->lanes) lane->Stop();
   for (auto& w : workers) w->Join();
   workers.clear();
 }
@@ -157,14 +157,14 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, Handler ha
         registry->GetGauge("warta_http_connections_open", "Open client connections.");
   }
   SetUpLimits(*context, registry);
-  if (!context->options.lane_paths.empty()) {
-    context->lane = std::make_unique<server::Lane>(
-        context->options.lane_threads, static_cast<std::size_t>(context->options.lane_queue));
-    if (registry) {
-      context->lane_refused =
-          registry->GetCounter("warta_http_lane_refused_total",
-                               "Slow requests (logins) refused because the lane was full.");
-    }
+  for (const LaneOptions& lane : context->options.lanes) {
+    context->lanes.push_back(
+        std::make_unique<server::Lane>(lane.threads, static_cast<std::size_t>(lane.queue)));
+    context->lanes_refused.push_back(
+        registry && !lane.refused_metric.empty()
+            ? registry->GetCounter(lane.refused_metric,
+                                   "Requests refused because their lane's queue was full.")
+            : nullptr);
   }
   if (context->options.access_log) {
     context->access_logger = spdlog::get("access");

@@ -33,6 +33,21 @@ struct UploadRoute {
   std::string too_large_message = "the upload is too large";
 };
 
+// A lane: POST (and DELETE) routes whose handler blocks on purpose, on a small pool of
+// threads of their own (server/lane.h): password hashing (~0.1 s each) or a durable write that
+// waits for its group's sync to disk. When `queue` requests already wait, one more gets 503
+// with Retry-After at once.
+struct LaneOptions {
+  // Paths: exact ("/api/v1/auth/login"), a prefix when they end in '/' ("/reset/"), and '*'
+  // stands for one whole segment ("/api/v1/articles/*/like").
+  std::vector<std::string> paths;
+  int threads = 2;
+  int queue = 16;
+  std::string busy_message = "too many requests at once; try again in a few seconds";
+  // The counter of refusals in /metrics; empty: none.
+  std::string refused_metric;
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (see Server::port())
@@ -69,13 +84,9 @@ struct ServerOptions {
   // Strict-Transport-Security, sent only on requests that came over TLS (X-Forwarded-Proto
   // https from a trusted proxy); empty: never.
   std::string hsts;
-  // POST routes whose handler blocks for long on purpose (password hashing): exact paths, or
-  // prefixes when they end in '/'. They run on a lane of their own (server/lane.h), never on
-  // the I/O threads; when lane_queue of them already wait, one more gets 503 with
-  // Retry-After at once. Empty: every handler runs on the I/O threads.
-  std::vector<std::string> lane_paths;
-  int lane_threads = 2;
-  int lane_queue = 16;
+  // Routes whose handler blocks on purpose run on lanes of their own (server/lane.h), never
+  // on the I/O threads. Empty: every handler runs on the I/O threads.
+  std::vector<LaneOptions> lanes;
 };
 
 class Server {

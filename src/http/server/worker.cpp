@@ -457,18 +457,20 @@ void Session::OnRequest(beast::error_code ec) {
   Respond();
 }
 
-bool IsLanePath(const std::vector<std::string>& lane_paths, std::string_view path) {
-  for (const std::string& p : lane_paths) {
-    if (!p.empty() && p.back() == '/' ? path.substr(0, p.size()) == p : path == p) return true;
+// The lane of the request's route (ServerOptions::lanes), or -1.
+int LaneOf(const std::vector<LaneOptions>& lanes, const Request& request) {
+  if (request.method != Method::kPost && request.method != Method::kDelete) return -1;
+  for (std::size_t i = 0; i < lanes.size(); ++i) {
+    for (const std::string& pattern : lanes[i].paths) {
+      if (LanePathMatches(pattern, request.path)) return static_cast<int>(i);
+    }
   }
-  return false;
+  return -1;
 }
 
 bool Session::Offload() {
-  if (!context_.lane || request_.method != Method::kPost ||
-      !IsLanePath(context_.options.lane_paths, request_.path)) {
-    return false;
-  }
+  const int lane = LaneOf(context_.options.lanes, request_);
+  if (lane < 0) return false;
   // The session waits for the lane (queue and handler) instead of for the client.
   ExpiresAfter(context_.options.read_timeout + context_.options.idle_timeout);
   auto executor = socket_.get_executor();
@@ -481,10 +483,10 @@ bool Session::Offload() {
       s->Send();
     });
   };
-  if (context_.lane->Submit(task)) return true;
-  if (context_.lane_refused) context_.lane_refused->Add();
+  if (context_.lanes[lane]->Submit(task)) return true;
+  if (auto* refused = context_.lanes_refused[lane]) refused->Add();
   // Answered from here, like every refusal: nothing of the handler runs.
-  response_ = JsonResponse(503, JsonError("too many logins at once; try again in a few seconds"));
+  response_ = JsonResponse(503, JsonError(context_.options.lanes[lane].busy_message));
   response_.SetHeader("Retry-After", "5");
   response_.route = "lane_full";
   Send();

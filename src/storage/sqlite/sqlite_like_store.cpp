@@ -5,6 +5,7 @@
 #include "core/ascii.h"
 #include "storage/sqlite/article_queries.h"
 #include "storage/sqlite/day_totals.h"
+#include "storage/sqlite/group_commit.h"
 #include "storage/sqlite/sqlite_readers.h"
 #include "storage/sqlite/statement_helpers.h"
 #include "storage/sqlite/trending_credit.h"
@@ -90,20 +91,21 @@ Result<std::optional<LikeRow>> RemoveLikeRow(Connection& connection, std::int64_
   });
 }
 
-// One like or unlike: the row change and the counter change in one synced transaction.
+// One like or unlike: the row change and the counter change, synced with whatever other
+// likes and shares wait at the same time (group_commit.h).
 // The article is read first so an unknown id is NotFound and not a foreign-key error; a
 // like needs a public article, an unlike only an existing one (a reader may take back a
 // like on an article withdrawn since). The trending score and the per-day totals follow: a
 // like adds its weight now and counts on `day`, an unlike takes back exactly what that like
 // added when it was made, on the day it was counted, so liking and unliking cannot pump
 // either. `now` of an unlike only dates the trending epoch (trending_store.h).
-Result<model::LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingPolicy& policy,
+Result<model::LikeChange> ApplyLike(GroupCommit& group, const model::TrendingPolicy& policy,
                                     std::int64_t article_id, const model::Liker& who, bool like,
                                     std::int64_t now, std::int64_t day) {
   WARTA_ASSIGN_OR_RETURN(const std::string liker, LikerKey(who));
   if (like) WARTA_RETURN_IF_ERROR(CheckDay(day));
-  return InDurableWriteTransaction<model::LikeChange>(
-      pool, [&](Connection& connection) -> Result<model::LikeChange> {
+  return InGroupCommit<model::LikeChange>(
+      group, [&](Connection& connection) -> Result<model::LikeChange> {
         WARTA_ASSIGN_OR_RETURN(model::Counters before,
                                like ? ReadPublicCounters(connection, article_id)
                                     : ReadCounters(connection, article_id));
@@ -137,12 +139,12 @@ Result<model::LikeChange> ApplyLike(ConnectionPool& pool, const model::TrendingP
 
 Result<model::LikeChange> SqliteLikeStore::Like(std::int64_t article_id, const model::Liker& liker,
                                                 std::int64_t now, std::int64_t day) {
-  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/true, now, day);
+  return ApplyLike(group_, trending_.Get(), article_id, liker, /*like=*/true, now, day);
 }
 
 Result<model::LikeChange> SqliteLikeStore::Unlike(std::int64_t article_id,
                                                   const model::Liker& liker, std::int64_t now) {
-  return ApplyLike(pool_, trending_.Get(), article_id, liker, /*like=*/false, now, 0);
+  return ApplyLike(group_, trending_.Get(), article_id, liker, /*like=*/false, now, 0);
 }
 
 Result<bool> SqliteLikeStore::IsLiked(std::int64_t article_id, const model::Liker& liker) {
@@ -155,8 +157,8 @@ Result<model::Counters> SqliteShareStore::Add(std::int64_t article_id, const std
                                               std::int64_t now, std::int64_t day) {
   WARTA_RETURN_IF_ERROR(CheckNetwork(network));
   WARTA_RETURN_IF_ERROR(CheckDay(day));
-  return InDurableWriteTransaction<model::Counters>(
-      pool_, [&](Connection& connection) -> Result<model::Counters> {
+  return InGroupCommit<model::Counters>(
+      group_, [&](Connection& connection) -> Result<model::Counters> {
         WARTA_RETURN_IF_ERROR(ReadPublicCounters(connection, article_id));
         WARTA_RETURN_IF_ERROR(AddToDay(connection, day, article_id, DayColumn::kShares, 1));
         static const std::string bump =

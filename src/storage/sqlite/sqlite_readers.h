@@ -6,6 +6,7 @@
 #include "storage/session_store.h"
 #include "storage/share_store.h"
 #include "storage/sqlite/connection_pool.h"
+#include "storage/sqlite/group_commit.h"
 #include "storage/sqlite/trending_credit.h"
 #include "storage/user_store.h"
 
@@ -49,8 +50,9 @@ class SqliteSessionStore final : public SessionStore {
 
 class SqliteLikeStore final : public LikeStore {
  public:
-  SqliteLikeStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
-      : pool_(pool), trending_(trending) {}
+  // Writes go through `group` (group_commit.h); reads straight to the pool.
+  SqliteLikeStore(ConnectionPool& pool, GroupCommit& group, const TrendingPolicyHolder& trending)
+      : pool_(pool), group_(group), trending_(trending) {}
 
   Result<model::LikeChange> Like(std::int64_t article_id, const model::Liker& liker,
                                  std::int64_t now, std::int64_t day) override;
@@ -60,13 +62,15 @@ class SqliteLikeStore final : public LikeStore {
 
  private:
   ConnectionPool& pool_;
+  GroupCommit& group_;
   const TrendingPolicyHolder& trending_;
 };
 
 class SqliteShareStore final : public ShareStore {
  public:
-  SqliteShareStore(ConnectionPool& pool, const TrendingPolicyHolder& trending)
-      : pool_(pool), trending_(trending) {}
+  // Writes go through `group` (group_commit.h); reads straight to the pool.
+  SqliteShareStore(ConnectionPool& pool, GroupCommit& group, const TrendingPolicyHolder& trending)
+      : pool_(pool), group_(group), trending_(trending) {}
 
   Result<model::Counters> Add(std::int64_t article_id, const std::string& network, std::int64_t now,
                               std::int64_t day) override;
@@ -75,6 +79,7 @@ class SqliteShareStore final : public ShareStore {
 
  private:
   ConnectionPool& pool_;
+  GroupCommit& group_;
   const TrendingPolicyHolder& trending_;
 };
 

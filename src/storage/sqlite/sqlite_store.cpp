@@ -29,14 +29,15 @@ Result<void> CheckSettingKey(const std::string& key) {
 
 SqliteStore::SqliteStore(std::unique_ptr<ConnectionPool> pool)
     : pool_(std::move(pool)),
+      group_commit_(*pool_),
       articles_(*pool_, trending_policy_),
       settings_(*pool_),
       sources_(*pool_),
       search_(*pool_),
       users_(*pool_),
       sessions_(*pool_),
-      likes_(*pool_, trending_policy_),
-      shares_(*pool_, trending_policy_),
+      likes_(*pool_, group_commit_, trending_policy_),
+      shares_(*pool_, group_commit_, trending_policy_),
       spam_(*pool_),
       comments_(*pool_, trending_policy_),
       listings_(*pool_),

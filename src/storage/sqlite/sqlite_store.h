@@ -143,6 +143,7 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<ConnectionPool> pool_;
   TrendingPolicyHolder trending_policy_;  // before the stores that read it
+  GroupCommit group_commit_;              // before the stores that write through it
   SqliteArticleStore articles_;
   SqliteSettingsStore settings_;
   SqliteSourceStore sources_;
