@@ -30,7 +30,7 @@ struct SiteLook {
 };
 
 // The largest custom stylesheet an admin may store.
-inline constexpr std::size_t kMaxCustomCssBytes = 64 * 1024;
+inline constexpr std::size_t kMaxCustomCssBytes = std::size_t{64} * 1024;
 
 // "#rrggbb" (lower or upper case) dark enough for white text on it and for text on the white
 // page: a contrast of at least 4.5:1 against white (WCAG AA), since the accent colours
