@@ -28,6 +28,27 @@ const std::string& PopularFragment::Html(std::string_view locale) const {
   return it == html_by_locale.end() ? kNone : it->second;
 }
 
+const http::DeflatedPart* PopularFragment::Gzip(std::string_view locale) const {
+  auto it = gzip_by_locale.find(locale);
+  return it == gzip_by_locale.end() ? nullptr : &it->second;
+}
+
+std::shared_ptr<const void> FillPopularHole(std::shared_ptr<const PopularFragment> popular,
+                                            std::string_view locale, RawSlotValues& raw,
+                                            RawSlotGzip& raw_gzip) {
+  if (!popular) return nullptr;
+  const auto hole = static_cast<std::size_t>(RawSlot::kPopular);
+  raw[hole] = popular->Html(locale);
+  raw_gzip[hole] = popular->Gzip(locale);
+  return popular;
+}
+
+std::shared_ptr<const void> OwnPieces(std::shared_ptr<const void> page,
+                                      std::shared_ptr<const void> popular) {
+  if (!popular) return page;
+  return std::make_shared<const PieceOwners>(PieceOwners{std::move(page), std::move(popular)});
+}
+
 std::string TagPath(const std::string& tag) {
   std::string slug = i18n::Slugify(tag);
   return slug.empty() ? std::string() : "/tag/" + slug;
@@ -118,6 +139,10 @@ Result<void> PopularLists::Refresh(std::int64_t now_unix) {
   }
   auto current = fragment_.load();
   if (current->html_by_locale != next->html_by_locale) {
+    // Compressed only when the list changed: refreshes that find it the same cost nothing.
+    for (const auto& [locale, html] : next->html_by_locale) {
+      next->gzip_by_locale.emplace(locale, http::DeflatePart(html));
+    }
     next->generation = current->generation + 1;
     fragment_.store(std::move(next));
   }

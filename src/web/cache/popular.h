@@ -20,8 +20,10 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "http/gzip.h"
 #include "storage/store.h"
 #include "storage/trending_store.h"
+#include "web/cache/spliced_page.h"
 #include "web/shared_site.h"
 #include "web/site.h"
 
@@ -38,11 +40,27 @@ struct PopularOptions {
 // only picks its string.
 struct PopularFragment {
   std::map<std::string, std::string, std::less<>> html_by_locale;
+  // Each locale's list compressed once (gzip pages splice it: web/cache/spliced_page.h).
+  std::map<std::string, http::DeflatedPart, std::less<>> gzip_by_locale;
   std::uint64_t generation = 0;  // changes whenever any html does (for ETags)
 
   // The list in `locale`; "" when the site does not offer it (or the list is empty).
   const std::string& Html(std::string_view locale) const;
+  // The same, compressed; null when there is none.
+  const http::DeflatedPart* Gzip(std::string_view locale) const;
 };
+
+// Fills a spliced page's popular hole (web/cache/spliced_page.h) from `popular` (may be null):
+// its text in `locale`, and its compressed part for gzip. Returns the owner the response's
+// pieces must hold (PieceOwners::raw).
+std::shared_ptr<const void> FillPopularHole(std::shared_ptr<const PopularFragment> popular,
+                                            std::string_view locale, RawSlotValues& raw,
+                                            RawSlotGzip& raw_gzip);
+
+// The owner of a response's pieces (http::Response::pieces_owner): the page alone, or the page
+// and the popular list when the list's compressed part is among them.
+std::shared_ptr<const void> OwnPieces(std::shared_ptr<const void> page,
+                                      std::shared_ptr<const void> popular);
 
 // One tag as pages link it: /tag/{slug}.
 struct TagEntry {

@@ -70,7 +70,8 @@ void SplicedPage::AppendTo(std::string& out, const SlotValues& values,
 }
 
 void SplicedPage::AppendTo(std::string& out, const SlotValues& values, const RawSlotValues& raw,
-                           std::vector<http::BodyPiece>& pieces) const {
+                           std::vector<http::BodyPiece>& pieces,
+                           const RawSlotGzip& raw_gzip) const {
   pieces.clear();
   if (parts_.size() != deflated_.size()) {  // a default-constructed page: nothing kept
     AppendTo(out, values, raw);
@@ -88,12 +89,16 @@ void SplicedPage::AppendTo(std::string& out, const SlotValues& values, const Raw
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     fixed(i);
     const std::size_t start = out.size();
+    const http::DeflatedPart* compressed = nullptr;
     if (slots_[i].raw) {
-      out += raw[slots_[i].index];
+      const std::string_view value = raw[slots_[i].index];
+      out += value;
+      compressed = raw_gzip[slots_[i].index];
+      if (compressed != nullptr && compressed->size != value.size()) compressed = nullptr;
     } else {
       AppendEscapedHtml(out, values[slots_[i].index]);
     }
-    pieces.push_back(http::BodyPiece{nullptr, start, out.size() - start});
+    pieces.push_back(http::BodyPiece{compressed, start, out.size() - start});
   }
   fixed(parts_.size() - 1);
 }

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,21 @@ enum class RawSlot : unsigned char {
 
 using RawSlotValues = std::array<std::string_view, static_cast<std::size_t>(RawSlot::kCount)>;
 
+// Raw holes' values compressed once (http::DeflatePart) by whoever keeps them: the popular
+// list (a kilobyte or more) is the same for every reader, so the gzip page takes its
+// compressed bytes as they are instead of storing its text and computing its crc32 per
+// request. Null, or a part whose size is not the value's, leaves the hole live.
+using RawSlotGzip =
+    std::array<const http::DeflatedPart*, static_cast<std::size_t>(RawSlot::kCount)>;
+
+// What a response's pieces point into, for http::Response::pieces_owner: the page's parts
+// and the compressed raw holes' owner (a popular list swapped by a refresh meanwhile must
+// live until the response is stitched).
+struct PieceOwners {
+  std::shared_ptr<const void> page;
+  std::shared_ptr<const void> raw;
+};
+
 std::string RawSlotMarker(RawSlot slot);
 
 // The marker rendered into the template in place of a slot's value. Uses control
@@ -77,9 +93,9 @@ class SplicedPage {
   // The same, also describing `out` as pieces (http/gzip.h): each fixed part compressed once
   // by FromRendered, each hole a live range, so the server stitches the gzip encoding
   // instead of compressing the page. `pieces` refer to this page: the response must keep
-  // it alive (http::Response::pieces_owner).
+  // it alive (http::Response::pieces_owner), and `raw_gzip`'s parts' owners too.
   void AppendTo(std::string& out, const SlotValues& values, const RawSlotValues& raw,
-                std::vector<http::BodyPiece>& pieces) const;
+                std::vector<http::BodyPiece>& pieces, const RawSlotGzip& raw_gzip = {}) const;
   std::size_t size_hint() const { return static_cast<std::size_t>(fixed_bytes_ + 256); }
   std::size_t slot_count() const { return slots_.size(); }
 

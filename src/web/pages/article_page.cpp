@@ -232,19 +232,22 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   std::shared_ptr<const PopularFragment> popular;
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
-  if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
+  RawSlotGzip raw_gzip{};
+  std::shared_ptr<const void> popular_owner =
+      FillPopularHole(popular, site.locale(), raw, raw_gzip);
   // Logged out (nearly every reader): the locale's constant menu, no work per request.
   const std::string account_menu = reader.session ? AccountMenuHtml(site, reader) : std::string();
   raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] =
       reader.session ? std::string_view(account_menu) : std::string_view(site.login_menu());
 
   Response response;
-  page->AppendTo(response.body, values, raw, response.pieces);
-  // The pieces point into the kept page: the response holds it until it is sent.
+  page->AppendTo(response.body, values, raw, response.pieces, raw_gzip);
+  // The pieces point into the kept page and the popular list: the response holds them until
+  // it is sent.
   if (localized) {
-    response.pieces_owner = localized;
+    response.pieces_owner = OwnPieces(localized, std::move(popular_owner));
   } else {
-    response.pieces_owner = cached.value();
+    response.pieces_owner = OwnPieces(cached.value(), std::move(popular_owner));
   }
   response.SetHeader(
       "ETag", PageTag(entry.article, site.locale(), values, popular ? popular->generation : 0));

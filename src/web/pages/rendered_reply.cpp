@@ -32,7 +32,9 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   std::shared_ptr<const PopularFragment> popular;
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
-  if (popular) raw[static_cast<std::size_t>(RawSlot::kPopular)] = popular->Html(site.locale());
+  RawSlotGzip raw_gzip{};
+  std::shared_ptr<const void> popular_owner =
+      FillPopularHole(popular, site.locale(), raw, raw_gzip);
   // A logged-in reader's menu (and its validator) comes from FillAccountMenu
   // (web/request/account_menu.h) on the way out, so their hole stays a hole here; everyone
   // else gets the locale's constant login menu now, which spares moving the page's bytes to
@@ -44,8 +46,9 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   http::Response response;
   response.status = rendered.status;
   response.body.reserve(rendered.page.size_hint());
-  rendered.page.AppendTo(response.body, values, raw, response.pieces);
-  response.pieces_owner = kept;  // the pieces point into the kept page
+  rendered.page.AppendTo(response.body, values, raw, response.pieces, raw_gzip);
+  // The pieces point into the kept page and the popular list.
+  response.pieces_owner = OwnPieces(kept, std::move(popular_owner));
   // The page differs by its rendering, the reader's token and the popular list only.
   const std::string key = std::to_string(rendered.rendered_at) + ":" + site.locale() + ":" +
                           std::string(request.target) + ":" + visitor.csrf_token + ":" +
