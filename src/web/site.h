@@ -16,6 +16,7 @@
 #include "model/article.h"
 #include "storage/settings_store.h"
 #include "view/templates.h"
+#include "web/cache/error_page_cache.h"
 #include "web/cache/section_bar.h"
 #include "web/site_look.h"
 
@@ -139,6 +140,8 @@ class Site {
   const view::Data& translations() const { return translations_; }
   // The header's account menu for a reader who is not logged in (web/request/account_menu.h).
   const std::string& login_menu() const { return login_menu_; }
+  // This locale's error pages, rendered once (web/cache/error_page_cache.h).
+  ErrorPageCache& error_pages() const { return *error_pages_; }
   CounterTexts FormatCounters(const model::Counters& counters) const;
 
   // The data every page template gets: lang, site_name, site_tagline, footer_links
@@ -172,6 +175,7 @@ class Site {
   view::Data translations_;
   view::Data footer_links_;  // {label, url} for the layout's footer
   std::string login_menu_;
+  std::shared_ptr<ErrorPageCache> error_pages_ = std::make_shared<ErrorPageCache>();
 };
 
 // "/static/NAME?v=<hash of its content>" for an embedded static file: cacheable forever, a

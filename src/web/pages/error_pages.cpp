@@ -1,4 +1,7 @@
+#include <ctime>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
@@ -20,17 +23,30 @@ ErrorKeys KeysFor(int status) {
   return {"error_bad_request_title", "error_bad_request_message"};
 }
 
+int CurrentYear() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return utc.tm_year + 1900;
+}
+
 Response RenderErrorPage(const Site& site, int status) {
   ErrorKeys keys = KeysFor(status);
-  view::Data data = site.PageData(site.T(keys.title), "/", "", "");
-  data.set("status", std::to_string(status));
-  data.set("title", site.T(keys.title));
-  data.set("message", site.T(keys.message));
-  auto html = site.templates().Render("error", data);
+  std::shared_ptr<const void> sections;
+  if (site.settings().section_bar) sections = site.settings().section_bar->Current();
+  // "" when the template fails (it does for every request then: the plain text below).
+  auto html = site.error_pages().Get(status, std::move(sections), CurrentYear(), [&] {
+    view::Data data = site.PageData(site.T(keys.title), "/", "", "");
+    data.set("status", std::to_string(status));
+    data.set("title", site.T(keys.title));
+    data.set("message", site.T(keys.message));
+    auto rendered = site.templates().Render("error", data);
+    return rendered.ok() ? std::move(rendered).value() : std::string();
+  });
   Response response;
   response.status = status;
-  if (html.ok()) {
-    response.body = std::move(html).value();
+  if (!html->empty()) {
+    response.body = *html;
   } else {
     response.content_type = "text/plain; charset=utf-8";
     response.body = site.T(keys.title) + "\n";
