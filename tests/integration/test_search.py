@@ -2,6 +2,7 @@
 articles written here, filters, pagination and hostile input, through GET /search and GET
 /api/v1/search on a real server over a real SQLite file."""
 
+import gzip
 import json
 import os
 import signal
@@ -301,6 +302,19 @@ class SearchTest(unittest.TestCase):
         self.assertIn("limit", self.api(q("Borrell", limit="1000"), status=400)["error"])
         self.assertIn("query", self.api(q(""), status=400)["error"])
         self.assertIn("query", self.api("", status=400)["error"])
+
+    def test_results_gzipped_are_the_plain_results(self):
+        # The API's answer is kept and spliced like a page (web/api/search.cpp): the gzip
+        # member is stitched from its compressed part, and must inflate to the plain JSON.
+        plain = self.server.get("/api/v1/search?" + q("topan"))
+        packed = self.server.get("/api/v1/search?" + q("topan"),
+                                 headers={"Accept-Encoding": "gzip"})
+        self.assertEqual(plain[0], 200)
+        self.assertGreater(len(plain[2]), 2048)  # big enough to be compressed
+        self.assertEqual(packed[0], 200)
+        self.assertEqual(packed[1].get("content-encoding"), "gzip")
+        self.assertEqual(gzip.decompress(packed[2]), plain[2])
+        self.assertTrue(json.loads(plain[2])["results"])
 
     def test_articles_added_while_serving_are_searchable(self):
         added = self.add({"title": "Zyxwvut unik", "lang": "id",
