@@ -50,13 +50,22 @@ Error Unreadable(ImageFormat format, const std::string& why) {
 }
 
 // Block shrinking while decoding is fast but coarse: leave at least a factor of two to the
-// real resize, as vips_thumbnail does.
-int JpegShrink(int upright_width, int target_width) {
+// real resize, as vips_thumbnail does. Never more than the shorter side: libvips 8.14 rounds
+// the shrunk size down, and a side of 0 (a 2316x3 strip shrunk by 4) fails its own sanity
+// assertion, which aborts the process (found by the media fuzzer; its input is in
+// tests/fixtures/fuzz-regressions/media).
+int JpegShrink(int upright_width, int target_width, int shorter_side) {
   const double factor = static_cast<double>(upright_width) / std::max(target_width, 1);
-  if (factor >= 16) return 8;
-  if (factor >= 8) return 4;
-  if (factor >= 4) return 2;
-  return 1;
+  int shrink = 1;
+  if (factor >= 16) {
+    shrink = 8;
+  } else if (factor >= 8) {
+    shrink = 4;
+  } else if (factor >= 4) {
+    shrink = 2;
+  }
+  while (shrink > 1 && shorter_side / shrink < 1) shrink /= 2;
+  return shrink;
 }
 
 void DropMetadata(VipsImage* image) {
@@ -102,7 +111,10 @@ Result<ImagePtr> DecodeMaster(std::string_view bytes, ImageFormat format, const 
                               int width) {
   const VipsLibrary& v = Vips();
   const int upright_width = header.swaps ? header.frame_height : header.width;
-  const int shrink = format == ImageFormat::kJpeg ? JpegShrink(upright_width, width) : 1;
+  const int shrink =
+      format == ImageFormat::kJpeg
+          ? JpegShrink(upright_width, width, std::min(header.width, header.frame_height))
+          : 1;
   VipsImage* raw = nullptr;
   if (Load(format, bytes, &raw, shrink) != 0) return Unreadable(format, TakeVipsError());
   ImagePtr loaded(raw);
