@@ -175,6 +175,12 @@ class PublicNewsroomTest(WartaTestCase):
         for path in ("/penulis/tidak-ada", "/halaman/tidak-ada", "/penulis/BAD%20slug",
                      "/halaman/" + "a" * 200):
             self.assertEqual(server.get(path)[0], 404, path)
+        # The rendered page is kept (web/pages/newsroom_pages.cpp), under its updated_at: an
+        # edit shows on the next request, not after the kept pages' TTL.
+        self.sql("UPDATE pages SET body_html = '<p>Alamat redaksi yang baru</p>', "
+                 "updated_at = updated_at + 1 WHERE slug = 'tentang-kami'")
+        self.assertIn("Alamat redaksi yang baru",
+                      server.get("/halaman/tentang-kami")[2].decode())
         self.sql("UPDATE pages SET published = 0 WHERE slug = 'kontak'")
         self.assertEqual(server.get("/halaman/kontak")[0], 404)
         self.assertEqual(server.get("/penulis/kenji-arimura?page=x")[0], 400)
