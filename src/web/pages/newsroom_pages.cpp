@@ -42,26 +42,6 @@ std::optional<std::int64_t> QueryNumber(const Request& request, const char* name
   return value;
 }
 
-Response HtmlPage(const Site& site, std::string body, const std::string& set_cookie) {
-  Response response;
-  response.body = std::move(body);
-  response.SetHeader("Cache-Control", "private, no-cache");
-  MarkLocalized(response, site);
-  if (!set_cookie.empty()) response.SetHeader("Set-Cookie", set_cookie);
-  return response;
-}
-
-Response Render(Context& context, const Request& request, const Site& site, const char* name,
-                const view::Data& data, const std::string& set_cookie) {
-  auto html = site.templates().Render(name, data);
-  if (!html.ok()) return ErrorPage(context, request, 500);
-  return HtmlPage(site, std::move(html).value(), set_cookie);
-}
-
-}  // namespace
-
-namespace {
-
 // An author's page at `position` for every reader (their CSRF token is a hole): a count and a
 // page of articles with their cards, so rendering it cost ~0.5 ms of CPU; kept like the
 // section pages. Status 404 past the last page.
@@ -165,22 +145,24 @@ Response StaticPage(Context& context, const Request& request, const RouteParams&
                          context.clock.NowUnix(), [&] { return RenderStaticPage(site, found); });
 }
 
-Response CorrectionsPage(Context& context, const Request& request) {
-  auto before = QueryNumber(request, "sebelum", 0, std::numeric_limits<std::int64_t>::max());
-  if (!before) return ErrorPage(context, request, 400);
+namespace {
+
+// One page of corrections for every reader (their CSRF token is a hole); 404 past the last.
+Result<RenderedPage> RenderCorrections(Context& context, const Site& site, std::int64_t before) {
+  RenderedPage rendered;
   // One more than shown: whether an older page exists.
-  auto corrections = context.store.editorial().RecentCorrections(*before, kCorrectionsPageSize + 1);
-  if (!corrections.ok()) return ErrorPage(context, request, 500);
+  auto corrections = context.store.editorial().RecentCorrections(before, kCorrectionsPageSize + 1);
+  if (!corrections.ok()) return corrections.error();
   const bool has_next = corrections->size() > static_cast<std::size_t>(kCorrectionsPageSize);
   if (has_next) corrections->resize(kCorrectionsPageSize);
-  if (*before != 0 && corrections->empty()) return ErrorPage(context, request, 404);
-
-  const Site& site = SiteFor(context, request);
-  const std::int64_t now = context.clock.NowUnix();
-  Visitor visitor = IdentifyVisitor(context, request, now);
+  if (before != 0 && corrections->empty()) {
+    rendered.status = 404;
+    return rendered;
+  }
   const std::string path =
-      *before == 0 ? std::string("/koreksi") : "/koreksi?sebelum=" + std::to_string(*before);
-  view::Data data = site.PageData(site.T("corrections_heading"), path, "", visitor.csrf_token);
+      before == 0 ? std::string("/koreksi") : "/koreksi?sebelum=" + std::to_string(before);
+  view::Data data =
+      site.PageData(site.T("corrections_heading"), path, "", SlotMarker(Slot::kCsrfToken));
   view::Data items = view::MakeList();
   for (const model::Correction& correction : *corrections) {
     view::Data item;
@@ -193,13 +175,33 @@ Response CorrectionsPage(Context& context, const Request& request) {
   }
   data.set("corrections", items);
   data.set("has_corrections", !corrections->empty());
-  data.set("has_prev", *before != 0);
+  data.set("has_prev", before != 0);
   data.set("prev_url", "/koreksi");
   data.set("has_next", has_next);
   data.set("next_url",
            has_next ? "/koreksi?sebelum=" + std::to_string(corrections->back().id) : "");
   data.set("page_label", "");
-  return Render(context, request, site, "corrections", data, visitor.set_cookie);
+  auto html = site.templates().Render("corrections", data);
+  if (!html.ok()) return html.error();
+  rendered.page = SplicedPage::FromRendered(html.value());
+  return rendered;
+}
+
+}  // namespace
+
+// The first page (what the footer links to) is kept like the front page; older pages, asked
+// by any id, are rendered per request and take no place among the kept ones.
+Response CorrectionsPage(Context& context, const Request& request) {
+  auto before = QueryNumber(request, "sebelum", 0, std::numeric_limits<std::int64_t>::max());
+  if (!before) return ErrorPage(context, request, 400);
+  const Site& site = SiteFor(context, request);
+  const std::int64_t now = context.clock.NowUnix();
+  auto render = [&] { return RenderCorrections(context, site, *before); };
+  if (*before == 0) return ServeCachedPage(context, request, site, "corrections", now, render);
+  auto rendered = render();
+  if (!rendered.ok()) return ErrorPage(context, request, 500);
+  return ServeRenderedPage(context, request, site,
+                           std::make_shared<const RenderedPage>(std::move(rendered).value()), now);
 }
 
 }  // namespace warta::web
