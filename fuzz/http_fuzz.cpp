@@ -57,12 +57,12 @@ std::uint16_t StartServer() {
   options.port = 0;
   options.threads = 1;
   options.access_log = false;
-  options.max_body_bytes = 64 * 1024;
+  options.max_body_bytes = std::size_t{64} * 1024;
   options.read_timeout = std::chrono::seconds(2);
   options.idle_timeout = std::chrono::seconds(2);
   UploadRoute upload;
   upload.path = "/upload";
-  upload.max_body_bytes = 256 * 1024;
+  upload.max_body_bytes = std::size_t{256} * 1024;
   upload.read_timeout = std::chrono::seconds(2);
   options.upload_routes.push_back(upload);
   auto server = Server::Create(options, Handle, &registry);

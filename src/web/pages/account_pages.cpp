@@ -57,7 +57,7 @@ const char* ErrorKey(std::string_view code) {
 Result<std::string> RenderForm(const Site& site, const FormPage& form, const std::string& next,
                                const char* error_key, const std::string& csrf_token,
                                const std::string& user_name) {
-  const std::string title = site.T(form.title_key);
+  const std::string& title = site.T(form.title_key);
   view::Data data = site.PageData(title, form.path, "", csrf_token);
   data.set("heading", title);
   data.set("action", form.action);
