@@ -44,16 +44,6 @@ std::optional<TagEntry> ResolveTag(Context& context, std::string_view slug, std:
   return found;
 }
 
-Response HtmlPage(const Site& site, int status, std::string body, const std::string& set_cookie) {
-  Response response;
-  response.status = status;
-  response.body = std::move(body);
-  response.SetHeader("Cache-Control", "private, no-cache");
-  MarkLocalized(response, site);
-  if (!set_cookie.empty()) response.SetHeader("Set-Cookie", set_cookie);
-  return response;
-}
-
 // The listed articles with their tags as links (one query for all of them).
 Result<view::Data> ArticleItems(Context& context, const Site& site,
                                 const std::vector<model::ArticleSummary>& articles) {
