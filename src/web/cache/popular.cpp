@@ -33,14 +33,12 @@ const http::DeflatedPart* PopularFragment::Gzip(std::string_view locale) const {
   return it == gzip_by_locale.end() ? nullptr : &it->second;
 }
 
-std::shared_ptr<const void> FillPopularHole(std::shared_ptr<const PopularFragment> popular,
-                                            std::string_view locale, RawSlotValues& raw,
-                                            RawSlotGzip& raw_gzip) {
-  if (!popular) return nullptr;
+void FillPopularHole(const PopularFragment* popular, std::string_view locale, RawSlotValues& raw,
+                     RawSlotGzip& raw_gzip) {
+  if (popular == nullptr) return;
   const auto hole = static_cast<std::size_t>(RawSlot::kPopular);
   raw[hole] = popular->Html(locale);
   raw_gzip[hole] = popular->Gzip(locale);
-  return popular;
 }
 
 std::shared_ptr<const void> OwnPieces(std::shared_ptr<const void> page,

@@ -51,11 +51,10 @@ struct PopularFragment {
 };
 
 // Fills a spliced page's popular hole (web/cache/spliced_page.h) from `popular` (may be null):
-// its text in `locale`, and its compressed part for gzip. Returns the owner the response's
-// pieces must hold (PieceOwners::raw).
-std::shared_ptr<const void> FillPopularHole(std::shared_ptr<const PopularFragment> popular,
-                                            std::string_view locale, RawSlotValues& raw,
-                                            RawSlotGzip& raw_gzip);
+// its text in `locale`, and its compressed part for gzip. The response's pieces must then hold
+// `popular` (OwnPieces).
+void FillPopularHole(const PopularFragment* popular, std::string_view locale, RawSlotValues& raw,
+                     RawSlotGzip& raw_gzip);
 
 // The owner of a response's pieces (http::Response::pieces_owner): the page alone, or the page
 // and the popular list when the list's compressed part is among them.

@@ -233,8 +233,7 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
   RawSlotGzip raw_gzip{};
-  std::shared_ptr<const void> popular_owner =
-      FillPopularHole(popular, site.locale(), raw, raw_gzip);
+  FillPopularHole(popular.get(), site.locale(), raw, raw_gzip);
   // Logged out (nearly every reader): the locale's constant menu, no work per request.
   const std::string account_menu = reader.session ? AccountMenuHtml(site, reader) : std::string();
   raw[static_cast<std::size_t>(RawSlot::kAccountMenu)] =
@@ -245,9 +244,9 @@ Response ArticlePage(Context& context, const Request& request, const RouteParams
   // The pieces point into the kept page and the popular list: the response holds them until
   // it is sent.
   if (localized) {
-    response.pieces_owner = OwnPieces(localized, std::move(popular_owner));
+    response.pieces_owner = OwnPieces(localized, popular);
   } else {
-    response.pieces_owner = OwnPieces(cached.value(), std::move(popular_owner));
+    response.pieces_owner = OwnPieces(cached.value(), popular);
   }
   response.SetHeader(
       "ETag", PageTag(entry.article, site.locale(), values, popular ? popular->generation : 0));

@@ -33,8 +33,7 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   if (context.popular != nullptr) popular = context.popular->Current();
   RawSlotValues raw;
   RawSlotGzip raw_gzip{};
-  std::shared_ptr<const void> popular_owner =
-      FillPopularHole(popular, site.locale(), raw, raw_gzip);
+  FillPopularHole(popular.get(), site.locale(), raw, raw_gzip);
   // A logged-in reader's menu (and its validator) comes from FillAccountMenu
   // (web/request/account_menu.h) on the way out, so their hole stays a hole here; everyone
   // else gets the locale's constant login menu now, which spares moving the page's bytes to
@@ -48,7 +47,7 @@ http::Response ServeRenderedPage(Context& context, const http::Request& request,
   response.body.reserve(rendered.page.size_hint());
   rendered.page.AppendTo(response.body, values, raw, response.pieces, raw_gzip);
   // The pieces point into the kept page and the popular list.
-  response.pieces_owner = OwnPieces(kept, std::move(popular_owner));
+  response.pieces_owner = OwnPieces(kept, popular);
   // The page differs by its rendering, the reader's token and the popular list only.
   const std::string key = std::to_string(rendered.rendered_at) + ":" + site.locale() + ":" +
                           std::string(request.target) + ":" + visitor.csrf_token + ":" +
