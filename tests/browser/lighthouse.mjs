@@ -2,6 +2,9 @@
 // section page and an article page of the demo site (with its drawn pictures, filed into
 // sections) must score at least 95 in accessibility, best practices, SEO and performance. Prints one `bench: lighthouse_<page>_<category> N score` line per score (the
 // benchmark line format of bench/run.sh) and the failing audits of any low score.
+// The performance score is the median of PERFORMANCE_RUNS runs, as Lighthouse's documentation
+// on variability advises: its simulated throttling scales the main-thread time it observes, so
+// one run on a busy CI core can score a page well below what the page is.
 // Run through run.sh (ctest browser.lighthouse), which installs the npm packages first.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -11,6 +14,7 @@ import { HERMETIC_FLAGS, startWarta } from './harness.mjs';
 
 const CATEGORIES = ['accessibility', 'best-practices', 'seo', 'performance'];
 const MIN_SCORE = 95;
+const PERFORMANCE_RUNS = 3;
 
 async function articlePath(base) {
   const html = await (await fetch(`${base}/`)).text();
@@ -38,19 +42,29 @@ async function main() {
   try {
     const pages = { home: '/', section: '/rubrik/budaya', article: await articlePath(warta.base) };
     for (const [name, path] of Object.entries(pages)) {
-      const result = await lighthouse(`${warta.base}${path}`, {
-        port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES,
-      });
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`${name}: ${lhr.runtimeError.message}`);
+      const runs = [];
+      for (let run = 0; run < PERFORMANCE_RUNS; run++) {
+        const result = await lighthouse(`${warta.base}${path}`, {
+          port: chrome.port, output: 'json', logLevel: 'error',
+          onlyCategories: run === 0 ? CATEGORIES : ['performance'],
+        });
+        if (result.lhr.runtimeError) throw new Error(`${name}: ${result.lhr.runtimeError.message}`);
+        runs.push(result.lhr);
+      }
+      const scoreOf = (lhr, category) => Math.round((lhr.categories[category].score ?? 0) * 100);
+      // The median performance run; the other categories do not depend on timing.
+      const byPerformance = [...runs].sort((a, b) => scoreOf(a, 'performance') - scoreOf(b, 'performance'));
+      const median = byPerformance[Math.floor(byPerformance.length / 2)];
       for (const category of CATEGORIES) {
-        const score = Math.round((lhr.categories[category].score ?? 0) * 100);
+        const lhr = category === 'performance' ? median : runs[0];
+        const score = scoreOf(lhr, category);
         const key = category.replace('-', '_');
         console.log(`bench: lighthouse_${name}_${key} ${score} score`);
         if (score < MIN_SCORE) {
           failed = true;
-          console.error(`${name} ${category} ${score} < ${MIN_SCORE}:\n  ` +
-            failingAudits(lhr, category).join('\n  '));
+          console.error(`${name} ${category} ${score} < ${MIN_SCORE}` +
+            (category === 'performance' ? ` (runs: ${runs.map((r) => scoreOf(r, category)).join(', ')})` : '') +
+            ':\n  ' + failingAudits(lhr, category).join('\n  '));
         }
       }
     }
