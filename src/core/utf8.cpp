@@ -92,7 +92,7 @@ void Append(std::string& out, char32_t code_point) {
   }
 }
 
-char32_t Next(std::string_view text, std::size_t& i) {
+char32_t NextMultiByte(std::string_view text, std::size_t& i) {
   const std::size_t start = i;
   const auto b0 = static_cast<unsigned char>(text[i++]);
   if (b0 < 0x80) return b0;

@@ -37,14 +37,8 @@ std::size_t JoinedLength(const std::vector<std::string>& words) {
 
 }  // namespace
 
-bool IsJsSpace(char32_t c) {
+bool IsNonAsciiJsSpace(char32_t c) {
   switch (c) {
-    case 0x09:
-    case 0x0A:
-    case 0x0B:
-    case 0x0C:
-    case 0x0D:
-    case 0x20:
     case 0xA0:
     case 0x1680:
     case 0x2028:

@@ -10,7 +10,13 @@ namespace warta::ingest::extractor {
 
 // JavaScript's \s and String.prototype.trim white space: ASCII spaces, NBSP, the Unicode
 // space separators, line/paragraph separators and the BOM.
-bool IsJsSpace(char32_t c);
+// IsJsSpace for code points from U+0080 on.
+bool IsNonAsciiJsSpace(char32_t c);
+inline bool IsJsSpace(char32_t c) {
+  // Inline for ASCII, as utf8::Next: called for every character of a page.
+  if (c < 0x80) return c == 0x20 || (c >= 0x09 && c <= 0x0D);
+  return IsNonAsciiJsSpace(c);
+}
 
 // Length in UTF-16 code units, as JavaScript's String.length.
 std::size_t JsLength(std::string_view text);
