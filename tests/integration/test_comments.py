@@ -227,6 +227,42 @@ class CommentFlowTest(CommentsBase):
         self.assertEqual(len(entries), 31)
         self.assertIn("utas 24", entries[0].find("{http://www.w3.org/2005/Atom}content").text)
 
+    def test_thread_page_kept_for_readers_without_an_account_follows_every_change(self):
+        # Readers without an account get the thread page kept for all of them (their CSRF
+        # token a hole): a comment posted or edited shows on their next request, as on the
+        # article page, not when the kept page expires.
+        path = self.path + "/komentar"
+        anna, dewi = Client(self.server, agent="reader anna"), Client(self.server, agent="reader dewi")
+        for c in (anna, dewi):
+            c.session()
+        self.assertNotIn("baru di halaman utas", anna.request("GET", path).body.decode())
+        budi = self.reader("budi")
+        posted = self.post(budi, "baru di halaman utas")
+        self.assertEqual(posted.status, 201, posted.body)
+        page = anna.request("GET", path).body.decode()
+        self.assertIn("baru di halaman utas", page)
+        edited = budi.request("PUT", "/api/v1/comments/%d" % posted.json()["id"],
+                              json_body={"body": "diperbaiki di halaman utas"})
+        self.assertEqual(edited.status, 200, edited.body)
+        page = anna.request("GET", path).body.decode()
+        self.assertIn("diperbaiki di halaman utas", page)
+        self.assertNotIn("baru di halaman utas", page)
+        # The same kept page, each reader's own token in its forms, the same on every request.
+        tokens = {}
+        for name, c in (("anna", anna), ("dewi", dewi)):
+            seen = set()
+            for _ in range(2):
+                seen |= set(re.findall(r'name="csrf_token" value="([^"]+)"',
+                                       c.request("GET", path).body.decode()))
+            self.assertEqual(len(seen), 1, seen)
+            tokens[name] = seen.pop()
+        self.assertNotEqual(tokens["anna"], tokens["dewi"])
+        # A logged-in reader's page is theirs: their role, their own comments' buttons.
+        own = budi.request("GET", path).body.decode()
+        self.assertIn('data-viewer="reader"', own)
+        self.assertRegex(own, r'\.comment\[data-author="\d+"\] \.own')
+        self.assertIn('data-viewer="anonymous"', page)
+
     def test_edit_after_the_window_is_refused(self):
         self.server.stop(signal.SIGKILL)
         self.server = self.serve(env=dict(OPEN, WARTA_COMMENTS_EDIT_MINUTES="0"))

@@ -5,6 +5,7 @@
 #include "web/error_status.h"
 #include "web/handlers.h"
 #include "web/request/locale_choice.h"
+#include "web/view_models/comment_view.h"
 
 namespace warta::web {
 
@@ -138,11 +139,8 @@ nlohmann::json CommentJson(const Site& site, const model::Comment& c) {
   return json;
 }
 
-std::variant<ArticleComments, http::Response> LoadArticleComments(Context& context,
-                                                                  const http::RouteParams& params,
-                                                                  bool include_hidden, bool api) {
-  // Every comment of an article: far more than any thread has, so only abuse is cut off.
-  constexpr int kMaxComments = 20'000;
+std::variant<std::shared_ptr<const CachedArticle>, http::Response> LoadPublicArticle(
+    Context& context, const http::RouteParams& params, bool api) {
   auto fail = [&](int status, const std::string& message) -> http::Response {
     return api ? ApiError(status, message) : ErrorPage(context, status);
   };
@@ -154,9 +152,21 @@ std::variant<ArticleComments, http::Response> LoadArticleComments(Context& conte
     if (cached.error().code == ErrorCode::kNotFound) return fail(404, "no such article");
     return fail(503, "could not load the article; try again");
   }
-  auto listed = context.comments->service.store().ListForArticle(*id, include_hidden, kMaxComments);
-  if (!listed.ok()) return fail(503, "could not load the comments; try again");
-  return ArticleComments{cached.value(), std::move(listed).value()};
+  return std::move(cached).value();
+}
+
+std::variant<ArticleComments, http::Response> LoadArticleComments(Context& context,
+                                                                  const http::RouteParams& params,
+                                                                  bool include_hidden, bool api) {
+  auto loaded = LoadPublicArticle(context, params, api);
+  if (auto* response = std::get_if<http::Response>(&loaded)) return std::move(*response);
+  auto& article = std::get<std::shared_ptr<const CachedArticle>>(loaded);
+  auto listed = context.comments->service.store().ListForArticle(
+      article->article.id, include_hidden, kMaxCommentsLoaded);
+  if (!listed.ok()) {
+    return api ? ApiError(503, "could not load the comments; try again") : ErrorPage(context, 503);
+  }
+  return ArticleComments{std::move(article), std::move(listed).value()};
 }
 
 }  // namespace warta::web

@@ -76,6 +76,10 @@ struct ArticleComments {
   std::shared_ptr<const CachedArticle> article;
   std::vector<model::Comment> comments;
 };
+// The route's article {id} through the cache, when public and comments are on. Otherwise the
+// answer to send: 404, 410 (withdrawn) or 503, as JSON for the API (api) or the error page.
+std::variant<std::shared_ptr<const CachedArticle>, http::Response> LoadPublicArticle(
+    Context& context, const http::RouteParams& params, bool api);
 // Loads the route's article {id} and its comments (include_hidden: of every status). On
 // failure the answer to send: 404 or 503, as JSON for the API (api) or the error page.
 std::variant<ArticleComments, http::Response> LoadArticleComments(Context& context,

@@ -80,6 +80,7 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
       now_unix - previous->rendered_at < kRerenderSeconds) {
     entry->page = previous->page;  // unchanged text: keep the rendered pages
     entry->rendered_at = previous->rendered_at;
+    entry->rendering = previous->rendering;
     std::lock_guard lock(previous->localized_mutex);
     entry->localized = previous->localized;
   } else {
@@ -87,6 +88,7 @@ Result<std::shared_ptr<const CachedArticle>> ArticleCache::Load(std::int64_t id,
     if (!page.ok()) return page.error();
     entry->page = std::move(page).value();
     entry->rendered_at = now_unix;
+    entry->rendering = renderings_.fetch_add(1) + 1;
   }
   const model::Counters& stored = entry->article.counters;
   if (previous != nullptr) {

@@ -52,6 +52,10 @@ struct CachedArticle {
   mutable std::vector<std::pair<std::string, std::shared_ptr<const SplicedPage>>> localized;
   std::int64_t loaded_at = 0;
   std::int64_t rendered_at = 0;  // the page is rendered again after kRerenderSeconds
+  // Unique to each rendering of `page` (kept with it, like rendered_at): what else is made
+  // from the same comments (the thread pages) is kept under it, so it changes exactly when
+  // the article page does, on a comment change as on an edit.
+  std::uint64_t rendering = 0;
   std::shared_ptr<LiveCounters> live;
 
   // Stored views as loaded (the ViewCounter adds the rest), live likes, comments, shares.
@@ -116,8 +120,9 @@ class ArticleCache final : public engagement::CounterSink {
   std::unordered_map<std::int64_t, std::shared_ptr<const CachedArticle>> entries_;
   std::atomic<std::uint64_t> hits_{0};
   std::atomic<std::uint64_t> misses_{0};
-  std::atomic<std::uint64_t> applied_{0};  // ApplyCounters calls, for loads racing them
-  std::atomic<std::uint64_t> dropped_{0};  // Invalidate/Clear calls, for loads racing them
+  std::atomic<std::uint64_t> renderings_{0};  // CachedArticle::rendering of the last one
+  std::atomic<std::uint64_t> applied_{0};     // ApplyCounters calls, for loads racing them
+  std::atomic<std::uint64_t> dropped_{0};     // Invalidate/Clear calls, for loads racing them
   std::array<std::mutex, 64> counter_locks_;
 };
 

@@ -1,14 +1,18 @@
 // Reading comments: the thread pages GET {article path}/komentar?page=N&order=newest (pages
-// beyond the first, and the other order; rendered per request, off the article page's hot
-// path), and the comments feed GET {article path}/comments.xml (Atom, newest first). The same
-// as JSON: web/api/comments.cpp.
+// beyond the first, and the other order; kept like the front page for readers without an
+// account), and the comments feed GET {article path}/comments.xml (Atom, newest first). The
+// same as JSON: web/api/comments.cpp.
 #include <algorithm>
+#include <memory>
+#include <string>
 #include <variant>
 
+#include "auth/sessions.h"
 #include "core/html_escape.h"
 #include "syndication/xml_writer.h"
 #include "web/api/comment_replies.h"
 #include "web/handlers.h"
+#include "web/pages/front_page.h"
 #include "web/request/locale_choice.h"
 #include "web/view_models/comment_view.h"
 
@@ -17,39 +21,94 @@ namespace {
 
 constexpr int kFeedEntries = 50;
 
-}  // namespace
+// Who reads a thread page, as printed: the anonymous reader's values by default.
+struct ThreadViewer {
+  std::string csrf_token;
+  std::string id = "none";
+  std::string role = "anonymous";
+  std::string notice;
+};
 
-Response CommentsPage(Context& context, const Request& request, const RouteParams& params) {
-  auto loaded = LoadArticleComments(context, params, false, /*api=*/false);
-  if (auto* response = std::get_if<Response>(&loaded)) return std::move(*response);
-  ArticleComments& data = std::get<ArticleComments>(loaded);
-  const CachedArticle& entry = *data.article;
-  if (params.Get("slug") != entry.article.slug) {
-    return http::RedirectResponse(301, CommentsPagePath(entry.path));
-  }
-  const std::int64_t now = context.clock.NowUnix();
+// The thread page asked for: ?page=N (1 when absent or out of range).
+int ThreadPageNumber(const Request& request) {
+  auto page = ParseId(request.QueryParam("page"));
+  return page && *page < 1'000'000 ? static_cast<int>(*page) : 1;
+}
+
+bool NewestFirst(const Request& request) { return request.QueryParam("order") == "newest"; }
+
+// The comments of `article` as the thread page ?page=N&order=newest of `request` shows them.
+Result<CommentsRender> LoadThread(Context& context, const Request& request,
+                                  const model::Article& article, std::int64_t now) {
   CommentsRender render;
   render.options = context.comments->service.options();
-  auto closed =
-      context.comments->service.IsClosed(entry.article.id, entry.article.published_at, now);
+  auto closed = context.comments->service.IsClosed(article.id, article.published_at, now);
   render.closed = !closed.ok() || *closed;
-  render.comments = std::move(data.comments);
-  render.newest_first = request.QueryParam("order") == "newest";
-  auto page = ParseId(request.QueryParam("page"));
-  render.page = page && *page < 1'000'000 ? static_cast<int>(*page) : 1;
+  auto listed =
+      context.comments->service.store().ListForArticle(article.id, false, kMaxCommentsLoaded);
+  if (!listed.ok()) return listed.error();
+  render.comments = std::move(listed).value();
+  render.newest_first = NewestFirst(request);
+  render.page = ThreadPageNumber(request);
+  return render;
+}
 
-  const Site& site = SiteFor(context, request);
-  Reader reader = IdentifyReader(context, request, now);
+Result<std::string> RenderThreadPage(const Site& site, const CachedArticle& entry,
+                                     const CommentsRender& render, const ThreadViewer& viewer) {
   view::Data out = site.PageData(site.T("comments_heading") + ": " + entry.article.title,
-                                 CommentsPagePath(entry.path), "", reader.csrf_token);
+                                 CommentsPagePath(entry.path), "", viewer.csrf_token);
   out.set("headline", entry.article.title);
   out.set("article_path", entry.path);
   FillCommentsSection(site, entry.article, entry.path, render, out);
+  out.set("viewer_id", viewer.id);
+  out.set("viewer_role", viewer.role);
+  out.set("comment_notice", viewer.notice);
+  return site.templates().Render("comments_page", out);
+}
+
+}  // namespace
+
+// A reader without an account and without a notice to show (nearly everyone) gets the thread
+// page kept for every such reader, their CSRF token a hole (web/cache/rendered_pages.h). It
+// is kept under the article page's rendering (CachedArticle::rendering), so a comment posted,
+// edited or moderated shows on it as soon as on the article page. Everyone else's is
+// rendered for them.
+Response CommentsPage(Context& context, const Request& request, const RouteParams& params) {
+  auto loaded = LoadPublicArticle(context, params, /*api=*/false);
+  if (auto* response = std::get_if<Response>(&loaded)) return std::move(*response);
+  const auto& entry = std::get<std::shared_ptr<const CachedArticle>>(loaded);
+  if (params.Get("slug") != entry->article.slug) {
+    return http::RedirectResponse(301, CommentsPagePath(entry->path));
+  }
+  const std::int64_t now = context.clock.NowUnix();
+  const Site& site = SiteFor(context, request);
+  const std::string notice_code = request.QueryParam("comment");
+  if (notice_code.empty() && request.Cookie(auth::kSessionCookie).empty()) {
+    const std::string key = "comments|" + std::to_string(entry->article.id) + "|" +
+                            std::to_string(entry->rendering) + "|" +
+                            std::to_string(ThreadPageNumber(request)) +
+                            (NewestFirst(request) ? "|newest" : "|oldest");
+    return ServeCachedPage(context, request, site, key, now, [&]() -> Result<RenderedPage> {
+      WARTA_ASSIGN_OR_RETURN(CommentsRender render,
+                             LoadThread(context, request, entry->article, now));
+      ThreadViewer anonymous;
+      anonymous.csrf_token = SlotMarker(Slot::kCsrfToken);
+      WARTA_ASSIGN_OR_RETURN(std::string html, RenderThreadPage(site, *entry, render, anonymous));
+      RenderedPage rendered;
+      rendered.page = SplicedPage::FromRendered(html);
+      return rendered;
+    });
+  }
+  auto render = LoadThread(context, request, entry->article, now);
+  if (!render.ok()) return ErrorPage(context, request, 503);
+  Reader reader = IdentifyReader(context, request, now);
+  ThreadViewer viewer;
+  viewer.csrf_token = reader.csrf_token;
   comments::Actor actor = ActorOf(reader);
-  out.set("viewer_id", actor.user_id != 0 ? std::to_string(actor.user_id) : "none");
-  out.set("viewer_role", std::string(ViewerRole(reader)));
-  out.set("comment_notice", CommentNoticeText(site, request.QueryParam("comment")));
-  auto html = site.templates().Render("comments_page", out);
+  viewer.id = actor.user_id != 0 ? std::to_string(actor.user_id) : "none";
+  viewer.role = std::string(ViewerRole(reader));
+  viewer.notice = CommentNoticeText(site, notice_code);
+  auto html = RenderThreadPage(site, *entry, *render, viewer);
   if (!html.ok()) return ErrorPage(context, request, 500);
   Response response;
   response.body = std::move(html).value();

@@ -11,7 +11,6 @@ namespace warta::web {
 namespace {
 
 // Threads longer than this are not shown in full on one page; pages hold page_size threads.
-constexpr int kMaxCommentsLoaded = 20'000;
 
 std::string CommentApi(std::int64_t id, std::string_view action) {
   std::string path = "/api/v1/comments/" + std::to_string(id);

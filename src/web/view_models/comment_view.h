@@ -27,6 +27,10 @@ namespace warta::web {
 struct ArticleNewsroom;  // web/view_models/article_newsroom.h
 
 // What the article page needs to show its comments, loaded when it is rendered.
+// Every comment of an article that a page loads: far more than any thread has, so only
+// abuse is cut off.
+inline constexpr int kMaxCommentsLoaded = 20'000;
+
 struct CommentsRender {
   std::vector<model::Comment> comments;  // published and placeholders, oldest first
   bool closed = false;
