@@ -37,17 +37,11 @@ int ThreadPageNumber(const Request& request) {
 
 bool NewestFirst(const Request& request) { return request.QueryParam("order") == "newest"; }
 
-// The comments of `article` as the thread page ?page=N&order=newest of `request` shows them.
+// The comments of `article` as the thread page ?page=N&order=newest of `request` shows them
+// (the order is the reader's choice here, not the site's default the article page uses).
 Result<CommentsRender> LoadThread(Context& context, const Request& request,
                                   const model::Article& article, std::int64_t now) {
-  CommentsRender render;
-  render.options = context.comments->service.options();
-  auto closed = context.comments->service.IsClosed(article.id, article.published_at, now);
-  render.closed = !closed.ok() || *closed;
-  auto listed =
-      context.comments->service.store().ListForArticle(article.id, false, kMaxCommentsLoaded);
-  if (!listed.ok()) return listed.error();
-  render.comments = std::move(listed).value();
+  WARTA_ASSIGN_OR_RETURN(CommentsRender render, LoadCommentsRender(context.comments, article, now));
   render.newest_first = NewestFirst(request);
   render.page = ThreadPageNumber(request);
   return render;
